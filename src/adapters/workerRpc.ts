@@ -1,0 +1,36 @@
+// The one way the app talks to its Web Workers: Comlink RPC plus a "ready" handshake.
+// Workers that import wasm (voy, onnxruntime) finish top-level await before they can listen; a message
+// posted earlier would be lost. So a worker calls exposeWorker(api) when it is ready, which exposes the
+// API and then posts READY; connectWorker() waits for READY before it returns the Comlink proxy.
+import * as Comlink from 'comlink';
+
+const READY = 'openbook:worker-ready';
+
+/** In a worker: expose `api` and announce that the worker is ready. */
+export function exposeWorker<T extends object>(api: T): void {
+  Comlink.expose(api);
+  (self as unknown as Worker).postMessage(READY);
+}
+
+/** On the main thread: resolve with a typed proxy once the worker has announced that it is ready. */
+export function connectWorker<T>(worker: Worker): Promise<Comlink.Remote<T>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.data !== READY) return;
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+      resolve(Comlink.wrap<T>(worker));
+    };
+    const onError = (event: ErrorEvent) => {
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+      reject(new Error(event.message || 'The worker failed to start.'));
+    };
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+  });
+}
+
+/** Wrap a callback so a worker can call it across the thread boundary. */
+export const callback = Comlink.proxy;
+export type { Remote } from 'comlink';
