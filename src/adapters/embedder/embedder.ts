@@ -1,0 +1,73 @@
+// The Embedder interface: turns texts into L2-normalised vectors. Implemented with transformers.js in
+// transformersEmbedder.ts and run inside embedder.worker.ts.
+
+export type ComputeDevice = 'webgpu' | 'wasm';
+
+/** Where model files are downloaded from in the user's browser. */
+export interface ModelSource {
+  /** Hub host for models not served by the site itself, e.g. 'https://huggingface.co'. */
+  remoteHost: string;
+  /** The app's base URL path (import.meta.env.BASE_URL), where a site may serve models/<id>/. */
+  basePath: string;
+}
+
+export interface EmbeddingModelInfo {
+  /** Hub id, e.g. 'Xenova/all-MiniLM-L6-v2'; also the folder name under models/ when self-hosted. */
+  id: string;
+  label: string;
+  dimension: number;
+  /** Approximate download size in MB of the weights the default dtype loads on wasm. */
+  sizeMB: number;
+  /** BCP 47 codes, or ['multilingual'] with a count in languagesNote. */
+  languages: string[];
+  languagesNote?: string;
+  /** Prepended to questions (e5: 'query: '). */
+  queryPrefix: string;
+  /** Prepended to chunks (e5: 'passage: '). */
+  passagePrefix: string;
+  /** The model's maximum input length in tokens; longer inputs are cut by the model. */
+  maxTokens: number;
+  /** Set for models that a site serves itself and that are not on the hub (test fixtures). */
+  selfHostedOnly?: boolean;
+}
+
+export type EmbedKind = 'query' | 'passage';
+
+/** Progress of a model download, per file (bytes). */
+export interface DownloadProgress {
+  file: string;
+  loadedBytes: number;
+  totalBytes: number;
+  done: boolean;
+}
+
+export interface EmbedderLoadResult {
+  modelId: string;
+  device: ComputeDevice;
+  /** 'site' when the site served the model folder itself, 'remote' when it came from the hub. */
+  from: 'site' | 'remote';
+  dimension: number;
+}
+
+export interface Embedder {
+  load(
+    model: EmbeddingModelInfo,
+    device: ComputeDevice,
+    source: ModelSource,
+    onDownload: (progress: DownloadProgress) => void,
+  ): Promise<EmbedderLoadResult>;
+  /**
+   * Embed texts in batches, applying the model's query or passage prefix. Calls onBatch after each batch
+   * with the number of texts done. Stops with an EmbeddingCancelledError after cancel().
+   */
+  embed(texts: string[], kind: EmbedKind, onBatch?: (done: number, total: number) => void): Promise<Float32Array[]>;
+  cancel(): void;
+  dispose(): Promise<void>;
+}
+
+export class EmbeddingCancelledError extends Error {
+  constructor() {
+    super('Embedding was cancelled.');
+    this.name = 'EmbeddingCancelledError';
+  }
+}

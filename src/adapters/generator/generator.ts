@@ -1,0 +1,84 @@
+// The Generator interface: a chat LLM that streams an answer. webllmGenerator.ts implements it with
+// WebLLM, inside generator.worker.ts.
+
+export interface ChatModelInfo {
+  /** WebLLM model id, e.g. 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC'. */
+  id: string;
+  label: string;
+  /** Parameters, e.g. '0.5B'. */
+  params: string;
+  quantization: string;
+  /** Approximate download size in MB. */
+  downloadMB: number;
+  vramMB: number;
+  contextWindow: number;
+  needsShaderF16: boolean;
+  /** The q4f32 variant to suggest where shader-f16 is missing. */
+  f32VariantId?: string;
+  languages: string[];
+}
+
+export interface GpuCapabilities {
+  webgpu: boolean;
+  adapter: boolean;
+  shaderF16: boolean;
+  /** Adapter description for display ('swiftshader', vendor/architecture), if any. */
+  adapterName: string | null;
+}
+
+/** Why a model cannot be used, found before anything is downloaded. */
+export type ModelBlocker = 'no-webgpu' | 'no-adapter' | 'needs-shader-f16';
+
+/** What went wrong, as a code the UI translates. */
+export type GenerationErrorCode =
+  | 'no-webgpu'
+  | 'no-adapter'
+  | 'needs-shader-f16'
+  | 'network'
+  | 'device-lost'
+  | 'out-of-memory'
+  | 'unknown';
+
+export interface LoadProgress {
+  /** 0..1 */
+  progress: number;
+  text: string;
+  timeElapsedS: number;
+}
+
+export interface GenerationStats {
+  promptTokens: number | null;
+  completionTokens: number | null;
+  timeToFirstTokenS: number | null;
+  prefillTokensPerS: number | null;
+  decodeTokensPerS: number | null;
+}
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface GenerateOptions {
+  temperature?: number;
+  maxTokens?: number;
+}
+
+export interface Generator {
+  load(modelId: string, modelHost: string, onProgress: (p: LoadProgress) => void): Promise<void>;
+  /** Streams text deltas through onDelta; resolves with the usage figures when the answer is complete or stopped. */
+  generate(messages: ChatMessage[], options: GenerateOptions, onDelta: (text: string) => void): Promise<GenerationStats>;
+  interrupt(): Promise<void>;
+  unload(): Promise<void>;
+}
+
+/** An error with a code the UI can explain. Crosses the worker boundary as { code, message }. */
+export class GenerationError extends Error {
+  constructor(
+    public readonly code: GenerationErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GenerationError';
+  }
+}

@@ -1,0 +1,41 @@
+// The VectorIndex interface: nearest-neighbour search over chunk vectors. voyIndex.ts implements it with
+// voy-search (plus the guards its limits need); exactIndex.ts is a plain exact scan used as a reference
+// and as the fallback where Voy cannot answer correctly. Runs inside vectorIndex.worker.ts.
+
+export interface IndexItem {
+  id: string;
+  /** L2-normalised. */
+  vector: Float32Array;
+}
+
+export interface SearchHit {
+  id: string;
+  /** Cosine similarity to the query, computed from the stored vectors, in [-1, 1]. */
+  score: number;
+}
+
+export type IndexEngine = 'voy' | 'exact';
+
+export interface IndexStatus {
+  size: number;
+  dimension: number | null;
+  engine: IndexEngine;
+  /** Why the exact engine answers instead of Voy (e.g. 'dimension-over-768', 'voy-failed'), if it does. */
+  fallbackReason: string | null;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  engine: IndexEngine;
+  tookMs: number;
+}
+
+export interface VectorIndex {
+  /** Replace the whole index with these items. onProgress reports items added so far. */
+  build(items: IndexItem[], onProgress?: (done: number, total: number) => void): Promise<IndexStatus>;
+  add(items: IndexItem[]): Promise<IndexStatus>;
+  remove(ids: string[]): Promise<IndexStatus>;
+  clear(): Promise<IndexStatus>;
+  search(query: Float32Array, k: number): Promise<SearchResult>;
+  status(): IndexStatus;
+}
