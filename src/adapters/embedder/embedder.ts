@@ -29,6 +29,11 @@ export interface EmbeddingModelInfo {
   maxTokens: number;
   /** Set for models that a site serves itself and that are not on the hub (test fixtures). */
   selfHostedOnly?: boolean;
+  /**
+   * How token vectors become one text vector: 'mean' (the default; MiniLM, e5) or 'cls' (the first
+   * token's vector, which BGE models are trained for).
+   */
+  pooling?: 'mean' | 'cls';
 }
 
 export type EmbedKind = 'query' | 'passage';

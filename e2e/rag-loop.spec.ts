@@ -1,0 +1,81 @@
+// The whole RAG loop, driven as a person would: documents in, chunks, embedding, retrieval, prompt.
+import { test, expect } from './fixtures';
+import { addFiles, askQuestion, embed, openApp, scores } from './steps';
+
+async function wholeLoop(page: import('@playwright/test').Page, device: 'WASM' | 'WebGPU') {
+  await openApp(page);
+  await addFiles(page, 'volcanoes.md', 'tea.txt');
+
+  const list = page.getByRole('list', { name: 'Documents' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.getByRole('listitem').filter({ hasText: 'volcanoes.md' })).toContainText(/\d+ chunks?/);
+
+  // The first document's chunks are shown in order with their offsets.
+  const chunks = page.getByRole('list', { name: 'Chunks of volcanoes.md' });
+  await expect(chunks.getByRole('listitem').first()).toContainText('Chunk 1 · characters 0–');
+
+  await embed(page, device);
+  await expect(page.getByTestId('device-in-use')).toHaveText(`In use: ${device}`);
+
+  const table = await askQuestion(page, 'How hot is lava when a volcano erupts?');
+  const rows = table.getByRole('row');
+  await expect(rows.nth(1)).toContainText('volcanoes.md');
+  const s = await scores(page);
+  expect(s.length).toBeGreaterThan(1);
+  for (const v of s) expect(v).toBeGreaterThanOrEqual(-1), expect(v).toBeLessThanOrEqual(1);
+  expect([...s].sort((a, b) => b - a)).toEqual(s);
+  expect(s[0]!).toBeGreaterThan(s[s.length - 1]!);
+
+  // The filled prompt holds the question and the top chunk, marked as inserted.
+  const topChunkText = (await rows.nth(1).locator('td.result-text').textContent())!;
+  const prompt = page.getByTestId('filled-prompt');
+  await expect(prompt).toContainText('How hot is lava when a volcano erupts?');
+  await expect(prompt.locator('mark.inserted-chunk').first()).toContainText(topChunkText.slice(0, 60));
+
+  // Clicking a result shows it in its document.
+  await rows.nth(1).getByRole('button').click();
+  await expect(page.locator('.chunk.focused')).toContainText(topChunkText.slice(0, 60));
+}
+
+test('documents in, chunks, embed on WASM, ask, see scores and the filled prompt', async ({ page }) => {
+  await wholeLoop(page, 'WASM');
+});
+
+test('the same loop embeds on WebGPU (SwiftShader) @webgpu', async ({ page }) => {
+  await wholeLoop(page, 'WebGPU');
+});
+
+test('Chinese text is chunked, embedded and retrieved', async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, '火山.txt', 'tea.txt');
+  await embed(page);
+  const table = await askQuestion(page, '熔岩的温度有多高？');
+  await expect(table.getByRole('row').nth(1)).toContainText('火山.txt');
+});
+
+test('a document that repeats one paragraph many times is indexed and searched without a crash', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Chunk size (characters)').fill('200');
+  await addFiles(page, 'repeated.md', 'tea.txt');
+  await embed(page);
+  await page.getByLabel('Top k').fill('5');
+  await askQuestion(page, 'Repeated paragraph');
+  const s = await scores(page);
+  expect(s).toHaveLength(5);
+});
+
+test('embedding can be cancelled, and the index stays as it was', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Chunk size (characters)').fill('40');
+  await page.getByLabel('Overlap (characters)').fill('10');
+  await page.getByRole('button', { name: 'Load sample corpus' }).click();
+  await page.getByLabel('Run on').selectOption({ label: 'WASM' });
+  await page.getByRole('button', { name: 'Embed and index' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Chunks embedded' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Embedding was cancelled')).toBeVisible();
+  await expect(page.getByText('The vector index is empty.')).toBeVisible();
+  // And it can run again to the end.
+  await page.getByLabel('Chunk size (characters)').fill('500');
+  await embed(page);
+});

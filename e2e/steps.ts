@@ -1,0 +1,34 @@
+// What a person does in the app, as reusable steps for the e2e tests.
+import type { Page } from '@playwright/test';
+import { expect, doc } from './fixtures';
+
+export async function openApp(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
+  // The site serves a tiny fixture embedding model in models/; it appears in the model list.
+  await page.getByRole('radio', { name: /Tiny test embedder/ }).check();
+}
+
+export async function addFiles(page: Page, ...names: string[]) {
+  await page.getByLabel('Choose files').setInputFiles(names.map(doc));
+}
+
+export async function embed(page: Page, device: 'WASM' | 'WebGPU' | 'Automatic' = 'WASM') {
+  await page.getByLabel('Run on').selectOption({ label: device });
+  await page.getByRole('button', { name: 'Embed and index' }).click();
+  await expect(page.getByTestId('index-summary')).toContainText('Index ready', { timeout: 90_000 });
+}
+
+export async function askQuestion(page: Page, question: string) {
+  await page.getByLabel('Question').fill(question);
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  const table = page.getByRole('table');
+  await expect(table).toBeVisible();
+  return table;
+}
+
+/** The cosine similarities shown in the results table, top to bottom. */
+export async function scores(page: Page): Promise<number[]> {
+  const cells = page.locator('td.score');
+  return (await cells.evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-score'))))) as number[];
+}

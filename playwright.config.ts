@@ -1,0 +1,56 @@
+import { defineConfig } from '@playwright/test';
+
+const executablePath = process.env.OPENBOOK_CHROMIUM;
+
+// Flags that keep Chromium itself from making requests a closed network refuses (and that the tests'
+// "nothing leaves localhost" guard would catch). --no-sandbox because CI runs as root.
+const baseArgs = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+// WebGPU without a GPU: SwiftShader, a CPU Vulkan driver shipped with Chromium.
+const webgpuArgs = [
+  '--enable-unsafe-webgpu',
+  '--enable-features=Vulkan',
+  '--use-vulkan=swiftshader',
+  '--use-webgpu-adapter=swiftshader',
+  '--disable-vulkan-surface',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: 'http://localhost:4173',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: 'npx vite preview --outDir dist-e2e --port 4173 --strictPort',
+    url: 'http://localhost:4173',
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+  projects: [
+    {
+      name: 'wasm',
+      grepInvert: /@webgpu/,
+      use: { browserName: 'chromium', launchOptions: { executablePath, args: baseArgs } },
+    },
+    {
+      name: 'webgpu',
+      grep: /@webgpu/,
+      use: { browserName: 'chromium', launchOptions: { executablePath, args: [...baseArgs, ...webgpuArgs] } },
+    },
+  ],
+});

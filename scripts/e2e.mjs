@@ -1,0 +1,25 @@
+// `npm run test:e2e`: generate the fixture models, build the app, serve the build with the fixture models
+// beside it, and run Playwright in Chromium (once on WASM, once on WebGPU through SwiftShader).
+// Extra arguments go to Playwright, e.g. `npm run test:e2e -- --project=wasm -g "sample"`.
+import { spawnSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import { findChromium, INSTALL_HELP } from './find-chromium.mjs';
+
+const chromium = findChromium();
+if (!chromium) {
+  console.error(INSTALL_HELP);
+  process.exit(1);
+}
+
+function run(cmd, args, env = {}) {
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const OUT = 'dist-e2e';
+run('npx', ['tsx', 'scripts/make-fixture-models.ts', 'e2e/.generated/models']);
+rmSync(OUT, { recursive: true, force: true });
+run('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn']);
+// The site serves the fixture models itself, as a self-hosted (offline) site would.
+cpSync('e2e/.generated/models', `${OUT}/models`, { recursive: true });
+run('npx', ['playwright', 'test', ...process.argv.slice(2)], { OPENBOOK_CHROMIUM: chromium });

@@ -1,0 +1,37 @@
+// The page: the six steps of retrieval-augmented generation, in order.
+import { useEffect } from 'react';
+import { Header } from './features/layout/Header';
+import { ModelSourceSettings } from './features/settings/ModelSourceSettings';
+import { DocumentsStep } from './features/documents/DocumentsStep';
+import { ChunksStep } from './features/chunks/ChunksStep';
+import { EmbeddingStep } from './features/embedding/EmbeddingStep';
+import { AskStep } from './features/retrieval/AskStep';
+import { PromptStep } from './features/prompt/PromptStep';
+import { GenerationStep } from './features/generation/GenerationStep';
+import { useIndexStore } from './state/indexStore';
+
+export function App() {
+  const loadSiteModels = useIndexStore((s) => s.loadSiteModels);
+  useEffect(() => {
+    void loadSiteModels();
+  }, [loadSiteModels]);
+
+  return (
+    <div className="app">
+      <Header />
+      <ModelSourceSettings />
+      <main className="pipeline">
+        <div className="column">
+          <DocumentsStep />
+          <ChunksStep />
+        </div>
+        <div className="column">
+          <EmbeddingStep />
+          <AskStep />
+          <PromptStep />
+          <GenerationStep />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+// The embedding worker: transformers.js and ONNX Runtime run here, off the main thread. Started by
+// embedderClient.ts; talks Comlink through exposeWorker (see workerRpc.ts).
+import { env } from '@huggingface/transformers';
+// ONNX Runtime's wasm comes from our own origin, never from its default CDN. transformers.js 4.x uses
+// the asyncify build for both the wasm and the webgpu device.
+import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import { exposeWorker } from '../workerRpc';
+import type { ComputeDevice, DownloadProgress, EmbedKind, EmbeddingModelInfo, ModelSource } from './embedder';
+import { TransformersEmbedder } from './transformersEmbedder';
+
+// Mutate env.backends.onnx.wasm: replacing the object itself has no effect.
+const ortWasm = env.backends.onnx.wasm;
+if (ortWasm) ortWasm.wasmPaths = { wasm: ortWasmUrl, mjs: ortMjsUrl };
+
+/** What WebGPU offers inside this worker (where the embedder would use it). */
+export interface WebGpuInfo {
+  /** navigator.gpu exists and an adapter was granted. */
+  available: boolean;
+  shaderF16: boolean;
+  adapterName: string | null;
+}
+
+async function detectWebGpu(): Promise<WebGpuInfo> {
+  const none: WebGpuInfo = { available: false, shaderF16: false, adapterName: null };
+  try {
+    const gpu = (self.navigator as Navigator | undefined)?.gpu;
+    if (!gpu) return none;
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) return none;
+    const info = adapter.info as GPUAdapterInfo | undefined;
+    const parts = [info?.vendor, info?.architecture, info?.device].filter((p): p is string => !!p && p.trim() !== '');
+    const adapterName = info?.description?.trim() || (parts.length > 0 ? parts.join(' / ') : null);
+    return { available: true, shaderF16: adapter.features.has('shader-f16'), adapterName };
+  } catch {
+    return none;
+  }
+}
+
+const embedder = new TransformersEmbedder();
+
+const api = {
+  load: (
+    model: EmbeddingModelInfo,
+    device: ComputeDevice,
+    source: ModelSource,
+    onDownload: (progress: DownloadProgress) => void,
+  ) => embedder.load(model, device, source, onDownload),
+  embed: (texts: string[], kind: EmbedKind, onBatch?: (done: number, total: number) => void) =>
+    embedder.embed(texts, kind, onBatch),
+  cancel: () => embedder.cancel(),
+  dispose: () => embedder.dispose(),
+  detectWebGpu,
+};
+
+/** The embedding worker's API, as the main thread sees it through Comlink (all methods async). */
+export type EmbedderWorkerApi = typeof api;
+
+exposeWorker(api);

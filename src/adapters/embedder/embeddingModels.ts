@@ -1,0 +1,163 @@
+// The embedding models the app knows about, and the parser for a site's own models/models.json.
+import type { EmbeddingModelInfo } from './embedder';
+
+/**
+ * Built-in models, all ONNX exports on the Hugging Face Hub that transformers.js loads directly.
+ * Sizes are the q8 weights (onnx/model_quantized.onnx) that the wasm device downloads; WebGPU loads the
+ * fp32 weights (onnx/model.onnx), about four times larger.
+ */
+export const BUILTIN_EMBEDDING_MODELS: EmbeddingModelInfo[] = [
+  {
+    id: 'Xenova/all-MiniLM-L6-v2',
+    label: 'all-MiniLM-L6-v2',
+    dimension: 384,
+    sizeMB: 23,
+    languages: ['en'],
+    queryPrefix: '',
+    passagePrefix: '',
+    // Trained on sequences of up to 256 word pieces (sentence-transformers' max_seq_length), although
+    // its tokenizer accepts 512.
+    maxTokens: 256,
+    pooling: 'mean',
+  },
+  {
+    id: 'Xenova/multilingual-e5-small',
+    label: 'multilingual-e5-small',
+    dimension: 384,
+    sizeMB: 118,
+    languages: ['multilingual'],
+    languagesNote: 'About 100 languages, including English and Chinese',
+    queryPrefix: 'query: ',
+    passagePrefix: 'passage: ',
+    maxTokens: 512,
+    pooling: 'mean',
+  },
+  {
+    id: 'Xenova/bge-small-zh-v1.5',
+    label: 'bge-small-zh-v1.5',
+    dimension: 512,
+    sizeMB: 24,
+    languages: ['zh'],
+    queryPrefix: '为这个句子生成表示以用于检索相关文章：',
+    passagePrefix: '',
+    maxTokens: 512,
+    // BGE models are trained with the [CLS] vector as the sentence embedding.
+    pooling: 'cls',
+  },
+  {
+    id: 'Xenova/bge-small-en-v1.5',
+    label: 'bge-small-en-v1.5',
+    dimension: 384,
+    sizeMB: 34,
+    languages: ['en'],
+    queryPrefix: 'Represent this sentence for searching relevant passages: ',
+    passagePrefix: '',
+    maxTokens: 512,
+    pooling: 'cls',
+  },
+];
+
+/** The models.json document itself is unusable (not an object, no "embedding" list). */
+export class ModelManifestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModelManifestError';
+  }
+}
+
+export type ManifestEntryCheck = { ok: true; model: EmbeddingModelInfo } | { ok: false; reason: string };
+
+/** A hub-style id ("owner/name" or "name"): it becomes a folder path under models/, so no "..", no "//". */
+const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*(\/[A-Za-z0-9][A-Za-z0-9_.-]*)?$/;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isPositiveInteger = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0;
+
+/** Check one entry of models.json's "embedding" list. Pure. */
+export function checkManifestEntry(entry: unknown): ManifestEntryCheck {
+  if (!isRecord(entry)) return { ok: false, reason: 'the entry is not an object' };
+  const { id, label, dimension, sizeMB, languages, languagesNote, queryPrefix, passagePrefix, maxTokens } = entry;
+  const name = typeof id === 'string' ? `"${id}"` : 'the entry';
+  const fail = (reason: string): ManifestEntryCheck => ({ ok: false, reason: `${name}: ${reason}` });
+
+  if (typeof id !== 'string' || id.length === 0) return fail('"id" must be a non-empty string');
+  if (!MODEL_ID.test(id) || id.split('/').some((part) => part === '.' || part === '..')) {
+    return fail('"id" must look like "owner/name" (letters, digits, "_", "-", ".")');
+  }
+  if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) {
+    return fail('"label" must be a non-empty string');
+  }
+  if (!isPositiveInteger(dimension) || dimension > 16384) {
+    return fail('"dimension" must be a positive integer');
+  }
+  if (sizeMB !== undefined && (typeof sizeMB !== 'number' || !Number.isFinite(sizeMB) || sizeMB < 0)) {
+    return fail('"sizeMB" must be a number of megabytes, 0 or more');
+  }
+  if (
+    !Array.isArray(languages) ||
+    languages.length === 0 ||
+    !languages.every((l): l is string => typeof l === 'string' && l.trim() !== '')
+  ) {
+    return fail('"languages" must be a non-empty list of language codes');
+  }
+  if (languagesNote !== undefined && typeof languagesNote !== 'string') {
+    return fail('"languagesNote" must be a string');
+  }
+  if (queryPrefix !== undefined && typeof queryPrefix !== 'string') return fail('"queryPrefix" must be a string');
+  if (passagePrefix !== undefined && typeof passagePrefix !== 'string') {
+    return fail('"passagePrefix" must be a string');
+  }
+  if (!isPositiveInteger(maxTokens)) return fail('"maxTokens" must be a positive integer');
+  if (entry.selfHostedOnly !== undefined && typeof entry.selfHostedOnly !== 'boolean') {
+    return fail('"selfHostedOnly" must be true or false');
+  }
+  if (entry.pooling !== undefined && entry.pooling !== 'mean' && entry.pooling !== 'cls') {
+    return fail('"pooling" must be "mean" or "cls"');
+  }
+
+  const model: EmbeddingModelInfo = {
+    id,
+    label: typeof label === 'string' ? label : id,
+    dimension,
+    sizeMB: typeof sizeMB === 'number' ? sizeMB : 0,
+    languages: [...languages],
+    queryPrefix: typeof queryPrefix === 'string' ? queryPrefix : '',
+    passagePrefix: typeof passagePrefix === 'string' ? passagePrefix : '',
+    maxTokens,
+  };
+  if (typeof languagesNote === 'string') model.languagesNote = languagesNote;
+  if (typeof entry.selfHostedOnly === 'boolean') model.selfHostedOnly = entry.selfHostedOnly;
+  if (entry.pooling === 'mean' || entry.pooling === 'cls') model.pooling = entry.pooling;
+  return { ok: true, model };
+}
+
+/**
+ * Read a site's models.json: `{ "embedding": [EmbeddingModelInfo, ...] }`. Pure.
+ * Throws a ModelManifestError when the document as a whole is unusable. A bad entry (or a repeated id)
+ * is left out, and `onRejected` hears why; the valid entries are returned.
+ * Optional fields get defaults: label = id, sizeMB = 0, prefixes = ''.
+ */
+export function parseModelManifest(json: unknown, onRejected?: (reason: string) => void): EmbeddingModelInfo[] {
+  if (!isRecord(json)) throw new ModelManifestError('models.json must be a JSON object.');
+  const list = json.embedding;
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw new ModelManifestError('"embedding" in models.json must be a list.');
+
+  const models: EmbeddingModelInfo[] = [];
+  const seen = new Set<string>();
+  list.forEach((entry, index) => {
+    const check = checkManifestEntry(entry);
+    if (!check.ok) {
+      onRejected?.(`models.json, embedding[${index}]: ${check.reason}.`);
+    } else if (seen.has(check.model.id)) {
+      onRejected?.(`models.json, embedding[${index}]: "${check.model.id}" is listed twice; the first one is kept.`);
+    } else {
+      seen.add(check.model.id);
+      models.push(check.model);
+    }
+  });
+  return models;
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { ExactIndex } from './exactIndex';
+import type { IndexItem, SearchHit } from './vectorIndex';
+
+/** Seeded PRNG (mulberry32) and Gaussian vectors, normalised. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+function randomUnit(rand: () => number, dim: number): Float32Array {
+  const v = new Float32Array(dim);
+  let norm = 0;
+  for (let i = 0; i < dim; i++) {
+    const g = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+    v[i] = g;
+    norm += g * g;
+  }
+  norm = Math.sqrt(norm);
+  for (let i = 0; i < dim; i++) v[i] = v[i]! / norm;
+  return v;
+}
+function items(n: number, dim: number, seed: number, prefix = 'c'): IndexItem[] {
+  const rand = rng(seed);
+  return Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, vector: randomUnit(rand, dim) }));
+}
+/** Reference: cosine in float64 against every item, sorted by score desc then id asc. */
+function naiveTopK(all: IndexItem[], query: Float32Array, k: number): SearchHit[] {
+  const cos = (a: Float32Array, b: Float32Array) => {
+    let d = 0;
+    let na = 0;
+    let nb = 0;
+    for (let i = 0; i < a.length; i++) {
+      d += a[i]! * b[i]!;
+      na += a[i]! * a[i]!;
+      nb += b[i]! * b[i]!;
+    }
+    return na && nb ? d / Math.sqrt(na * nb) : 0;
+  };
+  return all
+    .map((it) => ({ id: it.id, score: cos(it.vector, query) }))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, k);
+}
+function expectSameHits(got: SearchHit[], want: SearchHit[]): void {
+  expect(got.map((h) => h.id)).toEqual(want.map((h) => h.id));
+  got.forEach((h, i) => expect(h.score).toBeCloseTo(want[i]!.score, 5));
+}
+
+describe('ExactIndex', () => {
+  it('finds the true top-k by cosine similarity, best first', async () => {
+    const data = items(2000, 384, 1);
+    const index = new ExactIndex();
+    const status = await index.build(data);
+    expect(status).toEqual({ size: 2000, dimension: 384, engine: 'exact', fallbackReason: null });
+    const rand = rng(99);
+    for (let q = 0; q < 30; q++) {
+      const query = randomUnit(rand, 384);
+      const { hits, engine, tookMs } = await index.search(query, 10);
+      expect(engine).toBe('exact');
+      expect(tookMs).toBeGreaterThanOrEqual(0);
+      expectSameHits(hits, naiveTopK(data, query, 10));
+      for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
+    }
+  });
+
+  it('works for any dimension and for k larger than the index', async () => {
+    for (const dim of [1, 3, 5, 1024]) {
+      const data = items(50, dim, dim);
+      const index = new ExactIndex();
+      await index.add(data);
+      const query = randomUnit(rng(7), dim);
+      expectSameHits((await index.search(query, 100)).hits, naiveTopK(data, query, 100));
+      expect((await index.search(query, 100)).hits).toHaveLength(50);
+    }
+  });
+
+  it('normalises stored vectors and queries, so scores are cosine even for unnormalised input', async () => {
+    const index = new ExactIndex();
+    await index.add([
+      { id: 'a', vector: new Float32Array([3, 4]) },
+      { id: 'b', vector: new Float32Array([0, -2]) },
+    ]);
+    const { hits } = await index.search(new Float32Array([10, 0]), 2);
+    expect(hits[0]!.id).toBe('a');
+    expect(hits[0]!.score).toBeCloseTo(0.6, 6);
+    expect(hits[1]!.score).toBeCloseTo(0, 6);
+  });
+
+  it('breaks ties by id and keeps k', async () => {
+    const same = new Float32Array([1, 0, 0]);
+    const index = new ExactIndex();
+    await index.add(['d', 'b', 'e', 'a', 'c'].map((id) => ({ id, vector: same })));
+    await index.add([{ id: 'x', vector: new Float32Array([0, 1, 0]) }]);
+    const { hits } = await index.search(same, 3);
+    expect(hits.map((h) => h.id)).toEqual(['a', 'b', 'c']);
+    expect(new Set(hits.map((h) => h.score)).size).toBe(1);
+  });
+
+  it('grows, removes (moving the last slot) and replaces ids correctly', async () => {
+    const data = items(1000, 16, 3);
+    const index = new ExactIndex();
+    for (let i = 0; i < data.length; i += 7) await index.add(data.slice(i, i + 7));
+    expect(index.size).toBe(1000);
+    const removed = new Set(data.filter((_, i) => i % 3 === 0).map((d) => d.id));
+    await index.remove([...removed, 'unknown-id']);
+    const replacement = { id: 'c1', vector: randomUnit(rng(5), 16) };
+    await index.add([replacement]);
+    const live = data.filter((d) => !removed.has(d.id)).map((d) => (d.id === 'c1' ? replacement : d));
+    expect(index.size).toBe(live.length);
+    const rand = rng(11);
+    for (let q = 0; q < 10; q++) {
+      const query = randomUnit(rand, 16);
+      expectSameHits((await index.search(query, 20)).hits, naiveTopK(live, query, 20));
+    }
+    const stored = index.vectorOf('c1')!;
+    stored.forEach((x, i) => expect(x).toBeCloseTo(replacement.vector[i]!, 6)); // already unit length
+  });
+
+  it('rejects a dimension mismatch and bad vectors without changing anything', async () => {
+    const index = new ExactIndex();
+    await index.add(items(5, 8, 1));
+    await expect(index.add(items(2, 9, 2, 'z'))).rejects.toThrow('dimension mismatch: index has 8, got 9');
+    await expect(index.search(new Float32Array(4), 3)).rejects.toThrow('dimension mismatch: index has 8, got 4');
+    const bad = new Float32Array(8);
+    bad[3] = Number.NaN;
+    await expect(index.add([...items(2, 8, 3, 'ok'), { id: 'nan', vector: bad }])).rejects.toThrow(/NaN/);
+    expect(index.status().size).toBe(5);
+    await expect(index.build([...items(2, 8, 1), ...items(2, 4, 1, 'y')])).rejects.toThrow('dimension mismatch');
+    expect(index.status().size).toBe(5);
+    expect((await index.search(new Float32Array(8).fill(1), 0)).hits).toEqual([]);
+    await index.clear();
+    expect(index.status()).toEqual({ size: 0, dimension: null, engine: 'exact', fallbackReason: null });
+    await index.add(items(2, 4, 1)); // a new dimension after clear is fine
+    expect(index.status().dimension).toBe(4);
+  });
+});

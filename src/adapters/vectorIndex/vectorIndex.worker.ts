@@ -1,0 +1,28 @@
+// The vector index's Web Worker: one VoyIndex (voy-search with its guards, exact fallback), exposed
+// through Comlink once the worker is ready. Vectors arrive as Float32Array (copied, or transferred
+// when the caller wraps them with transferItems from vectorIndexClient.ts). A build's progress
+// callback must be wrapped with `callback(...)` (Comlink.proxy) on the caller side.
+import { exposeWorker } from '../workerRpc';
+import { loadVoy } from './loadVoy';
+import type { IndexItem, IndexStatus, SearchResult, VectorIndex } from './vectorIndex';
+import { VoyIndex } from './voyIndex';
+
+const index = new VoyIndex({ loadVoy });
+
+export interface VectorIndexWorkerApi extends VectorIndex {
+  /** Counts for diagnostics: ids, distinct vectors, items inside Voy. */
+  counts(): { ids: number; distinctVectors: number; voyItems: number | null };
+}
+
+const api: VectorIndexWorkerApi = {
+  build: (items: IndexItem[], onProgress?: (done: number, total: number) => void): Promise<IndexStatus> =>
+    index.build(items, onProgress),
+  add: (items: IndexItem[]): Promise<IndexStatus> => index.add(items),
+  remove: (ids: string[]): Promise<IndexStatus> => index.remove(ids),
+  clear: (): Promise<IndexStatus> => index.clear(),
+  search: (query: Float32Array, k: number): Promise<SearchResult> => index.search(query, k),
+  status: (): IndexStatus => index.status(),
+  counts: () => index.counts(),
+};
+
+exposeWorker(api);

@@ -1,0 +1,420 @@
+// VoyIndex: the VectorIndex on top of voy-search 0.6.3 (a k-d tree in wasm), with guards for its limits
+// (see REFERENCE.md):
+// - Voy returns no scores: every vector is also kept here (in an ExactIndex), each hit is scored with
+//   the dot product of the stored normalised vectors (= cosine) and results are re-sorted by it.
+// - Voy fixes the dimension at 768 and silently truncates longer vectors: over 768 the exact engine
+//   answers (fallbackReason 'dimension-over-768').
+// - 33+ identical vectors make Voy panic: only one representative per distinct vector goes into Voy;
+//   a hit expands into all ids sharing that vector (same score).
+// - A one-shot build crashes at ~66-70k x 384: items go in batches (5,000 per add call).
+// - If Voy throws anyway (wasm `unreachable`, `unwrap_throw`), the exact engine takes over for good
+//   (fallbackReason 'voy-failed'): a wasm instance that panicked is not trusted again.
+// - Voy keys items by a hash of (id, title, url) and `remove` needs the original vector: representatives
+//   get unique keys ('v<n>'), and removal passes the stored vector (identical floats).
+// The exact index is always complete, so switching to it never loses anything.
+//
+// Operations run one at a time (a promise queue), so calls arriving through Comlink cannot interleave.
+import type { IndexItem, IndexStatus, SearchHit, SearchResult, VectorIndex } from './vectorIndex';
+import {
+  ExactIndex,
+  checkItems,
+  dimensionMismatch,
+  lastById,
+  normalizedCopy,
+  sortHits,
+} from './exactIndex';
+
+/** The part of voy-search's Voy class used here (structural, so tests can pass a stand-in). */
+export interface VoyItem {
+  id: string;
+  title: string;
+  url: string;
+  embeddings: number[];
+}
+export interface VoyResource {
+  embeddings: VoyItem[];
+}
+export interface VoyLike {
+  add(resource: VoyResource): void;
+  remove(resource: VoyResource): void;
+  search(query: Float32Array, k: number): { neighbors: Array<{ id: string }> };
+  size(): number;
+  free?(): void;
+}
+export type VoyConstructor = new (resource?: VoyResource) => VoyLike;
+
+/** Voy's fixed dimension: longer vectors would be truncated. */
+export const VOY_MAX_DIMENSION = 768;
+/** Representatives per Voy add/remove call. */
+export const VOY_BATCH_SIZE = 5000;
+
+export type FallbackReason = 'dimension-over-768' | 'voy-failed';
+
+export interface VoyIndexOptions {
+  /** The Voy class itself... */
+  Voy?: VoyConstructor;
+  /** ...or a loader for it (loadVoy.ts in the browser, loadVoyNode.ts in Node). Called once, lazily. */
+  loadVoy?: () => Promise<VoyConstructor>;
+  /** Representatives per Voy add/remove call (default 5,000). */
+  batchSize?: number;
+  /**
+   * Extra distinct vectors asked of Voy beyond k (default 8), so that near-ties, which Voy ranks by
+   * f32 squared distance and we by dot product, cannot push a true top-k item out.
+   */
+  searchMargin?: number;
+  /** Told when Voy fails and the exact engine takes over (default: console.warn). */
+  onVoyError?: (error: unknown) => void;
+}
+
+/** One distinct vector: a single item in Voy, any number of ids here. */
+interface Group {
+  key: string;
+  hash: number;
+  /** Chunk ids with exactly this vector. Never empty while the group exists. */
+  members: Set<string>;
+}
+
+function firstMember(group: Group): string {
+  return group.members.values().next().value as string;
+}
+
+/** A 32-bit hash of a vector's bytes (murmur3-style mixing of its Float32 bit patterns). */
+export function hashVector(v: Float32Array): number {
+  const words = new Uint32Array(v.buffer, v.byteOffset, v.length);
+  let h = v.length | 0;
+  for (let i = 0; i < words.length; i++) {
+    let k = Math.imul(words[i]!, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function sameVector(a: Float32Array, b: Float32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function reportProgress(cb: ((done: number, total: number) => void) | undefined, done: number, total: number): void {
+  if (!cb) return;
+  try {
+    // Through Comlink the callback returns a promise; a failed report must not fail the build.
+    const r = cb(done, total) as unknown;
+    if (r && typeof (r as Promise<void>).then === 'function') (r as Promise<void>).catch(() => undefined);
+  } catch {
+    // ignore
+  }
+}
+
+export class VoyIndex implements VectorIndex {
+  private readonly exact = new ExactIndex();
+  private readonly batchSize: number;
+  private readonly searchMargin: number;
+  private readonly onVoyError: (error: unknown) => void;
+  private VoyClass: VoyConstructor | null;
+  private readonly loader: (() => Promise<VoyConstructor>) | null;
+
+  /** The live Voy instance; null while the exact engine answers or before the first item. */
+  private voy: VoyLike | null = null;
+  private failed = false;
+  private voyError: unknown = null;
+  private readonly groups = new Map<string, Group>();
+  private readonly groupOfId = new Map<string, Group>();
+  private readonly byHash = new Map<number, Group[]>();
+  private nextKey = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: VoyIndexOptions) {
+    this.VoyClass = options.Voy ?? null;
+    this.loader = options.loadVoy ?? null;
+    if (!this.VoyClass && !this.loader) throw new Error('VoyIndex needs the Voy class or a loader for it');
+    this.batchSize = Math.max(1, options.batchSize ?? VOY_BATCH_SIZE);
+    this.searchMargin = Math.max(0, options.searchMargin ?? 8);
+    this.onVoyError =
+      options.onVoyError ??
+      ((error) => console.warn('voy-search failed; the exact engine answers from now on.', error));
+  }
+
+  // ---- VectorIndex ----
+
+  status(): IndexStatus {
+    const fallbackReason = this.fallbackReason();
+    return {
+      size: this.exact.size,
+      dimension: this.exact.dimension,
+      engine: fallbackReason ? 'exact' : 'voy',
+      fallbackReason,
+    };
+  }
+
+  build(items: IndexItem[], onProgress?: (done: number, total: number) => void): Promise<IndexStatus> {
+    return this.serial(async () => {
+      const dim = checkItems(items, null);
+      const unique = lastById(items);
+      const total = unique.length;
+      if (dim !== null && dim <= VOY_MAX_DIMENSION) await this.ensureVoyClass();
+      this.exact.reset();
+      this.dropVoy();
+      reportProgress(onProgress, 0, total);
+      this.exact.putMany(unique);
+      if (total > 0 && this.fallbackReason() === null) {
+        this.startVoy();
+        this.attach(unique, onProgress, total);
+      }
+      reportProgress(onProgress, total, total);
+      return this.status();
+    });
+  }
+
+  add(items: IndexItem[]): Promise<IndexStatus> {
+    return this.serial(async () => {
+      const dim = checkItems(items, this.exact.dimension);
+      if (dim === null || items.length === 0) return this.status();
+      const unique = lastById(items);
+      if (dim <= VOY_MAX_DIMENSION) await this.ensureVoyClass();
+      // Replacing an id: take the old vector out first (also out of Voy if it was the last of its kind).
+      const replaced = unique.filter((item) => this.exact.has(item.id)).map((item) => item.id);
+      if (replaced.length > 0) this.detach(replaced);
+      if (this.exact.size === 0) this.dropVoy(); // a fresh start: the dimension (and engine) may change
+      this.exact.putMany(unique);
+      if (this.fallbackReason() === null) {
+        if (!this.voy) this.startVoy();
+        this.attach(unique);
+      }
+      return this.status();
+    });
+  }
+
+  remove(ids: string[]): Promise<IndexStatus> {
+    return this.serial(async () => {
+      this.detach(ids);
+      return this.status();
+    });
+  }
+
+  clear(): Promise<IndexStatus> {
+    return this.serial(async () => {
+      this.exact.reset();
+      this.dropVoy();
+      return this.status();
+    });
+  }
+
+  search(query: Float32Array, k: number): Promise<SearchResult> {
+    return this.serial(async () => {
+      const t0 = performance.now();
+      const dim = this.exact.dimension;
+      k = Math.floor(k);
+      let hits: SearchHit[] = [];
+      let engine = this.status().engine;
+      if (dim !== null && this.exact.size > 0 && k > 0) {
+        if (query.length !== dim) throw dimensionMismatch(dim, query.length);
+        const q = normalizedCopy(query);
+        const fromVoy = engine === 'voy' ? this.searchVoy(q, k) : null;
+        if (fromVoy) {
+          hits = fromVoy;
+        } else {
+          hits = this.exact.topKNormalized(q, k);
+          engine = 'exact';
+        }
+      }
+      return { hits, engine, tookMs: performance.now() - t0 };
+    });
+  }
+
+  // ---- extras ----
+
+  /** Counts for tests and diagnostics: ids, distinct vectors, items inside Voy (null without Voy). */
+  counts(): { ids: number; distinctVectors: number; voyItems: number | null } {
+    let voyItems: number | null = null;
+    if (this.voy) voyItems = this.guard((voy) => voy.size()) ?? null;
+    return { ids: this.exact.size, distinctVectors: this.groups.size, voyItems };
+  }
+
+  /** The error that made Voy give up, if it did. */
+  get lastVoyError(): unknown {
+    return this.voyError;
+  }
+
+  // ---- internals ----
+
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(op);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private fallbackReason(): FallbackReason | null {
+    if (this.failed) return 'voy-failed';
+    const dim = this.exact.dimension;
+    if (dim !== null && dim > VOY_MAX_DIMENSION) return 'dimension-over-768';
+    return null;
+  }
+
+  private async ensureVoyClass(): Promise<void> {
+    if (this.VoyClass || this.failed || !this.loader) return;
+    try {
+      this.VoyClass = await this.loader();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Voy failed: forget it (without touching it again) and let the exact engine answer. */
+  private fail(error: unknown): void {
+    this.failed = true;
+    this.voyError = error;
+    this.voy = null;
+    this.clearGroups();
+    this.onVoyError(error);
+  }
+
+  /** Run a Voy call; a throw switches to the exact engine and yields undefined. */
+  private guard<T>(call: (voy: VoyLike) => T): T | undefined {
+    const voy = this.voy;
+    if (!voy) return undefined;
+    try {
+      return call(voy);
+    } catch (error) {
+      this.fail(error);
+      return undefined;
+    }
+  }
+
+  private startVoy(): void {
+    if (this.failed) return;
+    const VoyClass = this.VoyClass;
+    if (!VoyClass) {
+      this.fail(new Error('voy-search is not loaded'));
+      return;
+    }
+    try {
+      this.voy = new VoyClass();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private dropVoy(): void {
+    if (this.voy) this.guard((voy) => voy.free?.());
+    this.voy = null;
+    this.clearGroups();
+  }
+
+  private clearGroups(): void {
+    this.groups.clear();
+    this.groupOfId.clear();
+    this.byHash.clear();
+  }
+
+  /** Put ids already stored in `exact` into groups; new distinct vectors go into Voy in batches. */
+  private attach(
+    items: readonly IndexItem[],
+    onProgress?: (done: number, total: number) => void,
+    total = items.length,
+  ): void {
+    let pending: Group[] = [];
+    const flush = (done: number): boolean => {
+      if (pending.length > 0) {
+        const embeddings: VoyItem[] = pending.map((group) => ({
+          id: group.key,
+          title: '',
+          url: '',
+          // Voy wants a plain array; these are the exact floats of the stored vector.
+          embeddings: Array.from(this.exact.vectorOf(firstMember(group))!),
+        }));
+        pending = [];
+        this.guard((voy) => voy.add({ embeddings }));
+      }
+      if (!this.voy) return false;
+      reportProgress(onProgress, done, total);
+      return true;
+    };
+    let done = 0;
+    for (const item of items) {
+      const id = item.id;
+      const vector = this.exact.vectorOf(id)!;
+      const hash = hashVector(vector);
+      let bucket = this.byHash.get(hash);
+      let group = bucket?.find((g) => sameVector(this.exact.vectorOf(firstMember(g))!, vector));
+      if (group) {
+        group.members.add(id);
+      } else {
+        group = { key: `v${this.nextKey++}`, hash, members: new Set([id]) };
+        if (!bucket) this.byHash.set(hash, (bucket = []));
+        bucket.push(group);
+        this.groups.set(group.key, group);
+        pending.push(group);
+      }
+      this.groupOfId.set(id, group);
+      done++;
+      if (pending.length >= this.batchSize && !flush(done)) return;
+    }
+    flush(done);
+  }
+
+  /** Remove ids from the groups (and from Voy when the last id of a vector goes), then from `exact`. */
+  private detach(ids: readonly string[]): void {
+    if (this.voy) {
+      let removals: VoyItem[] = [];
+      const flush = () => {
+        const embeddings = removals;
+        removals = [];
+        if (embeddings.length > 0) this.guard((voy) => voy.remove({ embeddings }));
+      };
+      for (const id of ids) {
+        const group = this.groupOfId.get(id);
+        if (!group) continue;
+        this.groupOfId.delete(id);
+        group.members.delete(id);
+        if (group.members.size > 0) continue;
+        this.groups.delete(group.key);
+        const bucket = this.byHash.get(group.hash)!;
+        if (bucket.length === 1) this.byHash.delete(group.hash);
+        else bucket.splice(bucket.indexOf(group), 1);
+        // Voy finds the item by (id, title, url) AND its position: pass the very same floats.
+        removals.push({ id: group.key, title: '', url: '', embeddings: Array.from(this.exact.vectorOf(id)!) });
+        if (removals.length >= this.batchSize) {
+          flush();
+          if (!this.voy) break;
+        }
+      }
+      flush();
+    }
+    this.exact.deleteMany(ids);
+  }
+
+  /** Top-k through Voy, scored and re-sorted with the stored vectors; null if Voy failed. */
+  private searchVoy(q: Float32Array, k: number): SearchHit[] | null {
+    const distinct = this.groups.size;
+    const enough = Math.min(distinct, k + this.searchMargin);
+    let want = enough;
+    for (;;) {
+      const result = this.guard((voy) => voy.search(q, want));
+      if (!result) return null;
+      const hits: SearchHit[] = [];
+      let found = 0;
+      for (const neighbor of result.neighbors) {
+        const group = this.groups.get(neighbor.id);
+        if (!group) continue; // not ours (should not happen)
+        found++;
+        const score = this.exact.scoreOf(firstMember(group), q)!;
+        for (const id of group.members) hits.push({ id, score });
+      }
+      // k distinct vectors always hold at least k ids; the margin covers near-ties.
+      if (found >= enough || result.neighbors.length < want) {
+        const sorted = sortHits(hits);
+        sorted.length = Math.min(sorted.length, k);
+        return sorted;
+      }
+      want *= 2;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// The documents added so far, with size and chunk count; select one to see its chunks, or remove it.
+import { useTranslation } from 'react-i18next';
+import { useDocumentsStore } from '../../state/documentsStore';
+import { useChunkingStore } from '../../state/chunkingStore';
+import { useIndexStore } from '../../state/indexStore';
+import { formatBytes } from '../../ui/format';
+
+export function DocumentList() {
+  const { t, i18n } = useTranslation();
+  const documents = useDocumentsStore((s) => s.documents);
+  const selectedDocId = useDocumentsStore((s) => s.selectedDocId);
+  const select = useDocumentsStore((s) => s.select);
+  const remove = useDocumentsStore((s) => s.remove);
+  const chunksByDoc = useChunkingStore((s) => s.chunksByDoc);
+  const removeFromIndex = useIndexStore((s) => s.removeDocument);
+
+  if (documents.length === 0) return <p className="muted">{t('documents.none')}</p>;
+
+  return (
+    <ul className="document-list" aria-label={t('documents.listLabel')}>
+      {documents.map((doc) => (
+        <li key={doc.id} className={doc.id === selectedDocId ? 'selected' : undefined}>
+          <button type="button" className="document-name link-button" aria-pressed={doc.id === selectedDocId} onClick={() => select(doc.id)}>
+            {doc.name}
+          </button>
+          <span className="muted">
+            {t(`documents.kind.${doc.kind}`)} · {formatBytes(doc.sizeBytes, i18n.language)} ·{' '}
+            {t('documents.chunkCount', { count: chunksByDoc[doc.id]?.length ?? 0 })}
+          </span>
+          <button
+            type="button"
+            className="link-button danger"
+            aria-label={t('documents.remove', { name: doc.name })}
+            onClick={() => {
+              remove(doc.id);
+              void removeFromIndex(doc.id);
+            }}
+          >
+            {t('common.remove')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,27 @@
+// Step 1: getting documents in (files, pasted text, or the sample corpus).
+import { useTranslation } from 'react-i18next';
+import { StepCard } from '../layout/StepCard';
+import { useDocumentsStore } from '../../state/documentsStore';
+import { SAMPLE_DOCUMENTS } from '../sample/sampleCorpus';
+import { DropZone } from './DropZone';
+import { PasteForm } from './PasteForm';
+import { DocumentList } from './DocumentList';
+import { InputNotices } from './InputNotices';
+
+export function DocumentsStep() {
+  const { t } = useTranslation();
+  const addDocuments = useDocumentsStore((s) => s.addDocuments);
+  return (
+    <StepCard step={1} id="documents" title={t('documents.title')} subtitle={t('documents.subtitle')}>
+      <DropZone />
+      <div className="row">
+        <PasteForm />
+        <button type="button" className="secondary" onClick={() => addDocuments(SAMPLE_DOCUMENTS)}>
+          {t('documents.loadSample')}
+        </button>
+      </div>
+      <InputNotices />
+      <DocumentList />
+    </StepCard>
+  );
+}

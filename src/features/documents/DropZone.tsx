@@ -1,0 +1,51 @@
+// Drag-and-drop target and file picker for documents.
+import { useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACCEPTED_EXTENSIONS } from '../../core/decodeText';
+import { useDocumentsStore } from '../../state/documentsStore';
+
+export function DropZone() {
+  const { t } = useTranslation();
+  const addFiles = useDocumentsStore((s) => s.addFiles);
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    void addFiles([...e.dataTransfer.files]);
+  };
+
+  return (
+    <div
+      className={`drop-zone${over ? ' drop-zone-over' : ''}`}
+      role="region"
+      aria-label={t('documents.dropZone')}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <p>{t('documents.dropHint', { types: ACCEPTED_EXTENSIONS.join(' ') })}</p>
+      <input
+        ref={input}
+        id="file-input"
+        type="file"
+        multiple
+        accept={ACCEPTED_EXTENSIONS.join(',')}
+        className="visually-hidden"
+        aria-label={t('documents.chooseFiles')}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          void addFiles(files);
+        }}
+      />
+      <button type="button" onClick={() => input.current?.click()}>
+        {t('documents.chooseFiles')}
+      </button>
+    </div>
+  );
+}

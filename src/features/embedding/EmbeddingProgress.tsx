@@ -1,0 +1,42 @@
+// Progress of the model download (bytes per file) and of the chunks embedded.
+import { useTranslation } from 'react-i18next';
+import { useIndexStore } from '../../state/indexStore';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { formatBytes } from '../../ui/format';
+
+export function EmbeddingProgress() {
+  const { t, i18n } = useTranslation();
+  const phase = useIndexStore((s) => s.phase);
+  const downloads = useIndexStore((s) => s.downloads);
+  const embedded = useIndexStore((s) => s.embedded);
+
+  const files = Object.values(downloads);
+  return (
+    <div className="progress-list">
+      {phase === 'loading-model' && files.length === 0 && <ProgressBar label={t('embedding.progress.preparing')} />}
+      {phase === 'loading-model' &&
+        files.map((f) => (
+          <ProgressBar
+            key={f.file}
+            label={t('embedding.progress.download', { file: f.file })}
+            value={f.loadedBytes}
+            max={f.totalBytes}
+            detail={
+              f.done
+                ? t('embedding.progress.fileDone', { size: formatBytes(f.totalBytes, i18n.language) })
+                : `${formatBytes(f.loadedBytes, i18n.language)} / ${formatBytes(f.totalBytes, i18n.language)}`
+            }
+          />
+        ))}
+      {(phase === 'embedding' || phase === 'indexing') && embedded && (
+        <ProgressBar
+          label={t('embedding.progress.chunks')}
+          value={embedded.done}
+          max={embedded.total}
+          detail={t('embedding.progress.chunksDetail', { done: embedded.done, total: embedded.total })}
+        />
+      )}
+      {phase === 'indexing' && <ProgressBar label={t('embedding.progress.indexing')} />}
+    </div>
+  );
+}

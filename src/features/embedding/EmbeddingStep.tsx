@@ -1,0 +1,51 @@
+// Step 3: embedding the chunks and building the vector index.
+import { useTranslation } from 'react-i18next';
+import { StepCard } from '../layout/StepCard';
+import { useIndexStore } from '../../state/indexStore';
+import { useDocumentsStore } from '../../state/documentsStore';
+import { Alert } from '../../ui/Alert';
+import { MessageText } from '../../ui/MessageText';
+import { EmbeddingModelPicker } from './EmbeddingModelPicker';
+import { DevicePicker } from './DevicePicker';
+import { EmbeddingProgress } from './EmbeddingProgress';
+import { IndexSummary } from './IndexSummary';
+
+export function EmbeddingStep() {
+  const { t } = useTranslation();
+  const phase = useIndexStore((s) => s.phase);
+  const error = useIndexStore((s) => s.error);
+  const notice = useIndexStore((s) => s.notice);
+  const embedAndIndex = useIndexStore((s) => s.embedAndIndex);
+  const cancel = useIndexStore((s) => s.cancel);
+  const hasDocuments = useDocumentsStore((s) => s.documents.length > 0);
+  const busy = phase === 'loading-model' || phase === 'embedding' || phase === 'indexing';
+
+  return (
+    <StepCard step={3} id="embedding" title={t('embedding.title')} subtitle={t('embedding.subtitle')}>
+      <EmbeddingModelPicker disabled={busy} />
+      <DevicePicker disabled={busy} />
+      <div className="row">
+        <button type="button" disabled={busy || !hasDocuments} onClick={() => void embedAndIndex()}>
+          {t('embedding.run')}
+        </button>
+        {busy && (
+          <button type="button" className="secondary" onClick={cancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </div>
+      <EmbeddingProgress />
+      {error && (
+        <Alert level="error" onDismiss={() => useIndexStore.setState({ error: null })}>
+          <MessageText message={error} />
+        </Alert>
+      )}
+      {notice && !busy && (
+        <Alert level="info" onDismiss={() => useIndexStore.setState({ notice: null })}>
+          <MessageText message={notice} />
+        </Alert>
+      )}
+      <IndexSummary />
+    </StepCard>
+  );
+}

@@ -1,0 +1,34 @@
+// What the vector index holds now, which engine answers, and whether it is out of date.
+import { useTranslation } from 'react-i18next';
+import { useIndexStore, countUnindexed } from '../../state/indexStore';
+import { useChunkingStore } from '../../state/chunkingStore';
+import { useDocumentsStore } from '../../state/documentsStore';
+import { Alert } from '../../ui/Alert';
+
+export function IndexSummary() {
+  const { t } = useTranslation();
+  const status = useIndexStore((s) => s.indexStatus);
+  const indexed = useIndexStore((s) => s.indexedChunks);
+  const indexedModelId = useIndexStore((s) => s.indexedModelId);
+  const modelId = useIndexStore((s) => s.modelId);
+  const phase = useIndexStore((s) => s.phase);
+  const documents = useDocumentsStore((s) => s.documents);
+  const chunksByDoc = useChunkingStore((s) => s.chunksByDoc);
+
+  if (indexed.size === 0 || !status) return <p className="muted">{t('embedding.summary.empty')}</p>;
+  const current = documents.flatMap((d) => chunksByDoc[d.id] ?? []);
+  const unindexed = countUnindexed(current, indexed);
+  const busy = phase === 'loading-model' || phase === 'embedding' || phase === 'indexing';
+
+  return (
+    <div className="index-summary">
+      <p data-testid="index-summary">
+        {t('embedding.summary.ready', { count: indexed.size, dimension: status.dimension ?? '?', model: indexedModelId ?? '' })}{' '}
+        <span className="badge">{t(`embedding.engine.${status.engine}`)}</span>
+      </p>
+      {status.fallbackReason && <Alert level="info">{t(`embedding.fallback.${status.fallbackReason}`, { defaultValue: status.fallbackReason })}</Alert>}
+      {!busy && unindexed > 0 && <Alert level="warning">{t('embedding.summary.stale', { count: unindexed })}</Alert>}
+      {!busy && indexedModelId !== modelId && <Alert level="warning">{t('embedding.summary.otherModel', { model: indexedModelId ?? '' })}</Alert>}
+    </div>
+  );
+}

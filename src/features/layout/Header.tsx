@@ -1,0 +1,27 @@
+// The page header: name, what it is, the privacy promise and the language switch.
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
+
+export function Header() {
+  const { t, i18n } = useTranslation();
+  return (
+    <header className="app-header">
+      <div>
+        <h1>
+          {t('app.name')} <span className="tagline">{t('app.tagline')}</span>
+        </h1>
+        <p className="muted">{t('app.privacy')}</p>
+      </div>
+      <label className="language-switch">
+        <span>{t('app.language')}</span>
+        <select value={i18n.language.startsWith('zh') ? 'zh' : 'en'} onChange={(e) => setLanguage(e.target.value as Language)}>
+          {LANGUAGES.map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

@@ -1,0 +1,17 @@
+// Step 5: augmentation — the retrieved chunks and the question put into the prompt template.
+import { useTranslation } from 'react-i18next';
+import { StepCard } from '../layout/StepCard';
+import { useFilledPrompt } from '../../state/filledPrompt';
+import { TemplateEditor } from './TemplateEditor';
+import { FilledPromptView } from './FilledPromptView';
+
+export function PromptStep() {
+  const { t } = useTranslation();
+  const filled = useFilledPrompt();
+  return (
+    <StepCard step={5} id="prompt" title={t('prompt.title')} subtitle={t('prompt.subtitle')}>
+      <TemplateEditor />
+      {filled ? <FilledPromptView prompt={filled} /> : <p className="muted">{t('prompt.waiting')}</p>}
+    </StepCard>
+  );
+}

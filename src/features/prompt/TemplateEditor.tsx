@@ -1,0 +1,36 @@
+// The editable prompt template, with a warning for every placeholder problem.
+import { useTranslation } from 'react-i18next';
+import { checkTemplate } from '../../core/prompt';
+import { usePromptStore } from '../../state/promptStore';
+import { Alert } from '../../ui/Alert';
+
+export function TemplateEditor() {
+  const { t } = useTranslation();
+  const template = usePromptStore((s) => s.template);
+  const setTemplate = usePromptStore((s) => s.setTemplate);
+  const resetTemplate = usePromptStore((s) => s.resetTemplate);
+  const issues = checkTemplate(template);
+
+  return (
+    <div className="template-editor">
+      <label>
+        {t('prompt.template')}
+        <textarea value={template} onChange={(e) => setTemplate(e.target.value)} rows={9} spellCheck={false} />
+      </label>
+      <p className="muted small">{t('prompt.placeholders')}</p>
+      <div className="row">
+        <button type="button" className="secondary" onClick={() => resetTemplate('en')}>
+          {t('prompt.resetEnglish')}
+        </button>
+        <button type="button" className="secondary" onClick={() => resetTemplate('zh')}>
+          {t('prompt.resetChinese')}
+        </button>
+      </div>
+      {issues.map((issue) => (
+        <Alert key={`${issue.code}-${issue.name ?? ''}`} level="warning">
+          {t(`prompt.issues.${issue.code}`, { name: issue.name ?? '' })}
+        </Alert>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// Step 4: asking a question and retrieving the nearest chunks.
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StepCard } from '../layout/StepCard';
+import { MAX_TOP_K, useRetrievalStore } from '../../state/retrievalStore';
+import { useIndexStore } from '../../state/indexStore';
+import { ask } from '../../state/ask';
+import { Alert } from '../../ui/Alert';
+import { MessageText } from '../../ui/MessageText';
+import { ResultsTable } from './ResultsTable';
+
+export function AskStep() {
+  const { t } = useTranslation();
+  const question = useRetrievalStore((s) => s.question);
+  const topK = useRetrievalStore((s) => s.topK);
+  const phase = useRetrievalStore((s) => s.phase);
+  const last = useRetrievalStore((s) => s.last);
+  const error = useRetrievalStore((s) => s.error);
+  const setQuestion = useRetrievalStore((s) => s.setQuestion);
+  const setTopK = useRetrievalStore((s) => s.setTopK);
+  const hasIndex = useIndexStore((s) => s.indexedChunks.size > 0);
+  const busy = phase === 'embedding-query' || phase === 'searching';
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void ask();
+  };
+
+  return (
+    <StepCard step={4} id="ask" title={t('ask.title')} subtitle={t('ask.subtitle')}>
+      <form className="ask-form" onSubmit={submit}>
+        <label className="grow">
+          {t('ask.question')}
+          <input value={question} onChange={(e) => setQuestion(e.target.value)} placeholder={t('ask.placeholder')} />
+        </label>
+        <label>
+          {t('ask.topK')}
+          <input type="number" min={1} max={MAX_TOP_K} value={topK} onChange={(e) => setTopK(Number(e.target.value))} />
+        </label>
+        <button type="submit" disabled={busy}>
+          {t('ask.submit')}
+        </button>
+      </form>
+      {!hasIndex && <p className="muted small">{t('ask.needIndex')}</p>}
+      {busy && <p className="muted">{t(phase === 'embedding-query' ? 'ask.embeddingQuery' : 'ask.searching')}</p>}
+      {error && (
+        <Alert level="error" onDismiss={() => useRetrievalStore.setState({ error: null })}>
+          <MessageText message={error} />
+        </Alert>
+      )}
+      {last && <ResultsTable run={last} />}
+    </StepCard>
+  );
+}

@@ -1,0 +1,70 @@
+// The retrieved chunks: rank, cosine similarity, document and position, and the text.
+import { useTranslation } from 'react-i18next';
+import type { RetrievalRun } from '../../state/retrievalStore';
+import { useRetrievalStore } from '../../state/retrievalStore';
+import { useDocumentsStore } from '../../state/documentsStore';
+import { formatMs, formatNumber } from '../../ui/format';
+
+export function ResultsTable({ run }: { run: RetrievalRun }) {
+  const { t, i18n } = useTranslation();
+  const documents = useDocumentsStore((s) => s.documents);
+  const select = useDocumentsStore((s) => s.select);
+  const focusChunk = useRetrievalStore((s) => s.focusChunk);
+  const name = (docId: string) => documents.find((d) => d.id === docId)?.name ?? t('ask.removedDocument');
+  const n = (x: number) => formatNumber(x, i18n.language);
+
+  const show = (docId: string, chunkId: string) => {
+    if (!documents.some((d) => d.id === docId)) return;
+    select(docId);
+    focusChunk(chunkId);
+    document.getElementById('chunks')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
+
+  if (run.results.length === 0) return <p className="muted">{t('ask.noResults')}</p>;
+  return (
+    <>
+      <p className="muted small" data-testid="retrieval-timing">
+        {t('ask.timing', {
+          count: run.results.length,
+          embed: formatMs(run.embedMs, i18n.language),
+          search: formatMs(run.searchMs, i18n.language),
+          engine: t(`embedding.engine.${run.engine}`),
+        })}
+      </p>
+      <div className="table-wrap">
+        <table className="results">
+          <caption>{t('ask.resultsCaption', { question: run.question })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('ask.col.rank')}</th>
+              <th scope="col" title={t('ask.col.scoreHelp')}>
+                {t('ask.col.score')}
+              </th>
+              <th scope="col">{t('ask.col.document')}</th>
+              <th scope="col">{t('ask.col.position')}</th>
+              <th scope="col">{t('ask.col.text')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {run.results.map((r) => (
+              <tr key={r.chunk.id}>
+                <td>{r.rank}</td>
+                <td className="score" data-score={r.score}>
+                  <span className="score-bar" style={{ width: `${Math.max(0, r.score) * 100}%` }} aria-hidden="true" />
+                  {formatNumber(r.score, i18n.language, 3)}
+                </td>
+                <td>{name(r.chunk.docId)}</td>
+                <td className="nowrap">
+                  <button type="button" className="link-button" onClick={() => show(r.chunk.docId, r.chunk.id)}>
+                    {t('ask.position', { index: n(r.chunk.index + 1), start: n(r.chunk.start), end: n(r.chunk.end) })}
+                  </button>
+                </td>
+                <td className="result-text">{r.chunk.text}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

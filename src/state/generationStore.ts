@@ -1,0 +1,131 @@
+// Step 6, generation: the chat model, its loading, and the streamed answer with its speed figures.
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { GenerationErrorCode, GenerationStats, LoadProgress, ModelBlocker } from '../adapters/generator/generator';
+import { CHAT_MODELS } from '../adapters/generator/chatModels';
+import { modelBlocker } from '../adapters/generator/gpuCapabilities';
+import type { WebLLMGenerator } from '../adapters/generator/webllmGenerator';
+import { useGpuStore } from './gpuStore';
+import { selectModelHost, useSettingsStore } from './settingsStore';
+import { describeError } from './errors';
+
+export type GenerationPhase = 'idle' | 'checking' | 'loading' | 'ready' | 'generating' | 'error';
+
+export interface GenerationFailure {
+  code: GenerationErrorCode | ModelBlocker | 'bad-host';
+  detail: string;
+}
+
+interface GenerationState {
+  modelId: string;
+  phase: GenerationPhase;
+  loadedModelId: string | null;
+  progress: LoadProgress | null;
+  failure: GenerationFailure | null;
+  answer: string;
+  /** The prompt the current answer was generated from. */
+  answeredPrompt: string | null;
+  stats: GenerationStats | null;
+  stopped: boolean;
+  setModel(id: string): void;
+  load(): Promise<void>;
+  generate(prompt: string): Promise<void>;
+  stop(): Promise<void>;
+  unload(): Promise<void>;
+}
+
+export const DEFAULT_CHAT_MODEL = CHAT_MODELS[0]?.id ?? '';
+
+let generator: WebLLMGenerator | null = null;
+
+async function getGenerator(): Promise<WebLLMGenerator> {
+  if (!generator) {
+    // The WebLLM adapter (and the 6.8 MB library behind it) loads only when a model is first loaded.
+    const { WebLLMGenerator } = await import('../adapters/generator/webllmGenerator');
+    generator = new WebLLMGenerator();
+  }
+  return generator;
+}
+
+function failureOf(err: unknown): GenerationFailure {
+  const code = (err as { code?: unknown })?.code;
+  return {
+    code: typeof code === 'string' ? (code as GenerationErrorCode) : 'unknown',
+    detail: describeError(err),
+  };
+}
+
+export const useGenerationStore = create<GenerationState>()(
+  persist(
+    (set, get) => ({
+      modelId: DEFAULT_CHAT_MODEL,
+      phase: 'idle',
+      loadedModelId: null,
+      progress: null,
+      failure: null,
+      answer: '',
+      answeredPrompt: null,
+      stats: null,
+      stopped: false,
+
+      setModel(modelId) {
+        if (get().phase === 'loading' || get().phase === 'generating') return;
+        set({ modelId, failure: null, phase: get().loadedModelId ? 'ready' : 'idle' });
+      },
+
+      async load() {
+        const { modelId, phase } = get();
+        if (phase === 'loading' || phase === 'generating' || phase === 'checking') return;
+        const model = CHAT_MODELS.find((m) => m.id === modelId);
+        if (!model) return;
+        set({ phase: 'checking', failure: null, progress: null });
+        // Check the adapter before anything is downloaded.
+        const blocker = modelBlocker(model, await useGpuStore.getState().detect());
+        if (blocker) {
+          set({ phase: 'error', failure: { code: blocker, detail: '' } });
+          return;
+        }
+        const host = selectModelHost(useSettingsStore.getState());
+        if (!host) {
+          set({ phase: 'error', failure: { code: 'bad-host', detail: '' } });
+          return;
+        }
+        set({ phase: 'loading' });
+        try {
+          const gen = await getGenerator();
+          await gen.load(model.id, host, (progress) => set({ progress }));
+          set({ phase: 'ready', loadedModelId: model.id });
+        } catch (err) {
+          set({ phase: 'error', failure: failureOf(err), loadedModelId: null });
+        }
+      },
+
+      async generate(prompt) {
+        if (!generator || !get().loadedModelId || get().phase === 'generating') return;
+        set({ phase: 'generating', answer: '', stats: null, failure: null, stopped: false, answeredPrompt: prompt });
+        try {
+          const stats = await generator.generate([{ role: 'user', content: prompt }], { temperature: 0.2, maxTokens: 512 }, (delta) =>
+            set((s) => ({ answer: s.answer + delta })),
+          );
+          set({ phase: 'ready', stats });
+        } catch (err) {
+          set({ phase: 'error', failure: failureOf(err) });
+        }
+      },
+
+      async stop() {
+        if (get().phase !== 'generating' || !generator) return;
+        set({ stopped: true });
+        await generator.interrupt();
+      },
+
+      async unload() {
+        if (!generator) return;
+        await generator.unload().catch(() => undefined);
+        generator = null;
+        set({ phase: 'idle', loadedModelId: null, progress: null });
+      },
+    }),
+    { name: 'openbook.generation', partialize: (s) => ({ modelId: s.modelId }) },
+  ),
+);

@@ -1,0 +1,21 @@
+// Number formatting for the UI, in the current language.
+
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value)} ${units[unit]}`;
+}
+
+export function formatNumber(n: number, locale: string, digits = 0): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+}
+
+export function formatMs(ms: number, locale: string): string {
+  return ms >= 1000 ? `${formatNumber(ms / 1000, locale, 2)} s` : `${formatNumber(ms, locale, ms < 10 ? 1 : 0)} ms`;
+}
