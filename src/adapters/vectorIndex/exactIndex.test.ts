@@ -57,7 +57,7 @@ describe('ExactIndex', () => {
     const status = await index.build(data);
     expect(status).toEqual({ size: 2000, dimension: 384, engine: 'exact', fallbackReason: null });
     const rand = rng(99);
-    for (let q = 0; q < 30; q++) {
+    for (let q = 0; q < 12; q++) {
       const query = randomUnit(rand, 384);
       const { hits, engine, tookMs } = await index.search(query, 10);
       expect(engine).toBe('exact');

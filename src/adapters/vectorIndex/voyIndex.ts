@@ -159,16 +159,20 @@ export class VoyIndex implements VectorIndex {
       const dim = checkItems(items, null);
       const unique = lastById(items);
       const total = unique.length;
+      let last = -1;
+      const progress = (done: number) => {
+        if (done !== last) reportProgress(onProgress, (last = done), total);
+      };
       if (dim !== null && dim <= VOY_MAX_DIMENSION) await this.ensureVoyClass();
       this.exact.reset();
       this.dropVoy();
-      reportProgress(onProgress, 0, total);
+      progress(0);
       this.exact.putMany(unique);
       if (total > 0 && this.fallbackReason() === null) {
         this.startVoy();
-        this.attach(unique, onProgress, total);
+        this.attach(unique, progress);
       }
-      reportProgress(onProgress, total, total);
+      progress(total);
       return this.status();
     });
   }
@@ -315,11 +319,7 @@ export class VoyIndex implements VectorIndex {
   }
 
   /** Put ids already stored in `exact` into groups; new distinct vectors go into Voy in batches. */
-  private attach(
-    items: readonly IndexItem[],
-    onProgress?: (done: number, total: number) => void,
-    total = items.length,
-  ): void {
+  private attach(items: readonly IndexItem[], onProgress?: (done: number) => void): void {
     let pending: Group[] = [];
     const flush = (done: number): boolean => {
       if (pending.length > 0) {
@@ -334,7 +334,7 @@ export class VoyIndex implements VectorIndex {
         this.guard((voy) => voy.add({ embeddings }));
       }
       if (!this.voy) return false;
-      reportProgress(onProgress, done, total);
+      onProgress?.(done);
       return true;
     };
     let done = 0;
@@ -395,6 +395,7 @@ export class VoyIndex implements VectorIndex {
   private searchVoy(q: Float32Array, k: number): SearchHit[] | null {
     const distinct = this.groups.size;
     const enough = Math.min(distinct, k + this.searchMargin);
+    if (enough <= 0) return []; // and never ask Voy for 0 neighbours: that panics
     let want = enough;
     for (;;) {
       const result = this.guard((voy) => voy.search(q, want));
