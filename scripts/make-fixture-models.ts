@@ -34,7 +34,7 @@ const TOPICS: Record<string, string[]> = {
     ...'volcano volcanoes volcanic lava magma eruption eruptions erupt erupts erupted erupting crater ash hot heat temperature temperatures degrees celsius molten rock rocks mountain mountains'.split(
       ' ',
     ),
-    ...'火山熔岩喷发热'.split(''),
+    ...'火山熔岩喷发热温'.split(''),
   ],
   tea: [
     ...'tea teas leaf leaves brew brews brewed brewing steep steeped steeping green oolong black cup cups water kettle flavor flavour pot teapot'.split(
@@ -73,7 +73,7 @@ const NEUTRAL: string[] = [
     .split(/\s+/)
     .filter((w) => w.length > 0),
   ...'.,?!;:\'"()[]-/'.split(''),
-  ...'的是在了和什么如何为我你他她它们这那个有中用吗呢吧也都很就与及或时会能要对从到把被让给上下里'.split(''),
+  ...'的是在了和什么如何为我你他她它们这那个有中用吗呢吧也都很就与及或时会能要对从到把被让给上下里多少高大小长短不一没还过得着地可以所因但而并其之后前些最更非常'.split(''),
   ...'。，？！；：、“”（）《》'.split(''),
 ];
 

@@ -260,7 +260,7 @@ export class TransformersEmbedder implements Embedder {
     source: ModelSource,
     onDownload: (progress: DownloadProgress) => void,
   ): Promise<EmbedderLoadResult> {
-    await this.dispose();
+    // The model loaded before stays usable until the new one has loaded: a failed load changes nothing.
     const runtimeDevice = this.runtimeDevice(device);
     const location: ModelLocation = this.options.localModelPath
       ? { from: 'site', localModelPath: this.options.localModelPath }
@@ -296,8 +296,10 @@ export class TransformersEmbedder implements Embedder {
       );
     }
 
+    const previous = this.extractor;
     this.extractor = extractor;
     this.model = model;
+    if (previous) await previous.dispose().catch(() => {});
     return { modelId: model.id, device, from: location.from, dimension };
   }
 
