@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium, INSTALL_HELP } from './scripts/find-chromium.mjs';
 
-const executablePath = process.env.OPENBOOK_CHROMIUM;
+const executablePath = findChromium();
+if (!executablePath) throw new Error(INSTALL_HELP);
 
 // Flags that keep Chromium itself from making requests a closed network refuses (and that the tests'
 // "nothing leaves localhost" guard would catch). --no-sandbox because CI runs as root.

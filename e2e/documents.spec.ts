@@ -62,9 +62,9 @@ test('invalid chunk settings are explained and not applied', async ({ page }) =>
 
 test('the interface switches to Chinese and back', async ({ page }) => {
   await openApp(page);
-  await page.getByLabel('Language').selectOption('zh');
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('zh');
   await expect(page.getByRole('heading', { name: '文档' })).toBeVisible();
   await expect(page.getByRole('button', { name: '载入示例语料' })).toBeVisible();
-  await page.getByLabel('语言').selectOption('en');
+  await page.getByRole('combobox', { name: '语言', exact: true }).selectOption('en');
   await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
 });

@@ -20,7 +20,7 @@ export async function embed(page: Page, device: 'WASM' | 'WebGPU' | 'Automatic' 
 }
 
 export async function askQuestion(page: Page, question: string) {
-  await page.getByLabel('Question').fill(question);
+  await page.getByRole('textbox', { name: 'Question', exact: true }).fill(question);
   await page.getByRole('button', { name: 'Ask', exact: true }).click();
   const table = page.getByRole('table');
   await expect(table).toBeVisible();

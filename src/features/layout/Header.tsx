@@ -14,7 +14,7 @@ export function Header() {
       </div>
       <label className="language-switch">
         <span>{t('app.language')}</span>
-        <select value={i18n.language.startsWith('zh') ? 'zh' : 'en'} onChange={(e) => setLanguage(e.target.value as Language)}>
+        <select aria-label={t('app.language')} value={i18n.language.startsWith('zh') ? 'zh' : 'en'} onChange={(e) => setLanguage(e.target.value as Language)}>
           {LANGUAGES.map((l) => (
             <option key={l.code} value={l.code}>
               {l.label}

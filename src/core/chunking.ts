@@ -1,0 +1,414 @@
+// Splitting a document's text into overlapping chunks that end at natural breaks.
+// Pure: no DOM, no libraries; needs only Intl.Segmenter (Node and current browsers).
+//
+// Rules (sizes in Unicode code points):
+// - A chunk is at most `chunkSize` code points long and starts and ends on grapheme cluster boundaries;
+//   it never starts or ends with whitespace. The only exception to the size limit is a single grapheme
+//   cluster longer than `chunkSize` (e.g. a letter with hundreds of combining marks), which is kept whole.
+// - Within the window of `chunkSize` code points, the chunk ends at the best break, by priority:
+//   paragraph break > line break > sentence end > clause punctuation > whitespace. A break in the
+//   second half of the window (MIN_FILL) wins first; failing that, a break anywhere in the window;
+//   failing that, a hard cut at the last grapheme boundary.
+// - The next chunk starts about `overlap` code points before the previous end (never more), moved
+//   forward to a word start when one is near, else to a grapheme boundary. The overlap is also capped
+//   at half the previous chunk, so every chunk advances by at least half its length.
+// - Nothing is lost: every non-whitespace character lies in at least one chunk.
+import type { Chunk, ChunkingOptions } from './types';
+
+export const MIN_CHUNK_SIZE = 20;
+export const MAX_CHUNK_SIZE = 8000;
+
+/** Largest valid overlap for a chunk size: the overlap must be less than half the chunk size. */
+export function maxOverlap(chunkSize: number): number {
+  return Math.max(0, Math.ceil(chunkSize / 2) - 1);
+}
+
+export type ChunkingOptionsError =
+  | 'not-integer'
+  | 'size-too-small'
+  | 'size-too-large'
+  | 'overlap-negative'
+  | 'overlap-too-large';
+
+export function validateChunkingOptions(o: ChunkingOptions): ChunkingOptionsError | null {
+  if (!Number.isSafeInteger(o.chunkSize) || !Number.isSafeInteger(o.overlap)) return 'not-integer';
+  if (o.chunkSize < MIN_CHUNK_SIZE) return 'size-too-small';
+  if (o.chunkSize > MAX_CHUNK_SIZE) return 'size-too-large';
+  if (o.overlap < 0) return 'overlap-negative';
+  if (o.overlap > maxOverlap(o.chunkSize)) return 'overlap-too-large';
+  return null;
+}
+
+/** Breaks in the second half of the window are preferred. */
+const MIN_FILL = 0.5;
+
+// Break levels, weakest first.
+const NONE = 0;
+const SPACE = 1;
+const CLAUSE = 2;
+const SENTENCE = 3;
+const LINE = 4;
+const PARAGRAPH = 5;
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+export function chunkText(docId: string, text: string, options: ChunkingOptions): Chunk[] {
+  const error = validateChunkingOptions(options);
+  if (error) throw new RangeError(`Invalid chunking options: ${error}`);
+  const { chunkSize, overlap } = options;
+  const n = text.length;
+  if (n === 0) return [];
+  const b = graphemeBoundaries(text);
+  const chunks: Chunk[] = [];
+  let start = skipWhitespace(text, b, 0);
+  let newFrom = start; // first position not yet covered by any chunk
+  while (start < n) {
+    const windowEnd = advanceCodePoints(text, start, chunkSize);
+    const rawEnd = windowEnd >= n ? n : chooseEnd(text, b, start, newFrom, chunkSize);
+    const end = trimEnd(text, b, start, rawEnd);
+    const index = chunks.length;
+    chunks.push({ id: `${docId}#${index}`, docId, index, start, end, text: text.slice(start, end) });
+    newFrom = skipWhitespace(text, b, end);
+    if (newFrom >= n) break;
+    start = nextStart(text, b, start, end, newFrom, overlap, chunkSize);
+  }
+  return chunks;
+}
+
+/** The raw end (before trimming whitespace) of the chunk starting at `start`, whose window ends inside the text. */
+function chooseEnd(text: string, b: Uint8Array, start: number, newFrom: number, size: number): number {
+  const n = text.length;
+  const minCp = Math.ceil(size * MIN_FILL);
+  const filled = [-1, -1, -1, -1, -1, -1];
+  const anywhere = [-1, -1, -1, -1, -1, -1];
+  let hard = -1;
+  let i = start;
+  let cp = 0;
+  while (cp < size && i < n) {
+    i = nextCodePoint(text, i);
+    cp++;
+    if (i <= newFrom || !b[i]) continue;
+    hard = i;
+    if (i >= n) break;
+    const level = breakLevel(text, i);
+    if (level === NONE) continue;
+    anywhere[level] = i;
+    if (cp >= minCp) filled[level] = i;
+  }
+  for (let level = PARAGRAPH; level > NONE; level--) if (filled[level]! >= 0) return filled[level]!;
+  for (let level = PARAGRAPH; level > NONE; level--) if (anywhere[level]! >= 0) return anywhere[level]!;
+  if (hard >= 0) return hard;
+  // A single grapheme cluster longer than the window: keep it whole.
+  let j = newFrom + 1;
+  while (j < n && !b[j]) j++;
+  return j;
+}
+
+/** Where the chunk after [start, end) begins; `newFrom` is the first position it must cover. */
+function nextStart(
+  text: string,
+  b: Uint8Array,
+  start: number,
+  end: number,
+  newFrom: number,
+  overlap: number,
+  size: number,
+): number {
+  const n = text.length;
+  const ov = Math.min(overlap, Math.floor(countCodePoints(text, start, end) / 2));
+  if (ov <= 0) return newFrom;
+  let t = end;
+  for (let k = 0; k < ov; k++) t = previousCodePoint(text, t);
+  while (!b[t]) t++;
+  if (t >= end) return newFrom;
+  // Prefer a word start within half the overlap; else start at the grapheme boundary itself.
+  const limit = Math.min(end, advanceCodePoints(text, t, Math.ceil(ov / 2)));
+  let p = -1;
+  for (let q = t; q <= limit && q < end; q = nextCodePoint(text, q)) {
+    if (b[q] && isWordStart(text, q)) {
+      p = q;
+      break;
+    }
+  }
+  if (p < 0) p = skipWhitespace(text, b, t);
+  if (p >= end) return newFrom;
+  // The window from p must reach past the first uncovered grapheme, or the chunk would add nothing.
+  let g = newFrom + 1;
+  while (g < n && !b[g]) g++;
+  if (advanceCodePoints(text, p, size) < g) return newFrom;
+  return p;
+}
+
+/** How good a place position i is to end a chunk (i is a grapheme boundary inside the text). */
+function breakLevel(text: string, i: number): number {
+  const before = text.charCodeAt(i - 1);
+  const after = text.charCodeAt(i);
+  if (isWhitespace(before)) return NONE; // the break sits at the start of the whitespace run
+  if (isWhitespace(after)) return Math.max(SPACE, whitespaceRunLevel(text, i), punctuationLevel(text, i, true));
+  if (isSentenceEndCjk(after) || isCloser(after) || isClauseCjk(after)) return NONE; // break after the whole run
+  return punctuationLevel(text, i, false);
+}
+
+/** Paragraph, line or plain space, for the whitespace run starting at i. */
+function whitespaceRunLevel(text: string, i: number): number {
+  let newlines = 0;
+  for (let j = i; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (!isWhitespace(c)) break;
+    if (c === LF || c === 0x2028) newlines++;
+    else if (c === CR) {
+      if (text.charCodeAt(j + 1) !== LF) newlines++;
+    } else if (c === 0x2029 || c === 0x0c) newlines += 2;
+    if (newlines >= 2) return PARAGRAPH;
+  }
+  return newlines === 1 ? LINE : SPACE;
+}
+
+/** Sentence or clause level from the punctuation just before i (after skipping closing quotes and brackets). */
+function punctuationLevel(text: string, i: number, whitespaceFollows: boolean): number {
+  let k = i - 1;
+  let closers = 0;
+  while (k >= 0 && closers < 3 && isCloser(text.charCodeAt(k))) {
+    k--;
+    closers++;
+  }
+  if (k < 0) return NONE;
+  const c = text.charCodeAt(k);
+  if (isSentenceEndCjk(c)) return SENTENCE;
+  if (whitespaceFollows && (c === 0x2e || c === 0x21 || c === 0x3f)) return SENTENCE; // . ! ?
+  if (closers === 0) {
+    if (isClauseCjk(c)) return CLAUSE;
+    if (whitespaceFollows && (c === 0x2c || c === 0x3b || c === 0x3a)) return CLAUSE; // , ; :
+  }
+  return NONE;
+}
+
+/** A good place to start an overlapping chunk: after whitespace, or after CJK clause or sentence punctuation. */
+function isWordStart(text: string, q: number): boolean {
+  const c = text.charCodeAt(q);
+  if (isWhitespace(c)) return false;
+  if (q === 0 || isWhitespace(text.charCodeAt(q - 1))) return true;
+  return breakLevel(text, q) >= CLAUSE;
+}
+
+function skipWhitespace(text: string, b: Uint8Array, p: number): number {
+  const n = text.length;
+  while (p < n) {
+    let q = p + 1;
+    while (q < n && !b[q]) q++;
+    for (let j = p; j < q; j++) if (!isWhitespace(text.charCodeAt(j))) return p;
+    p = q;
+  }
+  return n;
+}
+
+function trimEnd(text: string, b: Uint8Array, start: number, end: number): number {
+  while (end > start) {
+    let q = end - 1;
+    while (q > start && !b[q]) q--;
+    for (let j = q; j < end; j++) if (!isWhitespace(text.charCodeAt(j))) return end;
+    end = q;
+  }
+  return end;
+}
+
+// ---- Character classes (UTF-16 code units) ----
+
+/** Exactly JavaScript's \s. */
+function isWhitespace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** 。！？；… and friends: end a sentence without needing a following space. */
+function isSentenceEndCjk(c: number): boolean {
+  return (
+    c === 0x3002 || // 。
+    c === 0xff01 || // ！
+    c === 0xff1f || // ？
+    c === 0xff1b || // ；
+    c === 0x2026 || // …
+    c === 0xff61 || // ｡
+    c === 0x203c || // ‼
+    (c >= 0x2047 && c <= 0x2049) // ⁇ ⁈ ⁉
+  );
+}
+
+/** ，、： */
+function isClauseCjk(c: number): boolean {
+  return c === 0xff0c || c === 0x3001 || c === 0xff1a || c === 0xff64;
+}
+
+/** Closing quotes and brackets that may follow sentence punctuation. */
+function isCloser(c: number): boolean {
+  return (
+    c === 0x22 || // "
+    c === 0x27 || // '
+    c === 0x29 || // )
+    c === 0x5d || // ]
+    c === 0xbb || // »
+    c === 0x2019 || // ’
+    c === 0x201d || // ”
+    c === 0x300b || // 》
+    c === 0x3009 || // 〉
+    c === 0x300d || // 」
+    c === 0x300f || // 』
+    c === 0x3011 || // 】
+    c === 0x3015 || // 〕
+    c === 0xff09 || // ）
+    c === 0xff63 // ｣
+  );
+}
+
+// ---- Code points ----
+
+function nextCodePoint(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return i + 2;
+  }
+  return i + 1;
+}
+
+function previousCodePoint(text: string, i: number): number {
+  const c = text.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = text.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return i - 2;
+  }
+  return i - 1;
+}
+
+/** The position `count` code points after i, or the end of the text. */
+function advanceCodePoints(text: string, i: number, count: number): number {
+  const n = text.length;
+  for (let k = 0; k < count && i < n; k++) i = nextCodePoint(text, i);
+  return i;
+}
+
+export function countCodePoints(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let i = start; i < end; i = nextCodePoint(text, i)) count++;
+  return count;
+}
+
+// ---- Grapheme cluster boundaries ----
+
+/** Intl.Segmenter slows down badly on long inputs, so uncertain stretches are segmented in pieces. */
+const PIECE = 1024;
+
+let graphemeSegmenter: Intl.Segmenter | null = null;
+
+/**
+ * b[p] === 1 when position p (0..length) is an extended grapheme cluster boundary.
+ * Positions that are boundaries whatever the context (between plain letters, CJK characters,
+ * punctuation and spaces) are decided directly; the rest go through Intl.Segmenter, in pieces
+ * that restart at a known boundary (grapheme rules never look back across a boundary).
+ */
+export function graphemeBoundaries(text: string): Uint8Array {
+  const n = text.length;
+  const b = new Uint8Array(n + 1);
+  b[0] = 1;
+  b[n] = 1;
+  let runStart = -1;
+  for (let p = 1; p < n; p++) {
+    const certain = certainBoundary(text, p);
+    if (certain >= 0) {
+      b[p] = certain;
+      if (runStart >= 0) {
+        segmentRange(text, b, runStart - 1, p);
+        runStart = -1;
+      }
+    } else if (runStart < 0) runStart = p;
+  }
+  if (runStart >= 0) segmentRange(text, b, runStart - 1, n);
+  return b;
+}
+
+/** 1: certainly a boundary, 0: certainly not (CR LF), -1: ask the segmenter. */
+function certainBoundary(text: string, p: number): number {
+  const c = text.charCodeAt(p);
+  const l = text.charCodeAt(p - 1);
+  if (c === LF) return l === CR ? 0 : 1;
+  if (isControl(c) || isControl(l)) return 1; // GB4, GB5
+  if (isPlainOther(c) && !mayBePrepend(text, p - 1)) return 1; // GB999: nothing joins onto c
+  return -1;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isControl(c: number): boolean {
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
+/**
+ * Code units whose grapheme break property is Other and which are not Extended_Pictographic,
+ * Hangul, Indic conjunct consonants or regional indicators: no rule joins them to what precedes,
+ * except a Prepend character before them.
+ */
+function isPlainOther(c: number): boolean {
+  if (c < 0x0300) return c >= 0x20 && c !== 0x7f && !(c >= 0x80 && c <= 0x9f) && c !== 0xa9 && c !== 0xae;
+  return (
+    (c >= 0x0370 && c <= 0x0482) || // Greek, Cyrillic letters
+    (c >= 0x2010 && c <= 0x2027) || // dashes, quotes, …
+    (c >= 0x3000 && c <= 0x3029) || // CJK punctuation
+    (c >= 0x3041 && c <= 0x3096) || // Hiragana
+    (c >= 0x30a1 && c <= 0x30fa) || // Katakana
+    (c >= 0x3400 && c <= 0x4dbf) || // CJK Extension A
+    (c >= 0x4e00 && c <= 0x9fff) || // CJK Unified Ideographs
+    (c >= 0xff01 && c <= 0xff5e) // fullwidth forms
+  );
+}
+
+/** Whether the code point ending at index i may have Grapheme_Cluster_Break=Prepend. */
+function mayBePrepend(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 0x0600 && c <= 0x0605) || c === 0x06dd || c === 0x070f || c === 0x0890 || c === 0x0891) return true;
+  if (c === 0x08e2 || c === 0x0d4e) return true;
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+    const h = text.charCodeAt(i - 1);
+    return h >= 0xd804 && h <= 0xd807; // U+11000..U+11FFF, where the supplementary Prepend characters are
+  }
+  return false;
+}
+
+/** Segments [from, to): `from` is at or after a known boundary's position, `to` is a known boundary. */
+function segmentRange(text: string, b: Uint8Array, from: number, to: number): void {
+  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let start = from;
+  while (!b[start]) start--;
+  let piece = PIECE;
+  while (start < to) {
+    let stop = Math.min(to, start + piece);
+    // Never end a piece inside a surrogate pair: a lone half would read as a boundary.
+    if (stop < to && isHighSurrogate(text.charCodeAt(stop - 1))) stop++;
+    let last = start;
+    for (const s of graphemeSegmenter.segment(text.slice(start, stop))) {
+      last = start + s.index;
+      b[last] = 1;
+    }
+    if (stop === to) return;
+    if (last === start) {
+      piece *= 2; // one cluster longer than the piece
+      continue;
+    }
+    // The last segment may be cut short by the piece's end: continue from its start, a true boundary.
+    start = last;
+    piece = PIECE;
+  }
+}
