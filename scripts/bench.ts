@@ -1,12 +1,14 @@
-// Vector index benchmark: voy-search (raw, and wrapped in VoyIndex with its guards) against the exact
+// Benchmarks. Vector index: voy-search (raw, and wrapped in VoyIndex with its guards) against the exact
 // scan, on seeded random normalised vectors. Run with `npm run bench` (tsx). Voy is loaded through
 // loadVoyNode.ts, since Node cannot import the package's .wasm directly.
-// Prints a table and writes bench-results.json: [{ suite, case, n, dim, metric, value, unit }].
+// Also chunking throughput. Prints a table and writes bench-results.json: [{ suite, case, n, dim, metric, value, unit }].
 import { writeFileSync } from 'node:fs';
 import { ExactIndex } from '../src/adapters/vectorIndex/exactIndex';
 import { loadVoyNode } from '../src/adapters/vectorIndex/loadVoyNode';
 import type { IndexItem } from '../src/adapters/vectorIndex/vectorIndex';
 import { VOY_BATCH_SIZE, VoyIndex, type VoyConstructor } from '../src/adapters/vectorIndex/voyIndex';
+import { chunkText } from '../src/core/chunking';
+import { SAMPLE_DOCUMENTS } from '../src/features/sample/sampleCorpus';
 
 interface BenchRecord {
   suite: string;
@@ -148,11 +150,30 @@ function printTable(records: BenchRecord[]): void {
   );
 }
 
+/** Chunking throughput on about 1 MB of the sample corpus (English and Chinese), median of 5 runs. */
+function benchChunking(records: BenchRecord[]): void {
+  let text = '';
+  while (text.length < 1_000_000) for (const doc of SAMPLE_DOCUMENTS) text += `${doc.text}\n\n`;
+  const megabytes = new TextEncoder().encode(text).length / 1e6;
+  const times: number[] = [];
+  let count = 0;
+  for (let run = 0; run < 5; run++) {
+    const t0 = performance.now();
+    count = chunkText('bench', text, { chunkSize: 500, overlap: 50 }).length;
+    times.push(performance.now() - t0);
+  }
+  const p50 = percentile(times, 50);
+  records.push({ suite: 'chunking', case: 'size-500-overlap-50', n: count, dim: 0, metric: 'time-p50', value: round(p50, 1), unit: 'ms' });
+  records.push({ suite: 'chunking', case: 'size-500-overlap-50', n: count, dim: 0, metric: 'throughput', value: round(megabytes / (p50 / 1000), 2), unit: 'MB/s' });
+  console.log(`\nChunking ${round(megabytes, 2)} MB of English and Chinese text (size 500, overlap 50): ${count} chunks, p50 ${round(p50, 1)} ms = ${round(megabytes / (p50 / 1000), 2)} MB/s`);
+}
+
 async function main(): Promise<void> {
   const Voy = await loadVoyNode();
   const records: BenchRecord[] = [];
   for (const n of SIZES) await benchSize(Voy, n, records);
   printTable(records);
+  benchChunking(records);
   writeFileSync('bench-results.json', `${JSON.stringify(records, null, 2)}\n`);
   console.log(`\nWrote bench-results.json (${records.length} records). Node ${process.version}.`);
 }

@@ -70,8 +70,9 @@ export const en = {
     title: 'Embed and index',
     subtitle: 'An embedding model turns each chunk into a vector; similar meanings get nearby vectors.',
     model: 'Embedding model',
-    modelFacts: '{{dimension}} dimensions · about {{size}} MB · {{languages}} · up to {{maxTokens}} tokens per chunk',
-    prefixes: 'adds "{{query}}" to questions and "{{passage}}" to chunks',
+    modelFacts: '{{dimension}} dimensions · {{size}} MB download · {{languages}} · up to {{maxTokens}} tokens per chunk',
+    queryPrefix: 'questions get the prefix "{{prefix}}"',
+    passagePrefix: 'chunks get the prefix "{{prefix}}"',
     device: {
       label: 'Run on',
       auto: 'Automatic',

@@ -72,8 +72,9 @@ export const zh: Translation = {
     title: '嵌入与索引',
     subtitle: '嵌入模型把每个分块变成一个向量：意思相近的文本，向量也相近。',
     model: '嵌入模型',
-    modelFacts: '{{dimension}} 维 · 约 {{size}} MB · {{languages}} · 每块最多 {{maxTokens}} 个 token',
-    prefixes: '问题前加 “{{query}}”，分块前加 “{{passage}}”',
+    modelFacts: '{{dimension}} 维 · 下载 {{size}} MB · {{languages}} · 每块最多 {{maxTokens}} 个 token',
+    queryPrefix: '问题前加 “{{prefix}}”',
+    passagePrefix: '分块前加 “{{prefix}}”',
     device: {
       label: '运行于',
       auto: '自动',

@@ -20,11 +20,12 @@ export function EmbeddingModelPicker({ disabled }: { disabled: boolean }) {
             <span className="muted small">
               {t('embedding.modelFacts', {
                 dimension: m.dimension,
-                size: formatNumber(m.sizeMB, i18n.language),
+                size: m.sizeMB < 1 ? '< 1' : formatNumber(m.sizeMB, i18n.language),
                 languages: m.languagesNote ?? m.languages.join(', '),
                 maxTokens: m.maxTokens,
               })}
-              {m.queryPrefix || m.passagePrefix ? ` · ${t('embedding.prefixes', { query: m.queryPrefix, passage: m.passagePrefix })}` : ''}
+              {m.queryPrefix && ` · ${t('embedding.queryPrefix', { prefix: m.queryPrefix })}`}
+              {m.passagePrefix && ` · ${t('embedding.passagePrefix', { prefix: m.passagePrefix })}`}
             </span>
           </span>
         </label>
