@@ -137,7 +137,7 @@ export const en = {
     errors: {
       'empty-question': 'Type a question first.',
       'no-index': 'There is no index yet: embed and index your documents first (step 3).',
-      'model-mismatch': 'The index was built with {{model}}, but another model is loaded now. Embed again before asking.',
+      'model-mismatch': 'The index was built with {{model}}, but the embedding model or device has changed since. Embed again before asking.',
       failed: 'The search failed: {{detail}}',
     },
   },
@@ -188,6 +188,7 @@ export const en = {
     },
     failure: {
       title: 'The model could not be loaded: {{model}}',
+      generateTitle: 'The answer could not be generated with {{model}}',
       detail: 'Details',
       'no-webgpu': 'This browser has no WebGPU, which WebLLM needs. Use a recent Chrome or Edge on a computer with a GPU.',
       'no-adapter': 'WebGPU found no usable GPU adapter (the GPU may be blocked or unsupported).',

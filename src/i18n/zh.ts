@@ -139,7 +139,7 @@ export const zh: Translation = {
     errors: {
       'empty-question': '请先输入问题。',
       'no-index': '还没有索引：请先在第 3 步嵌入并建立索引。',
-      'model-mismatch': '索引是用 {{model}} 建立的，但现在加载的是另一个模型。请重新嵌入后再提问。',
+      'model-mismatch': '索引是用 {{model}} 建立的，但此后嵌入模型或运行设备已经改变。请重新嵌入后再提问。',
       failed: '检索失败：{{detail}}',
     },
   },
@@ -190,6 +190,7 @@ export const zh: Translation = {
     },
     failure: {
       title: '无法加载模型：{{model}}',
+      generateTitle: '{{model}} 未能生成回答',
       detail: '详情',
       'no-webgpu': '此浏览器不支持 WebLLM 所需的 WebGPU。请在有 GPU 的电脑上使用新版 Chrome 或 Edge。',
       'no-adapter': 'WebGPU 没有找到可用的 GPU 适配器（GPU 可能被禁用或不受支持）。',

@@ -14,6 +14,8 @@ export type GenerationPhase = 'idle' | 'checking' | 'loading' | 'ready' | 'gener
 export interface GenerationFailure {
   code: GenerationErrorCode | ModelBlocker | 'bad-host';
   detail: string;
+  /** Whether loading the model or generating an answer failed. */
+  stage: 'load' | 'generate';
 }
 
 interface GenerationState {
@@ -47,11 +49,12 @@ async function getGenerator(): Promise<WebLLMGenerator> {
   return generator;
 }
 
-function failureOf(err: unknown): GenerationFailure {
+function failureOf(err: unknown, stage: GenerationFailure['stage']): GenerationFailure {
   const code = (err as { code?: unknown })?.code;
   return {
     code: typeof code === 'string' ? (code as GenerationErrorCode) : 'unknown',
     detail: describeError(err),
+    stage,
   };
 }
 
@@ -82,12 +85,12 @@ export const useGenerationStore = create<GenerationState>()(
         // Check the adapter before anything is downloaded.
         const blocker = modelBlocker(model, await useGpuStore.getState().detect());
         if (blocker) {
-          set({ phase: 'error', failure: { code: blocker, detail: '' } });
+          set({ phase: 'error', failure: { code: blocker, detail: '', stage: 'load' } });
           return;
         }
         const host = selectModelHost(useSettingsStore.getState());
         if (!host) {
-          set({ phase: 'error', failure: { code: 'bad-host', detail: '' } });
+          set({ phase: 'error', failure: { code: 'bad-host', detail: '', stage: 'load' } });
           return;
         }
         set({ phase: 'loading' });
@@ -96,7 +99,7 @@ export const useGenerationStore = create<GenerationState>()(
           await gen.load(model.id, host, (progress) => set({ progress }));
           set({ phase: 'ready', loadedModelId: model.id });
         } catch (err) {
-          set({ phase: 'error', failure: failureOf(err), loadedModelId: null });
+          set({ phase: 'error', failure: failureOf(err, 'load'), loadedModelId: null });
         }
       },
 
@@ -109,7 +112,14 @@ export const useGenerationStore = create<GenerationState>()(
           );
           set({ phase: 'ready', stats });
         } catch (err) {
-          set({ phase: 'error', failure: failureOf(err) });
+          const failure = failureOf(err, 'generate');
+          if (failure.code === 'device-lost') {
+            // The GPU is gone, and the model with it: it has to be loaded again.
+            await get().unload();
+            set({ phase: 'error', failure });
+          } else {
+            set({ phase: 'ready', failure });
+          }
         }
       },
 

@@ -32,6 +32,8 @@ interface IndexState {
   /** The chunks the index holds, by id: results always refer to what was really indexed. */
   indexedChunks: Map<string, Chunk>;
   indexedModelId: string | null;
+  /** The device that embedded the indexed chunks: WebGPU (fp32 weights) and WASM (q8) give slightly different vectors. */
+  indexedDevice: ComputeDevice | null;
   indexStatus: IndexStatus | null;
   loadSiteModels(): Promise<void>;
   setModel(id: string): void;
@@ -41,9 +43,9 @@ interface IndexState {
   removeDocument(docId: string): Promise<void>;
 }
 
-/** Vectors already computed, by model and text, so re-chunking only embeds what changed. */
+/** Vectors already computed, by model, device and text, so re-chunking only embeds what changed. */
 const vectorCache = new Map<string, Float32Array>();
-const cacheKey = (modelId: string, text: string) => `${modelId}\u0000${text}`;
+const cacheKey = (modelId: string, device: ComputeDevice, text: string) => `${modelId}\u0000${device}\u0000${text}`;
 
 let runId = 0;
 
@@ -61,6 +63,7 @@ export const useIndexStore = create<IndexState>()(
       notice: null,
       indexedChunks: new Map(),
       indexedModelId: null,
+      indexedDevice: null,
       indexStatus: null,
 
       async loadSiteModels() {
@@ -126,7 +129,7 @@ export const useIndexStore = create<IndexState>()(
           }
           if (!stillCurrent()) return;
 
-          const missing = [...new Set(chunks.map((c) => c.text).filter((t) => !vectorCache.has(cacheKey(model.id, t))))];
+          const missing = [...new Set(chunks.map((c) => c.text).filter((t) => !vectorCache.has(cacheKey(model.id, device, t))))];
           set({ phase: 'embedding', embedded: { done: chunks.length - missing.length, total: chunks.length } });
           const alreadyDone = chunks.length - missing.length;
           const vectors = await api.embed(
@@ -138,7 +141,7 @@ export const useIndexStore = create<IndexState>()(
           );
           missing.forEach((text, i) => {
             const v = vectors[i];
-            if (v) vectorCache.set(cacheKey(model.id, text), v);
+            if (v) vectorCache.set(cacheKey(model.id, device, text), v);
           });
           if (!stillCurrent()) return;
 
@@ -146,7 +149,7 @@ export const useIndexStore = create<IndexState>()(
           // A document removed while its chunks were being embedded must not reach the index.
           const live = new Set(useDocumentsStore.getState().documents.map((d) => d.id));
           const liveChunks = chunks.filter((c) => live.has(c.docId));
-          const items = liveChunks.map((c) => ({ id: c.id, vector: vectorCache.get(cacheKey(model.id, c.text))! }));
+          const items = liveChunks.map((c) => ({ id: c.id, vector: vectorCache.get(cacheKey(model.id, device, c.text))! }));
           const { api: index } = await getVectorIndex();
           const indexStatus = await index.build(items);
           if (!stillCurrent()) return;
@@ -155,6 +158,7 @@ export const useIndexStore = create<IndexState>()(
             indexStatus,
             indexedChunks: new Map(liveChunks.map((c) => [c.id, c])),
             indexedModelId: model.id,
+            indexedDevice: device,
             embedded: { done: chunks.length, total: chunks.length },
           });
         } catch (err) {

@@ -55,7 +55,7 @@ export const useRetrievalStore = create<RetrievalState>()((set, get) => ({
       set({ error: message('ask.errors.no-index') });
       return null;
     }
-    if (index.loaded.modelId !== index.indexedModelId) {
+    if (index.loaded.modelId !== index.indexedModelId || index.loaded.device !== index.indexedDevice) {
       // The question must be embedded by the model that embedded the chunks.
       set({ error: message('ask.errors.model-mismatch', { model: index.indexedModelId ?? '' }) });
       return null;

@@ -12,7 +12,7 @@ export function GenerationFailureNote({ failure, modelId }: { failure: Generatio
   return (
     <Alert level="error">
       <p>
-        <strong>{t('generation.failure.title', { model: model?.label ?? modelId })}</strong>
+        <strong>{t(failure.stage === 'generate' ? 'generation.failure.generateTitle' : 'generation.failure.title', { model: model?.label ?? modelId })}</strong>
       </p>
       <p>{t(`generation.failure.${failure.code}`)}</p>
       {failure.detail && (

@@ -32,7 +32,7 @@ export function GenerationStep() {
   const model = CHAT_MODELS.find((m) => m.id === modelId);
   // Explain a blocker as soon as the model is chosen, before anything is downloaded.
   const blocker = model && caps ? modelBlocker(model, caps) : null;
-  const shownFailure = failure ?? (blocker ? { code: blocker, detail: '' } : null);
+  const shownFailure = failure ?? (blocker ? { code: blocker, detail: '', stage: 'load' as const } : null);
   const busy = phase === 'loading' || phase === 'checking' || phase === 'generating';
 
   return (
