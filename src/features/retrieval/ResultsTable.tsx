@@ -50,8 +50,10 @@ export function ResultsTable({ run }: { run: RetrievalRun }) {
               <tr key={r.chunk.id}>
                 <td>{r.rank}</td>
                 <td className="score" data-score={r.score}>
-                  <span className="score-bar" style={{ width: `${Math.max(0, r.score) * 100}%` }} aria-hidden="true" />
                   {formatNumber(r.score, i18n.language, 3)}
+                  <span className="score-track" aria-hidden="true">
+                    <span className="score-bar" style={{ width: `${Math.max(0, r.score) * 100}%` }} />
+                  </span>
                 </td>
                 <td>{name(r.chunk.docId)}</td>
                 <td className="nowrap">
@@ -59,7 +61,9 @@ export function ResultsTable({ run }: { run: RetrievalRun }) {
                     {t('ask.position', { index: n(r.chunk.index + 1), start: n(r.chunk.start), end: n(r.chunk.end) })}
                   </button>
                 </td>
-                <td className="result-text">{r.chunk.text}</td>
+                <td className="result-text">
+                  <span className="result-text-inner">{r.chunk.text}</span>
+                </td>
               </tr>
             ))}
           </tbody>
