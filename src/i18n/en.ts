@@ -178,6 +178,7 @@ export const en = {
     generate: 'Generate answer',
     stop: 'Stop',
     answer: 'Answer',
+    loadCancelled: 'Loading was cancelled. What was already downloaded stays in the browser cache.',
     stopped: 'Stopped before the end.',
     stats: 'First token after {{ttft}} s · prefill {{prefill}} tokens/s · decode {{decode}} tokens/s · {{tokens}} tokens',
     useF32: 'Use {{model}} instead',

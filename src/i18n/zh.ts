@@ -180,6 +180,7 @@ export const zh: Translation = {
     generate: '生成回答',
     stop: '停止',
     answer: '回答',
+    loadCancelled: '已取消加载。已下载的部分仍保存在浏览器缓存中。',
     stopped: '已在中途停止。',
     stats: '首个 token 用时 {{ttft}} 秒 · 预填充 {{prefill}} token/秒 · 解码 {{decode}} token/秒 · 共 {{tokens}} 个 token',
     useF32: '改用 {{model}}',

@@ -2,6 +2,7 @@
 // Chunks are recomputed whenever documents or settings change.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { settingsStorage } from './persistence';
 import type { Chunk, ChunkingOptions } from '../core/types';
 import { chunkText, validateChunkingOptions } from '../core/chunking';
 import { useDocumentsStore } from './documentsStore';
@@ -44,6 +45,7 @@ export const useChunkingStore = create<ChunkingState>()(
     }),
     {
       name: 'openbook.chunking',
+      storage: settingsStorage,
       partialize: (s) => ({ options: s.options, draft: s.options }),
     },
   ),

@@ -1,6 +1,7 @@
 // Step 6, generation: the chat model, its loading, and the streamed answer with its speed figures.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { settingsStorage } from './persistence';
 import type { GenerationErrorCode, GenerationStats, LoadProgress, ModelBlocker } from '../adapters/generator/generator';
 import { CHAT_MODELS } from '../adapters/generator/chatModels';
 import { modelBlocker } from '../adapters/generator/gpuCapabilities';
@@ -29,8 +30,11 @@ interface GenerationState {
   answeredPrompt: string | null;
   stats: GenerationStats | null;
   stopped: boolean;
+  /** Set when the user cancelled a model download. */
+  loadCancelled: boolean;
   setModel(id: string): void;
   load(): Promise<void>;
+  cancelLoad(): void;
   generate(prompt: string): Promise<void>;
   stop(): Promise<void>;
   unload(): Promise<void>;
@@ -39,6 +43,7 @@ interface GenerationState {
 export const DEFAULT_CHAT_MODEL = CHAT_MODELS[0]?.id ?? '';
 
 let generator: WebLLMGenerator | null = null;
+let loadRun = 0;
 
 async function getGenerator(): Promise<WebLLMGenerator> {
   if (!generator) {
@@ -70,6 +75,7 @@ export const useGenerationStore = create<GenerationState>()(
       answeredPrompt: null,
       stats: null,
       stopped: false,
+      loadCancelled: false,
 
       setModel(modelId) {
         if (get().phase === 'loading' || get().phase === 'generating') return;
@@ -81,7 +87,8 @@ export const useGenerationStore = create<GenerationState>()(
         if (phase === 'loading' || phase === 'generating' || phase === 'checking') return;
         const model = CHAT_MODELS.find((m) => m.id === modelId);
         if (!model) return;
-        set({ phase: 'checking', failure: null, progress: null });
+        const run = ++loadRun;
+        set({ phase: 'checking', failure: null, progress: null, loadCancelled: false });
         // Check the adapter before anything is downloaded.
         const blocker = modelBlocker(model, await useGpuStore.getState().detect());
         if (blocker) {
@@ -96,11 +103,22 @@ export const useGenerationStore = create<GenerationState>()(
         set({ phase: 'loading' });
         try {
           const gen = await getGenerator();
-          await gen.load(model.id, host, (progress) => set({ progress }));
+          await gen.load(model.id, host, (progress) => {
+            if (run === loadRun) set({ progress });
+          });
+          if (run !== loadRun) return;
           set({ phase: 'ready', loadedModelId: model.id });
         } catch (err) {
+          if (run !== loadRun) return; // cancelled: the rejection is expected
           set({ phase: 'error', failure: failureOf(err, 'load'), loadedModelId: null });
         }
+      },
+
+      cancelLoad() {
+        if (get().phase !== 'loading') return;
+        loadRun++;
+        set({ phase: 'idle', progress: null, loadedModelId: null, loadCancelled: true });
+        void generator?.unload();
       },
 
       async generate(prompt) {
@@ -136,6 +154,6 @@ export const useGenerationStore = create<GenerationState>()(
         set({ phase: 'idle', loadedModelId: null, progress: null });
       },
     }),
-    { name: 'openbook.generation', partialize: (s) => ({ modelId: s.modelId }) },
+    { name: 'openbook.generation', storage: settingsStorage, partialize: (s) => ({ modelId: s.modelId }) },
   ),
 );

@@ -1,6 +1,7 @@
 // Step 3, embedding and indexing: which model, which device, progress, and what the vector index holds.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { settingsStorage } from './persistence';
 import type { Chunk } from '../core/types';
 import type { ComputeDevice, DownloadProgress, EmbeddingModelInfo, EmbedderLoadResult } from '../adapters/embedder/embedder';
 import { BUILTIN_EMBEDDING_MODELS, parseModelManifest } from '../adapters/embedder/embeddingModels';
@@ -197,6 +198,7 @@ export const useIndexStore = create<IndexState>()(
     }),
     {
       name: 'openbook.embedding',
+      storage: settingsStorage,
       partialize: (s) => ({ modelId: s.modelId, devicePreference: s.devicePreference }),
     },
   ),

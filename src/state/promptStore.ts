@@ -1,6 +1,7 @@
 // Step 5, augmentation: the prompt template the retrieved chunks are put into.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { settingsStorage } from './persistence';
 import { DEFAULT_PROMPT_TEMPLATE, DEFAULT_PROMPT_TEMPLATE_ZH } from '../core/prompt';
 
 interface PromptState {
@@ -18,6 +19,6 @@ export const usePromptStore = create<PromptState>()(
       setTemplate: (template) => set({ template }),
       resetTemplate: (language) => set({ template: defaultTemplateFor(language) }),
     }),
-    { name: 'openbook.prompt' },
+    { name: 'openbook.prompt', storage: settingsStorage },
   ),
 );

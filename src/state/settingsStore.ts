@@ -1,6 +1,7 @@
 // App-wide settings that outlive a reload: where models are downloaded from.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { settingsStorage } from './persistence';
 
 export type ModelSourceChoice = 'huggingface' | 'hf-mirror' | 'custom';
 
@@ -24,7 +25,7 @@ export const useSettingsStore = create<SettingsState>()(
       setModelSource: (modelSource) => set({ modelSource }),
       setCustomHost: (customHost) => set({ customHost }),
     }),
-    { name: 'openbook.settings' },
+    { name: 'openbook.settings', storage: settingsStorage },
   ),
 );
 

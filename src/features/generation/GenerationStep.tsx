@@ -20,7 +20,8 @@ export function GenerationStep() {
   const progress = useGenerationStore((s) => s.progress);
   const failure = useGenerationStore((s) => s.failure);
   const loadedModelId = useGenerationStore((s) => s.loadedModelId);
-  const { load, generate, stop, unload } = useGenerationStore.getState();
+  const loadCancelled = useGenerationStore((s) => s.loadCancelled);
+  const { load, cancelLoad, generate, stop, unload } = useGenerationStore.getState();
   const caps = useGpuStore((s) => s.caps);
   const detect = useGpuStore((s) => s.detect);
   const filled = useFilledPrompt();
@@ -55,6 +56,12 @@ export function GenerationStep() {
             : t(caps.webgpu ? 'generation.gpuNoAdapter' : 'generation.gpuNone')}
         </p>
       )}
+      {phase === 'loading' && (
+        <button type="button" className="secondary" onClick={cancelLoad}>
+          {t('common.cancel')}
+        </button>
+      )}
+      {loadCancelled && phase === 'idle' && <p className="muted small">{t('generation.loadCancelled')}</p>}
       {phase === 'loading' && (
         <ProgressBar
           label={t('generation.loading')}
