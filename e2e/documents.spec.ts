@@ -54,7 +54,9 @@ test('the sample corpus loads with one click, in English and Chinese', async ({ 
 test('invalid chunk settings are explained and not applied', async ({ page }) => {
   await openApp(page);
   await addFiles(page, 'volcanoes.md');
-  const before = await page.getByRole('list', { name: 'Chunks of volcanoes.md' }).getByRole('listitem').count();
+  const chunkItems = page.getByRole('list', { name: 'Chunks of volcanoes.md' }).getByRole('listitem');
+  await expect(chunkItems.first()).toBeVisible();
+  const before = await chunkItems.count();
   await page.getByLabel('Chunk size (characters)').fill('5');
   await expect(page.getByText('The chunk size must be at least 20 characters.')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Chunks of volcanoes.md' }).getByRole('listitem')).toHaveCount(before);

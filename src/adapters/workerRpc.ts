@@ -31,6 +31,28 @@ export function connectWorker<T>(worker: Worker): Promise<Comlink.Remote<T>> {
   });
 }
 
+/** A started worker's API, and a way to stop it. */
+export interface WorkerClient<T> {
+  api: Comlink.Remote<T>;
+  /** Stop the worker at once; calls in flight never settle. */
+  terminate(): void;
+}
+
+/**
+ * Wait until a just-started worker is ready and return its client. Each adapter starts its own worker
+ * with `new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })`, which must be written
+ * out where the worker file is, so that Vite finds and bundles it.
+ */
+export async function startWorker<T>(worker: Worker): Promise<WorkerClient<T>> {
+  try {
+    const api = await connectWorker<T>(worker);
+    return { api, terminate: () => worker.terminate() };
+  } catch (error) {
+    worker.terminate();
+    throw error;
+  }
+}
+
 /** Wrap a callback so a worker can call it across the thread boundary. */
 export const callback = Comlink.proxy;
 export type { Remote } from 'comlink';

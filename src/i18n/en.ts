@@ -57,6 +57,9 @@ export const en = {
     listTitle_other: '{{name}}: {{count}} chunks',
     listLabel: 'Chunks of {{name}}',
     meta: 'Chunk {{index}} · characters {{start}}–{{end}} · {{length}} characters',
+    pending_one: 'Chunking {{count}} document…',
+    pending_other: 'Chunking {{count}} documents…',
+    failed: 'Chunking failed: {{detail}}',
     showMore: 'Show {{count}} more',
     errors: {
       'not-integer': 'Chunk size and overlap must be whole numbers.',

@@ -59,6 +59,9 @@ export const zh: Translation = {
     listTitle_other: '{{name}}：{{count}} 个分块',
     listLabel: '{{name}} 的分块',
     meta: '第 {{index}} 块 · 字符 {{start}}–{{end}} · 共 {{length}} 个字符',
+    pending_one: '正在分块 {{count}} 篇文档…',
+    pending_other: '正在分块 {{count}} 篇文档…',
+    failed: '分块失败：{{detail}}',
     showMore: '再显示 {{count}} 个',
     errors: {
       'not-integer': '分块大小和重叠都必须是整数。',

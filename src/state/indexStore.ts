@@ -93,7 +93,7 @@ export const useIndexStore = create<IndexState>()(
         if (state.phase === 'loading-model' || state.phase === 'embedding' || state.phase === 'indexing') return;
         const model = state.models.find((m) => m.id === state.modelId);
         if (!model) return;
-        const chunks = allChunks();
+        const chunks = await allChunks();
         if (chunks.length === 0) {
           set({ error: message('embedding.errors.no-chunks') });
           return;

@@ -1,29 +1,34 @@
-// The app's long-lived workers, started on first use and shared by the stores.
-import { createEmbedderClient, type EmbedderClient } from '../adapters/embedder/embedderClient';
-import { createVectorIndexClient, type VectorIndexClient } from '../adapters/vectorIndex/vectorIndexClient';
+// The app's long-lived workers, each started on first use and shared by the stores.
+import type { WorkerClient } from '../adapters/workerRpc';
+import { createChunkerClient } from '../adapters/chunker/chunkerClient';
+import { createEmbedderClient } from '../adapters/embedder/embedderClient';
+import { createVectorIndexClient } from '../adapters/vectorIndex/vectorIndexClient';
 
-let embedder: Promise<EmbedderClient> | null = null;
-let vectorIndex: Promise<VectorIndexClient> | null = null;
-
-export function getEmbedder(): Promise<EmbedderClient> {
-  embedder ??= createEmbedderClient().catch((err: unknown) => {
-    embedder = null;
-    throw err;
-  });
-  return embedder;
+/** A worker started on first use; a failed start is retried on the next use. */
+function lazyWorker<T>(start: () => Promise<WorkerClient<T>>) {
+  let client: Promise<WorkerClient<T>> | null = null;
+  return {
+    get(): Promise<WorkerClient<T>> {
+      client ??= start().catch((err: unknown) => {
+        client = null;
+        throw err;
+      });
+      return client;
+    },
+    /** Stop the worker outright (e.g. to abandon a download it cannot interrupt); the next use starts a new one. */
+    async reset(): Promise<void> {
+      const current = client;
+      client = null;
+      if (current) (await current.catch(() => null))?.terminate();
+    },
+  };
 }
 
-/** Stop the embedding worker outright (used when it must be replaced, e.g. after a crash). */
-export async function resetEmbedder(): Promise<void> {
-  const current = embedder;
-  embedder = null;
-  if (current) (await current.catch(() => null))?.terminate();
-}
+const chunker = lazyWorker(createChunkerClient);
+const embedder = lazyWorker(createEmbedderClient);
+const vectorIndex = lazyWorker(createVectorIndexClient);
 
-export function getVectorIndex(): Promise<VectorIndexClient> {
-  vectorIndex ??= createVectorIndexClient().catch((err: unknown) => {
-    vectorIndex = null;
-    throw err;
-  });
-  return vectorIndex;
-}
+export const getChunker = chunker.get;
+export const getEmbedder = embedder.get;
+export const resetEmbedder = embedder.reset;
+export const getVectorIndex = vectorIndex.get;

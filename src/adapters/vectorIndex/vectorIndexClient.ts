@@ -4,30 +4,18 @@
 //   const { hits, engine, tookMs } = await api.search(queryVector, 5);
 // Every method of the remote api returns a promise (status() too).
 import { transfer } from 'comlink';
-import { connectWorker, type Remote } from '../workerRpc';
+import { startWorker, type WorkerClient } from '../workerRpc';
 import type { IndexItem } from './vectorIndex';
 import type { VectorIndexWorkerApi } from './vectorIndex.worker';
 
 export type { VectorIndexWorkerApi };
 
-export interface VectorIndexClient {
-  api: Remote<VectorIndexWorkerApi>;
-  /** Stop the worker; the api is unusable afterwards. */
-  terminate(): void;
-}
+export type VectorIndexClient = WorkerClient<VectorIndexWorkerApi>;
 
-export async function createVectorIndexClient(): Promise<VectorIndexClient> {
-  const worker = new Worker(new URL('./vectorIndex.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'openbook-vector-index',
-  });
-  try {
-    const api = await connectWorker<VectorIndexWorkerApi>(worker);
-    return { api, terminate: () => worker.terminate() };
-  } catch (error) {
-    worker.terminate();
-    throw error;
-  }
+export function createVectorIndexClient(): Promise<VectorIndexClient> {
+  return startWorker<VectorIndexWorkerApi>(
+    new Worker(new URL('./vectorIndex.worker.ts', import.meta.url), { type: 'module', name: 'openbook-vector-index' }),
+  );
 }
 
 /**

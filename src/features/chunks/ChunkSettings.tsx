@@ -8,6 +8,8 @@ export function ChunkSettings() {
   const draft = useChunkingStore((s) => s.draft);
   const error = useChunkingStore((s) => s.draftError);
   const setDraft = useChunkingStore((s) => s.setDraft);
+  const pending = useChunkingStore((s) => s.pending);
+  const failure = useChunkingStore((s) => s.failure);
 
   const numberFrom = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
 
@@ -37,6 +39,12 @@ export function ChunkSettings() {
       </div>
       <p className="muted small">{t('chunks.unitsHint')}</p>
       {error && <Alert level="error">{t(`chunks.errors.${error}`)}</Alert>}
+      {pending > 0 && (
+        <p className="muted small" role="status">
+          {t('chunks.pending', { count: pending })}
+        </p>
+      )}
+      {failure && <Alert level="error">{t('chunks.failed', { detail: failure })}</Alert>}
     </div>
   );
 }
