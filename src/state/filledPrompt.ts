@@ -1,9 +1,10 @@
 // The augmented prompt: the template filled with the last question and its retrieved chunks.
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fillPrompt, type FilledPrompt } from '../core/prompt';
 import type { RetrievalRun } from './retrievalStore';
 import { useRetrievalStore } from './retrievalStore';
-import { usePromptStore } from './promptStore';
+import { templateIn, usePromptStore } from './promptStore';
 import { useDocumentsStore } from './documentsStore';
 import type { SourceDocument } from '../core/types';
 
@@ -18,13 +19,17 @@ export function buildFilledPrompt(template: string, run: RetrievalRun, documents
 
 /** The filled prompt for the last retrieval, or null before the first question. */
 export function useFilledPrompt(): FilledPrompt | null {
-  const template = usePromptStore((s) => s.template);
+  const custom = usePromptStore((s) => s.custom);
+  const { language } = useTranslation().i18n;
+  const template = templateIn(custom, language);
   const run = useRetrievalStore((s) => s.last);
   const documents = useDocumentsStore((s) => s.documents);
   return useMemo(() => (run ? buildFilledPrompt(template, run, documents) : null), [template, run, documents]);
 }
 
-export function currentFilledPrompt(): FilledPrompt | null {
+/** The filled prompt for the last retrieval, in the template in force for this interface language. */
+export function currentFilledPrompt(uiLanguage: string): FilledPrompt | null {
   const run = useRetrievalStore.getState().last;
-  return run ? buildFilledPrompt(usePromptStore.getState().template, run, useDocumentsStore.getState().documents) : null;
+  const template = templateIn(usePromptStore.getState().custom, uiLanguage);
+  return run ? buildFilledPrompt(template, run, useDocumentsStore.getState().documents) : null;
 }

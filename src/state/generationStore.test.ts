@@ -48,6 +48,7 @@ beforeEach(async () => {
   useGenerationStore.setState({ phase: 'idle', failure: null, answer: '', stats: null, loadCancelled: false });
   Object.assign(fake, { loads: [], loadImpl: null, generateImpl: null, interrupts: 0, unloads: 0 });
   fake.caps = { webgpu: true, adapter: true, shaderF16: true, adapterName: 'test' };
+  localStorage.clear(); // a fresh module must start from the defaults, not from what another test chose
 });
 
 describe('generation store', () => {
@@ -64,6 +65,20 @@ describe('generation store', () => {
     await store.getState().load();
     expect(fake.loads).toEqual([f32Model.id]);
     expect(store.getState().phase).toBe('ready');
+  });
+
+  it('the default model follows the GPU: its q4f32 build where shader-f16 is missing, unless the user chose', async () => {
+    vi.resetModules();
+    const { useGenerationStore: store, DEFAULT_CHAT_MODEL } = await import('./generationStore');
+    const noF16: GpuCapabilities = { webgpu: true, adapter: true, shaderF16: false, adapterName: 'swiftshader' };
+    expect(store.getState().modelId).toBe(DEFAULT_CHAT_MODEL);
+    store.getState().adaptDefaultTo({ ...noF16, shaderF16: true });
+    expect(store.getState().modelId).toBe(DEFAULT_CHAT_MODEL);
+    store.getState().adaptDefaultTo(noF16);
+    expect(store.getState().modelId).toBe(CHAT_MODELS.find((m) => m.id === DEFAULT_CHAT_MODEL)!.f32VariantId);
+    store.getState().setModel(f16Model.id);
+    store.getState().adaptDefaultTo(noF16);
+    expect(store.getState().modelId).toBe(f16Model.id);
   });
 
   it('loads with progress, streams the answer, and keeps the usage figures', async () => {

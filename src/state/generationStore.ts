@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
-import type { GenerationErrorCode, GenerationStats, LoadProgress, ModelBlocker } from '../adapters/generator/generator';
+import type { GenerationErrorCode, GenerationStats, GpuCapabilities, LoadProgress, ModelBlocker } from '../adapters/generator/generator';
 import { CHAT_MODELS } from '../adapters/generator/chatModels';
 import { modelBlocker } from '../adapters/generator/gpuCapabilities';
 import type { WebLLMGenerator } from '../adapters/generator/webllmGenerator';
@@ -21,6 +21,8 @@ export interface GenerationFailure {
 
 interface GenerationState {
   modelId: string;
+  /** True once the user picked a model; until then the default follows the GPU's capabilities. */
+  modelChosen: boolean;
   phase: GenerationPhase;
   loadedModelId: string | null;
   progress: LoadProgress | null;
@@ -33,6 +35,8 @@ interface GenerationState {
   /** Set when the user cancelled a model download. */
   loadCancelled: boolean;
   setModel(id: string): void;
+  /** Where the default model cannot run on this GPU (no shader-f16), switch to its q4f32 build. */
+  adaptDefaultTo(caps: GpuCapabilities): void;
   load(): Promise<void>;
   cancelLoad(): void;
   generate(prompt: string): Promise<void>;
@@ -40,7 +44,8 @@ interface GenerationState {
   unload(): Promise<void>;
 }
 
-export const DEFAULT_CHAT_MODEL = CHAT_MODELS[0]?.id ?? '';
+/** Small, and good at Chinese as well as English. */
+export const DEFAULT_CHAT_MODEL = 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC';
 
 let generator: WebLLMGenerator | null = null;
 let loadRun = 0;
@@ -67,6 +72,7 @@ export const useGenerationStore = create<GenerationState>()(
   persist(
     (set, get) => ({
       modelId: DEFAULT_CHAT_MODEL,
+      modelChosen: false,
       phase: 'idle',
       loadedModelId: null,
       progress: null,
@@ -79,7 +85,14 @@ export const useGenerationStore = create<GenerationState>()(
 
       setModel(modelId) {
         if (get().phase === 'loading' || get().phase === 'generating') return;
-        set({ modelId, failure: null, phase: get().loadedModelId ? 'ready' : 'idle' });
+        set({ modelId, modelChosen: true, failure: null, phase: get().loadedModelId ? 'ready' : 'idle' });
+      },
+
+      adaptDefaultTo(caps) {
+        const { modelChosen, modelId } = get();
+        const model = CHAT_MODELS.find((m) => m.id === modelId);
+        if (modelChosen || !model?.f32VariantId || !caps.adapter || caps.shaderF16 || !model.needsShaderF16) return;
+        set({ modelId: model.f32VariantId });
       },
 
       async load() {
@@ -154,6 +167,6 @@ export const useGenerationStore = create<GenerationState>()(
         set({ phase: 'idle', loadedModelId: null, progress: null });
       },
     }),
-    { name: 'openbook.generation', storage: settingsStorage, partialize: (s) => ({ modelId: s.modelId }) },
+    { name: 'openbook.generation', storage: settingsStorage, partialize: (s) => ({ modelId: s.modelId, modelChosen: s.modelChosen }) },
   ),
 );

@@ -1,13 +1,15 @@
-// Step 5, augmentation: the prompt template the retrieved chunks are put into.
+// Step 5, augmentation: the prompt template the retrieved chunks are put into. Until the user edits it,
+// the template is the default for the interface language.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
 import { DEFAULT_PROMPT_TEMPLATE, DEFAULT_PROMPT_TEMPLATE_ZH } from '../core/prompt';
 
 interface PromptState {
-  template: string;
+  /** The user's template, or null for the default template of the interface language. */
+  custom: string | null;
   setTemplate(template: string): void;
-  resetTemplate(language: string): void;
+  useDefault(language: string): void;
 }
 
 export const defaultTemplateFor = (language: string) => (language.startsWith('zh') ? DEFAULT_PROMPT_TEMPLATE_ZH : DEFAULT_PROMPT_TEMPLATE);
@@ -15,10 +17,15 @@ export const defaultTemplateFor = (language: string) => (language.startsWith('zh
 export const usePromptStore = create<PromptState>()(
   persist(
     (set) => ({
-      template: DEFAULT_PROMPT_TEMPLATE,
-      setTemplate: (template) => set({ template }),
-      resetTemplate: (language) => set({ template: defaultTemplateFor(language) }),
+      custom: null,
+      setTemplate: (custom) => set({ custom }),
+      // The default of the interface language stays a default (it follows a language switch); the other
+      // language's default is kept as chosen.
+      useDefault: (language) => set({ custom: language === 'interface' ? null : defaultTemplateFor(language) }),
     }),
     { name: 'openbook.prompt', storage: settingsStorage },
   ),
 );
+
+/** The template in force for this interface language. */
+export const templateIn = (custom: string | null, uiLanguage: string) => custom ?? defaultTemplateFor(uiLanguage);

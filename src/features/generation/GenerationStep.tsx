@@ -27,7 +27,7 @@ export function GenerationStep() {
   const filled = useFilledPrompt();
 
   useEffect(() => {
-    void detect();
+    void detect().then((found) => useGenerationStore.getState().adaptDefaultTo(found));
   }, [detect]);
 
   const model = CHAT_MODELS.find((m) => m.id === modelId);

@@ -1,14 +1,15 @@
 // The editable prompt template, with a warning for every placeholder problem.
 import { useTranslation } from 'react-i18next';
 import { checkTemplate } from '../../core/prompt';
-import { usePromptStore } from '../../state/promptStore';
+import { templateIn, usePromptStore } from '../../state/promptStore';
 import { Alert } from '../../ui/Alert';
 
 export function TemplateEditor() {
-  const { t } = useTranslation();
-  const template = usePromptStore((s) => s.template);
+  const { t, i18n } = useTranslation();
+  const template = templateIn(usePromptStore((s) => s.custom), i18n.language);
   const setTemplate = usePromptStore((s) => s.setTemplate);
-  const resetTemplate = usePromptStore((s) => s.resetTemplate);
+  const useDefault = usePromptStore((s) => s.useDefault);
+  const uiIsChinese = i18n.language.startsWith('zh');
   const issues = checkTemplate(template);
 
   return (
@@ -19,10 +20,10 @@ export function TemplateEditor() {
       </label>
       <p className="muted small">{t('prompt.placeholders')}</p>
       <div className="row">
-        <button type="button" className="secondary" onClick={() => resetTemplate('en')}>
+        <button type="button" className="secondary" onClick={() => useDefault(uiIsChinese ? 'en' : 'interface')}>
           {t('prompt.resetEnglish')}
         </button>
-        <button type="button" className="secondary" onClick={() => resetTemplate('zh')}>
+        <button type="button" className="secondary" onClick={() => useDefault(uiIsChinese ? 'interface' : 'zh')}>
           {t('prompt.resetChinese')}
         </button>
       </div>

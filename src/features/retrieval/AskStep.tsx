@@ -10,7 +10,7 @@ import { MessageText } from '../../ui/MessageText';
 import { ResultsTable } from './ResultsTable';
 
 export function AskStep() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const question = useRetrievalStore((s) => s.question);
   const topK = useRetrievalStore((s) => s.topK);
   const phase = useRetrievalStore((s) => s.phase);
@@ -23,7 +23,7 @@ export function AskStep() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void ask();
+    void ask(i18n.language);
   };
 
   return (
