@@ -9,6 +9,7 @@ import type { IndexItem } from '../src/adapters/vectorIndex/vectorIndex';
 import { VOY_BATCH_SIZE, VoyIndex, type VoyConstructor } from '../src/adapters/vectorIndex/voyIndex';
 import { chunkText } from '../src/core/chunking';
 import { SAMPLE_DOCUMENTS } from '../src/features/sample/sampleCorpus';
+import { mulberry32, randomUnitVector } from '../src/testing/seededRandom';
 
 interface BenchRecord {
   suite: string;
@@ -26,26 +27,6 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const K = 10;
 
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function randomUnit(rand: () => number, dim: number): Float32Array {
-  const v = new Float32Array(dim);
-  let norm = 0;
-  for (let i = 0; i < dim; i++) {
-    const g = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-    v[i] = g;
-    norm += g * g;
-  }
-  norm = Math.sqrt(norm);
-  for (let i = 0; i < dim; i++) v[i] = v[i]! / norm;
-  return v;
-}
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -58,9 +39,9 @@ function sameSet(a: string[], b: string[]): boolean {
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[]): Promise<void> {
-  const rand = rng(1000 + n);
-  const items: IndexItem[] = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, vector: randomUnit(rand, DIM) }));
-  const queries = Array.from({ length: QUERIES }, () => randomUnit(rand, DIM));
+  const rand = mulberry32(1000 + n);
+  const items: IndexItem[] = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, vector: randomUnitVector(rand, DIM) }));
+  const queries = Array.from({ length: QUERIES }, () => randomUnitVector(rand, DIM));
   const put = (kase: string, metric: string, value: number, unit: string) =>
     records.push({ suite: SUITE, case: kase, n, dim: DIM, metric, value: round(value, unit === 'ms' ? 3 : 1), unit });
 

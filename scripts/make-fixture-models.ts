@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import onnxProto from 'onnx-proto';
 import type { onnx as Onnx } from 'onnx-proto';
 import type { EmbeddingModelInfo } from '../src/adapters/embedder/embedder.ts';
+import { mulberry32 } from '../src/testing/seededRandom.ts';
 
 const { onnx } = onnxProto;
 
@@ -80,16 +81,6 @@ const NEUTRAL: string[] = [
 // ---------------------------------------------------------------------------------------------------
 // Deterministic random numbers
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussianSource(seed: number): () => number {
   const uniform = mulberry32(seed);

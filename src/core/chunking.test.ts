@@ -2,20 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk, ChunkingOptions } from './types';
 import { chunkText, countCodePoints, graphemeBoundaries, maxOverlap, validateChunkingOptions } from './chunking';
+import { mulberry32 } from '../testing/seededRandom';
 
 // ---- Helpers ----
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 

@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ExactIndex } from './exactIndex';
 import type { IndexItem, SearchHit } from './vectorIndex';
+import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
 
-/** Seeded PRNG (mulberry32) and Gaussian vectors, normalised. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function randomUnit(rand: () => number, dim: number): Float32Array {
-  const v = new Float32Array(dim);
-  let norm = 0;
-  for (let i = 0; i < dim; i++) {
-    const g = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-    v[i] = g;
-    norm += g * g;
-  }
-  norm = Math.sqrt(norm);
-  for (let i = 0; i < dim; i++) v[i] = v[i]! / norm;
-  return v;
-}
-function items(n: number, dim: number, seed: number, prefix = 'c'): IndexItem[] {
-  const rand = rng(seed);
-  return Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, vector: randomUnit(rand, dim) }));
-}
+const items = (n: number, dim: number, seed: number, prefix = 'c'): IndexItem[] => randomItems(n, dim, seed, prefix);
 /** Reference: cosine in float64 against every item, sorted by score desc then id asc. */
 function naiveTopK(all: IndexItem[], query: Float32Array, k: number): SearchHit[] {
   const cos = (a: Float32Array, b: Float32Array) => {
@@ -56,9 +33,9 @@ describe('ExactIndex', () => {
     const index = new ExactIndex();
     const status = await index.build(data);
     expect(status).toEqual({ size: 2000, dimension: 384, engine: 'exact', fallbackReason: null });
-    const rand = rng(99);
+    const rand = mulberry32(99);
     for (let q = 0; q < 12; q++) {
-      const query = randomUnit(rand, 384);
+      const query = randomUnitVector(rand, 384);
       const { hits, engine, tookMs } = await index.search(query, 10);
       expect(engine).toBe('exact');
       expect(tookMs).toBeGreaterThanOrEqual(0);
@@ -72,7 +49,7 @@ describe('ExactIndex', () => {
       const data = items(50, dim, dim);
       const index = new ExactIndex();
       await index.add(data);
-      const query = randomUnit(rng(7), dim);
+      const query = randomUnitVector(mulberry32(7), dim);
       expectSameHits((await index.search(query, 100)).hits, naiveTopK(data, query, 100));
       expect((await index.search(query, 100)).hits).toHaveLength(50);
     }
@@ -107,13 +84,13 @@ describe('ExactIndex', () => {
     expect(index.size).toBe(1000);
     const removed = new Set(data.filter((_, i) => i % 3 === 0).map((d) => d.id));
     await index.remove([...removed, 'unknown-id']);
-    const replacement = { id: 'c1', vector: randomUnit(rng(5), 16) };
+    const replacement = { id: 'c1', vector: randomUnitVector(mulberry32(5), 16) };
     await index.add([replacement]);
     const live = data.filter((d) => !removed.has(d.id)).map((d) => (d.id === 'c1' ? replacement : d));
     expect(index.size).toBe(live.length);
-    const rand = rng(11);
+    const rand = mulberry32(11);
     for (let q = 0; q < 10; q++) {
-      const query = randomUnit(rand, 16);
+      const query = randomUnitVector(rand, 16);
       expectSameHits((await index.search(query, 20)).hits, naiveTopK(live, query, 20));
     }
     const stored = index.vectorOf('c1')!;

@@ -3,32 +3,10 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ExactIndex } from './exactIndex';
 import { loadVoyNode } from './loadVoyNode';
 import type { IndexItem, SearchHit } from './vectorIndex';
+import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
 import { VoyIndex, type VoyConstructor, type VoyLike, type VoyResource } from './voyIndex';
 
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function randomUnit(rand: () => number, dim: number): Float32Array {
-  const v = new Float32Array(dim);
-  let norm = 0;
-  for (let i = 0; i < dim; i++) {
-    const g = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-    v[i] = g;
-    norm += g * g;
-  }
-  norm = Math.sqrt(norm);
-  for (let i = 0; i < dim; i++) v[i] = v[i]! / norm;
-  return v;
-}
-function items(n: number, dim: number, seed: number, prefix = 'c'): IndexItem[] {
-  const rand = rng(seed);
-  return Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, vector: randomUnit(rand, dim) }));
-}
+const items = (n: number, dim: number, seed: number, prefix = 'c'): IndexItem[] => randomItems(n, dim, seed, prefix);
 function cosine(a: Float32Array, b: Float32Array): number {
   let d = 0;
   let na = 0;
@@ -77,9 +55,9 @@ describe('VoyIndex on voy-search (384 dims)', () => {
   });
 
   it('returns the same top-10 as the exact scan (ids and scores), with true cosine scores, best first', async () => {
-    const rand = rng(7);
+    const rand = mulberry32(7);
     for (let q = 0; q < 60; q++) {
-      const query = randomUnit(rand, 384);
+      const query = randomUnitVector(rand, 384);
       const hits = await expectSameAsExact(voy, exact, query, 10);
       expect(hits).toHaveLength(10);
       expectDescending(hits);
@@ -91,19 +69,19 @@ describe('VoyIndex on voy-search (384 dims)', () => {
   });
 
   it('also agrees for queries close to stored vectors, for other k, and reports timing', async () => {
-    const rand = rng(8);
+    const rand = mulberry32(8);
     for (let q = 0; q < 20; q++) {
       const base = data[Math.floor(rand() * data.length)]!.vector;
-      const noise = randomUnit(rand, 384);
+      const noise = randomUnitVector(rand, 384);
       const query = base.map((x, i) => x + 0.05 * noise[i]!);
       const hits = await expectSameAsExact(voy, exact, query, 1 + (q % 25));
       expect(hits[0]!.score).toBeGreaterThan(0.9);
     }
-    const result = await voy.search(randomUnit(rand, 384), 5000);
+    const result = await voy.search(randomUnitVector(rand, 384), 5000);
     expect(result.hits).toHaveLength(3000); // k above the size: everything, sorted
     expectDescending(result.hits);
     expect(result.tookMs).toBeGreaterThanOrEqual(0);
-    expect((await voy.search(randomUnit(rand, 384), 0)).hits).toEqual([]); // Voy itself panics on k = 0
+    expect((await voy.search(randomUnitVector(rand, 384), 0)).hits).toEqual([]); // Voy itself panics on k = 0
   });
 
   it('rejects a dimension mismatch with a clear error and stays usable', async () => {
@@ -113,15 +91,15 @@ describe('VoyIndex on voy-search (384 dims)', () => {
       'dimension mismatch: index has 384, got 512',
     );
     expect(voy.status()).toEqual({ size: 3000, dimension: 384, engine: 'voy', fallbackReason: null });
-    await expectSameAsExact(voy, exact, randomUnit(rng(9), 384), 10);
+    await expectSameAsExact(voy, exact, randomUnitVector(mulberry32(9), 384), 10);
   });
 });
 
 describe('VoyIndex with identical vectors', () => {
   const others = items(2000, 384, 5);
-  const dup = randomUnit(rng(77), 384);
+  const dup = randomUnitVector(mulberry32(77), 384);
   const dupItems = Array.from({ length: 100 }, (_, i) => ({ id: `dup${String(i).padStart(3, '0')}`, vector: dup }));
-  const dup2 = randomUnit(rng(78), 384);
+  const dup2 = randomUnitVector(mulberry32(78), 384);
   const dup2Items = Array.from({ length: 40 }, (_, i) => ({ id: `twin${i}`, vector: new Float32Array(dup2) }));
   // Interleave so the copies do not arrive in one block.
   const data: IndexItem[] = [];
@@ -161,9 +139,9 @@ describe('VoyIndex with identical vectors', () => {
   });
 
   it('keeps results right through remove and add, including removing some copies', async () => {
-    const rand = rng(21);
+    const rand = mulberry32(21);
     const check = async () => {
-      for (let q = 0; q < 8; q++) await expectSameAsExact(voy, exact, randomUnit(rand, 384), 10);
+      for (let q = 0; q < 8; q++) await expectSameAsExact(voy, exact, randomUnitVector(rand, 384), 10);
       await expectSameAsExact(voy, exact, dup, 120);
       await expectSameAsExact(voy, exact, dup2, 50);
     };
@@ -196,7 +174,7 @@ describe('VoyIndex with identical vectors', () => {
     const fresh = items(300, 384, 99, 'new');
     const moreTwins = Array.from({ length: 5 }, (_, i) => ({ id: `twin-extra${i}`, vector: new Float32Array(dup2) }));
     const back = [{ id: 'dup-back', vector: dup }];
-    const replaced = [{ id: others[1]!.id, vector: randomUnit(rand, 384) }];
+    const replaced = [{ id: others[1]!.id, vector: randomUnitVector(rand, 384) }];
     await both((ix) => ix.add([...fresh, ...moreTwins, ...back, ...replaced]));
     expect(voy.counts()).toMatchObject({ ids: 2146, distinctVectors: 2102, voyItems: 2102 });
     expect((await voy.search(dup2, 45)).hits.every((h) => h.id.startsWith('twin'))).toBe(true);
@@ -204,7 +182,7 @@ describe('VoyIndex with identical vectors', () => {
     await check();
 
     // Replacing a copy's vector moves it out of its group.
-    await both((ix) => ix.add([{ id: 'twin0', vector: randomUnit(rand, 384) }]));
+    await both((ix) => ix.add([{ id: 'twin0', vector: randomUnitVector(rand, 384) }]));
     expect((await voy.search(dup2, 44)).hits.map((h) => h.id)).not.toContain('twin0');
     await check();
   });
@@ -258,9 +236,9 @@ describe('VoyIndex over 768 dimensions', () => {
     const status = await voy.build(data);
     expect(status).toEqual({ size: 600, dimension: 1024, engine: 'exact', fallbackReason: 'dimension-over-768' });
     expect(loader).not.toHaveBeenCalled();
-    const rand = rng(13);
+    const rand = mulberry32(13);
     for (let q = 0; q < 10; q++) {
-      const query = randomUnit(rand, 1024);
+      const query = randomUnitVector(rand, 1024);
       const result = await voy.search(query, 10);
       expect(result.engine).toBe('exact');
       const reference = naiveTopK(data, query, 10);
@@ -269,7 +247,7 @@ describe('VoyIndex over 768 dimensions', () => {
     }
     await expect(voy.add(items(1, 768, 1, 'z'))).rejects.toThrow('dimension mismatch: index has 1024, got 768');
     await voy.remove(data.slice(0, 300).map((d) => d.id));
-    const query = randomUnit(rand, 1024);
+    const query = randomUnitVector(rand, 1024);
     expect((await voy.search(query, 5)).hits).toEqual(
       naiveTopK(data.slice(300), query, 5).map((h) => ({ id: h.id, score: expect.closeTo(h.score, 6) })),
     );
@@ -289,9 +267,9 @@ describe('VoyIndex when Voy fails', () => {
     const errors: unknown[] = [];
     const voy = new VoyIndex({ loadVoy: () => loadVoyNode({ fresh: true }), onVoyError: (e) => errors.push(e) });
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined); // Rust's panic hook
-    const rand = rng(31);
+    const rand = mulberry32(31);
     const data = Array.from({ length: 200 }, (_, i) => {
-      const v = randomUnit(rand, 64);
+      const v = randomUnitVector(rand, 64);
       v[0] = 0; // the same first coordinate everywhere
       return { id: `s${i}`, vector: v };
     });
@@ -300,7 +278,7 @@ describe('VoyIndex when Voy fails', () => {
     expect(status).toEqual({ size: 200, dimension: 64, engine: 'exact', fallbackReason: 'voy-failed' });
     expect(String(errors[0])).toMatch(/unreachable/);
     expect(voy.counts()).toEqual({ ids: 200, distinctVectors: 0, voyItems: null });
-    const query = randomUnit(rand, 64);
+    const query = randomUnitVector(rand, 64);
     const result = await voy.search(query, 7);
     expect(result.engine).toBe('exact');
     expect(result.hits.map((h) => h.id)).toEqual(naiveTopK(data, query, 7).map((h) => h.id));
@@ -333,7 +311,7 @@ describe('VoyIndex when Voy fails', () => {
         }
       };
     const data = items(500, 32, 17);
-    const query = randomUnit(rng(18), 32);
+    const query = randomUnitVector(mulberry32(18), 32);
     const reference = naiveTopK(data, query, 10).map((h) => h.id);
 
     const bySearch = new VoyIndex({ Voy: makeFlaky('search'), ...quiet });
