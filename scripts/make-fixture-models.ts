@@ -24,6 +24,7 @@ const { onnx } = onnxProto;
 
 export const FIXTURE_EMBEDDER_ID = 'openbook/tiny-embedder';
 export const FIXTURE_EMBEDDER_DIMENSION = 64;
+export const WIDE_FIXTURE_EMBEDDER_ID = 'openbook/tiny-embedder-1024';
 const MAX_TOKENS = 512;
 const SEED = 0x0b00c;
 
@@ -325,9 +326,15 @@ function configJson(vocabSize: number, hidden: number): unknown {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** Write the fixture model folder and the models.json manifest under outDir. Same bytes on every run. */
-export async function makeFixtureModels(outDir: string): Promise<void> {
-  const hidden = FIXTURE_EMBEDDER_DIMENSION;
+/** The generated embedding models: the everyday one, and a wide one whose vectors Voy cannot hold (> 768). */
+const FIXTURES = [
+  { id: FIXTURE_EMBEDDER_ID, label: 'Tiny test embedder (fixture)', hidden: FIXTURE_EMBEDDER_DIMENSION },
+  { id: WIDE_FIXTURE_EMBEDDER_ID, label: 'Tiny wide test embedder, 1024 dimensions (fixture)', hidden: 1024 },
+];
+
+/** Write one fixture model's folder under outDir and return its registry entry. */
+async function writeFixture(outDir: string, fixture: (typeof FIXTURES)[number]): Promise<EmbeddingModelInfo> {
+  const { hidden } = fixture;
   const vocab = buildVocabulary(hidden);
   const modelBytes = buildModel(vocab, hidden);
 
@@ -338,13 +345,13 @@ export async function makeFixtureModels(outDir: string): Promise<void> {
     'onnx/model.onnx': modelBytes,
   };
 
-  const modelDir = join(outDir, ...FIXTURE_EMBEDDER_ID.split('/'));
+  const modelDir = join(outDir, ...fixture.id.split('/'));
   await mkdir(join(modelDir, 'onnx'), { recursive: true });
   for (const [name, content] of Object.entries(files)) await writeFile(join(modelDir, name), content);
 
-  const info: EmbeddingModelInfo = {
-    id: FIXTURE_EMBEDDER_ID,
-    label: 'Tiny test embedder (fixture)',
+  return {
+    id: fixture.id,
+    label: fixture.label,
     dimension: hidden,
     // Weights only (what EmbeddingModelInfo.sizeMB counts), in decimal MB, at least 0.01.
     sizeMB: Math.max(0.01, Math.round(modelBytes.byteLength / 1e4) / 100),
@@ -354,7 +361,13 @@ export async function makeFixtureModels(outDir: string): Promise<void> {
     maxTokens: MAX_TOKENS,
     selfHostedOnly: true,
   };
-  await writeFile(join(outDir, 'models.json'), json({ embedding: [info] }));
+}
+
+/** Write the fixture model folders and the models.json manifest under outDir. Same bytes on every run. */
+export async function makeFixtureModels(outDir: string): Promise<void> {
+  const entries: EmbeddingModelInfo[] = [];
+  for (const fixture of FIXTURES) entries.push(await writeFixture(outDir, fixture));
+  await writeFile(join(outDir, 'models.json'), json({ embedding: entries }));
 }
 
 // Run as a script (npx tsx scripts/make-fixture-models.ts [outDir]), not when imported by a test.

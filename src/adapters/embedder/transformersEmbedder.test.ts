@@ -48,7 +48,11 @@ beforeAll(async () => {
   modelsDir = join(dir, 'models');
   await makeFixtureModels(modelsDir);
   const manifest = parseModelManifest(JSON.parse(await readFile(join(modelsDir, 'models.json'), 'utf8')));
-  expect(manifest).toHaveLength(1);
+  // The everyday fixture, and a 1024-dimensional one for the e2e test of Voy's 768-dimension limit.
+  expect(manifest.map((m) => [m.id, m.dimension])).toEqual([
+    ['openbook/tiny-embedder', 64],
+    ['openbook/tiny-embedder-1024', 1024],
+  ]);
   fixture = manifest[0]!;
 });
 
@@ -60,6 +64,10 @@ describe('fixture model generator', () => {
   it('writes the model folder and a manifest describing it', async () => {
     expect(await listFiles(modelsDir)).toEqual([
       'models.json',
+      'openbook/tiny-embedder-1024/config.json',
+      'openbook/tiny-embedder-1024/onnx/model.onnx',
+      'openbook/tiny-embedder-1024/tokenizer.json',
+      'openbook/tiny-embedder-1024/tokenizer_config.json',
       'openbook/tiny-embedder/config.json',
       'openbook/tiny-embedder/onnx/model.onnx',
       'openbook/tiny-embedder/tokenizer.json',
