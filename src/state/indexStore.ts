@@ -28,6 +28,8 @@ interface IndexState {
   loaded: EmbedderLoadResult | null;
   downloads: Record<string, DownloadProgress>;
   embedded: { done: number; total: number } | null;
+  /** Vectors added to the index so far, while it is being built. */
+  indexing: { done: number; total: number } | null;
   error: Message | null;
   notice: Message | null;
   /** The chunks the index holds, by id: results always refer to what was really indexed. */
@@ -60,6 +62,7 @@ export const useIndexStore = create<IndexState>()(
       loaded: null,
       downloads: {},
       embedded: null,
+      indexing: null,
       error: null,
       notice: null,
       indexedChunks: new Map(),
@@ -105,7 +108,7 @@ export const useIndexStore = create<IndexState>()(
         }
         const run = ++runId;
         const stillCurrent = () => run === runId;
-        set({ phase: 'loading-model', error: null, downloads: {}, embedded: null });
+        set({ phase: 'loading-model', error: null, downloads: {}, embedded: null, indexing: null });
 
         try {
           const caps = await useGpuStore.getState().detect();
@@ -152,7 +155,12 @@ export const useIndexStore = create<IndexState>()(
           const liveChunks = chunks.filter((c) => live.has(c.docId));
           const items = liveChunks.map((c) => ({ id: c.id, vector: vectorCache.get(cacheKey(model.id, device, c.text))! }));
           const { api: index } = await getVectorIndex();
-          const indexStatus = await index.build(items);
+          const indexStatus = await index.build(
+            items,
+            callback((done: number, total: number) => {
+              if (stillCurrent()) set({ indexing: { done, total } });
+            }),
+          );
           if (!stillCurrent()) return;
           set({
             phase: 'ready',
@@ -174,7 +182,9 @@ export const useIndexStore = create<IndexState>()(
 
       cancel() {
         const phase = get().phase;
-        if (phase !== 'loading-model' && phase !== 'embedding' && phase !== 'indexing') return;
+        // Building the index is not cancellable: the worker replaces its index as it goes, and the store
+        // must then describe what the worker holds. It takes seconds even for large workspaces.
+        if (phase !== 'loading-model' && phase !== 'embedding') return;
         runId++; // results of the cancelled run are ignored from now on
         set({ phase: get().indexedChunks.size > 0 ? 'ready' : 'idle', notice: message('embedding.cancelled'), embedded: null, downloads: {} });
         if (phase === 'loading-model') {

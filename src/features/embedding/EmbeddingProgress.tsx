@@ -9,6 +9,7 @@ export function EmbeddingProgress() {
   const phase = useIndexStore((s) => s.phase);
   const downloads = useIndexStore((s) => s.downloads);
   const embedded = useIndexStore((s) => s.embedded);
+  const indexing = useIndexStore((s) => s.indexing);
 
   const files = Object.values(downloads);
   return (
@@ -36,7 +37,14 @@ export function EmbeddingProgress() {
           detail={t('embedding.progress.chunksDetail', { done: embedded.done, total: embedded.total })}
         />
       )}
-      {phase === 'indexing' && <ProgressBar label={t('embedding.progress.indexing')} />}
+      {phase === 'indexing' && (
+        <ProgressBar
+          label={t('embedding.progress.indexing')}
+          value={indexing?.done}
+          max={indexing?.total}
+          detail={indexing ? t('embedding.progress.chunksDetail', { done: indexing.done, total: indexing.total }) : undefined}
+        />
+      )}
     </div>
   );
 }

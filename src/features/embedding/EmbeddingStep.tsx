@@ -28,7 +28,7 @@ export function EmbeddingStep() {
         <button type="button" disabled={busy || !hasDocuments} onClick={() => void embedAndIndex()}>
           {t('embedding.run')}
         </button>
-        {busy && (
+        {(phase === 'loading-model' || phase === 'embedding') && (
           <button type="button" className="secondary" onClick={cancel}>
             {t('common.cancel')}
           </button>
