@@ -64,20 +64,47 @@ test('a document that repeats one paragraph many times is indexed and searched w
   expect(s).toHaveLength(5);
 });
 
+test('a model download can be cancelled, and a later run loads the model afresh', async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, 'volcanoes.md');
+  // Hold the model's weights, as a slow network would, until Cancel has been pressed.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/models/openbook/tiny-embedder/onnx/model.onnx', async (route) => {
+    await held;
+    await route.continue().catch(() => undefined); // the cancelled worker is gone; its request with it
+  });
+  await page.getByLabel('Run on').selectOption({ label: 'WASM' });
+  await page.getByRole('button', { name: 'Embed and index' }).click();
+  await expect(page.getByRole('progressbar').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Embedding was cancelled')).toBeVisible();
+  await expect(page.getByText('The vector index is empty.')).toBeVisible();
+  release();
+  await page.unroute('**/models/openbook/tiny-embedder/onnx/model.onnx');
+  await embed(page);
+});
+
 test('embedding can be cancelled, and the index stays as it was', async ({ page }) => {
   await openApp(page);
+  await addFiles(page, 'tea.txt');
+  await embed(page);
+  await expect(page.getByTestId('index-summary')).toContainText(/Index ready: \d+ chunks/);
+  const before = await page.getByTestId('index-summary').textContent();
+
+  // Enough text that embedding it takes far longer than pressing Cancel.
+  const words = ['lava', 'tea', 'magma', 'leaves', 'crater', 'kettle', 'ash', 'oolong', '火山', '茶叶'];
+  const text = Array.from({ length: 60_000 }, (_, i) => `${words[i % words.length]} ${i}.`).join(' ');
   await page.getByLabel('Chunk size (characters)').fill('40');
-  await page.getByLabel('Overlap (characters)').fill('10');
-  await page.getByRole('button', { name: 'Load sample corpus' }).click();
-  await page.getByLabel('Run on').selectOption({ label: 'WASM' });
+  await page.getByLabel('Overlap (characters)').fill('0');
+  await page.getByLabel('Choose files').setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await page.getByRole('button', { name: 'Embed and index' }).click();
   await expect(page.getByRole('progressbar', { name: 'Chunks embedded' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('Embedding was cancelled')).toBeVisible();
-  await expect(page.getByText('The vector index is empty.')).toBeVisible();
-  // And it can run again to the end.
-  await page.getByLabel('Chunk size (characters)').fill('500');
-  await embed(page);
+  // The index still holds what it held before, and still answers.
+  await expect(page.getByTestId('index-summary')).toHaveText(before!);
+  await askQuestion(page, 'green tea leaves');
 });
 
 test('vectors over 768 dimensions are searched by an exact scan, and the app says why', async ({ page }) => {

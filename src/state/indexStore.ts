@@ -155,17 +155,21 @@ export const useIndexStore = create<IndexState>()(
           const liveChunks = chunks.filter((c) => live.has(c.docId));
           const items = liveChunks.map((c) => ({ id: c.id, vector: vectorCache.get(cacheKey(model.id, device, c.text))! }));
           const { api: index } = await getVectorIndex();
-          const indexStatus = await index.build(
+          let indexStatus = await index.build(
             items,
             callback((done: number, total: number) => {
               if (stillCurrent()) set({ indexing: { done, total } });
             }),
           );
+          // And one removed while the index was being built leaves it now.
+          const stillLive = new Set(useDocumentsStore.getState().documents.map((d) => d.id));
+          const gone = liveChunks.filter((c) => !stillLive.has(c.docId)).map((c) => c.id);
+          if (gone.length > 0) indexStatus = await index.remove(gone);
           if (!stillCurrent()) return;
           set({
             phase: 'ready',
             indexStatus,
-            indexedChunks: new Map(liveChunks.map((c) => [c.id, c])),
+            indexedChunks: new Map(liveChunks.filter((c) => stillLive.has(c.docId)).map((c) => [c.id, c])),
             indexedModelId: model.id,
             indexedDevice: device,
             embedded: { done: chunks.length, total: chunks.length },
