@@ -2,7 +2,8 @@
 import { test, expect } from './fixtures';
 import { addFiles, askQuestion, embed, openApp } from './steps';
 
-test('a template without {context} gets a warning, and the filled prompt follows the edited template', async ({ page }) => {
+test('a template without {context} gets a warning, and the filled prompt follows the edited template', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
   await addFiles(page, 'volcanoes.md');
   await embed(page);
@@ -11,6 +12,9 @@ test('a template without {context} gets a warning, and the filled prompt follows
   await template.fill('Answer briefly: {question}');
   await expect(page.getByText('The template has no {context} placeholder')).toBeVisible();
   await expect(page.getByTestId('filled-prompt')).toHaveText('Answer briefly: What is magma?');
+  await page.getByRole('button', { name: 'Copy prompt' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Answer briefly: What is magma?');
   await template.fill('{context}\n{questoin}');
   await expect(page.getByText('{questoin} is not a known placeholder')).toBeVisible();
   await expect(page.getByText('The template has no {question} placeholder')).toBeVisible();

@@ -28,6 +28,8 @@ interface IndexState {
   loaded: EmbedderLoadResult | null;
   downloads: Record<string, DownloadProgress>;
   embedded: { done: number; total: number } | null;
+  /** How the last completed run went: texts newly embedded, how long that took, on which device. */
+  lastRun: { embedded: number; reused: number; ms: number; device: ComputeDevice } | null;
   /** Vectors added to the index so far, while it is being built. */
   indexing: { done: number; total: number } | null;
   error: Message | null;
@@ -63,6 +65,7 @@ export const useIndexStore = create<IndexState>()(
       downloads: {},
       embedded: null,
       indexing: null,
+      lastRun: null,
       error: null,
       notice: null,
       indexedChunks: new Map(),
@@ -136,6 +139,7 @@ export const useIndexStore = create<IndexState>()(
           const missing = [...new Set(chunks.map((c) => c.text).filter((t) => !vectorCache.has(cacheKey(model.id, device, t))))];
           set({ phase: 'embedding', embedded: { done: chunks.length - missing.length, total: chunks.length } });
           const alreadyDone = chunks.length - missing.length;
+          const embedStart = performance.now();
           const vectors = await api.embed(
             missing,
             'passage',
@@ -148,6 +152,7 @@ export const useIndexStore = create<IndexState>()(
             if (v) vectorCache.set(cacheKey(model.id, device, text), v);
           });
           if (!stillCurrent()) return;
+          const lastRun = { embedded: missing.length, reused: alreadyDone, ms: performance.now() - embedStart, device };
 
           set({ phase: 'indexing' });
           // A document removed while its chunks were being embedded must not reach the index.
@@ -173,6 +178,7 @@ export const useIndexStore = create<IndexState>()(
             indexedModelId: model.id,
             indexedDevice: device,
             embedded: { done: chunks.length, total: chunks.length },
+            lastRun,
           });
         } catch (err) {
           if (!stillCurrent()) return;

@@ -16,9 +16,11 @@ export interface EmbeddingModelInfo {
   id: string;
   label: string;
   dimension: number;
-  /** Approximate download size in MB of the weights the default dtype loads on wasm. */
+  /** Approximate download size in MB of the weights the default dtype loads on wasm (q8). */
   sizeMB: number;
-  /** BCP 47 codes, or ['multilingual'] with a count in languagesNote. */
+  /** Approximate download size in MB on WebGPU, where the default dtype is fp32 (about four times q8). */
+  webgpuSizeMB?: number;
+  /** BCP 47 codes, or ['multilingual']; languagesNote (a site's own models) is shown as written. */
   languages: string[];
   languagesNote?: string;
   /** Prepended to questions (e5: 'query: '). */

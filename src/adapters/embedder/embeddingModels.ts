@@ -3,8 +3,8 @@ import type { EmbeddingModelInfo } from './embedder';
 
 /**
  * Built-in models, all ONNX exports on the Hugging Face Hub that transformers.js loads directly.
- * Sizes are the q8 weights (onnx/model_quantized.onnx) that the wasm device downloads; WebGPU loads the
- * fp32 weights (onnx/model.onnx), about four times larger.
+ * sizeMB is the q8 weights (onnx/model_quantized.onnx) that the wasm device downloads; webgpuSizeMB the
+ * fp32 weights (onnx/model.onnx) that WebGPU loads. Both approximate (from the hub's file listings).
  */
 export const BUILTIN_EMBEDDING_MODELS: EmbeddingModelInfo[] = [
   {
@@ -12,6 +12,7 @@ export const BUILTIN_EMBEDDING_MODELS: EmbeddingModelInfo[] = [
     label: 'all-MiniLM-L6-v2',
     dimension: 384,
     sizeMB: 23,
+    webgpuSizeMB: 90,
     languages: ['en'],
     queryPrefix: '',
     passagePrefix: '',
@@ -25,8 +26,8 @@ export const BUILTIN_EMBEDDING_MODELS: EmbeddingModelInfo[] = [
     label: 'multilingual-e5-small',
     dimension: 384,
     sizeMB: 118,
+    webgpuSizeMB: 470,
     languages: ['multilingual'],
-    languagesNote: 'About 100 languages, including English and Chinese',
     queryPrefix: 'query: ',
     passagePrefix: 'passage: ',
     maxTokens: 512,
@@ -37,6 +38,7 @@ export const BUILTIN_EMBEDDING_MODELS: EmbeddingModelInfo[] = [
     label: 'bge-small-zh-v1.5',
     dimension: 512,
     sizeMB: 24,
+    webgpuSizeMB: 96,
     languages: ['zh'],
     queryPrefix: '为这个句子生成表示以用于检索相关文章：',
     passagePrefix: '',
@@ -49,6 +51,7 @@ export const BUILTIN_EMBEDDING_MODELS: EmbeddingModelInfo[] = [
     label: 'bge-small-en-v1.5',
     dimension: 384,
     sizeMB: 34,
+    webgpuSizeMB: 133,
     languages: ['en'],
     queryPrefix: 'Represent this sentence for searching relevant passages: ',
     passagePrefix: '',
@@ -79,7 +82,7 @@ const isPositiveInteger = (value: unknown): value is number =>
 /** Check one entry of models.json's "embedding" list. Pure. */
 export function checkManifestEntry(entry: unknown): ManifestEntryCheck {
   if (!isRecord(entry)) return { ok: false, reason: 'the entry is not an object' };
-  const { id, label, dimension, sizeMB, languages, languagesNote, queryPrefix, passagePrefix, maxTokens } = entry;
+  const { id, label, dimension, sizeMB, webgpuSizeMB, languages, languagesNote, queryPrefix, passagePrefix, maxTokens } = entry;
   const name = typeof id === 'string' ? `"${id}"` : 'the entry';
   const fail = (reason: string): ManifestEntryCheck => ({ ok: false, reason: `${name}: ${reason}` });
 
@@ -95,6 +98,9 @@ export function checkManifestEntry(entry: unknown): ManifestEntryCheck {
   }
   if (sizeMB !== undefined && (typeof sizeMB !== 'number' || !Number.isFinite(sizeMB) || sizeMB < 0)) {
     return fail('"sizeMB" must be a number of megabytes, 0 or more');
+  }
+  if (webgpuSizeMB !== undefined && (typeof webgpuSizeMB !== 'number' || !Number.isFinite(webgpuSizeMB) || webgpuSizeMB < 0)) {
+    return fail('"webgpuSizeMB" must be a number of megabytes, 0 or more');
   }
   if (
     !Array.isArray(languages) ||
@@ -129,6 +135,7 @@ export function checkManifestEntry(entry: unknown): ManifestEntryCheck {
     maxTokens,
   };
   if (typeof languagesNote === 'string') model.languagesNote = languagesNote;
+  if (typeof webgpuSizeMB === 'number') model.webgpuSizeMB = webgpuSizeMB;
   if (typeof entry.selfHostedOnly === 'boolean') model.selfHostedOnly = entry.selfHostedOnly;
   if (entry.pooling === 'mean' || entry.pooling === 'cls') model.pooling = entry.pooling;
   return { ok: true, model };

@@ -8,6 +8,13 @@ export function EmbeddingModelPicker({ disabled }: { disabled: boolean }) {
   const models = useIndexStore((s) => s.models);
   const modelId = useIndexStore((s) => s.modelId);
   const setModel = useIndexStore((s) => s.setModel);
+  const megabytes = (mb: number) => (mb < 1 ? '< 1' : formatNumber(mb, i18n.language));
+  // Language codes in the interface language ("English, Chinese" / "英语、中文").
+  const languageNames = (codes: string[]) => {
+    if (codes.includes('multilingual')) return t('embedding.multilingual');
+    const names = new Intl.DisplayNames([i18n.language], { type: 'language' });
+    return new Intl.ListFormat([i18n.language], { style: 'narrow', type: 'conjunction' }).format(codes.map((c) => names.of(c) ?? c));
+  };
 
   return (
     <fieldset className="model-picker" disabled={disabled}>
@@ -20,10 +27,11 @@ export function EmbeddingModelPicker({ disabled }: { disabled: boolean }) {
             <span className="muted small">
               {t('embedding.modelFacts', {
                 dimension: m.dimension,
-                size: m.sizeMB < 1 ? '< 1' : formatNumber(m.sizeMB, i18n.language),
-                languages: m.languagesNote ?? m.languages.join(', '),
+                size: megabytes(m.sizeMB),
+                languages: m.languagesNote ?? languageNames(m.languages),
                 maxTokens: m.maxTokens,
               })}
+              {m.webgpuSizeMB !== undefined && ` · ${t('embedding.webgpuSize', { size: megabytes(m.webgpuSizeMB) })}`}
               {m.queryPrefix && ` · ${t('embedding.queryPrefix', { prefix: m.queryPrefix })}`}
               {m.passagePrefix && ` · ${t('embedding.passagePrefix', { prefix: m.passagePrefix })}`}
             </span>

@@ -4,14 +4,16 @@ import { useIndexStore, countUnindexed } from '../../state/indexStore';
 import { useChunkingStore } from '../../state/chunkingStore';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { Alert } from '../../ui/Alert';
+import { formatMs, formatNumber } from '../../ui/format';
 
 export function IndexSummary() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const status = useIndexStore((s) => s.indexStatus);
   const indexed = useIndexStore((s) => s.indexedChunks);
   const indexedModelId = useIndexStore((s) => s.indexedModelId);
   const modelId = useIndexStore((s) => s.modelId);
   const phase = useIndexStore((s) => s.phase);
+  const lastRun = useIndexStore((s) => s.lastRun);
   const documents = useDocumentsStore((s) => s.documents);
   const chunksByDoc = useChunkingStore((s) => s.chunksByDoc);
 
@@ -26,6 +28,19 @@ export function IndexSummary() {
         {t('embedding.summary.ready', { count: indexed.size, dimension: status.dimension ?? '?', model: indexedModelId ?? '' })}{' '}
         <span className="badge">{t(`embedding.engine.${status.engine}`)}</span>
       </p>
+      {lastRun && (
+        <p className="muted small" data-testid="embedding-speed">
+          {lastRun.embedded > 0
+            ? t('embedding.summary.speed', {
+                count: lastRun.embedded,
+                time: formatMs(lastRun.ms, i18n.language),
+                rate: formatNumber((lastRun.embedded * 1000) / Math.max(1, lastRun.ms), i18n.language),
+                device: lastRun.device === 'webgpu' ? 'WebGPU' : 'WASM',
+              })
+            : ''}
+          {lastRun.reused > 0 ? ` ${t('embedding.summary.reused', { count: lastRun.reused })}` : ''}
+        </p>
+      )}
       {status.fallbackReason && <Alert level="info">{t(`embedding.fallback.${status.fallbackReason}`, { defaultValue: status.fallbackReason })}</Alert>}
       {!busy && unindexed > 0 && <Alert level="warning">{t('embedding.summary.stale', { count: unindexed })}</Alert>}
       {!busy && indexedModelId !== modelId && <Alert level="warning">{t('embedding.summary.otherModel', { model: indexedModelId ?? '' })}</Alert>}

@@ -1,13 +1,15 @@
 // The prompt exactly as it will be sent, with the inserted chunks and question visibly marked.
 import { useTranslation } from 'react-i18next';
 import type { FilledPrompt } from '../../core/prompt';
+import { CopyPromptButton } from './CopyPromptButton';
 
 export function FilledPromptView({ prompt }: { prompt: FilledPrompt }) {
   const { t } = useTranslation();
   return (
     <figure className="filled-prompt">
       <figcaption>
-        {t('prompt.filled')} <span className="muted small">{t('prompt.filledLength', { count: [...prompt.text].length })}</span>
+        {t('prompt.filled')} <span className="muted small">{t('prompt.filledLength', { count: [...prompt.text].length })}</span>{' '}
+        <CopyPromptButton text={prompt.text} />
       </figcaption>
       <pre aria-label={t('prompt.filled')} data-testid="filled-prompt">
         {prompt.segments.map((seg, i) => {
