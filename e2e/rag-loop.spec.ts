@@ -33,8 +33,13 @@ async function wholeLoop(page: import('@playwright/test').Page, device: 'WASM' |
   await expect(prompt).toContainText('How hot is lava when a volcano erupts?');
   await expect(prompt.locator('mark.inserted-chunk').first()).toContainText(topChunkText.slice(0, 60));
 
-  // Clicking a result shows it in its document.
+  // Clicking a result shows it in its document: the full text, with the chunk marked in place.
   await rows.nth(1).getByRole('button').click();
+  const text = page.getByLabel('Text of volcanoes.md');
+  await expect(text.locator('mark')).toHaveText(topChunkText);
+  await expect(text.locator('mark')).toBeInViewport();
+  // And the chunk list shows it highlighted among its neighbours.
+  await page.getByRole('button', { name: 'Chunks', exact: true }).click();
   await expect(page.locator('.chunk.focused')).toContainText(topChunkText.slice(0, 60));
 }
 

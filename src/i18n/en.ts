@@ -61,6 +61,11 @@ export const en = {
     pending_other: 'Chunking {{count}} documents…',
     failed: 'Chunking failed: {{detail}}',
     showMore: 'Show {{count}} more',
+    viewLabel: 'Show the document as',
+    viewChunks: 'Chunks',
+    viewText: 'Full text',
+    textLabel: 'Text of {{name}}',
+    focusedTitle: 'Chunk {{index}}, from the search results',
     errors: {
       'not-integer': 'Chunk size and overlap must be whole numbers.',
       'size-too-small': 'The chunk size must be at least 20 characters.',

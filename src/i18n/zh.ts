@@ -63,6 +63,11 @@ export const zh: Translation = {
     pending_other: '正在分块 {{count}} 篇文档…',
     failed: '分块失败：{{detail}}',
     showMore: '再显示 {{count}} 个',
+    viewLabel: '文档显示方式',
+    viewChunks: '分块',
+    viewText: '全文',
+    textLabel: '{{name}} 的全文',
+    focusedTitle: '第 {{index}} 块，来自检索结果',
     errors: {
       'not-integer': '分块大小和重叠都必须是整数。',
       'size-too-small': '分块大小至少为 20 个字符。',

@@ -25,6 +25,9 @@ interface RetrievalState {
   error: Message | null;
   /** The chunk the user asked to see in its document. */
   focusedChunkId: string | null;
+  /** How step 2 shows the selected document: its chunks, or its text with the focused chunk marked. */
+  documentView: 'chunks' | 'text';
+  setDocumentView(view: 'chunks' | 'text'): void;
   setQuestion(q: string): void;
   setTopK(k: number): void;
   retrieve(): Promise<RetrievalRun | null>;
@@ -40,9 +43,12 @@ export const useRetrievalStore = create<RetrievalState>()((set, get) => ({
   last: null,
   error: null,
   focusedChunkId: null,
+  documentView: 'chunks',
+  setDocumentView: (documentView) => set({ documentView }),
   setQuestion: (question) => set({ question }),
   setTopK: (k) => set({ topK: Math.min(MAX_TOP_K, Math.max(1, Math.round(k) || 1)) }),
-  focusChunk: (focusedChunkId) => set({ focusedChunkId }),
+  // Seeing a retrieved chunk "in its document" means its text, in place.
+  focusChunk: (focusedChunkId) => set({ focusedChunkId, documentView: focusedChunkId ? 'text' : get().documentView }),
 
   async retrieve() {
     const question = get().question.trim();
