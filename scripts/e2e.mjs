@@ -5,7 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { findChromium, INSTALL_HELP } from './find-chromium.mjs';
 
-const chromium = findChromium();
+let chromium;
+try {
+  chromium = findChromium();
+} catch (error) {
+  console.error(`${error.message}\n`);
+}
 if (!chromium) {
   console.error(INSTALL_HELP);
   process.exit(1);
