@@ -2,21 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ExactIndex } from './exactIndex';
 import type { IndexItem, SearchHit } from './vectorIndex';
 import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
+import { cosineSimilarity } from '../../core/similarity';
 
 const items = (n: number, dim: number, seed: number, prefix = 'c'): IndexItem[] => randomItems(n, dim, seed, prefix);
 /** Reference: cosine in float64 against every item, sorted by score desc then id asc. */
 function naiveTopK(all: IndexItem[], query: Float32Array, k: number): SearchHit[] {
-  const cos = (a: Float32Array, b: Float32Array) => {
-    let d = 0;
-    let na = 0;
-    let nb = 0;
-    for (let i = 0; i < a.length; i++) {
-      d += a[i]! * b[i]!;
-      na += a[i]! * a[i]!;
-      nb += b[i]! * b[i]!;
-    }
-    return na && nb ? d / Math.sqrt(na * nb) : 0;
-  };
+  const cos = cosineSimilarity;
   return all
     .map((it) => ({ id: it.id, score: cos(it.vector, query) }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

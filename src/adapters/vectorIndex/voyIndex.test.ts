@@ -4,20 +4,11 @@ import { ExactIndex } from './exactIndex';
 import { loadVoyNode } from './loadVoyNode';
 import type { IndexItem, SearchHit } from './vectorIndex';
 import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
+import { cosineSimilarity } from '../../core/similarity';
 import { VoyIndex, type VoyConstructor, type VoyLike, type VoyResource } from './voyIndex';
 
 const items = (n: number, dim: number, seed: number, prefix = 'c'): IndexItem[] => randomItems(n, dim, seed, prefix);
-function cosine(a: Float32Array, b: Float32Array): number {
-  let d = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    d += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return d / Math.sqrt(na * nb);
-}
+const cosine = cosineSimilarity;
 /** Float64 reference: every item's cosine, sorted by score desc then id asc. */
 function naiveTopK(all: IndexItem[], query: Float32Array, k: number): SearchHit[] {
   return all

@@ -11,31 +11,11 @@ export function ChunkSettings() {
   const pending = useChunkingStore((s) => s.pending);
   const failure = useChunkingStore((s) => s.failure);
 
-  const numberFrom = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
-
   return (
     <div className="chunk-settings">
       <div className="row">
-        <label>
-          {t('chunks.size')}
-          <input
-            type="number"
-            min={20}
-            step={10}
-            value={Number.isNaN(draft.chunkSize) ? '' : draft.chunkSize}
-            onChange={(e) => setDraft({ ...draft, chunkSize: numberFrom(e.target.value) })}
-          />
-        </label>
-        <label>
-          {t('chunks.overlap')}
-          <input
-            type="number"
-            min={0}
-            step={10}
-            value={Number.isNaN(draft.overlap) ? '' : draft.overlap}
-            onChange={(e) => setDraft({ ...draft, overlap: numberFrom(e.target.value) })}
-          />
-        </label>
+        <NumberField label={t('chunks.size')} min={20} value={draft.chunkSize} onChange={(chunkSize) => setDraft({ ...draft, chunkSize })} />
+        <NumberField label={t('chunks.overlap')} min={0} value={draft.overlap} onChange={(overlap) => setDraft({ ...draft, overlap })} />
       </div>
       <p className="muted small">{t('chunks.unitsHint')}</p>
       {error && <Alert level="error">{t(`chunks.errors.${error}`)}</Alert>}
@@ -46,5 +26,21 @@ export function ChunkSettings() {
       )}
       {failure && <Alert level="error">{t('chunks.failed', { detail: failure })}</Alert>}
     </div>
+  );
+}
+
+/** A whole-number input; an empty field is NaN, which validation then names. */
+function NumberField({ label, min, value, onChange }: { label: string; min: number; value: number; onChange: (n: number) => void }) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        min={min}
+        step={10}
+        value={Number.isNaN(value) ? '' : value}
+        onChange={(e) => onChange(e.target.value.trim() === '' ? Number.NaN : Number(e.target.value))}
+      />
+    </label>
   );
 }
