@@ -24,6 +24,9 @@ const webgpuArgs = [
   '--disable-vulkan-surface',
 ];
 
+// E2E_PORT lets two checkouts run their e2e tests at the same time without sharing a server.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 120_000,
@@ -33,13 +36,13 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --outDir dist-e2e --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npx vite preview --outDir dist-e2e --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
