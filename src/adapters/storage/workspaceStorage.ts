@@ -1,0 +1,62 @@
+// The WorkspaceStorage interface: what the stores need to keep a workspace across reloads (documents,
+// and the vector index with the chunks and vectors it holds). workspaceDb.ts implements it with Dexie
+// over IndexedDB. The core never sees it; the stores call it (see src/state/workspaceSaves.ts).
+import type { Chunk, ChunkingOptions, SourceDocument } from '../../core/types';
+import type { ComputeDevice } from '../embedder/embedder';
+
+/** What the vector index holds: vectors are tied to the model and device that made them. */
+export interface IndexSnapshot {
+  modelId: string;
+  device: ComputeDevice;
+  dimension: number;
+  /** The chunk settings the chunks were made with. */
+  chunking: ChunkingOptions;
+  /** The indexed chunks; vectors[i] is the vector of chunks[i] (L2-normalised, `dimension` long). */
+  chunks: Chunk[];
+  vectors: Float32Array[];
+}
+
+export interface SavedIndex extends IndexSnapshot {
+  savedAt: number;
+}
+
+export interface StoredWorkspace {
+  /** In the order they were added. */
+  documents: SourceDocument[];
+  /** The saved index, or null when there is none or it is not complete. */
+  index: SavedIndex | null;
+}
+
+export interface StorageUse {
+  usageBytes: number;
+  quotaBytes: number;
+}
+
+export interface WorkspaceStorage {
+  saveDocument(doc: SourceDocument): Promise<void>;
+  /** Delete a document, and its chunks and vectors from the saved index, in one transaction. */
+  deleteDocument(id: string): Promise<void>;
+  /**
+   * Replace the saved index, in one transaction: if it fails (e.g. QuotaExceededError) the previous
+   * index is still there, whole. Chunks of documents that are not stored are left out.
+   */
+  saveIndex(snapshot: IndexSnapshot): Promise<void>;
+  load(): Promise<StoredWorkspace>;
+  /** Remove every document and the index. */
+  clear(): Promise<void>;
+  /** Space this site uses and may use in this browser (navigator.storage.estimate), or null if unknown. */
+  estimate(): Promise<StorageUse | null>;
+  /** Whether the browser keeps this site's data under storage pressure; null if it cannot tell. */
+  persisted(): Promise<boolean | null>;
+  /** Ask the browser to keep this site's data (navigator.storage.persist); null if it cannot. */
+  requestPersistence(): Promise<boolean | null>;
+}
+
+/** True for a full disk or an exhausted quota, also when Dexie wrapped the browser's error. */
+export function isQuotaError(err: unknown): boolean {
+  for (let e = err as { name?: unknown; inner?: unknown } | null | undefined, depth = 0; e && depth < 4; depth++) {
+    if (e.name === 'QuotaExceededError') return true;
+    e = e.inner as typeof e;
+  }
+  return false;
+}
