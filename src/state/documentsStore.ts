@@ -1,8 +1,10 @@
 // Step 1, documents: what the user added, and a message for every input that could not be used.
+// Each document is saved in the workspace storage when added and deleted from it when removed.
 import { create } from 'zustand';
 import type { SourceDocument } from '../core/types';
 import { checkPastedText, decodeTextFile } from '../core/decodeText';
 import { message, type Message } from '../i18n/message';
+import { deleteDocument, saveDocument, saveFailure } from './workspaceSaves';
 
 export interface InputNotice {
   id: string;
@@ -27,6 +29,10 @@ interface DocumentsState {
   addPasted(name: string, text: string): boolean;
   addDocuments(docs: NewDocument[]): void;
   remove(id: string): void;
+  /** Put back the documents of a saved workspace (before any added since the page opened). */
+  restore(docs: SourceDocument[]): void;
+  /** Forget every document (the stored copies are removed by the caller). */
+  clearAll(): void;
   select(id: string | null): void;
   dismissNotice(id: string): void;
 }
@@ -57,6 +63,8 @@ export const useDocumentsStore = create<DocumentsState>()((set, get) => {
       addedAt: Date.now(),
     };
     set((s) => ({ documents: [...s.documents, created], selectedDocId: s.selectedDocId ?? created.id }));
+    // A document that cannot be saved stays for this session; the user is told it will not outlive it.
+    saveDocument(created).catch((err: unknown) => notice(created.name, saveFailure('document', err)));
     return true;
   };
 
@@ -108,7 +116,18 @@ export const useDocumentsStore = create<DocumentsState>()((set, get) => {
         const selectedDocId = s.selectedDocId === id ? (documents[0]?.id ?? null) : s.selectedDocId;
         return { documents, selectedDocId };
       });
+      void deleteDocument(id);
     },
+
+    restore(docs) {
+      set((s) => {
+        const restored = new Set(docs.map((d) => d.id));
+        const documents = [...docs, ...s.documents.filter((d) => !restored.has(d.id))];
+        return { documents, selectedDocId: s.selectedDocId ?? documents[0]?.id ?? null };
+      });
+    },
+
+    clearAll: () => set({ documents: [], selectedDocId: null, notices: [] }),
 
     select: (selectedDocId) => set({ selectedDocId }),
     dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),

@@ -1,19 +1,24 @@
 // Step 3, embedding and indexing: which model, which device, progress, and what the vector index holds.
+// After each build the index (chunks and vectors, with the model and device that made them) is saved in
+// the workspace storage; on the next visit restoreIndex() rebuilds it from the saved vectors, and the
+// model is loaded again only when a question needs it (loadIndexModel).
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
-import type { Chunk } from '../core/types';
-import type { ComputeDevice, DownloadProgress, EmbeddingModelInfo, EmbedderLoadResult } from '../adapters/embedder/embedder';
+import type { Chunk, ChunkingOptions } from '../core/types';
+import { EmbeddingCancelledError, type ComputeDevice, type DownloadProgress, type EmbeddingModelInfo, type EmbedderLoadResult } from '../adapters/embedder/embedder';
 import { BUILTIN_EMBEDDING_MODELS, parseModelManifest } from '../adapters/embedder/embeddingModels';
 import type { IndexStatus } from '../adapters/vectorIndex/vectorIndex';
+import type { IndexSnapshot, SavedIndex } from '../adapters/storage/workspaceStorage';
 import { callback } from '../adapters/workerRpc';
 import { message, type Message } from '../i18n/message';
-import { allChunks } from './chunkingStore';
+import { allChunks, useChunkingStore } from './chunkingStore';
 import { useDocumentsStore } from './documentsStore';
 import { useGpuStore } from './gpuStore';
 import { selectModelHost, useSettingsStore } from './settingsStore';
 import { getEmbedder, getVectorIndex, resetEmbedder } from './workers';
 import { describeError, isCancelled } from './errors';
+import { saveIndex } from './workspaceSaves';
 
 export type DevicePreference = 'auto' | ComputeDevice;
 export type IndexPhase = 'idle' | 'loading-model' | 'embedding' | 'indexing' | 'ready' | 'error';
@@ -30,8 +35,10 @@ interface IndexState {
   embedded: { done: number; total: number } | null;
   /** How the last completed run went: texts newly embedded, how long that took, on which device. */
   lastRun: { embedded: number; reused: number; ms: number; device: ComputeDevice } | null;
-  /** Vectors added to the index so far, while it is being built. */
-  indexing: { done: number; total: number } | null;
+  /** Vectors added to the index so far, while it is being built (or rebuilt from the saved workspace). */
+  indexing: { done: number; total: number; restoring?: boolean } | null;
+  /** Set when the index was rebuilt from the saved workspace: how many chunks, how long it took. */
+  restored: { chunks: number; ms: number } | null;
   error: Message | null;
   notice: Message | null;
   /** The chunks the index holds, by id: results always refer to what was really indexed. */
@@ -46,6 +53,15 @@ interface IndexState {
   embedAndIndex(): Promise<void>;
   cancel(): void;
   removeDocument(docId: string): Promise<void>;
+  /**
+   * Make sure the embedder that made the index is loaded (the question must be embedded by the same model
+   * on the same device), loading it with the usual progress if needed. Returns why not, or null.
+   */
+  loadIndexModel(): Promise<Message | null>;
+  /** Rebuild the index in its worker from saved vectors, without embedding anything. */
+  restoreIndex(saved: SavedIndex, startedAt: number): Promise<void>;
+  /** Empty the index and forget every vector. */
+  resetIndex(): Promise<void>;
 }
 
 /** Vectors already computed, by model, device and text, so re-chunking only embeds what changed. */
@@ -53,6 +69,36 @@ const vectorCache = new Map<string, Float32Array>();
 const cacheKey = (modelId: string, device: ComputeDevice, text: string) => `${modelId}\u0000${device}\u0000${text}`;
 
 let runId = 0;
+
+const isBusy = (phase: IndexPhase) => phase === 'loading-model' || phase === 'embedding' || phase === 'indexing';
+
+/** cancel() calls this to stop waiting for a model load it abandoned (a terminated worker never answers). */
+let abandonLoad: (() => void) | null = null;
+
+function abandonable<T>(load: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    abandonLoad = () => reject(new EmbeddingCancelledError());
+    load.then(resolve, reject);
+  });
+}
+
+/** The site's own models (models/models.json), fetched once. */
+let siteModels: Promise<void> | null = null;
+
+/** The index as the workspace storage keeps it, or null if a vector is missing. */
+function snapshotOf(state: IndexState, chunking: ChunkingOptions): IndexSnapshot | null {
+  const { indexedModelId: modelId, indexedDevice: device } = state;
+  if (!modelId || !device) return null;
+  const chunks = [...state.indexedChunks.values()];
+  const vectors: Float32Array[] = [];
+  for (const c of chunks) {
+    const v = vectorCache.get(cacheKey(modelId, device, c.text));
+    if (!v) return null;
+    vectors.push(v);
+  }
+  const dimension = vectors[0]?.length;
+  return dimension ? { modelId, device, dimension, chunking, chunks, vectors } : null;
+}
 
 export const useIndexStore = create<IndexState>()(
   persist(
@@ -65,6 +111,7 @@ export const useIndexStore = create<IndexState>()(
       downloads: {},
       embedded: null,
       indexing: null,
+      restored: null,
       lastRun: null,
       error: null,
       notice: null,
@@ -73,21 +120,24 @@ export const useIndexStore = create<IndexState>()(
       indexedDevice: null,
       indexStatus: null,
 
-      async loadSiteModels() {
+      loadSiteModels() {
         // A site may serve models itself and list them in models/models.json (see README).
-        try {
-          const res = await fetch(`${import.meta.env.BASE_URL}models/models.json`);
-          if (!res.ok) return;
-          const extra = parseModelManifest(await res.json());
-          const known = new Set(BUILTIN_EMBEDDING_MODELS.map((m) => m.id));
-          set({ models: [...BUILTIN_EMBEDDING_MODELS, ...extra.filter((m) => !known.has(m.id))] });
-        } catch (err) {
-          set({ notice: message('embedding.errors.manifest', { detail: describeError(err) }) });
-        }
+        siteModels ??= (async () => {
+          try {
+            const res = await fetch(`${import.meta.env.BASE_URL}models/models.json`);
+            if (!res.ok) return;
+            const extra = parseModelManifest(await res.json());
+            const known = new Set(BUILTIN_EMBEDDING_MODELS.map((m) => m.id));
+            set({ models: [...BUILTIN_EMBEDDING_MODELS, ...extra.filter((m) => !known.has(m.id))] });
+          } catch (err) {
+            set({ notice: message('embedding.errors.manifest', { detail: describeError(err) }) });
+          }
+        })();
+        return siteModels;
       },
 
       setModel(modelId) {
-        if (get().phase === 'loading-model' || get().phase === 'embedding' || get().phase === 'indexing') return;
+        if (isBusy(get().phase)) return;
         set({ modelId, error: null });
       },
       setDevicePreference(devicePreference) {
@@ -96,10 +146,11 @@ export const useIndexStore = create<IndexState>()(
 
       async embedAndIndex() {
         const state = get();
-        if (state.phase === 'loading-model' || state.phase === 'embedding' || state.phase === 'indexing') return;
+        if (isBusy(state.phase)) return;
         const model = state.models.find((m) => m.id === state.modelId);
         if (!model) return;
         const chunks = await allChunks();
+        const chunking = useChunkingStore.getState().options; // the settings these chunks were made with
         if (chunks.length === 0) {
           set({ error: message('embedding.errors.no-chunks') });
           return;
@@ -123,13 +174,15 @@ export const useIndexStore = create<IndexState>()(
           const { api } = await getEmbedder();
           const loaded = get().loaded;
           if (!loaded || loaded.modelId !== model.id || loaded.device !== device) {
-            const result = await api.load(
-              model,
-              device,
-              { remoteHost: host, basePath: import.meta.env.BASE_URL },
-              callback((p: DownloadProgress) => {
-                if (stillCurrent()) set((s) => ({ downloads: { ...s.downloads, [p.file]: p } }));
-              }),
+            const result = await abandonable(
+              api.load(
+                model,
+                device,
+                { remoteHost: host, basePath: import.meta.env.BASE_URL },
+                callback((p: DownloadProgress) => {
+                  if (stillCurrent()) set((s) => ({ downloads: { ...s.downloads, [p.file]: p } }));
+                }),
+              ),
             );
             device = result.device;
             set({ loaded: result });
@@ -179,7 +232,10 @@ export const useIndexStore = create<IndexState>()(
             indexedDevice: device,
             embedded: { done: chunks.length, total: chunks.length },
             lastRun,
+            restored: null,
           });
+          const snapshot = snapshotOf(get(), chunking);
+          if (snapshot) void saveIndex(snapshot);
         } catch (err) {
           if (!stillCurrent()) return;
           if (isCancelled(err)) {
@@ -200,6 +256,7 @@ export const useIndexStore = create<IndexState>()(
         if (phase === 'loading-model') {
           // A download cannot be interrupted inside the library: replace the worker.
           set({ loaded: null });
+          abandonLoad?.();
           void resetEmbedder();
         } else {
           void getEmbedder().then(({ api }) => api.cancel());
@@ -214,6 +271,104 @@ export const useIndexStore = create<IndexState>()(
         const indexedChunks = new Map(get().indexedChunks);
         for (const id of ids) indexedChunks.delete(id);
         set({ indexedChunks, indexStatus, phase: indexedChunks.size > 0 ? get().phase : 'idle' });
+      },
+
+      async loadIndexModel() {
+        const { indexedModelId: modelId, indexedDevice: device, loaded, phase } = get();
+        if (!modelId || !device) return message('ask.errors.no-index');
+        if (loaded?.modelId === modelId && loaded.device === device) return null;
+        // While the index is being (re)built, the embedder is not ours to replace.
+        if (isBusy(phase)) return message('ask.errors.model-mismatch', { model: modelId });
+        await get().loadSiteModels();
+        const model = get().models.find((m) => m.id === modelId);
+        if (!model) return message('ask.errors.model-unknown', { model: modelId });
+        const host = selectModelHost(useSettingsStore.getState());
+        if (!host) return message('settings.errors.bad-host');
+        if (isBusy(get().phase)) return message('ask.errors.model-mismatch', { model: modelId });
+
+        const run = ++runId;
+        const stillCurrent = () => run === runId;
+        const settle = () => (get().indexedChunks.size > 0 ? 'ready' : 'idle');
+        set({ phase: 'loading-model', downloads: {}, embedded: null, indexing: null });
+        try {
+          const { api } = await getEmbedder();
+          const result = await abandonable(
+            api.load(
+              model,
+              device,
+              { remoteHost: host, basePath: import.meta.env.BASE_URL },
+              callback((p: DownloadProgress) => {
+                if (stillCurrent()) set((s) => ({ downloads: { ...s.downloads, [p.file]: p } }));
+              }),
+            ),
+          );
+          set({ loaded: result });
+          if (!stillCurrent()) return message('ask.errors.model-load-cancelled');
+          set({ phase: settle(), downloads: {} });
+          return result.device === device ? null : message('ask.errors.model-mismatch', { model: modelId });
+        } catch (err) {
+          if (!stillCurrent() || isCancelled(err)) return message('ask.errors.model-load-cancelled');
+          set({ phase: settle(), downloads: {} });
+          return message('ask.errors.model-load-failed', { model: modelId, detail: describeError(err) });
+        }
+      },
+
+      async restoreIndex(saved, startedAt) {
+        // Only into an empty, idle index: anything the user started meanwhile wins.
+        if (isBusy(get().phase) || get().indexedChunks.size > 0) return;
+        const live = new Set(useDocumentsStore.getState().documents.map((d) => d.id));
+        const pairs = saved.chunks.map((chunk, i) => ({ chunk, vector: saved.vectors[i]! })).filter((p) => live.has(p.chunk.docId));
+        if (pairs.length === 0) return;
+        const run = ++runId;
+        const stillCurrent = () => run === runId;
+        set({ phase: 'indexing', indexing: { done: 0, total: pairs.length, restoring: true }, error: null });
+        try {
+          const { api: index } = await getVectorIndex();
+          const indexStatus = await index.build(
+            pairs.map((p) => ({ id: p.chunk.id, vector: p.vector })),
+            callback((done: number, total: number) => {
+              if (stillCurrent()) set({ indexing: { done, total, restoring: true } });
+            }),
+          );
+          if (!stillCurrent()) return;
+          for (const p of pairs) vectorCache.set(cacheKey(saved.modelId, saved.device, p.chunk.text), p.vector);
+          set({
+            phase: 'ready',
+            indexing: null,
+            indexStatus,
+            indexedChunks: new Map(pairs.map((p) => [p.chunk.id, p.chunk])),
+            indexedModelId: saved.modelId,
+            indexedDevice: saved.device,
+            embedded: null,
+            lastRun: null,
+            restored: { chunks: pairs.length, ms: performance.now() - startedAt },
+          });
+        } catch (err) {
+          if (!stillCurrent()) return;
+          set({ phase: 'idle', indexing: null, error: message('workspace.errors.restore-index', { detail: describeError(err) }) });
+        }
+      },
+
+      async resetIndex() {
+        runId++; // whatever was under way no longer reaches the index
+        abandonLoad?.();
+        vectorCache.clear();
+        set({
+          phase: 'idle',
+          downloads: {},
+          embedded: null,
+          indexing: null,
+          restored: null,
+          lastRun: null,
+          error: null,
+          notice: null,
+          indexedChunks: new Map(),
+          indexedModelId: null,
+          indexedDevice: null,
+          indexStatus: null,
+        });
+        const { api } = await getVectorIndex();
+        await api.clear();
       },
     }),
     {

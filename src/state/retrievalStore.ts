@@ -7,7 +7,7 @@ import { useIndexStore } from './indexStore';
 import { getEmbedder, getVectorIndex } from './workers';
 import { describeError } from './errors';
 
-export type RetrievalPhase = 'idle' | 'embedding-query' | 'searching' | 'done' | 'error';
+export type RetrievalPhase = 'idle' | 'loading-model' | 'embedding-query' | 'searching' | 'done' | 'error';
 
 export interface RetrievalRun {
   question: string;
@@ -32,6 +32,8 @@ interface RetrievalState {
   setTopK(k: number): void;
   retrieve(): Promise<RetrievalRun | null>;
   focusChunk(id: string | null): void;
+  /** Forget the question's results (the documents they came from are gone). */
+  clearResults(): void;
 }
 
 export const MAX_TOP_K = 20;
@@ -49,6 +51,7 @@ export const useRetrievalStore = create<RetrievalState>()((set, get) => ({
   setTopK: (k) => set({ topK: Math.min(MAX_TOP_K, Math.max(1, Math.round(k) || 1)) }),
   // Seeing a retrieved chunk "in its document" means its text, in place.
   focusChunk: (focusedChunkId) => set({ focusedChunkId, documentView: focusedChunkId ? 'text' : get().documentView }),
+  clearResults: () => set({ phase: 'idle', last: null, error: null, focusedChunkId: null, documentView: 'chunks' }),
 
   async retrieve() {
     const question = get().question.trim();
@@ -57,14 +60,19 @@ export const useRetrievalStore = create<RetrievalState>()((set, get) => ({
       return null;
     }
     const index = useIndexStore.getState();
-    if (index.indexedChunks.size === 0 || !index.loaded) {
+    if (index.indexedChunks.size === 0) {
       set({ error: message('ask.errors.no-index') });
       return null;
     }
-    if (index.loaded.modelId !== index.indexedModelId || index.loaded.device !== index.indexedDevice) {
-      // The question must be embedded by the model that embedded the chunks.
-      set({ error: message('ask.errors.model-mismatch', { model: index.indexedModelId ?? '' }) });
-      return null;
+    // The question must be embedded by the model (and on the device) that embedded the chunks. After a
+    // reload the index comes back from storage without its model: it is loaded now, on first use.
+    if (index.loaded?.modelId !== index.indexedModelId || index.loaded?.device !== index.indexedDevice) {
+      set({ phase: 'loading-model', error: null });
+      const problem = await useIndexStore.getState().loadIndexModel();
+      if (problem) {
+        set({ phase: 'error', error: problem });
+        return null;
+      }
     }
     set({ phase: 'embedding-query', error: null });
     try {

@@ -1,0 +1,50 @@
+// The workspace as a whole: bring back the saved one when the app starts, and clear it on request.
+// (Saving as things change happens in the stores, through workspaceSaves.ts.)
+import { message } from '../i18n/message';
+import { useDocumentsStore } from './documentsStore';
+import { useIndexStore } from './indexStore';
+import { useRetrievalStore } from './retrievalStore';
+import { describeError } from './errors';
+import { clearStoredWorkspace, refreshStorageUse, useWorkspaceStore, workspaceStorage } from './workspaceSaves';
+
+let restoring: Promise<void> | null = null;
+
+/**
+ * Restore the saved workspace, once per page: the documents (their chunks follow from the chunk
+ * settings, which localStorage keeps), then the index, rebuilt in its worker from the saved vectors.
+ */
+export function restoreWorkspace(): Promise<void> {
+  restoring ??= (async () => {
+    const startedAt = performance.now();
+    const storage = workspaceStorage();
+    if (!storage) {
+      useWorkspaceStore.setState({ status: 'unavailable', problem: message('workspace.errors.unavailable', { detail: 'IndexedDB' }) });
+      return;
+    }
+    try {
+      const { documents, index } = await storage.load();
+      useDocumentsStore.getState().restore(documents);
+      useWorkspaceStore.setState({ status: 'ready' });
+      if (index) await useIndexStore.getState().restoreIndex(index, startedAt);
+    } catch (err) {
+      useWorkspaceStore.setState({ status: 'unavailable', problem: message('workspace.errors.unavailable', { detail: describeError(err) }) });
+    }
+    void refreshStorageUse();
+  })();
+  return restoring;
+}
+
+/** Empty documents, index and stored data. Settings (chunking, models, language) stay. */
+export async function clearWorkspace(): Promise<boolean> {
+  try {
+    await clearStoredWorkspace();
+  } catch (err) {
+    useWorkspaceStore.setState({ problem: message('workspace.errors.clear-failed', { detail: describeError(err) }) });
+    return false;
+  }
+  useDocumentsStore.getState().clearAll();
+  useRetrievalStore.getState().clearResults();
+  await useIndexStore.getState().resetIndex();
+  useWorkspaceStore.setState({ cleared: true });
+  return true;
+}
