@@ -9,11 +9,13 @@ import { AskStep } from './features/retrieval/AskStep';
 import { PromptStep } from './features/prompt/PromptStep';
 import { GenerationStep } from './features/generation/GenerationStep';
 import { useIndexStore } from './state/indexStore';
+import { restoreWorkspace } from './state/workspace';
 
 export function App() {
   const loadSiteModels = useIndexStore((s) => s.loadSiteModels);
   useEffect(() => {
     void loadSiteModels();
+    void restoreWorkspace();
   }, [loadSiteModels]);
 
   return (

@@ -1,4 +1,4 @@
-// Step 1: getting documents in (files, pasted text, or the sample corpus).
+// Step 1: getting documents in (files, pasted text, or the sample corpus), and the saved workspace.
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../layout/StepCard';
 import { useDocumentsStore } from '../../state/documentsStore';
@@ -7,6 +7,7 @@ import { DropZone } from './DropZone';
 import { PasteForm } from './PasteForm';
 import { DocumentList } from './DocumentList';
 import { InputNotices } from './InputNotices';
+import { WorkspacePanel } from '../workspace/WorkspacePanel';
 
 export function DocumentsStep() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function DocumentsStep() {
       </div>
       <InputNotices />
       <DocumentList />
+      <WorkspacePanel />
     </StepCard>
   );
 }

@@ -39,7 +39,7 @@ export function EmbeddingProgress() {
       )}
       {phase === 'indexing' && (
         <ProgressBar
-          label={t('embedding.progress.indexing')}
+          label={t(indexing?.restoring ? 'embedding.progress.restoring' : 'embedding.progress.indexing')}
           value={indexing?.done}
           max={indexing?.total}
           detail={indexing ? t('embedding.progress.chunksDetail', { done: indexing.done, total: indexing.total }) : undefined}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { StepCard } from '../layout/StepCard';
 import { useIndexStore } from '../../state/indexStore';
 import { useDocumentsStore } from '../../state/documentsStore';
+import { useWorkspaceStore } from '../../state/workspaceSaves';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { EmbeddingModelPicker } from './EmbeddingModelPicker';
@@ -18,6 +19,7 @@ export function EmbeddingStep() {
   const embedAndIndex = useIndexStore((s) => s.embedAndIndex);
   const cancel = useIndexStore((s) => s.cancel);
   const hasDocuments = useDocumentsStore((s) => s.documents.length > 0);
+  const saveError = useWorkspaceStore((s) => s.indexSaveError);
   const busy = phase === 'loading-model' || phase === 'embedding' || phase === 'indexing';
 
   return (
@@ -43,6 +45,11 @@ export function EmbeddingStep() {
       {notice && !busy && (
         <Alert level="info" onDismiss={() => useIndexStore.setState({ notice: null })}>
           <MessageText message={notice} />
+        </Alert>
+      )}
+      {saveError && (
+        <Alert level="error" onDismiss={() => useWorkspaceStore.setState({ indexSaveError: null })}>
+          <MessageText message={saveError} />
         </Alert>
       )}
       <IndexSummary />

@@ -14,6 +14,7 @@ export function IndexSummary() {
   const modelId = useIndexStore((s) => s.modelId);
   const phase = useIndexStore((s) => s.phase);
   const lastRun = useIndexStore((s) => s.lastRun);
+  const restored = useIndexStore((s) => s.restored);
   const documents = useDocumentsStore((s) => s.documents);
   const chunksByDoc = useChunkingStore((s) => s.chunksByDoc);
 
@@ -39,6 +40,11 @@ export function IndexSummary() {
               })
             : ''}
           {lastRun.reused > 0 ? ` ${t('embedding.summary.reused', { count: lastRun.reused })}` : ''}
+        </p>
+      )}
+      {restored && (
+        <p className="muted small" data-testid="index-restored">
+          {t('embedding.summary.restored', { time: formatMs(restored.ms, i18n.language) })}
         </p>
       )}
       {status.fallbackReason && <Alert level="info">{t(`embedding.fallback.${status.fallbackReason}`, { defaultValue: status.fallbackReason })}</Alert>}

@@ -19,7 +19,13 @@ export function AskStep() {
   const setQuestion = useRetrievalStore((s) => s.setQuestion);
   const setTopK = useRetrievalStore((s) => s.setTopK);
   const hasIndex = useIndexStore((s) => s.indexedChunks.size > 0);
-  const busy = phase === 'embedding-query' || phase === 'searching';
+  const indexedModelId = useIndexStore((s) => s.indexedModelId);
+  const busy = phase === 'loading-model' || phase === 'embedding-query' || phase === 'searching';
+  const busyText = {
+    'loading-model': t('ask.loadingModel', { model: indexedModelId ?? '' }),
+    'embedding-query': t('ask.embeddingQuery'),
+    searching: t('ask.searching'),
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -42,7 +48,7 @@ export function AskStep() {
         </button>
       </form>
       {!hasIndex && <p className="muted small">{t('ask.needIndex')}</p>}
-      {busy && <p className="muted">{t(phase === 'embedding-query' ? 'ask.embeddingQuery' : 'ask.searching')}</p>}
+      {busy && <p className="muted">{busyText[phase]}</p>}
       {error && (
         <Alert level="error" onDismiss={() => useRetrievalStore.setState({ error: null })}>
           <MessageText message={error} />

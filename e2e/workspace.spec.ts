@@ -1,0 +1,122 @@
+// The workspace lasts: documents and the index come back after a reload (the index without embedding
+// anything again), a full storage is explained and loses nothing saved before, and clearing empties it all.
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { addFiles, askQuestion, embed, openApp, scores } from './steps';
+
+const QUESTION = 'How hot is lava when a volcano erupts?';
+
+/** The page after a reload, once the saved workspace has been restored. */
+async function reloadAndWaitForRestore(page: Page) {
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
+  await expect(page.getByText('Restoring your saved workspace…')).toHaveCount(0);
+}
+
+/** The top result's row (document, position, text) and every score, for comparing two runs. */
+async function results(page: Page) {
+  const table = await askQuestion(page, QUESTION);
+  const top = await table.getByRole('row').nth(1).locator('td').allTextContents();
+  return { top, scores: await scores(page) };
+}
+
+test('documents and the index come back after a reload, and the same question gets the same answer', async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, 'volcanoes.md', 'tea.txt');
+  await embed(page);
+  const summary = await page.getByTestId('index-summary').textContent();
+  const before = await results(page);
+  expect(before.top.join(' ')).toContain('volcanoes.md');
+
+  await reloadAndWaitForRestore(page);
+  const list = page.getByRole('list', { name: 'Documents' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list).toContainText('volcanoes.md');
+  await expect(list).toContainText('tea.txt');
+  // Index ready without pressing Embed: rebuilt from the stored vectors, nothing embedded again.
+  await expect(page.getByTestId('index-summary')).toHaveText(summary!);
+  await expect(page.getByTestId('index-restored')).toContainText('without embedding anything again');
+  await expect(page.getByTestId('embedding-speed')).toHaveCount(0);
+  await expect(page.getByText(/not in the index yet/)).toHaveCount(0);
+
+  // The question needs the embedding model: it is loaded on the first question, then the same chunks
+  // come back with the same scores.
+  const after = await results(page);
+  expect(after.top).toEqual(before.top);
+  expect(after.scores).toEqual(before.scores);
+  await expect(page.getByTestId('device-in-use')).toHaveText('In use: WASM');
+});
+
+test('clearing the workspace asks first, then empties documents, index and storage', async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, 'tea.txt');
+  await embed(page);
+  await expect(page.getByTestId('storage-use')).toContainText(/This site uses .* of the .* the browser allows it/);
+  // Asking for persistent storage gets the browser's answer, whichever it is.
+  await page.getByRole('button', { name: 'Ask the browser to keep it' }).click();
+  await expect(page.getByTestId('persist-answer')).toHaveText(/^(Granted|Not granted): /);
+
+  // Cancelling the confirmation changes nothing.
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Clear the workspace?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await dialog.getByRole('button', { name: 'Clear everything' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('The workspace was cleared.')).toBeVisible();
+  await expect(page.getByText('No documents yet.')).toBeVisible();
+  await expect(page.getByText('The vector index is empty.')).toBeVisible();
+
+  await reloadAndWaitForRestore(page);
+  await expect(page.getByText('No documents yet.')).toBeVisible();
+  await expect(page.getByText('The vector index is empty.')).toBeVisible();
+  // Settings are not part of the workspace: the chosen model is still selected.
+  await expect(page.getByRole('radio', { name: /Tiny test embedder/ })).toBeChecked();
+});
+
+/** Two documents embedded with the 1024-dimensional fixture model (4 KB per vector: indexes grow fast). */
+async function twoDocumentsEmbedded(page: Page) {
+  await openApp(page);
+  await page.getByRole('radio', { name: /Tiny wide test embedder/ }).check();
+  await addFiles(page, 'volcanoes.md', 'tea.txt');
+  await embed(page);
+}
+
+test('when storage is full, the failed saves are explained and the saved workspace stays as it was', async ({ page, baseURL }) => {
+  // A quota of 250 KB for this site (Chromium's quota override, through the DevTools protocol; it applies
+  // from the site's first use of storage): room for two small documents and a small index, not more.
+  // (The browser's cache of model files does not fit either: the models are then fetched each time.)
+  const origin = new URL(baseURL!).origin;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 250_000 });
+
+  await twoDocumentsEmbedded(page);
+  const summary = await page.getByTestId('index-summary').textContent();
+
+  // Smaller chunks make a new index of about 150 chunks × 4 KB, which does not fit.
+  await page.getByLabel('Chunk size (characters)').fill('20');
+  await page.getByLabel('Overlap (characters)').fill('0');
+  await page.getByRole('button', { name: 'Embed and index' }).click();
+  await expect(page.getByTestId('index-summary')).not.toHaveText(summary!);
+  const indexAlert = page.getByRole('alert').filter({ hasText: 'The index could not be saved' });
+  await expect(indexAlert).toContainText('storage for the site is full');
+  await expect(indexAlert).toContainText('after a reload the index saved before comes back');
+  // Nor does a large new document; it is there for this session.
+  const text = 'Lava, ash and tea leaves. '.repeat(40_000);
+  await page.getByLabel('Choose files').setInputFiles({ name: 'large.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await expect(page.locator('.notices')).toContainText('large.txt');
+  await expect(page.locator('.notices')).toContainText('Not saved: this browser’s storage for the site is full.');
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(3);
+
+  // After a reload: what was saved before, unchanged, and it answers.
+  await reloadAndWaitForRestore(page);
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByTestId('index-summary')).toHaveText(summary!);
+  const table = await askQuestion(page, QUESTION);
+  await expect(table.getByRole('row').nth(1)).toContainText('volcanoes.md');
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+});
