@@ -4,6 +4,7 @@ import { message } from '../i18n/message';
 import { useDocumentsStore } from './documentsStore';
 import { useIndexStore } from './indexStore';
 import { useRetrievalStore } from './retrievalStore';
+import { useGenerationStore } from './generationStore';
 import { describeError } from './errors';
 import { clearStoredWorkspace, refreshStorageUse, useWorkspaceStore, workspaceStorage } from './workspaceSaves';
 
@@ -44,6 +45,9 @@ export async function clearWorkspace(): Promise<boolean> {
   }
   useDocumentsStore.getState().clearAll();
   useRetrievalStore.getState().clearResults();
+  // The answer came from the documents just removed.
+  if (useGenerationStore.getState().phase === 'generating') await useGenerationStore.getState().stop();
+  useGenerationStore.setState({ answer: '', answeredPrompt: null, stats: null, stopped: false });
   await useIndexStore.getState().resetIndex();
   useWorkspaceStore.setState({ cleared: true });
   return true;

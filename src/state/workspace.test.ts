@@ -1,0 +1,193 @@
+// The stores and the workspace storage together, with the workers replaced by in-process fakes (the
+// real chunker, an exact index, a deterministic fake embedder) and IndexedDB by fake-indexeddb. A page
+// reload is a fresh set of modules over the same database.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ComputeDevice, EmbeddingModelInfo } from '../adapters/embedder/embedder';
+
+const fake = vi.hoisted(() => ({
+  loads: [] as Array<{ modelId: string; device: string }>,
+  passagesEmbedded: 0,
+  queriesEmbedded: 0,
+}));
+
+vi.mock('./workers', async () => {
+  const { chunkText } = await import('../core/chunking');
+  const { ExactIndex } = await import('../adapters/vectorIndex/exactIndex');
+  // A deterministic 8-dimensional "embedding": character statistics of the text.
+  const embedOne = (text: string) => {
+    const v = new Float32Array(8);
+    for (let i = 0; i < text.length; i++) v[text.charCodeAt(i) % 8]! += 1 + (i % 3);
+    return v;
+  };
+  const index = new ExactIndex();
+  const embedder = {
+    async load(model: EmbeddingModelInfo, device: ComputeDevice) {
+      fake.loads.push({ modelId: model.id, device });
+      return { modelId: model.id, device, from: 'remote' as const, dimension: 8 };
+    },
+    async embed(texts: string[], kind: 'query' | 'passage') {
+      if (kind === 'query') fake.queriesEmbedded += texts.length;
+      else fake.passagesEmbedded += texts.length;
+      return texts.map(embedOne);
+    },
+    cancel() {},
+  };
+  const client = <T,>(api: T) => async () => ({ api, terminate() {} });
+  return {
+    getChunker: client({ chunk: chunkText }),
+    getEmbedder: client(embedder),
+    resetEmbedder: async () => undefined,
+    // A fresh index per page load, as a new worker would be.
+    getVectorIndex: client(index),
+  };
+});
+
+vi.stubGlobal('fetch', async () => new Response('', { status: 404 }));
+
+const MODEL = 'Xenova/all-MiniLM-L6-v2';
+const volcano = { name: 'volcano.txt', kind: 'text' as const, text: 'Lava flows from the crater. Magma rises and the volcano erupts with ash.' };
+const tea = { name: 'tea.txt', kind: 'text' as const, text: 'Green tea leaves steep in hot water. Oolong and black tea are oxidised.' };
+
+/** Load the app's modules afresh, as a page (re)load does. */
+async function openPage() {
+  vi.resetModules();
+  const documents = await import('./documentsStore');
+  const chunking = await import('./chunkingStore');
+  const index = await import('./indexStore');
+  const retrieval = await import('./retrievalStore');
+  const workspace = await import('./workspace');
+  const saves = await import('./workspaceSaves');
+  index.useIndexStore.setState({ modelId: MODEL, devicePreference: 'wasm' });
+  chunking.useChunkingStore.setState({ options: { chunkSize: 40, overlap: 0 }, draft: { chunkSize: 40, overlap: 0 } });
+  return { documents: documents.useDocumentsStore, chunking, index: index.useIndexStore, retrieval: retrieval.useRetrievalStore, workspace, saves };
+}
+
+type Page = Awaited<ReturnType<typeof openPage>>;
+
+async function ask(page: Page, question: string) {
+  page.retrieval.getState().setQuestion(question);
+  const run = await page.retrieval.getState().retrieve();
+  return run?.results.map((r) => [r.chunk.id, r.score] as const);
+}
+
+beforeEach(() => {
+  fake.loads = [];
+  fake.passagesEmbedded = 0;
+  fake.queriesEmbedded = 0;
+});
+
+afterEach(async () => {
+  const { WorkspaceDb } = await import('../adapters/storage/workspaceDb');
+  const db = new WorkspaceDb();
+  await db.clear();
+  db.close();
+});
+
+describe('the workspace across a reload', () => {
+  it('restores documents and the index without embedding, and loads the model on the first question', async () => {
+    let page = await openPage();
+    page.documents.getState().addDocuments([volcano, tea]);
+    await page.index.getState().embedAndIndex();
+    expect(page.index.getState().phase).toBe('ready');
+    const before = await ask(page, 'lava and ash');
+    await page.saves.writesSettled();
+    const embeddedBefore = fake.passagesEmbedded;
+    const indexedBefore = [...page.index.getState().indexedChunks.values()];
+    expect(fake.loads).toEqual([{ modelId: MODEL, device: 'wasm' }]);
+
+    page = await openPage();
+    expect(page.documents.getState().documents).toEqual([]);
+    await page.workspace.restoreWorkspace();
+    expect(page.documents.getState().documents.map((d) => d.name)).toEqual(['volcano.txt', 'tea.txt']);
+    const index = page.index.getState();
+    expect(index.phase).toBe('ready');
+    expect([...index.indexedChunks.values()]).toEqual(indexedBefore);
+    expect(index).toMatchObject({ indexedModelId: MODEL, indexedDevice: 'wasm', loaded: null });
+    expect(index.restored?.chunks).toBe(indexedBefore.length);
+    expect(fake.passagesEmbedded).toBe(embeddedBefore); // nothing embedded again
+    expect(page.saves.useWorkspaceStore.getState().status).toBe('ready');
+
+    // The retrieval check accepts the restored index: the model that made it is loaded, then asked.
+    expect(await ask(page, 'lava and ash')).toEqual(before);
+    expect(fake.loads).toEqual([
+      { modelId: MODEL, device: 'wasm' },
+      { modelId: MODEL, device: 'wasm' },
+    ]);
+    expect(page.index.getState().loaded).toMatchObject({ modelId: MODEL, device: 'wasm' });
+    await ask(page, 'tea');
+    expect(fake.loads).toHaveLength(2); // once is enough
+
+    // Embedding again after the reload reuses the restored vectors.
+    await page.index.getState().embedAndIndex();
+    expect(fake.passagesEmbedded).toBe(embeddedBefore);
+  });
+
+  it('a removed document leaves the saved index with it', async () => {
+    let page = await openPage();
+    page.documents.getState().addDocuments([volcano, tea]);
+    await page.index.getState().embedAndIndex();
+    const teaDoc = page.documents.getState().documents[1]!;
+    page.documents.getState().remove(teaDoc.id);
+    await page.index.getState().removeDocument(teaDoc.id);
+    await page.saves.writesSettled();
+
+    page = await openPage();
+    await page.workspace.restoreWorkspace();
+    expect(page.documents.getState().documents.map((d) => d.name)).toEqual(['volcano.txt']);
+    const chunks = [...page.index.getState().indexedChunks.values()];
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.every((c) => c.docId !== teaDoc.id)).toBe(true);
+  });
+
+  it('clearing empties the stores and the storage', async () => {
+    let page = await openPage();
+    page.documents.getState().addDocuments([volcano]);
+    await page.index.getState().embedAndIndex();
+    await ask(page, 'lava');
+    expect(await page.workspace.clearWorkspace()).toBe(true);
+    expect(page.documents.getState().documents).toEqual([]);
+    expect(page.index.getState()).toMatchObject({ phase: 'idle', indexedModelId: null, indexStatus: null });
+    expect(page.index.getState().indexedChunks.size).toBe(0);
+    expect(page.retrieval.getState().last).toBeNull();
+
+    page = await openPage();
+    await page.workspace.restoreWorkspace();
+    expect(page.documents.getState().documents).toEqual([]);
+    expect(page.index.getState().indexedChunks.size).toBe(0);
+  });
+});
+
+describe('a full storage', () => {
+  it('is explained where documents are added, and where the index is built; what was saved stays', async () => {
+    let page = await openPage();
+    page.documents.getState().addDocuments([volcano]);
+    await page.index.getState().embedAndIndex();
+    await page.saves.writesSettled();
+    const savedChunks = page.index.getState().indexedChunks.size;
+
+    // From now on every write runs out of space.
+    const { WorkspaceDb } = await import('../adapters/storage/workspaceDb');
+    const full = new WorkspaceDb();
+    const quota = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    full.saveDocument = quota;
+    full.saveIndex = quota;
+    page.saves.setWorkspaceStorage(full);
+
+    page.documents.getState().addDocuments([tea]);
+    await page.saves.writesSettled();
+    await vi.waitFor(() => expect(page.documents.getState().notices).toHaveLength(1));
+    expect(page.documents.getState().notices[0]).toMatchObject({ subject: 'tea.txt', level: 'error', message: { key: 'workspace.errors.document-quota' } });
+
+    await page.index.getState().embedAndIndex();
+    await page.saves.writesSettled();
+    await vi.waitFor(() => expect(page.saves.useWorkspaceStore.getState().indexSaveError).toEqual({ key: 'workspace.errors.index-quota' }));
+    expect(page.index.getState().indexedChunks.size).toBeGreaterThan(savedChunks); // this session has it all
+    full.close();
+
+    page = await openPage();
+    await page.workspace.restoreWorkspace();
+    expect(page.documents.getState().documents.map((d) => d.name)).toEqual(['volcano.txt']);
+    expect(page.index.getState().indexedChunks.size).toBe(savedChunks);
+  });
+});
