@@ -324,24 +324,29 @@ export const useIndexStore = create<IndexState>()(
         set({ phase: 'indexing', indexing: { done: 0, total: pairs.length, restoring: true }, error: null });
         try {
           const { api: index } = await getVectorIndex();
-          const indexStatus = await index.build(
+          let indexStatus = await index.build(
             pairs.map((p) => ({ id: p.chunk.id, vector: p.vector })),
             callback((done: number, total: number) => {
               if (stillCurrent()) set({ indexing: { done, total, restoring: true } });
             }),
           );
+          // A document removed while the index was being rebuilt leaves it now.
+          const stillLive = new Set(useDocumentsStore.getState().documents.map((d) => d.id));
+          const gone = pairs.filter((p) => !stillLive.has(p.chunk.docId)).map((p) => p.chunk.id);
+          if (gone.length > 0) indexStatus = await index.remove(gone);
           if (!stillCurrent()) return;
-          for (const p of pairs) vectorCache.set(cacheKey(saved.modelId, saved.device, p.chunk.text), p.vector);
+          const kept = pairs.filter((p) => stillLive.has(p.chunk.docId));
+          for (const p of kept) vectorCache.set(cacheKey(saved.modelId, saved.device, p.chunk.text), p.vector);
           set({
-            phase: 'ready',
+            phase: kept.length > 0 ? 'ready' : 'idle',
             indexing: null,
             indexStatus,
-            indexedChunks: new Map(pairs.map((p) => [p.chunk.id, p.chunk])),
+            indexedChunks: new Map(kept.map((p) => [p.chunk.id, p.chunk])),
             indexedModelId: saved.modelId,
             indexedDevice: saved.device,
             embedded: null,
             lastRun: null,
-            restored: { chunks: pairs.length, ms: performance.now() - startedAt },
+            restored: { chunks: kept.length, ms: performance.now() - startedAt },
           });
         } catch (err) {
           if (!stillCurrent()) return;
