@@ -13,16 +13,20 @@
 // key/value cache only the newest token after the first step, which is all a bigram model needs.
 //
 // A bigram model is far faster than any real one, so fast that an answer would be complete before a
-// person (or a test) could see it grow or press Stop. Each forward pass therefore also multiplies a
-// [WORK_SIZE, WORK_SIZE] matrix WORK_STEPS times and adds the result times zero to the logits: real work
-// that ONNX Runtime cannot fold away, which leaves every logit exactly as the table says.
+// person (or a test) could see it grow or press Stop. Each forward pass therefore also multiplies an
+// integer [WORK_SIZE, WORK_SIZE] matrix WORK_STEPS times and adds the result times zero to the logits:
+// real work that ONNX Runtime cannot fold away (it depends on the input), which leaves every logit
+// exactly as the table says. The work is int64 on purpose: ONNX Runtime runs int64 MatMul on its CPU
+// kernels under both devices, so it costs about the same on WASM and on WebGPU (measured in headless
+// Chromium: some tens of ms per token either way; the same work in float32 took ten times longer per
+// token on SwiftShader's WebGPU than on WASM).
 //
 // The tokenizer is a byte-level BPE: 256 byte tokens, one token per answer word (built by merges), and the
 // ChatML special tokens; tokenizer_config.json carries a ChatML chat_template.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FLOAT, INT64, encodeModel, floatTensor, json, onnx, valueInfo, type Onnx } from './onnx-graph.ts';
+import { FLOAT, INT64, encodeModel, floatTensor, int64Tensor, json, onnx, valueInfo, type Onnx } from './onnx-graph.ts';
 
 export const FIXTURE_CHAT_MODEL_ID = 'openbook/tiny-chat';
 
@@ -72,7 +76,7 @@ const CHAT_TEMPLATE =
 /** Long enough for a prompt of many retrieved chunks: the pipeline truncates longer prompts silently. */
 const MODEL_MAX_LENGTH = 32768;
 const WORK_SIZE = 256;
-const WORK_STEPS = 4;
+const WORK_STEPS = 2;
 const STRONG = 20;
 
 // ---------------------------------------------------------------------------------------------------
@@ -164,10 +168,10 @@ function bigramTable(vocab: Vocabulary): Float32Array {
   return table;
 }
 
-/** A permutation matrix: its powers stay permutation matrices, so the work never overflows or goes subnormal. */
-function workMatrix(): Float32Array {
-  const matrix = new Float32Array(WORK_SIZE * WORK_SIZE);
-  for (let r = 0; r < WORK_SIZE; r++) matrix[r * WORK_SIZE + ((r * 7 + 3) % WORK_SIZE)] = 1;
+/** A permutation matrix: its powers stay permutation matrices, so the work never overflows. */
+function workMatrix(): bigint[] {
+  const matrix = new Array<bigint>(WORK_SIZE * WORK_SIZE).fill(0n);
+  for (let r = 0; r < WORK_SIZE; r++) matrix[r * WORK_SIZE + ((r * 7 + 3) % WORK_SIZE)] = 1n;
   return matrix;
 }
 
@@ -186,26 +190,26 @@ function buildModel(vocab: Vocabulary): Uint8Array {
     name: 'tiny_bigram_chat',
     initializer: [
       floatTensor('bigram', [size, size], bigramTable(vocab)),
-      floatTensor('work_matrix', [WORK_SIZE, WORK_SIZE], workMatrix()),
-      floatTensor('zero', [], new Float32Array([0])),
+      int64Tensor('work_matrix', [WORK_SIZE, WORK_SIZE], workMatrix()),
+      int64Tensor('zero', [], [0n]),
     ],
     node: [
       { opType: 'Gather', input: ['bigram', 'input_ids'], output: ['bigram_logits'], name: 'bigram_lookup' },
       // The work depends on the input (times zero), so it runs on every call.
-      {
-        opType: 'Cast',
-        input: ['input_ids'],
-        output: ['ids_float'],
-        name: 'cast_ids',
-        attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }],
-      },
-      { opType: 'ReduceSum', input: ['ids_float'], output: ['ids_sum'], name: 'sum_ids' },
+      { opType: 'ReduceSum', input: ['input_ids'], output: ['ids_sum'], name: 'sum_ids' },
       { opType: 'Mul', input: ['ids_sum', 'zero'], output: ['input_zero'], name: 'input_times_zero' },
       { opType: 'Add', input: ['work_matrix', 'input_zero'], output: ['work_start'], name: 'work_start' },
       ...work,
-      { opType: 'ReduceMean', input: [product], output: ['work_mean'], name: 'work_mean' },
-      { opType: 'Mul', input: ['work_mean', 'zero'], output: ['work_zero'], name: 'work_times_zero' },
-      { opType: 'Add', input: ['bigram_logits', 'work_zero'], output: ['logits'], name: 'logits' },
+      { opType: 'ReduceSum', input: [product], output: ['work_sum'], name: 'work_sum' },
+      { opType: 'Mul', input: ['work_sum', 'zero'], output: ['work_zero'], name: 'work_times_zero' },
+      {
+        opType: 'Cast',
+        input: ['work_zero'],
+        output: ['work_zero_float'],
+        name: 'cast_work',
+        attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }],
+      },
+      { opType: 'Add', input: ['bigram_logits', 'work_zero_float'], output: ['logits'], name: 'logits' },
     ],
     input: [valueInfo('input_ids', INT64, dynamic)],
     output: [valueInfo('logits', FLOAT, [...dynamic, size])],

@@ -8,13 +8,16 @@ import { EmbeddingStep } from './features/embedding/EmbeddingStep';
 import { AskStep } from './features/retrieval/AskStep';
 import { PromptStep } from './features/prompt/PromptStep';
 import { GenerationStep } from './features/generation/GenerationStep';
+import { useGenerationStore } from './state/generationStore';
 import { useIndexStore } from './state/indexStore';
 
 export function App() {
   const loadSiteModels = useIndexStore((s) => s.loadSiteModels);
+  const loadSiteChatModels = useGenerationStore((s) => s.loadSiteModels);
   useEffect(() => {
     void loadSiteModels();
-  }, [loadSiteModels]);
+    void loadSiteChatModels();
+  }, [loadSiteModels, loadSiteChatModels]);
 
   return (
     <div className="app">

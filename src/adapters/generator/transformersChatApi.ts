@@ -16,12 +16,33 @@ async function settle<T>(work: () => Promise<T>): Promise<ChatResult<T>> {
   }
 }
 
+/**
+ * Answer with the usage figures only once every delta has reached the main thread. Comlink sends a
+ * callback's calls through its own MessagePort, and messages on different ports may arrive in any order:
+ * without this, the last words of an answer could arrive after the answer was reported complete.
+ */
+async function generateDelivered(
+  engine: TransformersChatEngine,
+  messages: ChatMessage[],
+  options: GenerateOptions,
+  onDelta: (text: string) => unknown,
+): Promise<GenerationStats> {
+  const delivered: Promise<unknown>[] = [];
+  try {
+    return await engine.generate(messages, options, (text) => {
+      delivered.push(Promise.resolve(onDelta(text)).catch(() => undefined));
+    });
+  } finally {
+    await Promise.all(delivered);
+  }
+}
+
 export function createChatWorkerApi(engine: TransformersChatEngine) {
   return {
     load: (request: ChatLoadRequest, onDownload: (progress: DownloadProgress) => void): Promise<ChatResult<ChatLoadResult>> =>
       settle(() => engine.load(request, onDownload)),
     generate: (messages: ChatMessage[], options: GenerateOptions, onDelta: (text: string) => void): Promise<ChatResult<GenerationStats>> =>
-      settle(() => engine.generate(messages, options, onDelta)),
+      settle(() => generateDelivered(engine, messages, options, onDelta)),
     interrupt: (): void => engine.interrupt(),
     dispose: (): Promise<void> => engine.dispose(),
   };

@@ -54,21 +54,17 @@ describe('TransformersChatEngine with the fixture chat model', () => {
     expect(weights.loadedBytes).toBe(weights.totalBytes);
   });
 
-  it('streams the fixed answer one token at a time, then stops at <|im_end|>', async () => {
+  it('streams the fixed answer one token at a time, stops at <|im_end|>, and counts and times it', async () => {
     const { deltas, text, stats } = await answer(CHAT);
     expect(text).toBe(FIXTURE_CHAT_ANSWER);
     expect(deltas).toHaveLength(FIXTURE_CHAT_ANSWER_TOKENS);
     expect(deltas.slice(0, 3)).toEqual(['Lava', ' is', ' molten']);
     expect(stats.completionTokens).toBe(FIXTURE_CHAT_ANSWER_TOKENS);
-  });
-
-  it('counts the prompt as the chat template renders it, and times the answer', async () => {
+    // The prompt as the chat template renders it.
     const tokenizer = await AutoTokenizer.from_pretrained('openbook/tiny-chat');
     const prompt = tokenizer.apply_chat_template(CHAT, { add_generation_prompt: true, tokenize: false }) as string;
     expect(prompt).toBe('<|im_start|>user\nHow hot is lava?<|im_end|>\n<|im_start|>assistant\n');
-    const promptTokens = tokenizer.encode(prompt, { add_special_tokens: false }).length;
-    const { stats } = await answer(CHAT);
-    expect(stats.promptTokens).toBe(promptTokens);
+    expect(stats.promptTokens).toBe(tokenizer.encode(prompt, { add_special_tokens: false }).length);
     expect(stats.timeToFirstTokenS).toBeGreaterThan(0);
     expect(stats.decodeTokensPerS).toBeGreaterThan(0);
     expect(stats.prefillTokensPerS).toBeGreaterThan(0);
@@ -80,14 +76,15 @@ describe('TransformersChatEngine with the fixture chat model', () => {
     expect(stats.completionTokens).toBe(3);
   });
 
-  it('stops after interrupt(), keeps the partial answer, and answers in full the next time', async () => {
+  it('stops after interrupt(), keeps the partial answer, and answers normally the next time', async () => {
     const stopped = await answer(CHAT, {}, (_delta, all) => {
       if (all.length === 5) engine.interrupt();
     });
     expect(stopped.deltas).toHaveLength(5);
     expect(FIXTURE_CHAT_ANSWER.startsWith(stopped.text)).toBe(true);
     expect(stopped.stats.completionTokens).toBe(5);
-    expect((await answer(CHAT)).text).toBe(FIXTURE_CHAT_ANSWER);
+    // The interruption is over: the next answer runs to its end (here, maxTokens).
+    expect((await answer(CHAT, { maxTokens: 8 })).text).toBe('Lava is molten rock that erupts from a');
   });
 
   it('sees an interrupt() that arrives from another task while it generates', async () => {
@@ -99,7 +96,7 @@ describe('TransformersChatEngine with the fixture chat model', () => {
   });
 
   it('writes the same answer when sampling at a low temperature (the table leaves no doubt)', async () => {
-    expect((await answer(CHAT, { temperature: 0.2 })).text).toBe(FIXTURE_CHAT_ANSWER);
+    expect((await answer(CHAT, { temperature: 0.2, maxTokens: 6 })).text).toBe('Lava is molten rock that erupts');
   });
 });
 
@@ -129,6 +126,6 @@ describe('TransformersChatEngine errors', () => {
       .load({ model: fixture, device: 'wasm', dtype: 'q4', source: SOURCE }, () => {})
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'GenerationError', code: 'not-found' });
-    expect((await answer(CHAT)).text).toBe(FIXTURE_CHAT_ANSWER);
+    expect((await answer(CHAT, { maxTokens: 2 })).text).toBe('Lava is');
   });
 });
