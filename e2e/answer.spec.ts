@@ -6,7 +6,7 @@ import { FIXTURE_CHAT_ANSWER, FIXTURE_CHAT_ANSWER_TOKENS } from '../scripts/make
 
 const WEIGHTS = '**/models/openbook/tiny-chat/onnx/model.onnx';
 
-test('transformers.js on WASM: load the model with progress, watch the answer stream in, see the stats; Stop keeps a partial answer', async ({ page }) => {
+test('transformers.js on WASM: load the model with progress (and cancel), watch the answer stream in, see the stats; Stop keeps a partial answer', async ({ page }) => {
   await openApp(page);
   // No WebGPU in this browser: transformers.js on WASM is the default, and the page says why.
   await expect(page.getByTestId('engine-reason')).toContainText('the default is transformers.js on WASM');
@@ -21,14 +21,21 @@ test('transformers.js on WASM: load the model with progress, watch the answer st
   await page.route(WEIGHTS, async (route) => {
     // transformers.js first asks the file's size with a request whose body it does not read.
     if (requests++ > 0) await held;
-    await route.continue();
+    await route.continue().catch(() => undefined); // a cancelled load's worker is gone, and its request with it
   });
   await page.getByLabel('Chat model (transformers.js)').selectOption('openbook/tiny-chat');
-  await page.getByRole('button', { name: 'Load model' }).click();
   const loading = page.getByTestId('chat-load-progress');
+  // The download shows its progress: percent, the file in hand, bytes so far of the bytes known.
+  await page.getByRole('button', { name: 'Load model' }).click();
   await expect(loading.getByRole('progressbar', { name: 'Loading the model' })).toBeVisible();
   await expect(loading).toContainText(/\d+% · .*(json|onnx)/);
   await expect(loading).toContainText(/(B|KB) \/ /);
+  // It can be cancelled while the weights are on their way, and started again.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Loading was cancelled.')).toBeVisible();
+  await expect(loading).toHaveCount(0);
+  await page.getByRole('button', { name: 'Load model' }).click();
+  await expect(loading.getByRole('progressbar', { name: 'Loading the model' })).toBeVisible();
   release();
   await expect(page.getByRole('button', { name: 'Loaded' })).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('chat-in-use')).toHaveText('Loaded on transformers.js · WASM (CPU)');

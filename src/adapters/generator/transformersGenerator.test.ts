@@ -140,6 +140,18 @@ describe('TransformersGenerator', () => {
     release();
   });
 
+  it('unload() while the worker is still starting ends that worker once it has started', async () => {
+    const terminate = vi.fn();
+    let started!: (client: ChatWorkerClient) => void;
+    const gen = generator(inProcess().client, { startWorker: () => new Promise((resolve) => (started = resolve)) });
+    const loading = gen.load(fixture.id, 'https://huggingface.co', () => {});
+    await vi.waitFor(() => expect(started).toBeDefined());
+    await gen.unload();
+    await expect(loading).rejects.toBeInstanceOf(GenerationError);
+    started({ api: {} as Remote<ChatWorkerApi>, terminate });
+    await vi.waitFor(() => expect(terminate).toHaveBeenCalled());
+  });
+
   it('refuses to generate before a model is loaded; unload() twice is fine', async () => {
     const gen = generator(inProcess().client);
     await expect(gen.generate([], {}, () => {})).rejects.toBeInstanceOf(GenerationError);
@@ -154,6 +166,14 @@ describe('TransformersGenerator', () => {
       expect(source.match(/^import (?!type )[^;]*from '@huggingface\/transformers';/gm) ?? [], file).toEqual([]);
       expect(source.match(/^import (?!type )[^;]*from '\.\/transformersChatEngine';/gm) ?? [], file).toEqual([]);
       expect(source.match(/^import (?!type )[^;]*from '\.\.\/transformers\/modelLocation';/gm) ?? [], file).toEqual([]);
+    }
+    // The store reaches both engines' adapters through dynamic imports only.
+    const holder = readFileSync(new URL('../../state/chatGenerator.ts', import.meta.url), 'utf8');
+    expect(holder).toContain("await import('../adapters/generator/transformersGenerator')");
+    expect(holder).toContain("await import('../adapters/generator/webllmGenerator')");
+    for (const file of ['chatGenerator.ts', 'generationStore.ts', 'generationEngines.ts']) {
+      const source = readFileSync(new URL(`../../state/${file}`, import.meta.url), 'utf8');
+      expect(source.match(/^import (?!type )[^;]*from '[^']*\/(transformersGenerator|webllmGenerator)';/gm) ?? [], file).toEqual([]);
     }
   });
 });

@@ -73,7 +73,10 @@ export class TransformersGenerator implements Generator {
     this.loading = controller;
     let client: ChatWorkerClient | null = null;
     try {
-      client = await rejectOnAbort(controller.signal, (this.options.startWorker ?? startChatWorker)());
+      const starting = (this.options.startWorker ?? startChatWorker)();
+      // Cancelled: the worker goes, also one that finishes starting afterwards.
+      controller.signal.addEventListener('abort', () => void starting.then((c) => c.terminate(), () => undefined), { once: true });
+      client = await rejectOnAbort(controller.signal, starting);
       const totals = new LoadProgressTotals();
       const loading: Promise<ChatResult<ChatLoadResult>> = client.api.load(
         { model, device, dtype, source: { remoteHost: modelHost, basePath } },
