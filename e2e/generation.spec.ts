@@ -1,9 +1,11 @@
 // Generation with WebLLM: the real failure paths, since no model host is reachable here.
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, embed, openApp } from './steps';
+import { addFiles, askQuestion, chooseEngine, embed, openApp } from './steps';
 
 test('without a usable GPU, picking a WebLLM model explains why it cannot load; retrieval still works', async ({ page }) => {
   await openApp(page);
+  // Without WebGPU the default engine is transformers.js on WASM; WebLLM is still there to pick.
+  await chooseEngine(page, 'WebLLM · WebGPU');
   await page.getByLabel('Chat model (WebLLM)').selectOption({ index: 1 });
   await page.getByRole('button', { name: 'Load model' }).click();
   const failure = page.getByRole('alert').filter({ hasText: 'The model could not be loaded' });

@@ -32,3 +32,34 @@ export async function scores(page: Page): Promise<number[]> {
   const cells = page.locator('td.score');
   return (await cells.evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-score'))))) as number[];
 }
+
+export type ChatEngine = 'WebLLM · WebGPU' | 'transformers.js · WebGPU' | 'transformers.js · WASM (CPU)';
+
+/** Pick a generation engine in step 6. */
+export async function chooseEngine(page: Page, engine: ChatEngine) {
+  await page.getByRole('radio', { name: engine, exact: true }).check();
+}
+
+/** Pick the site's fixture chat model for transformers.js and load it. */
+export async function loadFixtureChatModel(page: Page) {
+  await page.getByLabel('Chat model (transformers.js)').selectOption('openbook/tiny-chat');
+  await page.getByRole('button', { name: 'Load model' }).click();
+  await expect(page.getByRole('button', { name: 'Loaded' })).toBeVisible({ timeout: 90_000 });
+}
+
+/**
+ * Record every text the answer pane shows from now on (a MutationObserver in the page), so a test can
+ * check that the answer grew in steps rather than appearing at once.
+ */
+export async function recordAnswerTexts(page: Page) {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { answerTexts: string[] }).answerTexts = seen;
+    const record = () => {
+      const text = document.querySelector('[data-testid="answer-text"]')?.textContent ?? '';
+      if (text !== seen.at(-1)) seen.push(text);
+    };
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { answerTexts: string[] }).answerTexts);
+}

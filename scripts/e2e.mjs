@@ -1,4 +1,4 @@
-// `npm run test:e2e`: generate the fixture models, build the app, serve the build with the fixture models
+// `npm run test:e2e`: generate the fixture models (embedding and chat), build the app, serve the build with the fixture models
 // beside it, and run Playwright in Chromium (once on WASM, once on WebGPU through SwiftShader).
 // Extra arguments go to Playwright, e.g. `npm run test:e2e -- --project=wasm -g "sample"`.
 import { spawnSync } from 'node:child_process';
@@ -23,6 +23,7 @@ function run(cmd, args, env = {}) {
 
 const OUT = 'dist-e2e';
 run('npx', ['tsx', 'scripts/make-fixture-models.ts', 'e2e/.generated/models']);
+run('npx', ['tsx', 'scripts/make-fixture-chat-model.ts', 'e2e/.generated/models']);
 rmSync(OUT, { recursive: true, force: true });
 run('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn']);
 // The site serves the fixture models itself, as a self-hosted (offline) site would.

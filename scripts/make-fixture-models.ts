@@ -15,12 +15,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import onnxProto from 'onnx-proto';
-import type { onnx as Onnx } from 'onnx-proto';
 import type { EmbeddingModelInfo } from '../src/adapters/embedder/embedder.ts';
 import { mulberry32 } from '../src/testing/seededRandom.ts';
-
-const { onnx } = onnxProto;
+import { encodeModel, floatTensor, int64Bytes, json, onnx, valueInfo, type Onnx } from './onnx-graph.ts';
 
 export const FIXTURE_EMBEDDER_ID = 'openbook/tiny-embedder';
 export const FIXTURE_EMBEDDER_DIMENSION = 64;
@@ -140,36 +137,6 @@ function buildVocabulary(hidden: number): Vocabulary {
 // ---------------------------------------------------------------------------------------------------
 // ONNX graph
 
-function floatBytes(values: Float32Array): Uint8Array {
-  const bytes = new Uint8Array(values.length * 4);
-  const view = new DataView(bytes.buffer);
-  values.forEach((x, i) => view.setFloat32(i * 4, x, true));
-  return bytes;
-}
-
-function int64Bytes(values: bigint[]): Uint8Array {
-  const bytes = new Uint8Array(values.length * 8);
-  const view = new DataView(bytes.buffer);
-  values.forEach((x, i) => view.setBigInt64(i * 8, x, true));
-  return bytes;
-}
-
-function floatTensor(name: string, dims: number[], values: Float32Array): Onnx.ITensorProto {
-  return { name, dims, dataType: onnx.TensorProto.DataType.FLOAT, rawData: floatBytes(values) };
-}
-
-function valueInfo(name: string, elemType: number, dims: (number | string)[]): Onnx.IValueInfoProto {
-  return {
-    name,
-    type: {
-      tensorType: {
-        elemType,
-        shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) },
-      },
-    },
-  };
-}
-
 function buildModel(vocab: Vocabulary, hidden: number): Uint8Array {
   const gauss = gaussianSource(SEED + 1);
   const vocabSize = vocab.tokens.length;
@@ -223,14 +190,7 @@ function buildModel(vocab: Vocabulary, hidden: number): Uint8Array {
     output: [valueInfo('last_hidden_state', FLOAT, [...dynamic, hidden])],
   };
 
-  const model = onnx.ModelProto.create({
-    irVersion: 8,
-    opsetImport: [{ domain: '', version: 17 }],
-    producerName: 'openbook-fixture',
-    producerVersion: '1',
-    graph,
-  });
-  return onnx.ModelProto.encode(model).finish();
+  return encodeModel(graph);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -323,8 +283,6 @@ function configJson(vocabSize: number, hidden: number): unknown {
     'transformers.js_config': { dtype: 'fp32' },
   };
 }
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** The generated embedding models: the everyday one, and a wide one whose vectors Voy cannot hold (> 768). */
 const FIXTURES = [

@@ -8,15 +8,18 @@ import { EmbeddingStep } from './features/embedding/EmbeddingStep';
 import { AskStep } from './features/retrieval/AskStep';
 import { PromptStep } from './features/prompt/PromptStep';
 import { GenerationStep } from './features/generation/GenerationStep';
+import { useGenerationStore } from './state/generationStore';
 import { useIndexStore } from './state/indexStore';
 import { restoreWorkspace } from './state/workspace';
 
 export function App() {
   const loadSiteModels = useIndexStore((s) => s.loadSiteModels);
+  const loadSiteChatModels = useGenerationStore((s) => s.loadSiteModels);
   useEffect(() => {
     void loadSiteModels();
+    void loadSiteChatModels();
     void restoreWorkspace();
-  }, [loadSiteModels]);
+  }, [loadSiteModels, loadSiteChatModels]);
 
   return (
     <div className="app">

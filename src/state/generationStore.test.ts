@@ -1,5 +1,6 @@
-// The generation step's flow with a fake generator in place of WebLLM (which cannot run here):
-// adapter check before download, load, streaming, stop, failures, cancelling a load.
+// The generation step's flow with fake generators in place of WebLLM (which cannot run here) and of
+// transformers.js (tested for real in its adapter's tests): adapter check before download, load,
+// streaming, stop, failures, cancelling a load; the engine choice and its default.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage, GenerateOptions, GenerationStats, GpuCapabilities, LoadProgress } from '../adapters/generator/generator';
 import { GenerationError } from '../adapters/generator/generator';
@@ -11,6 +12,8 @@ const fake = vi.hoisted(() => ({
   generateImpl: null as null | ((messages: ChatMessage[], onDelta: (t: string) => void) => Promise<GenerationStats>),
   interrupts: 0,
   unloads: 0,
+  /** Options each TransformersGenerator was created with. */
+  transformersCreated: [] as { device: string; shaderF16: boolean; basePath: string; findModel(id: string): unknown }[],
 }));
 
 vi.mock('../adapters/generator/gpuCapabilities', async (importOriginal) => ({
@@ -36,6 +39,27 @@ vi.mock('../adapters/generator/webllmGenerator', () => ({
   },
 }));
 
+vi.mock('../adapters/generator/transformersGenerator', () => ({
+  TransformersGenerator: class {
+    constructor(options: (typeof fake.transformersCreated)[number]) {
+      fake.transformersCreated.push(options);
+    }
+    async load(modelId: string, _host: string, onProgress: (p: LoadProgress) => void) {
+      fake.loads.push(`tjs:${modelId}`);
+      await fake.loadImpl?.(onProgress);
+    }
+    async generate(messages: ChatMessage[], _options: GenerateOptions, onDelta: (t: string) => void) {
+      return fake.generateImpl!(messages, onDelta);
+    }
+    async interrupt() {
+      fake.interrupts++;
+    }
+    async unload() {
+      fake.unloads++;
+    }
+  },
+}));
+
 const { useGenerationStore } = await import('./generationStore');
 const { CHAT_MODELS } = await import('../adapters/generator/chatModels');
 
@@ -46,7 +70,8 @@ const stats: GenerationStats = { promptTokens: 12, completionTokens: 3, timeToFi
 beforeEach(async () => {
   await useGenerationStore.getState().unload();
   useGenerationStore.setState({ phase: 'idle', failure: null, answer: '', stats: null, loadCancelled: false });
-  Object.assign(fake, { loads: [], loadImpl: null, generateImpl: null, interrupts: 0, unloads: 0 });
+  useGenerationStore.setState({ engine: 'webllm', engineChosen: false, modelId: useGenerationStore.getState().modelIds.webllm });
+  Object.assign(fake, { loads: [], loadImpl: null, generateImpl: null, interrupts: 0, unloads: 0, transformersCreated: [] });
   fake.caps = { webgpu: true, adapter: true, shaderF16: true, adapterName: 'test' };
   localStorage.clear(); // a fresh module must start from the defaults, not from what another test chose
 });
@@ -155,5 +180,130 @@ describe('generation store', () => {
     release();
     await loading;
     expect(useGenerationStore.getState()).toMatchObject({ phase: 'idle', loadedModelId: null, loadCancelled: true });
+  });
+});
+
+describe('generation engines', () => {
+  const noGpu: GpuCapabilities = { webgpu: false, adapter: false, shaderF16: false, adapterName: null };
+
+  it('without a WebGPU adapter the default engine is transformers.js on WASM, unless the user chose one', async () => {
+    vi.resetModules();
+    const { useGenerationStore: store } = await import('./generationStore');
+    const { DEFAULT_TRANSFORMERS_CHAT_MODEL } = await import('../adapters/generator/transformersChatModels');
+    expect(store.getState().engine).toBe('webllm');
+    store.getState().adaptDefaultTo(noGpu);
+    expect(store.getState()).toMatchObject({ engine: 'transformers-wasm', modelId: DEFAULT_TRANSFORMERS_CHAT_MODEL });
+    store.getState().adaptDefaultTo({ webgpu: true, adapter: true, shaderF16: true, adapterName: 'gpu' });
+    expect(store.getState().engine).toBe('webllm');
+    store.getState().setEngine('transformers-webgpu');
+    store.getState().adaptDefaultTo(noGpu);
+    expect(store.getState().engine).toBe('transformers-webgpu');
+  });
+
+  it('each engine keeps its own model choice', () => {
+    const store = useGenerationStore.getState();
+    store.setModel(f32Model.id);
+    store.setEngine('transformers-wasm');
+    useGenerationStore.getState().setModel('HuggingFaceTB/SmolLM2-360M-Instruct');
+    useGenerationStore.getState().setEngine('webllm');
+    expect(useGenerationStore.getState().modelId).toBe(f32Model.id);
+    useGenerationStore.getState().setEngine('transformers-webgpu');
+    expect(useGenerationStore.getState().modelId).toBe('HuggingFaceTB/SmolLM2-360M-Instruct');
+  });
+
+  it('transformers.js on WASM loads, streams, stops and reports usage through the same store, with no GPU at all', async () => {
+    vi.resetModules();
+    fake.caps = noGpu;
+    const { useGenerationStore: store } = await import('./generationStore');
+    store.getState().setEngine('transformers-wasm');
+    fake.loadImpl = async (onProgress) => onProgress({ progress: 0.25, text: 'onnx/model_q4.onnx', timeElapsedS: 1, bytes: { loaded: 1, total: 4 } });
+    await store.getState().load();
+    expect(fake.loads).toEqual(['tjs:onnx-community/Qwen2.5-0.5B-Instruct']);
+    expect(fake.transformersCreated).toHaveLength(1);
+    expect(fake.transformersCreated[0]).toMatchObject({ device: 'wasm', shaderF16: false, basePath: '/' });
+    expect(fake.transformersCreated[0]!.findModel('HuggingFaceTB/SmolLM2-360M-Instruct')).toMatchObject({ label: 'SmolLM2 360M Instruct' });
+    expect(store.getState()).toMatchObject({
+      phase: 'ready',
+      loadedModelId: 'onnx-community/Qwen2.5-0.5B-Instruct',
+      loadedEngine: 'transformers-wasm',
+      progress: { progress: 0.25, bytes: { loaded: 1, total: 4 } },
+    });
+
+    let finish!: () => void;
+    fake.generateImpl = (_m, onDelta) =>
+      new Promise((resolve) => {
+        onDelta('Lava');
+        onDelta(' is');
+        finish = () => resolve(stats);
+      });
+    const running = store.getState().generate('p');
+    expect(store.getState()).toMatchObject({ phase: 'generating', answer: 'Lava is' });
+    await store.getState().stop();
+    expect(fake.interrupts).toBe(1);
+    finish();
+    await running;
+    expect(store.getState()).toMatchObject({ phase: 'ready', stopped: true, answer: 'Lava is', stats });
+  });
+
+  it('transformers.js on WebGPU is refused before any download where there is no adapter, and gets the device and shader-f16 where there is', async () => {
+    vi.resetModules();
+    fake.caps = { webgpu: true, adapter: false, shaderF16: false, adapterName: null };
+    let { useGenerationStore: store } = await import('./generationStore');
+    store.getState().setEngine('transformers-webgpu');
+    await store.getState().load();
+    expect(store.getState().failure).toMatchObject({ code: 'no-adapter', stage: 'load' });
+    expect(fake.loads).toEqual([]);
+
+    vi.resetModules();
+    fake.caps = { webgpu: true, adapter: true, shaderF16: true, adapterName: 'gpu' };
+    ({ useGenerationStore: store } = await import('./generationStore'));
+    store.getState().setEngine('transformers-webgpu');
+    await store.getState().load();
+    expect(fake.transformersCreated.at(-1)).toMatchObject({ device: 'webgpu', shaderF16: true });
+    expect(store.getState()).toMatchObject({ phase: 'ready', loadedEngine: 'transformers-webgpu' });
+  });
+
+  it('loading with another engine first releases the model of the engine before', async () => {
+    useGenerationStore.getState().setModel(f32Model.id);
+    await useGenerationStore.getState().load();
+    expect(useGenerationStore.getState().loadedEngine).toBe('webllm');
+    const unloadsBefore = fake.unloads;
+    useGenerationStore.getState().setEngine('transformers-wasm');
+    useGenerationStore.getState().setModel('onnx-community/Qwen2.5-0.5B-Instruct');
+    await useGenerationStore.getState().load();
+    expect(fake.unloads).toBe(unloadsBefore + 1);
+    expect(fake.loads).toEqual([f32Model.id, 'tjs:onnx-community/Qwen2.5-0.5B-Instruct']);
+    expect(useGenerationStore.getState()).toMatchObject({ loadedEngine: 'transformers-wasm', loadedModelId: 'onnx-community/Qwen2.5-0.5B-Instruct' });
+  });
+
+  it('a missing model is reported with its code for the transformers.js engine too', async () => {
+    useGenerationStore.getState().setEngine('transformers-wasm');
+    fake.loadImpl = async () => {
+      throw new GenerationError('not-found', 'Could not locate file: "onnx/model_q4.onnx".');
+    };
+    await useGenerationStore.getState().load();
+    expect(useGenerationStore.getState()).toMatchObject({
+      phase: 'error',
+      loadedModelId: null,
+      failure: { code: 'not-found', stage: 'load', detail: 'Could not locate file: "onnx/model_q4.onnx".' },
+    });
+  });
+
+  it('adds the chat models that the site lists in models/models.json', async () => {
+    vi.resetModules();
+    const fetchMock = vi.fn(async () => Response.json({ chat: [{ id: 'openbook/tiny-chat', label: 'Tiny', languages: ['en'], selfHostedOnly: true }] }));
+    vi.stubGlobal('fetch', fetchMock);
+    try {
+      const { useGenerationStore: store } = await import('./generationStore');
+      await store.getState().loadSiteModels();
+      expect(fetchMock).toHaveBeenCalledWith('/models/models.json');
+      expect(store.getState().transformersModels.map((m) => m.id)).toEqual([
+        'onnx-community/Qwen2.5-0.5B-Instruct',
+        'HuggingFaceTB/SmolLM2-360M-Instruct',
+        'openbook/tiny-chat',
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

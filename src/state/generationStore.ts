@@ -1,14 +1,27 @@
-// Step 6, generation: the chat model, its loading, and the streamed answer with its speed figures.
+// Step 6, generation: the engine and its chat model, loading, and the streamed answer with its speed figures.
+// Both engines (WebLLM; transformers.js on WebGPU or WASM) go through the same Generator interface, so
+// everything after the choice works the same for either.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
 import type { GenerationErrorCode, GenerationStats, GpuCapabilities, LoadProgress, ModelBlocker } from '../adapters/generator/generator';
 import { CHAT_MODELS } from '../adapters/generator/chatModels';
 import { modelBlocker } from '../adapters/generator/gpuCapabilities';
-import type { WebLLMGenerator } from '../adapters/generator/webllmGenerator';
+import {
+  DEFAULT_TRANSFORMERS_CHAT_MODEL,
+  TRANSFORMERS_CHAT_MODELS,
+  parseChatManifest,
+  withSiteChatModels,
+  type TransformersChatModelInfo,
+} from '../adapters/generator/transformersChatModels';
+import { currentGenerator, generatorFor, releaseGenerator } from './chatGenerator';
+import { defaultEngineFor, engineBlocker, engineFamily, type EngineFamily, type GenerationEngine } from './generationEngines';
 import { useGpuStore } from './gpuStore';
 import { selectModelHost, useSettingsStore } from './settingsStore';
+import { fetchSiteManifest } from './siteManifest';
 import { describeError } from './errors';
+
+export type { GenerationEngine } from './generationEngines';
 
 export type GenerationPhase = 'idle' | 'checking' | 'loading' | 'ready' | 'generating' | 'error';
 
@@ -20,11 +33,20 @@ export interface GenerationFailure {
 }
 
 interface GenerationState {
+  engine: GenerationEngine;
+  /** True once the user picked an engine; until then the default follows the GPU's capabilities. */
+  engineChosen: boolean;
+  /** The chosen model of the chosen engine. */
   modelId: string;
+  /** Each engine family's chosen model, so that switching engines back and forth keeps both choices. */
+  modelIds: Record<EngineFamily, string>;
   /** True once the user picked a model; until then the default follows the GPU's capabilities. */
   modelChosen: boolean;
+  /** The transformers.js engine's models: built-in, then those the site serves. */
+  transformersModels: TransformersChatModelInfo[];
   phase: GenerationPhase;
   loadedModelId: string | null;
+  loadedEngine: GenerationEngine | null;
   progress: LoadProgress | null;
   failure: GenerationFailure | null;
   answer: string;
@@ -34,9 +56,15 @@ interface GenerationState {
   stopped: boolean;
   /** Set when the user cancelled a model download. */
   loadCancelled: boolean;
+  setEngine(engine: GenerationEngine): void;
   setModel(id: string): void;
-  /** Where the default model cannot run on this GPU (no shader-f16), switch to its q4f32 build. */
+  /**
+   * Follow the GPU: the default engine (WebLLM with a WebGPU adapter, else transformers.js on WASM), and
+   * where the default WebLLM model cannot run on this GPU (no shader-f16), its q4f32 build.
+   */
   adaptDefaultTo(caps: GpuCapabilities): void;
+  /** Add the chat models listed in the site's models/models.json. */
+  loadSiteModels(): Promise<void>;
   load(): Promise<void>;
   cancelLoad(): void;
   generate(prompt: string): Promise<void>;
@@ -47,17 +75,7 @@ interface GenerationState {
 /** Small, and good at Chinese as well as English. */
 export const DEFAULT_CHAT_MODEL = 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC';
 
-let generator: WebLLMGenerator | null = null;
 let loadRun = 0;
-
-async function getGenerator(): Promise<WebLLMGenerator> {
-  if (!generator) {
-    // The WebLLM adapter (and the 6.8 MB library behind it) loads only when a model is first loaded.
-    const { WebLLMGenerator } = await import('../adapters/generator/webllmGenerator');
-    generator = new WebLLMGenerator();
-  }
-  return generator;
-}
 
 function failureOf(err: unknown, stage: GenerationFailure['stage']): GenerationFailure {
   const code = (err as { code?: unknown })?.code;
@@ -68,13 +86,30 @@ function failureOf(err: unknown, stage: GenerationFailure['stage']): GenerationF
   };
 }
 
+const isBusy = (phase: GenerationPhase) => phase === 'loading' || phase === 'generating' || phase === 'checking';
+
+/** The chosen model's id if the engine has it, and why it cannot run here, found before any download. */
+function checkModel(state: GenerationState, caps: GpuCapabilities): { id: string | null; blocker: ModelBlocker | null } {
+  if (state.engine === 'webllm') {
+    const model = CHAT_MODELS.find((m) => m.id === state.modelId);
+    return { id: model?.id ?? null, blocker: model ? modelBlocker(model, caps) : null };
+  }
+  const model = state.transformersModels.find((m) => m.id === state.modelId);
+  return { id: model?.id ?? null, blocker: engineBlocker(state.engine, caps) };
+}
+
 export const useGenerationStore = create<GenerationState>()(
   persist(
     (set, get) => ({
+      engine: 'webllm',
+      engineChosen: false,
       modelId: DEFAULT_CHAT_MODEL,
+      modelIds: { webllm: DEFAULT_CHAT_MODEL, transformers: DEFAULT_TRANSFORMERS_CHAT_MODEL },
       modelChosen: false,
+      transformersModels: [...TRANSFORMERS_CHAT_MODELS],
       phase: 'idle',
       loadedModelId: null,
+      loadedEngine: null,
       progress: null,
       failure: null,
       answer: '',
@@ -83,27 +118,61 @@ export const useGenerationStore = create<GenerationState>()(
       stopped: false,
       loadCancelled: false,
 
+      setEngine(engine) {
+        const { phase, modelIds, loadedModelId } = get();
+        if (isBusy(phase)) return;
+        set({ engine, engineChosen: true, modelId: modelIds[engineFamily(engine)], failure: null, phase: loadedModelId ? 'ready' : 'idle' });
+      },
+
       setModel(modelId) {
-        if (get().phase === 'loading' || get().phase === 'generating') return;
-        set({ modelId, modelChosen: true, failure: null, phase: get().loadedModelId ? 'ready' : 'idle' });
+        const { phase, engine, modelIds } = get();
+        if (isBusy(phase)) return;
+        set({
+          modelId,
+          modelIds: { ...modelIds, [engineFamily(engine)]: modelId },
+          modelChosen: true,
+          failure: null,
+          phase: get().loadedModelId ? 'ready' : 'idle',
+        });
       },
 
       adaptDefaultTo(caps) {
-        const { modelChosen, modelId } = get();
-        const model = CHAT_MODELS.find((m) => m.id === modelId);
+        const { engineChosen, engine, phase } = get();
+        if (!engineChosen && !isBusy(phase)) {
+          const preferred = defaultEngineFor(caps);
+          if (preferred !== engine) set({ engine: preferred, modelId: get().modelIds[engineFamily(preferred)] });
+        }
+        const { modelChosen, modelIds } = get();
+        const model = CHAT_MODELS.find((m) => m.id === modelIds.webllm);
         if (modelChosen || !model?.f32VariantId || !caps.adapter || caps.shaderF16 || !model.needsShaderF16) return;
-        set({ modelId: model.f32VariantId });
+        set({
+          modelIds: { ...modelIds, webllm: model.f32VariantId },
+          ...(get().engine === 'webllm' ? { modelId: model.f32VariantId } : {}),
+        });
+      },
+
+      async loadSiteModels() {
+        let manifest: unknown = null;
+        try {
+          manifest = await fetchSiteManifest();
+        } catch {
+          return; // the embedding step already reports an unreadable manifest
+        }
+        set({ transformersModels: withSiteChatModels(parseChatManifest(manifest)) });
       },
 
       async load() {
-        const { modelId, phase } = get();
-        if (phase === 'loading' || phase === 'generating' || phase === 'checking') return;
-        const model = CHAT_MODELS.find((m) => m.id === modelId);
-        if (!model) return;
+        const { phase, engine } = get();
+        if (isBusy(phase)) return;
         const run = ++loadRun;
         set({ phase: 'checking', failure: null, progress: null, loadCancelled: false });
         // Check the adapter before anything is downloaded.
-        const blocker = modelBlocker(model, await useGpuStore.getState().detect());
+        const caps = await useGpuStore.getState().detect();
+        const { id, blocker } = checkModel(get(), caps);
+        if (!id) {
+          set({ phase: 'idle' });
+          return;
+        }
         if (blocker) {
           set({ phase: 'error', failure: { code: blocker, detail: '', stage: 'load' } });
           return;
@@ -113,28 +182,30 @@ export const useGenerationStore = create<GenerationState>()(
           set({ phase: 'error', failure: { code: 'bad-host', detail: '', stage: 'load' } });
           return;
         }
-        set({ phase: 'loading' });
+        // Loading replaces the model loaded before, whichever engine held it.
+        set({ phase: 'loading', loadedModelId: null, loadedEngine: null });
         try {
-          const gen = await getGenerator();
-          await gen.load(model.id, host, (progress) => {
+          const gen = await generatorFor(engine, caps, (modelId) => get().transformersModels.find((m) => m.id === modelId));
+          await gen.load(id, host, (progress) => {
             if (run === loadRun) set({ progress });
           });
           if (run !== loadRun) return;
-          set({ phase: 'ready', loadedModelId: model.id });
+          set({ phase: 'ready', loadedModelId: id, loadedEngine: engine });
         } catch (err) {
           if (run !== loadRun) return; // cancelled: the rejection is expected
-          set({ phase: 'error', failure: failureOf(err, 'load'), loadedModelId: null });
+          set({ phase: 'error', failure: failureOf(err, 'load'), loadedModelId: null, loadedEngine: null });
         }
       },
 
       cancelLoad() {
         if (get().phase !== 'loading') return;
         loadRun++;
-        set({ phase: 'idle', progress: null, loadedModelId: null, loadCancelled: true });
-        void generator?.unload();
+        set({ phase: 'idle', progress: null, loadedModelId: null, loadedEngine: null, loadCancelled: true });
+        void currentGenerator()?.unload();
       },
 
       async generate(prompt) {
+        const generator = currentGenerator();
         if (!generator || !get().loadedModelId || get().phase === 'generating') return;
         set({ phase: 'generating', answer: '', stats: null, failure: null, stopped: false, answeredPrompt: prompt });
         try {
@@ -155,18 +226,28 @@ export const useGenerationStore = create<GenerationState>()(
       },
 
       async stop() {
+        const generator = currentGenerator();
         if (get().phase !== 'generating' || !generator) return;
         set({ stopped: true });
         await generator.interrupt();
       },
 
       async unload() {
-        if (!generator) return;
-        await generator.unload().catch(() => undefined);
-        generator = null;
-        set({ phase: 'idle', loadedModelId: null, progress: null });
+        if (!currentGenerator()) return;
+        await releaseGenerator();
+        set({ phase: 'idle', loadedModelId: null, loadedEngine: null, progress: null });
       },
     }),
-    { name: 'openbook.generation', storage: settingsStorage, partialize: (s) => ({ modelId: s.modelId, modelChosen: s.modelChosen }) },
+    {
+      name: 'openbook.generation',
+      storage: settingsStorage,
+      partialize: (s) => ({
+        engine: s.engine,
+        engineChosen: s.engineChosen,
+        modelId: s.modelId,
+        modelIds: s.modelIds,
+        modelChosen: s.modelChosen,
+      }),
+    },
   ),
 );

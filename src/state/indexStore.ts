@@ -16,6 +16,7 @@ import { allChunks, useChunkingStore } from './chunkingStore';
 import { useDocumentsStore } from './documentsStore';
 import { useGpuStore } from './gpuStore';
 import { selectModelHost, useSettingsStore } from './settingsStore';
+import { fetchSiteManifest } from './siteManifest';
 import { getEmbedder, getVectorIndex, resetEmbedder } from './workers';
 import { describeError, isCancelled } from './errors';
 import { saveIndex } from './workspaceSaves';
@@ -124,9 +125,9 @@ export const useIndexStore = create<IndexState>()(
         // A site may serve models itself and list them in models/models.json (see README).
         siteModels ??= (async () => {
           try {
-            const res = await fetch(`${import.meta.env.BASE_URL}models/models.json`);
-            if (!res.ok) return;
-            const extra = parseModelManifest(await res.json());
+            const manifest = await fetchSiteManifest();
+            if (manifest === null) return;
+            const extra = parseModelManifest(manifest);
             const known = new Set(BUILTIN_EMBEDDING_MODELS.map((m) => m.id));
             set({ models: [...BUILTIN_EMBEDDING_MODELS, ...extra.filter((m) => !known.has(m.id))] });
           } catch (err) {

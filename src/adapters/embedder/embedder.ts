@@ -1,15 +1,12 @@
 // The Embedder interface: turns texts into L2-normalised vectors. Implemented with transformers.js in
 // transformersEmbedder.ts and run inside embedder.worker.ts.
 
-export type ComputeDevice = 'webgpu' | 'wasm';
+import type { DownloadProgress } from '../transformers/downloadProgress';
+import type { ModelSource } from '../transformers/modelLocation';
 
-/** Where model files are downloaded from in the user's browser. */
-export interface ModelSource {
-  /** Hub host for models not served by the site itself, e.g. 'https://huggingface.co'. */
-  remoteHost: string;
-  /** The app's base URL path (import.meta.env.BASE_URL), where a site may serve models/<id>/. */
-  basePath: string;
-}
+export type { DownloadProgress, ModelSource };
+
+export type ComputeDevice = 'webgpu' | 'wasm';
 
 export interface EmbeddingModelInfo {
   /** Hub id, e.g. 'Xenova/all-MiniLM-L6-v2'; also the folder name under models/ when self-hosted. */
@@ -39,14 +36,6 @@ export interface EmbeddingModelInfo {
 }
 
 export type EmbedKind = 'query' | 'passage';
-
-/** Progress of a model download, per file (bytes). */
-export interface DownloadProgress {
-  file: string;
-  loadedBytes: number;
-  totalBytes: number;
-  done: boolean;
-}
 
 export interface EmbedderLoadResult {
   modelId: string;

@@ -1,17 +1,10 @@
 // The embedding worker: transformers.js and ONNX Runtime run here, off the main thread. Started by
 // embedderClient.ts; talks Comlink through exposeWorker (see workerRpc.ts).
-import { env } from '@huggingface/transformers';
-// ONNX Runtime's wasm comes from our own origin, never from its default CDN. transformers.js 4.x uses
-// the asyncify build for both the wasm and the webgpu device.
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+// ONNX Runtime's wasm comes from our own origin, never from its default CDN.
+import '../transformers/ortWasmFromOwnOrigin';
 import { exposeWorker } from '../workerRpc';
 import type { ComputeDevice, DownloadProgress, EmbedKind, EmbeddingModelInfo, ModelSource } from './embedder';
 import { TransformersEmbedder } from './transformersEmbedder';
-
-// Mutate env.backends.onnx.wasm: replacing the object itself has no effect.
-const ortWasm = env.backends.onnx.wasm;
-if (ortWasm) ortWasm.wasmPaths = { wasm: ortWasmUrl, mjs: ortMjsUrl };
 
 /** What WebGPU offers inside this worker (where the embedder would use it). */
 export interface WebGpuInfo {

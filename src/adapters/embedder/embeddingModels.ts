@@ -1,4 +1,5 @@
 // The embedding models the app knows about, and the parser for a site's own models/models.json.
+import { isSafeModelId } from '../transformers/modelId';
 import type { EmbeddingModelInfo } from './embedder';
 
 /**
@@ -70,9 +71,6 @@ export class ModelManifestError extends Error {
 
 export type ManifestEntryCheck = { ok: true; model: EmbeddingModelInfo } | { ok: false; reason: string };
 
-/** A hub-style id ("owner/name" or "name"): it becomes a folder path under models/, so no "..", no "//". */
-const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*(\/[A-Za-z0-9][A-Za-z0-9_.-]*)?$/;
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -87,7 +85,7 @@ export function checkManifestEntry(entry: unknown): ManifestEntryCheck {
   const fail = (reason: string): ManifestEntryCheck => ({ ok: false, reason: `${name}: ${reason}` });
 
   if (typeof id !== 'string' || id.length === 0) return fail('"id" must be a non-empty string');
-  if (!MODEL_ID.test(id) || id.split('/').some((part) => part === '.' || part === '..')) {
+  if (!isSafeModelId(id)) {
     return fail('"id" must look like "owner/name" (letters, digits, "_", "-", ".")');
   }
   if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) {

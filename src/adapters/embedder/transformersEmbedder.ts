@@ -1,7 +1,18 @@
 // The Embedder implemented with transformers.js (@huggingface/transformers). Runs in the browser's
 // embedding worker (embedder.worker.ts, which also points ONNX Runtime at our own copy of its wasm) and in
 // Node for tests, where transformers.js uses onnxruntime-node and a folder on disk.
-import { env, pipeline, type FeatureExtractionPipeline, type ProgressInfo } from '@huggingface/transformers';
+import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import { notify, progressMapper } from '../transformers/downloadProgress';
+import { FILE_NOT_FOUND, HTML_INSTEAD_OF_FILE, NETWORK_FAILURE, rawMessage } from '../transformers/loadErrorPatterns';
+import {
+  ModelLocationError,
+  configureEnvironment,
+  locateModel as locateAnyModel,
+  normaliseRemoteHost as normaliseAnyRemoteHost,
+  type ModelLocation,
+} from '../transformers/modelLocation';
+import { detectRuntime, hasNavigatorGpu, libraryDevice, type Runtime } from '../transformers/runtime';
+import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
 import {
   EmbeddingCancelledError,
   type ComputeDevice,
@@ -43,99 +54,40 @@ export interface TransformersEmbedderOptions {
   runtime?: 'browser' | 'node';
 }
 
-/** Where load() takes a model from. */
-export type ModelLocation = { from: 'site'; localModelPath: string } | { from: 'remote'; remoteHost: string };
+export type { ModelLocation } from '../transformers/modelLocation';
+export { normaliseBasePath } from '../transformers/modelLocation';
 
-function detectRuntime(): 'browser' | 'node' {
-  const g = globalThis as { process?: { versions?: { node?: string } }; window?: unknown; WorkerGlobalScope?: unknown };
-  const isNode = typeof g.process?.versions?.node === 'string' && g.window === undefined && g.WorkerGlobalScope === undefined;
-  return isNode ? 'node' : 'browser';
+/** As an EmbedderLoadError: a model location failure, or anything already described. */
+function asLoadError(error: unknown): EmbedderLoadError | null {
+  if (error instanceof EmbedderLoadError) return error;
+  if (error instanceof ModelLocationError) return new EmbedderLoadError(error.reason === 'not-found' ? 'not-found' : 'failed', error.message);
+  return null;
 }
 
-/**
- * The site path under which models/ lives, with a leading and trailing slash. transformers.js needs a
- * PATH here: an absolute http(s) URL as localModelPath breaks its tokenizer loading, so a URL is reduced
- * to its path. A relative base (Vite's base './') is taken from the site root.
- */
-export function normaliseBasePath(basePath: string): string {
-  let path = basePath.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) path = new URL(path).pathname;
-  path = path.replace(/^(\.\/)+/, '');
-  if (!path.startsWith('/')) path = `/${path}`;
-  if (!path.endsWith('/')) path = `${path}/`;
-  return path;
-}
-
-/** The hub host with exactly one trailing slash, as transformers.js' env.remoteHost expects. */
+/** The hub host with exactly one trailing slash; an EmbedderLoadError for an unusable host. */
 export function normaliseRemoteHost(remoteHost: string): string {
-  const host = remoteHost.trim();
-  let url: URL;
   try {
-    url = new URL(host);
-  } catch {
-    throw new EmbedderLoadError('failed', `The model host "${remoteHost}" is not a valid URL.`);
+    return normaliseAnyRemoteHost(remoteHost);
+  } catch (error) {
+    throw asLoadError(error) ?? error;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new EmbedderLoadError('failed', `The model host "${remoteHost}" must be an http(s) URL.`);
-  }
-  return host.replace(/\/+$/, '') + '/';
 }
 
 /**
  * Decide where a model comes from: the site when `${basePath}models/<id>/config.json` answers with JSON,
- * otherwise the hub. A model marked selfHostedOnly that the site does not serve is an error.
+ * otherwise the hub. A model marked selfHostedOnly that the site does not serve is an EmbedderLoadError.
  */
 export async function locateModel(
   model: EmbeddingModelInfo,
   source: ModelSource,
   fetchFn: typeof fetch | undefined = globalThis.fetch,
 ): Promise<ModelLocation> {
-  const base = normaliseBasePath(source.basePath);
-  const probe = `${base}models/${model.id}/config.json`;
-  let onSite = false;
-  if (fetchFn) {
-    try {
-      const response = await fetchFn(probe);
-      if (response.ok) {
-        // A site that answers every path with index.html would otherwise look like it serves the model.
-        const config: unknown = JSON.parse(await response.text());
-        onSite = typeof config === 'object' && config !== null && !Array.isArray(config);
-      }
-    } catch {
-      onSite = false; // not JSON, or the request failed: not served here
-    }
-  }
-  if (onSite) return { from: 'site', localModelPath: `${base}models/` };
-  if (model.selfHostedOnly) {
-    throw new EmbedderLoadError(
-      'not-found',
-      `The model "${model.id}" is only available from the site that serves it, but ${probe} was not found there.`,
-    );
-  }
-  return { from: 'remote', remoteHost: normaliseRemoteHost(source.remoteHost) };
-}
-
-/** Point transformers.js at the chosen location. env is global to the library: set it before each load. */
-function configureEnvironment(location: ModelLocation): void {
-  if (location.from === 'site') {
-    env.allowLocalModels = true;
-    env.localModelPath = location.localModelPath;
-    env.allowRemoteModels = false;
-  } else {
-    env.allowLocalModels = false;
-    env.allowRemoteModels = true;
-    env.remoteHost = location.remoteHost;
+  try {
+    return await locateAnyModel(model, source, fetchFn);
+  } catch (error) {
+    throw asLoadError(error) ?? error;
   }
 }
-
-function rawMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message || error.name : String(error);
-  return text.replace(/^(Error: )+/, '').trim();
-}
-
-const NETWORK_FAILURE = /Failed to fetch|fetch failed|NetworkError|Load failed|network error|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET/i;
-const NOT_FOUND = /Could not locate file|was not found locally|Local file missing|status(?: code)?:? 404|\b404\b/i;
-const HTML_INSTEAD_OF_FILE = /Unexpected token '?<|<!DOCTYPE|is not valid JSON/i;
 
 /** Turn whatever transformers.js or ONNX Runtime threw into an EmbedderLoadError with a specific message. */
 export function describeLoadError(
@@ -144,7 +96,8 @@ export function describeLoadError(
   location: ModelLocation,
   device: ComputeDevice,
 ): EmbedderLoadError {
-  if (error instanceof EmbedderLoadError) return error;
+  const known = asLoadError(error);
+  if (known) return known;
   const raw = rawMessage(error);
   const where = location.from === 'site' ? 'this site' : location.remoteHost.replace(/\/$/, '');
   const name = error instanceof Error ? error.name : '';
@@ -157,7 +110,7 @@ export function describeLoadError(
         : `Could not download the model "${model.id}" from this site: the network request failed (${raw}).`,
     );
   }
-  if (name === 'ModelFileNotFoundError' || NOT_FOUND.test(raw)) {
+  if (name === 'ModelFileNotFoundError' || FILE_NOT_FOUND.test(raw)) {
     return new EmbedderLoadError(
       'not-found',
       location.from === 'remote'
@@ -180,59 +133,12 @@ export function describeLoadError(
   return new EmbedderLoadError('failed', `Could not load the model "${model.id}" from ${where} (${raw}).`);
 }
 
-/** Let queued messages (a cancel() arriving through Comlink) run: ORT on wasm does not yield by itself. */
-function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-/** Call a progress callback (possibly a Comlink proxy returning a promise) without letting it break us. */
-function notify<A extends unknown[]>(callback: ((...args: A) => unknown) | undefined, ...args: A): void {
-  if (!callback) return;
-  try {
-    const result = callback(...args) as { then?: unknown } | undefined;
-    if (result && typeof result.then === 'function') (result as Promise<unknown>).then(undefined, () => {});
-  } catch {
-    // A broken progress listener must not stop the work.
-  }
-}
-
-/** Maps transformers.js progress events to DownloadProgress, at most one 'progress' per file per 100 ms. */
-function progressMapper(onDownload: (progress: DownloadProgress) => void): (info: ProgressInfo) => void {
-  const files = new Map<string, { loaded: number; total: number; sentAt: number }>();
-  return (info) => {
-    if (info.status === 'initiate') {
-      files.set(info.file, { loaded: 0, total: 0, sentAt: 0 });
-      notify(onDownload, { file: info.file, loadedBytes: 0, totalBytes: 0, done: false });
-    } else if (info.status === 'progress') {
-      const now = Date.now();
-      const last = files.get(info.file);
-      const finished = info.total > 0 && info.loaded >= info.total;
-      files.set(info.file, { loaded: info.loaded, total: info.total, sentAt: last?.sentAt ?? 0 });
-      if (!finished && last && now - last.sentAt < 100) return;
-      files.set(info.file, { loaded: info.loaded, total: info.total, sentAt: now });
-      notify(onDownload, { file: info.file, loadedBytes: info.loaded, totalBytes: info.total, done: false });
-    } else if (info.status === 'done') {
-      const last = files.get(info.file);
-      const total = last?.total || last?.loaded || 0;
-      notify(onDownload, { file: info.file, loadedBytes: total, totalBytes: total, done: true });
-    }
-  };
-}
-
 export class TransformersEmbedder implements Embedder {
   private extractor: FeatureExtractionPipeline | null = null;
   private model: EmbeddingModelInfo | null = null;
   private cancelled = false;
   private readonly batchSize: number;
-  private readonly runtime: 'browser' | 'node';
+  private readonly runtime: Runtime;
 
   constructor(private readonly options: TransformersEmbedderOptions = {}) {
     this.batchSize = Math.max(1, Math.floor(options.batchSize ?? 16));
@@ -241,17 +147,13 @@ export class TransformersEmbedder implements Embedder {
 
   /** The device name transformers.js understands here, or an error when the device is unavailable. */
   private runtimeDevice(device: ComputeDevice): 'webgpu' | 'wasm' | 'cpu' {
-    if (device === 'webgpu') {
-      const nav = (globalThis as { navigator?: { gpu?: unknown } }).navigator;
-      if (!nav?.gpu) {
-        throw new EmbedderLoadError(
-          'webgpu',
-          'WebGPU is not available in this browser (navigator.gpu is missing). Choose the WASM device instead.',
-        );
-      }
-      return 'webgpu';
+    if (device === 'webgpu' && !hasNavigatorGpu()) {
+      throw new EmbedderLoadError(
+        'webgpu',
+        'WebGPU is not available in this browser (navigator.gpu is missing). Choose the WASM device instead.',
+      );
     }
-    return this.runtime === 'node' ? 'cpu' : 'wasm';
+    return libraryDevice(device, this.runtime);
   }
 
   async load(

@@ -14,6 +14,7 @@ const CODES: readonly GenerationErrorCode[] = [
   'network',
   'device-lost',
   'out-of-memory',
+  'not-found',
   'unknown',
 ];
 

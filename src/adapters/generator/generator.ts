@@ -1,5 +1,6 @@
-// The Generator interface: a chat LLM that streams an answer. webllmGenerator.ts implements it with
-// WebLLM, inside generator.worker.ts.
+// The Generator interface: a chat LLM that streams an answer. Two engines implement it:
+// webllmGenerator.ts (WebLLM on WebGPU, inside generator.worker.ts) and transformersGenerator.ts
+// (transformers.js on WebGPU or WASM, inside transformersChat.worker.ts).
 
 export interface ChatModelInfo {
   /** WebLLM model id, e.g. 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC'. */
@@ -37,13 +38,18 @@ export type GenerationErrorCode =
   | 'network'
   | 'device-lost'
   | 'out-of-memory'
+  /** The model's files are not where they should be (the site or the hub). */
+  | 'not-found'
   | 'unknown';
 
 export interface LoadProgress {
   /** 0..1 */
   progress: number;
+  /** What the engine is doing, in its own words (WebLLM), or the file being downloaded (transformers.js). */
   text: string;
   timeElapsedS: number;
+  /** Bytes downloaded so far and to download, over all files, where the engine reports them. */
+  bytes?: { loaded: number; total: number };
 }
 
 export interface GenerationStats {

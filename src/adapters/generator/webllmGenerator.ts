@@ -5,6 +5,7 @@
 // WebLLM speaks its own worker protocol (WebWorkerMLCEngine <-> WebWorkerMLCEngineHandler), so this
 // does not use workerRpc.ts.
 import type { InitProgressReport } from '@mlc-ai/web-llm';
+import { rejectOnAbort, wait } from './abortable';
 import { buildAppConfig } from './chatModels';
 import { classifyGenerationError } from './classifyGenerationError';
 import {
@@ -90,15 +91,6 @@ function rejectOnWorkerError<T>(worker: Worker, promise: Promise<T>): Promise<T>
   });
 }
 
-function rejectOnAbort<T>(signal: AbortSignal, promise: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new GenerationError('unknown', 'Loading the model was cancelled.'));
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
 /** The real factory: WebLLM, imported lazily, in a module worker. */
 export const createWorkerEngine: EngineFactory = async ({ modelId, modelHost, onProgress, signal }) => {
   const webllm = await import('@mlc-ai/web-llm');
@@ -129,8 +121,6 @@ function toStats(usage: ChatUsageLike | null | undefined): GenerationStats {
     decodeTokensPerS: num(usage?.extra?.decode_tokens_per_s),
   };
 }
-
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class WebLLMGenerator implements Generator {
   private readonly createEngine: EngineFactory;

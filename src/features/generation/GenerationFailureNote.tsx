@@ -3,16 +3,25 @@ import { useTranslation } from 'react-i18next';
 import { CHAT_MODELS } from '../../adapters/generator/chatModels';
 import { useGenerationStore, type GenerationFailure } from '../../state/generationStore';
 import { Alert } from '../../ui/Alert';
+import { chatModelLabel } from './chosenModel';
 
 export function GenerationFailureNote({ failure, modelId }: { failure: GenerationFailure; modelId: string }) {
   const { t } = useTranslation();
   const setModel = useGenerationStore((s) => s.setModel);
-  const model = CHAT_MODELS.find((m) => m.id === modelId);
+  const setEngine = useGenerationStore((s) => s.setEngine);
+  const engine = useGenerationStore((s) => s.engine);
+  const transformersModels = useGenerationStore((s) => s.transformersModels);
+  const model = engine === 'webllm' ? CHAT_MODELS.find((m) => m.id === modelId) : undefined;
   const f32 = model?.f32VariantId ? CHAT_MODELS.find((m) => m.id === model.f32VariantId) : undefined;
+  const gpuMissing = failure.code === 'no-webgpu' || failure.code === 'no-adapter';
   return (
     <Alert level="error">
       <p>
-        <strong>{t(failure.stage === 'generate' ? 'generation.failure.generateTitle' : 'generation.failure.title', { model: model?.label ?? modelId })}</strong>
+        <strong>
+          {t(failure.stage === 'generate' ? 'generation.failure.generateTitle' : 'generation.failure.title', {
+            model: chatModelLabel(engine, modelId, transformersModels),
+          })}
+        </strong>
       </p>
       <p>{t(`generation.failure.${failure.code}`)}</p>
       {failure.detail && (
@@ -23,6 +32,11 @@ export function GenerationFailureNote({ failure, modelId }: { failure: Generatio
       {failure.code === 'needs-shader-f16' && f32 && (
         <button type="button" onClick={() => setModel(f32.id)}>
           {t('generation.useF32', { model: `${f32.label} (${f32.quantization})` })}
+        </button>
+      )}
+      {gpuMissing && engine !== 'transformers-wasm' && (
+        <button type="button" onClick={() => setEngine('transformers-wasm')}>
+          {t('generation.useWasm')}
         </button>
       )}
     </Alert>

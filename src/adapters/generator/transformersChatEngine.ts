@@ -1,0 +1,190 @@
+// The transformers.js chat engine: text-generation with a chat template, streamed token by token, stopped
+// on request. Runs in transformersChat.worker.ts in the browser (WebGPU or WASM) and in Node for tests
+// (onnxruntime-node's 'cpu' device).
+import {
+  InterruptableStoppingCriteria,
+  TextStreamer,
+  pipeline,
+  type PreTrainedTokenizer,
+  type TextGenerationPipeline,
+} from '@huggingface/transformers';
+import { progressMapper, notify, type DownloadProgress } from '../transformers/downloadProgress';
+import { configureEnvironment, locateModel, type ModelLocation, type ModelSource } from '../transformers/modelLocation';
+import { detectRuntime, hasNavigatorGpu, libraryDevice, type Runtime } from '../transformers/runtime';
+import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
+import { classifyTransformersError } from './classifyTransformersError';
+import { GenerationError, type ChatMessage, type GenerateOptions, type GenerationStats } from './generator';
+import { IncrementalText } from './incrementalText';
+import type { TransformersChatModelInfo, TransformersDtype } from './transformersChatModels';
+
+export type ChatDevice = 'webgpu' | 'wasm';
+
+export interface ChatLoadRequest {
+  model: TransformersChatModelInfo;
+  device: ChatDevice;
+  dtype: TransformersDtype;
+  source: ModelSource;
+}
+
+export interface ChatLoadResult {
+  modelId: string;
+  device: ChatDevice;
+  dtype: TransformersDtype;
+  /** 'site' when the site served the model folder itself, 'remote' when it came from the hub. */
+  from: 'site' | 'remote';
+}
+
+export interface TransformersChatEngineOptions {
+  /** Load every model from this folder instead of asking the site (a filesystem path in Node tests). */
+  localModelPath?: string;
+  /** The fetch used to probe the site (default: globalThis.fetch). */
+  fetch?: typeof fetch;
+  /** Where this runs; detected when unset. */
+  runtime?: Runtime;
+}
+
+export const DEFAULT_MAX_NEW_TOKENS = 512;
+
+/** TextStreamer that also reports the prompt's length (the first put() holds the prompt's token ids). */
+class PromptCountingStreamer extends TextStreamer {
+  promptTokens: number | null = null;
+  override put(value: bigint[][]): void {
+    if (this.next_tokens_are_prompt) this.promptTokens = value[0]?.length ?? 0;
+    super.put(value);
+  }
+}
+
+/** Make every forward pass end with a yield to the event loop, so an interrupt() sent meanwhile is seen. */
+function yieldAfterEachStep(pipe: TextGenerationPipeline): void {
+  const model = pipe.model as unknown as { forward(inputs: unknown): Promise<unknown> };
+  const forward = model.forward.bind(model);
+  model.forward = async (inputs: unknown) => {
+    const outputs = await forward(inputs);
+    // After the step and before its token is checked against the stopping criteria: a Stop that arrives
+    // while the step runs ends the answer with this token.
+    await yieldToEventLoop();
+    return outputs;
+  };
+}
+
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
+
+export class TransformersChatEngine {
+  private pipe: TextGenerationPipeline | null = null;
+  private readonly stopping = new InterruptableStoppingCriteria();
+  private readonly runtime: Runtime;
+
+  constructor(private readonly options: TransformersChatEngineOptions = {}) {
+    this.runtime = options.runtime ?? detectRuntime();
+  }
+
+  get loaded(): boolean {
+    return this.pipe !== null;
+  }
+
+  /** Load a model (replacing the one loaded before, once the new one works). Throws a GenerationError. */
+  async load(request: ChatLoadRequest, onDownload: (progress: DownloadProgress) => void): Promise<ChatLoadResult> {
+    const { model, device, dtype, source } = request;
+    try {
+      if (device === 'webgpu' && !hasNavigatorGpu()) {
+        throw new GenerationError('no-webgpu', 'WebGPU is not available here (navigator.gpu is missing).');
+      }
+      const location: ModelLocation = this.options.localModelPath
+        ? { from: 'site', localModelPath: this.options.localModelPath }
+        : await locateModel(model, source, this.options.fetch ?? globalThis.fetch);
+      configureEnvironment(location);
+      const pipe = (await pipeline('text-generation', model.id, {
+        device: libraryDevice(device, this.runtime),
+        // 'auto': the dtype in the model's config.json, else the library's default for the device.
+        ...(dtype === 'auto' ? {} : { dtype }),
+        progress_callback: progressMapper(onDownload),
+      })) as TextGenerationPipeline;
+      try {
+        // One token now: compiles WebGPU shaders and surfaces device failures at load, not mid-answer.
+        await pipe('Hi', { max_new_tokens: 1, do_sample: false });
+      } catch (error) {
+        await pipe.dispose().catch(() => {});
+        throw error;
+      }
+      yieldAfterEachStep(pipe);
+      const previous = this.pipe;
+      this.pipe = pipe;
+      if (previous) await previous.dispose().catch(() => {});
+      return { modelId: model.id, device, dtype, from: location.from };
+    } catch (error) {
+      throw classifyTransformersError(error);
+    }
+  }
+
+  /**
+   * Answer the chat, streaming text deltas (about one per token) through onDelta. Resolves with the
+   * usage figures when the answer is complete or stopped by interrupt(). Throws a GenerationError.
+   */
+  async generate(messages: ChatMessage[], options: GenerateOptions, onDelta: (text: string) => void): Promise<GenerationStats> {
+    const pipe = this.pipe;
+    if (!pipe) throw new GenerationError('unknown', 'No chat model is loaded.');
+    this.stopping.reset();
+    const tokenizer = pipe.tokenizer as PreTrainedTokenizer;
+    const text = new IncrementalText((ids) => tokenizer.decode(ids, { skip_special_tokens: true }));
+    const special = new Set(tokenizer.all_special_ids.map((id) => BigInt(id)));
+    const start = performance.now();
+    let first: number | null = null;
+    let last = start;
+    let generated = 0;
+    let trailingSpecial = 0;
+
+    const streamer = new PromptCountingStreamer(tokenizer, {
+      skip_prompt: true,
+      // Text goes out per token through token_callback_function; the word-wise callback is not used.
+      callback_function: () => {},
+      token_callback_function: (ids: bigint[]) => {
+        const now = performance.now();
+        first ??= now;
+        last = now;
+        generated += ids.length;
+        trailingSpecial = ids.every((id) => special.has(id)) ? trailingSpecial + ids.length : 0;
+        const delta = text.push(ids);
+        if (delta) notify(onDelta, delta);
+      },
+    });
+
+    const temperature = options.temperature ?? 0;
+    try {
+      await pipe(messages, {
+        max_new_tokens: options.maxTokens ?? DEFAULT_MAX_NEW_TOKENS,
+        do_sample: temperature > 0,
+        ...(temperature > 0 ? { temperature } : {}),
+        streamer,
+        stopping_criteria: this.stopping,
+      });
+    } catch (error) {
+      throw classifyTransformersError(error);
+    }
+    const rest = text.finish();
+    if (rest) notify(onDelta, rest);
+
+    // The end-of-turn token ends the answer but is no part of it.
+    const completionTokens = generated - trailingSpecial;
+    const ttft = first === null ? null : (first - start) / 1000;
+    const decodeS = first === null ? 0 : (last - first) / 1000;
+    return {
+      promptTokens: streamer.promptTokens,
+      completionTokens,
+      timeToFirstTokenS: ttft,
+      prefillTokensPerS: ttft && streamer.promptTokens ? finite(streamer.promptTokens / ttft) : null,
+      // Tokens after the first, over the time they took (the first token's time is the prefill).
+      decodeTokensPerS: generated > 1 && decodeS > 0 ? finite((generated - 1) / decodeS) : null,
+    };
+  }
+
+  /** Stop the answer being generated after the current token. */
+  interrupt(): void {
+    this.stopping.interrupt();
+  }
+
+  async dispose(): Promise<void> {
+    const pipe = this.pipe;
+    this.pipe = null;
+    if (pipe) await pipe.dispose();
+  }
+}

@@ -1,0 +1,107 @@
+// Where transformers.js takes a model from: the site itself (models/<id>/ next to the app) or a hub host.
+// Shared by the embedder and the transformers.js chat engine.
+import { env } from '@huggingface/transformers';
+
+/** Where model files are downloaded from in the user's browser. */
+export interface ModelSource {
+  /** Hub host for models not served by the site itself, e.g. 'https://huggingface.co'. */
+  remoteHost: string;
+  /** The app's base URL path (import.meta.env.BASE_URL), where a site may serve models/<id>/. */
+  basePath: string;
+}
+
+/** Where load() takes a model from. */
+export type ModelLocation = { from: 'site'; localModelPath: string } | { from: 'remote'; remoteHost: string };
+
+/** The parts of a model description that decide where it comes from. */
+export interface LocatableModel {
+  id: string;
+  /** Set for models that a site serves itself and that are not on the hub (test fixtures). */
+  selfHostedOnly?: boolean;
+}
+
+/** The model cannot be located: a self-hosted-only model the site does not serve, or an unusable host. */
+export class ModelLocationError extends Error {
+  readonly reason: 'not-found' | 'bad-host';
+  constructor(reason: 'not-found' | 'bad-host', message: string) {
+    super(message);
+    this.name = 'ModelLocationError';
+    this.reason = reason;
+  }
+}
+
+/**
+ * The site path under which models/ lives, with a leading and trailing slash. transformers.js needs a
+ * PATH here: an absolute http(s) URL as localModelPath breaks its tokenizer loading, so a URL is reduced
+ * to its path. A relative base (Vite's base './') is taken from the site root.
+ */
+export function normaliseBasePath(basePath: string): string {
+  let path = basePath.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) path = new URL(path).pathname;
+  path = path.replace(/^(\.\/)+/, '');
+  if (!path.startsWith('/')) path = `/${path}`;
+  if (!path.endsWith('/')) path = `${path}/`;
+  return path;
+}
+
+/** The hub host with exactly one trailing slash, as transformers.js' env.remoteHost expects. */
+export function normaliseRemoteHost(remoteHost: string): string {
+  const host = remoteHost.trim();
+  let url: URL;
+  try {
+    url = new URL(host);
+  } catch {
+    throw new ModelLocationError('bad-host', `The model host "${remoteHost}" is not a valid URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ModelLocationError('bad-host', `The model host "${remoteHost}" must be an http(s) URL.`);
+  }
+  return host.replace(/\/+$/, '') + '/';
+}
+
+/**
+ * Decide where a model comes from: the site when `${basePath}models/<id>/config.json` answers with JSON,
+ * otherwise the hub. A model marked selfHostedOnly that the site does not serve is an error.
+ */
+export async function locateModel(
+  model: LocatableModel,
+  source: ModelSource,
+  fetchFn: typeof fetch | undefined = globalThis.fetch,
+): Promise<ModelLocation> {
+  const base = normaliseBasePath(source.basePath);
+  const probe = `${base}models/${model.id}/config.json`;
+  let onSite = false;
+  if (fetchFn) {
+    try {
+      const response = await fetchFn(probe);
+      if (response.ok) {
+        // A site that answers every path with index.html would otherwise look like it serves the model.
+        const config: unknown = JSON.parse(await response.text());
+        onSite = typeof config === 'object' && config !== null && !Array.isArray(config);
+      }
+    } catch {
+      onSite = false; // not JSON, or the request failed: not served here
+    }
+  }
+  if (onSite) return { from: 'site', localModelPath: `${base}models/` };
+  if (model.selfHostedOnly) {
+    throw new ModelLocationError(
+      'not-found',
+      `The model "${model.id}" is only available from the site that serves it, but ${probe} was not found there.`,
+    );
+  }
+  return { from: 'remote', remoteHost: normaliseRemoteHost(source.remoteHost) };
+}
+
+/** Point transformers.js at the chosen location. env is global to the library: set it before each load. */
+export function configureEnvironment(location: ModelLocation): void {
+  if (location.from === 'site') {
+    env.allowLocalModels = true;
+    env.localModelPath = location.localModelPath;
+    env.allowRemoteModels = false;
+  } else {
+    env.allowLocalModels = false;
+    env.allowRemoteModels = true;
+    env.remoteHost = location.remoteHost;
+  }
+}

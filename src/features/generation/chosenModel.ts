@@ -1,0 +1,9 @@
+// The chosen chat model's display name, whichever engine it belongs to.
+import { CHAT_MODELS } from '../../adapters/generator/chatModels';
+import type { TransformersChatModelInfo } from '../../adapters/generator/transformersChatModels';
+import type { GenerationEngine } from '../../state/generationEngines';
+
+export function chatModelLabel(engine: GenerationEngine, modelId: string, transformersModels: readonly TransformersChatModelInfo[]): string {
+  const model = engine === 'webllm' ? CHAT_MODELS.find((m) => m.id === modelId) : transformersModels.find((m) => m.id === modelId);
+  return model?.label ?? modelId;
+}
