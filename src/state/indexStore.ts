@@ -18,6 +18,8 @@ import { useGpuStore } from './gpuStore';
 import { selectModelHost, useSettingsStore } from './settingsStore';
 import { fetchSiteManifest } from './siteManifest';
 import { getEmbedder, getVectorIndex, resetEmbedder } from './workers';
+import { cacheVector, cachedVector, forgetVectors, textsWithoutVectors, vectorsFor } from './vectorCache';
+import { buildIndex } from './buildIndex';
 import { describeError, isCancelled } from './errors';
 import { saveIndex } from './workspaceSaves';
 
@@ -65,10 +67,6 @@ interface IndexState {
   resetIndex(): Promise<void>;
 }
 
-/** Vectors already computed, by model, device and text, so re-chunking only embeds what changed. */
-const vectorCache = new Map<string, Float32Array>();
-const cacheKey = (modelId: string, device: ComputeDevice, text: string) => `${modelId}\u0000${device}\u0000${text}`;
-
 let runId = 0;
 
 const isBusy = (phase: IndexPhase) => phase === 'loading-model' || phase === 'embedding' || phase === 'indexing';
@@ -91,14 +89,34 @@ function snapshotOf(state: IndexState, chunking: ChunkingOptions): IndexSnapshot
   const { indexedModelId: modelId, indexedDevice: device } = state;
   if (!modelId || !device) return null;
   const chunks = [...state.indexedChunks.values()];
-  const vectors: Float32Array[] = [];
-  for (const c of chunks) {
-    const v = vectorCache.get(cacheKey(modelId, device, c.text));
-    if (!v) return null;
-    vectors.push(v);
-  }
-  const dimension = vectors[0]?.length;
-  return dimension ? { modelId, device, dimension, chunking, chunks, vectors } : null;
+  const vectors = vectorsFor(modelId, device, chunks);
+  const dimension = vectors?.[0]?.length;
+  return vectors && dimension ? { modelId, device, dimension, chunking, chunks, vectors } : null;
+}
+
+type SetIndexState = (partial: Partial<IndexState> | ((s: IndexState) => Partial<IndexState>)) => void;
+
+/** Load an embedding model in the worker, showing its download progress while the run is current. */
+async function loadModel(
+  set: SetIndexState,
+  model: EmbeddingModelInfo,
+  device: ComputeDevice,
+  host: string,
+  stillCurrent: () => boolean,
+): Promise<EmbedderLoadResult> {
+  const { api } = await getEmbedder();
+  const result = await abandonable(
+    api.load(
+      model,
+      device,
+      { remoteHost: host, basePath: import.meta.env.BASE_URL },
+      callback((p: DownloadProgress) => {
+        if (stillCurrent()) set((s) => ({ downloads: { ...s.downloads, [p.file]: p } }));
+      }),
+    ),
+  );
+  set({ loaded: result });
+  return result;
 }
 
 export const useIndexStore = create<IndexState>()(
@@ -172,25 +190,14 @@ export const useIndexStore = create<IndexState>()(
             set({ phase: 'error', error: message('embedding.errors.webgpu-unavailable') });
             return;
           }
-          const { api } = await getEmbedder();
           const loaded = get().loaded;
           if (!loaded || loaded.modelId !== model.id || loaded.device !== device) {
-            const result = await abandonable(
-              api.load(
-                model,
-                device,
-                { remoteHost: host, basePath: import.meta.env.BASE_URL },
-                callback((p: DownloadProgress) => {
-                  if (stillCurrent()) set((s) => ({ downloads: { ...s.downloads, [p.file]: p } }));
-                }),
-              ),
-            );
-            device = result.device;
-            set({ loaded: result });
+            device = (await loadModel(set, model, device, host, stillCurrent)).device;
           }
           if (!stillCurrent()) return;
 
-          const missing = [...new Set(chunks.map((c) => c.text).filter((t) => !vectorCache.has(cacheKey(model.id, device, t))))];
+          const { api } = await getEmbedder();
+          const missing = textsWithoutVectors(model.id, device, chunks);
           set({ phase: 'embedding', embedded: { done: chunks.length - missing.length, total: chunks.length } });
           const alreadyDone = chunks.length - missing.length;
           const embedStart = performance.now();
@@ -203,32 +210,21 @@ export const useIndexStore = create<IndexState>()(
           );
           missing.forEach((text, i) => {
             const v = vectors[i];
-            if (v) vectorCache.set(cacheKey(model.id, device, text), v);
+            if (v) cacheVector(model.id, device, text, v);
           });
           if (!stillCurrent()) return;
           const lastRun = { embedded: missing.length, reused: alreadyDone, ms: performance.now() - embedStart, device };
 
           set({ phase: 'indexing' });
-          // A document removed while its chunks were being embedded must not reach the index.
-          const live = new Set(useDocumentsStore.getState().documents.map((d) => d.id));
-          const liveChunks = chunks.filter((c) => live.has(c.docId));
-          const items = liveChunks.map((c) => ({ id: c.id, vector: vectorCache.get(cacheKey(model.id, device, c.text))! }));
-          const { api: index } = await getVectorIndex();
-          let indexStatus = await index.build(
-            items,
-            callback((done: number, total: number) => {
-              if (stillCurrent()) set({ indexing: { done, total } });
-            }),
-          );
-          // And one removed while the index was being built leaves it now.
-          const stillLive = new Set(useDocumentsStore.getState().documents.map((d) => d.id));
-          const gone = liveChunks.filter((c) => !stillLive.has(c.docId)).map((c) => c.id);
-          if (gone.length > 0) indexStatus = await index.remove(gone);
+          const pairs = chunks.map((chunk) => ({ chunk, vector: cachedVector(model.id, device, chunk.text)! }));
+          const { status: indexStatus, kept } = await buildIndex(pairs, (done, total) => {
+            if (stillCurrent()) set({ indexing: { done, total } });
+          });
           if (!stillCurrent()) return;
           set({
             phase: 'ready',
             indexStatus,
-            indexedChunks: new Map(liveChunks.filter((c) => stillLive.has(c.docId)).map((c) => [c.id, c])),
+            indexedChunks: new Map(kept.map((p) => [p.chunk.id, p.chunk])),
             indexedModelId: model.id,
             indexedDevice: device,
             embedded: { done: chunks.length, total: chunks.length },
@@ -292,18 +288,7 @@ export const useIndexStore = create<IndexState>()(
         const settle = () => (get().indexedChunks.size > 0 ? 'ready' : 'idle');
         set({ phase: 'loading-model', downloads: {}, embedded: null, indexing: null });
         try {
-          const { api } = await getEmbedder();
-          const result = await abandonable(
-            api.load(
-              model,
-              device,
-              { remoteHost: host, basePath: import.meta.env.BASE_URL },
-              callback((p: DownloadProgress) => {
-                if (stillCurrent()) set((s) => ({ downloads: { ...s.downloads, [p.file]: p } }));
-              }),
-            ),
-          );
-          set({ loaded: result });
+          const result = await loadModel(set, model, device, host, stillCurrent);
           if (!stillCurrent()) return message('ask.errors.model-load-cancelled');
           set({ phase: settle(), downloads: {} });
           return result.device === device ? null : message('ask.errors.model-mismatch', { model: modelId });
@@ -324,20 +309,11 @@ export const useIndexStore = create<IndexState>()(
         const stillCurrent = () => run === runId;
         set({ phase: 'indexing', indexing: { done: 0, total: pairs.length, restoring: true }, error: null });
         try {
-          const { api: index } = await getVectorIndex();
-          let indexStatus = await index.build(
-            pairs.map((p) => ({ id: p.chunk.id, vector: p.vector })),
-            callback((done: number, total: number) => {
-              if (stillCurrent()) set({ indexing: { done, total, restoring: true } });
-            }),
-          );
-          // A document removed while the index was being rebuilt leaves it now.
-          const stillLive = new Set(useDocumentsStore.getState().documents.map((d) => d.id));
-          const gone = pairs.filter((p) => !stillLive.has(p.chunk.docId)).map((p) => p.chunk.id);
-          if (gone.length > 0) indexStatus = await index.remove(gone);
+          const { status: indexStatus, kept } = await buildIndex(pairs, (done, total) => {
+            if (stillCurrent()) set({ indexing: { done, total, restoring: true } });
+          });
           if (!stillCurrent()) return;
-          const kept = pairs.filter((p) => stillLive.has(p.chunk.docId));
-          for (const p of kept) vectorCache.set(cacheKey(saved.modelId, saved.device, p.chunk.text), p.vector);
+          for (const p of kept) cacheVector(saved.modelId, saved.device, p.chunk.text, p.vector);
           set({
             phase: kept.length > 0 ? 'ready' : 'idle',
             indexing: null,
@@ -358,7 +334,7 @@ export const useIndexStore = create<IndexState>()(
       async resetIndex() {
         runId++; // whatever was under way no longer reaches the index
         abandonLoad?.();
-        vectorCache.clear();
+        forgetVectors();
         set({
           phase: 'idle',
           downloads: {},

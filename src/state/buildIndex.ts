@@ -1,0 +1,32 @@
+// Building the vector index in its worker from chunks and their vectors, leaving out any document that
+// was removed in the meantime (before the build, or while it ran).
+import type { Chunk } from '../core/types';
+import type { IndexStatus } from '../adapters/vectorIndex/vectorIndex';
+import { callback } from '../adapters/workerRpc';
+import { useDocumentsStore } from './documentsStore';
+import { getVectorIndex } from './workers';
+
+export interface IndexedPair {
+  chunk: Chunk;
+  vector: Float32Array;
+}
+
+const liveDocumentIds = () => new Set(useDocumentsStore.getState().documents.map((d) => d.id));
+
+/** Build the index from these pairs; returns its status and the pairs it kept. */
+export async function buildIndex(
+  pairs: IndexedPair[],
+  onProgress: (done: number, total: number) => void,
+): Promise<{ status: IndexStatus; kept: IndexedPair[] }> {
+  const before = liveDocumentIds();
+  const live = pairs.filter((p) => before.has(p.chunk.docId));
+  const { api: index } = await getVectorIndex();
+  let status = await index.build(
+    live.map((p) => ({ id: p.chunk.id, vector: p.vector })),
+    callback(onProgress),
+  );
+  const after = liveDocumentIds();
+  const gone = live.filter((p) => !after.has(p.chunk.docId)).map((p) => p.chunk.id);
+  if (gone.length > 0) status = await index.remove(gone);
+  return { status, kept: live.filter((p) => after.has(p.chunk.docId)) };
+}
