@@ -119,25 +119,31 @@ async function loadModel(
   return result;
 }
 
+/** The state of an index that holds nothing, with no run under way. */
+type EmptyIndexFields = 'phase' | 'downloads' | 'embedded' | 'indexing' | 'restored' | 'lastRun' | 'error' | 'notice' | 'indexedChunks' | 'indexedModelId' | 'indexedDevice' | 'indexStatus';
+const emptyIndex = (): Pick<IndexState, EmptyIndexFields> => ({
+  phase: 'idle',
+  downloads: {},
+  embedded: null,
+  indexing: null,
+  restored: null,
+  lastRun: null,
+  error: null,
+  notice: null,
+  indexedChunks: new Map(),
+  indexedModelId: null,
+  indexedDevice: null,
+  indexStatus: null,
+});
+
 export const useIndexStore = create<IndexState>()(
   persist(
     (set, get) => ({
       models: BUILTIN_EMBEDDING_MODELS,
       modelId: DEFAULT_EMBEDDING_MODEL,
       devicePreference: 'auto',
-      phase: 'idle',
+      ...emptyIndex(),
       loaded: null,
-      downloads: {},
-      embedded: null,
-      indexing: null,
-      restored: null,
-      lastRun: null,
-      error: null,
-      notice: null,
-      indexedChunks: new Map(),
-      indexedModelId: null,
-      indexedDevice: null,
-      indexStatus: null,
 
       loadSiteModels() {
         // A site may serve models itself and list them in models/models.json (see README).
@@ -335,20 +341,7 @@ export const useIndexStore = create<IndexState>()(
         runId++; // whatever was under way no longer reaches the index
         abandonLoad?.();
         forgetVectors();
-        set({
-          phase: 'idle',
-          downloads: {},
-          embedded: null,
-          indexing: null,
-          restored: null,
-          lastRun: null,
-          error: null,
-          notice: null,
-          indexedChunks: new Map(),
-          indexedModelId: null,
-          indexedDevice: null,
-          indexStatus: null,
-        });
+        set(emptyIndex());
         const { api } = await getVectorIndex();
         await api.clear();
       },
