@@ -1,6 +1,6 @@
 // Filling prompt templates: segments, single-pass substitution, and template checks.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROMPT_TEMPLATE, DEFAULT_PROMPT_TEMPLATE_ZH, checkTemplate, fillPrompt, formatContext, type FilledPrompt } from './prompt';
+import { DEFAULT_PROMPT_TEMPLATE, DEFAULT_PROMPT_TEMPLATE_ZH, checkTemplate, fillPrompt, formatContext, questionOnlyPrompt, type FilledPrompt } from './prompt';
 
 const CHUNKS = [
   { text: 'RAG retrieves passages before generating.', source: 'notes.md' },
@@ -120,5 +120,19 @@ describe('default templates', () => {
     expect(DEFAULT_PROMPT_TEMPLATE_ZH).toMatch(/只根据/);
     expect(DEFAULT_PROMPT_TEMPLATE_ZH).toMatch(/不知道/);
     expect(DEFAULT_PROMPT_TEMPLATE_ZH).toMatch(/\[1\]/);
+  });
+});
+
+describe('questionOnlyPrompt', () => {
+  it('is the question alone: no template, no context', () => {
+    const p = questionOnlyPrompt('How hot is lava?');
+    expect(p.text).toBe('How hot is lava?');
+    expect(p.segments).toEqual([{ kind: 'question', text: 'How hot is lava?' }]);
+    expect(joined(p)).toBe(p.text);
+  });
+
+  it('keeps placeholder-like text as written, and an empty question gives an empty prompt', () => {
+    expect(questionOnlyPrompt('What is {context}?').text).toBe('What is {context}?');
+    expect(questionOnlyPrompt('')).toEqual({ text: '', segments: [] });
   });
 });

@@ -116,3 +116,11 @@ export function checkTemplate(template: string): TemplateIssue[] {
   }
   return issues;
 }
+
+/**
+ * The prompt without retrieval: the question alone, as a model would get it with no context at all.
+ * Used to compare an answer with and without the retrieved chunks.
+ */
+export function questionOnlyPrompt(question: string): FilledPrompt {
+  return { text: question, segments: question ? [{ kind: 'question', text: question }] : [] };
+}
