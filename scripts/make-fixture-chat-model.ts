@@ -61,7 +61,9 @@ const ANSWER_TOKENS = [
   ' hardens',
   ' into',
   ' new',
-  ' stone.',
+  ' stone',
+  // A citation of the first retrieved chunk, so that tests can follow it to the chunk it names.
+  ' [1].',
 ];
 
 /** What greedy decoding writes for any chat, before <|im_end|>. */
