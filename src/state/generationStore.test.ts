@@ -69,7 +69,7 @@ const stats: GenerationStats = { promptTokens: 12, completionTokens: 3, timeToFi
 
 beforeEach(async () => {
   await useGenerationStore.getState().unload();
-  useGenerationStore.setState({ phase: 'idle', failure: null, answer: '', stats: null, loadCancelled: false });
+  useGenerationStore.setState({ phase: 'idle', failure: null, answer: '', stats: null, loadCancelled: false, comparison: null });
   useGenerationStore.setState({ engine: 'webllm', engineChosen: false, modelId: useGenerationStore.getState().modelIds.webllm });
   Object.assign(fake, { loads: [], loadImpl: null, generateImpl: null, interrupts: 0, unloads: 0, transformersCreated: [] });
   fake.caps = { webgpu: true, adapter: true, shaderF16: true, adapterName: 'test' };
@@ -305,5 +305,97 @@ describe('generation engines', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe('comparing with and without retrieval', () => {
+  const plainStats: GenerationStats = { ...stats, promptTokens: 4 };
+
+  it('answers the RAG prompt, then the question alone, one at a time, each pane streaming with its own stats', async () => {
+    useGenerationStore.getState().setModel(f32Model.id);
+    await useGenerationStore.getState().load();
+    fake.generateImpl = async (_m, onDelta) => {
+      onDelta('Lava is hot.');
+      return stats;
+    };
+    await useGenerationStore.getState().generate('the filled prompt');
+    const prompts: string[] = [];
+    fake.generateImpl = async (messages, onDelta) => {
+      const prompt = messages[0]!.content;
+      prompts.push(prompt);
+      const side = prompt === 'rag prompt' ? 'rag' : 'plain';
+      const comparison = useGenerationStore.getState().comparison!;
+      expect(comparison[side].status).toBe('generating');
+      // One at a time: the other pane is done, or has not started.
+      expect(comparison[side === 'rag' ? 'plain' : 'rag'].status).toBe(side === 'rag' ? 'waiting' : 'done');
+      onDelta(side === 'rag' ? 'Lava ' : 'Maybe ');
+      expect(useGenerationStore.getState().comparison![side].answer).toMatch(/ $/);
+      onDelta('[1].');
+      return side === 'rag' ? stats : plainStats;
+    };
+    await useGenerationStore.getState().compare({ rag: 'rag prompt', plain: 'question' });
+    expect(prompts).toEqual(['rag prompt', 'question']);
+    expect(useGenerationStore.getState()).toMatchObject({
+      phase: 'ready',
+      comparison: {
+        rag: { prompt: 'rag prompt', answer: 'Lava [1].', stats, status: 'done' },
+        plain: { prompt: 'question', answer: 'Maybe [1].', stats: plainStats, status: 'done' },
+      },
+      // The single answer before is left as it was.
+      answer: 'Lava is hot.',
+      answeredPrompt: 'the filled prompt',
+    });
+  });
+
+  it('Stop stops the pane that is running and skips the rest; a single answer afterwards replaces the comparison', async () => {
+    useGenerationStore.getState().setModel(f32Model.id);
+    await useGenerationStore.getState().load();
+    let finish!: () => void;
+    let calls = 0;
+    fake.generateImpl = (_m, onDelta) =>
+      new Promise((resolve) => {
+        calls++;
+        onDelta('Partial');
+        finish = () => resolve(stats);
+      });
+    const running = useGenerationStore.getState().compare({ rag: 'rag prompt', plain: 'question' });
+    expect(useGenerationStore.getState().phase).toBe('generating');
+    await useGenerationStore.getState().stop();
+    expect(fake.interrupts).toBe(1);
+    finish();
+    await running;
+    expect(calls).toBe(1);
+    expect(useGenerationStore.getState()).toMatchObject({
+      phase: 'ready',
+      stopped: true,
+      comparison: { rag: { answer: 'Partial', status: 'stopped', stats }, plain: { answer: '', status: 'skipped', stats: null } },
+    });
+
+    fake.generateImpl = async (_m, onDelta) => {
+      onDelta('Whole.');
+      return stats;
+    };
+    await useGenerationStore.getState().generate('p');
+    expect(useGenerationStore.getState()).toMatchObject({ phase: 'ready', comparison: null, answer: 'Whole.', stopped: false });
+  });
+
+  it('a failed pane skips the rest and keeps the model usable', async () => {
+    useGenerationStore.getState().setModel(f32Model.id);
+    await useGenerationStore.getState().load();
+    fake.generateImpl = async () => {
+      throw new GenerationError('unknown', 'boom');
+    };
+    await useGenerationStore.getState().compare({ rag: 'rag prompt', plain: 'question' });
+    expect(useGenerationStore.getState()).toMatchObject({
+      phase: 'ready',
+      loadedModelId: f32Model.id,
+      failure: { code: 'unknown', stage: 'generate' },
+      comparison: { rag: { status: 'failed' }, plain: { status: 'skipped' } },
+    });
+  });
+
+  it('does nothing without a loaded model', async () => {
+    await useGenerationStore.getState().compare({ rag: 'rag prompt', plain: 'question' });
+    expect(useGenerationStore.getState()).toMatchObject({ phase: 'idle', comparison: null });
   });
 });

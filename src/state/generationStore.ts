@@ -20,6 +20,7 @@ import { useGpuStore } from './gpuStore';
 import { selectModelHost, useSettingsStore } from './settingsStore';
 import { fetchSiteManifest } from './siteManifest';
 import { describeError } from './errors';
+import { COMPARISON_SIDES, appendToPane, skipWaiting, startComparison, withPane, type Comparison, type ComparisonSide } from './comparison';
 
 export type { GenerationEngine } from './generationEngines';
 
@@ -54,6 +55,8 @@ interface GenerationState {
   answeredPrompt: string | null;
   stats: GenerationStats | null;
   stopped: boolean;
+  /** Answers with and without retrieval, side by side; null when the last run was a single answer. */
+  comparison: Comparison | null;
   /** Set when the user cancelled a model download. */
   loadCancelled: boolean;
   setEngine(engine: GenerationEngine): void;
@@ -68,6 +71,8 @@ interface GenerationState {
   load(): Promise<void>;
   cancelLoad(): void;
   generate(prompt: string): Promise<void>;
+  /** Answer the RAG prompt, then the question alone, one after the other; Stop skips what is left. */
+  compare(prompts: Record<ComparisonSide, string>): Promise<void>;
   stop(): Promise<void>;
   unload(): Promise<void>;
 }
@@ -76,6 +81,8 @@ interface GenerationState {
 export const DEFAULT_CHAT_MODEL = 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC';
 
 let loadRun = 0;
+
+const GENERATE_OPTIONS = { temperature: 0.2, maxTokens: 512 };
 
 function failureOf(err: unknown, stage: GenerationFailure['stage']): GenerationFailure {
   const code = (err as { code?: unknown })?.code;
@@ -100,144 +107,173 @@ function checkModel(state: GenerationState, caps: GpuCapabilities): { id: string
 
 export const useGenerationStore = create<GenerationState>()(
   persist(
-    (set, get) => ({
-      engine: 'webllm',
-      engineChosen: false,
-      modelId: DEFAULT_CHAT_MODEL,
-      modelIds: { webllm: DEFAULT_CHAT_MODEL, transformers: DEFAULT_TRANSFORMERS_CHAT_MODEL },
-      modelChosen: false,
-      transformersModels: [...TRANSFORMERS_CHAT_MODELS],
-      phase: 'idle',
-      loadedModelId: null,
-      loadedEngine: null,
-      progress: null,
-      failure: null,
-      answer: '',
-      answeredPrompt: null,
-      stats: null,
-      stopped: false,
-      loadCancelled: false,
-
-      setEngine(engine) {
-        const { phase, modelIds, loadedModelId } = get();
-        if (isBusy(phase)) return;
-        set({ engine, engineChosen: true, modelId: modelIds[engineFamily(engine)], failure: null, phase: loadedModelId ? 'ready' : 'idle' });
-      },
-
-      setModel(modelId) {
-        const { phase, engine, modelIds } = get();
-        if (isBusy(phase)) return;
-        set({
-          modelId,
-          modelIds: { ...modelIds, [engineFamily(engine)]: modelId },
-          modelChosen: true,
-          failure: null,
-          phase: get().loadedModelId ? 'ready' : 'idle',
-        });
-      },
-
-      adaptDefaultTo(caps) {
-        const { engineChosen, engine, phase } = get();
-        if (!engineChosen && !isBusy(phase)) {
-          const preferred = defaultEngineFor(caps);
-          if (preferred !== engine) set({ engine: preferred, modelId: get().modelIds[engineFamily(preferred)] });
+    (set, get) => {
+      /** A failed answer keeps the model usable, unless the GPU is gone, and the model with it. */
+      async function failGeneration(err: unknown): Promise<void> {
+        const failure = failureOf(err, 'generate');
+        if (failure.code === 'device-lost') {
+          await get().unload(); // it has to be loaded again
+          set({ phase: 'error', failure });
+        } else {
+          set({ phase: 'ready', failure });
         }
-        const { modelChosen, modelIds } = get();
-        const model = CHAT_MODELS.find((m) => m.id === modelIds.webllm);
-        if (modelChosen || !model?.f32VariantId || !caps.adapter || caps.shaderF16 || !model.needsShaderF16) return;
-        set({
-          modelIds: { ...modelIds, webllm: model.f32VariantId },
-          ...(get().engine === 'webllm' ? { modelId: model.f32VariantId } : {}),
-        });
-      },
+      }
 
-      async loadSiteModels() {
-        let manifest: unknown = null;
-        try {
-          manifest = await fetchSiteManifest();
-        } catch {
-          return; // the embedding step already reports an unreadable manifest
-        }
-        set({ transformersModels: withSiteChatModels(parseChatManifest(manifest)) });
-      },
+      return {
+        engine: 'webllm',
+        engineChosen: false,
+        modelId: DEFAULT_CHAT_MODEL,
+        modelIds: { webllm: DEFAULT_CHAT_MODEL, transformers: DEFAULT_TRANSFORMERS_CHAT_MODEL },
+        modelChosen: false,
+        transformersModels: [...TRANSFORMERS_CHAT_MODELS],
+        phase: 'idle',
+        loadedModelId: null,
+        loadedEngine: null,
+        progress: null,
+        failure: null,
+        answer: '',
+        answeredPrompt: null,
+        stats: null,
+        stopped: false,
+        comparison: null,
+        loadCancelled: false,
 
-      async load() {
-        const { phase, engine } = get();
-        if (isBusy(phase)) return;
-        const run = ++loadRun;
-        set({ phase: 'checking', failure: null, progress: null, loadCancelled: false });
-        // Check the adapter before anything is downloaded.
-        const caps = await useGpuStore.getState().detect();
-        const { id, blocker } = checkModel(get(), caps);
-        if (!id) {
-          set({ phase: 'idle' });
-          return;
-        }
-        if (blocker) {
-          set({ phase: 'error', failure: { code: blocker, detail: '', stage: 'load' } });
-          return;
-        }
-        const host = selectModelHost(useSettingsStore.getState());
-        if (!host) {
-          set({ phase: 'error', failure: { code: 'bad-host', detail: '', stage: 'load' } });
-          return;
-        }
-        // Loading replaces the model loaded before, whichever engine held it.
-        set({ phase: 'loading', loadedModelId: null, loadedEngine: null });
-        try {
-          const gen = await generatorFor(engine, caps, (modelId) => get().transformersModels.find((m) => m.id === modelId));
-          await gen.load(id, host, (progress) => {
-            if (run === loadRun) set({ progress });
+        setEngine(engine) {
+          const { phase, modelIds, loadedModelId } = get();
+          if (isBusy(phase)) return;
+          set({ engine, engineChosen: true, modelId: modelIds[engineFamily(engine)], failure: null, phase: loadedModelId ? 'ready' : 'idle' });
+        },
+
+        setModel(modelId) {
+          const { phase, engine, modelIds } = get();
+          if (isBusy(phase)) return;
+          set({
+            modelId,
+            modelIds: { ...modelIds, [engineFamily(engine)]: modelId },
+            modelChosen: true,
+            failure: null,
+            phase: get().loadedModelId ? 'ready' : 'idle',
           });
-          if (run !== loadRun) return;
-          set({ phase: 'ready', loadedModelId: id, loadedEngine: engine });
-        } catch (err) {
-          if (run !== loadRun) return; // cancelled: the rejection is expected
-          set({ phase: 'error', failure: failureOf(err, 'load'), loadedModelId: null, loadedEngine: null });
-        }
-      },
+        },
 
-      cancelLoad() {
-        if (get().phase !== 'loading') return;
-        loadRun++;
-        set({ phase: 'idle', progress: null, loadedModelId: null, loadedEngine: null, loadCancelled: true });
-        void currentGenerator()?.unload();
-      },
-
-      async generate(prompt) {
-        const generator = currentGenerator();
-        if (!generator || !get().loadedModelId || get().phase === 'generating') return;
-        set({ phase: 'generating', answer: '', stats: null, failure: null, stopped: false, answeredPrompt: prompt });
-        try {
-          const stats = await generator.generate([{ role: 'user', content: prompt }], { temperature: 0.2, maxTokens: 512 }, (delta) =>
-            set((s) => ({ answer: s.answer + delta })),
-          );
-          set({ phase: 'ready', stats });
-        } catch (err) {
-          const failure = failureOf(err, 'generate');
-          if (failure.code === 'device-lost') {
-            // The GPU is gone, and the model with it: it has to be loaded again.
-            await get().unload();
-            set({ phase: 'error', failure });
-          } else {
-            set({ phase: 'ready', failure });
+        adaptDefaultTo(caps) {
+          const { engineChosen, engine, phase } = get();
+          if (!engineChosen && !isBusy(phase)) {
+            const preferred = defaultEngineFor(caps);
+            if (preferred !== engine) set({ engine: preferred, modelId: get().modelIds[engineFamily(preferred)] });
           }
-        }
-      },
+          const { modelChosen, modelIds } = get();
+          const model = CHAT_MODELS.find((m) => m.id === modelIds.webllm);
+          if (modelChosen || !model?.f32VariantId || !caps.adapter || caps.shaderF16 || !model.needsShaderF16) return;
+          set({
+            modelIds: { ...modelIds, webllm: model.f32VariantId },
+            ...(get().engine === 'webllm' ? { modelId: model.f32VariantId } : {}),
+          });
+        },
 
-      async stop() {
-        const generator = currentGenerator();
-        if (get().phase !== 'generating' || !generator) return;
-        set({ stopped: true });
-        await generator.interrupt();
-      },
+        async loadSiteModels() {
+          let manifest: unknown = null;
+          try {
+            manifest = await fetchSiteManifest();
+          } catch {
+            return; // the embedding step already reports an unreadable manifest
+          }
+          set({ transformersModels: withSiteChatModels(parseChatManifest(manifest)) });
+        },
 
-      async unload() {
-        if (!currentGenerator()) return;
-        await releaseGenerator();
-        set({ phase: 'idle', loadedModelId: null, loadedEngine: null, progress: null });
-      },
-    }),
+        async load() {
+          const { phase, engine } = get();
+          if (isBusy(phase)) return;
+          const run = ++loadRun;
+          set({ phase: 'checking', failure: null, progress: null, loadCancelled: false });
+          // Check the adapter before anything is downloaded.
+          const caps = await useGpuStore.getState().detect();
+          const { id, blocker } = checkModel(get(), caps);
+          if (!id) {
+            set({ phase: 'idle' });
+            return;
+          }
+          if (blocker) {
+            set({ phase: 'error', failure: { code: blocker, detail: '', stage: 'load' } });
+            return;
+          }
+          const host = selectModelHost(useSettingsStore.getState());
+          if (!host) {
+            set({ phase: 'error', failure: { code: 'bad-host', detail: '', stage: 'load' } });
+            return;
+          }
+          // Loading replaces the model loaded before, whichever engine held it.
+          set({ phase: 'loading', loadedModelId: null, loadedEngine: null });
+          try {
+            const gen = await generatorFor(engine, caps, (modelId) => get().transformersModels.find((m) => m.id === modelId));
+            await gen.load(id, host, (progress) => {
+              if (run === loadRun) set({ progress });
+            });
+            if (run !== loadRun) return;
+            set({ phase: 'ready', loadedModelId: id, loadedEngine: engine });
+          } catch (err) {
+            if (run !== loadRun) return; // cancelled: the rejection is expected
+            set({ phase: 'error', failure: failureOf(err, 'load'), loadedModelId: null, loadedEngine: null });
+          }
+        },
+
+        cancelLoad() {
+          if (get().phase !== 'loading') return;
+          loadRun++;
+          set({ phase: 'idle', progress: null, loadedModelId: null, loadedEngine: null, loadCancelled: true });
+          void currentGenerator()?.unload();
+        },
+
+        async generate(prompt) {
+          const generator = currentGenerator();
+          if (!generator || !get().loadedModelId || get().phase === 'generating') return;
+          set({ phase: 'generating', answer: '', stats: null, failure: null, stopped: false, answeredPrompt: prompt, comparison: null });
+          try {
+            const stats = await generator.generate([{ role: 'user', content: prompt }], GENERATE_OPTIONS, (delta) =>
+              set((s) => ({ answer: s.answer + delta })),
+            );
+            set({ phase: 'ready', stats });
+          } catch (err) {
+            await failGeneration(err);
+          }
+        },
+
+        async compare(prompts) {
+          const generator = currentGenerator();
+          if (!generator || !get().loadedModelId || get().phase === 'generating') return;
+          set({ phase: 'generating', failure: null, stopped: false, comparison: startComparison(prompts) });
+          const pane = (change: (c: Comparison) => Comparison) => set((s) => ({ comparison: s.comparison && change(s.comparison) }));
+          for (const side of COMPARISON_SIDES) {
+            if (get().stopped) break;
+            pane((c) => withPane(c, side, { status: 'generating' }));
+            try {
+              const stats = await generator.generate([{ role: 'user', content: prompts[side] }], GENERATE_OPTIONS, (delta) =>
+                pane((c) => appendToPane(c, side, delta)),
+              );
+              pane((c) => withPane(c, side, { stats, status: get().stopped ? 'stopped' : 'done' }));
+            } catch (err) {
+              pane((c) => withPane(c, side, { status: 'failed' }));
+              await failGeneration(err);
+              break;
+            }
+          }
+          set((s) => ({ comparison: s.comparison && skipWaiting(s.comparison), phase: s.phase === 'generating' ? 'ready' : s.phase }));
+        },
+
+        async stop() {
+          const generator = currentGenerator();
+          if (get().phase !== 'generating' || !generator) return;
+          set({ stopped: true });
+          await generator.interrupt();
+        },
+
+        async unload() {
+          if (!currentGenerator()) return;
+          await releaseGenerator();
+          set({ phase: 'idle', loadedModelId: null, loadedEngine: null, progress: null });
+        },
+      };
+    },
     {
       name: 'openbook.generation',
       storage: settingsStorage,
