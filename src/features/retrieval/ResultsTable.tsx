@@ -4,21 +4,14 @@ import type { RetrievalRun } from '../../state/retrievalStore';
 import { useRetrievalStore } from '../../state/retrievalStore';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { formatMs, formatNumber } from '../../ui/format';
+import { showChunkInDocument } from './showChunk';
 
 export function ResultsTable({ run }: { run: RetrievalRun }) {
   const { t, i18n } = useTranslation();
   const documents = useDocumentsStore((s) => s.documents);
-  const select = useDocumentsStore((s) => s.select);
-  const focusChunk = useRetrievalStore((s) => s.focusChunk);
+  const focusedChunkId = useRetrievalStore((s) => s.focusedChunkId);
   const name = (docId: string) => documents.find((d) => d.id === docId)?.name ?? t('ask.removedDocument');
   const n = (x: number) => formatNumber(x, i18n.language);
-
-  const show = (docId: string, chunkId: string) => {
-    if (!documents.some((d) => d.id === docId)) return;
-    select(docId);
-    focusChunk(chunkId);
-    document.getElementById('chunks')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  };
 
   if (run.results.length === 0) return <p className="muted">{t('ask.noResults')}</p>;
   return (
@@ -47,7 +40,7 @@ export function ResultsTable({ run }: { run: RetrievalRun }) {
           </thead>
           <tbody>
             {run.results.map((r) => (
-              <tr key={r.chunk.id}>
+              <tr key={r.chunk.id} className={r.chunk.id === focusedChunkId ? 'focused' : undefined} aria-current={r.chunk.id === focusedChunkId || undefined}>
                 <td>{r.rank}</td>
                 <td className="score" data-score={r.score}>
                   {formatNumber(r.score, i18n.language, 3)}
@@ -57,7 +50,7 @@ export function ResultsTable({ run }: { run: RetrievalRun }) {
                 </td>
                 <td>{name(r.chunk.docId)}</td>
                 <td className="nowrap">
-                  <button type="button" className="link-button" onClick={() => show(r.chunk.docId, r.chunk.id)}>
+                  <button type="button" className="link-button" onClick={() => showChunkInDocument(r.chunk.docId, r.chunk.id)}>
                     {t('ask.position', { index: n(r.chunk.index + 1), start: n(r.chunk.start), end: n(r.chunk.end) })}
                   </button>
                 </td>

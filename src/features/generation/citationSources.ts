@@ -1,0 +1,13 @@
+// The chunks an answer can cite: those numbered [1]..[k] in the prompt it was generated from, while that
+// prompt is still the one on screen (a new question or template makes the old numbers meaningless).
+import { useFilledPrompt } from '../../state/filledPrompt';
+import { useRetrievalStore } from '../../state/retrievalStore';
+import type { ScoredChunk } from '../../core/types';
+
+const NONE: ScoredChunk[] = [];
+
+export function useCitationSources(answeredPrompt: string | null): ScoredChunk[] {
+  const filled = useFilledPrompt();
+  const run = useRetrievalStore((s) => s.last);
+  return filled && run && answeredPrompt === filled.text ? run.results : NONE;
+}
