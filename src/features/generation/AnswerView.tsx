@@ -1,20 +1,22 @@
-// The streamed answer, or why there is none, with time to first token, speeds and token counts.
+// The streamed answer with its citations, or why there is none, with time to first token, speeds and token counts.
 import { useTranslation } from 'react-i18next';
 import { engineBlocker } from '../../state/generationEngines';
 import { useGenerationStore } from '../../state/generationStore';
 import { useGpuStore } from '../../state/gpuStore';
-import { formatNumber } from '../../ui/format';
+import { AnswerStats } from './AnswerStats';
+import { useCitationSources } from './citationSources';
+import { CitedAnswer } from './CitedAnswer';
 
 export function AnswerView() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const phase = useGenerationStore((s) => s.phase);
   const answer = useGenerationStore((s) => s.answer);
   const stats = useGenerationStore((s) => s.stats);
+  const sources = useCitationSources(useGenerationStore((s) => s.answeredPrompt));
   const stopped = useGenerationStore((s) => s.stopped);
   const loadedModelId = useGenerationStore((s) => s.loadedModelId);
   const engine = useGenerationStore((s) => s.engine);
   const caps = useGpuStore((s) => s.caps);
-  const n = (x: number | null, digits = 1) => (x === null ? '–' : formatNumber(x, i18n.language, digits));
 
   let why: string | null = null;
   if (!answer && phase !== 'generating') {
@@ -32,7 +34,7 @@ export function AnswerView() {
         </p>
       ) : (
         <div className="answer-text" aria-live="polite" aria-busy={phase === 'generating'} data-testid="answer-text">
-          {answer}
+          <CitedAnswer text={answer} sources={sources} />
           {phase === 'generating' && <span className="cursor" aria-hidden="true" />}
         </div>
       )}
@@ -41,17 +43,7 @@ export function AnswerView() {
           {t('generation.stopped')}
         </p>
       )}
-      {stats && (
-        <p className="muted small" data-testid="generation-stats">
-          {t('generation.stats', {
-            ttft: n(stats.timeToFirstTokenS, 2),
-            prefill: n(stats.prefillTokensPerS),
-            decode: n(stats.decodeTokensPerS),
-            prompt: stats.promptTokens ?? '–',
-            tokens: stats.completionTokens ?? '–',
-          })}
-        </p>
-      )}
+      {stats && <AnswerStats stats={stats} testId="generation-stats" />}
     </div>
   );
 }

@@ -9,7 +9,10 @@ import { engineBlocker } from '../../state/generationEngines';
 import { useGenerationStore } from '../../state/generationStore';
 import { useGpuStore } from '../../state/gpuStore';
 import { useFilledPrompt } from '../../state/filledPrompt';
+import { useRetrievalStore } from '../../state/retrievalStore';
+import { questionOnlyPrompt } from '../../core/prompt';
 import { AnswerView } from './AnswerView';
+import { ComparisonView } from './ComparisonView';
 import { ChatModelPicker } from './ChatModelPicker';
 import { EnginePicker } from './EnginePicker';
 import { GenerationFailureNote } from './GenerationFailureNote';
@@ -25,10 +28,12 @@ export function GenerationStep() {
   const loadedModelId = useGenerationStore((s) => s.loadedModelId);
   const loadedEngine = useGenerationStore((s) => s.loadedEngine);
   const loadCancelled = useGenerationStore((s) => s.loadCancelled);
-  const { load, generate, stop, unload } = useGenerationStore.getState();
+  const comparing = useGenerationStore((s) => s.comparison !== null);
+  const { load, generate, compare, stop, unload } = useGenerationStore.getState();
   const caps = useGpuStore((s) => s.caps);
   const detect = useGpuStore((s) => s.detect);
   const filled = useFilledPrompt();
+  const question = useRetrievalStore((s) => s.last?.question);
 
   useEffect(() => {
     void detect().then((found) => useGenerationStore.getState().adaptDefaultTo(found));
@@ -75,13 +80,21 @@ export function GenerationStep() {
         <button type="button" disabled={!filled || !loadedModelId || busy} onClick={() => filled && void generate(filled.text)}>
           {t('generation.generate')}
         </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!filled || question === undefined || !loadedModelId || busy}
+          onClick={() => filled && question !== undefined && void compare({ rag: filled.text, plain: questionOnlyPrompt(question).text })}
+        >
+          {t('generation.compare')}
+        </button>
         {phase === 'generating' && (
           <button type="button" className="danger" onClick={() => void stop()}>
             {t('generation.stop')}
           </button>
         )}
       </div>
-      <AnswerView />
+      {comparing ? <ComparisonView /> : <AnswerView />}
     </StepCard>
   );
 }
