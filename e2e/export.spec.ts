@@ -57,10 +57,17 @@ test('an exported workspace, imported after clearing, answers the same question 
   await page.getByRole('dialog', { name: 'Clear the workspace?' }).getByRole('button', { name: 'Clear everything' }).click();
   await expect(page.getByText('No documents yet.')).toBeVisible();
   await expect(page.getByText('The vector index is empty.')).toBeVisible();
+  // Other settings now: the import brings back the file's model and chunk settings.
+  const chunkSize = page.getByLabel('Chunk size (characters)');
+  const chunkSizeBefore = await chunkSize.inputValue();
+  await page.getByRole('radio', { name: /Tiny wide test embedder/ }).check();
+  await chunkSize.fill('300');
 
   const outcome = await importWorkspace(page, path);
   await expect(outcome).toHaveText(`Imported workspace.zip: 2 documents and ${manifest.chunkCount} chunks, embedded with ${manifest.embedding.modelId}.`);
   await expect(documentList(page).getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('radio', { name: /Tiny test embedder/ })).toBeChecked();
+  await expect(chunkSize).toHaveValue(chunkSizeBefore);
   await expect(page.getByTestId('index-summary')).toHaveText(summary!);
   await expect(page.getByTestId('embedding-speed')).toHaveCount(0);
   await expect(page.getByText(/not in the index yet/)).toHaveCount(0);
