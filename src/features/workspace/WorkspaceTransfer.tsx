@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIndexStore } from '../../state/indexStore';
+import { useWorkspaceStore } from '../../state/workspaceSaves';
 import { exportCurrentWorkspace, importWorkspaceFile } from '../../state/workspaceFileTransfer';
 import { workspaceFileName } from '../../core/workspaceFile';
 import { message, type Message } from '../../i18n/message';
@@ -28,6 +29,8 @@ export function WorkspaceTransfer() {
   const input = useRef<HTMLInputElement>(null);
   const hasIndex = useIndexStore((s) => s.indexedChunks.size > 0);
   const busy = useIndexStore((s) => s.phase === 'loading-model' || s.phase === 'embedding' || s.phase === 'indexing');
+  // The saved workspace is still coming back: an import now would race with it.
+  const restoring = useWorkspaceStore((s) => s.status === 'restoring');
   const [importing, setImporting] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -60,7 +63,7 @@ export function WorkspaceTransfer() {
     }
   };
 
-  const working = busy || importing !== null;
+  const working = busy || restoring || importing !== null;
   return (
     <div className="workspace-transfer" data-testid="workspace-transfer">
       <p className="small muted">{t('workspace.transfer.explain')}</p>
