@@ -49,6 +49,8 @@ interface IndexState {
   indexedModelId: string | null;
   /** The device that embedded the indexed chunks: WebGPU (fp32 weights) and WASM (q8) give slightly different vectors. */
   indexedDevice: ComputeDevice | null;
+  /** The chunk settings the indexed chunks were made with. */
+  indexedChunking: ChunkingOptions | null;
   indexStatus: IndexStatus | null;
   loadSiteModels(): Promise<void>;
   setModel(id: string): void;
@@ -84,10 +86,10 @@ function abandonable<T>(load: Promise<T>): Promise<T> {
 /** The site's own models (models/models.json), fetched once. */
 let siteModels: Promise<void> | null = null;
 
-/** The index as the workspace storage keeps it, or null if a vector is missing. */
-function snapshotOf(state: IndexState, chunking: ChunkingOptions): IndexSnapshot | null {
-  const { indexedModelId: modelId, indexedDevice: device } = state;
-  if (!modelId || !device) return null;
+/** The index as the workspace storage keeps it (and a workspace file holds), or null if a vector is missing. */
+function snapshotOf(state: IndexState): IndexSnapshot | null {
+  const { indexedModelId: modelId, indexedDevice: device, indexedChunking: chunking } = state;
+  if (!modelId || !device || !chunking) return null;
   const chunks = [...state.indexedChunks.values()];
   const vectors = vectorsFor(modelId, device, chunks);
   const dimension = vectors?.[0]?.length;
@@ -120,7 +122,20 @@ async function loadModel(
 }
 
 /** The state of an index that holds nothing, with no run under way. */
-type EmptyIndexFields = 'phase' | 'downloads' | 'embedded' | 'indexing' | 'restored' | 'lastRun' | 'error' | 'notice' | 'indexedChunks' | 'indexedModelId' | 'indexedDevice' | 'indexStatus';
+type EmptyIndexFields =
+  | 'phase'
+  | 'downloads'
+  | 'embedded'
+  | 'indexing'
+  | 'restored'
+  | 'lastRun'
+  | 'error'
+  | 'notice'
+  | 'indexedChunks'
+  | 'indexedModelId'
+  | 'indexedDevice'
+  | 'indexedChunking'
+  | 'indexStatus';
 const emptyIndex = (): Pick<IndexState, EmptyIndexFields> => ({
   phase: 'idle',
   downloads: {},
@@ -133,6 +148,7 @@ const emptyIndex = (): Pick<IndexState, EmptyIndexFields> => ({
   indexedChunks: new Map(),
   indexedModelId: null,
   indexedDevice: null,
+  indexedChunking: null,
   indexStatus: null,
 });
 
@@ -233,11 +249,12 @@ export const useIndexStore = create<IndexState>()(
             indexedChunks: new Map(kept.map((p) => [p.chunk.id, p.chunk])),
             indexedModelId: model.id,
             indexedDevice: device,
+            indexedChunking: chunking,
             embedded: { done: chunks.length, total: chunks.length },
             lastRun,
             restored: null,
           });
-          const snapshot = snapshotOf(get(), chunking);
+          const snapshot = snapshotOf(get());
           if (snapshot) void saveIndex(snapshot);
         } catch (err) {
           if (!stillCurrent()) return;
@@ -327,6 +344,7 @@ export const useIndexStore = create<IndexState>()(
             indexedChunks: new Map(kept.map((p) => [p.chunk.id, p.chunk])),
             indexedModelId: saved.modelId,
             indexedDevice: saved.device,
+            indexedChunking: saved.chunking,
             embedded: null,
             lastRun: null,
             restored: { chunks: kept.length, ms: performance.now() - startedAt },
@@ -353,6 +371,12 @@ export const useIndexStore = create<IndexState>()(
     },
   ),
 );
+
+/** What the index holds now (chunks, vectors, model, device, chunk settings), or null when it is empty. */
+export function currentIndexSnapshot(): IndexSnapshot | null {
+  const state = useIndexStore.getState();
+  return state.indexedChunks.size > 0 ? snapshotOf(state) : null;
+}
 
 /** Chunks that exist now but are not in the index with their current text. */
 export function countUnindexed(chunks: Chunk[], indexed: Map<string, Chunk>): number {

@@ -191,3 +191,53 @@ describe('a full storage', () => {
     expect(page.index.getState().indexedChunks.size).toBe(savedChunks);
   });
 });
+
+describe('a workspace file', () => {
+  it('exported, then imported after clearing, gives back the same index and answers without embedding', async () => {
+    let page = await openPage();
+    page.documents.getState().addDocuments([volcano, tea]);
+    await page.index.getState().embedAndIndex();
+    const before = await ask(page, 'lava and ash');
+    const indexedBefore = [...page.index.getState().indexedChunks.values()];
+    const transfer = await import('./workspaceFileTransfer');
+    const file = transfer.exportCurrentWorkspace()!;
+    expect(file).toBeInstanceOf(Uint8Array);
+    await page.workspace.clearWorkspace();
+    // Other settings meanwhile: the file's model and chunk settings come back with it.
+    page.index.getState().setModel('Xenova/bge-small-en-v1.5');
+    page.chunking.useChunkingStore.getState().setDraft({ chunkSize: 300, overlap: 10 });
+    const embedded = fake.passagesEmbedded;
+
+    expect(await transfer.importWorkspaceFile(file)).toEqual({ ok: true, documents: 2, chunks: indexedBefore.length, modelId: MODEL });
+    expect(page.documents.getState().documents.map((d) => d.name)).toEqual(['volcano.txt', 'tea.txt']);
+    expect([...page.index.getState().indexedChunks.values()]).toEqual(indexedBefore);
+    expect(page.index.getState().modelId).toBe(MODEL);
+    expect(page.chunking.useChunkingStore.getState().options).toEqual({ chunkSize: 40, overlap: 0 });
+    expect(await ask(page, 'lava and ash')).toEqual(before);
+    expect(fake.passagesEmbedded).toBe(embedded); // nothing embedded again
+    await page.saves.writesSettled();
+
+    // Saved like any workspace.
+    page = await openPage();
+    await page.workspace.restoreWorkspace();
+    expect([...page.index.getState().indexedChunks.values()]).toEqual(indexedBefore);
+  });
+
+  it('that is bad changes nothing, in the stores or stored', async () => {
+    let page = await openPage();
+    page.documents.getState().addDocuments([volcano]);
+    await page.index.getState().embedAndIndex();
+    await page.saves.writesSettled();
+    const documents = page.documents.getState().documents;
+    const chunks = page.index.getState().indexedChunks;
+    const transfer = await import('./workspaceFileTransfer');
+    expect(await transfer.importWorkspaceFile(new Uint8Array([1, 2, 3, 4]))).toEqual({ ok: false, error: { key: 'workspace.transfer.errors.not-a-zip', values: {} } });
+    expect(page.documents.getState().documents).toBe(documents);
+    expect(page.index.getState().indexedChunks).toBe(chunks);
+
+    page = await openPage();
+    await page.workspace.restoreWorkspace();
+    expect(page.documents.getState().documents).toEqual(documents);
+    expect(page.index.getState().indexedChunks.size).toBe(chunks.size);
+  });
+});

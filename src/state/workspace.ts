@@ -37,6 +37,17 @@ export function restoreWorkspace(): Promise<void> {
 
 /** Empty documents, index and stored data. Settings (chunking, models, language) stay. */
 export async function clearWorkspace(): Promise<boolean> {
+  if (!(await emptyWorkspace())) return false;
+  useWorkspaceStore.setState({ cleared: true });
+  return true;
+}
+
+/**
+ * Remove everything stored, then empty the documents, results, answer and index in the stores (also
+ * before an imported workspace takes the place of this one). False, with the reason shown, if the stored
+ * data could not be removed: then nothing has changed.
+ */
+export async function emptyWorkspace(): Promise<boolean> {
   try {
     await clearStoredWorkspace();
   } catch (err) {
@@ -49,6 +60,5 @@ export async function clearWorkspace(): Promise<boolean> {
   if (useGenerationStore.getState().phase === 'generating') await useGenerationStore.getState().stop();
   useGenerationStore.setState({ answer: '', answeredPrompt: null, stats: null, stopped: false });
   await useIndexStore.getState().resetIndex();
-  useWorkspaceStore.setState({ cleared: true });
   return true;
 }

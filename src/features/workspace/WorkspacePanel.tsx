@@ -1,5 +1,5 @@
 // The workspace area: what is saved in this browser, how much space it takes, whether the browser
-// keeps it for good, and clearing it all (after a confirmation).
+// keeps it for good, exporting it to one file and importing one, and clearing it all (after a confirmation).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIndexStore } from '../../state/indexStore';
@@ -9,6 +9,7 @@ import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { formatBytes } from '../../ui/format';
 import { ClearWorkspaceDialog } from './ClearWorkspaceDialog';
+import { WorkspaceTransfer } from './WorkspaceTransfer';
 
 export function WorkspacePanel() {
   const { t, i18n } = useTranslation();
@@ -68,6 +69,7 @@ export function WorkspacePanel() {
           {t('workspace.clear')}
         </button>
       </div>
+      <WorkspaceTransfer />
       {cleared && empty && (
         <Alert level="info" onDismiss={() => useWorkspaceStore.setState({ cleared: false })}>
           {t('workspace.cleared')}

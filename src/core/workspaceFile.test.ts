@@ -1,0 +1,143 @@
+// The workspace file: an exact round trip (bit-identical vectors, same chunks and texts), and every kind
+// of bad file refused with its own code (the bad files are built here).
+import { describe, expect, it } from 'vitest';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { chunkText } from './chunking';
+import type { ChunkingOptions, SourceDocument } from './types';
+import { mulberry32, randomUnitVector } from '../testing/seededRandom';
+import { exportWorkspace, parseWorkspaceFile, workspaceFileName, type WorkspaceContent } from './workspaceFile';
+
+const DIM = 12;
+const MODEL = 'test/model';
+const chunking: ChunkingOptions = { chunkSize: 40, overlap: 5 };
+
+const doc = (id: string, text: string, kind: SourceDocument['kind'] = 'text'): SourceDocument => ({
+  id,
+  name: `${id}.txt`,
+  kind,
+  text,
+  sizeBytes: new TextEncoder().encode(text).length,
+  addedAt: 1_700_000_000_000,
+});
+
+function content(): WorkspaceContent {
+  const documents = [
+    doc('doc-a', 'Lava flows from the crater. Magma rises slowly. The volcano sleeps for a century, then wakes.'),
+    doc('doc-b', '绿茶的叶子在低温下冲泡。Oolong is partly oxidised; black tea fully. Kettles whistle. 🫖', 'markdown'),
+    doc('doc-c', 'Pasted, not indexed.', 'pasted'),
+  ];
+  const chunks = documents.slice(0, 2).flatMap((d) => chunkText(d.id, d.text, chunking));
+  const rand = mulberry32(7);
+  const vectors = chunks.map(() => randomUnitVector(rand, DIM));
+  // Values a JSON round trip would not keep exactly.
+  vectors[0]![0] = -0;
+  vectors[0]![1] = 1.401298464324817e-45;
+  vectors[0]![2] = 0.1;
+  return { documents, modelId: MODEL, device: 'wasm', dimension: DIM, chunking, chunks, vectors };
+}
+
+const bytesOf = (v: Float32Array) => [...new Uint8Array(v.buffer, v.byteOffset, v.byteLength)];
+
+/** Unpack a good file, change it, and pack it again. */
+function tamper(change: (files: Record<string, Uint8Array>) => void): Uint8Array {
+  const files = unzipSync(exportWorkspace(content()));
+  change(files);
+  return zipSync(files);
+}
+
+function changeManifest(change: (m: Record<string, any>) => void): Uint8Array {
+  return tamper((files) => {
+    const m = JSON.parse(strFromU8(files['manifest.json']!));
+    change(m);
+    files['manifest.json'] = strToU8(JSON.stringify(m));
+  });
+}
+
+const errorOf = (bytes: Uint8Array, known = [MODEL]) => {
+  const parsed = parseWorkspaceFile(bytes, known);
+  if (parsed.ok) throw new Error('expected the file to be refused');
+  return parsed.error;
+};
+
+describe('workspace file', () => {
+  it('round-trips exactly: documents, chunks, settings and bit-identical vectors', () => {
+    const original = content();
+    const parsed = parseWorkspaceFile(exportWorkspace(original, new Date('2026-11-21T06:00:00Z')), [MODEL, 'other/model']);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    const back = parsed.content;
+    expect(back.documents).toEqual(original.documents);
+    expect(back.chunks).toEqual(original.chunks);
+    expect(back).toMatchObject({ modelId: MODEL, device: 'wasm', dimension: DIM, chunking });
+    expect(back.vectors.map(bytesOf)).toEqual(original.vectors.map(bytesOf));
+    expect(Object.is(back.vectors[0]![0], -0)).toBe(true);
+    expect(parsed.manifest).toMatchObject({ schemaVersion: 1, app: 'openbook', createdAt: '2026-11-21T06:00:00.000Z', chunkCount: original.chunks.length });
+    expect(parsed.manifest.documents.map((d) => d.chunkCount)).toEqual([
+      original.chunks.filter((c) => c.docId === 'doc-a').length,
+      original.chunks.filter((c) => c.docId === 'doc-b').length,
+      0,
+    ]);
+  });
+
+  it('stores vectors as little-endian Float32 files, never as JSON numbers', () => {
+    const original = content();
+    const files = unzipSync(exportWorkspace(original));
+    const a = files['vectors/0.f32']!;
+    const n = original.chunks.filter((c) => c.docId === 'doc-a').length;
+    expect(a.byteLength).toBe(n * DIM * 4);
+    expect(new DataView(a.buffer, a.byteOffset).getFloat32(2 * 4, true)).toBe(Math.fround(0.1));
+    expect(strFromU8(files['manifest.json']!)).not.toMatch(/0\.1\d{5}/);
+    expect(Object.keys(files).sort()).toEqual(
+      ['manifest.json', 'documents/0.txt', 'documents/1.txt', 'documents/2.txt', 'chunks/0.json', 'chunks/1.json', 'chunks/2.json', 'vectors/0.f32', 'vectors/1.f32', 'vectors/2.f32'].sort(),
+    );
+  });
+
+  it('refuses a file that is not a zip', () => {
+    const rand = mulberry32(3);
+    const junk = Uint8Array.from({ length: 2000 }, () => Math.floor(rand() * 256));
+    expect(errorOf(junk)).toEqual({ code: 'not-a-zip' });
+    expect(errorOf(exportWorkspace(content()).slice(0, 100))).toEqual({ code: 'not-a-zip' });
+  });
+
+  it('refuses a zip without a manifest, or with one that is not valid', () => {
+    expect(errorOf(tamper((f) => delete f['manifest.json']))).toEqual({ code: 'missing-manifest' });
+    expect(errorOf(tamper((f) => (f['manifest.json'] = strToU8('{ not json'))))).toEqual({ code: 'bad-manifest', detail: 'JSON' });
+    expect(errorOf(changeManifest((m) => (m.embedding.dimension = 0)))).toEqual({ code: 'bad-manifest', detail: 'embedding.dimension' });
+    expect(errorOf(changeManifest((m) => (m.chunking.overlap = 1000)))).toEqual({ code: 'bad-manifest', detail: 'chunking' });
+    expect(errorOf(changeManifest((m) => (m.documents[1].id = 'doc-a')))).toEqual({ code: 'bad-manifest', detail: 'documents[1].id' });
+    expect(errorOf(changeManifest((m) => (m.chunkCount += 1)))).toEqual({ code: 'bad-manifest', detail: 'chunkCount' });
+  });
+
+  it('refuses another schema version, saying which', () => {
+    expect(errorOf(changeManifest((m) => (m.schemaVersion = 99)))).toEqual({ code: 'wrong-schema-version', found: '99' });
+  });
+
+  it('refuses vectors that do not match the chunks', () => {
+    const short = tamper((f) => (f['vectors/1.f32'] = f['vectors/1.f32']!.slice(0, -DIM * 4)));
+    const n = content().chunks.filter((c) => c.docId === 'doc-b').length;
+    expect(errorOf(short)).toEqual({ code: 'vector-count-mismatch', document: 'doc-b.txt', expected: n, found: n - 1 });
+    const ragged = tamper((f) => (f['vectors/0.f32'] = f['vectors/0.f32']!.slice(0, -2)));
+    expect(errorOf(ragged)).toMatchObject({ code: 'vector-bytes-mismatch', document: 'doc-a.txt' });
+  });
+
+  it('refuses chunk offsets beyond the end of their document', () => {
+    const bad = tamper((f) => {
+      const triples = JSON.parse(strFromU8(f['chunks/0.json']!)) as number[][];
+      triples[1]![2] = 10_000;
+      f['chunks/0.json'] = strToU8(JSON.stringify(triples));
+    });
+    expect(errorOf(bad)).toEqual({ code: 'chunk-out-of-range', document: 'doc-a.txt', chunk: 1 });
+  });
+
+  it('refuses missing files and texts that do not match the manifest', () => {
+    expect(errorOf(tamper((f) => delete f['documents/1.txt']))).toEqual({ code: 'missing-file', file: 'documents/1.txt' });
+    expect(errorOf(tamper((f) => (f['documents/0.txt'] = strToU8('short'))))).toEqual({ code: 'document-mismatch', document: 'doc-a.txt' });
+  });
+
+  it('refuses a model this app does not know, naming it', () => {
+    expect(errorOf(exportWorkspace(content()), ['some/other'])).toEqual({ code: 'unknown-model', modelId: MODEL });
+  });
+
+  it('names the file after the date', () => {
+    expect(workspaceFileName(new Date(2026, 0, 5, 23, 59))).toBe('openbook-workspace-2026-01-05.zip');
+  });
+});

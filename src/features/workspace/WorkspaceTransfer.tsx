@@ -1,0 +1,109 @@
+// Export the workspace to one .zip file, and import such a file in place of the current workspace.
+// What became of an import (imported with its counts, or refused with the reason) is shown right here.
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useIndexStore } from '../../state/indexStore';
+import { useWorkspaceStore } from '../../state/workspaceSaves';
+import { exportCurrentWorkspace, importWorkspaceFile } from '../../state/workspaceFileTransfer';
+import { workspaceFileName } from '../../core/workspaceFile';
+import { message, type Message } from '../../i18n/message';
+import { Alert } from '../../ui/Alert';
+import { MessageText } from '../../ui/MessageText';
+
+type Outcome = { level: 'info' | 'error'; lead: Message; reason?: Message };
+
+function download(bytes: Uint8Array, name: string) {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the URL; it can go once the click has been handled.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function WorkspaceTransfer() {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const hasIndex = useIndexStore((s) => s.indexedChunks.size > 0);
+  const busy = useIndexStore((s) => s.phase === 'loading-model' || s.phase === 'embedding' || s.phase === 'indexing');
+  // The saved workspace is still coming back: an import now would race with it.
+  const restoring = useWorkspaceStore((s) => s.status === 'restoring');
+  const [importing, setImporting] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const exportNow = () => {
+    const now = new Date();
+    const bytes = exportCurrentWorkspace(now);
+    if (bytes) download(bytes, workspaceFileName(now));
+  };
+
+  const importFile = async (file: File) => {
+    setOutcome(null);
+    setImporting(file.name);
+    const name = file.name;
+    try {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await file.arrayBuffer());
+      } catch {
+        setOutcome({ level: 'error', lead: message('workspace.transfer.rejected', { name }), reason: message('workspace.transfer.unreadable') });
+        return;
+      }
+      const result = await importWorkspaceFile(bytes);
+      setOutcome(
+        result.ok
+          ? { level: 'info', lead: message('workspace.transfer.imported', { name, documents: result.documents, chunks: result.chunks, model: result.modelId }) }
+          : { level: 'error', lead: message('workspace.transfer.rejected', { name }), reason: result.error },
+      );
+    } finally {
+      setImporting(null);
+    }
+  };
+
+  const working = busy || restoring || importing !== null;
+  return (
+    <div className="workspace-transfer" data-testid="workspace-transfer">
+      <p className="small muted">{t('workspace.transfer.explain')}</p>
+      <div className="row">
+        <button type="button" className="secondary" disabled={!hasIndex || working} onClick={exportNow}>
+          {t('workspace.transfer.export')}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".zip,application/zip"
+          className="visually-hidden"
+          aria-label={t('workspace.transfer.importFile')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+        <button type="button" className="secondary" disabled={working} onClick={() => input.current?.click()}>
+          {t('workspace.transfer.import')}
+        </button>
+      </div>
+      {busy ? (
+        <p className="small muted">{t('workspace.transfer.busy')}</p>
+      ) : (
+        !hasIndex && <p className="small muted" data-testid="export-needs-index">{t('workspace.transfer.exportNeedsIndex')}</p>
+      )}
+      {importing !== null && (
+        <p className="small" role="status">
+          {t('workspace.transfer.importing', { name: importing })}
+        </p>
+      )}
+      {outcome && (
+        <Alert level={outcome.level} onDismiss={() => setOutcome(null)}>
+          <span data-testid="import-outcome">
+            <MessageText message={outcome.lead} /> {outcome.reason && <MessageText message={outcome.reason} />}
+          </span>
+        </Alert>
+      )}
+    </div>
+  );
+}
