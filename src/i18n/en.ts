@@ -119,6 +119,7 @@ export const en = {
     fallback: {
       'dimension-over-768': 'This model’s vectors have more than 768 dimensions, which Voy would silently cut; an exact scan answers instead.',
       'voy-failed': 'Voy failed on these vectors; an exact scan answers instead, with the same results.',
+      'voy-building': 'Voy is still building its tree in the background; until it is done, an exact scan answers, with the same results.',
     },
     errors: {
       manifest: 'This site’s model list (models/models.json) could not be read: {{detail}}',

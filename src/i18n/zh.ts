@@ -121,6 +121,7 @@ export const zh: Translation = {
     fallback: {
       'dimension-over-768': '该模型的向量超过 768 维，Voy 会悄悄截断，因此改用精确扫描。',
       'voy-failed': 'Voy 处理这些向量时出错，已改用精确扫描，结果相同。',
+      'voy-building': 'Voy 正在后台构建 k-d 树；完成之前由精确扫描作答，结果相同。',
     },
     errors: {
       manifest: '无法读取本站的模型列表（models/models.json）：{{detail}}',

@@ -13,10 +13,14 @@ export interface IndexedPair {
 
 const liveDocumentIds = () => new Set(useDocumentsStore.getState().documents.map((d) => d.id));
 
-/** Build the index from these pairs; returns its status and the pairs it kept. */
+/**
+ * Build the index from these pairs; returns its status and the pairs it kept. A large index answers at
+ * once with the exact engine while Voy fills in the background; onLaterStatus hears when Voy is ready.
+ */
 export async function buildIndex(
   pairs: IndexedPair[],
   onProgress: (done: number, total: number) => void,
+  onLaterStatus: (status: IndexStatus) => void,
 ): Promise<{ status: IndexStatus; kept: IndexedPair[] }> {
   const before = liveDocumentIds();
   const live = pairs.filter((p) => before.has(p.chunk.docId));
@@ -24,6 +28,7 @@ export async function buildIndex(
   let status = await index.build(
     live.map((p) => ({ id: p.chunk.id, vector: p.vector })),
     callback(onProgress),
+    callback(onLaterStatus),
   );
   const after = liveDocumentIds();
   const gone = live.filter((p) => !after.has(p.chunk.docId)).map((p) => p.chunk.id);

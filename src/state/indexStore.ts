@@ -239,9 +239,15 @@ export const useIndexStore = create<IndexState>()(
 
           set({ phase: 'indexing' });
           const pairs = chunks.map((chunk) => ({ chunk, vector: cachedVector(model.id, device, chunk.text)! }));
-          const { status: indexStatus, kept } = await buildIndex(pairs, (done, total) => {
-            if (stillCurrent()) set({ indexing: { done, total } });
-          });
+          const { status: indexStatus, kept } = await buildIndex(
+            pairs,
+            (done, total) => {
+              if (stillCurrent()) set({ indexing: { done, total } });
+            },
+            (later) => {
+              if (stillCurrent()) set({ indexStatus: later });
+            },
+          );
           if (!stillCurrent()) return;
           set({
             phase: 'ready',
@@ -332,9 +338,15 @@ export const useIndexStore = create<IndexState>()(
         const stillCurrent = () => run === runId;
         set({ phase: 'indexing', indexing: { done: 0, total: pairs.length, restoring: true }, error: null });
         try {
-          const { status: indexStatus, kept } = await buildIndex(pairs, (done, total) => {
-            if (stillCurrent()) set({ indexing: { done, total, restoring: true } });
-          });
+          const { status: indexStatus, kept } = await buildIndex(
+            pairs,
+            (done, total) => {
+              if (stillCurrent()) set({ indexing: { done, total, restoring: true } });
+            },
+            (later) => {
+              if (stillCurrent()) set({ indexStatus: later });
+            },
+          );
           if (!stillCurrent()) return;
           for (const p of kept) cacheVector(saved.modelId, saved.device, p.chunk.text, p.vector);
           set({

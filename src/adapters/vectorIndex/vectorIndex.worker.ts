@@ -7,7 +7,9 @@ import { loadVoy } from './loadVoy';
 import type { IndexItem, IndexStatus, SearchResult, VectorIndex } from './vectorIndex';
 import { VoyIndex } from './voyIndex';
 
-const index = new VoyIndex({ loadVoy });
+// From 2,000 items on, the index answers (exactly) as soon as it holds the vectors, and Voy fills in the
+// background: a saved workspace of 10k chunks is searchable without waiting for Voy's tree.
+const index = new VoyIndex({ loadVoy, backgroundBuildFrom: 2000 });
 
 export interface VectorIndexWorkerApi extends VectorIndex {
   /** Counts for diagnostics: ids, distinct vectors, items inside Voy. */
@@ -15,8 +17,11 @@ export interface VectorIndexWorkerApi extends VectorIndex {
 }
 
 const api: VectorIndexWorkerApi = {
-  build: (items: IndexItem[], onProgress?: (done: number, total: number) => void): Promise<IndexStatus> =>
-    index.build(items, onProgress),
+  build: (
+    items: IndexItem[],
+    onProgress?: (done: number, total: number) => void,
+    onLaterStatus?: (status: IndexStatus) => void,
+  ): Promise<IndexStatus> => index.build(items, onProgress, onLaterStatus),
   add: (items: IndexItem[]): Promise<IndexStatus> => index.add(items),
   remove: (ids: string[]): Promise<IndexStatus> => index.remove(ids),
   clear: (): Promise<IndexStatus> => index.clear(),

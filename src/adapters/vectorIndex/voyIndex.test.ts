@@ -322,3 +322,50 @@ describe('VoyIndex when Voy fails', () => {
     expect(String(noLoad.lastVoyError)).toMatch(/no wasm/);
   });
 });
+
+describe('VoyIndex building Voy in the background', () => {
+  const data = items(1200, 64, 77);
+  const queries = () => {
+    const rand = mulberry32(78);
+    return Array.from({ length: 10 }, () => randomUnitVector(rand, 64));
+  };
+
+  it('answers exactly at once, then from Voy, with the same results, and says when Voy is ready', async () => {
+    const index = new VoyIndex({ loadVoy: () => loadVoyNode({ fresh: true }), batchSize: 100, backgroundBuildFrom: 500, ...quiet });
+    const later = vi.fn();
+    const status = await index.build(data, undefined, later);
+    expect(status).toMatchObject({ size: 1200, engine: 'exact', fallbackReason: 'voy-building' });
+    const during = await Promise.all(queries().map((q) => index.search(q, 10)));
+    expect(during.every((r) => r.engine === 'exact')).toBe(true);
+
+    const ready = await index.settled();
+    expect(ready).toMatchObject({ engine: 'voy', fallbackReason: null });
+    expect(later).toHaveBeenCalledTimes(1);
+    expect(later.mock.calls[0]![0]).toMatchObject({ engine: 'voy', fallbackReason: null, size: 1200 });
+    expect(index.counts()).toMatchObject({ ids: 1200, voyItems: 1200 });
+    const after = await Promise.all(queries().map((q) => index.search(q, 10)));
+    after.forEach((r, i) => {
+      expect(r.engine).toBe('voy');
+      expect(r.hits).toEqual(during[i]!.hits);
+    });
+  });
+
+  it('keeps removals and additions made while Voy fills, and a clear stops it', async () => {
+    const index = new VoyIndex({ loadVoy: () => loadVoyNode({ fresh: true }), batchSize: 100, backgroundBuildFrom: 500, ...quiet });
+    await index.build(data);
+    const removed = data.slice(0, 300).map((item) => item.id);
+    await index.remove(removed);
+    const extra = items(50, 64, 79, 'x');
+    await index.add(extra);
+    await index.settled();
+    const exact = new ExactIndex();
+    await exact.build([...data.slice(300), ...extra]);
+    expect(index.counts()).toMatchObject({ ids: 950, voyItems: 950 });
+    for (const q of queries()) await expectSameAsExact(index, exact, q, 10);
+
+    await index.build(data);
+    await index.clear();
+    expect(await index.settled()).toMatchObject({ size: 0 });
+    expect(index.counts().voyItems ?? 0).toBe(0);
+  });
+});

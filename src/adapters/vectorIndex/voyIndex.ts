@@ -48,7 +48,11 @@ export const VOY_MAX_DIMENSION = 768;
 /** Representatives per Voy add/remove call. */
 export const VOY_BATCH_SIZE = 5000;
 
-export type FallbackReason = 'dimension-over-768' | 'voy-failed';
+/** Why the exact engine answers: Voy cannot hold these vectors, failed, or is still being filled. */
+export type FallbackReason = 'dimension-over-768' | 'voy-failed' | 'voy-building';
+
+/** Told when the index's status changes after build() has returned (Voy finished filling, or failed). */
+export type StatusListener = (status: IndexStatus) => void;
 
 export interface VoyIndexOptions {
   /** The Voy class itself... */
@@ -64,6 +68,12 @@ export interface VoyIndexOptions {
   searchMargin?: number;
   /** Told when Voy fails and the exact engine takes over (default: console.warn). */
   onVoyError?: (error: unknown) => void;
+  /**
+   * From this many items on, build() returns as soon as the exact engine holds them (tens of ms) and Voy
+   * is filled afterwards, one batch per queued operation, so searches (answered exactly meanwhile, with
+   * fallbackReason 'voy-building') interleave. Default: never (Voy is filled before build() returns).
+   */
+  backgroundBuildFrom?: number;
 }
 
 /** One distinct vector: a single item in Voy, any number of ids here. */
@@ -113,6 +123,15 @@ function reportProgress(cb: ((done: number, total: number) => void) | undefined,
   }
 }
 
+function reportStatus(listener: StatusListener, status: IndexStatus): void {
+  try {
+    const r = listener(status) as unknown;
+    if (r && typeof (r as Promise<void>).then === 'function') (r as Promise<void>).catch(() => undefined);
+  } catch {
+    // a listener's failure is not the index's
+  }
+}
+
 export class VoyIndex implements VectorIndex {
   private readonly exact = new ExactIndex();
   private readonly batchSize: number;
@@ -130,6 +149,10 @@ export class VoyIndex implements VectorIndex {
   private readonly byHash = new Map<number, Group[]>();
   private nextKey = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly backgroundBuildFrom: number;
+  /** Items still to be put into Voy by a background build, and which build they belong to. */
+  private filling: { build: number; items: IndexItem[]; next: number } | null = null;
+  private builds = 0;
 
   constructor(options: VoyIndexOptions) {
     this.VoyClass = options.Voy ?? null;
@@ -137,6 +160,7 @@ export class VoyIndex implements VectorIndex {
     if (!this.VoyClass && !this.loader) throw new Error('VoyIndex needs the Voy class or a loader for it');
     this.batchSize = Math.max(1, options.batchSize ?? VOY_BATCH_SIZE);
     this.searchMargin = Math.max(0, options.searchMargin ?? 8);
+    this.backgroundBuildFrom = options.backgroundBuildFrom ?? Number.POSITIVE_INFINITY;
     this.onVoyError =
       options.onVoyError ??
       ((error) => console.warn('voy-search failed; the exact engine answers from now on.', error));
@@ -154,8 +178,10 @@ export class VoyIndex implements VectorIndex {
     };
   }
 
-  build(items: IndexItem[], onProgress?: (done: number, total: number) => void): Promise<IndexStatus> {
+  build(items: IndexItem[], onProgress?: (done: number, total: number) => void, onLaterStatus?: StatusListener): Promise<IndexStatus> {
     return this.serial(async () => {
+      const build = ++this.builds;
+      this.filling = null;
       const dim = checkItems(items, null);
       const unique = lastById(items);
       const total = unique.length;
@@ -170,7 +196,12 @@ export class VoyIndex implements VectorIndex {
       this.exact.putMany(unique);
       if (total > 0 && this.fallbackReason() === null) {
         this.startVoy();
-        this.attach(unique, progress);
+        if (total >= this.backgroundBuildFrom && this.voy) {
+          this.filling = { build, items: [...unique], next: 0 };
+          this.scheduleFill(build, onLaterStatus);
+        } else {
+          this.attach(unique, progress);
+        }
       }
       progress(total);
       return this.status();
@@ -186,9 +217,14 @@ export class VoyIndex implements VectorIndex {
       // Replacing an id: take the old vector out first (also out of Voy if it was the last of its kind).
       const replaced = unique.filter((item) => this.exact.has(item.id)).map((item) => item.id);
       if (replaced.length > 0) this.detach(replaced);
-      if (this.exact.size === 0) this.dropVoy(); // a fresh start: the dimension (and engine) may change
+      if (this.exact.size === 0) {
+        this.dropVoy(); // a fresh start: the dimension (and engine) may change
+        this.filling = null;
+      }
       this.exact.putMany(unique);
-      if (this.fallbackReason() === null) {
+      if (this.filling) {
+        this.filling.items.push(...unique); // Voy gets them when the background build reaches them
+      } else if (this.fallbackReason() === null) {
         if (!this.voy) this.startVoy();
         this.attach(unique);
       }
@@ -205,6 +241,8 @@ export class VoyIndex implements VectorIndex {
 
   clear(): Promise<IndexStatus> {
     return this.serial(async () => {
+      this.builds++;
+      this.filling = null;
       this.exact.reset();
       this.dropVoy();
       return this.status();
@@ -259,7 +297,36 @@ export class VoyIndex implements VectorIndex {
     if (this.failed) return 'voy-failed';
     const dim = this.exact.dimension;
     if (dim !== null && dim > VOY_MAX_DIMENSION) return 'dimension-over-768';
+    if (this.filling) return 'voy-building';
     return null;
+  }
+
+  /** Resolves when no background build is filling Voy (for tests and benchmarks). */
+  async settled(): Promise<IndexStatus> {
+    while (this.filling) await new Promise((resolve) => setTimeout(resolve, 5));
+    return this.serial(async () => this.status());
+  }
+
+  /** Put the next batch of a background build into Voy, as its own queued operation; then the next. */
+  private scheduleFill(build: number, onLaterStatus?: StatusListener): void {
+    setTimeout(() => {
+      void this.serial(async () => {
+        const filling = this.filling;
+        if (!filling || filling.build !== build) return; // superseded by another build or a clear
+        const batch = filling.items
+          .slice(filling.next, filling.next + this.batchSize)
+          // Removed since, or already in Voy (an id replaced by add() comes again at the end).
+          .filter((item) => this.exact.has(item.id) && !this.groupOfId.has(item.id));
+        filling.next += this.batchSize;
+        this.attach(batch);
+        if (this.voy && filling.next < filling.items.length) {
+          this.scheduleFill(build, onLaterStatus);
+          return;
+        }
+        this.filling = null; // done, or Voy failed (then the exact engine answers for good)
+        if (onLaterStatus) reportStatus(onLaterStatus, this.status());
+      });
+    }, 0);
   }
 
   private async ensureVoyClass(): Promise<void> {
