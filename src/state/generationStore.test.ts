@@ -21,41 +21,33 @@ vi.mock('../adapters/generator/gpuCapabilities', async (importOriginal) => ({
   detectGpuCapabilities: async () => fake.caps,
 }));
 
-vi.mock('../adapters/generator/webllmGenerator', () => ({
-  WebLLMGenerator: class {
-    async load(modelId: string, _host: string, onProgress: (p: LoadProgress) => void) {
-      fake.loads.push(modelId);
-      await fake.loadImpl?.(onProgress);
-    }
-    async generate(messages: ChatMessage[], _options: GenerateOptions, onDelta: (t: string) => void) {
-      return fake.generateImpl!(messages, onDelta);
-    }
-    async interrupt() {
-      fake.interrupts++;
-    }
-    async unload() {
-      fake.unloads++;
-    }
-  },
-}));
+/** A fake engine: records loads (with a prefix telling the engines apart) and runs the test's impls. */
+const fakeGeneratorClass = vi.hoisted(
+  () => (prefix: string) =>
+    class {
+      async load(modelId: string, _host: string, onProgress: (p: LoadProgress) => void) {
+        fake.loads.push(`${prefix}${modelId}`);
+        await fake.loadImpl?.(onProgress);
+      }
+      async generate(messages: ChatMessage[], _options: GenerateOptions, onDelta: (t: string) => void) {
+        return fake.generateImpl!(messages, onDelta);
+      }
+      async interrupt() {
+        fake.interrupts++;
+      }
+      async unload() {
+        fake.unloads++;
+      }
+    },
+);
+
+vi.mock('../adapters/generator/webllmGenerator', () => ({ WebLLMGenerator: fakeGeneratorClass('') }));
 
 vi.mock('../adapters/generator/transformersGenerator', () => ({
-  TransformersGenerator: class {
+  TransformersGenerator: class extends fakeGeneratorClass('tjs:') {
     constructor(options: (typeof fake.transformersCreated)[number]) {
+      super();
       fake.transformersCreated.push(options);
-    }
-    async load(modelId: string, _host: string, onProgress: (p: LoadProgress) => void) {
-      fake.loads.push(`tjs:${modelId}`);
-      await fake.loadImpl?.(onProgress);
-    }
-    async generate(messages: ChatMessage[], _options: GenerateOptions, onDelta: (t: string) => void) {
-      return fake.generateImpl!(messages, onDelta);
-    }
-    async interrupt() {
-      fake.interrupts++;
-    }
-    async unload() {
-      fake.unloads++;
     }
   },
 }));
