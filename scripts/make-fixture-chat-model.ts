@@ -26,7 +26,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FLOAT, INT64, encodeModel, floatTensor, int64Tensor, json, onnx, valueInfo, type Onnx } from './onnx-graph.ts';
+import { FLOAT, INT64, encodeModel, floatTensor, int64Tensor, json, valueInfo, type Onnx, castToFloat } from './onnx-graph.ts';
 
 export const FIXTURE_CHAT_MODEL_ID = 'openbook/tiny-chat';
 
@@ -204,13 +204,7 @@ function buildModel(vocab: Vocabulary): Uint8Array {
       ...work,
       { opType: 'ReduceSum', input: [product], output: ['work_sum'], name: 'work_sum' },
       { opType: 'Mul', input: ['work_sum', 'zero'], output: ['work_zero'], name: 'work_times_zero' },
-      {
-        opType: 'Cast',
-        input: ['work_zero'],
-        output: ['work_zero_float'],
-        name: 'cast_work',
-        attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }],
-      },
+      castToFloat('work_zero', 'work_zero_float', 'cast_work'),
       { opType: 'Add', input: ['bigram_logits', 'work_zero_float'], output: ['logits'], name: 'logits' },
     ],
     input: [valueInfo('input_ids', INT64, dynamic)],

@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EmbeddingModelInfo } from '../src/adapters/embedder/embedder.ts';
 import { mulberry32 } from '../src/testing/seededRandom.ts';
-import { encodeModel, floatTensor, int64Bytes, json, onnx, valueInfo, type Onnx } from './onnx-graph.ts';
+import { FLOAT, INT64, encodeModel, floatTensor, int64Bytes, json, onnx, valueInfo, type Onnx, castToFloat } from './onnx-graph.ts';
 
 export const FIXTURE_EMBEDDER_ID = 'openbook/tiny-embedder';
 export const FIXTURE_EMBEDDER_DIMENSION = 64;
@@ -149,8 +149,6 @@ function buildModel(vocab: Vocabulary, hidden: number): Uint8Array {
     for (let c = 0; c < hidden; c++) dense[r * hidden + c] = (r === c ? 1 : 0) + gauss() * 0.02;
   }
 
-  const INT64 = onnx.TensorProto.DataType.INT64;
-  const FLOAT = onnx.TensorProto.DataType.FLOAT;
   const dynamic = ['batch_size', 'sequence_length'];
 
   const graph: Onnx.IGraphProto = {
@@ -172,13 +170,7 @@ function buildModel(vocab: Vocabulary, hidden: number): Uint8Array {
       { opType: 'Add', input: ['word_emb', 'type_emb'], output: ['embeddings'], name: 'add_embeddings' },
       { opType: 'MatMul', input: ['embeddings', 'dense_weight'], output: ['dense_out'], name: 'dense' },
       { opType: 'Tanh', input: ['dense_out'], output: ['activated'], name: 'tanh' },
-      {
-        opType: 'Cast',
-        input: ['attention_mask'],
-        output: ['mask_float'],
-        name: 'cast_mask',
-        attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }],
-      },
+      castToFloat('attention_mask', 'mask_float', 'cast_mask'),
       { opType: 'Unsqueeze', input: ['mask_float', 'unsqueeze_axes'], output: ['mask_3d'], name: 'unsqueeze_mask' },
       { opType: 'Mul', input: ['activated', 'mask_3d'], output: ['last_hidden_state'], name: 'apply_mask' },
     ],

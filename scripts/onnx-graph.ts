@@ -31,6 +31,11 @@ export function int64Tensor(name: string, dims: number[], values: bigint[]): Onn
   return { name, dims, dataType: INT64, rawData: int64Bytes(values) };
 }
 
+/** A node casting `input` to float32. */
+export function castToFloat(input: string, output: string, name: string): Onnx.INodeProto {
+  return { opType: 'Cast', input: [input], output: [output], name, attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }] };
+}
+
 export function valueInfo(name: string, elemType: number, dims: (number | string)[]): Onnx.IValueInfoProto {
   return {
     name,
