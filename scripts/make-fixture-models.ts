@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EmbeddingModelInfo } from '../src/adapters/embedder/embedder.ts';
 import { mulberry32 } from '../src/testing/seededRandom.ts';
-import { FLOAT, INT64, encodeModel, floatTensor, int64Bytes, json, onnx, valueInfo, type Onnx, castToFloat } from './onnx-graph.ts';
+import { FLOAT, INT64, encodeModel, floatTensor, int64Bytes, json, valueInfo, type Onnx, castToFloat } from './onnx-graph.ts';
 
 export const FIXTURE_EMBEDDER_ID = 'openbook/tiny-embedder';
 export const FIXTURE_EMBEDDER_DIMENSION = 64;
