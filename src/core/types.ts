@@ -1,15 +1,57 @@
 // Shared data shapes of the RAG pipeline. Pure types: no DOM, no React, no library imports.
 
+/** How a document arrived: its file format, or pasted text. */
+export type DocumentKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'pasted';
+
+/** The text of one page of a paged source (PDF): `text.slice(start, end)`. Pages count from 1. */
+export interface PageSpan {
+  page: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * A section under a heading (Markdown, HTML, DOCX): from the heading's start to the next heading of the
+ * same or a higher level. `headingPath` is the titles from the top level down, this heading last.
+ */
+export interface SectionSpan {
+  headingPath: string[];
+  /** 1 for a top-level heading (# / h1 / Heading 1). */
+  level: number;
+  start: number;
+  end: number;
+}
+
+/** Where pages and sections lie in a document's text, as offsets into `SourceDocument.text`. */
+export interface DocumentStructure {
+  pages?: PageSpan[];
+  sections?: SectionSpan[];
+}
+
 /** A document the user added, already decoded to text. */
 export interface SourceDocument {
   id: string;
   name: string;
-  /** How it arrived: a .txt file, a .md file, or pasted text. */
-  kind: 'text' | 'markdown' | 'pasted';
+  kind: DocumentKind;
   text: string;
   /** Size of the original input in bytes. */
   sizeBytes: number;
   addedAt: number;
+  /** Pages and sections, where the format has them. */
+  structure?: DocumentStructure;
+  /** The text encoding detected for a text file, e.g. 'utf-8', 'utf-16le', 'gb18030'. */
+  encoding?: string;
+  /** SHA-256 of the original bytes (or of the pasted text), hex: the same content twice is refused. */
+  contentHash?: string;
+}
+
+/** Where a chunk lies in its document's structure. */
+export interface ChunkMeta {
+  /** First and last page the chunk touches (PDF). */
+  pageStart?: number;
+  pageEnd?: number;
+  /** The heading path of the section the chunk starts in. */
+  headingPath?: string[];
 }
 
 /**
@@ -25,6 +67,7 @@ export interface Chunk {
   start: number;
   end: number;
   text: string;
+  meta?: ChunkMeta;
 }
 
 /** Sizes are counted in characters as a person counts them (Unicode code points). */

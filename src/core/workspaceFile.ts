@@ -8,7 +8,7 @@
 // Pure: no DOM, no storage.
 import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
 import { validateChunkingOptions } from './chunking';
-import type { Chunk, ChunkingOptions, SourceDocument } from './types';
+import type { Chunk, ChunkingOptions, DocumentKind, SourceDocument } from './types';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
 export const WORKSPACE_APP = 'openbook';
@@ -118,7 +118,7 @@ export function exportWorkspace(content: WorkspaceContent, createdAt: Date = new
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
-const DOCUMENT_KINDS = new Set<unknown>(['text', 'markdown', 'pasted']);
+const DOCUMENT_KINDS = new Set<unknown>(['text', 'markdown', 'html', 'pdf', 'docx', 'pasted'] satisfies DocumentKind[]);
 
 /** The manifest's shape, or what is wrong with it (the schema version is checked before). */
 function checkManifest(m: Record<string, unknown>): string | null {

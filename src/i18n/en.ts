@@ -32,7 +32,7 @@ export const en = {
     loadSample: 'Load sample corpus',
     none: 'No documents yet. Add your own, or load the sample corpus (short texts about RAG in English and Chinese).',
     listLabel: 'Documents',
-    kind: { text: 'Text', markdown: 'Markdown', pasted: 'Pasted' },
+    kind: { text: 'Text', markdown: 'Markdown', html: 'HTML', pdf: 'PDF', docx: 'Word', pasted: 'Pasted' },
     chunkCount_one: '{{count}} chunk',
     chunkCount_other: '{{count}} chunks',
     remove: 'Remove {{name}}',

@@ -34,7 +34,7 @@ export const zh: Translation = {
     loadSample: '载入示例语料',
     none: '还没有文档。添加你自己的文档，或者载入示例语料（几篇介绍 RAG 的中英文短文）。',
     listLabel: '文档',
-    kind: { text: '纯文本', markdown: 'Markdown', pasted: '粘贴' },
+    kind: { text: '纯文本', markdown: 'Markdown', html: 'HTML', pdf: 'PDF', docx: 'Word', pasted: '粘贴' },
     chunkCount_one: '{{count}} 个分块',
     chunkCount_other: '{{count}} 个分块',
     remove: '移除 {{name}}',
