@@ -76,10 +76,33 @@ export interface ChunkingOptions {
   overlap: number;
 }
 
-/** A retrieved chunk with its cosine similarity to the query, in [-1, 1]. */
+/** The score a chunk got at each retrieval stage it went through (absent: it did not go through it). */
+export interface StageScores {
+  /** Cosine similarity to the query, in [-1, 1]. */
+  cosine?: number;
+  /** BM25 keyword score, 0 or more (unbounded). */
+  bm25?: number;
+  /** Hybrid fusion score (RRF or weighted sum of normalised scores). */
+  fused?: number;
+  /** Cross-encoder relevance, sigmoid of its logit, in [0, 1]. */
+  rerank?: number;
+}
+
+/** The chunk's 1-based rank in each stage's list. */
+export interface StageRanks {
+  vector?: number;
+  keyword?: number;
+  fused?: number;
+  rerank?: number;
+  mmr?: number;
+}
+
+/** A retrieved chunk. `score` is the final stage's score (the cosine similarity for plain vector search). */
 export interface ScoredChunk {
   chunk: Chunk;
   score: number;
   /** 1-based rank. */
   rank: number;
+  scores?: StageScores;
+  ranks?: StageRanks;
 }

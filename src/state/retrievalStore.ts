@@ -4,7 +4,8 @@ import type { ScoredChunk } from '../core/types';
 import type { IndexEngine } from '../adapters/vectorIndex/vectorIndex';
 import { message, type Message } from '../i18n/message';
 import { useIndexStore } from './indexStore';
-import { getEmbedder, getVectorIndex } from './workers';
+import { runRetrieval } from './retrievalPipeline';
+import { DEFAULT_RETRIEVAL_CONFIG } from '../core/retrievalConfig';
 import { describeError } from './errors';
 
 export type RetrievalPhase = 'idle' | 'loading-model' | 'embedding-query' | 'searching' | 'done' | 'error';
@@ -76,22 +77,8 @@ export const useRetrievalStore = create<RetrievalState>()((set, get) => ({
     }
     set({ phase: 'embedding-query', error: null });
     try {
-      const t0 = performance.now();
-      const { api: embedder } = await getEmbedder();
-      const [queryVector] = await embedder.embed([question], 'query');
-      if (!queryVector) throw new Error('no query vector');
-      const t1 = performance.now();
-      set({ phase: 'searching' });
-      const { api: vectorIndex } = await getVectorIndex();
-      const found = await vectorIndex.search(queryVector, get().topK);
-      const t2 = performance.now();
-      const chunks = useIndexStore.getState().indexedChunks;
-      const results: ScoredChunk[] = [];
-      for (const hit of found.hits) {
-        const chunk = chunks.get(hit.id);
-        if (chunk) results.push({ chunk, score: hit.score, rank: results.length + 1 });
-      }
-      const run: RetrievalRun = { question, results, engine: found.engine, embedMs: t1 - t0, searchMs: found.tookMs ?? t2 - t1 };
+      const outcome = await runRetrieval(question, { ...DEFAULT_RETRIEVAL_CONFIG, topK: get().topK });
+      const run: RetrievalRun = { question, results: outcome.results, engine: outcome.engine ?? 'exact', embedMs: outcome.embedMs, searchMs: outcome.searchMs };
       set({ phase: 'done', last: run });
       return run;
     } catch (err) {

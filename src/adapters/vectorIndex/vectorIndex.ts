@@ -30,6 +30,16 @@ export interface SearchResult {
   tookMs: number;
 }
 
+export interface SearchOptions {
+  /**
+   * Only these chunk ids may be returned: the filter is applied in the search, so k hits that pass it come
+   * back (when that many exist), not k hits filtered afterwards.
+   */
+  allowedIds?: string[];
+  /** Ask a particular engine to answer (the user's choice); the index may still answer with the exact scan and say why. */
+  engine?: IndexEngine;
+}
+
 export interface VectorIndex {
   /**
    * Replace the whole index with these items. onProgress reports items added so far. The index may answer
@@ -43,6 +53,6 @@ export interface VectorIndex {
   add(items: IndexItem[]): Promise<IndexStatus>;
   remove(ids: string[]): Promise<IndexStatus>;
   clear(): Promise<IndexStatus>;
-  search(query: Float32Array, k: number): Promise<SearchResult>;
+  search(query: Float32Array, k: number, options?: SearchOptions): Promise<SearchResult>;
   status(): IndexStatus;
 }
