@@ -1,0 +1,73 @@
+// A configuration to evaluate: which embedding model and chunks, how many results, which search mode,
+// and whether a reranker re-orders them. Pure types and helpers.
+import type { ChunkingOptions } from '../types';
+import { DEFAULT_RETRIEVAL_CONFIG, type RetrievalConfig, type SearchMode } from '../retrievalConfig';
+
+export interface EvalConfiguration {
+  id: string;
+  /** The embedding model, or null for the one that built the current index. */
+  embeddingModelId: string | null;
+  /** The chunk settings, or null for the chunks of the current index. */
+  chunking: ChunkingOptions | null;
+  topK: number;
+  mode: SearchMode;
+  /** The cross-encoder that reorders the candidates, or null for none. */
+  rerankModelId: string | null;
+}
+
+export const MAX_EVAL_TOP_K = 50;
+
+export const defaultConfiguration = (id: string): EvalConfiguration => ({
+  id,
+  embeddingModelId: null,
+  chunking: null,
+  topK: DEFAULT_RETRIEVAL_CONFIG.topK,
+  mode: 'vector',
+  rerankModelId: null,
+});
+
+/** What the current index was built with. */
+export interface IndexIdentity {
+  modelId: string | null;
+  chunking: ChunkingOptions | null;
+}
+
+const sameChunking = (a: ChunkingOptions, b: ChunkingOptions) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * True when the configuration needs chunks and vectors of its own: another embedding model or other
+ * chunk settings than the current index. Such a configuration is chunked, embedded and searched (exact
+ * scan) apart from the index; the others run on the index itself.
+ */
+export function needsOwnIndex(c: EvalConfiguration, index: IndexIdentity): boolean {
+  if (c.embeddingModelId !== null && c.embeddingModelId !== index.modelId) return true;
+  if (c.chunking !== null && (index.chunking === null || !sameChunking(c.chunking, index.chunking))) return true;
+  return false;
+}
+
+/** The retrieval pipeline's settings for this configuration. */
+export function retrievalConfigOf(c: EvalConfiguration): RetrievalConfig {
+  return {
+    ...DEFAULT_RETRIEVAL_CONFIG,
+    mode: c.mode,
+    topK: c.topK,
+    candidates: Math.max(DEFAULT_RETRIEVAL_CONFIG.candidates, c.topK),
+    rerankModelId: c.rerankModelId,
+  };
+}
+
+export type ConfigurationProblem = 'bad-k' | 'own-index-vector-only' | 'own-index-no-rerank';
+
+/**
+ * Why a configuration cannot run, or null. A configuration with its own index is searched by an exact
+ * vector scan only: keyword, hybrid and reranking run on the current index (through the retrieval
+ * pipeline), so they need the index's model and chunks.
+ */
+export function configurationProblem(c: EvalConfiguration, index: IndexIdentity): ConfigurationProblem | null {
+  if (!Number.isInteger(c.topK) || c.topK < 1 || c.topK > MAX_EVAL_TOP_K) return 'bad-k';
+  if (needsOwnIndex(c, index)) {
+    if (c.mode !== 'vector') return 'own-index-vector-only';
+    if (c.rerankModelId !== null) return 'own-index-no-rerank';
+  }
+  return null;
+}
