@@ -8,6 +8,7 @@ import { EmbeddingStep } from './features/embedding/EmbeddingStep';
 import { AskStep } from './features/retrieval/AskStep';
 import { PromptStep } from './features/prompt/PromptStep';
 import { GenerationStep } from './features/generation/GenerationStep';
+import { EvaluationStep } from './features/evaluation/EvaluationStep';
 import { useGenerationStore } from './state/generationStore';
 import { useIndexStore } from './state/indexStore';
 import { restoreWorkspace } from './state/workspace';
@@ -35,6 +36,7 @@ export function App() {
           <AskStep />
           <PromptStep />
           <GenerationStep />
+          <EvaluationStep />
         </div>
       </main>
     </div>

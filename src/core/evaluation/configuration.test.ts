@@ -18,6 +18,7 @@ describe('evaluation configurations', () => {
     expect(configurationProblem(c, index)).toBeNull();
     expect(configurationProblem({ ...c, topK: 0 }, index)).toBe('bad-k');
     expect(configurationProblem({ ...c, topK: 2.5 }, index)).toBe('bad-k');
+    expect(configurationProblem({ ...c, chunking: { chunkSize: 100, overlap: 60 } }, index)).toBe('bad-chunking');
     expect(configurationProblem({ ...c, mode: 'hybrid' }, index)).toBeNull();
     expect(configurationProblem({ ...c, mode: 'keyword', embeddingModelId: 'm2' }, index)).toBe('own-index-vector-only');
     expect(configurationProblem({ ...c, rerankModelId: 'r', embeddingModelId: 'm2' }, index)).toBe('own-index-no-rerank');

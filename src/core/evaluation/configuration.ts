@@ -1,6 +1,7 @@
 // A configuration to evaluate: which embedding model and chunks, how many results, which search mode,
 // and whether a reranker re-orders them. Pure types and helpers.
 import type { ChunkingOptions } from '../types';
+import { validateChunkingOptions } from '../chunking';
 import { DEFAULT_RETRIEVAL_CONFIG, type RetrievalConfig, type SearchMode } from '../retrievalConfig';
 
 export interface EvalConfiguration {
@@ -56,7 +57,7 @@ export function retrievalConfigOf(c: EvalConfiguration): RetrievalConfig {
   };
 }
 
-export type ConfigurationProblem = 'bad-k' | 'own-index-vector-only' | 'own-index-no-rerank';
+export type ConfigurationProblem = 'bad-k' | 'bad-chunking' | 'own-index-vector-only' | 'own-index-no-rerank';
 
 /**
  * Why a configuration cannot run, or null. A configuration with its own index is searched by an exact
@@ -65,6 +66,7 @@ export type ConfigurationProblem = 'bad-k' | 'own-index-vector-only' | 'own-inde
  */
 export function configurationProblem(c: EvalConfiguration, index: IndexIdentity): ConfigurationProblem | null {
   if (!Number.isInteger(c.topK) || c.topK < 1 || c.topK > MAX_EVAL_TOP_K) return 'bad-k';
+  if (c.chunking !== null && validateChunkingOptions(c.chunking) !== null) return 'bad-chunking';
   if (needsOwnIndex(c, index)) {
     if (c.mode !== 'vector') return 'own-index-vector-only';
     if (c.rerankModelId !== null) return 'own-index-no-rerank';

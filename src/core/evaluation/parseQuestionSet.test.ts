@@ -69,11 +69,11 @@ describe('parseCsv', () => {
     const text = 'question,expected_document\n"two\nlines",a.txt\n,b.txt\nq3\nq4,a.txt,extra\nq5,\n"unclosed,a.txt';
     const r = parseCsv(text);
     expect(r.questions).toEqual([{ question: 'two\nlines', expectedDocument: 'a.txt', expectedSubstring: null }]);
-    expect(r.problems.map((p) => [p.line, p.code, p.detail])).toEqual([
-      [4, 'missing-question', undefined],
+    expect(r.problems.map((p) => [p.line, p.code, p.detail ?? `${p.found}/${p.expected}`])).toEqual([
+      [4, 'missing-question', 'undefined/undefined'],
       [5, 'field-count', '1/2'],
       [6, 'field-count', '3/2'],
-      [7, 'no-expectation', undefined],
+      [7, 'no-expectation', 'undefined/undefined'],
       [8, 'csv-syntax', 'Quoted field unterminated'],
     ]);
   });

@@ -30,8 +30,11 @@ export interface ImportProblem {
   code: ImportProblemCode;
   /** The key or column concerned (not-string). */
   field?: string;
-  /** The parser's own words (invalid-json, csv-syntax) or counts (field-count: "found/expected"). */
+  /** The parser's own words (invalid-json, csv-syntax). */
   detail?: string;
+  /** field-count: the fields found in the row, and in the header. */
+  found?: number;
+  expected?: number;
 }
 
 export interface ParsedQuestionSet {
@@ -172,7 +175,7 @@ export function parseCsv(input: string): ParsedQuestionSet {
       continue;
     }
     if (r.fields.length !== columns.length) {
-      out.problems.push({ line, code: 'field-count', detail: `${r.fields.length}/${columns.length}` });
+      out.problems.push({ line, code: 'field-count', found: r.fields.length, expected: columns.length });
       continue;
     }
     const row: Partial<Record<Field, string>> = {};

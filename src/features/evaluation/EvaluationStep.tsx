@@ -1,0 +1,23 @@
+// Step 7: evaluating retrieval on a question set, over several configurations.
+import { useTranslation } from 'react-i18next';
+import { StepCard } from '../layout/StepCard';
+import { QuestionSetImport } from './QuestionSetImport';
+import { QuestionSetEditor } from './QuestionSetEditor';
+import { ConfigurationList } from './ConfigurationList';
+import { EvaluationRunPanel } from './EvaluationRunPanel';
+import { EvaluationResults } from './EvaluationResults';
+import { QuestionDrilldown } from './QuestionDrilldown';
+
+export function EvaluationStep() {
+  const { t } = useTranslation();
+  return (
+    <StepCard step={7} id="evaluation" title={t('evaluation.title')} subtitle={t('evaluation.subtitle')}>
+      <QuestionSetImport />
+      <QuestionSetEditor />
+      <ConfigurationList />
+      <EvaluationRunPanel />
+      <EvaluationResults />
+      <QuestionDrilldown />
+    </StepCard>
+  );
+}

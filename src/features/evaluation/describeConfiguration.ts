@@ -1,0 +1,35 @@
+// How a configuration is named on screen and in the exported CSV.
+import type { TFunction } from 'i18next';
+import type { EvalConfiguration } from '../../core/evaluation/configuration';
+import type { ChunkingOptions } from '../../core/types';
+
+/** What "the index's model / chunks" stood for when the configuration ran. */
+export interface IndexDefaults {
+  modelId: string | null;
+  chunking: ChunkingOptions | null;
+}
+
+/** e.g. "Vector, k = 4 · model openbook/tiny-embedder · chunks 300/30 · reranked by X". */
+export function describeConfiguration(t: TFunction, c: EvalConfiguration, index: IndexDefaults): string {
+  const parts = [t('evaluation.describe.mode', { mode: t(`evaluation.configurations.modes.${c.mode}`), k: c.topK })];
+  const model = c.embeddingModelId ?? index.modelId;
+  if (model) parts.push(t('evaluation.describe.model', { model }));
+  const chunking = c.chunking ?? index.chunking;
+  if (chunking) parts.push(t('evaluation.describe.chunks', { size: chunking.chunkSize, overlap: chunking.overlap }));
+  if (c.rerankModelId) parts.push(t('evaluation.describe.rerank', { model: c.rerankModelId }));
+  return parts.join(' · ');
+}
+
+/** The configuration's columns in the CSV files (English keys, plain values). */
+export function configurationColumns(n: number, c: EvalConfiguration, index: IndexDefaults): Record<string, string | number> {
+  const chunking = c.chunking ?? index.chunking;
+  return {
+    configuration: n,
+    embedding_model: c.embeddingModelId ?? index.modelId ?? '',
+    chunk_size: chunking?.chunkSize ?? '',
+    chunk_overlap: chunking?.overlap ?? '',
+    k: c.topK,
+    mode: c.mode,
+    reranker: c.rerankModelId ?? '',
+  };
+}

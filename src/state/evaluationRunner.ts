@@ -1,0 +1,293 @@
+// Running a question set against one evaluation configuration.
+// - On the current index (same embedding model and chunks): every question goes through runRetrieval,
+//   the same pipeline as the question box, with the configuration's k, mode and reranker.
+// - On an index of its own (another model or other chunk settings): the documents are chunked again in
+//   the chunker worker, the chunks embedded in a second embedder worker (vectors already computed for
+//   the same model, device and text are reused), and searched by an exact scan in the evaluation index
+//   worker. The app's index and its embedder are left as they are.
+import type { Chunk, ChunkingOptions, ScoredChunk } from '../core/types';
+import type { EvalQuestion } from '../core/evaluation/questionSet';
+import { needsOwnIndex, retrievalConfigOf, type EvalConfiguration } from '../core/evaluation/configuration';
+import { configurationResult, evaluateQuestion, type ConfigurationResult, type RetrievedInput } from '../core/evaluation/results';
+import type { ComputeDevice, DownloadProgress, EmbeddingModelInfo } from '../adapters/embedder/embedder';
+import { createEmbedderClient, type EmbedderClient } from '../adapters/embedder/embedderClient';
+import { createEvaluationIndexClient, type EvaluationIndexClient } from '../adapters/evaluationIndex/evaluationIndexClient';
+import { callback } from '../adapters/workerRpc';
+import { message, type Message } from '../i18n/message';
+import { useChunkingStore } from './chunkingStore';
+import { useDocumentsStore } from './documentsStore';
+import { useGpuStore } from './gpuStore';
+import { useIndexStore } from './indexStore';
+import { runRetrieval } from './retrievalPipeline';
+import { selectModelHost, useSettingsStore } from './settingsStore';
+import { cachedVector } from './vectorCache';
+import { getChunker } from './workers';
+
+export type EvalStage = 'loading-model' | 'chunking' | 'embedding' | 'indexing' | 'questions';
+
+export interface EvalStageProgress {
+  stage: EvalStage;
+  done: number;
+  total: number;
+}
+
+/** A failure with a message for the user (the configuration's row shows it). */
+export class EvaluationProblem extends Error {
+  constructor(readonly problem: Message) {
+    super(problem.key);
+    this.name = 'EvaluationProblem';
+  }
+}
+
+export class EvaluationCancelled extends Error {
+  constructor() {
+    super('Evaluation was cancelled.');
+    this.name = 'EvaluationCancelled';
+  }
+}
+
+/** Shared by a whole run: cancellation, and the workers it started (ended when the run ends). */
+export class EvaluationSession {
+  cancelled = false;
+  private embedder: { client: EmbedderClient; key: string } | null = null;
+  private embedderStarting: EmbedderClient | null = null;
+  private index: EvaluationIndexClient | null = null;
+
+  check(): void {
+    if (this.cancelled) throw new EvaluationCancelled();
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    // Embedding stops at the next batch; a model download cannot be interrupted, so its worker goes.
+    if (this.embedderStarting) {
+      this.embedderStarting.terminate();
+      this.embedderStarting = null;
+    }
+    void this.embedder?.client.api.cancel();
+  }
+
+  /** The evaluation's embedder with this model loaded on this device (its own worker). */
+  async embedderFor(model: EmbeddingModelInfo, device: ComputeDevice, onProgress: (p: EvalStageProgress) => void): Promise<EmbedderClient> {
+    const key = `${model.id}\u0000${device}`;
+    if (this.embedder?.key === key) return this.embedder.client;
+    this.embedder?.client.terminate();
+    this.embedder = null;
+    const host = selectModelHost(useSettingsStore.getState());
+    if (!host) throw new EvaluationProblem(message('settings.errors.bad-host'));
+    const client = await createEmbedderClient();
+    this.embedderStarting = client;
+    this.check();
+    onProgress({ stage: 'loading-model', done: 0, total: 0 });
+    const files = new Map<string, DownloadProgress>();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        // A terminated worker never answers: cancellation settles the wait instead.
+        const poll = setInterval(() => {
+          if (this.cancelled) reject(new EvaluationCancelled());
+        }, 100);
+        client.api
+          .load(
+            model,
+            device,
+            { remoteHost: host, basePath: import.meta.env.BASE_URL },
+            callback((p: DownloadProgress) => {
+              files.set(p.file, p);
+              let done = 0;
+              let total = 0;
+              for (const f of files.values()) (done += f.loadedBytes), (total += f.totalBytes);
+              onProgress({ stage: 'loading-model', done, total });
+            }),
+          )
+          .then(() => resolve(), reject)
+          .finally(() => clearInterval(poll));
+      });
+    } catch (err) {
+      client.terminate();
+      if (err instanceof EvaluationCancelled) throw err;
+      throw new EvaluationProblem(message('evaluation.errors.model-load', { model: model.id, detail: describe(err) }));
+    } finally {
+      this.embedderStarting = null;
+    }
+    this.check();
+    this.embedder = { client, key };
+    return client;
+  }
+
+  async evaluationIndex(): Promise<EvaluationIndexClient> {
+    this.index ??= await createEvaluationIndexClient();
+    return this.index;
+  }
+
+  /** Stop the workers this run started. */
+  end(): void {
+    this.embedder?.client.terminate();
+    this.embedder = null;
+    this.index?.terminate();
+    this.index = null;
+  }
+}
+
+const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+const documentNames = () => new Map(useDocumentsStore.getState().documents.map((d) => [d.id, d.name]));
+
+function toRetrieved(chunk: Chunk, score: number, names: Map<string, string>): RetrievedInput {
+  return { chunkId: chunk.id, chunkIndex: chunk.index, documentName: names.get(chunk.docId) ?? chunk.docId, text: chunk.text, score };
+}
+
+/**
+ * The stage a configuration asked for but that the retrieval pipeline did not apply (it reports each
+ * stage's scores), or null. Keeps an evaluation from labelling plain vector results as "hybrid".
+ */
+export function missingStage(config: EvalConfiguration, results: ScoredChunk[]): 'keyword' | 'hybrid' | 'rerank' | null {
+  if (results.length === 0) return null;
+  if (config.mode === 'keyword' && results.every((r) => r.scores?.bm25 === undefined)) return 'keyword';
+  if (config.mode === 'hybrid' && results.every((r) => r.scores?.fused === undefined)) return 'hybrid';
+  if (config.rerankModelId !== null && results.every((r) => r.scores?.rerank === undefined)) return 'rerank';
+  return null;
+}
+
+async function runOnCurrentIndex(
+  config: EvalConfiguration,
+  questions: EvalQuestion[],
+  session: EvaluationSession,
+  onProgress: (p: EvalStageProgress) => void,
+): Promise<ConfigurationResult> {
+  if (useIndexStore.getState().indexedChunks.size === 0) throw new EvaluationProblem(message('evaluation.errors.no-index'));
+  onProgress({ stage: 'loading-model', done: 0, total: 0 });
+  const problem = await useIndexStore.getState().loadIndexModel();
+  if (problem) throw new EvaluationProblem(problem);
+  session.check();
+  const retrieval = retrievalConfigOf(config);
+  const names = documentNames();
+  const out = [];
+  for (const [i, q] of questions.entries()) {
+    onProgress({ stage: 'questions', done: i, total: questions.length });
+    let outcome;
+    try {
+      outcome = await runRetrieval(q.question, retrieval);
+    } catch (err) {
+      throw new EvaluationProblem(message('evaluation.errors.retrieval', { detail: describe(err) }));
+    }
+    session.check();
+    const missing = missingStage(config, outcome.results);
+    if (missing) throw new EvaluationProblem(message(`evaluation.errors.stage-missing.${missing}`));
+    const retrieved = outcome.results.map((r) => toRetrieved(r.chunk, r.score, names));
+    out.push(evaluateQuestion(q, retrieved, config.topK));
+  }
+  onProgress({ stage: 'questions', done: questions.length, total: questions.length });
+  return configurationResult(config.id, config.topK, out);
+}
+
+/** The device the app embeds on: the user's choice, or WebGPU where an adapter is granted. */
+async function embeddingDevice(): Promise<ComputeDevice> {
+  const preference = useIndexStore.getState().devicePreference;
+  if (preference !== 'auto') return preference;
+  const caps = await useGpuStore.getState().detect();
+  return caps.adapter ? 'webgpu' : 'wasm';
+}
+
+async function runOnOwnIndex(
+  config: EvalConfiguration,
+  questions: EvalQuestion[],
+  session: EvaluationSession,
+  onProgress: (p: EvalStageProgress) => void,
+): Promise<ConfigurationResult> {
+  const index = useIndexStore.getState();
+  const documents = useDocumentsStore.getState().documents;
+  if (documents.length === 0) throw new EvaluationProblem(message('evaluation.errors.no-documents'));
+  const modelId = config.embeddingModelId ?? index.indexedModelId ?? index.modelId;
+  const model = index.models.find((m) => m.id === modelId);
+  if (!model) throw new EvaluationProblem(message('evaluation.errors.model-unknown', { model: modelId }));
+  const chunking: ChunkingOptions = config.chunking ?? index.indexedChunking ?? useChunkingStore.getState().options;
+
+  // 1. Chunks, document by document, in the chunker worker.
+  const { api: chunker } = await getChunker();
+  const chunks: Chunk[] = [];
+  for (const [i, doc] of documents.entries()) {
+    onProgress({ stage: 'chunking', done: i, total: documents.length });
+    chunks.push(...(await chunker.chunk(doc.id, doc.text, chunking)));
+    session.check();
+  }
+
+  // 2. Vectors: reuse those the app already has for this model, device and text; embed the rest.
+  const device = await embeddingDevice();
+  const embedder = await session.embedderFor(model, device, onProgress);
+  const vectorOf = new Map<string, Float32Array>();
+  const toEmbed = new Set<string>();
+  for (const c of chunks) {
+    if (vectorOf.has(c.text)) continue;
+    const cached = cachedVector(model.id, device, c.text);
+    if (cached) vectorOf.set(c.text, cached);
+    else toEmbed.add(c.text);
+  }
+  const missing = [...toEmbed];
+  const reused = vectorOf.size;
+  const distinct = reused + missing.length;
+  onProgress({ stage: 'embedding', done: reused, total: distinct });
+  const embedded = await embedTexts(embedder, missing, 'passage', session, (done) =>
+    onProgress({ stage: 'embedding', done: reused + done, total: distinct }),
+  );
+  missing.forEach((text, i) => vectorOf.set(text, embedded[i]!));
+
+  // 3. An exact index of its own.
+  onProgress({ stage: 'indexing', done: 0, total: chunks.length });
+  const { api: evalIndex } = await session.evaluationIndex();
+  await evalIndex.build(chunks.map((c) => ({ id: c.id, vector: vectorOf.get(c.text)! })));
+  session.check();
+
+  // 4. The questions: embedded together, then searched.
+  onProgress({ stage: 'questions', done: 0, total: questions.length });
+  const queryVectors = await embedTexts(
+    embedder,
+    questions.map((q) => q.question),
+    'query',
+    session,
+    (done) => onProgress({ stage: 'questions', done, total: questions.length }),
+  );
+  const hits = await evalIndex.searchMany(queryVectors, config.topK);
+  session.check();
+  const byId = new Map(chunks.map((c) => [c.id, c]));
+  const names = documentNames();
+  const out = questions.map((q, i) =>
+    evaluateQuestion(
+      q,
+      (hits[i] ?? []).map((h) => toRetrieved(byId.get(h.id)!, h.score, names)),
+      config.topK,
+    ),
+  );
+  await evalIndex.clear();
+  return configurationResult(config.id, config.topK, out);
+}
+
+async function embedTexts(
+  embedder: EmbedderClient,
+  texts: string[],
+  kind: 'query' | 'passage',
+  session: EvaluationSession,
+  onDone: (done: number) => void,
+): Promise<Float32Array[]> {
+  if (texts.length === 0) return [];
+  try {
+    const vectors = await embedder.api.embed(texts, kind, callback(onDone));
+    session.check();
+    return vectors;
+  } catch (err) {
+    session.check(); // a cancelled embedding ends as a cancellation
+    throw new EvaluationProblem(message('evaluation.errors.embedding', { detail: describe(err) }));
+  }
+}
+
+/** Evaluate one configuration. Throws EvaluationProblem (with a message) or EvaluationCancelled. */
+export function runConfiguration(
+  config: EvalConfiguration,
+  questions: EvalQuestion[],
+  session: EvaluationSession,
+  onProgress: (p: EvalStageProgress) => void,
+): Promise<ConfigurationResult> {
+  const { indexedModelId, indexedChunking } = useIndexStore.getState();
+  return needsOwnIndex(config, { modelId: indexedModelId, chunking: indexedChunking })
+    ? runOnOwnIndex(config, questions, session, onProgress)
+    : runOnCurrentIndex(config, questions, session, onProgress);
+}
