@@ -1,0 +1,142 @@
+// Evaluating retrieval: a question set in, runs over configurations, hit rate@k and MRR, drill-down, CSV.
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { addFiles, embed, openApp } from './steps';
+
+const QUESTIONS = [
+  { question: 'How hot is lava when a volcano erupts?', expected_document: 'volcanoes.md', expected_substring: '1,200 degrees Celsius' },
+  { question: 'What temperature of water is used to steep green tea?', expected_document: 'tea.txt' },
+  { question: '熔岩的温度有多高？', expected_document: '火山.txt', expected_substring: '一千二百摄氏度' },
+  // No chunk of any document talks about planets: this one cannot be found.
+  { question: 'Which planets orbit the sun?', expected_substring: 'planet' },
+];
+
+const jsonl = (rows: object[]) => Buffer.from(rows.map((r) => JSON.stringify(r)).join('\n'));
+
+async function importQuestions(page: Page, name: string, buffer: Buffer, mimeType = 'text/plain') {
+  await page.getByLabel('Import questions (JSONL or CSV)').setInputFiles({ name, mimeType, buffer });
+}
+
+const evaluation = (page: Page) => page.getByRole('region', { name: 'Evaluate retrieval' });
+
+/** The hit rate and MRR shown in the metrics table's row for configuration n. */
+async function metricsOf(page: Page, n: number) {
+  const row = page.getByRole('table', { name: 'Hit rate@k and MRR per configuration' }).getByRole('row').nth(n);
+  const value = async (metric: string) => Number(await row.locator(`td[data-metric="${metric}"]`).getAttribute('data-value'));
+  return { row, hitRate: await value('hit-rate'), mrr: await value('mrr') };
+}
+
+test('a question set from a file, two configurations (one re-chunked with another model), metrics, drill-down and CSV', async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, 'volcanoes.md', 'tea.txt', '火山.txt');
+  await embed(page);
+
+  await importQuestions(page, 'questions.jsonl', jsonl(QUESTIONS));
+  const step = evaluation(page);
+  await expect(step.getByText('Imported 4 questions from questions.jsonl.')).toBeVisible();
+  await expect(step.getByLabel('Question 3', { exact: true })).toHaveValue('熔岩的温度有多高？');
+  await expect(step.getByLabel('Expected document (question 1)')).toHaveValue('volcanoes.md');
+
+  // Configuration 1: the index as it is (vector, k = 4). Configuration 2: another embedding model and
+  // other chunks, which needs chunks and vectors of its own.
+  await step.getByRole('button', { name: 'Add configuration' }).click();
+  const second = step.getByRole('listitem', { name: 'Configuration 2' });
+  await second.getByLabel('Embedding model').selectOption({ label: 'Tiny wide test embedder, 1024 dimensions (fixture)' });
+  await second.getByLabel('Chunks').selectOption({ label: 'Chunked again' });
+  await second.getByLabel('Chunk size').fill('200');
+  await second.getByLabel('Overlap').fill('20');
+  await expect(second.getByText(/apart from the index/)).toBeVisible();
+
+  await step.getByRole('button', { name: 'Run evaluation' }).click();
+  const table = step.getByRole('table', { name: 'Hit rate@k and MRR per configuration' });
+  await expect(table.getByRole('row')).toHaveCount(3, { timeout: 90_000 });
+  await expect(step.getByRole('button', { name: 'Run evaluation' })).toBeEnabled();
+
+  // Three of the four questions find their chunk at rank 1; the fourth finds nothing: 3/4 and MRR 3/4.
+  for (const n of [1, 2]) {
+    const m = await metricsOf(page, n);
+    await expect(m.row).toContainText('3 of 4');
+    expect(m.hitRate).toBeCloseTo(0.75, 10);
+    expect(m.mrr).toBeCloseTo(0.75, 10);
+  }
+  await expect(table.getByRole('row').nth(2)).toContainText('openbook/tiny-embedder-1024');
+  await expect(table.getByRole('row').nth(2)).toContainText('chunks 200/20');
+
+  // The drill-down of configuration 2: the expectation, the first relevant rank, what came back.
+  await table.getByRole('row').nth(2).getByRole('button', { name: 'Show questions' }).click();
+  const details = step.getByRole('table', { name: /^Questions: / });
+  await expect(details).toContainText('tiny-embedder-1024');
+  const rows = details.getByRole('row');
+  await expect(rows.nth(1).getByTestId('first-relevant-rank')).toHaveText('1');
+  await expect(rows.nth(4).getByTestId('first-relevant-rank')).toHaveText('none in the top 4');
+  const firstResults = step.getByRole('list', { name: 'Results for question 1' }).getByRole('listitem');
+  await expect(firstResults).toHaveCount(4);
+  await expect(firstResults.first()).toContainText('1. volcanoes.md');
+  await expect(firstResults.first()).toContainText('relevant');
+  await expect(step.getByRole('list', { name: 'Results for question 4' }).getByText('not relevant')).toHaveCount(4);
+
+  // CSV exports: the summary, and one row per configuration and question.
+  const summaryDownload = page.waitForEvent('download');
+  await step.getByRole('button', { name: 'Export results (CSV)' }).click();
+  const summary = await summaryDownload;
+  expect(summary.suggestedFilename()).toMatch(/^openbook-evaluation-results-\d{4}-\d{2}-\d{2}\.csv$/);
+  const summaryText = (await readFile((await summary.path())!, 'utf8')).replace(/^\uFEFF/, '');
+  const summaryLines = summaryText.trim().split(/\r?\n/);
+  expect(summaryLines[0]).toBe('configuration,embedding_model,chunk_size,chunk_overlap,k,mode,reranker,questions,hits,hit_rate_at_k,mrr');
+  expect(summaryLines[1]).toMatch(/^1,openbook\/tiny-embedder,500,50,4,vector,,4,3,0.75,0.75$/);
+  expect(summaryLines[2]).toBe('2,openbook/tiny-embedder-1024,200,20,4,vector,,4,3,0.75,0.75');
+
+  const detailsDownload = page.waitForEvent('download');
+  await step.getByRole('button', { name: 'Export per-question results (CSV)' }).click();
+  const detailsText = await readFile((await (await detailsDownload).path())!, 'utf8');
+  expect(detailsText.trim().split(/\r?\n/)).toHaveLength(1 + 2 * 4);
+  expect(detailsText).toContain('熔岩的温度有多高？,火山.txt,一千二百摄氏度,1,1,1,');
+});
+
+test('a CSV with bad rows is refused with each row named, and the question set is kept', async ({ page }) => {
+  await openApp(page);
+  const step = evaluation(page);
+  await step.getByRole('button', { name: 'Add question' }).click();
+  await step.getByLabel('Question 1', { exact: true }).fill('Kept question');
+  await step.getByLabel('Expected document (question 1)').fill('tea.txt');
+
+  const csv = 'question,expected_document,expected_substring\nHow hot is lava?,volcanoes.md,\n,tea.txt,\nWhy?,,\nToo,many,fields,here\n';
+  await importQuestions(page, 'bad.csv', Buffer.from(csv), 'text/csv');
+  const alert = step.getByRole('alert');
+  await expect(alert).toContainText('Nothing was imported from bad.csv');
+  await expect(alert).toContainText('Line 3: The question is missing.');
+  await expect(alert).toContainText('Line 4: Give an expected document, an expected substring, or both.');
+  await expect(alert).toContainText('Line 5: This row has 4 fields, but the header has 3.');
+  await expect(step.getByLabel('Question 1', { exact: true })).toHaveValue('Kept question');
+  await expect(step.getByLabel('Question 2', { exact: true })).toHaveCount(0);
+
+  await importQuestions(page, 'no-header.csv', Buffer.from('text,document\nq,a.txt\n'), 'text/csv');
+  await expect(step.getByRole('alert')).toContainText('Line 1: The header row has no “question” column.');
+
+  // The question set survives a reload.
+  await page.reload();
+  await expect(evaluation(page).getByLabel('Question 1', { exact: true })).toHaveValue('Kept question');
+});
+
+test('the sample corpus ships with a question set that runs', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Load sample corpus' }).click();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await embed(page);
+  const step = evaluation(page);
+  await step.getByRole('button', { name: 'Use the sample question set' }).click();
+  await expect(step.getByText('Loaded the sample question set (10 questions')).toBeVisible();
+  await expect(step.getByLabel('Expected document (question 7)')).toHaveValue('检索增强生成简介.md');
+
+  await step.getByRole('button', { name: 'Run evaluation' }).click();
+  const m = await (async () => {
+    await expect(step.getByRole('table', { name: 'Hit rate@k and MRR per configuration' }).getByRole('row')).toHaveCount(2, { timeout: 60_000 });
+    return metricsOf(page, 1);
+  })();
+  await expect(m.row).toContainText(/\d+ of 10/);
+  expect(m.hitRate).toBeGreaterThanOrEqual(0);
+  expect(m.hitRate).toBeLessThanOrEqual(1);
+  expect(m.mrr).toBeLessThanOrEqual(m.hitRate);
+  await expect(step.getByRole('table', { name: /^Questions: / }).getByRole('row')).toHaveCount(11);
+});
