@@ -374,10 +374,10 @@ export const en = {
     progress: {
       configuration: 'Configuration {{n}} of {{total}}',
       'loading-model': 'Loading the embedding model…',
-      chunking: 'Documents chunked',
-      embedding: 'Chunks embedded',
+      chunking: 'Evaluation: documents chunked',
+      embedding: 'Evaluation: chunks embedded',
       indexing: 'Building the evaluation index…',
-      questions: 'Questions run',
+      questions: 'Evaluation: questions run',
       count: '{{done}} of {{total}}',
     },
     results: {

@@ -376,10 +376,10 @@ export const zh: Translation = {
     progress: {
       configuration: '第 {{n}} 个配置，共 {{total}} 个',
       'loading-model': '正在加载嵌入模型……',
-      chunking: '已分块的文档',
-      embedding: '已嵌入的块',
+      chunking: '评估：已分块的文档',
+      embedding: '评估：已嵌入的块',
       indexing: '正在建立评估用的索引……',
-      questions: '已运行的问题',
+      questions: '评估：已运行的问题',
       count: '{{done}} / {{total}}',
     },
     results: {
