@@ -149,3 +149,32 @@ test('the sample corpus ships with a question set that runs', async ({ page }) =
   expect(m.mrr).toBeLessThanOrEqual(m.hitRate);
   await expect(step.getByRole('table', { name: /^Questions: / }).getByRole('row')).toHaveCount(11);
 });
+
+test('a run shows its progress and can be cancelled, keeping what finished', async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, 'volcanoes.md', 'tea.txt');
+  await embed(page);
+  // The second configuration's model never finishes downloading, so the run is caught in the middle.
+  await page.route('**/tiny-embedder-1024/**', () => new Promise(() => {}));
+  const step = evaluation(page);
+  await importQuestions(page, 'questions.jsonl', jsonl(QUESTIONS.slice(0, 2)));
+  await step.getByRole('button', { name: 'Add configuration' }).click();
+  await step
+    .getByRole('listitem', { name: 'Configuration 2' })
+    .getByLabel('Embedding model')
+    .selectOption({ label: 'Tiny wide test embedder, 1024 dimensions (fixture)' });
+
+  await step.getByRole('button', { name: 'Run evaluation' }).click();
+  const progress = step.getByTestId('evaluation-progress');
+  await expect(progress).toContainText('Configuration 2 of 2');
+  await expect(progress).toContainText('Loading the embedding model…');
+  await expect(step.getByRole('button', { name: 'Run evaluation' })).toBeDisabled();
+  await step.getByRole('button', { name: 'Cancel evaluation' }).click();
+
+  await expect(step.getByText('Evaluation cancelled.')).toBeVisible();
+  await expect(progress).toHaveCount(0);
+  const rows = step.getByRole('table', { name: 'Hit rate@k and MRR per configuration' }).getByRole('row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('2 of 2');
+  await expect(step.getByRole('button', { name: 'Run evaluation' })).toBeEnabled();
+});
