@@ -39,6 +39,7 @@ export const en = {
     errors: {
       duplicate: 'This document is already in the list.',
       'too-large': 'The file is larger than {{max}} MB; split it into smaller files.',
+      'not-saved': 'The question set is too large for this browser’s storage: it is not kept after a reload.',
       unreadable: 'The file could not be read. It may have been moved or deleted.',
       'unsupported-type': 'Files of type {{detail}} are not supported yet. Use .txt or .md files, or paste the text.',
       'empty-file': 'The file is empty (0 bytes).',

@@ -41,6 +41,7 @@ export const zh: Translation = {
     errors: {
       duplicate: '这篇文档已经在列表里了。',
       'too-large': '文件超过 {{max}} MB，请拆分成较小的文件。',
+      'not-saved': '问题集太大，浏览器存储放不下：重新加载页面后不会保留。',
       unreadable: '无法读取该文件，它可能已被移动或删除。',
       'unsupported-type': '暂不支持 {{detail}} 类型的文件。请使用 .txt 或 .md 文件，或直接粘贴文本。',
       'empty-file': '文件是空的（0 字节）。',

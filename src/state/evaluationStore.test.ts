@@ -102,3 +102,19 @@ describe('evaluation store', () => {
     expect(store().runs.map((r) => r.configuration.id)).toEqual(['a']);
   });
 });
+
+describe('a question set too large for localStorage', () => {
+  it('stays in the page and says it will not be kept', async () => {
+    const setItem = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    try {
+      store().useSampleQuestions();
+      expect(store().questions).toHaveLength(10);
+      await Promise.resolve();
+      expect(store().error).toEqual(message('evaluation.errors.not-saved'));
+    } finally {
+      setItem.mockRestore();
+    }
+  });
+});

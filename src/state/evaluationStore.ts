@@ -2,8 +2,7 @@
 // last run (hit rate@k and MRR per configuration, with every question's results). The question set and
 // the configurations are kept in localStorage, so they survive a reload; results are not.
 import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
-import { settingsStorage } from './persistence';
+import { createJSONStorage, persist } from 'zustand/middleware';
 import { cleanExpectation, questionProblem, type EvalQuestion, type EvalQuestionInput } from '../core/evaluation/questionSet';
 import { parseQuestionSet, type ImportProblem } from '../core/evaluation/parseQuestionSet';
 import { configurationProblem, defaultConfiguration, type EvalConfiguration, type IndexIdentity } from '../core/evaluation/configuration';
@@ -66,6 +65,22 @@ const newId = () => crypto.randomUUID();
 const withIds = (rows: EvalQuestionInput[]): EvalQuestion[] => rows.map((q) => ({ id: newId(), ...q }));
 
 let session: EvaluationSession | null = null;
+
+/**
+ * localStorage, except that a set too large for it (QuotaExceededError) is reported where the user is
+ * looking instead of breaking the edit that caused it; it then lives until the page is reloaded.
+ */
+const questionSetStorage = createJSONStorage(() => ({
+  getItem: (key: string) => localStorage.getItem(key),
+  removeItem: (key: string) => localStorage.removeItem(key),
+  setItem: (key: string, value: string) => {
+    try {
+      localStorage.setItem(key, value);
+    } catch {
+      queueMicrotask(() => useEvaluationStore.setState({ error: message('evaluation.errors.not-saved') }));
+    }
+  },
+}));
 
 export const useEvaluationStore = create<EvaluationState>()(
   persist(
@@ -197,7 +212,7 @@ export const useEvaluationStore = create<EvaluationState>()(
     {
       name: 'openbook.evaluation',
       version: 1,
-      storage: settingsStorage,
+      storage: questionSetStorage,
       partialize: (s) => ({ questions: s.questions, configurations: s.configurations }),
     },
   ),
