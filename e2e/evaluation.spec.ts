@@ -108,7 +108,12 @@ test('a CSV with bad rows is refused with each row named, and the question set i
   const step = evaluation(page);
   await step.getByRole('button', { name: 'Add question' }).click();
   await step.getByLabel('Question 1', { exact: true }).fill('Kept question');
+  await step.getByLabel('Expected document (question 1)').fill('teas.txt');
+  // An expected document that is not in the workspace is pointed out.
+  await addFiles(page, 'tea.txt');
+  await expect(step.getByRole('status').filter({ hasText: 'No document is named teas.txt' })).toBeVisible();
   await step.getByLabel('Expected document (question 1)').fill('tea.txt');
+  await expect(step.getByText(/No document is named/)).toHaveCount(0);
 
   const csv = 'question,expected_document,expected_substring\nHow hot is lava?,volcanoes.md,\n,tea.txt,\nWhy?,,\nToo,many,fields,here\n';
   await importQuestions(page, 'bad.csv', Buffer.from(csv), 'text/csv');

@@ -36,6 +36,8 @@ export function App() {
           <AskStep />
           <PromptStep />
           <GenerationStep />
+        </div>
+        <div className="column full-width">
           <EvaluationStep />
         </div>
       </main>

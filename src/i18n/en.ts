@@ -317,6 +317,8 @@ export const en = {
       count_other: '{{count}} questions',
       none: 'No questions yet. Add them here, import a JSONL or CSV file, or use the sample question set.',
       relevantHint: 'A retrieved chunk counts as relevant when it comes from the expected document and contains the expected text (letter case and line breaks ignored). Give either or both.',
+      unknownDocuments_one: 'No document is named {{names}}: the questions that expect it cannot be found.',
+      unknownDocuments_other: 'No documents are named {{names}}: the questions that expect them cannot be found.',
       listLabel: 'Questions',
       question: 'Question {{n}}',
       expectedDocument: 'Expected document (question {{n}})',

@@ -319,6 +319,8 @@ export const zh: Translation = {
       count_other: '{{count}} 个问题',
       none: '还没有问题。可以在这里添加，导入 JSONL 或 CSV 文件，或者使用示例问题集。',
       relevantHint: '检索到的块来自预期文档、并且包含预期文字（不区分大小写，忽略换行）时，才算相关。两项可以只填一项，也可以都填。',
+      unknownDocuments_one: '没有名为 {{names}} 的文档：预期该文档的问题不可能命中。',
+      unknownDocuments_other: '没有名为 {{names}} 的文档：预期这些文档的问题不可能命中。',
       listLabel: '问题',
       question: '问题 {{n}}',
       expectedDocument: '预期文档（问题 {{n}}）',

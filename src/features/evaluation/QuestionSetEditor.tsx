@@ -2,6 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { useEvaluationStore } from '../../state/evaluationStore';
 import { useDocumentsStore } from '../../state/documentsStore';
+import { Alert } from '../../ui/Alert';
+import { normalizeForMatch } from '../../core/evaluation/relevance';
 
 const DOCUMENT_NAMES_ID = 'evaluation-document-names';
 
@@ -13,6 +15,9 @@ export function QuestionSetEditor() {
   const add = useEvaluationStore((s) => s.addQuestion);
   const running = useEvaluationStore((s) => s.phase === 'running');
   const documentNames = useDocumentsStore((s) => s.documents.map((d) => d.name).join('\n'));
+  // Expected documents that are not in the workspace can never be found: say so before a run.
+  const known = new Set(documentNames.split('\n').filter(Boolean).map(normalizeForMatch));
+  const unknown = [...new Set(questions.map((q) => q.expectedDocument?.trim() ?? '').filter((d) => d && !known.has(normalizeForMatch(d))))];
 
   return (
     <div className="question-set">
@@ -57,6 +62,9 @@ export function QuestionSetEditor() {
             );
           })}
         </ol>
+      )}
+      {known.size > 0 && unknown.length > 0 && (
+        <Alert level="warning">{t('evaluation.questions.unknownDocuments', { count: unknown.length, names: unknown.join(', ') })}</Alert>
       )}
       <datalist id={DOCUMENT_NAMES_ID}>
         {documentNames
