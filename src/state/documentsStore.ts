@@ -1,8 +1,9 @@
 // Step 1, documents: what the user added, and a message for every input that could not be used.
 // Each document is saved in the workspace storage when added and deleted from it when removed.
-import { create } from 'zustand';
+// Files are read and parsed by the ingestion queue (ingestStore.ts), which adds them here.
+import { create as createStore } from 'zustand';
 import type { SourceDocument } from '../core/types';
-import { checkPastedText, decodeTextFile } from '../core/decodeText';
+import { checkPastedText } from '../core/decodeText';
 import { message, type Message } from '../i18n/message';
 import { deleteDocument, saveDocument, saveFailure } from './workspaceSaves';
 
@@ -19,13 +20,19 @@ export interface NewDocument {
   kind: SourceDocument['kind'];
   text: string;
   sizeBytes?: number;
+  structure?: SourceDocument['structure'];
+  encoding?: string;
+  contentHash?: string;
 }
 
 interface DocumentsState {
   documents: SourceDocument[];
   selectedDocId: string | null;
   notices: InputNotice[];
-  addFiles(files: File[]): Promise<void>;
+  /** Add a parsed file; null (and nothing added) when a document with the same content hash is there. */
+  addParsed(doc: NewDocument): SourceDocument | null;
+  /** The document with this content hash, if there is one. */
+  findByHash(contentHash: string): SourceDocument | undefined;
   addPasted(name: string, text: string): boolean;
   addDocuments(docs: NewDocument[]): void;
   remove(id: string): void;
@@ -40,20 +47,15 @@ interface DocumentsState {
 let counter = 0;
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
-/** Files larger than this are refused: a .txt or .md of this size is almost certainly not prose. */
-export const MAX_TEXT_FILE_BYTES = 50 * 1024 * 1024;
-
-export const useDocumentsStore = create<DocumentsState>()((set, get) => {
+export const useDocumentsStore = createStore<DocumentsState>()((set, get) => {
   const notice = (subject: string, msg: Message, level: InputNotice['level'] = 'error') =>
     set((s) => ({ notices: [...s.notices, { id: newId('notice'), level, subject, message: msg }] }));
 
-  const isDuplicate = (name: string, text: string) => get().documents.some((d) => d.name === name && d.text === text);
+  const isDuplicate = (doc: NewDocument) =>
+    get().documents.some((d) => (doc.contentHash && d.contentHash === doc.contentHash) || (d.name === doc.name && d.text === doc.text));
 
-  const append = (doc: NewDocument): boolean => {
-    if (isDuplicate(doc.name, doc.text)) {
-      notice(doc.name, message('documents.errors.duplicate'), 'info');
-      return false;
-    }
+  const create = (doc: NewDocument): SourceDocument | null => {
+    if (isDuplicate(doc)) return null;
     const created: SourceDocument = {
       id: newId('doc'),
       name: doc.name,
@@ -61,11 +63,20 @@ export const useDocumentsStore = create<DocumentsState>()((set, get) => {
       text: doc.text,
       sizeBytes: doc.sizeBytes ?? new TextEncoder().encode(doc.text).length,
       addedAt: Date.now(),
+      ...(doc.structure ? { structure: doc.structure } : {}),
+      ...(doc.encoding ? { encoding: doc.encoding } : {}),
+      ...(doc.contentHash ? { contentHash: doc.contentHash } : {}),
     };
     set((s) => ({ documents: [...s.documents, created], selectedDocId: s.selectedDocId ?? created.id }));
     // A document that cannot be saved stays for this session; the user is told it will not outlive it.
     saveDocument(created).catch((err: unknown) => notice(created.name, saveFailure('document', err)));
-    return true;
+    return created;
+  };
+
+  const append = (doc: NewDocument): boolean => {
+    if (create(doc)) return true;
+    notice(doc.name, message('documents.errors.duplicate'), 'info');
+    return false;
   };
 
   return {
@@ -73,28 +84,8 @@ export const useDocumentsStore = create<DocumentsState>()((set, get) => {
     selectedDocId: null,
     notices: [],
 
-    async addFiles(files) {
-      // One after another: one bad file never stops the others.
-      for (const file of files) {
-        if (file.size > MAX_TEXT_FILE_BYTES) {
-          notice(file.name, message('documents.errors.too-large', { max: MAX_TEXT_FILE_BYTES / 1024 / 1024 }));
-          continue;
-        }
-        let bytes: Uint8Array;
-        try {
-          bytes = new Uint8Array(await file.arrayBuffer());
-        } catch {
-          notice(file.name, message('documents.errors.unreadable'));
-          continue;
-        }
-        const result = decodeTextFile(file.name, bytes);
-        if (!result.ok) {
-          notice(file.name, message(`documents.errors.${result.reason}`, { detail: result.detail ?? '' }));
-          continue;
-        }
-        append({ name: file.name, kind: result.kind, text: result.text, sizeBytes: file.size });
-      }
-    },
+    addParsed: (doc) => create(doc),
+    findByHash: (contentHash) => get().documents.find((d) => d.contentHash === contentHash),
 
     addPasted(name, text) {
       const subject = name.trim() || 'pasted';

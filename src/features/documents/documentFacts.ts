@@ -1,0 +1,27 @@
+// The short facts shown for a document in the list: pages or sections, encoding, date added, hash.
+import type { TFunction } from 'i18next';
+import type { SourceDocument } from '../../core/types';
+
+/** Pages of a PDF, else sections of a structured document; null when it has neither. */
+export function structureFact(doc: SourceDocument, t: TFunction): string | null {
+  const pages = doc.structure?.pages?.length;
+  if (pages !== undefined) return t('documentMeta.pages', { count: pages });
+  const sections = doc.structure?.sections?.length;
+  if (sections) return t('documentMeta.sections', { count: sections });
+  return null;
+}
+
+/** Encodings as people write them. */
+const ENCODING_NAMES: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  gb18030: 'GB18030',
+  big5: 'Big5',
+};
+
+export const encodingName = (encoding: string) => ENCODING_NAMES[encoding] ?? encoding;
+
+export function formatAddedAt(addedAt: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(addedAt));
+}
