@@ -1,6 +1,5 @@
 // Word (.docx) files with mammoth: converted to HTML (paragraphs, headings, lists, tables), whose text and
 // headings are then read like any HTML. Mammoth never runs anything from the file.
-import mammoth from 'mammoth';
 import { htmlToText } from './htmlText';
 import { parseFailure, type ParseResult } from './parseResult';
 
@@ -15,6 +14,8 @@ function mammothInput(bytes: Uint8Array): MammothInput {
 
 export async function parseDocx(bytes: Uint8Array): Promise<ParseResult> {
   if (bytes.length === 0) return parseFailure('empty-file');
+  // Loaded on the first Word document only: most sessions never need it.
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     html = (await mammoth.convertToHtml(mammothInput(bytes) as { arrayBuffer: ArrayBuffer })).value;

@@ -3,8 +3,8 @@ import { decodeTextWithCheck } from './textEncoding';
 import { htmlToText } from './htmlText';
 import { parseFailure, type ParseResult } from './parseResult';
 
-export function parseHtml(bytes: Uint8Array): ParseResult {
-  const decoded = decodeTextWithCheck(bytes);
+export async function parseHtml(bytes: Uint8Array): Promise<ParseResult> {
+  const decoded = await decodeTextWithCheck(bytes);
   if (!decoded.ok) return parseFailure(decoded.reason, decoded.detail);
   const { text, sections } = htmlToText(decoded.text);
   if (text.trim() === '') return parseFailure('no-visible-text');

@@ -25,11 +25,11 @@ describe('htmlToText', () => {
 });
 
 describe('parseHtml', () => {
-  it('decodes the bytes and reports the encoding', () => {
-    expect(parseHtml(makeHtml())).toMatchObject({ ok: true, doc: { kind: 'html', encoding: 'utf-8' } });
+  it('decodes the bytes and reports the encoding', async () => {
+    expect(await parseHtml(makeHtml())).toMatchObject({ ok: true, doc: { kind: 'html', encoding: 'utf-8' } });
   });
 
-  it('says when a page has no visible text', () => {
-    expect(parseHtml(new TextEncoder().encode('<html><head><script>alert(1)</script></head><body></body></html>'))).toEqual({ ok: false, reason: 'no-visible-text' });
+  it('says when a page has no visible text', async () => {
+    expect(await parseHtml(new TextEncoder().encode('<html><head><script>alert(1)</script></head><body></body></html>'))).toEqual({ ok: false, reason: 'no-visible-text' });
   });
 });

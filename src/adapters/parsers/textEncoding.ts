@@ -2,7 +2,6 @@
 // from jschardet where the bytes are not UTF-8: Japanese (Shift-JIS, EUC-JP), Korean (EUC-KR) or
 // Traditional Chinese (Big5) bytes can decode as GB18030 without an error, as the wrong characters. Big5
 // is read as Big5; the others are refused with the encoding named, never shown as garbled Chinese.
-import jschardet from 'jschardet';
 import { decodeTextBytes, type DecodedBytes } from '../../core/decodeText';
 
 const OTHER_CJK = new Set(['shift_jis', 'cp932', 'euc-jp', 'euc-kr', 'cp949', 'big5', 'iso-2022-jp', 'iso-2022-kr']);
@@ -18,10 +17,12 @@ function binaryString(bytes: Uint8Array, max = 64 * 1024): string {
   return s;
 }
 
-export function decodeTextWithCheck(bytes: Uint8Array): DecodedBytes {
+export async function decodeTextWithCheck(bytes: Uint8Array): Promise<DecodedBytes> {
   const decoded = decodeTextBytes(bytes);
   const doubtful = decoded.ok ? decoded.encoding === 'gb18030' : decoded.reason === 'unknown-encoding';
   if (!doubtful) return decoded;
+  // Loaded only for text that is not UTF-8 or UTF-16: its tables are large.
+  const { default: jschardet } = await import('jschardet');
   const guesses = jschardet
     .detectAll(binaryString(bytes))
     .map((g) => ({ name: g.encoding ?? '', key: (g.encoding ?? '').toLowerCase(), confidence: g.confidence }));

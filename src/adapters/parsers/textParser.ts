@@ -3,8 +3,8 @@ import { decodeTextWithCheck } from './textEncoding';
 import { markdownSections } from '../../core/markdownStructure';
 import { parseFailure, type ParseResult } from './parseResult';
 
-export function parseText(bytes: Uint8Array, kind: 'text' | 'markdown'): ParseResult {
-  const decoded = decodeTextWithCheck(bytes);
+export async function parseText(bytes: Uint8Array, kind: 'text' | 'markdown'): Promise<ParseResult> {
+  const decoded = await decodeTextWithCheck(bytes);
   if (!decoded.ok) return parseFailure(decoded.reason, decoded.detail);
   const { text, encoding } = decoded;
   if (kind === 'text') return { ok: true, doc: { kind, text, encoding } };
