@@ -57,6 +57,12 @@ test('one file of each format is read, listed with its metadata, and chunked', a
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
 
+  // A Chinese PDF whose font is not embedded: pdf.js needs Adobe CMaps, which the site serves itself.
+  await addGenerated(page, '火山.pdf');
+  await expect(fileRow(page, '火山.pdf')).toContainText('Added');
+  const chinesePdf = await chunksOf(page, '火山.pdf');
+  await expect(chinesePdf).toContainText('火山是岩浆喷出地表形成的山。');
+
   const gbk = await chunksOf(page, '火山-gbk.txt');
   await expect(gbk).toContainText('火山是地壳中的岩浆喷出地表形成的山。');
 

@@ -59,13 +59,42 @@ export async function makeTextlessPdf(): Promise<Uint8Array> {
  */
 export function makeEncryptedPdf(): Uint8Array {
   const hex = (n: number, seed: number) => Array.from({ length: n }, (_, i) => ((i * 37 + seed) % 256).toString(16).padStart(2, '0')).join('');
-  const objects = [
+  return handWrittenPdf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R >>',
+      `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${hex(32, 11)}> /U <${hex(32, 99)}> >>`,
+      stream('0123456789abcdef'),
+    ],
+    `/Encrypt 4 0 R /ID [<${hex(16, 5)}> <${hex(16, 5)}>]`,
+  );
+}
+
+/** The Chinese text of makeChinesePdf. */
+export const CHINESE_PDF_TEXT = '火山是岩浆喷出地表形成的山。';
+
+/**
+ * A Chinese PDF as many older ones are made: a font that is not embedded (STSong-Light) whose character
+ * codes go through the predefined CMap UniGB-UCS2-H. A reader needs the Adobe CMap files to get the text.
+ */
+export function makeChinesePdf(): Uint8Array {
+  const ucs2 = [...CHINESE_PDF_TEXT].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  return handWrittenPdf([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R >>',
-    `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${hex(32, 11)}> /U <${hex(32, 99)}> >>`,
-    '<< /Length 16 >>\nstream\n0123456789abcdef\nendstream',
-  ];
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    stream(`BT /F1 24 Tf 50 700 Td <${ucs2}> Tj ET`),
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]);
+}
+
+const stream = (content: string) => `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
+
+/** A PDF written object by object (for what pdf-lib cannot make), with a correct cross-reference table. */
+function handWrittenPdf(objects: string[], trailerExtra = ''): Uint8Array {
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((obj, i) => {
@@ -75,7 +104,7 @@ export function makeEncryptedPdf(): Uint8Array {
   const xref = body.length;
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<${hex(16, 5)}> <${hex(16, 5)}>] >>\nstartxref\n${xref}\n%%EOF\n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(body);
 }
 

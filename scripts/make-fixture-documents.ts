@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   makeBinary,
+  makeChinesePdf,
   makeCorruptPdf,
   makeDocx,
   makeEncryptedPdf,
@@ -17,6 +18,7 @@ const out = process.argv[2] ?? 'e2e/.generated/documents';
 mkdirSync(out, { recursive: true });
 const files: Record<string, Uint8Array> = {
   'two-pages.pdf': await makeTwoPagePdf(),
+  '火山.pdf': makeChinesePdf(),
   'scanned.pdf': await makeTextlessPdf(),
   'locked.pdf': makeEncryptedPdf(),
   'damaged.pdf': makeCorruptPdf(),

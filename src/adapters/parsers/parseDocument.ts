@@ -3,10 +3,10 @@ import { fileExtension, fileKind } from '../../core/documentFormats';
 import { parseDocx } from './docxParser';
 import { parseHtml } from './htmlParser';
 import { parseFailure, type ParseResult } from './parseResult';
-import { parsePdf } from './pdfParser';
+import { parsePdf, type PdfOptions } from './pdfParser';
 import { parseText } from './textParser';
 
-export async function parseDocument(name: string, bytes: Uint8Array): Promise<ParseResult> {
+export async function parseDocument(name: string, bytes: Uint8Array, options: PdfOptions = {}): Promise<ParseResult> {
   const kind = fileKind(name);
   if (!kind) {
     const ext = fileExtension(name);
@@ -20,7 +20,7 @@ export async function parseDocument(name: string, bytes: Uint8Array): Promise<Pa
     case 'html':
       return parseHtml(bytes);
     case 'pdf':
-      return parsePdf(bytes);
+      return parsePdf(bytes, options);
     case 'docx':
       return parseDocx(bytes);
   }

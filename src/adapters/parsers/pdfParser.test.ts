@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { makeCorruptPdf, makeEncryptedPdf, makePdf, makeTextlessPdf, makeTwoPagePdf, TWO_PAGE_PDF_TEXT } from '../../../scripts/document-fixtures';
+import { CHINESE_PDF_TEXT, makeChinesePdf, makeCorruptPdf, makeEncryptedPdf, makePdf, makeTextlessPdf, makeTwoPagePdf, TWO_PAGE_PDF_TEXT } from '../../../scripts/document-fixtures';
 import { loadPdfjs } from './pdfjs';
 import { parsePdf } from './pdfParser';
 import { pageText } from './pdfText';
@@ -18,6 +19,17 @@ describe('parsePdf', () => {
   it('keeps two columns apart, in the order the PDF has them', async () => {
     const r = await parsePdf(await makePdf([], { columns: [['Left one', 'Left two'], ['Right one', 'Right two']] }));
     expect(r.ok && r.doc.text).toBe('Left one\nLeft two\nRight one\nRight two');
+  });
+
+  it('reads Chinese text set in a font that is not embedded, with the Adobe CMaps it is given', async () => {
+    const asked: string[] = [];
+    const loadCMap = async (filename: string) => {
+      asked.push(filename);
+      return new Uint8Array(await readFile(`node_modules/pdfjs-dist/cmaps/${filename}`));
+    };
+    const r = await parsePdf(makeChinesePdf(), { loadCMap });
+    expect(r.ok && r.doc.text).toBe(CHINESE_PDF_TEXT);
+    expect(asked).toContain('UniGB-UCS2-H.bcmap');
   });
 
   it('says a PDF with no text layer has no text', async () => {

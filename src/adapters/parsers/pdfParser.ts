@@ -8,7 +8,24 @@ import { pageText, type PdfTextItem } from './pdfText';
 
 const PAGE_SEPARATOR = '\n\n';
 
-export async function parsePdf(bytes: Uint8Array): Promise<ParseResult> {
+/** Gives pdf.js an Adobe CMap file (e.g. 'UniGB-UCS2-H.bcmap'), needed for CJK fonts that are not embedded. */
+export type CMapLoader = (filename: string) => Promise<Uint8Array>;
+
+export interface PdfOptions {
+  loadCMap?: CMapLoader;
+}
+
+/** pdf.js asks for binary data (CMaps, fonts, wasm) through this; only CMaps are given, from `loadCMap`. */
+function binaryDataFactory(loadCMap: CMapLoader) {
+  return class OwnBinaryData {
+    async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+      if (kind === 'cMapUrl') return loadCMap(filename);
+      throw new Error(`No ${kind} data here (${filename}).`);
+    }
+  };
+}
+
+export async function parsePdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<ParseResult> {
   if (bytes.length === 0) return parseFailure('empty-file');
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
@@ -18,6 +35,9 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParseResult> {
     useSystemFonts: false,
     stopAtErrors: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
+    ...(options.loadCMap
+      ? { cMapPacked: true, useWorkerFetch: false, BinaryDataFactory: binaryDataFactory(options.loadCMap) as never }
+      : {}),
   });
   try {
     let pdf;
