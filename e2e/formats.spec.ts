@@ -110,3 +110,23 @@ test('each bad file gets its own reason, the good documents stay, and the size c
   await page.getByRole('button', { name: 'Clear list' }).click();
   await expect(page.getByRole('list', { name: 'Files being added' })).toHaveCount(0);
 });
+
+test('a long PDF is parsed off the page, which stays responsive, and parsing can be cancelled', async ({ page }) => {
+  await openApp(page);
+  await addGenerated(page, 'long.pdf', 'two-pages.pdf');
+  await expect(fileRow(page, 'long.pdf')).toContainText('Reading…');
+  await expect(fileRow(page, 'two-pages.pdf')).toContainText('Queued');
+  // The page answers while the PDF is parsed: the paste form opens and takes typing.
+  await page.getByRole('button', { name: 'Paste text' }).click();
+  await page.getByLabel('Text', { exact: true }).fill('Typed while a PDF is being read.');
+  await expect(fileRow(page, 'long.pdf')).toContainText('Reading…');
+  await page.getByRole('button', { name: 'Cancel adding files' }).click();
+  await expect(fileRow(page, 'long.pdf')).toContainText('Cancelled');
+  await expect(fileRow(page, 'two-pages.pdf')).toContainText('Cancelled');
+  await expect(page.getByText('No documents yet.')).toBeVisible();
+
+  // Files added afterwards are read by a fresh parser.
+  await addGenerated(page, 'two-pages.pdf');
+  await expect(fileRow(page, 'two-pages.pdf').last()).toContainText('Added');
+  await expect(documentRow(page, 'two-pages.pdf')).toContainText('2 pages');
+});

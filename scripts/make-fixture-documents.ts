@@ -9,6 +9,7 @@ import {
   makeDocx,
   makeEncryptedPdf,
   makeGbkText,
+  makeLongPdf,
   makeHtml,
   makeTextlessPdf,
   makeTwoPagePdf,
@@ -19,6 +20,7 @@ mkdirSync(out, { recursive: true });
 const files: Record<string, Uint8Array> = {
   'two-pages.pdf': await makeTwoPagePdf(),
   '火山.pdf': makeChinesePdf(),
+  'long.pdf': await makeLongPdf(400),
   'scanned.pdf': await makeTextlessPdf(),
   'locked.pdf': makeEncryptedPdf(),
   'damaged.pdf': makeCorruptPdf(),

@@ -51,6 +51,7 @@ export const en = {
     listLabel: 'Files being added',
     progress: '{{done}} of {{total}} done',
     cancel: 'Cancel',
+    cancelLabel: 'Cancel adding files',
     clear: 'Clear list',
     maxFileSize: 'Largest file (MB)',
     maxFileSizeInvalid: 'Enter a size from {{min}} to {{max}} MB.',

@@ -4,6 +4,7 @@
 import { create as createStore } from 'zustand';
 import type { SourceDocument } from '../core/types';
 import { checkPastedText } from '../core/decodeText';
+import { markdownSections } from '../core/markdownStructure';
 import { message, type Message } from '../i18n/message';
 import { deleteDocument, saveDocument, saveFailure } from './workspaceSaves';
 
@@ -44,6 +45,16 @@ interface DocumentsState {
   dismissNotice(id: string): void;
 }
 
+/**
+ * Markdown that arrived without its structure (the sample corpus, documents saved before it was kept)
+ * gets its sections from its headings, as a parsed .md file does.
+ */
+function withMarkdownSections<T extends { kind: SourceDocument['kind']; text: string; structure?: SourceDocument['structure'] }>(doc: T): T {
+  if (doc.kind !== 'markdown' || doc.structure) return doc;
+  const sections = markdownSections(doc.text);
+  return sections.length > 0 ? { ...doc, structure: { sections } } : doc;
+}
+
 let counter = 0;
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
@@ -54,8 +65,9 @@ export const useDocumentsStore = createStore<DocumentsState>()((set, get) => {
   const isDuplicate = (doc: NewDocument) =>
     get().documents.some((d) => (doc.contentHash && d.contentHash === doc.contentHash) || (d.name === doc.name && d.text === doc.text));
 
-  const create = (doc: NewDocument): SourceDocument | null => {
-    if (isDuplicate(doc)) return null;
+  const create = (input: NewDocument): SourceDocument | null => {
+    if (isDuplicate(input)) return null;
+    const doc = withMarkdownSections(input);
     const created: SourceDocument = {
       id: newId('doc'),
       name: doc.name,
@@ -113,7 +125,7 @@ export const useDocumentsStore = createStore<DocumentsState>()((set, get) => {
     restore(docs) {
       set((s) => {
         const restored = new Set(docs.map((d) => d.id));
-        const documents = [...docs, ...s.documents.filter((d) => !restored.has(d.id))];
+        const documents = [...docs.map(withMarkdownSections), ...s.documents.filter((d) => !restored.has(d.id))];
         return { documents, selectedDocId: s.selectedDocId ?? documents[0]?.id ?? null };
       });
     },

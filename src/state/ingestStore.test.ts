@@ -91,4 +91,9 @@ describe('the ingestion queue', () => {
     await store.getState().addFiles([file('after.txt', 'After.')]);
     expect(store.getState().items.at(-1)!.status).toBe('added');
   });
+
+  it('gives Markdown added without its structure (the sample corpus) its sections', () => {
+    useDocumentsStore.getState().addDocuments([{ name: 'notes.md', kind: 'markdown', text: '# Tea\n\nGreen.\n\n## Oolong\n\nHalf.' }]);
+    expect(useDocumentsStore.getState().documents[0]!.structure?.sections?.map((s) => s.headingPath)).toEqual([['Tea'], ['Tea', 'Oolong']]);
+  });
 });

@@ -32,7 +32,7 @@ export function IngestQueue() {
           {t('ingest.progress', { done, total: items.length })}
         </span>
         {running ? (
-          <button type="button" className="secondary" onClick={cancel}>
+          <button type="button" className="secondary" aria-label={t('ingest.cancelLabel')} onClick={cancel}>
             {t('ingest.cancel')}
           </button>
         ) : (
