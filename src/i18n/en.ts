@@ -38,12 +38,7 @@ export const en = {
     remove: 'Remove {{name}}',
     errors: {
       duplicate: 'This document is already in the list.',
-      'too-large': 'The file is larger than {{max}} MB; split it into smaller files.',
-      unreadable: 'The file could not be read. It may have been moved or deleted.',
-      'unsupported-type': 'Files of type {{detail}} are not supported yet. Use .txt or .md files, or paste the text.',
-      'empty-file': 'The file is empty (0 bytes).',
       'whitespace-only': 'There is no text in it, only blank space.',
-      'not-text': 'This is not valid text (UTF-8 or UTF-16). It may be a binary file with a text name.',
     },
   },
   ingest: {

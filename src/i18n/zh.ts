@@ -40,12 +40,7 @@ export const zh: Translation = {
     remove: '移除 {{name}}',
     errors: {
       duplicate: '这篇文档已经在列表里了。',
-      'too-large': '文件超过 {{max}} MB，请拆分成较小的文件。',
-      unreadable: '无法读取该文件，它可能已被移动或删除。',
-      'unsupported-type': '暂不支持 {{detail}} 类型的文件。请使用 .txt 或 .md 文件，或直接粘贴文本。',
-      'empty-file': '文件是空的（0 字节）。',
       'whitespace-only': '里面没有文字，只有空白。',
-      'not-text': '这不是有效的文本（UTF-8 或 UTF-16），可能是改了扩展名的二进制文件。',
     },
   },
   ingest: {
