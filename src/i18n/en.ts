@@ -81,7 +81,7 @@ export const en = {
     pages_other: '{{count}} pages',
     sections_one: '{{count}} section',
     sections_other: '{{count}} sections',
-    addedAt: 'Date added',
+    addedAt: 'Added on {{date}}',
     hash: 'SHA-256 of the file: {{hash}}',
   },
   chunks: {

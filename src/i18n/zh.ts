@@ -83,7 +83,7 @@ export const zh: Translation = {
     pages_other: '{{count}} 页',
     sections_one: '{{count}} 个章节',
     sections_other: '{{count}} 个章节',
-    addedAt: '添加时间',
+    addedAt: '添加于 {{date}}',
     hash: '文件的 SHA-256：{{hash}}',
   },
   chunks: {

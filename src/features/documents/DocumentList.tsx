@@ -36,7 +36,7 @@ export function DocumentList() {
               .filter(Boolean)
               .join(' · ')}
             {' · '}
-            <time dateTime={new Date(doc.addedAt).toISOString()} title={t('documentMeta.addedAt')}>
+            <time dateTime={new Date(doc.addedAt).toISOString()} title={t('documentMeta.addedAt', { date: formatAddedAt(doc.addedAt, i18n.language, true) })}>
               {formatAddedAt(doc.addedAt, i18n.language)}
             </time>
             {doc.contentHash && (

@@ -22,6 +22,10 @@ const ENCODING_NAMES: Record<string, string> = {
 
 export const encodingName = (encoding: string) => ENCODING_NAMES[encoding] ?? encoding;
 
-export function formatAddedAt(addedAt: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(addedAt));
+/** Short enough for the list ("Nov 21, 06:28"); the full date is in the element's title. */
+export function formatAddedAt(addedAt: number, locale: string, full = false): string {
+  const options: Intl.DateTimeFormatOptions = full
+    ? { dateStyle: 'full', timeStyle: 'short' }
+    : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+  return new Intl.DateTimeFormat(locale, options).format(new Date(addedAt));
 }
