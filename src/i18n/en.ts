@@ -47,6 +47,7 @@ export const en = {
     progress: '{{done}} of {{total}} done',
     cancel: 'Cancel',
     cancelLabel: 'Cancel adding files',
+    reasonSeparator: ': ',
     clear: 'Clear list',
     maxFileSize: 'Largest file (MB)',
     maxFileSizeInvalid: 'Enter a size from {{min}} to {{max}} MB.',

@@ -49,6 +49,7 @@ export const zh: Translation = {
     progress: '已处理 {{done}} / {{total}}',
     cancel: '取消',
     cancelLabel: '取消添加文件',
+    reasonSeparator: '：',
     clear: '清空列表',
     maxFileSize: '单个文件上限（MB）',
     maxFileSizeInvalid: '请输入 {{min}} 到 {{max}} MB 之间的大小。',

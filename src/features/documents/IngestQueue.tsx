@@ -11,7 +11,12 @@ function Row({ item }: { item: IngestItem }) {
       <span className="document-name">{item.name}</span>{' '}
       <span className="muted">{formatBytes(item.sizeBytes, i18n.language)}</span>{' '}
       <span className="ingest-status">{t(`ingest.status.${item.status}`)}</span>
-      {item.reason && <span className="ingest-reason">: {t(item.reason.key, item.reason.values ?? {})}</span>}
+      {item.reason && (
+        <span className="ingest-reason">
+          {t('ingest.reasonSeparator')}
+          {t(item.reason.key, item.reason.values ?? {})}
+        </span>
+      )}
     </li>
   );
 }
