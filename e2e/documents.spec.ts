@@ -15,13 +15,13 @@ test('each bad file gets its own message and the good documents stay', async ({ 
   ]);
   await addFiles(page, 'binary.txt', 'volcanoes.md', 'tea.txt');
 
-  const alerts = page.locator('.notices');
-  await expect(alerts.getByText('empty.txt')).toBeVisible();
-  await expect(alerts).toContainText('The file is empty (0 bytes).');
-  await expect(alerts).toContainText('Files of type .pdf are not supported yet');
-  await expect(alerts).toContainText('There is no text in it, only blank space.');
-  await expect(alerts).toContainText('This is not valid text');
-  await expect(alerts).toContainText('This document is already in the list.');
+  const files = page.getByRole('list', { name: 'Files being added' });
+  const row = (name: string) => files.getByRole('listitem').filter({ hasText: name });
+  await expect(row('empty.txt')).toContainText('the file is empty (0 bytes).');
+  await expect(row('report.pdf')).toContainText('this PDF is damaged');
+  await expect(row('blank.md')).toContainText('there is no text in it, only blank space.');
+  await expect(row('binary.txt')).toContainText('this is not text');
+  await expect(files.getByRole('listitem').filter({ hasText: 'tea.txt' }).last()).toContainText('Already there');
   // The good ones are there, once each.
   await expect(list.getByRole('listitem')).toHaveCount(2);
 

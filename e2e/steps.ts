@@ -11,6 +11,13 @@ export async function openApp(page: Page) {
 
 export async function addFiles(page: Page, ...names: string[]) {
   await page.getByLabel('Choose files').setInputFiles(names.map(doc));
+  await filesRead(page);
+}
+
+/** Wait until every file given so far has been read (added, or refused with its reason). */
+export async function filesRead(page: Page) {
+  const progress = page.getByRole('region', { name: 'Files', exact: true }).getByRole('status');
+  await expect(progress).toHaveText(/^(\d+) of \1 done$/);
 }
 
 export async function embed(page: Page, device: 'WASM' | 'WebGPU' | 'Automatic' = 'WASM') {

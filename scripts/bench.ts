@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { chunkingSuite } from './bench/chunking';
 import type { BenchRecord, BenchSuite } from './bench/common';
+import { parsingSuite } from './bench/parsing';
 import { vectorIndexSuite } from './bench/vectorIndex';
 import { workspaceDbSuite } from './bench/workspaceDb';
 
@@ -12,6 +13,7 @@ const SUITES: BenchSuite[] = [
   vectorIndexSuite,
   chunkingSuite,
   workspaceDbSuite,
+  parsingSuite,
 ];
 
 async function main(): Promise<void> {

@@ -24,6 +24,7 @@ function run(cmd, args, env = {}) {
 const OUT = 'dist-e2e';
 run('npx', ['tsx', 'scripts/make-fixture-models.ts', 'e2e/.generated/models']);
 run('npx', ['tsx', 'scripts/make-fixture-chat-model.ts', 'e2e/.generated/models']);
+run('npx', ['tsx', 'scripts/make-fixture-documents.ts', 'e2e/.generated/documents']);
 rmSync(OUT, { recursive: true, force: true });
 run('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn']);
 // The site serves the fixture models itself, as a self-hosted (offline) site would.

@@ -21,9 +21,19 @@ const doc = (id: string, text: string, kind: SourceDocument['kind'] = 'text'): S
 });
 
 function content(): WorkspaceContent {
-  const documents = [
-    doc('doc-a', 'Lava flows from the crater. Magma rises slowly. The volcano sleeps for a century, then wakes.'),
-    doc('doc-b', '绿茶的叶子在低温下冲泡。Oolong is partly oxidised; black tea fully. Kettles whistle. 🫖', 'markdown'),
+  const documents: SourceDocument[] = [
+    {
+      ...doc('doc-a', 'Lava flows from the crater. Magma rises slowly.\n\nThe volcano sleeps for a century, then wakes.', 'pdf'),
+      structure: { pages: [{ page: 1, start: 0, end: 47 }, { page: 2, start: 49, end: 94 }] },
+      contentHash: 'a'.repeat(64),
+    },
+    {
+      ...doc('doc-b', '# 绿茶\n绿茶的叶子在低温下冲泡。Oolong is partly oxidised; black tea fully. Kettles whistle. 🫖', 'markdown'),
+      structure: { sections: [{ headingPath: ['绿茶'], level: 1, start: 0, end: 80 }] },
+      encoding: 'gb18030',
+      contentHash: '0123456789abcdef'.repeat(4),
+    },
+    // As saved before structure, encoding and hash were kept.
     doc('doc-c', 'Pasted, not indexed.', 'pasted'),
   ];
   const chunks = documents.slice(0, 2).flatMap((d) => chunkText(d.id, d.text, chunking));
@@ -105,6 +115,28 @@ describe('workspace file', () => {
     expect(errorOf(changeManifest((m) => (m.chunking.overlap = 1000)))).toEqual({ code: 'bad-manifest', detail: 'chunking' });
     expect(errorOf(changeManifest((m) => (m.documents[1].id = 'doc-a')))).toEqual({ code: 'bad-manifest', detail: 'documents[1].id' });
     expect(errorOf(changeManifest((m) => (m.chunkCount += 1)))).toEqual({ code: 'bad-manifest', detail: 'chunkCount' });
+  });
+
+  it('keeps structure, encoding and hash, checks them, and reads files without them', () => {
+    const pageBeyondText = changeManifest((m) => (m.documents[0].structure.pages[1].end = 1000));
+    expect(errorOf(pageBeyondText)).toEqual({ code: 'bad-manifest', detail: 'documents[0].structure' });
+    expect(errorOf(changeManifest((m) => (m.documents[0].structure.pages[0].page = 0)))).toEqual({ code: 'bad-manifest', detail: 'documents[0].structure' });
+    expect(errorOf(changeManifest((m) => (m.documents[1].structure.sections[0].headingPath = [])))).toEqual({ code: 'bad-manifest', detail: 'documents[1].structure' });
+    expect(errorOf(changeManifest((m) => (m.documents[1].structure = 'pages')))).toEqual({ code: 'bad-manifest', detail: 'documents[1].structure' });
+    expect(errorOf(changeManifest((m) => (m.documents[1].encoding = 7)))).toEqual({ code: 'bad-manifest', detail: 'documents[1].encoding' });
+    expect(errorOf(changeManifest((m) => (m.documents[0].contentHash = 'abc')))).toEqual({ code: 'bad-manifest', detail: 'documents[0].contentHash' });
+    // A file from before these fields existed.
+    const old = changeManifest((m) => {
+      for (const d of m.documents) {
+        delete d.structure;
+        delete d.encoding;
+        delete d.contentHash;
+      }
+    });
+    const parsed = parseWorkspaceFile(old, [MODEL]);
+    expect(parsed.ok && parsed.content.documents.map((d) => Object.keys(d).sort())).toEqual(
+      Array(3).fill(['addedAt', 'id', 'kind', 'name', 'sizeBytes', 'text']),
+    );
   });
 
   it('refuses another schema version, saying which', () => {

@@ -1,6 +1,7 @@
 // The workspace as one file, and back: a zip (made with fflate) holding
 //   manifest.json          schema version, app, created-at, the embedding model, device and dimension,
-//                          the chunk settings, the documents (id, name, kind, size, text length), chunk count
+//                          the chunk settings, the documents (id, name, kind, size, text length, and where
+//                          known their pages/sections, encoding and content hash), chunk count
 //   documents/<n>.txt      the text of document n (UTF-8), n its position in the manifest's list
 //   chunks/<n>.json        document n's indexed chunks as [index, start, end] triples
 //   vectors/<n>.f32        their vectors: little-endian Float32, chunks × dimension, in the order of chunks/<n>.json
@@ -8,6 +9,7 @@
 // Pure: no DOM, no storage.
 import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
 import { validateChunkingOptions } from './chunking';
+import { isContentHash, isValidStructure } from './documentStructure';
 import type { Chunk, ChunkingOptions, DocumentKind, SourceDocument } from './types';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
@@ -34,6 +36,10 @@ interface ManifestDocument {
   /** Length of the text in UTF-16 code units (what chunk offsets count). */
   textLength: number;
   chunkCount: number;
+  /** Absent in files from before they were kept, and for documents without them. */
+  structure?: SourceDocument['structure'];
+  encoding?: string;
+  contentHash?: string;
 }
 
 export interface WorkspaceManifest {
@@ -99,8 +105,19 @@ export function exportWorkspace(content: WorkspaceContent, createdAt: Date = new
     files[textPath(n)] = strToU8(doc.text);
     files[chunksPath(n)] = strToU8(JSON.stringify(positions.map((i) => [content.chunks[i]!.index, content.chunks[i]!.start, content.chunks[i]!.end])));
     files[vectorsPath(n)] = float32Bytes(vectors, dimension);
-    const { id, name, kind, sizeBytes, addedAt } = doc;
-    manifestDocs.push({ id, name, kind, sizeBytes, addedAt, textLength: doc.text.length, chunkCount: positions.length });
+    const { id, name, kind, sizeBytes, addedAt, structure, encoding, contentHash } = doc;
+    manifestDocs.push({
+      id,
+      name,
+      kind,
+      sizeBytes,
+      addedAt,
+      textLength: doc.text.length,
+      chunkCount: positions.length,
+      ...(structure ? { structure } : {}),
+      ...(encoding ? { encoding } : {}),
+      ...(contentHash ? { contentHash } : {}),
+    });
     chunkCount += positions.length;
   });
   const manifest: WorkspaceManifest = {
@@ -139,6 +156,9 @@ function checkManifest(m: Record<string, unknown>): string | null {
     if (!DOCUMENT_KINDS.has(d.kind)) return `documents[${i}].kind`;
     if (!isCount(d.sizeBytes) || !isCount(d.addedAt) || !isCount(d.textLength)) return `documents[${i}].size`;
     if (!isCount(d.chunkCount)) return `documents[${i}].chunkCount`;
+    if (d.structure !== undefined && !isValidStructure(d.structure, d.textLength)) return `documents[${i}].structure`;
+    if (d.encoding !== undefined && (typeof d.encoding !== 'string' || !d.encoding)) return `documents[${i}].encoding`;
+    if (d.contentHash !== undefined && !isContentHash(d.contentHash)) return `documents[${i}].contentHash`;
     total += d.chunkCount;
   }
   if (!isCount(m.chunkCount) || m.chunkCount !== total) return 'chunkCount';
@@ -202,7 +222,17 @@ export function parseWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<st
       chunks.push({ id: `${d.id}#${index}`, docId: d.id, index, start, end, text: text.slice(start, end) });
     }
     vectors.push(...readFloat32(vectorBytes, found, dimension));
-    documents.push({ id: d.id, name: d.name, kind: d.kind, text, sizeBytes: d.sizeBytes, addedAt: d.addedAt });
+    documents.push({
+      id: d.id,
+      name: d.name,
+      kind: d.kind,
+      text,
+      sizeBytes: d.sizeBytes,
+      addedAt: d.addedAt,
+      ...(d.structure ? { structure: d.structure } : {}),
+      ...(d.encoding ? { encoding: d.encoding } : {}),
+      ...(d.contentHash ? { contentHash: d.contentHash } : {}),
+    });
   }
   if (!new Set(knownModelIds).has(modelId)) return fail({ code: 'unknown-model', modelId });
   return { ok: true, manifest, content: { documents, modelId, device, dimension, chunking: { ...manifest.chunking }, chunks, vectors } };

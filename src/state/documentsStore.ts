@@ -1,8 +1,10 @@
 // Step 1, documents: what the user added, and a message for every input that could not be used.
 // Each document is saved in the workspace storage when added and deleted from it when removed.
-import { create } from 'zustand';
+// Files are read and parsed by the ingestion queue (ingestStore.ts), which adds them here.
+import { create as createStore } from 'zustand';
 import type { SourceDocument } from '../core/types';
-import { checkPastedText, decodeTextFile } from '../core/decodeText';
+import { checkPastedText } from '../core/decodeText';
+import { markdownSections } from '../core/markdownStructure';
 import { message, type Message } from '../i18n/message';
 import { deleteDocument, saveDocument, saveFailure } from './workspaceSaves';
 
@@ -19,13 +21,19 @@ export interface NewDocument {
   kind: SourceDocument['kind'];
   text: string;
   sizeBytes?: number;
+  structure?: SourceDocument['structure'];
+  encoding?: string;
+  contentHash?: string;
 }
 
 interface DocumentsState {
   documents: SourceDocument[];
   selectedDocId: string | null;
   notices: InputNotice[];
-  addFiles(files: File[]): Promise<void>;
+  /** Add a parsed file; null (and nothing added) when a document with the same content hash is there. */
+  addParsed(doc: NewDocument): SourceDocument | null;
+  /** The document with this content hash, if there is one. */
+  findByHash(contentHash: string): SourceDocument | undefined;
   addPasted(name: string, text: string): boolean;
   addDocuments(docs: NewDocument[]): void;
   remove(id: string): void;
@@ -37,23 +45,29 @@ interface DocumentsState {
   dismissNotice(id: string): void;
 }
 
+/**
+ * Markdown that arrived without its structure (the sample corpus, documents saved before it was kept)
+ * gets its sections from its headings, as a parsed .md file does.
+ */
+function withMarkdownSections<T extends { kind: SourceDocument['kind']; text: string; structure?: SourceDocument['structure'] }>(doc: T): T {
+  if (doc.kind !== 'markdown' || doc.structure) return doc;
+  const sections = markdownSections(doc.text);
+  return sections.length > 0 ? { ...doc, structure: { sections } } : doc;
+}
+
 let counter = 0;
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
-/** Files larger than this are refused: a .txt or .md of this size is almost certainly not prose. */
-export const MAX_TEXT_FILE_BYTES = 50 * 1024 * 1024;
-
-export const useDocumentsStore = create<DocumentsState>()((set, get) => {
+export const useDocumentsStore = createStore<DocumentsState>()((set, get) => {
   const notice = (subject: string, msg: Message, level: InputNotice['level'] = 'error') =>
     set((s) => ({ notices: [...s.notices, { id: newId('notice'), level, subject, message: msg }] }));
 
-  const isDuplicate = (name: string, text: string) => get().documents.some((d) => d.name === name && d.text === text);
+  const isDuplicate = (doc: NewDocument) =>
+    get().documents.some((d) => (doc.contentHash && d.contentHash === doc.contentHash) || (d.name === doc.name && d.text === doc.text));
 
-  const append = (doc: NewDocument): boolean => {
-    if (isDuplicate(doc.name, doc.text)) {
-      notice(doc.name, message('documents.errors.duplicate'), 'info');
-      return false;
-    }
+  const create = (input: NewDocument): SourceDocument | null => {
+    if (isDuplicate(input)) return null;
+    const doc = withMarkdownSections(input);
     const created: SourceDocument = {
       id: newId('doc'),
       name: doc.name,
@@ -61,11 +75,20 @@ export const useDocumentsStore = create<DocumentsState>()((set, get) => {
       text: doc.text,
       sizeBytes: doc.sizeBytes ?? new TextEncoder().encode(doc.text).length,
       addedAt: Date.now(),
+      ...(doc.structure ? { structure: doc.structure } : {}),
+      ...(doc.encoding ? { encoding: doc.encoding } : {}),
+      ...(doc.contentHash ? { contentHash: doc.contentHash } : {}),
     };
     set((s) => ({ documents: [...s.documents, created], selectedDocId: s.selectedDocId ?? created.id }));
     // A document that cannot be saved stays for this session; the user is told it will not outlive it.
     saveDocument(created).catch((err: unknown) => notice(created.name, saveFailure('document', err)));
-    return true;
+    return created;
+  };
+
+  const append = (doc: NewDocument): boolean => {
+    if (create(doc)) return true;
+    notice(doc.name, message('documents.errors.duplicate'), 'info');
+    return false;
   };
 
   return {
@@ -73,28 +96,8 @@ export const useDocumentsStore = create<DocumentsState>()((set, get) => {
     selectedDocId: null,
     notices: [],
 
-    async addFiles(files) {
-      // One after another: one bad file never stops the others.
-      for (const file of files) {
-        if (file.size > MAX_TEXT_FILE_BYTES) {
-          notice(file.name, message('documents.errors.too-large', { max: MAX_TEXT_FILE_BYTES / 1024 / 1024 }));
-          continue;
-        }
-        let bytes: Uint8Array;
-        try {
-          bytes = new Uint8Array(await file.arrayBuffer());
-        } catch {
-          notice(file.name, message('documents.errors.unreadable'));
-          continue;
-        }
-        const result = decodeTextFile(file.name, bytes);
-        if (!result.ok) {
-          notice(file.name, message(`documents.errors.${result.reason}`, { detail: result.detail ?? '' }));
-          continue;
-        }
-        append({ name: file.name, kind: result.kind, text: result.text, sizeBytes: file.size });
-      }
-    },
+    addParsed: (doc) => create(doc),
+    findByHash: (contentHash) => get().documents.find((d) => d.contentHash === contentHash),
 
     addPasted(name, text) {
       const subject = name.trim() || 'pasted';
@@ -122,7 +125,7 @@ export const useDocumentsStore = create<DocumentsState>()((set, get) => {
     restore(docs) {
       set((s) => {
         const restored = new Set(docs.map((d) => d.id));
-        const documents = [...docs, ...s.documents.filter((d) => !restored.has(d.id))];
+        const documents = [...docs.map(withMarkdownSections), ...s.documents.filter((d) => !restored.has(d.id))];
         return { documents, selectedDocId: s.selectedDocId ?? documents[0]?.id ?? null };
       });
     },

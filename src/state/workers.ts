@@ -2,6 +2,7 @@
 import type { WorkerClient } from '../adapters/workerRpc';
 import { createChunkerClient } from '../adapters/chunker/chunkerClient';
 import { createEmbedderClient } from '../adapters/embedder/embedderClient';
+import { createParserClient } from '../adapters/parsers/parserClient';
 import { createVectorIndexClient } from '../adapters/vectorIndex/vectorIndexClient';
 
 /** A worker started on first use; a failed start is retried on the next use. */
@@ -27,8 +28,12 @@ function lazyWorker<T>(start: () => Promise<WorkerClient<T>>) {
 const chunker = lazyWorker(createChunkerClient);
 const embedder = lazyWorker(createEmbedderClient);
 const vectorIndex = lazyWorker(createVectorIndexClient);
+const parser = lazyWorker(createParserClient);
 
 export const getChunker = chunker.get;
 export const getEmbedder = embedder.get;
 export const resetEmbedder = embedder.reset;
 export const getVectorIndex = vectorIndex.get;
+export const getParser = parser.get;
+/** Stop a parse in flight (pdf.js cannot be interrupted); the next file starts a fresh parser worker. */
+export const resetParser = parser.reset;

@@ -67,6 +67,29 @@ describe('WorkspaceDb', () => {
     expect(Object.is(index.vectors[0]![0], -0)).toBe(true);
   });
 
+  it('keeps a document’s pages, sections, encoding and content hash, and reads documents saved without them', async () => {
+    const name = 'structure';
+    const pdf: SourceDocument = {
+      ...makeDoc('doc-pdf', 'Page one.\n\nPage two.'),
+      kind: 'pdf',
+      structure: { pages: [{ page: 1, start: 0, end: 9 }, { page: 2, start: 11, end: 20 }] },
+      contentHash: 'f'.repeat(64),
+    };
+    const md: SourceDocument = {
+      ...makeDoc('doc-md', '# 火山\n岩浆。'),
+      kind: 'markdown',
+      structure: { sections: [{ headingPath: ['火山'], level: 1, start: 0, end: 8 }] },
+      encoding: 'gb18030',
+      contentHash: 'e'.repeat(64),
+    };
+    const db = newDb(name);
+    await db.saveDocument(volcano); // as saved before these fields existed
+    await db.saveDocument(pdf);
+    await db.saveDocument(md);
+    db.close();
+    expect((await newDb(name).load()).documents).toEqual([volcano, pdf, md]);
+  });
+
   it('stores vectors as binary Float32 data, one buffer per document, and chunk texts not at all', async () => {
     const db = newDb();
     await db.saveDocument(volcano);

@@ -1,9 +1,11 @@
-// The documents added so far, with size and chunk count; select one to see its chunks, or remove it.
+// The documents added so far, with their type, size, pages or sections, encoding, chunk count, date
+// added and content hash; select one to see its chunks, or remove it.
 import { useTranslation } from 'react-i18next';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { useChunkingStore } from '../../state/chunkingStore';
 import { useIndexStore } from '../../state/indexStore';
 import { formatBytes } from '../../ui/format';
+import { encodingName, formatAddedAt, structureFact } from './documentFacts';
 
 export function DocumentList() {
   const { t, i18n } = useTranslation();
@@ -24,8 +26,25 @@ export function DocumentList() {
             {doc.name}
           </button>
           <span className="muted">
-            {t(`documents.kind.${doc.kind}`)} · {formatBytes(doc.sizeBytes, i18n.language)} ·{' '}
-            {t('documents.chunkCount', { count: chunksByDoc[doc.id]?.length ?? 0 })}
+            {[
+              t(`documents.kind.${doc.kind}`),
+              formatBytes(doc.sizeBytes, i18n.language),
+              structureFact(doc, t),
+              doc.encoding ? encodingName(doc.encoding) : null,
+              t('documents.chunkCount', { count: chunksByDoc[doc.id]?.length ?? 0 }),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+            {' · '}
+            <time dateTime={new Date(doc.addedAt).toISOString()} title={t('documentMeta.addedAt', { date: formatAddedAt(doc.addedAt, i18n.language, true) })}>
+              {formatAddedAt(doc.addedAt, i18n.language)}
+            </time>
+            {doc.contentHash && (
+              <>
+                {' · '}
+                <abbr title={t('documentMeta.hash', { hash: doc.contentHash })}>{`SHA-256 ${doc.contentHash.slice(0, 8)}`}</abbr>
+              </>
+            )}
           </span>
           <button
             type="button"

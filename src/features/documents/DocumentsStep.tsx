@@ -7,6 +7,8 @@ import { DropZone } from './DropZone';
 import { PasteForm } from './PasteForm';
 import { DocumentList } from './DocumentList';
 import { InputNotices } from './InputNotices';
+import { IngestQueue } from './IngestQueue';
+import { FileSizeLimit } from './FileSizeLimit';
 import { WorkspacePanel } from '../workspace/WorkspacePanel';
 
 export function DocumentsStep() {
@@ -15,6 +17,8 @@ export function DocumentsStep() {
   return (
     <StepCard step={1} id="documents" title={t('documents.title')} subtitle={t('documents.subtitle')}>
       <DropZone />
+      <FileSizeLimit />
+      <IngestQueue />
       <div className="row">
         <PasteForm />
         <button type="button" className="secondary" onClick={() => addDocuments(SAMPLE_DOCUMENTS)}>

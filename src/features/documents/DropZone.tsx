@@ -1,12 +1,12 @@
 // Drag-and-drop target and file picker for documents.
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACCEPTED_EXTENSIONS } from '../../core/decodeText';
-import { useDocumentsStore } from '../../state/documentsStore';
+import { ACCEPTED_EXTENSIONS } from '../../core/documentFormats';
+import { useIngestStore } from '../../state/ingestStore';
 
 export function DropZone() {
   const { t } = useTranslation();
-  const addFiles = useDocumentsStore((s) => s.addFiles);
+  const addFiles = useIngestStore((s) => s.addFiles);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { HTML_PAGE, makeHtml } from '../../../scripts/document-fixtures';
+import { htmlToText } from './htmlText';
+import { parseHtml } from './htmlParser';
+
+describe('htmlToText', () => {
+  it('keeps only the visible text, with headings as sections', () => {
+    const { text, sections } = htmlToText(HTML_PAGE);
+    expect(text).toBe('Coral reefs\n\nCoral reefs are built by tiny animals called polyps.\n\nThreats\n\nWarm water bleaches the coral & kills it.\n\nHeat\nPollution');
+    for (const hidden of ['Not shown', 'STYLE', 'SCRIPT', 'ONERROR', 'TEMPLATE', 'NOSCRIPT', 'color']) expect(text).not.toContain(hidden);
+    expect(sections).toEqual([
+      { headingPath: ['Coral reefs'], level: 1, start: 0, end: text.length },
+      { headingPath: ['Coral reefs', 'Threats'], level: 2, start: text.indexOf('Threats'), end: text.length },
+    ]);
+  });
+
+  it('collapses whitespace like a browser, keeps <pre>, breaks lines at <br> and blocks', () => {
+    const { text } = htmlToText('<div>one   two\n three</div><div>four<br>five</div><pre>  a\n   b</pre><p hidden>gone</p><span style="display: none">gone</span><table><tr><td>x</td><td>y</td></tr></table>');
+    expect(text).toBe('one two three\nfour\nfive\n\n  a\n   b\n\nx y');
+  });
+
+  it('joins inline elements without extra spaces', () => {
+    expect(htmlToText('<p>Hello <b>bold</b>world, <i>it</i>alic.</p>').text).toBe('Hello boldworld, italic.');
+  });
+});
+
+describe('parseHtml', () => {
+  it('decodes the bytes and reports the encoding', async () => {
+    expect(await parseHtml(makeHtml())).toMatchObject({ ok: true, doc: { kind: 'html', encoding: 'utf-8' } });
+  });
+
+  it('says when a page has no visible text', async () => {
+    expect(await parseHtml(new TextEncoder().encode('<html><head><script>alert(1)</script></head><body></body></html>'))).toEqual({ ok: false, reason: 'no-visible-text' });
+  });
+});

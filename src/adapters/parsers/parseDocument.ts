@@ -1,0 +1,27 @@
+// One entry point for every format: the file name's extension picks the parser.
+import { fileExtension, fileKind } from '../../core/documentFormats';
+import { parseDocx } from './docxParser';
+import { parseHtml } from './htmlParser';
+import { parseFailure, type ParseResult } from './parseResult';
+import { parsePdf, type PdfOptions } from './pdfParser';
+import { parseText } from './textParser';
+
+export async function parseDocument(name: string, bytes: Uint8Array, options: PdfOptions = {}): Promise<ParseResult> {
+  const kind = fileKind(name);
+  if (!kind) {
+    const ext = fileExtension(name);
+    return parseFailure('unsupported-type', ext ? `.${ext}` : name);
+  }
+  if (bytes.length === 0) return parseFailure('empty-file');
+  switch (kind) {
+    case 'text':
+    case 'markdown':
+      return parseText(bytes, kind);
+    case 'html':
+      return parseHtml(bytes);
+    case 'pdf':
+      return parsePdf(bytes, options);
+    case 'docx':
+      return parseDocx(bytes);
+  }
+}

@@ -1,0 +1,72 @@
+// PDF files with pdf.js: the text of each page (see pdfText.ts), pages separated by a blank line, and
+// where each page lies in the text. A PDF that asks for a password, one pdf.js cannot open, and one with
+// no text layer each get their own reason.
+import type { PageSpan } from '../../core/types';
+import { loadPdfjs } from './pdfjs';
+import { parseFailure, type ParseResult } from './parseResult';
+import { pageText, type PdfTextItem } from './pdfText';
+
+const PAGE_SEPARATOR = '\n\n';
+
+/** Gives pdf.js an Adobe CMap file (e.g. 'UniGB-UCS2-H.bcmap'), needed for CJK fonts that are not embedded. */
+export type CMapLoader = (filename: string) => Promise<Uint8Array>;
+
+export interface PdfOptions {
+  loadCMap?: CMapLoader;
+}
+
+/** pdf.js asks for binary data (CMaps, fonts, wasm) through this; only CMaps are given, from `loadCMap`. */
+function binaryDataFactory(loadCMap: CMapLoader) {
+  return class OwnBinaryData {
+    async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+      if (kind === 'cMapUrl') return loadCMap(filename);
+      throw new Error(`No ${kind} data here (${filename}).`);
+    }
+  };
+}
+
+export async function parsePdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<ParseResult> {
+  if (bytes.length === 0) return parseFailure('empty-file');
+  const pdfjs = await loadPdfjs();
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    ...(options.loadCMap
+      ? { cMapPacked: true, useWorkerFetch: false, BinaryDataFactory: binaryDataFactory(options.loadCMap) as never }
+      : {}),
+  });
+  try {
+    let pdf;
+    try {
+      pdf = await task.promise;
+    } catch (error) {
+      const name = (error as { name?: string } | null)?.name;
+      if (name === 'PasswordException') return parseFailure('pdf-encrypted');
+      return parseFailure('pdf-damaged', error instanceof Error ? error.message : String(error));
+    }
+    let text = '';
+    const pages: PageSpan[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      let pageString = '';
+      try {
+        const page = await pdf.getPage(n);
+        const content = await page.getTextContent();
+        pageString = pageText(content.items.filter((i): i is PdfTextItem & typeof i => 'str' in i));
+        page.cleanup();
+      } catch (error) {
+        return parseFailure('pdf-damaged', `page ${n}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (n > 1) text += PAGE_SEPARATOR;
+      pages.push({ page: n, start: text.length, end: text.length + pageString.length });
+      text += pageString;
+    }
+    if (text.trim() === '') return parseFailure('pdf-no-text', String(pdf.numPages));
+    return { ok: true, doc: { kind: 'pdf', text, structure: { pages } } };
+  } finally {
+    await task.destroy();
+  }
+}

@@ -1,0 +1,99 @@
+// The ingestion queue with the real parsers run in-thread (the app runs them in the parser worker).
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeCorruptPdf, makeEncryptedPdf, makeGbkText, makeTwoPagePdf } from '../../scripts/document-fixtures';
+import { parseDocument } from '../adapters/parsers/parseDocument';
+import type { ParseResult } from '../adapters/parsers/parseResult';
+import { useDocumentsStore } from './documentsStore';
+import { createIngestStore, type IngestParser } from './ingestStore';
+import { DEFAULT_MAX_FILE_MB, useIngestSettingsStore } from './ingestSettingsStore';
+
+const inThread: IngestParser = { parse: parseDocument, cancel: async () => undefined };
+const file = (name: string, bytes: Uint8Array | string) => new File([typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>)], name);
+
+beforeEach(() => {
+  useDocumentsStore.getState().clearAll();
+  useIngestSettingsStore.getState().setMaxFileMB(DEFAULT_MAX_FILE_MB);
+});
+
+describe('the ingestion queue', () => {
+  it('adds each good file with its metadata, and gives each bad file its own reason without stopping', async () => {
+    const store = createIngestStore(inThread);
+    await store.getState().addFiles([
+      file('two.pdf', await makeTwoPagePdf()),
+      file('locked.pdf', makeEncryptedPdf()),
+      file('broken.pdf', makeCorruptPdf()),
+      file('empty.txt', ''),
+      file('gbk.txt', makeGbkText()),
+      file('notes.md', '# Tea\n\nGreen.\n\n## Oolong\n\nHalf.'),
+      file('slides.pptx', 'x'),
+    ]);
+    const items = store.getState().items;
+    expect(items.map((i) => [i.name, i.status, i.reason?.key])).toEqual([
+      ['two.pdf', 'added', undefined],
+      ['locked.pdf', 'failed', 'ingest.errors.pdf-encrypted'],
+      ['broken.pdf', 'failed', 'ingest.errors.pdf-damaged'],
+      ['empty.txt', 'failed', 'ingest.errors.empty-file'],
+      ['gbk.txt', 'added', undefined],
+      ['notes.md', 'added', undefined],
+      ['slides.pptx', 'failed', 'ingest.errors.unsupported-type'],
+    ]);
+    const docs = useDocumentsStore.getState().documents;
+    expect(docs.map((d) => [d.name, d.kind, d.encoding, d.structure?.pages?.length, d.structure?.sections?.length])).toEqual([
+      ['two.pdf', 'pdf', undefined, 2, undefined],
+      ['gbk.txt', 'text', 'gb18030', undefined, undefined],
+      ['notes.md', 'markdown', 'utf-8', undefined, 2],
+    ]);
+    expect(docs[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(docs[0]!.sizeBytes).toBe((await makeTwoPagePdf()).length);
+  });
+
+  it('says the same content is already there, even under another name', async () => {
+    const store = createIngestStore(inThread);
+    await store.getState().addFiles([file('a.txt', 'Magma rises.'), file('copy of a.txt', 'Magma rises.')]);
+    expect(store.getState().items.map((i) => [i.status, i.reason?.values?.name])).toEqual([
+      ['added', undefined],
+      ['duplicate', 'a.txt'],
+    ]);
+    expect(useDocumentsStore.getState().documents).toHaveLength(1);
+  });
+
+  it('refuses a file over the size cap, naming its size and the cap', async () => {
+    useIngestSettingsStore.getState().setMaxFileMB(0.01);
+    const store = createIngestStore(inThread);
+    await store.getState().addFiles([file('big.txt', 'x'.repeat(20_000)), file('small.txt', 'Tea.')]);
+    const [big, small] = store.getState().items;
+    expect(big).toMatchObject({ status: 'failed', reason: { key: 'ingest.errors.too-large', values: { size: '19.5 KB', max: '10.2 KB' } } });
+    expect(small!.status).toBe('added');
+  });
+
+  it('cancels the file being parsed and the ones still queued', async () => {
+    let release: (r: ParseResult) => void = () => {};
+    let cancelled = false;
+    const slow: IngestParser = {
+      parse: (name, bytes) => (name === 'slow.txt' ? new Promise((resolve) => (release = resolve)) : parseDocument(name, bytes)),
+      cancel: async () => {
+        cancelled = true;
+      },
+    };
+    const store = createIngestStore(slow);
+    const done = store.getState().addFiles([file('slow.txt', 'Slow.'), file('next.txt', 'Next.')]);
+    await expect.poll(() => store.getState().items[0]!.status).toBe('parsing');
+    await new Promise((r) => setTimeout(r, 10));
+    store.getState().cancel();
+    await done;
+    expect(cancelled).toBe(true);
+    expect(store.getState().items.map((i) => i.status)).toEqual(['cancelled', 'cancelled']);
+    expect(store.getState().running).toBe(false);
+    release({ ok: true, doc: { kind: 'text', text: 'Slow.' } });
+    expect(useDocumentsStore.getState().documents).toHaveLength(0);
+
+    // The queue works again afterwards.
+    await store.getState().addFiles([file('after.txt', 'After.')]);
+    expect(store.getState().items.at(-1)!.status).toBe('added');
+  });
+
+  it('gives Markdown added without its structure (the sample corpus) its sections', () => {
+    useDocumentsStore.getState().addDocuments([{ name: 'notes.md', kind: 'markdown', text: '# Tea\n\nGreen.\n\n## Oolong\n\nHalf.' }]);
+    expect(useDocumentsStore.getState().documents[0]!.structure?.sections?.map((s) => s.headingPath)).toEqual([['Tea'], ['Tea', 'Oolong']]);
+  });
+});
