@@ -3,6 +3,7 @@ import type { WorkerClient } from '../adapters/workerRpc';
 import { createChunkerClient } from '../adapters/chunker/chunkerClient';
 import { createEmbedderClient } from '../adapters/embedder/embedderClient';
 import { createVectorIndexClient } from '../adapters/vectorIndex/vectorIndexClient';
+import { createKeywordIndexClient } from '../adapters/keywordIndex/keywordIndexClient';
 
 /** A worker started on first use; a failed start is retried on the next use. */
 function lazyWorker<T>(start: () => Promise<WorkerClient<T>>) {
@@ -27,8 +28,10 @@ function lazyWorker<T>(start: () => Promise<WorkerClient<T>>) {
 const chunker = lazyWorker(createChunkerClient);
 const embedder = lazyWorker(createEmbedderClient);
 const vectorIndex = lazyWorker(createVectorIndexClient);
+const keywordIndex = lazyWorker(createKeywordIndexClient);
 
 export const getChunker = chunker.get;
 export const getEmbedder = embedder.get;
 export const resetEmbedder = embedder.reset;
 export const getVectorIndex = vectorIndex.get;
+export const getKeywordIndex = keywordIndex.get;
