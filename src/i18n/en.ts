@@ -232,7 +232,7 @@ export const en = {
     timing: {
       count: '{{count}} chunks',
       embed: 'question embedded in {{ms}}',
-      vector: 'vector search {{ms}} ({{engine}})',
+      vector: 'searched in {{ms}} by {{engine}}',
       keyword: 'keyword search {{ms}}',
       combine: 'fusion, MMR and threshold {{ms}}',
       filtered: '{{count}} chunks passed the filter',

@@ -234,7 +234,7 @@ export const zh: Translation = {
     timing: {
       count: '{{count}} 个分块',
       embed: '问题嵌入用时 {{ms}}',
-      vector: '向量检索 {{ms}}（{{engine}}）',
+      vector: '向量检索用时 {{ms}}（{{engine}}）',
       keyword: '关键词检索 {{ms}}',
       combine: '融合、MMR 与阈值 {{ms}}',
       filtered: '{{count}} 个分块通过筛选',
