@@ -3,6 +3,7 @@
 // BENCH_SUITES=a,b runs only the named suites.
 import { writeFileSync } from 'node:fs';
 import { chunkingSuite } from './bench/chunking';
+import { keywordSearchSuite } from './bench/keywordSearch';
 import type { BenchRecord, BenchSuite } from './bench/common';
 import { vectorIndexSuite } from './bench/vectorIndex';
 import { workspaceDbSuite } from './bench/workspaceDb';
@@ -12,6 +13,7 @@ const SUITES: BenchSuite[] = [
   vectorIndexSuite,
   chunkingSuite,
   workspaceDbSuite,
+  keywordSearchSuite,
 ];
 
 async function main(): Promise<void> {

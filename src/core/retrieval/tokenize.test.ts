@@ -16,7 +16,7 @@ describe('tokenize', () => {
   });
 
   it('ends a CJK run at punctuation and at Latin words', () => {
-    expect(tokenize('火山灰。RAG检索')).toEqual(['火山灰', '火山', '山灰', 'rag', '检索']);
+    expect(tokenize('火山灰。RAG检索')).toEqual(['rag', '火山灰', '火山', '山灰', '检索']);
   });
 
   it('splits Japanese (kanji and kana) too', () => {
@@ -29,5 +29,20 @@ describe('tokenize', () => {
   it('gives a query its distinct tokens only', () => {
     expect(queryTokens('tea TEA tea?')).toEqual(['tea']);
     expect(queryTokens('。，!')).toEqual([]);
+  });
+});
+
+describe('tokenize agrees with Intl.Segmenter outside CJK', () => {
+  it('gives the words the segmenter gives on English and other spaced scripts', () => {
+    const text = "Don't stop: e-mail U.S.A. 3.14 1,200 café naïve Привет мир 안녕하세요 세계 under_score x2";
+    const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+    const reference = [...segmenter.segment(text.toLowerCase())].filter((s) => s.isWordLike).map((s) => s.segment);
+    expect(tokenize(text)).toEqual(reference);
+  });
+
+  it('splits Thai with the segmenter, without bigrams', () => {
+    const tokens = tokenize('ภาษาไทยง่ายนิดเดียว');
+    expect(tokens.length).toBeGreaterThan(1);
+    expect(tokens.join('')).toBe('ภาษาไทยง่ายนิดเดียว');
   });
 });
