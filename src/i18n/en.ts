@@ -140,13 +140,9 @@ export const en = {
     loadingModel: 'Loading the embedding model {{model}} to embed the question (progress in step 3)…',
     searching: 'Searching…',
     removedDocument: '(removed)',
-    noResults: 'No chunks came back.',
-    timing: '{{count}} chunks · question embedded in {{embed}} · searched in {{search}} by {{engine}}',
     resultsCaption: 'Chunks nearest to “{{question}}”',
     col: {
       rank: 'Rank',
-      score: 'Cosine similarity (−1 to 1)',
-      scoreHelp: 'Cosine of the angle between the question’s vector and the chunk’s vector: 1 means the same direction, 0 unrelated, −1 opposite.',
       document: 'Document',
       position: 'Position',
       text: 'Chunk text',

@@ -142,13 +142,9 @@ export const zh: Translation = {
     loadingModel: '正在加载嵌入模型 {{model}}，用来嵌入问题（进度见第 3 步）…',
     searching: '正在检索…',
     removedDocument: '（已移除）',
-    noResults: '没有取回任何分块。',
-    timing: '{{count}} 个分块 · 问题嵌入用时 {{embed}} · 检索用时 {{search}}（{{engine}}）',
     resultsCaption: '与“{{question}}”最接近的分块',
     col: {
       rank: '排名',
-      score: '余弦相似度（−1 到 1）',
-      scoreHelp: '问题向量与分块向量夹角的余弦：1 表示方向相同，0 表示无关，−1 表示相反。',
       document: '文档',
       position: '位置',
       text: '分块内容',
