@@ -10,7 +10,7 @@ export function RankMoves({ steps }: { steps: RankStep[] }) {
         const separator = i === 0 ? '' : step.moved === undefined && steps[i - 1]?.moved === undefined ? ' · ' : ' → ';
         const moved = step.moved;
         return (
-          <span key={step.stage}>
+          <span key={step.stage} className={separator === ' → ' ? 'rank-later' : undefined}>
             {separator}
             <span className="rank-step" data-stage={step.stage} title={step.rank === null ? t('search.col.missing') : undefined}>
               {t(`search.stageName.${step.stage}`)} {step.rank === null ? '—' : `#${step.rank}`}
