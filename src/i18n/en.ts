@@ -228,7 +228,7 @@ export const en = {
     timing: {
       count: '{{count}} chunks',
       embed: 'question embedded in {{ms}}',
-      vector: 'searched in {{ms}} by {{engine}}',
+      vector: 'vector search {{ms}} by {{engine}}',
       keyword: 'keyword search {{ms}}',
       combine: 'fusion, MMR and threshold {{ms}}',
       filtered: '{{count}} chunks passed the filter',
