@@ -34,7 +34,7 @@ export async function askQuestion(page: Page, question: string) {
   return table;
 }
 
-/** The cosine similarities shown in the results table, top to bottom. */
+/** The final scores shown in the results table, top to bottom (cosine similarities for vector search). */
 export async function scores(page: Page): Promise<number[]> {
   const cells = page.locator('td.score');
   return (await cells.evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-score'))))) as number[];

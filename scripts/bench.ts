@@ -3,6 +3,7 @@
 // BENCH_SUITES=a,b runs only the named suites.
 import { writeFileSync } from 'node:fs';
 import { chunkingSuite } from './bench/chunking';
+import { keywordSearchSuite } from './bench/keywordSearch';
 import type { BenchRecord, BenchSuite } from './bench/common';
 import { parsingSuite } from './bench/parsing';
 import { vectorIndexSuite } from './bench/vectorIndex';
@@ -14,6 +15,7 @@ const SUITES: BenchSuite[] = [
   chunkingSuite,
   workspaceDbSuite,
   parsingSuite,
+  keywordSearchSuite,
 ];
 
 async function main(): Promise<void> {

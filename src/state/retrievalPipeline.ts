@@ -1,42 +1,124 @@
 // The retrieval pipeline: one question and one RetrievalConfig in, ranked chunks out. The question box
 // (retrievalStore) and the evaluation runner both call runRetrieval, so they always agree.
-// Today: embed the question, vector search. Keyword search, fusion, reranking, MMR, the threshold and the
-// filter extend this function (see core/retrievalConfig.ts).
+//
+//   filter      → the ids that pass config.filter go INTO both searches (allowedIds), so k results pass it
+//   first stage → vector search (the question embedded) and/or BM25 keyword search, config.candidates each
+//   fusion      → hybrid only: RRF or weighted sum (core/retrieval/fusion.ts)
+//   rerank      → see RERANK STAGE below
+//   threshold   → config.minScore on the current score
+//   MMR         → config.mmrLambda, over the stored chunk vectors
+//   top k       → config.topK
+// Every result carries the score and rank it had at each stage (ScoredChunk.scores / ranks).
 import type { RetrievalConfig } from '../core/retrievalConfig';
 import type { ScoredChunk } from '../core/types';
 import type { IndexEngine } from '../adapters/vectorIndex/vectorIndex';
+import type { Hit } from '../core/retrieval/fusion';
+import { allowedChunkIds, isActiveFilter } from '../core/retrieval/filter';
+import { finishStages, firstStageSize, fuseStage, type Candidate } from '../core/retrieval/stages';
 import { useIndexStore } from './indexStore';
-import { getEmbedder, getVectorIndex } from './workers';
+import { getEmbedder, getKeywordIndex, getVectorIndex } from './workers';
+import { syncKeywordIndex } from './keywordIndexSync';
 
 export interface RetrievalOutcome {
   results: ScoredChunk[];
   /** The vector engine that answered, or null when no vector search ran. */
   engine: IndexEngine | null;
+  /** Embedding the question (0 when no vector search ran). */
   embedMs: number;
+  /** The vector search (0 when none ran). */
   searchMs: number;
+  /** The keyword search, or null when none ran. */
+  keywordMs: number | null;
+  /** Fusion, threshold, MMR and top k together (and fetching vectors for MMR). */
+  combineMs: number;
+  /** How many chunks passed the filter (null: no filter). */
+  allowed: number | null;
+}
+
+/** Does this configuration embed the question? (Keyword search alone does not.) */
+export function needsQueryEmbedding(config: Pick<RetrievalConfig, 'mode'>): boolean {
+  return config.mode !== 'keyword';
 }
 
 /**
- * Run one retrieval over the current index. The embedder must already be the one that built the index
- * (the caller loads it: see indexStore.loadIndexModel). Throws on a failure inside a worker.
+ * Run one retrieval over the current index. For vector and hybrid search the embedder must already be
+ * the one that built the index (the caller loads it: see indexStore.loadIndexModel). Throws on a
+ * failure inside a worker.
  */
 export async function runRetrieval(question: string, config: RetrievalConfig): Promise<RetrievalOutcome> {
-  const t0 = performance.now();
-  const { api: embedder } = await getEmbedder();
-  const [queryVector] = await embedder.embed([question], 'query');
-  if (!queryVector) throw new Error('no query vector');
-  const t1 = performance.now();
-  const { api: vectorIndex } = await getVectorIndex();
-  const found = await vectorIndex.search(queryVector, config.topK);
-  const t2 = performance.now();
   const chunks = useIndexStore.getState().indexedChunks;
-  const results: ScoredChunk[] = [];
-  for (const hit of found.hits) {
-    const chunk = chunks.get(hit.id);
-    if (chunk) {
-      const rank = results.length + 1;
-      results.push({ chunk, score: hit.score, rank, scores: { cosine: hit.score }, ranks: { vector: rank } });
-    }
+  const n = firstStageSize(config);
+  const allowedIds = isActiveFilter(config.filter) ? allowedChunkIds(chunks.values(), config.filter) : undefined;
+
+  let vectorHits: Hit[] = [];
+  let keywordHits: Hit[] = [];
+  let engine: IndexEngine | null = null;
+  let embedMs = 0;
+  let searchMs = 0;
+  let keywordMs: number | null = null;
+  const searches: Promise<void>[] = [];
+  if (config.mode !== 'keyword') {
+    searches.push(
+      (async () => {
+        const t0 = performance.now();
+        const { api: embedder } = await getEmbedder();
+        const [queryVector] = await embedder.embed([question], 'query');
+        if (!queryVector) throw new Error('no query vector');
+        const t1 = performance.now();
+        embedMs = t1 - t0;
+        const { api: vectorIndex } = await getVectorIndex();
+        const found = await vectorIndex.search(queryVector, n, allowedIds ? { allowedIds } : undefined);
+        searchMs = found.tookMs ?? performance.now() - t1;
+        engine = found.engine;
+        vectorHits = found.hits;
+      })(),
+    );
   }
-  return { results, engine: found.engine, embedMs: t1 - t0, searchMs: found.tookMs ?? t2 - t1 };
+  if (config.mode !== 'vector') {
+    searches.push(
+      (async () => {
+        await syncKeywordIndex(chunks);
+        const { api: keywordIndex } = await getKeywordIndex();
+        const found = await keywordIndex.search(question, n, allowedIds ? { allowedIds } : undefined);
+        keywordMs = found.tookMs;
+        keywordHits = found.hits;
+      })(),
+    );
+  }
+  await Promise.all(searches);
+
+  const t2 = performance.now();
+  // Only chunks the index store still knows (a document removed meanwhile drops out).
+  const known = (hits: Hit[]) => hits.filter((h) => chunks.has(h.id));
+  const candidates: Candidate[] = fuseStage(known(vectorHits), known(keywordHits), config);
+
+  // ---- RERANK STAGE ----
+  // When config.rerankModelId is set, the cross-encoder re-scores `candidates` here, e.g.
+  //   candidates = applyRerank(candidates, await rerank(question, candidates.map((c) => chunks.get(c.id)!.text)));
+  // (applyRerank from core/retrieval/stages.ts orders them and fills scores.rerank / ranks.rerank;
+  // the threshold and MMR below then work on the rerank score.)
+
+  const vectors = config.mmrLambda !== null ? await vectorsFor(candidates.map((c) => c.id)) : new Map<string, Float32Array>();
+  const finished = finishStages(candidates, config, (id) => vectors.get(id));
+  const results: ScoredChunk[] = finished.map((c, i) => ({
+    chunk: chunks.get(c.id)!,
+    score: c.score,
+    rank: i + 1,
+    scores: c.scores,
+    ranks: c.ranks,
+  }));
+  return { results, engine, embedMs, searchMs, keywordMs, combineMs: performance.now() - t2, allowed: allowedIds?.length ?? null };
+}
+
+/** The stored vectors of these chunks, from the vector index worker (for MMR). */
+async function vectorsFor(ids: string[]): Promise<Map<string, Float32Array>> {
+  if (ids.length === 0) return new Map();
+  const { api } = await getVectorIndex();
+  const vectors = await api.getVectors(ids);
+  const out = new Map<string, Float32Array>();
+  ids.forEach((id, i) => {
+    const v = vectors[i];
+    if (v) out.set(id, v);
+  });
+  return out;
 }

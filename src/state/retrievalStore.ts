@@ -1,26 +1,56 @@
-// Step 4, retrieval: the question, k, and the chunks that came back with their cosine similarity.
+// Step 4, retrieval: the question, k, the search settings (mode, fusion, candidates, MMR, threshold)
+// and the filter, and the chunks that came back with their scores at each stage. The settings and k
+// persist like other settings; the filter (documents, pages) belongs to the current workspace and does not.
 import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
 import type { ScoredChunk } from '../core/types';
 import type { IndexEngine } from '../adapters/vectorIndex/vectorIndex';
+import type { RetrievalConfig } from '../core/retrievalConfig';
+import {
+  DEFAULT_SEARCH_SETTINGS,
+  sanitizeSearchSettings,
+  toRetrievalConfig,
+  toRetrievalFilter,
+  type PageRangeInput,
+  type SearchSettings,
+} from '../core/retrieval/searchSettings';
 import { message, type Message } from '../i18n/message';
 import { useIndexStore } from './indexStore';
-import { runRetrieval } from './retrievalPipeline';
-import { DEFAULT_RETRIEVAL_CONFIG } from '../core/retrievalConfig';
+import { useDocumentsStore } from './documentsStore';
+import { needsQueryEmbedding, runRetrieval } from './retrievalPipeline';
 import { describeError } from './errors';
+import { settingsStorage } from './persistence';
 
 export type RetrievalPhase = 'idle' | 'loading-model' | 'embedding-query' | 'searching' | 'done' | 'error';
 
 export interface RetrievalRun {
   question: string;
   results: ScoredChunk[];
-  engine: IndexEngine;
+  /** The configuration this run used (the table labels its columns by it). */
+  config: RetrievalConfig;
+  /** The vector engine that answered, or null when no vector search ran (keyword mode). */
+  engine: IndexEngine | null;
   embedMs: number;
   searchMs: number;
+  keywordMs: number | null;
+  combineMs: number;
+  /** How many chunks passed the filter (null: no filter). */
+  allowed: number | null;
 }
 
 interface RetrievalState {
   question: string;
   topK: number;
+  search: SearchSettings;
+  /** The documents the search is limited to, or null for all of them. */
+  filterDocIds: string[] | null;
+  /** A page range for paged documents (PDF); empty ends are open. */
+  pageRange: PageRangeInput;
+  setSearch(patch: Partial<SearchSettings>): void;
+  setFilterDocIds(ids: string[] | null): void;
+  setPageRange(range: PageRangeInput): void;
+  /** The RetrievalConfig of the current settings, k and filter. */
+  currentConfig(): RetrievalConfig;
   phase: RetrievalPhase;
   last: RetrievalRun | null;
   error: Message | null;
@@ -39,51 +69,88 @@ interface RetrievalState {
 
 export const MAX_TOP_K = 20;
 
-export const useRetrievalStore = create<RetrievalState>()((set, get) => ({
-  question: '',
-  topK: 4,
-  phase: 'idle',
-  last: null,
-  error: null,
-  focusedChunkId: null,
-  documentView: 'chunks',
-  setDocumentView: (documentView) => set({ documentView }),
-  setQuestion: (question) => set({ question }),
-  setTopK: (k) => set({ topK: Math.min(MAX_TOP_K, Math.max(1, Math.round(k) || 1)) }),
-  // Seeing a retrieved chunk "in its document" means its text, in place.
-  focusChunk: (focusedChunkId) => set({ focusedChunkId, documentView: focusedChunkId ? 'text' : get().documentView }),
-  clearResults: () => set({ phase: 'idle', last: null, error: null, focusedChunkId: null, documentView: 'chunks' }),
+export const useRetrievalStore = create<RetrievalState>()(
+  persist(
+    (set, get) => ({
+      question: '',
+      topK: 4,
+      search: DEFAULT_SEARCH_SETTINGS,
+      filterDocIds: null,
+      pageRange: { from: null, to: null },
+      setSearch: (patch) => set({ search: sanitizeSearchSettings({ ...get().search, ...patch }) }),
+      setFilterDocIds: (filterDocIds) => set({ filterDocIds, error: null }),
+      setPageRange: (pageRange) => set({ pageRange, error: null }),
+      currentConfig: () => {
+        const { search, topK, filterDocIds, pageRange } = get();
+        const live = useDocumentsStore.getState().documents.map((d) => d.id);
+        return toRetrievalConfig(search, topK, toRetrievalFilter(filterDocIds, pageRange, live));
+      },
+      phase: 'idle',
+      last: null,
+      error: null,
+      focusedChunkId: null,
+      documentView: 'chunks',
+      setDocumentView: (documentView) => set({ documentView }),
+      setQuestion: (question) => set({ question }),
+      setTopK: (k) => set({ topK: Math.min(MAX_TOP_K, Math.max(1, Math.round(k) || 1)) }),
+      // Seeing a retrieved chunk "in its document" means its text, in place.
+      focusChunk: (focusedChunkId) => set({ focusedChunkId, documentView: focusedChunkId ? 'text' : get().documentView }),
+      clearResults: () => set({ phase: 'idle', last: null, error: null, focusedChunkId: null, documentView: 'chunks' }),
 
-  async retrieve() {
-    const question = get().question.trim();
-    if (!question) {
-      set({ error: message('ask.errors.empty-question') });
-      return null;
-    }
-    const index = useIndexStore.getState();
-    if (index.indexedChunks.size === 0) {
-      set({ error: message('ask.errors.no-index') });
-      return null;
-    }
-    // The question must be embedded by the model (and on the device) that embedded the chunks. After a
-    // reload the index comes back from storage without its model: it is loaded now, on first use.
-    if (index.loaded?.modelId !== index.indexedModelId || index.loaded?.device !== index.indexedDevice) {
-      set({ phase: 'loading-model', error: null });
-      const problem = await useIndexStore.getState().loadIndexModel();
-      if (problem) {
-        set({ phase: 'error', error: problem });
-        return null;
-      }
-    }
-    set({ phase: 'embedding-query', error: null });
-    try {
-      const outcome = await runRetrieval(question, { ...DEFAULT_RETRIEVAL_CONFIG, topK: get().topK });
-      const run: RetrievalRun = { question, results: outcome.results, engine: outcome.engine ?? 'exact', embedMs: outcome.embedMs, searchMs: outcome.searchMs };
-      set({ phase: 'done', last: run });
-      return run;
-    } catch (err) {
-      set({ phase: 'error', error: message('ask.errors.failed', { detail: describeError(err) }) });
-      return null;
-    }
-  },
-}));
+      async retrieve() {
+        const question = get().question.trim();
+        if (!question) {
+          set({ error: message('ask.errors.empty-question') });
+          return null;
+        }
+        const index = useIndexStore.getState();
+        if (index.indexedChunks.size === 0) {
+          set({ error: message('ask.errors.no-index') });
+          return null;
+        }
+        const config = get().currentConfig();
+        if (config.filter?.docIds?.length === 0) {
+          set({ error: message('search.errors.no-documents') });
+          return null;
+        }
+        const pages = config.filter?.pages;
+        if (pages && (pages.from < 1 || pages.from > pages.to)) {
+          set({ error: message('search.errors.bad-pages') });
+          return null;
+        }
+        // The question must be embedded by the model (and on the device) that embedded the chunks. After a
+        // reload the index comes back from storage without its model: it is loaded now, on first use.
+        // Keyword search alone does not embed the question.
+        const modelMissing = index.loaded?.modelId !== index.indexedModelId || index.loaded?.device !== index.indexedDevice;
+        if (needsQueryEmbedding(config) && modelMissing) {
+          set({ phase: 'loading-model', error: null });
+          const problem = await useIndexStore.getState().loadIndexModel();
+          if (problem) {
+            set({ phase: 'error', error: problem });
+            return null;
+          }
+        }
+        set({ phase: needsQueryEmbedding(config) ? 'embedding-query' : 'searching', error: null });
+        try {
+          const outcome = await runRetrieval(question, config);
+          const run: RetrievalRun = { question, config, ...outcome };
+          set({ phase: 'done', last: run });
+          return run;
+        } catch (err) {
+          set({ phase: 'error', error: message('ask.errors.failed', { detail: describeError(err) }) });
+          return null;
+        }
+      },
+    }),
+    {
+      name: 'openbook.search',
+      storage: settingsStorage,
+      partialize: (s) => ({ topK: s.topK, search: s.search }),
+      merge: (persisted, current) => {
+        const p = (persisted ?? {}) as { topK?: unknown; search?: unknown };
+        const topK = typeof p.topK === 'number' && Number.isFinite(p.topK) ? Math.min(MAX_TOP_K, Math.max(1, Math.round(p.topK))) : current.topK;
+        return { ...current, topK, search: sanitizeSearchSettings(p.search) };
+      },
+    },
+  ),
+);

@@ -4,6 +4,7 @@ import { createChunkerClient } from '../adapters/chunker/chunkerClient';
 import { createEmbedderClient } from '../adapters/embedder/embedderClient';
 import { createParserClient } from '../adapters/parsers/parserClient';
 import { createVectorIndexClient } from '../adapters/vectorIndex/vectorIndexClient';
+import { createKeywordIndexClient } from '../adapters/keywordIndex/keywordIndexClient';
 
 /** A worker started on first use; a failed start is retried on the next use. */
 function lazyWorker<T>(start: () => Promise<WorkerClient<T>>) {
@@ -29,6 +30,7 @@ const chunker = lazyWorker(createChunkerClient);
 const embedder = lazyWorker(createEmbedderClient);
 const vectorIndex = lazyWorker(createVectorIndexClient);
 const parser = lazyWorker(createParserClient);
+const keywordIndex = lazyWorker(createKeywordIndexClient);
 
 export const getChunker = chunker.get;
 export const getEmbedder = embedder.get;
@@ -37,3 +39,4 @@ export const getVectorIndex = vectorIndex.get;
 export const getParser = parser.get;
 /** Stop a parse in flight (pdf.js cannot be interrupted); the next file starts a fresh parser worker. */
 export const resetParser = parser.reset;
+export const getKeywordIndex = keywordIndex.get;

@@ -5,7 +5,8 @@
 //
 // Ties (equal scores) are broken by id, ascending, everywhere: the order is total, so two engines that
 // score the same way return the same ids. VoyIndex relies on this and on the exported helpers below.
-import type { IndexItem, IndexStatus, SearchHit, SearchResult, VectorIndex } from './vectorIndex';
+import type { IndexItem, IndexStatus, SearchHit, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
+import { topKAllowed } from './allowedSearch';
 
 /** Dot product of `dim` floats of `data` starting at `offset` with `query[0..dim)`. */
 export function dotAt(data: Float32Array, offset: number, query: Float32Array, dim: number): number {
@@ -278,9 +279,16 @@ export class ExactIndex implements VectorIndex {
     return this.status();
   }
 
-  async search(query: Float32Array, k: number): Promise<SearchResult> {
+  async search(query: Float32Array, k: number, options?: SearchOptions): Promise<SearchResult> {
     const t0 = performance.now();
-    const hits = this.topK(query, k);
+    let hits: SearchHit[];
+    if (options?.allowedIds && this.dim !== null) {
+      if (query.length !== this.dim) throw dimensionMismatch(this.dim, query.length);
+      const q = normalizedCopy(query);
+      hits = topKAllowed((id) => this.scoreOf(id, q), k, options.allowedIds);
+    } else {
+      hits = this.topK(query, k);
+    }
     return { hits, engine: 'exact', tookMs: performance.now() - t0 };
   }
 }

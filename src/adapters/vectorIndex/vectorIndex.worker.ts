@@ -4,7 +4,7 @@
 // callback must be wrapped with `callback(...)` (Comlink.proxy) on the caller side.
 import { exposeWorker } from '../workerRpc';
 import { loadVoy } from './loadVoy';
-import type { IndexItem, IndexStatus, SearchResult, VectorIndex } from './vectorIndex';
+import type { IndexItem, IndexStatus, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
 import { VoyIndex } from './voyIndex';
 
 // From 2,000 items on, the index answers (exactly) as soon as it holds the vectors, and Voy fills in the
@@ -14,6 +14,8 @@ const index = new VoyIndex({ loadVoy, backgroundBuildFrom: 2000 });
 export interface VectorIndexWorkerApi extends VectorIndex {
   /** Counts for diagnostics: ids, distinct vectors, items inside Voy. */
   counts(): { ids: number; distinctVectors: number; voyItems: number | null };
+  /** The stored (L2-normalised) vectors of these ids, null where an id is not indexed (for MMR). */
+  getVectors(ids: string[]): Array<Float32Array | null>;
 }
 
 const api: VectorIndexWorkerApi = {
@@ -25,9 +27,10 @@ const api: VectorIndexWorkerApi = {
   add: (items: IndexItem[]): Promise<IndexStatus> => index.add(items),
   remove: (ids: string[]): Promise<IndexStatus> => index.remove(ids),
   clear: (): Promise<IndexStatus> => index.clear(),
-  search: (query: Float32Array, k: number): Promise<SearchResult> => index.search(query, k),
+  search: (query: Float32Array, k: number, options?: SearchOptions): Promise<SearchResult> => index.search(query, k, options),
   status: (): IndexStatus => index.status(),
   counts: () => index.counts(),
+  getVectors: (ids: string[]) => index.vectorsOf(ids),
 };
 
 exposeWorker(api);

@@ -14,7 +14,8 @@
 // The exact index is always complete, so switching to it never loses anything.
 //
 // Operations run one at a time (a promise queue), so calls arriving through Comlink cannot interleave.
-import type { IndexItem, IndexStatus, SearchHit, SearchResult, VectorIndex } from './vectorIndex';
+import type { IndexItem, IndexStatus, SearchHit, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
+import { topKAllowed } from './allowedSearch';
 import {
   ExactIndex,
   checkItems,
@@ -254,7 +255,7 @@ export class VoyIndex implements VectorIndex {
     });
   }
 
-  search(query: Float32Array, k: number): Promise<SearchResult> {
+  search(query: Float32Array, k: number, options?: SearchOptions): Promise<SearchResult> {
     return this.serial(async () => {
       const t0 = performance.now();
       const dim = this.exact.dimension;
@@ -264,6 +265,11 @@ export class VoyIndex implements VectorIndex {
       if (dim !== null && this.exact.size > 0 && k > 0) {
         if (query.length !== dim) throw dimensionMismatch(dim, query.length);
         const q = normalizedCopy(query);
+        if (options?.allowedIds) {
+          // A filtered search: an exact scan of the allowed ids (allowedSearch.ts).
+          const allowed = topKAllowed((id) => this.exact.scoreOf(id, q), k, options.allowedIds);
+          return { hits: allowed, engine: 'exact', tookMs: performance.now() - t0 };
+        }
         const fromVoy = engine === 'voy' ? this.searchVoy(q, k) : null;
         if (fromVoy) {
           hits = fromVoy;
@@ -277,6 +283,11 @@ export class VoyIndex implements VectorIndex {
   }
 
   // ---- extras ----
+
+  /** Copies of the stored (L2-normalised) vectors of these ids; null for an id not in the index. */
+  vectorsOf(ids: readonly string[]): Array<Float32Array | null> {
+    return ids.map((id) => this.exact.vectorOf(id)?.slice() ?? null);
+  }
 
   /** Counts for tests and diagnostics: ids, distinct vectors, items inside Voy (null without Voy). */
   counts(): { ids: number; distinctVectors: number; voyItems: number | null } {

@@ -8,6 +8,8 @@ import { ask } from '../../state/ask';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ResultsTable } from './ResultsTable';
+import { SearchSettingsPanel } from './SearchSettingsPanel';
+import { FilterPanel } from './FilterPanel';
 
 export function AskStep() {
   const { t, i18n } = useTranslation();
@@ -47,6 +49,8 @@ export function AskStep() {
           {t('ask.submit')}
         </button>
       </form>
+      <SearchSettingsPanel disabled={busy} />
+      <FilterPanel disabled={busy} />
       {!hasIndex && <p className="muted small">{t('ask.needIndex')}</p>}
       {busy && <p className="muted">{busyText[phase]}</p>}
       {error && (

@@ -1,0 +1,97 @@
+// Search modes (vector / keyword / hybrid), their score columns and rank moves, and a document filter
+// applied inside retrieval, driven as a person would.
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import { addFiles, askQuestion, embed, openApp, scores } from './steps';
+
+async function ask(page: Page, question: string, rankedBy: RegExp) {
+  const table = await askQuestion(page, question);
+  await expect(page.getByTestId('ranked-by')).toHaveText(rankedBy);
+  return table;
+}
+
+const header = (page: Page, name: string) => page.getByRole('columnheader', { name, exact: true });
+
+test('vector, keyword and hybrid search show their own score columns and rank moves', async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, 'volcanoes.md', 'tea.txt');
+  await embed(page);
+
+  // Vector search: cosine similarity only.
+  await expect(page.getByRole('radio', { name: /^Vector/ })).toBeChecked();
+  const table = await ask(page, 'How hot is lava when it erupts?', /^Ranked by cosine similarity \(−1 to 1\)\.$/);
+  await expect(header(page, 'Cosine (−1 to 1)')).toBeVisible();
+  await expect(header(page, 'BM25 (≥ 0, unbounded)')).toHaveCount(0);
+  await expect(header(page, 'Rank by stage')).toHaveCount(0);
+  for (const s of await scores(page)) expect(Math.abs(s)).toBeLessThanOrEqual(1);
+
+  // Keyword search: BM25 only; the question is not embedded.
+  await page.getByRole('radio', { name: /^Keyword/ }).check();
+  await ask(page, 'lava temperature degrees', /^Ranked by BM25 score \(0 or more, no upper bound\)\.$/);
+  await expect(header(page, 'BM25 (≥ 0, unbounded)')).toBeVisible();
+  await expect(header(page, 'Cosine (−1 to 1)')).toHaveCount(0);
+  await expect(page.getByTestId('retrieval-timing')).toContainText('keyword search');
+  await expect(page.getByTestId('retrieval-timing')).not.toContainText('question embedded');
+  await expect(table.getByRole('row').nth(1)).toContainText('volcanoes.md');
+  const bm25 = await scores(page);
+  expect(bm25[0]!).toBeGreaterThan(0);
+  expect([...bm25].sort((a, b) => b - a)).toEqual(bm25);
+
+  // Hybrid with RRF: cosine, BM25 and the fused score, and each chunk's rank at every stage.
+  await page.getByRole('radio', { name: /^Hybrid/ }).check();
+  await expect(page.getByLabel('Fusion')).toHaveValue('rrf');
+  await ask(page, 'How hot is lava when it erupts?', /^Ranked by RRF score \(0 to 0\.033\)\.$/);
+  for (const name of ['Cosine (−1 to 1)', 'BM25 (≥ 0, unbounded)', 'RRF (0 to 0.033)', 'Rank by stage']) await expect(header(page, name)).toBeVisible();
+  const moves = table.locator('td.moves');
+  await expect(moves.first()).toHaveText(/^vector (#\d+|—) · keyword (#\d+|—) → fused #1( ↑\d+| ↓\d+| =)?$/);
+  for (const s of await scores(page)) expect(s).toBeLessThanOrEqual(2 / 61 + 1e-9);
+
+  // Weighted fusion, and MMR on top: its rank is one more stage.
+  await page.getByLabel('Fusion').selectOption('weighted');
+  await page.getByRole('checkbox', { name: 'Diversify (MMR)' }).check();
+  await ask(page, 'How hot is lava when it erupts?', /^Ranked by weighted score \(0 to 1\), then reordered by MMR \(λ = 0\.50\)\.$/);
+  await expect(header(page, 'Weighted (0 to 1)')).toBeVisible();
+  await expect(moves.first()).toHaveText(/→ fused #\d+( ↑\d+| ↓\d+| =)? → MMR #1/);
+  for (const s of await scores(page)) expect(s).toBeGreaterThanOrEqual(0), expect(s).toBeLessThanOrEqual(1);
+
+  // The settings outlive a reload.
+  await page.reload();
+  await expect(page.getByRole('radio', { name: /^Hybrid/ })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Diversify (MMR)' })).toBeChecked();
+});
+
+test('a query limited to one document returns k chunks of that document only', async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, 'volcanoes.md', 'tea.txt');
+  await embed(page);
+  await page.getByLabel('Top k').fill('3');
+
+  await page.getByText('Filter: all documents').click();
+  await page.getByRole('checkbox', { name: 'volcanoes.md' }).uncheck();
+  await expect(page.getByText('Filter: 1 of 2 documents')).toBeVisible();
+
+  // A question about lava, asked of the tea document only.
+  for (const mode of [/^Vector/, /^Hybrid/]) {
+    await page.getByRole('radio', { name: mode }).check();
+    const table = await askQuestion(page, 'How hot is lava when it erupts?');
+    const rows = table.getByRole('row');
+    await expect(rows).toHaveCount(4); // the header and k = 3 chunks
+    for (let i = 1; i <= 3; i++) await expect(rows.nth(i)).toContainText('tea.txt');
+    await expect(page.getByTestId('retrieval-timing')).toContainText(/\d+ chunks passed the filter/);
+  }
+
+  // No document at all: said plainly.
+  await page.getByRole('checkbox', { name: 'tea.txt' }).uncheck();
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('The filter excludes every document');
+});
+
+test('keyword search finds Chinese text by its words', async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, '火山.txt', 'tea.txt');
+  await embed(page);
+  await page.getByRole('radio', { name: /^Keyword/ }).check();
+  const table = await askQuestion(page, '熔岩的温度有多高？');
+  await expect(table.getByRole('row').nth(1)).toContainText('火山.txt');
+  await expect(table.getByRole('row').nth(1).locator('td.result-text')).toContainText('熔岩');
+});

@@ -1,0 +1,123 @@
+// Keyword search (BM25 with MiniSearch, the app's tokeniser) and the stages after the first: index build
+// and query p50/p95 at 1k, 10k and 100k chunks; RRF and weighted fusion; MMR over 384-dimensional vectors.
+// Chunks are synthetic: 3 to 6 random sentences of the sample corpus (English and Chinese), plus two
+// made-up rare words drawn from a Zipf distribution over 50,000, so that the vocabulary grows with the
+// corpus as real text does. Queries: the sample corpus's questions, in turn. Sizes: KEYWORD_BENCH_SIZES
+// (default 1000,10000,100000), queries: BENCH_QUERIES (default 200).
+import { MiniSearchIndex } from '../../src/adapters/keywordIndex/miniSearchIndex';
+import type { KeywordDoc } from '../../src/adapters/keywordIndex/keywordIndex';
+import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../src/features/sample/sampleCorpus';
+import { fuseStage, applyMmr, type Candidate } from '../../src/core/retrieval/stages';
+import { DEFAULT_RETRIEVAL_CONFIG } from '../../src/core/retrievalConfig';
+import { mulberry32, randomUnitVector } from '../../src/testing/seededRandom';
+import { percentile, round, type BenchRecord, type BenchSuite } from './common';
+
+const SUITE = 'keyword-search';
+const SIZES = (process.env.KEYWORD_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
+const CANDIDATES = 20;
+
+function sentencePool(): string[] {
+  const out: string[] = [];
+  for (const doc of SAMPLE_DOCUMENTS) {
+    const segmenter = new Intl.Segmenter(doc.name.match(/[\u4e00-\u9fff]/) ? 'zh' : 'en', { granularity: 'sentence' });
+    for (const s of segmenter.segment(doc.text)) if (s.segment.trim().length > 10) out.push(s.segment.trim());
+  }
+  return out;
+}
+
+function syntheticChunks(n: number, seed: number): KeywordDoc[] {
+  const rand = mulberry32(seed);
+  const pool = sentencePool();
+  // Zipf over 50,000 rare words: P(rank r) ∝ 1 / r, sampled by inverting the harmonic CDF approximately.
+  const rare = () => `w${Math.floor(Math.exp(rand() * Math.log(50_000)))}`;
+  return Array.from({ length: n }, (_, i) => {
+    const count = 3 + Math.floor(rand() * 4);
+    const parts: string[] = [];
+    for (let j = 0; j < count; j++) parts.push(pool[Math.floor(rand() * pool.length)]!);
+    parts.push(rare(), rare());
+    return { id: `c${i}`, text: parts.join(' ') };
+  });
+}
+
+function benchKeyword(n: number, records: BenchRecord[]): void {
+  const put = (kase: string, metric: string, value: number, unit: string) =>
+    records.push({ suite: SUITE, case: kase, n, dim: 0, metric, value: round(value, 3), unit });
+  const docs = syntheticChunks(n, 4242 + n);
+  const chars = docs.reduce((sum, d) => sum + d.text.length, 0);
+  const index = new MiniSearchIndex();
+  let t0 = performance.now();
+  index.build(docs);
+  const buildMs = performance.now() - t0;
+  put('bm25-build', 'time', buildMs, 'ms');
+
+  const questions = SAMPLE_QUESTIONS.map((q) => q.question);
+  for (let i = 0; i < 10; i++) index.search(questions[i % questions.length]!, CANDIDATES); // warm-up
+  const times: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < QUERIES; i++) {
+    t0 = performance.now();
+    hits += index.search(questions[i % questions.length]!, CANDIDATES).hits.length;
+    times.push(performance.now() - t0);
+  }
+  put('bm25-query-top20', 'p50', percentile(times, 50), 'ms');
+  put('bm25-query-top20', 'p95', percentile(times, 95), 'ms');
+
+  // A filtered query: a tenth of the chunks allowed.
+  const allowedIds = docs.filter((_, i) => i % 10 === 0).map((d) => d.id);
+  const filtered: number[] = [];
+  for (let i = 0; i < Math.min(QUERIES, 50); i++) {
+    t0 = performance.now();
+    index.search(questions[i % questions.length]!, CANDIDATES, { allowedIds });
+    filtered.push(performance.now() - t0);
+  }
+  put('bm25-query-top20-filter-10pct', 'p50', percentile(filtered, 50), 'ms');
+
+  console.log(
+    `BM25 ${n.toLocaleString('en')} chunks (${round(chars / 1e6, 1)} M chars): build ${round(buildMs, 0)} ms; ` +
+      `query top-${CANDIDATES} p50 ${round(percentile(times, 50), 2)} ms, p95 ${round(percentile(times, 95), 2)} ms ` +
+      `(${round(hits / QUERIES, 1)} hits); with a 10% filter p50 ${round(percentile(filtered, 50), 2)} ms`,
+  );
+}
+
+/** Mean time per call of fn over enough repetitions to last ~200 ms. */
+function perCall(fn: () => void): number {
+  let reps = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < reps; i++) fn();
+    const ms = performance.now() - t0;
+    if (ms > 200) return ms / reps;
+    reps *= 2;
+  }
+}
+
+function benchStages(records: BenchRecord[]): void {
+  const rand = mulberry32(77);
+  for (const candidates of [20, 100]) {
+    const vectorHits = Array.from({ length: candidates }, (_, i) => ({ id: `v${i}`, score: 1 - i / candidates }));
+    // Half the keyword hits are also vector hits.
+    const keywordHits = Array.from({ length: candidates }, (_, i) => ({ id: i % 2 ? `v${i}` : `k${i}`, score: 20 - i / 10 }));
+    const rrf = perCall(() => fuseStage(vectorHits, keywordHits, { ...DEFAULT_RETRIEVAL_CONFIG, mode: 'hybrid', fusion: 'rrf' }));
+    const weighted = perCall(() => fuseStage(vectorHits, keywordHits, { ...DEFAULT_RETRIEVAL_CONFIG, mode: 'hybrid', fusion: 'weighted' }));
+    records.push({ suite: SUITE, case: 'fusion-rrf', n: candidates * 2, dim: 0, metric: 'time', value: round(rrf * 1000, 2), unit: 'µs' });
+    records.push({ suite: SUITE, case: 'fusion-weighted', n: candidates * 2, dim: 0, metric: 'time', value: round(weighted * 1000, 2), unit: 'µs' });
+
+    const pool: Candidate[] = fuseStage(vectorHits, keywordHits, { ...DEFAULT_RETRIEVAL_CONFIG, mode: 'hybrid', fusion: 'rrf' });
+    const vectors = new Map(pool.map((c) => [c.id, randomUnitVector(rand, 384)]));
+    const mmr = perCall(() => applyMmr(pool, 'fused', (id) => vectors.get(id), 0.5, 10));
+    records.push({ suite: SUITE, case: 'mmr-top10', n: pool.length, dim: 384, metric: 'time', value: round(mmr * 1000, 2), unit: 'µs' });
+    console.log(
+      `Fusion of two lists of ${candidates}: RRF ${round(rrf * 1000, 1)} µs, weighted ${round(weighted * 1000, 1)} µs; ` +
+        `MMR picking 10 of ${pool.length} (384 dims) ${round(mmr * 1000, 1)} µs`,
+    );
+  }
+}
+
+export const keywordSearchSuite: BenchSuite = {
+  name: SUITE,
+  async run(records) {
+    for (const n of SIZES) benchKeyword(n, records);
+    benchStages(records);
+  },
+};
