@@ -7,6 +7,8 @@ import type { ScoredChunk } from '../core/types';
 import type { IndexEngine } from '../adapters/vectorIndex/vectorIndex';
 import { useIndexStore } from './indexStore';
 import { getEmbedder, getVectorIndex } from './workers';
+import { candidateCount } from '../core/rerank';
+import { rerankCandidates } from './rerank';
 
 export interface RetrievalOutcome {
   results: ScoredChunk[];
@@ -27,7 +29,9 @@ export async function runRetrieval(question: string, config: RetrievalConfig): P
   if (!queryVector) throw new Error('no query vector');
   const t1 = performance.now();
   const { api: vectorIndex } = await getVectorIndex();
-  const found = await vectorIndex.search(queryVector, config.topK);
+  // With a reranker, the first stage fetches `candidates` chunks and the cross-encoder picks the top k.
+  const firstStageK = config.rerankModelId ? candidateCount(config.candidates, config.topK) : config.topK;
+  const found = await vectorIndex.search(queryVector, firstStageK);
   const t2 = performance.now();
   const chunks = useIndexStore.getState().indexedChunks;
   const results: ScoredChunk[] = [];
@@ -38,5 +42,6 @@ export async function runRetrieval(question: string, config: RetrievalConfig): P
       results.push({ chunk, score: hit.score, rank, scores: { cosine: hit.score }, ranks: { vector: rank } });
     }
   }
-  return { results, engine: found.engine, embedMs: t1 - t0, searchMs: found.tookMs ?? t2 - t1 };
+  const final = config.rerankModelId ? (await rerankCandidates(question, results, config.rerankModelId)).slice(0, config.topK) : results;
+  return { results: final, engine: found.engine, embedMs: t1 - t0, searchMs: found.tookMs ?? t2 - t1 };
 }

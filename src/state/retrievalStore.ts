@@ -7,6 +7,7 @@ import { useIndexStore } from './indexStore';
 import { runRetrieval } from './retrievalPipeline';
 import { DEFAULT_RETRIEVAL_CONFIG } from '../core/retrievalConfig';
 import { describeError } from './errors';
+import { chosenRerankConfig, rerankProblemOf } from './rerank';
 
 export type RetrievalPhase = 'idle' | 'loading-model' | 'embedding-query' | 'searching' | 'done' | 'error';
 
@@ -77,12 +78,12 @@ export const useRetrievalStore = create<RetrievalState>()((set, get) => ({
     }
     set({ phase: 'embedding-query', error: null });
     try {
-      const outcome = await runRetrieval(question, { ...DEFAULT_RETRIEVAL_CONFIG, topK: get().topK });
+      const outcome = await runRetrieval(question, { ...DEFAULT_RETRIEVAL_CONFIG, topK: get().topK, ...chosenRerankConfig() });
       const run: RetrievalRun = { question, results: outcome.results, engine: outcome.engine ?? 'exact', embedMs: outcome.embedMs, searchMs: outcome.searchMs };
       set({ phase: 'done', last: run });
       return run;
     } catch (err) {
-      set({ phase: 'error', error: message('ask.errors.failed', { detail: describeError(err) }) });
+      set({ phase: 'error', error: rerankProblemOf(err) ?? message('ask.errors.failed', { detail: describeError(err) }) });
       return null;
     }
   },

@@ -2,6 +2,7 @@
 import type { WorkerClient } from '../adapters/workerRpc';
 import { createChunkerClient } from '../adapters/chunker/chunkerClient';
 import { createEmbedderClient } from '../adapters/embedder/embedderClient';
+import { createRerankerClient } from '../adapters/reranker/rerankerClient';
 import { createVectorIndexClient } from '../adapters/vectorIndex/vectorIndexClient';
 
 /** A worker started on first use; a failed start is retried on the next use. */
@@ -27,8 +28,11 @@ function lazyWorker<T>(start: () => Promise<WorkerClient<T>>) {
 const chunker = lazyWorker(createChunkerClient);
 const embedder = lazyWorker(createEmbedderClient);
 const vectorIndex = lazyWorker(createVectorIndexClient);
+const reranker = lazyWorker(createRerankerClient);
 
 export const getChunker = chunker.get;
 export const getEmbedder = embedder.get;
 export const resetEmbedder = embedder.reset;
 export const getVectorIndex = vectorIndex.get;
+export const getReranker = reranker.get;
+export const resetReranker = reranker.reset;

@@ -8,6 +8,7 @@ import { ask } from '../../state/ask';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ResultsTable } from './ResultsTable';
+import { RerankSettings } from './RerankSettings';
 
 export function AskStep() {
   const { t, i18n } = useTranslation();
@@ -47,6 +48,7 @@ export function AskStep() {
           {t('ask.submit')}
         </button>
       </form>
+      <RerankSettings />
       {!hasIndex && <p className="muted small">{t('ask.needIndex')}</p>}
       {busy && <p className="muted">{busyText[phase]}</p>}
       {error && (

@@ -1,10 +1,15 @@
 // The retrieved chunks: rank, cosine similarity, document and position, and the text.
 import { useTranslation } from 'react-i18next';
+import type { ScoredChunk } from '../../core/types';
 import type { RetrievalRun } from '../../state/retrievalStore';
 import { useRetrievalStore } from '../../state/retrievalStore';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { formatMs, formatNumber } from '../../ui/format';
 import { showChunkInDocument } from './showChunk';
+import { RerankCells, RerankHeaderCells, isReranked } from './RerankCells';
+
+/** The cosine similarity: after reranking, `score` is the rerank score, so read the vector stage's own. */
+const cosineOf = (r: ScoredChunk) => r.scores?.cosine ?? r.score;
 
 export function ResultsTable({ run }: { run: RetrievalRun }) {
   const { t, i18n } = useTranslation();
@@ -14,6 +19,7 @@ export function ResultsTable({ run }: { run: RetrievalRun }) {
   const n = (x: number) => formatNumber(x, i18n.language);
 
   if (run.results.length === 0) return <p className="muted">{t('ask.noResults')}</p>;
+  const reranked = isReranked(run.results);
   return (
     <>
       <p className="muted small" data-testid="retrieval-timing">
@@ -33,6 +39,7 @@ export function ResultsTable({ run }: { run: RetrievalRun }) {
               <th scope="col" title={t('ask.col.scoreHelp')}>
                 {t('ask.col.score')}
               </th>
+              {reranked && <RerankHeaderCells />}
               <th scope="col">{t('ask.col.document')}</th>
               <th scope="col">{t('ask.col.position')}</th>
               <th scope="col">{t('ask.col.text')}</th>
@@ -42,12 +49,13 @@ export function ResultsTable({ run }: { run: RetrievalRun }) {
             {run.results.map((r) => (
               <tr key={r.chunk.id} className={r.chunk.id === focusedChunkId ? 'focused' : undefined} aria-current={r.chunk.id === focusedChunkId || undefined}>
                 <td>{r.rank}</td>
-                <td className="score" data-score={r.score}>
-                  {formatNumber(r.score, i18n.language, 3)}
+                <td className="score" data-score={cosineOf(r)}>
+                  {formatNumber(cosineOf(r), i18n.language, 3)}
                   <span className="score-track" aria-hidden="true">
-                    <span className="score-bar" style={{ width: `${Math.max(0, r.score) * 100}%` }} />
+                    <span className="score-bar" style={{ width: `${Math.max(0, cosineOf(r)) * 100}%` }} />
                   </span>
                 </td>
+                {reranked && <RerankCells result={r} />}
                 <td>{name(r.chunk.docId)}</td>
                 <td className="nowrap">
                   <button type="button" className="link-button" onClick={() => showChunkInDocument(r.chunk.docId, r.chunk.id)}>

@@ -1,0 +1,37 @@
+// The reranking stage of the retrieval pipeline: the cross-encoder re-scores the first stage's candidates
+// in its worker, and they come back in the order of those scores.
+import { applyRerank } from '../core/rerank';
+import type { ScoredChunk } from '../core/types';
+import type { Message } from '../i18n/message';
+import { RerankProblem, useRerankStore } from './rerankStore';
+
+/**
+ * Score every candidate against the question with the cross-encoder (`modelId`, by default the one chosen
+ * in the app), and return them sorted by that score: scores.rerank and ranks.rerank filled in, `score`
+ * the rerank score (sigmoid of the logit, 0 to 1), `rank` the new rank; earlier stages' scores and ranks
+ * kept. Throws a RerankProblem (see rerankProblemOf).
+ */
+export async function rerankCandidates(
+  question: string,
+  candidates: ScoredChunk[],
+  modelId: string | null = useRerankStore.getState().modelId,
+): Promise<ScoredChunk[]> {
+  if (!modelId || candidates.length === 0) return candidates;
+  const scores = await useRerankStore.getState().score(
+    modelId,
+    question,
+    candidates.map((c) => c.chunk.text),
+  );
+  return applyRerank(candidates, scores);
+}
+
+/** What the app says when reranking made a retrieval fail, or null for any other error. */
+export function rerankProblemOf(err: unknown): Message | null {
+  return err instanceof RerankProblem ? err.problem : null;
+}
+
+/** The reranking part of a RetrievalConfig, from the app's choices. */
+export function chosenRerankConfig(): { rerankModelId: string | null; candidates: number } {
+  const { modelId, candidates } = useRerankStore.getState();
+  return { rerankModelId: modelId, candidates };
+}
