@@ -152,7 +152,9 @@ export const useRerankStore = create<RerankState>()(
         setModel: (modelId) => set({ modelId, notice: null }),
         setDevicePreference: (devicePreference) => set({ devicePreference, notice: null }),
         setCandidates: (n) =>
-          set({ candidates: Math.min(MAX_RERANK_CANDIDATES, Math.max(MIN_RERANK_CANDIDATES, Math.round(n) || DEFAULT_RERANK_CANDIDATES)) }),
+          set({
+            candidates: Number.isFinite(n) ? Math.min(MAX_RERANK_CANDIDATES, Math.max(MIN_RERANK_CANDIDATES, Math.round(n))) : DEFAULT_RERANK_CANDIDATES,
+          }),
 
         async score(modelId, question, passages) {
           if (passages.length === 0) return [];
