@@ -164,6 +164,8 @@ export const en = {
   },
   rerank: {
     title: 'Reranking',
+    summary: 'Reranking: {{model}}',
+    summaryNone: 'Reranking: none',
     explain: 'A cross-encoder reads the question and each candidate chunk together and scores how well they match, from 0 to 1. It is slower than vector search, so it re-scores only the best candidates of the first stage; the top k of its order go to the prompt.',
     model: 'Reranker (cross-encoder)',
     none: 'No reranking',
@@ -187,7 +189,6 @@ export const en = {
     cancel: 'Cancel reranking',
     lastRun_one: 'Reranked {{count}} candidate in {{time}} ({{perCandidate}} per candidate) on {{device}}.',
     lastRun_other: 'Reranked {{count}} candidates in {{time}} ({{perCandidate}} per candidate) on {{device}}.',
-    cancelledNotice: 'Reranking was cancelled.',
     col: {
       score: 'Rerank score (0 to 1)',
       scoreHelp: 'How relevant the cross-encoder judges the chunk to the question: the sigmoid of its output, from 0 (unrelated) to 1 (a match). The rows are in this order.',

@@ -166,6 +166,8 @@ export const zh: Translation = {
   },
   rerank: {
     title: '重排序',
+    summary: '重排序：{{model}}',
+    summaryNone: '重排序：无',
     explain: '交叉编码器把问题和每个候选分块放在一起读，给出两者的匹配程度，从 0 到 1。它比向量检索慢，所以只对第一阶段排在前面的候选重新打分；按它的顺序取前 k 个放进提示词。',
     model: '重排序模型（交叉编码器）',
     none: '不重排序',
@@ -189,7 +191,6 @@ export const zh: Translation = {
     cancel: '取消重排序',
     lastRun_one: '已在 {{device}} 上为 {{count}} 个候选重排序，用时 {{time}}（每个候选 {{perCandidate}}）。',
     lastRun_other: '已在 {{device}} 上为 {{count}} 个候选重排序，用时 {{time}}（每个候选 {{perCandidate}}）。',
-    cancelledNotice: '重排序已取消。',
     col: {
       score: '重排序得分（0 到 1）',
       scoreHelp: '交叉编码器判断的分块与问题的相关程度：模型输出经过 sigmoid，0 表示无关，1 表示高度相关。各行按这个得分排列。',

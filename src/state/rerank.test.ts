@@ -99,7 +99,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   fake.holdLoad = null;
-  useRerankStore.setState({ modelId: FIXTURE, devicePreference: 'wasm', candidates: 20, phase: 'idle', notice: null });
+  useRerankStore.setState({ modelId: FIXTURE, devicePreference: 'wasm', candidates: 20, phase: 'idle' });
 });
 
 const problemOf = async (promise: Promise<unknown>) => {
@@ -183,7 +183,7 @@ describe('rerankCandidates', () => {
     await vi.waitFor(() => expect(useRerankStore.getState().phase).toBe('reranking'));
     useRerankStore.getState().cancel();
     expect(await problemOf(running)).toEqual({ key: 'rerank.errors.cancelled' });
-    expect(useRerankStore.getState()).toMatchObject({ phase: 'idle', scored: null, notice: { key: 'rerank.cancelledNotice' } });
+    expect(useRerankStore.getState()).toMatchObject({ phase: 'idle', scored: null });
     // The model is still loaded and works.
     expect(await rerankCandidates(QUESTION, candidates.slice(0, 1))).toHaveLength(1);
   });

@@ -50,8 +50,6 @@ interface RerankState {
   scored: { done: number; total: number } | null;
   /** The last finished run: how many candidates, how long the cross-encoder took, where. */
   lastRun: { candidates: number; ms: number; device: RerankDevice; modelId: string } | null;
-  /** Said after a cancel. Failures are not kept here: the question that needed the reranker reports them. */
-  notice: Message | null;
   loadSiteModels(): Promise<void>;
   setModel(id: string | null): void;
   setDevicePreference(p: RerankDevicePreference): void;
@@ -61,7 +59,10 @@ interface RerankState {
    * sigmoid scores in [0, 1], in the order of `passages`. Throws a RerankProblem.
    */
   score(modelId: string, question: string, passages: string[]): Promise<number[]>;
-  /** Stop loading or scoring; the question that waited for it fails with a "cancelled" problem. */
+  /**
+   * Stop loading or scoring; the question that waited for it fails with a "cancelled" problem (which it
+   * reports). Failures are not kept here either: the question that needed the reranker reports them.
+   */
   cancel(): void;
 }
 
@@ -91,7 +92,7 @@ export const useRerankStore = create<RerankState>()(
         const key = `${model.id}|${device}|${host}`;
         if (pendingLoad?.key === key) return pendingLoad.promise;
         const run = ++runId;
-        set({ phase: 'loading', downloads: {}, notice: null });
+        set({ phase: 'loading', downloads: {} });
         const promise = (async () => {
           const { api } = await getReranker();
           const loading = api.load(
@@ -134,7 +135,6 @@ export const useRerankStore = create<RerankState>()(
         downloads: {},
         scored: null,
         lastRun: null,
-        notice: null,
 
         loadSiteModels() {
           siteModels ??= (async () => {
@@ -149,8 +149,8 @@ export const useRerankStore = create<RerankState>()(
           return siteModels;
         },
 
-        setModel: (modelId) => set({ modelId, notice: null }),
-        setDevicePreference: (devicePreference) => set({ devicePreference, notice: null }),
+        setModel: (modelId) => set({ modelId }),
+        setDevicePreference: (devicePreference) => set({ devicePreference }),
         setCandidates: (n) =>
           set({
             candidates: Number.isFinite(n) ? Math.min(MAX_RERANK_CANDIDATES, Math.max(MIN_RERANK_CANDIDATES, Math.round(n))) : DEFAULT_RERANK_CANDIDATES,
@@ -171,7 +171,7 @@ export const useRerankStore = create<RerankState>()(
           if (current?.modelId !== model.id || current.device !== device) await startLoad(model, device, host);
 
           const run = ++runId;
-          set({ phase: 'reranking', scored: { done: 0, total: passages.length }, notice: null });
+          set({ phase: 'reranking', scored: { done: 0, total: passages.length } });
           const started = performance.now();
           try {
             const { api } = await getReranker();
@@ -201,7 +201,7 @@ export const useRerankStore = create<RerankState>()(
           const phase = get().phase;
           if (phase === 'idle') return;
           runId++; // what the cancelled run still reports is ignored from now on
-          set({ phase: 'idle', downloads: {}, scored: null, notice: message('rerank.cancelledNotice') });
+          set({ phase: 'idle', downloads: {}, scored: null });
           if (phase === 'loading') {
             // A download cannot be interrupted inside the library: replace the worker.
             set({ loaded: null });

@@ -1,11 +1,10 @@
-// Reranking in step 4: the cross-encoder (or none), how many candidates it re-scores, where it runs, its
-// loading and scoring progress, and how long the last reranking took.
+// Reranking in step 4, folded under a summary that names the choice: the cross-encoder (or none), how many
+// candidates it re-scores, where it runs. Below it, always in view: its loading and scoring progress, and
+// how long the last reranking took.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGpuStore } from '../../state/gpuStore';
 import { MAX_RERANK_CANDIDATES, MIN_RERANK_CANDIDATES, useRerankStore, type RerankDevicePreference } from '../../state/rerankStore';
-import { Alert } from '../../ui/Alert';
-import { MessageText } from '../../ui/MessageText';
 import { formatMs } from '../../ui/format';
 import { RerankModelPicker } from './RerankModelPicker';
 import { RerankProgress } from './RerankProgress';
@@ -15,6 +14,7 @@ const deviceName = (device: 'webgpu' | 'wasm') => (device === 'webgpu' ? 'WebGPU
 export function RerankSettings() {
   const { t, i18n } = useTranslation();
   const loadSiteModels = useRerankStore((s) => s.loadSiteModels);
+  const models = useRerankStore((s) => s.models);
   const modelId = useRerankStore((s) => s.modelId);
   const candidates = useRerankStore((s) => s.candidates);
   const setCandidates = useRerankStore((s) => s.setCandidates);
@@ -23,10 +23,10 @@ export function RerankSettings() {
   const phase = useRerankStore((s) => s.phase);
   const loaded = useRerankStore((s) => s.loaded);
   const lastRun = useRerankStore((s) => s.lastRun);
-  const notice = useRerankStore((s) => s.notice);
   const caps = useGpuStore((s) => s.caps);
   const detectGpu = useGpuStore((s) => s.detect);
   const busy = phase !== 'idle';
+  const chosen = models.find((m) => m.id === modelId) ?? null;
 
   useEffect(() => {
     void loadSiteModels();
@@ -34,45 +34,49 @@ export function RerankSettings() {
   }, [loadSiteModels, detectGpu]);
 
   return (
-    <section className="rerank-settings" aria-labelledby="rerank-title">
-      <h3 id="rerank-title">{t('rerank.title')}</h3>
-      <p className="muted small">{t('rerank.explain')}</p>
-      <RerankModelPicker disabled={busy} />
-      {modelId && (
-        <div className="device-picker">
-          <label>
-            {t('rerank.candidates')}
-            <input
-              type="number"
-              min={MIN_RERANK_CANDIDATES}
-              max={MAX_RERANK_CANDIDATES}
-              value={candidates}
-              disabled={busy}
-              onChange={(e) => setCandidates(Number(e.target.value))}
-            />
-          </label>
-          <label>
-            {t('rerank.device')}
-            <select value={devicePreference} disabled={busy} onChange={(e) => setDevicePreference(e.target.value as RerankDevicePreference)}>
-              <option value="auto">{t('rerank.auto')}</option>
-              <option value="webgpu" disabled={caps !== null && !caps.adapter}>
-                WebGPU
-              </option>
-              <option value="wasm">WASM</option>
-            </select>
-          </label>
-          <span className="muted small">{t('rerank.candidatesHint')}</span>
+    <section className="rerank-settings" aria-label={t('rerank.title')}>
+      <details>
+        <summary>{chosen ? t('rerank.summary', { model: chosen.label }) : t('rerank.summaryNone')}</summary>
+        <div className="rerank-settings-body">
+          <p className="muted small">{t('rerank.explain')}</p>
+          <RerankModelPicker disabled={busy} />
+          {chosen && (
+            <div className="device-picker">
+              <label>
+                {t('rerank.candidates')}
+                <input
+                  type="number"
+                  min={MIN_RERANK_CANDIDATES}
+                  max={MAX_RERANK_CANDIDATES}
+                  value={candidates}
+                  disabled={busy}
+                  onChange={(e) => setCandidates(Number(e.target.value))}
+                />
+              </label>
+              <label>
+                {t('rerank.device')}
+                <select value={devicePreference} disabled={busy} onChange={(e) => setDevicePreference(e.target.value as RerankDevicePreference)}>
+                  <option value="auto">{t('rerank.auto')}</option>
+                  <option value="webgpu" disabled={caps !== null && !caps.adapter}>
+                    WebGPU
+                  </option>
+                  <option value="wasm">WASM</option>
+                </select>
+              </label>
+              <span className="muted small">{t('rerank.candidatesHint')}</span>
+            </div>
+          )}
+          {chosen && !busy && (
+            <p className="muted small" data-testid="rerank-status">
+              {loaded?.modelId === chosen.id
+                ? t('rerank.loaded', { model: loaded.modelId, device: deviceName(loaded.device) })
+                : t('rerank.loadsOnAsk')}
+            </p>
+          )}
         </div>
-      )}
-      {modelId && !busy && (
-        <p className="muted small" data-testid="rerank-status">
-          {loaded?.modelId === modelId
-            ? t('rerank.loaded', { model: loaded.modelId, device: deviceName(loaded.device) })
-            : t('rerank.loadsOnAsk')}
-        </p>
-      )}
+      </details>
       <RerankProgress />
-      {modelId && lastRun?.modelId === modelId && !busy && (
+      {chosen && lastRun?.modelId === chosen.id && !busy && (
         <p className="muted small" data-testid="rerank-speed">
           {t('rerank.lastRun', {
             count: lastRun.candidates,
@@ -81,11 +85,6 @@ export function RerankSettings() {
             device: deviceName(lastRun.device),
           })}
         </p>
-      )}
-      {notice && !busy && (
-        <Alert level="info" onDismiss={() => useRerankStore.setState({ notice: null })}>
-          <MessageText message={notice} />
-        </Alert>
       )}
     </section>
   );
