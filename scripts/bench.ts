@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { chunkingSuite } from './bench/chunking';
 import type { BenchRecord, BenchSuite } from './bench/common';
+import { rerankSuite } from './bench/rerank';
 import { vectorIndexSuite } from './bench/vectorIndex';
 import { workspaceDbSuite } from './bench/workspaceDb';
 
@@ -12,6 +13,7 @@ const SUITES: BenchSuite[] = [
   vectorIndexSuite,
   chunkingSuite,
   workspaceDbSuite,
+  rerankSuite,
 ];
 
 async function main(): Promise<void> {
