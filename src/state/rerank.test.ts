@@ -188,6 +188,24 @@ describe('rerankCandidates', () => {
     expect(await rerankCandidates(QUESTION, candidates.slice(0, 1))).toHaveLength(1);
   });
 
+  it('runs two questions one after the other, neither cancelling the other', async () => {
+    const [a, b] = await Promise.all([rerankCandidates(QUESTION, candidates), rerankCandidates('green tea water', candidates)]);
+    expect(a[0]!.chunk.id).toBe('d#3');
+    expect(b[0]!.chunk.id).toBe('d#0'); // green, tea, water
+    expect(b[0]!.score).toBeCloseTo(expected(3), 5);
+  });
+
+  it('cancels the questions waiting behind the one under way as well', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ ...candidates[i % 4]!, chunk: { ...candidates[i % 4]!.chunk, id: `m#${i}` } }));
+    const first = rerankCandidates(QUESTION, many);
+    const second = rerankCandidates(QUESTION, candidates);
+    await vi.waitFor(() => expect(useRerankStore.getState().phase).toBe('reranking'));
+    useRerankStore.getState().cancel();
+    expect(await problemOf(first)).toEqual({ key: 'rerank.errors.cancelled' });
+    expect(await problemOf(second)).toEqual({ key: 'rerank.errors.cancelled' });
+    expect(await rerankCandidates(QUESTION, candidates)).toHaveLength(4);
+  });
+
   it('is cancelled while loading: the worker is replaced and the next question loads the model afresh', async () => {
     useRerankStore.setState({ devicePreference: 'auto' }); // no GPU here: WASM, but a new load
     let release!: () => void;

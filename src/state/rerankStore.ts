@@ -66,10 +66,11 @@ interface RerankState {
   cancel(): void;
 }
 
-let runId = 0;
 let siteModels: Promise<void> | null = null;
-/** The load under way, shared by every question that waits for the same model on the same device. */
-let pendingLoad: { key: string; promise: Promise<RerankerLoadResult> } | null = null;
+/** Reranking calls run one after another (one model in one worker): each waits for the one before. */
+let queue: Promise<unknown> = Promise.resolve();
+/** Raised by cancel(): a call that started under an older value is cancelled, running or waiting. */
+let cancels = 0;
 /** cancel() calls this to stop waiting for a load it abandoned (a terminated worker never answers). */
 let abandonLoad: (() => void) | null = null;
 
@@ -88,41 +89,79 @@ export const useRerankStore = create<RerankState>()(
         return device;
       }
 
-      function startLoad(model: RerankModelInfo, device: RerankDevice, host: string): Promise<RerankerLoadResult> {
-        const key = `${model.id}|${device}|${host}`;
-        if (pendingLoad?.key === key) return pendingLoad.promise;
-        const run = ++runId;
+      /** Load the model in the worker, showing its download while this call is not cancelled. */
+      async function load(model: RerankModelInfo, device: RerankDevice, host: string, epoch: number): Promise<void> {
+        const live = () => epoch === cancels;
         set({ phase: 'loading', downloads: {} });
-        const promise = (async () => {
+        try {
           const { api } = await getReranker();
-          const loading = api.load(
-            model,
-            device,
-            { remoteHost: host, basePath: import.meta.env.BASE_URL },
-            callback((p: DownloadProgress) => {
-              if (run === runId) set((s) => ({ downloads: { ...s.downloads, [p.file]: p } }));
+          if (!live()) throw cancelled(); // the worker was replaced meanwhile
+          const loaded = await new Promise<RerankerLoadResult>((resolve, reject) => {
+            abandonLoad = () => reject(cancelled());
+            api
+              .load(
+                model,
+                device,
+                { remoteHost: host, basePath: import.meta.env.BASE_URL },
+                callback((p: DownloadProgress) => {
+                  if (live()) set((s) => ({ downloads: { ...s.downloads, [p.file]: p } }));
+                }),
+              )
+              .then(resolve, reject);
+          });
+          if (!live()) throw cancelled();
+          set({ loaded, downloads: {} });
+        } catch (err) {
+          if (err instanceof RerankProblem) throw err;
+          if (!live()) throw cancelled();
+          set({ phase: 'idle', downloads: {} });
+          throw new RerankProblem(message('rerank.errors.load-failed', { model: model.id, detail: describeError(err) }), describeError(err));
+        } finally {
+          abandonLoad = null;
+        }
+      }
+
+      /** One reranking call, its turn come: load the model if needed, then score. */
+      async function scoreNow(epoch: number, modelId: string, question: string, passages: string[]): Promise<number[]> {
+        const live = () => epoch === cancels;
+        if (!live()) throw cancelled();
+        await get().loadSiteModels();
+        const model = get().models.find((m) => m.id === modelId);
+        if (!model) {
+          throw new RerankProblem(message('rerank.errors.unknown-model', { model: modelId }), `The reranker "${modelId}" is not offered here.`);
+        }
+        const host = selectModelHost(useSettingsStore.getState());
+        if (!host) throw new RerankProblem(message('settings.errors.bad-host'), 'The model download source is not a valid address.');
+        const device = await resolveDevice();
+
+        const current = get().loaded;
+        if (current?.modelId !== model.id || current.device !== device) await load(model, device, host, epoch);
+        if (!live()) throw cancelled();
+
+        set({ phase: 'reranking', scored: { done: 0, total: passages.length } });
+        const started = performance.now();
+        try {
+          const { api } = await getReranker();
+          const scores = await api.score(
+            question,
+            passages,
+            callback((done: number, total: number) => {
+              if (live()) set({ scored: { done, total } });
             }),
           );
-          return await new Promise<RerankerLoadResult>((resolve, reject) => {
-            abandonLoad = () => reject(cancelled());
-            loading.then(resolve, reject);
+          if (!live()) throw cancelled();
+          set({
+            phase: 'idle',
+            scored: null,
+            lastRun: { candidates: passages.length, ms: performance.now() - started, device, modelId: model.id },
           });
-        })();
-        pendingLoad = { key, promise };
-        promise.then(
-          (loaded) => {
-            if (run === runId) set({ loaded, phase: 'idle', downloads: {} });
-          },
-          (err: unknown) => {
-            if (run === runId && !(err instanceof RerankProblem)) set({ phase: 'idle', downloads: {} });
-          },
-        ).finally(() => {
-          if (pendingLoad?.promise === promise) pendingLoad = null;
-        });
-        return promise.catch((err: unknown) => {
+          return scores;
+        } catch (err) {
           if (err instanceof RerankProblem) throw err;
-          throw new RerankProblem(message('rerank.errors.load-failed', { model: model.id, detail: describeError(err) }), describeError(err));
-        });
+          if (!live() || (err instanceof Error && err.name === 'RerankCancelledError')) throw cancelled();
+          set({ phase: 'idle', scored: null });
+          throw new RerankProblem(message('rerank.errors.failed', { model: model.id, detail: describeError(err) }), describeError(err));
+        }
       }
 
       return {
@@ -156,56 +195,22 @@ export const useRerankStore = create<RerankState>()(
             candidates: Number.isFinite(n) ? Math.min(MAX_RERANK_CANDIDATES, Math.max(MIN_RERANK_CANDIDATES, Math.round(n))) : DEFAULT_RERANK_CANDIDATES,
           }),
 
-        async score(modelId, question, passages) {
-          if (passages.length === 0) return [];
-          await get().loadSiteModels();
-          const model = get().models.find((m) => m.id === modelId);
-          if (!model) {
-            throw new RerankProblem(message('rerank.errors.unknown-model', { model: modelId }), `The reranker "${modelId}" is not offered here.`);
-          }
-          const host = selectModelHost(useSettingsStore.getState());
-          if (!host) throw new RerankProblem(message('settings.errors.bad-host'), 'The model download source is not a valid address.');
-          const device = await resolveDevice();
-
-          const current = get().loaded;
-          if (current?.modelId !== model.id || current.device !== device) await startLoad(model, device, host);
-
-          const run = ++runId;
-          set({ phase: 'reranking', scored: { done: 0, total: passages.length } });
-          const started = performance.now();
-          try {
-            const { api } = await getReranker();
-            const scores = await api.score(
-              question,
-              passages,
-              callback((done: number, total: number) => {
-                if (run === runId) set({ scored: { done, total } });
-              }),
-            );
-            if (run !== runId) throw cancelled();
-            set({
-              phase: 'idle',
-              scored: null,
-              lastRun: { candidates: passages.length, ms: performance.now() - started, device, modelId: model.id },
-            });
-            return scores;
-          } catch (err) {
-            if (err instanceof RerankProblem) throw err;
-            if (err instanceof Error && err.name === 'RerankCancelledError') throw cancelled();
-            if (run === runId) set({ phase: 'idle', scored: null });
-            throw new RerankProblem(message('rerank.errors.failed', { model: model.id, detail: describeError(err) }), describeError(err));
-          }
+        score(modelId, question, passages) {
+          if (passages.length === 0) return Promise.resolve([]);
+          const epoch = cancels;
+          const turn = queue.then(() => scoreNow(epoch, modelId, question, passages));
+          queue = turn.catch(() => {});
+          return turn;
         },
 
         cancel() {
           const phase = get().phase;
           if (phase === 'idle') return;
-          runId++; // what the cancelled run still reports is ignored from now on
+          cancels++; // the call under way and those waiting are cancelled; what they still report is ignored
           set({ phase: 'idle', downloads: {}, scored: null });
           if (phase === 'loading') {
             // A download cannot be interrupted inside the library: replace the worker.
             set({ loaded: null });
-            pendingLoad = null;
             abandonLoad?.();
             void resetReranker();
           } else {
