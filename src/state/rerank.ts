@@ -17,12 +17,16 @@ export async function rerankCandidates(
   modelId: string | null = useRerankStore.getState().modelId,
 ): Promise<ScoredChunk[]> {
   if (!modelId || candidates.length === 0) return candidates;
-  const scores = await useRerankStore.getState().score(
-    modelId,
-    question,
-    candidates.map((c) => c.chunk.text),
-  );
-  return applyRerank(candidates, scores);
+  return applyRerank(candidates, await rerankScores(question, candidates.map((c) => c.chunk.text), modelId));
+}
+
+/**
+ * The cross-encoder's score (0 to 1) of each passage against the question, in the passages' order, for a
+ * pipeline that keeps its own candidate records. Loads the model first if needed (progress and cancel in
+ * the rerank store). Throws a RerankProblem.
+ */
+export function rerankScores(question: string, passages: string[], modelId: string): Promise<number[]> {
+  return useRerankStore.getState().score(modelId, question, passages);
 }
 
 /** What the app says when reranking made a retrieval fail, or null for any other error. */
