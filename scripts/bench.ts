@@ -6,6 +6,7 @@ import { chunkingSuite } from './bench/chunking';
 import { keywordSearchSuite } from './bench/keywordSearch';
 import type { BenchRecord, BenchSuite } from './bench/common';
 import { parsingSuite } from './bench/parsing';
+import { rerankSuite } from './bench/rerank';
 import { vectorIndexSuite } from './bench/vectorIndex';
 import { workspaceDbSuite } from './bench/workspaceDb';
 
@@ -16,6 +17,7 @@ const SUITES: BenchSuite[] = [
   workspaceDbSuite,
   parsingSuite,
   keywordSearchSuite,
+  rerankSuite,
 ];
 
 async function main(): Promise<void> {

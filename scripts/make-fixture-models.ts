@@ -5,7 +5,8 @@
 //
 // Output:
 //   <outDir>/openbook/tiny-embedder/{config.json, tokenizer.json, tokenizer_config.json, onnx/model.onnx}
-//   <outDir>/models.json   ({ "embedding": [EmbeddingModelInfo] }: the manifest of models a site serves)
+//   <outDir>/openbook/tiny-reranker/...   (a cross-encoder over the same vocabulary: make-fixture-reranker.ts)
+//   <outDir>/models.json   ({ "embedding": [EmbeddingModelInfo], "reranker": [RerankModelInfo] }: the manifest of models a site serves)
 //
 // The model is a bag of words: last_hidden_state = tanh((word_emb[ids] + type_emb[type_ids]) @ W) * mask.
 // Words are grouped into topic clusters; each cluster has a random unit "topic direction" and each of its
@@ -18,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import type { EmbeddingModelInfo } from '../src/adapters/embedder/embedder.ts';
 import { mulberry32 } from '../src/testing/seededRandom.ts';
 import { FLOAT, INT64, encodeModel, floatTensor, int64Bytes, json, valueInfo, type Onnx, castToFloat } from './onnx-graph.ts';
+import { writeFixtureReranker } from './make-fixture-reranker.ts';
 
 export const FIXTURE_EMBEDDER_ID = 'openbook/tiny-embedder';
 export const FIXTURE_EMBEDDER_DIMENSION = 64;
@@ -313,11 +315,20 @@ async function writeFixture(outDir: string, fixture: (typeof FIXTURES)[number]):
   };
 }
 
-/** Write the fixture model folders and the models.json manifest under outDir. Same bytes on every run. */
+/** Write the fixture model folders (embedders and reranker) and the models.json manifest under outDir. Same bytes on every run. */
 export async function makeFixtureModels(outDir: string): Promise<void> {
   const entries: EmbeddingModelInfo[] = [];
   for (const fixture of FIXTURES) entries.push(await writeFixture(outDir, fixture));
-  await writeFile(join(outDir, 'models.json'), json({ embedding: entries }));
+  // The reranker reads the same words with the same tokenizer; topic words count, the others do not.
+  const { tokens } = buildVocabulary(FIXTURE_EMBEDDER_DIMENSION);
+  const contentWords = new Set(Object.values(TOPICS).flat());
+  const reranker = await writeFixtureReranker(outDir, {
+    tokens,
+    isContent: (token) => contentWords.has(token),
+    tokenizerJson: tokenizerJson(tokens),
+    tokenizerConfigJson: tokenizerConfigJson(),
+  });
+  await writeFile(join(outDir, 'models.json'), json({ embedding: entries, reranker: [reranker] }));
 }
 
 // Run as a script (npx tsx scripts/make-fixture-models.ts [outDir]), not when imported by a test.

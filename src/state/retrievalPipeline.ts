@@ -14,10 +14,11 @@ import type { ScoredChunk } from '../core/types';
 import type { IndexEngine } from '../adapters/vectorIndex/vectorIndex';
 import type { Hit } from '../core/retrieval/fusion';
 import { allowedChunkIds, isActiveFilter } from '../core/retrieval/filter';
-import { finishStages, firstStageSize, fuseStage, type Candidate } from '../core/retrieval/stages';
+import { applyRerank, finishStages, firstStageSize, fuseStage, type Candidate } from '../core/retrieval/stages';
 import { useIndexStore } from './indexStore';
 import { getEmbedder, getKeywordIndex, getVectorIndex } from './workers';
 import { syncKeywordIndex } from './keywordIndexSync';
+import { rerankScores } from './rerank';
 
 export interface RetrievalOutcome {
   results: ScoredChunk[];
@@ -90,13 +91,14 @@ export async function runRetrieval(question: string, config: RetrievalConfig): P
   const t2 = performance.now();
   // Only chunks the index store still knows (a document removed meanwhile drops out).
   const known = (hits: Hit[]) => hits.filter((h) => chunks.has(h.id));
-  const candidates: Candidate[] = fuseStage(known(vectorHits), known(keywordHits), config);
+  let candidates: Candidate[] = fuseStage(known(vectorHits), known(keywordHits), config);
 
-  // ---- RERANK STAGE ----
-  // When config.rerankModelId is set, the cross-encoder re-scores `candidates` here, e.g.
-  //   candidates = applyRerank(candidates, await rerank(question, candidates.map((c) => chunks.get(c.id)!.text)));
-  // (applyRerank from core/retrieval/stages.ts orders them and fills scores.rerank / ranks.rerank;
-  // the threshold and MMR below then work on the rerank score.)
+  // Reranking: the cross-encoder re-scores every candidate (in its worker) and orders them by its score;
+  // the threshold and MMR below then work on the rerank score.
+  if (config.rerankModelId && candidates.length > 0) {
+    const texts = candidates.map((c) => chunks.get(c.id)!.text);
+    candidates = applyRerank(candidates, await rerankScores(question, texts, config.rerankModelId));
+  }
 
   const vectors = config.mmrLambda !== null ? await vectorsFor(candidates.map((c) => c.id)) : new Map<string, Float32Array>();
   const finished = finishStages(candidates, config, (id) => vectors.get(id));

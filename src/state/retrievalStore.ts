@@ -20,6 +20,7 @@ import { useDocumentsStore } from './documentsStore';
 import { needsQueryEmbedding, runRetrieval } from './retrievalPipeline';
 import { describeError } from './errors';
 import { settingsStorage } from './persistence';
+import { chosenRerankConfig, rerankProblemOf } from './rerank';
 
 export type RetrievalPhase = 'idle' | 'loading-model' | 'embedding-query' | 'searching' | 'done' | 'error';
 
@@ -83,7 +84,7 @@ export const useRetrievalStore = create<RetrievalState>()(
       currentConfig: () => {
         const { search, topK, filterDocIds, pageRange } = get();
         const live = useDocumentsStore.getState().documents.map((d) => d.id);
-        return toRetrievalConfig(search, topK, toRetrievalFilter(filterDocIds, pageRange, live));
+        return { ...toRetrievalConfig(search, topK, toRetrievalFilter(filterDocIds, pageRange, live)), ...chosenRerankConfig() };
       },
       phase: 'idle',
       last: null,
@@ -137,7 +138,7 @@ export const useRetrievalStore = create<RetrievalState>()(
           set({ phase: 'done', last: run });
           return run;
         } catch (err) {
-          set({ phase: 'error', error: message('ask.errors.failed', { detail: describeError(err) }) });
+          set({ phase: 'error', error: rerankProblemOf(err) ?? message('ask.errors.failed', { detail: describeError(err) }) });
           return null;
         }
       },

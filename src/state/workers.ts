@@ -3,6 +3,7 @@ import type { WorkerClient } from '../adapters/workerRpc';
 import { createChunkerClient } from '../adapters/chunker/chunkerClient';
 import { createEmbedderClient } from '../adapters/embedder/embedderClient';
 import { createParserClient } from '../adapters/parsers/parserClient';
+import { createRerankerClient } from '../adapters/reranker/rerankerClient';
 import { createVectorIndexClient } from '../adapters/vectorIndex/vectorIndexClient';
 import { createKeywordIndexClient } from '../adapters/keywordIndex/keywordIndexClient';
 
@@ -31,6 +32,7 @@ const embedder = lazyWorker(createEmbedderClient);
 const vectorIndex = lazyWorker(createVectorIndexClient);
 const parser = lazyWorker(createParserClient);
 const keywordIndex = lazyWorker(createKeywordIndexClient);
+const reranker = lazyWorker(createRerankerClient);
 
 export const getChunker = chunker.get;
 export const getEmbedder = embedder.get;
@@ -40,3 +42,5 @@ export const getParser = parser.get;
 /** Stop a parse in flight (pdf.js cannot be interrupted); the next file starts a fresh parser worker. */
 export const resetParser = parser.reset;
 export const getKeywordIndex = keywordIndex.get;
+export const getReranker = reranker.get;
+export const resetReranker = reranker.reset;

@@ -72,6 +72,10 @@ describe('fixture model generator', () => {
       'openbook/tiny-embedder/onnx/model.onnx',
       'openbook/tiny-embedder/tokenizer.json',
       'openbook/tiny-embedder/tokenizer_config.json',
+      'openbook/tiny-reranker/config.json',
+      'openbook/tiny-reranker/onnx/model.onnx',
+      'openbook/tiny-reranker/tokenizer.json',
+      'openbook/tiny-reranker/tokenizer_config.json',
     ]);
     expect(fixture).toMatchObject({
       id: 'openbook/tiny-embedder',

@@ -10,6 +10,7 @@ import { MessageText } from '../../ui/MessageText';
 import { ResultsTable } from './ResultsTable';
 import { SearchSettingsPanel } from './SearchSettingsPanel';
 import { FilterPanel } from './FilterPanel';
+import { RerankSettings } from './RerankSettings';
 
 export function AskStep() {
   const { t, i18n } = useTranslation();
@@ -51,6 +52,7 @@ export function AskStep() {
       </form>
       <SearchSettingsPanel disabled={busy} />
       <FilterPanel disabled={busy} />
+      <RerankSettings />
       {!hasIndex && <p className="muted small">{t('ask.needIndex')}</p>}
       {busy && <p className="muted">{busyText[phase]}</p>}
       {error && (

@@ -1,0 +1,226 @@
+// The Reranker implemented with transformers.js: AutoTokenizer + AutoModelForSequenceClassification on
+// (question, passage) pairs, score = sigmoid of the one relevance logit. Not the text-classification
+// pipeline: it takes no text pairs and softmaxes a single logit to 1.0. Runs in the browser's reranker
+// worker (reranker.worker.ts) and in Node for tests (onnxruntime-node, a folder on disk).
+import {
+  AutoModelForSequenceClassification,
+  AutoTokenizer,
+  type PreTrainedModel,
+  type PreTrainedTokenizer,
+  type Tensor,
+} from '@huggingface/transformers';
+import { scoresFromLogits } from '../../core/rerank';
+import { notify, progressMapper } from '../transformers/downloadProgress';
+import { FILE_NOT_FOUND, HTML_INSTEAD_OF_FILE, NETWORK_FAILURE, rawMessage } from '../transformers/loadErrorPatterns';
+import { ModelLocationError, configureEnvironment, locateModel, type ModelLocation } from '../transformers/modelLocation';
+import { detectRuntime, hasNavigatorGpu, libraryDevice, type Runtime } from '../transformers/runtime';
+import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
+import {
+  RerankCancelledError,
+  type DownloadProgress,
+  type ModelSource,
+  type RerankDevice,
+  type RerankModelInfo,
+  type Reranker,
+  type RerankerLoadResult,
+} from './reranker';
+
+export type RerankerLoadErrorReason = 'not-found' | 'network' | 'webgpu' | 'invalid-model' | 'failed';
+
+/**
+ * Loading a cross-encoder failed; the message says why in words a person can act on. Across the worker
+ * boundary (Comlink) only `name` and `message` survive.
+ */
+export class RerankerLoadError extends Error {
+  readonly reason: RerankerLoadErrorReason;
+  constructor(reason: RerankerLoadErrorReason, message: string) {
+    super(message);
+    this.name = 'RerankerLoadError';
+    this.reason = reason;
+  }
+}
+
+export interface TransformersRerankerOptions {
+  /** Pairs per model call (default 8). */
+  batchSize?: number;
+  /** Load every model from this folder (a filesystem path in Node); in the browser, leave it unset. */
+  localModelPath?: string;
+  /** The fetch used to probe the site (default: globalThis.fetch). */
+  fetch?: typeof fetch;
+  runtime?: Runtime;
+}
+
+/** Turn whatever transformers.js or ONNX Runtime threw into a RerankerLoadError with a specific message. */
+export function describeRerankLoadError(
+  error: unknown,
+  model: RerankModelInfo,
+  location: ModelLocation,
+  device: RerankDevice,
+): RerankerLoadError {
+  if (error instanceof RerankerLoadError) return error;
+  if (error instanceof ModelLocationError) return new RerankerLoadError(error.reason === 'not-found' ? 'not-found' : 'failed', error.message);
+  const raw = rawMessage(error);
+  const where = location.from === 'site' ? 'this site' : location.remoteHost.replace(/\/$/, '');
+  const name = error instanceof Error ? error.name : '';
+
+  if (NETWORK_FAILURE.test(raw)) {
+    return new RerankerLoadError(
+      'network',
+      location.from === 'remote'
+        ? `Could not download the reranker "${model.id}" from ${where}: the network request failed (${raw}). Check the connection and the model host in the settings.`
+        : `Could not download the reranker "${model.id}" from this site: the network request failed (${raw}).`,
+    );
+  }
+  if (name === 'ModelFileNotFoundError' || FILE_NOT_FOUND.test(raw)) {
+    return new RerankerLoadError(
+      'not-found',
+      location.from === 'remote'
+        ? `The reranker "${model.id}" was not found on ${where} (${raw}).`
+        : `This site serves models/${model.id}/config.json, but another file of the reranker is missing (${raw}).`,
+    );
+  }
+  if (HTML_INSTEAD_OF_FILE.test(raw)) {
+    return new RerankerLoadError(
+      'invalid-model',
+      `A file of the reranker "${model.id}" from ${where} is not what it should be: a web page came back instead (${raw}).`,
+    );
+  }
+  if (/Unsupported model type/i.test(raw)) {
+    return new RerankerLoadError(
+      'invalid-model',
+      `"${model.id}" cannot be loaded as a cross-encoder (a sequence classification model) by transformers.js (${raw}).`,
+    );
+  }
+  if (device === 'webgpu') {
+    return new RerankerLoadError('webgpu', `WebGPU could not run the reranker "${model.id}" (${raw}). Choose the WASM device instead.`);
+  }
+  return new RerankerLoadError('failed', `Could not load the reranker "${model.id}" from ${where} (${raw}).`);
+}
+
+interface Loaded {
+  model: RerankModelInfo;
+  tokenizer: PreTrainedTokenizer;
+  classifier: PreTrainedModel;
+}
+
+export class TransformersReranker implements Reranker {
+  private loaded: Loaded | null = null;
+  /** Raised by cancel(); a scoring call stops when it differs from the value it started under. */
+  private cancelEpoch = 0;
+  /** Scoring calls run one after another: one ONNX session must not run twice at once. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly batchSize: number;
+  private readonly runtime: Runtime;
+
+  constructor(private readonly options: TransformersRerankerOptions = {}) {
+    this.batchSize = Math.max(1, Math.floor(options.batchSize ?? 8));
+    this.runtime = options.runtime ?? detectRuntime();
+  }
+
+  async load(
+    model: RerankModelInfo,
+    device: RerankDevice,
+    source: ModelSource,
+    onDownload: (progress: DownloadProgress) => void,
+  ): Promise<RerankerLoadResult> {
+    // The model loaded before stays usable until the new one has loaded: a failed load changes nothing.
+    if (device === 'webgpu' && !hasNavigatorGpu()) {
+      throw new RerankerLoadError(
+        'webgpu',
+        'WebGPU is not available in this browser (navigator.gpu is missing). Choose the WASM device instead.',
+      );
+    }
+    const runtimeDevice = libraryDevice(device, this.runtime);
+    let location: ModelLocation;
+    try {
+      location = this.options.localModelPath
+        ? { from: 'site', localModelPath: this.options.localModelPath }
+        : await locateModel(model, source, this.options.fetch ?? globalThis.fetch);
+    } catch (error) {
+      throw describeRerankLoadError(error, model, { from: 'site', localModelPath: '' }, device);
+    }
+    configureEnvironment(location);
+
+    const progress_callback = progressMapper(onDownload);
+    let tokenizer: PreTrainedTokenizer;
+    let classifier: PreTrainedModel;
+    try {
+      tokenizer = await AutoTokenizer.from_pretrained(model.id, { progress_callback });
+      classifier = await AutoModelForSequenceClassification.from_pretrained(model.id, { device: runtimeDevice, progress_callback });
+    } catch (error) {
+      throw describeRerankLoadError(error, model, location, device);
+    }
+
+    // One pair now: surfaces a model that is no cross-encoder, or a device failure (WebGPU shaders),
+    // before any question depends on it.
+    const candidate: Loaded = { model, tokenizer, classifier };
+    try {
+      await this.scoreBatch(candidate, 'openbook', ['openbook']);
+    } catch (error) {
+      await classifier.dispose().catch(() => {});
+      if (error instanceof Error && /one relevance logit per pair/.test(error.message)) {
+        throw new RerankerLoadError('invalid-model', `"${model.id}" is not a reranker: ${error.message}`);
+      }
+      throw describeRerankLoadError(error, model, location, device);
+    }
+
+    const previous = this.loaded;
+    this.loaded = candidate;
+    if (previous) await previous.classifier.dispose().catch(() => {});
+    return { modelId: model.id, device, from: location.from };
+  }
+
+  private async scoreBatch({ model, tokenizer, classifier }: Loaded, question: string, passages: string[]): Promise<number[]> {
+    // Question first, passage second: truncation cuts the end of the pair, so the passage, never the question.
+    const inputs = tokenizer(
+      passages.map(() => question),
+      { text_pair: passages, padding: true, truncation: true, max_length: model.maxTokens },
+    );
+    const output = (await classifier(inputs)) as { logits?: Tensor };
+    const logits = output.logits;
+    if (!logits) {
+      throw new Error(`A reranker gives one relevance logit per pair, but this model has no "logits" output (it gives ${Object.keys(output).join(', ') || 'nothing'}).`);
+    }
+    try {
+      return scoresFromLogits(logits.data as Float32Array, logits.dims);
+    } finally {
+      logits.dispose();
+    }
+  }
+
+  score(question: string, passages: string[], onBatch?: (done: number, total: number) => void): Promise<number[]> {
+    const epoch = this.cancelEpoch;
+    const run = this.queue.then(() => this.scoreAll(epoch, question, passages, onBatch));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async scoreAll(
+    epoch: number,
+    question: string,
+    passages: string[],
+    onBatch?: (done: number, total: number) => void,
+  ): Promise<number[]> {
+    const loaded = this.loaded;
+    if (!loaded) throw new Error('No reranker is loaded yet.');
+    const scores: number[] = [];
+    for (let start = 0; start < passages.length; start += this.batchSize) {
+      if (epoch !== this.cancelEpoch) throw new RerankCancelledError();
+      scores.push(...(await this.scoreBatch(loaded, question, passages.slice(start, start + this.batchSize))));
+      notify(onBatch, scores.length, passages.length);
+      await yieldToEventLoop();
+    }
+    if (epoch !== this.cancelEpoch) throw new RerankCancelledError();
+    return scores;
+  }
+
+  cancel(): void {
+    this.cancelEpoch++;
+  }
+
+  async dispose(): Promise<void> {
+    const loaded = this.loaded;
+    this.loaded = null;
+    if (loaded) await loaded.classifier.dispose();
+  }
+}

@@ -1,0 +1,78 @@
+// Reranking in step 4, folded under a summary that names the choice: the cross-encoder (or none), how many
+// candidates it re-scores, where it runs. Below it, always in view: its loading and scoring progress, and
+// how long the last reranking took.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useGpuStore } from '../../state/gpuStore';
+import { useRerankStore, type RerankDevicePreference } from '../../state/rerankStore';
+import { formatMs } from '../../ui/format';
+import { RerankModelPicker } from './RerankModelPicker';
+import { RerankProgress } from './RerankProgress';
+
+const deviceName = (device: 'webgpu' | 'wasm') => (device === 'webgpu' ? 'WebGPU' : 'WASM');
+
+export function RerankSettings() {
+  const { t, i18n } = useTranslation();
+  const loadSiteModels = useRerankStore((s) => s.loadSiteModels);
+  const models = useRerankStore((s) => s.models);
+  const modelId = useRerankStore((s) => s.modelId);
+  const devicePreference = useRerankStore((s) => s.devicePreference);
+  const setDevicePreference = useRerankStore((s) => s.setDevicePreference);
+  const phase = useRerankStore((s) => s.phase);
+  const loaded = useRerankStore((s) => s.loaded);
+  const lastRun = useRerankStore((s) => s.lastRun);
+  const caps = useGpuStore((s) => s.caps);
+  const detectGpu = useGpuStore((s) => s.detect);
+  const busy = phase !== 'idle';
+  const chosen = models.find((m) => m.id === modelId) ?? null;
+
+  useEffect(() => {
+    void loadSiteModels();
+    void detectGpu();
+  }, [loadSiteModels, detectGpu]);
+
+  return (
+    <section className="rerank-settings" aria-label={t('rerank.title')}>
+      <details>
+        <summary>{chosen ? t('rerank.summary', { model: chosen.label }) : t('rerank.summaryNone')}</summary>
+        <div className="rerank-settings-body">
+          <p className="muted small">{t('rerank.explain')}</p>
+          <RerankModelPicker disabled={busy} />
+          {chosen && (
+            <div className="device-picker">
+              <label>
+                {t('rerank.device')}
+                <select value={devicePreference} disabled={busy} onChange={(e) => setDevicePreference(e.target.value as RerankDevicePreference)}>
+                  <option value="auto">{t('rerank.auto')}</option>
+                  <option value="webgpu" disabled={caps !== null && !caps.adapter}>
+                    WebGPU
+                  </option>
+                  <option value="wasm">WASM</option>
+                </select>
+              </label>
+              <span className="muted small">{t('rerank.candidatesHint')}</span>
+            </div>
+          )}
+          {chosen && !busy && (
+            <p className="muted small" data-testid="rerank-status">
+              {loaded?.modelId === chosen.id
+                ? t('rerank.loaded', { model: loaded.modelId, device: deviceName(loaded.device) })
+                : t('rerank.loadsOnAsk')}
+            </p>
+          )}
+        </div>
+      </details>
+      <RerankProgress />
+      {chosen && lastRun?.modelId === chosen.id && !busy && (
+        <p className="muted small" data-testid="rerank-speed">
+          {t('rerank.lastRun', {
+            count: lastRun.candidates,
+            time: formatMs(lastRun.ms, i18n.language),
+            perCandidate: formatMs(lastRun.ms / lastRun.candidates, i18n.language),
+            device: deviceName(lastRun.device),
+          })}
+        </p>
+      )}
+    </section>
+  );
+}
