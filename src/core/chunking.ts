@@ -216,7 +216,7 @@ function trimEnd(text: string, b: Uint8Array, start: number, end: number): numbe
 // ---- Character classes (UTF-16 code units) ----
 
 /** Exactly JavaScript's \s. */
-function isWhitespace(c: number): boolean {
+export function isWhitespace(c: number): boolean {
   return (
     c === 0x20 ||
     (c >= 0x09 && c <= 0x0d) ||
@@ -274,7 +274,7 @@ function isCloser(c: number): boolean {
 
 // ---- Code points ----
 
-function nextCodePoint(text: string, i: number): number {
+export function nextCodePoint(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);
@@ -283,7 +283,7 @@ function nextCodePoint(text: string, i: number): number {
   return i + 1;
 }
 
-function previousCodePoint(text: string, i: number): number {
+export function previousCodePoint(text: string, i: number): number {
   const c = text.charCodeAt(i - 1);
   if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
     const h = text.charCodeAt(i - 2);
@@ -293,7 +293,7 @@ function previousCodePoint(text: string, i: number): number {
 }
 
 /** The position `count` code points after i, or the end of the text. */
-function advanceCodePoints(text: string, i: number, count: number): number {
+export function advanceCodePoints(text: string, i: number, count: number): number {
   const n = text.length;
   for (let k = 0; k < count && i < n; k++) i = nextCodePoint(text, i);
   return i;
