@@ -6,6 +6,8 @@ export interface TextRun {
   end: number;
   /** The chunk (by position in the list) whose colour the run takes: the last one that covers it, or -1. */
   chunk: number;
+  /** The first chunk that covers it (the same as `chunk` unless the run is overlap), or -1. */
+  first: number;
   /** How many chunks cover the run (0: between chunks, 2 or more: overlap). */
   depth: number;
 }
@@ -28,7 +30,9 @@ export function textRuns(textLength: number, spans: ArrayLike<{ start: number; e
     while (next < order.length && spans[order[next]!]!.start <= start) active.push(order[next++]!);
     for (let a = active.length - 1; a >= 0; a--) if (spans[active[a]!]!.end <= start) active.splice(a, 1);
     const covering = active.filter((i) => spans[i]!.start < end);
-    runs.push({ start, end, chunk: covering.length > 0 ? Math.max(...covering) : -1, depth: covering.length });
+    const chunk = covering.length > 0 ? Math.max(...covering) : -1;
+    const first = covering.length > 0 ? Math.min(...covering) : -1;
+    runs.push({ start, end, chunk, first, depth: covering.length });
   }
   return runs;
 }

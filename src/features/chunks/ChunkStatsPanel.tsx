@@ -1,0 +1,79 @@
+// Statistics of one chunking of the selected document: chunk count, lengths in characters and in tokens of
+// the embedding model, and how many chunks the model would cut short (and by how much).
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countCodePoints } from '../../core/chunking';
+import { chunkStats, type Spread } from '../../core/chunkStats';
+import type { Chunk } from '../../core/types';
+import { requestTokenCounts, useChunkTokensStore, type ChunkView } from '../../state/chunkTokensStore';
+import { useChunkingStore } from '../../state/chunkingStore';
+import { formatNumber } from '../../ui/format';
+import { useModelLabel } from './ChunkSettings';
+
+interface Props {
+  view: ChunkView;
+  chunks: Chunk[];
+  /** Names the chunks (document and settings): token counts are redone when it changes. */
+  chunksKey: string;
+}
+
+export function ChunkStatsPanel({ view, chunks, chunksKey }: Props) {
+  const { t, i18n } = useTranslation();
+  const tokenizer = useChunkingStore((s) => s.tokenizer);
+  const counted = useChunkTokensStore((s) => s.byView[view]);
+  const modelLabel = useModelLabel() ?? '';
+  useEffect(() => {
+    if (chunks.length > 0) requestTokenCounts(view, chunks, chunksKey);
+  }, [view, chunks, chunksKey, tokenizer]);
+
+  const lengths = useMemo(() => Int32Array.from(chunks, (c) => countCodePoints(c.text, 0, c.text.length)), [chunks]);
+  const current = counted && counted.key.startsWith(`${chunksKey}|`) && counted.total === chunks.length ? counted : null;
+  const stats = chunkStats(lengths, current?.counts ?? null, current ? current.maxTokens : null);
+  const n = (x: number, digits = 0) => formatNumber(x, i18n.language, digits);
+  const spread = (s: Spread | null) => (s ? t('chunkers.spread', { min: n(s.min), mean: n(s.mean, 1), max: n(s.max) }) : '–');
+
+  let tokens: string;
+  let truncated: string;
+  if (!tokenizer) tokens = truncated = t('chunkers.tokensNoModel');
+  else if (!current) tokens = truncated = '–';
+  else if (current.error) tokens = truncated = t('chunkers.tokensUnavailable', { detail: current.error });
+  else if (!current.counts) tokens = truncated = t('chunkers.tokensCounting', { done: n(current.done), total: n(current.total) });
+  else {
+    tokens = spread(stats.tokens);
+    const tr = stats.truncated!;
+    truncated =
+      tr.count === 0
+        ? t('chunkers.truncatedNone', { model: modelLabel, max: n(current.maxTokens) })
+        : t('chunkers.truncatedSome', { count: tr.count, model: modelLabel, max: n(current.maxTokens), maxOver: n(tr.maxOver), totalOver: n(tr.tokensOver) });
+  }
+
+  return (
+    <dl className="chunk-stats" aria-label={t('chunkers.statsLabel', { name: view === 'a' ? t('chunkers.nameA') : t('chunkers.nameB') })}>
+      <div>
+        <dt>{t('chunkers.statChunks')}</dt>
+        <dd data-testid={`chunk-count-${view}`}>{n(stats.count)}</dd>
+      </div>
+      <div>
+        <dt>{t('chunkers.statChars')}</dt>
+        <dd>{spread(stats.chars)}</dd>
+      </div>
+      <div>
+        <dt>{t('chunkers.statTokens')}</dt>
+        <dd>{tokens}</dd>
+      </div>
+      <div>
+        <dt>{t('chunkers.statTruncated')}</dt>
+        <dd className={stats.truncated && stats.truncated.count > 0 ? 'warning-text' : undefined}>{truncated}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** Tokens over the model's limit for each chunk (0 when it fits), once counted; null before. */
+export function useTokensOver(view: ChunkView, chunksKey: string, count: number): Int32Array | null {
+  const counted = useChunkTokensStore((s) => s.byView[view]);
+  return useMemo(() => {
+    if (!counted?.counts || !counted.key.startsWith(`${chunksKey}|`) || counted.counts.length !== count) return null;
+    return counted.counts.map((c) => Math.max(0, c - counted.maxTokens));
+  }, [counted, chunksKey, count]);
+}

@@ -1,0 +1,60 @@
+// Token counts of the chunks on show (chunking A, and B when comparing), counted in the chunker worker with
+// the embedding model's own tokenizer, prefix and special tokens included: what the model sees, so that the
+// chunks it would cut short (over its maximum sequence length) can be counted.
+import { create } from 'zustand';
+import type { Chunk } from '../core/types';
+import { callback } from '../adapters/workerRpc';
+import { useChunkingStore } from './chunkingStore';
+import { describeError } from './errors';
+import { getChunker } from './workers';
+
+export type ChunkView = 'a' | 'b';
+
+export interface TokenCounts {
+  /** Which chunks and which tokenizer these counts are for. */
+  key: string;
+  modelId: string;
+  maxTokens: number;
+  counts: Int32Array | null;
+  done: number;
+  total: number;
+  error: string | null;
+}
+
+interface ChunkTokensState {
+  byView: Partial<Record<ChunkView, TokenCounts>>;
+}
+
+export const useChunkTokensStore = create<ChunkTokensState>()(() => ({ byView: {} }));
+
+const update = (view: ChunkView, key: string, patch: Partial<TokenCounts>) =>
+  useChunkTokensStore.setState((s) => {
+    const current = s.byView[view];
+    return current?.key === key ? { byView: { ...s.byView, [view]: { ...current, ...patch } } } : s;
+  });
+
+/**
+ * Count the tokens of `chunks` for a view, unless they are counted (or being counted) already. `chunksKey`
+ * names the chunks (document and settings); a newer request for the same view replaces an older one.
+ */
+export function requestTokenCounts(view: ChunkView, chunks: Chunk[], chunksKey: string): void {
+  const tokenizer = useChunkingStore.getState().tokenizer;
+  if (!tokenizer) return;
+  const key = `${chunksKey}|${tokenizer.modelId}|${tokenizer.source.remoteHost}`;
+  const current = useChunkTokensStore.getState().byView[view];
+  if (current?.key === key && !current.error) return;
+  useChunkTokensStore.setState((s) => ({
+    byView: { ...s.byView, [view]: { key, modelId: tokenizer.modelId, maxTokens: tokenizer.maxTokens, counts: null, done: 0, total: chunks.length, error: null } },
+  }));
+  const texts = chunks.map((c) => c.text);
+  void (async () => {
+    try {
+      const { api } = await getChunker();
+      const counts = await api.countPassageTokens(view, texts, tokenizer, callback((done: number) => update(view, key, { done })));
+      update(view, key, { counts, done: texts.length });
+    } catch (err) {
+      const detail = describeError(err);
+      if (!/superseded/.test(detail)) update(view, key, { error: detail });
+    }
+  })();
+}
