@@ -83,6 +83,7 @@ test('two chunkings of the same document side by side', async ({ page }) => {
   await expect(chunkCount(page, 'b')).toHaveText('11');
   await b.getByLabel('Chunker').selectOption({ label: 'Fixed size in characters' });
   await b.getByLabel('Chunk size (characters)').fill('200');
+  await b.getByLabel('Overlap (characters)').fill('20');
   await expect(chunkCount(page, 'b')).toHaveText('9');
   await a.getByLabel('Overlap (characters)').fill('0');
   await expect(chunkCount(page, 'a')).toHaveText('5');
