@@ -35,3 +35,29 @@ describe('text runs for the coloured view', () => {
     );
   });
 });
+
+describe('packed chunks', () => {
+  it('come back exactly as they were, text taken from the document', async () => {
+    const { packChunks, unpackChunks } = await import('./chunkPacking');
+    const { chunkDocument } = await import('./chunkers');
+    const text = '# A\n\nLava is hot. 火山喷发。\n\n## B\n\n' + 'Tea is green. '.repeat(30);
+    const chunks = chunkDocument({ id: 'd', name: 'x.md', kind: 'markdown', text, structure: { pages: [{ page: 1, start: 0, end: 40 }, { page: 2, start: 40, end: text.length }] } }, { kind: 'recursive', chunkSize: 60, overlap: 10 });
+    expect(chunks.some((c) => c.meta?.pageEnd === 2 && c.meta.headingPath?.length === 2)).toBe(true);
+    expect(unpackChunks('d', text, structuredClone(packChunks(chunks)))).toEqual(chunks);
+  });
+});
+
+describe('code point counter', () => {
+  it('counts like [...text.slice(start, end)].length at every pair of code point boundaries', async () => {
+    const { codePointCounter } = await import('./chunking');
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
+        const count = codePointCounter(text);
+        const edges = [0];
+        for (const ch of text) edges.push(edges.at(-1)! + ch.length);
+        for (const a of edges) for (const b of edges) if (a <= b) expect(count(a, b)).toBe([...text.slice(a, b)].length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -12,27 +12,42 @@ export interface TextRun {
   depth: number;
 }
 
-/** Runs over [0, textLength) for chunks given as start/end pairs. */
+/** Runs over [0, textLength) for chunks given as start/end pairs (spans may reach past textLength). */
 export function textRuns(textLength: number, spans: ArrayLike<{ start: number; end: number }>): TextRun[] {
-  const points = new Set<number>([0, textLength]);
-  for (let i = 0; i < spans.length; i++) {
-    points.add(spans[i]!.start);
-    points.add(spans[i]!.end);
+  const n = spans.length;
+  const points = new Float64Array(2 * n + 2);
+  points[0] = 0;
+  points[1] = textLength;
+  let sortedByStart = true;
+  for (let i = 0; i < n; i++) {
+    points[2 + 2 * i] = Math.min(textLength, Math.max(0, spans[i]!.start));
+    points[3 + 2 * i] = Math.min(textLength, Math.max(0, spans[i]!.end));
+    if (i > 0 && spans[i]!.start < spans[i - 1]!.start) sortedByStart = false;
   }
-  const cuts = [...points].filter((p) => p >= 0 && p <= textLength).sort((a, b) => a - b);
-  const order = Array.from({ length: spans.length }, (_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start);
+  points.sort();
+  const order = Array.from({ length: n }, (_, i) => i);
+  if (!sortedByStart) order.sort((a, b) => spans[a]!.start - spans[b]!.start);
   const runs: TextRun[] = [];
   const active: number[] = [];
   let next = 0;
-  for (let k = 0; k + 1 < cuts.length; k++) {
-    const start = cuts[k]!;
-    const end = cuts[k + 1]!;
-    while (next < order.length && spans[order[next]!]!.start <= start) active.push(order[next++]!);
-    for (let a = active.length - 1; a >= 0; a--) if (spans[active[a]!]!.end <= start) active.splice(a, 1);
-    const covering = active.filter((i) => spans[i]!.start < end);
-    const chunk = covering.length > 0 ? Math.max(...covering) : -1;
-    const first = covering.length > 0 ? Math.min(...covering) : -1;
-    runs.push({ start, end, chunk, first, depth: covering.length });
+  for (let k = 0; k + 1 < points.length; k++) {
+    const start = points[k]!;
+    const end = points[k + 1]!;
+    if (end === start) continue;
+    while (next < n && spans[order[next]!]!.start <= start) active.push(order[next++]!);
+    let kept = 0;
+    let chunk = -1;
+    let first = -1;
+    let depth = 0;
+    for (const i of active) {
+      if (spans[i]!.end <= start) continue;
+      active[kept++] = i;
+      depth++;
+      if (i > chunk) chunk = i;
+      if (first < 0 || i < first) first = i;
+    }
+    active.length = kept;
+    runs.push({ start, end, chunk, first, depth });
   }
   return runs;
 }

@@ -299,6 +299,34 @@ export function advanceCodePoints(text: string, i: number, count: number): numbe
   return i;
 }
 
+/**
+ * A counter of code points in any [start, end) of `text`, after one pass over it: the length in UTF-16
+ * units less the surrogate pairs inside, found by binary search among the pairs' positions.
+ */
+export function codePointCounter(text: string): (start: number, end: number) => number {
+  const pairs: number[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) pairs.push(i++);
+    }
+  }
+  if (pairs.length === 0) return (start, end) => end - start;
+  const below = (p: number) => {
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[mid]! < p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // A pair starting at end - 1 is not inside; offsets inside a pair do not occur at chunk edges.
+  return (start, end) => end - start - (below(end - 1) - below(start));
+}
+
 export function countCodePoints(text: string, start: number, end: number): number {
   let count = 0;
   for (let i = start; i < end; i = nextCodePoint(text, i)) count++;

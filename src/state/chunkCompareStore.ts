@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { DEFAULT_CHUNKER_SETTINGS, readChunkerSettings, validateChunkerSettings, type ChunkerSettings, type ChunkerSettingsError } from '../core/chunkers/settings';
 import type { Chunk } from '../core/types';
+import { unpackChunks } from '../core/chunkPacking';
 import { chunkingKey, useChunkingStore } from './chunkingStore';
 import { useDocumentsStore } from './documentsStore';
 import { describeError } from './errors';
@@ -90,7 +91,8 @@ export async function refreshComparison(): Promise<void> {
   useChunkCompareStore.setState({ busy: true });
   try {
     const { id, name, kind, text, structure } = doc;
-    const chunks = await (await getChunker()).api.chunk({ id, name, kind, text, structure }, state.settings, useChunkingStore.getState().tokenizer);
+    const packed = await (await getChunker()).api.chunk({ id, name, kind, text, structure }, state.settings, useChunkingStore.getState().tokenizer);
+    const chunks = unpackChunks(id, text, packed);
     if (mine === run) useChunkCompareStore.setState({ chunks, key, busy: false, failure: null });
   } catch (err) {
     if (mine === run) useChunkCompareStore.setState({ busy: false, failure: describeError(err), chunks: null, key });

@@ -3,7 +3,7 @@
 // chunks it would cut short (over its maximum sequence length) can be counted.
 import { create } from 'zustand';
 import type { Chunk } from '../core/types';
-import { callback } from '../adapters/workerRpc';
+import { callback, transfer } from '../adapters/workerRpc';
 import { useChunkingStore } from './chunkingStore';
 import { describeError } from './errors';
 import { getChunker } from './workers';
@@ -37,7 +37,7 @@ const update = (view: ChunkView, key: string, patch: Partial<TokenCounts>) =>
  * Count the tokens of `chunks` for a view, unless they are counted (or being counted) already. `chunksKey`
  * names the chunks (document and settings); a newer request for the same view replaces an older one.
  */
-export function requestTokenCounts(view: ChunkView, chunks: Chunk[], chunksKey: string): void {
+export function requestTokenCounts(view: ChunkView, text: string, chunks: Chunk[], chunksKey: string): void {
   const tokenizer = useChunkingStore.getState().tokenizer;
   if (!tokenizer) return;
   const key = `${chunksKey}|${tokenizer.modelId}|${tokenizer.source.remoteHost}`;
@@ -46,12 +46,16 @@ export function requestTokenCounts(view: ChunkView, chunks: Chunk[], chunksKey: 
   useChunkTokensStore.setState((s) => ({
     byView: { ...s.byView, [view]: { key, modelId: tokenizer.modelId, maxTokens: tokenizer.maxTokens, counts: null, done: 0, total: chunks.length, error: null } },
   }));
-  const texts = chunks.map((c) => c.text);
+  const spans = new Int32Array(chunks.length * 2);
+  chunks.forEach((c, i) => {
+    spans[i * 2] = c.start;
+    spans[i * 2 + 1] = c.end;
+  });
   void (async () => {
     try {
       const { api } = await getChunker();
-      const counts = await api.countPassageTokens(view, texts, tokenizer, callback((done: number) => update(view, key, { done })));
-      update(view, key, { counts, done: texts.length });
+      const counts = await api.countPassageTokens(view, text, transfer(spans, [spans.buffer]), tokenizer, callback((done: number) => update(view, key, { done })));
+      update(view, key, { counts, done: chunks.length });
     } catch (err) {
       const detail = describeError(err);
       if (!/superseded/.test(detail)) update(view, key, { error: detail });

@@ -9,12 +9,13 @@ const calls: { settings: ChunkerSettings; tokenizer: string | null }[] = [];
 vi.mock('./workers', async () => {
   const { chunkDocument } = await import('../core/chunkers');
   const { tokenAtoms } = await import('../core/chunkers/token');
+  const { packChunks } = await import('../core/chunkPacking');
   const api = {
     async chunk(doc: Parameters<typeof chunkDocument>[0], settings: ChunkerSettings, tokenizer: TokenizerRef | null) {
       calls.push({ settings, tokenizer: tokenizer?.modelId ?? null });
       // A stand-in tokenizer: one token per atom, two for the "wide" model.
       const perAtom = tokenizer?.modelId === 'wide' ? 2 : 1;
-      return chunkDocument(doc, settings, tokenizer ? (s) => tokenAtoms(s).length * perAtom : undefined);
+      return packChunks(chunkDocument(doc, settings, tokenizer ? (s) => tokenAtoms(s).length * perAtom : undefined));
     },
   };
   return { getChunker: async () => ({ api, terminate() {} }) };

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
 import type { Chunk } from '../core/types';
+import { unpackChunks } from '../core/chunkPacking';
 import {
   DEFAULT_CHUNKER_SETTINGS,
   readChunkerSettings,
@@ -104,7 +105,8 @@ async function syncChunks(): Promise<void> {
     if (!next) return;
     try {
       const { id, name, kind, text, structure } = next;
-      const chunks = await (await getChunker()).api.chunk({ id, name, kind, text, structure }, options, tokenizer);
+      const packed = await (await getChunker()).api.chunk({ id, name, kind, text, structure }, options, tokenizer);
+      const chunks = unpackChunks(id, text, packed);
       // Stored with the settings it was made with: if they changed meanwhile, the next round redoes it.
       if (useDocumentsStore.getState().documents.some((d) => d.id === next.id)) {
         useChunkingStore.setState((s) => ({

@@ -13,6 +13,7 @@ const fake = vi.hoisted(() => ({
 
 vi.mock('./workers', async () => {
   const { chunkDocument } = await import('../core/chunkers');
+  const { packChunks } = await import('../core/chunkPacking');
   const { ExactIndex } = await import('../adapters/vectorIndex/exactIndex');
   // A deterministic 8-dimensional "embedding": character statistics of the text.
   const embedOne = (text: string) => {
@@ -35,7 +36,7 @@ vi.mock('./workers', async () => {
   };
   const client = <T,>(api: T) => async () => ({ api, terminate() {} });
   return {
-    getChunker: client({ chunk: chunkDocument }),
+    getChunker: client({ chunk: (...args: Parameters<typeof chunkDocument>) => packChunks(chunkDocument(...args)) }),
     getEmbedder: client(embedder),
     resetEmbedder: async () => undefined,
     // A fresh index per page load, as a new worker would be.

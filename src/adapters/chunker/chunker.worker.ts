@@ -3,8 +3,8 @@
 // here, only when a token count is needed).
 import { chunkDocument, type ChunkableDocument } from '../../core/chunkers';
 import type { ChunkerSettings } from '../../core/chunkers/settings';
-import type { Chunk } from '../../core/types';
-import { exposeWorker } from '../workerRpc';
+import { packChunks, packedBuffers, type PackedChunks } from '../../core/chunkPacking';
+import { exposeWorker, transfer } from '../workerRpc';
 import type { TokenizerRef } from './tokenizer';
 
 const tokenizerModule = () => import('./tokenizer');
@@ -16,29 +16,36 @@ const generations = new Map<string, number>();
 const SUPERSEDED = 'superseded';
 
 const api = {
-  async chunk(doc: ChunkableDocument, settings: ChunkerSettings, tokenizer: TokenizerRef | null): Promise<Chunk[]> {
-    if (settings.kind !== 'token') return chunkDocument(doc, settings);
-    if (!tokenizer) throw new Error('The token chunker needs an embedding model: choose one in step 3.');
-    const { loadTokenizer } = await tokenizerModule();
-    const loaded = await loadTokenizer(tokenizer);
-    return chunkDocument(doc, settings, loaded.count);
+  /** The document's chunks, packed (the page takes their text from the document it holds). */
+  async chunk(doc: ChunkableDocument, settings: ChunkerSettings, tokenizer: TokenizerRef | null): Promise<PackedChunks> {
+    let count: ((text: string) => number) | undefined;
+    if (settings.kind === 'token') {
+      if (!tokenizer) throw new Error('The token chunker needs an embedding model: choose one in step 3.');
+      const { loadTokenizer } = await tokenizerModule();
+      count = (await loadTokenizer(tokenizer)).count;
+    }
+    const packed = packChunks(chunkDocument(doc, settings, count));
+    return transfer(packed, packedBuffers(packed));
   },
 
   /**
-   * Tokens the embedding model sees for each text (prefix and special tokens included), in batches that
+   * Tokens the embedding model sees for each chunk (start/end pairs into `text`; prefix and special tokens included), in batches that
    * let a newer request on the same channel in; `onProgress` hears how many are done. A replaced request
    * rejects with 'superseded'.
    */
-  async countPassageTokens(channel: string, texts: string[], tokenizer: TokenizerRef, onProgress?: (done: number) => void): Promise<Int32Array> {
+  async countPassageTokens(channel: string, text: string, spans: Int32Array, tokenizer: TokenizerRef, onProgress?: (done: number) => void): Promise<Int32Array> {
     const generation = (generations.get(channel) ?? 0) + 1;
     generations.set(channel, generation);
     const { loadTokenizer } = await tokenizerModule();
     const loaded = await loadTokenizer(tokenizer);
-    const counts = new Int32Array(texts.length);
+    const n = spans.length / 2;
+    const counts = new Int32Array(n);
     let sinceYield = 0;
-    for (let i = 0; i < texts.length; i++) {
-      counts[i] = loaded.countPassage(texts[i]!);
-      sinceYield += texts[i]!.length;
+    for (let i = 0; i < n; i++) {
+      const start = spans[i * 2]!;
+      const end = spans[i * 2 + 1]!;
+      counts[i] = loaded.countPassage(text.slice(start, end));
+      sinceYield += end - start;
       if (sinceYield > 50_000) {
         sinceYield = 0;
         onProgress?.(i + 1);
@@ -46,7 +53,7 @@ const api = {
         if (generation !== generations.get(channel)) throw new Error(SUPERSEDED);
       }
     }
-    return counts;
+    return transfer(counts, [counts.buffer]);
   },
 };
 

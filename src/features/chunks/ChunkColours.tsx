@@ -13,12 +13,13 @@ const PALETTE = 6;
 
 export function ChunkColours({ doc, chunks, label }: { doc: SourceDocument; chunks: Chunk[]; label: string }) {
   const { t, i18n } = useTranslation();
-  const runs = useMemo(() => textRuns(doc.text.length, chunks), [doc.text.length, chunks]);
   const [shownChars, setShownChars] = useState(STRETCH);
   const box = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLSpanElement>(null);
   const total = doc.text.length;
   const shown = Math.min(total, shownChars);
+  // Only the chunks that start in the text shown so far (chunks come in order of their start).
+  const runs = useMemo(() => textRuns(shown, chunks.slice(0, startingBefore(chunks, shown))), [shown, chunks]);
 
   useEffect(() => setShownChars(STRETCH), [doc.id]);
   useEffect(() => {
@@ -36,9 +37,7 @@ export function ChunkColours({ doc, chunks, label }: { doc: SourceDocument; chun
 
   const parts: React.ReactNode[] = [];
   for (const r of runs) {
-    if (r.start >= shown) break;
-    const end = Math.min(r.end, shown);
-    const text = doc.text.slice(r.start, end);
+    const text = doc.text.slice(r.start, r.end);
     if (r.depth === 0) parts.push(<span key={r.start} className="cv-gap">{text}</span>);
     else if (r.depth === 1) {
       parts.push(
@@ -72,4 +71,16 @@ export function ChunkColours({ doc, chunks, label }: { doc: SourceDocument; chun
       )}
     </div>
   );
+}
+
+/** How many chunks (in order of their start) start before position p. */
+function startingBefore(chunks: Chunk[], p: number): number {
+  let lo = 0;
+  let hi = chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid]!.start < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

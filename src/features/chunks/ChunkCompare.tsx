@@ -29,7 +29,7 @@ export function ChunkCompare({ doc, chunksA, keyA }: { doc: SourceDocument; chun
       <section aria-labelledby={idA}>
         <h3 id={idA}>{t('chunkers.titleA')}</h3>
         <ChunkSettings />
-        <ChunkStatsPanel view="a" chunks={chunksA} chunksKey={keyA} />
+        <ChunkStatsPanel view="a" text={doc.text} chunks={chunksA} chunksKey={keyA} />
         <ChunkColours doc={doc} chunks={chunksA} label={t('chunkers.coloursLabel', { name: `${doc.name} (A)` })} />
       </section>
       <section aria-labelledby={idB}>
@@ -43,7 +43,7 @@ export function ChunkCompare({ doc, chunksA, keyA }: { doc: SourceDocument; chun
         {failure && <Alert level="error">{t('chunkers.failedB', { detail: failure })}</Alert>}
         {currentB && keyB && (
           <>
-            <ChunkStatsPanel view="b" chunks={currentB} chunksKey={keyB} />
+            <ChunkStatsPanel view="b" text={doc.text} chunks={currentB} chunksKey={keyB} />
             <ChunkColours doc={doc} chunks={currentB} label={t('chunkers.coloursLabel', { name: `${doc.name} (B)` })} />
           </>
         )}

@@ -2,7 +2,7 @@
 // the embedding model, and how many chunks the model would cut short (and by how much).
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countCodePoints } from '../../core/chunking';
+import { codePointCounter } from '../../core/chunking';
 import { chunkStats, type Spread } from '../../core/chunkStats';
 import type { Chunk } from '../../core/types';
 import { requestTokenCounts, useChunkTokensStore, type ChunkView } from '../../state/chunkTokensStore';
@@ -12,21 +12,24 @@ import { useModelLabel } from './ChunkSettings';
 
 interface Props {
   view: ChunkView;
+  /** The document's text, which the chunks' offsets point into. */
+  text: string;
   chunks: Chunk[];
   /** Names the chunks (document and settings): token counts are redone when it changes. */
   chunksKey: string;
 }
 
-export function ChunkStatsPanel({ view, chunks, chunksKey }: Props) {
+export function ChunkStatsPanel({ view, text, chunks, chunksKey }: Props) {
   const { t, i18n } = useTranslation();
   const tokenizer = useChunkingStore((s) => s.tokenizer);
   const counted = useChunkTokensStore((s) => s.byView[view]);
   const modelLabel = useModelLabel() ?? '';
   useEffect(() => {
-    if (chunks.length > 0) requestTokenCounts(view, chunks, chunksKey);
-  }, [view, chunks, chunksKey, tokenizer]);
+    if (chunks.length > 0) requestTokenCounts(view, text, chunks, chunksKey);
+  }, [view, text, chunks, chunksKey, tokenizer]);
 
-  const lengths = useMemo(() => Int32Array.from(chunks, (c) => countCodePoints(c.text, 0, c.text.length)), [chunks]);
+  const counter = useMemo(() => counterFor(text), [text]);
+  const lengths = useMemo(() => Int32Array.from(chunks, (c) => counter(c.start, c.end)), [counter, chunks]);
   const current = counted && counted.key.startsWith(`${chunksKey}|`) && counted.total === chunks.length ? counted : null;
   const stats = chunkStats(lengths, current?.counts ?? null, current ? current.maxTokens : null);
   const n = (x: number, digits = 0) => formatNumber(x, i18n.language, digits);
@@ -69,11 +72,21 @@ export function ChunkStatsPanel({ view, chunks, chunksKey }: Props) {
   );
 }
 
+/** One counter per document text, shared by the panels of A and B (it takes one pass over the text). */
+let lastCounter: { text: string; count: (start: number, end: number) => number } | null = null;
+function counterFor(text: string) {
+  if (lastCounter?.text !== text) lastCounter = { text, count: codePointCounter(text) };
+  return lastCounter.count;
+}
+
 /** Tokens over the model's limit for each chunk (0 when it fits), once counted; null before. */
 export function useTokensOver(view: ChunkView, chunksKey: string, count: number): Int32Array | null {
-  const counted = useChunkTokensStore((s) => s.byView[view]);
+  // Selected piece by piece, so that progress updates while counting do not redraw the caller.
+  const counts = useChunkTokensStore((s) => s.byView[view]?.counts ?? null);
+  const key = useChunkTokensStore((s) => s.byView[view]?.key ?? '');
+  const maxTokens = useChunkTokensStore((s) => s.byView[view]?.maxTokens ?? 0);
   return useMemo(() => {
-    if (!counted?.counts || !counted.key.startsWith(`${chunksKey}|`) || counted.counts.length !== count) return null;
-    return counted.counts.map((c) => Math.max(0, c - counted.maxTokens));
-  }, [counted, chunksKey, count]);
+    if (!counts || !key.startsWith(`${chunksKey}|`) || counts.length !== count) return null;
+    return counts.map((c) => Math.max(0, c - maxTokens));
+  }, [counts, key, maxTokens, chunksKey, count]);
 }

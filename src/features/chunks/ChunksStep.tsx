@@ -42,7 +42,7 @@ export function ChunksStep() {
   return (
     <StepCard step={2} id="chunks" title={t('chunks.title')} subtitle={t('chunks.subtitle')}>
       {!showCompare && <ChunkSettings />}
-      {doc && keyA && !showCompare && <ChunkStatsPanel view="a" chunks={chunks} chunksKey={keyA} />}
+      {doc && keyA && !showCompare && <ChunkStatsPanel view="a" text={doc.text} chunks={chunks} chunksKey={keyA} />}
       {doc && (
         <div className="row">
           <div className="view-switch" role="group" aria-label={t('chunks.viewLabel')}>
