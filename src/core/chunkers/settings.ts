@@ -147,18 +147,3 @@ export function settingsKey(s: ChunkerSettings): string {
       return `token/${s.tokens}/${s.overlapTokens}`;
   }
 }
-
-/** The size limit of a chunk and the overlap asked for, in the chunker's own unit. */
-export function sizeAndOverlap(s: ChunkerSettings): { size: number; overlap: number; unit: 'characters' | 'sentences' | 'tokens' } {
-  switch (s.kind) {
-    case 'recursive':
-    case 'heading':
-      return { size: s.chunkSize, overlap: s.overlap, unit: 'characters' };
-    case 'fixed':
-      return { size: s.size, overlap: s.overlap, unit: 'characters' };
-    case 'sentence':
-      return { size: s.sentences, overlap: s.overlapSentences, unit: 'sentences' };
-    case 'token':
-      return { size: s.tokens, overlap: s.overlapTokens, unit: 'tokens' };
-  }
-}
