@@ -112,6 +112,8 @@ export const en = {
     tokensCounting: 'counting… {{done}} of {{total}}',
     tokensUnavailable: 'not counted: {{detail}}',
     tokensNoModel: 'choose an embedding model in step 3',
+    countTokens: 'Count tokens with the tokenizer of {{model}}',
+    countTokensHint: 'This downloads the model’s tokenizer (over 10 MB for some models), which embedding downloads anyway.',
     truncatedNone: 'none: every chunk fits in {{model}}’s {{max}} tokens',
     truncatedSome_one: '{{count}} chunk is longer than {{model}}’s {{max}} tokens: up to {{maxOver}} tokens over ({{totalOver}} tokens lost in all)',
     truncatedSome_other: '{{count}} chunks are longer than {{model}}’s {{max}} tokens: up to {{maxOver}} tokens over ({{totalOver}} tokens lost in all)',

@@ -114,6 +114,8 @@ export const zh: Translation = {
     tokensCounting: '正在计数… {{done}} / {{total}}',
     tokensUnavailable: '无法计数：{{detail}}',
     tokensNoModel: '请先在第 3 步选择嵌入模型',
+    countTokens: '用 {{model}} 的分词器计算词元数',
+    countTokensHint: '这会下载该模型的分词器（有的超过 10 MB），嵌入时本来也要下载它。',
     truncatedNone: '没有：每块都在 {{model}} 的 {{max}} 个词元以内',
     truncatedSome_one: '{{count}} 块超过 {{model}} 的 {{max}} 个词元上限：最多超出 {{maxOver}} 个词元（共丢失 {{totalOver}} 个词元）',
     truncatedSome_other: '{{count}} 块超过 {{model}} 的 {{max}} 个词元上限：最多超出 {{maxOver}} 个词元（共丢失 {{totalOver}} 个词元）',

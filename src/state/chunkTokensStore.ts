@@ -2,6 +2,9 @@
 // the embedding model's own tokenizer, prefix and special tokens included: what the model sees, so that the
 // chunks it would cut short (over its maximum sequence length) can be counted.
 import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { TokenizerRef } from '../adapters/chunker/tokenizer';
+import { settingsStorage } from './persistence';
 import type { Chunk } from '../core/types';
 import { callback, transfer } from '../adapters/workerRpc';
 import { useChunkingStore } from './chunkingStore';
@@ -23,9 +26,30 @@ export interface TokenCounts {
 
 interface ChunkTokensState {
   byView: Partial<Record<ChunkView, TokenCounts>>;
+  /**
+   * Models whose tokenizer may be loaded just to count tokens. A tokenizer from the hub can be a large
+   * download (multilingual-e5's is about 17 MB), so it is fetched for counting only once asked for, or
+   * when the model is served by the site itself or has already been loaded to embed.
+   */
+  allowed: string[];
+  allow(modelId: string): void;
 }
 
-export const useChunkTokensStore = create<ChunkTokensState>()(() => ({ byView: {} }));
+export const useChunkTokensStore = create<ChunkTokensState>()(
+  persist(
+    (set) => ({
+      byView: {},
+      allowed: [],
+      allow: (modelId) => set((s) => ({ allowed: s.allowed.includes(modelId) ? s.allowed : [...s.allowed, modelId] })),
+    }),
+    { name: 'openbook.token-counts', storage: settingsStorage, partialize: (s) => ({ allowed: s.allowed }) },
+  ),
+);
+
+/** Whether the tokenizer of this model may be loaded without asking (see `allowed`). */
+export function mayCountWith(tokenizer: TokenizerRef, loadedModelId: string | null): boolean {
+  return !!tokenizer.selfHostedOnly || tokenizer.modelId === loadedModelId || useChunkTokensStore.getState().allowed.includes(tokenizer.modelId);
+}
 
 const update = (view: ChunkView, key: string, patch: Partial<TokenCounts>) =>
   useChunkTokensStore.setState((s) => {

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { codePointCounter } from '../../core/chunking';
 import { chunkStats, type Spread } from '../../core/chunkStats';
 import type { Chunk } from '../../core/types';
-import { requestTokenCounts, useChunkTokensStore, type ChunkView } from '../../state/chunkTokensStore';
+import { mayCountWith, requestTokenCounts, useChunkTokensStore, type ChunkView } from '../../state/chunkTokensStore';
+import { useIndexStore } from '../../state/indexStore';
 import { useChunkingStore } from '../../state/chunkingStore';
 import { formatNumber } from '../../ui/format';
 import { useModelLabel } from './ChunkSettings';
@@ -24,9 +25,13 @@ export function ChunkStatsPanel({ view, text, chunks, chunksKey }: Props) {
   const tokenizer = useChunkingStore((s) => s.tokenizer);
   const counted = useChunkTokensStore((s) => s.byView[view]);
   const modelLabel = useModelLabel() ?? '';
+  const loadedModelId = useIndexStore((s) => s.loaded?.modelId ?? null);
+  const allowed = useChunkTokensStore((s) => s.allowed);
+  const allow = useChunkTokensStore((s) => s.allow);
+  const mayCount = !!tokenizer && mayCountWith(tokenizer, loadedModelId);
   useEffect(() => {
-    if (chunks.length > 0) requestTokenCounts(view, text, chunks, chunksKey);
-  }, [view, text, chunks, chunksKey, tokenizer]);
+    if (chunks.length > 0 && mayCount) requestTokenCounts(view, text, chunks, chunksKey);
+  }, [view, text, chunks, chunksKey, tokenizer, mayCount, allowed]);
 
   const counter = useMemo(() => counterFor(text), [text]);
   const lengths = useMemo(() => Int32Array.from(chunks, (c) => counter(c.start, c.end)), [counter, chunks]);
@@ -37,8 +42,12 @@ export function ChunkStatsPanel({ view, text, chunks, chunksKey }: Props) {
 
   let tokens: string;
   let truncated: string;
+  let askToCount = false;
   if (!tokenizer) tokens = truncated = t('chunkers.tokensNoModel');
-  else if (!current) tokens = truncated = '–';
+  else if (!mayCount) {
+    tokens = truncated = '–';
+    askToCount = true;
+  } else if (!current) tokens = truncated = '–';
   else if (current.error) tokens = truncated = t('chunkers.tokensUnavailable', { detail: current.error });
   else if (!current.counts) tokens = truncated = t('chunkers.tokensCounting', { done: n(current.done), total: n(current.total) });
   else {
@@ -51,24 +60,34 @@ export function ChunkStatsPanel({ view, text, chunks, chunksKey }: Props) {
   }
 
   return (
-    <dl className="chunk-stats" aria-label={t('chunkers.statsLabel', { name: view === 'a' ? t('chunkers.nameA') : t('chunkers.nameB') })}>
-      <div>
-        <dt>{t('chunkers.statChunks')}</dt>
-        <dd data-testid={`chunk-count-${view}`}>{n(stats.count)}</dd>
-      </div>
-      <div>
-        <dt>{t('chunkers.statChars')}</dt>
-        <dd>{spread(stats.chars)}</dd>
-      </div>
-      <div>
-        <dt>{t('chunkers.statTokens')}</dt>
-        <dd>{tokens}</dd>
-      </div>
-      <div>
-        <dt>{t('chunkers.statTruncated')}</dt>
-        <dd className={stats.truncated && stats.truncated.count > 0 ? 'warning-text' : undefined}>{truncated}</dd>
-      </div>
-    </dl>
+    <>
+      <dl className="chunk-stats" aria-label={t('chunkers.statsLabel', { name: view === 'a' ? t('chunkers.nameA') : t('chunkers.nameB') })}>
+        <div>
+          <dt>{t('chunkers.statChunks')}</dt>
+          <dd data-testid={`chunk-count-${view}`}>{n(stats.count)}</dd>
+        </div>
+        <div>
+          <dt>{t('chunkers.statChars')}</dt>
+          <dd>{spread(stats.chars)}</dd>
+        </div>
+        <div>
+          <dt>{t('chunkers.statTokens')}</dt>
+          <dd>{tokens}</dd>
+        </div>
+        <div>
+          <dt>{t('chunkers.statTruncated')}</dt>
+          <dd className={stats.truncated && stats.truncated.count > 0 ? 'warning-text' : undefined}>{truncated}</dd>
+        </div>
+      </dl>
+      {askToCount && tokenizer && (
+        <p className="muted small">
+          <button type="button" className="secondary" onClick={() => allow(tokenizer.modelId)}>
+            {t('chunkers.countTokens', { model: modelLabel })}
+          </button>{' '}
+          {t('chunkers.countTokensHint')}
+        </p>
+      )}
+    </>
   );
 }
 
