@@ -139,6 +139,14 @@ describe('token chunker', () => {
     });
   });
 
+  it('always moves forward, even when the next atom barely fits after the overlap', () => {
+    const text = 'a a a a a a a a a a bb a a';
+    const count = (s: string) => tokenAtoms(s).reduce((n, a) => n + (a.end - a.start === 2 ? 10 : 1), 0);
+    const chunks = chunkTokens('d', text, { kind: 'token', tokens: 16, overlapTokens: 7 }, count);
+    expect(commonProblems(text, chunks, 'd')).toEqual([]);
+    for (const c of chunks) expect(count(c.text)).toBeLessThanOrEqual(16);
+  });
+
   it('shortens a chunk until the real count fits, when atoms count differently together', () => {
     const text = 'ab '.repeat(100);
     const count = (s: string) => tokenAtoms(s).length + (s.length > 30 ? 5 : 0);

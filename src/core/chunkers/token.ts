@@ -51,8 +51,12 @@ export function chunkTokens(docId: string, text: string, settings: TokenChunkerS
     let sum = 0;
     while (j < atoms.length && sum + costs[j]! <= limit) sum += costs[j++]!;
     if (j === i) j = i + 1;
-    // The real count of the whole chunk decides: shorten it until it fits.
-    while (j > i + 1 && count(text.slice(atoms[i]!.start, atoms[j - 1]!.end)) > limit) j--;
+    // The real count of the whole chunk decides: shorten it until it fits (by about half the excess at a time).
+    for (;;) {
+      const real = j > i + 1 ? count(text.slice(atoms[i]!.start, atoms[j - 1]!.end)) : 0;
+      if (real <= limit) break;
+      j = Math.max(i + 1, j - Math.max(1, Math.floor((real - limit) / 2)));
+    }
     const start = atoms[i]!.start;
     const end = atoms[j - 1]!.end;
     const index = chunks.length;
@@ -62,6 +66,8 @@ export function chunkTokens(docId: string, text: string, settings: TokenChunkerS
     let k = j;
     let back = 0;
     while (k - 1 > i && back + costs[k - 1]! <= settings.overlapTokens) back += costs[--k]!;
+    // The next chunk must reach past this one: leave room for the first new atom.
+    while (k < j && back + costs[j]! > limit) back -= costs[k++]!;
     i = k;
   }
   return chunks;
