@@ -8,7 +8,7 @@ import { useDocumentsStore } from '../../state/documentsStore';
 import { useRetrievalStore } from '../../state/retrievalStore';
 import { formatNumber } from '../../ui/format';
 import { useTokensOver } from './ChunkStatsPanel';
-import type { ChunkMeta } from '../../core/types';
+import { ChunkWhere } from './ChunkWhere';
 
 const PAGE = 100;
 const NO_CHUNKS: Chunk[] = [];
@@ -62,15 +62,3 @@ export function ChunkList() {
   );
 }
 
-/** The section (heading path) and pages a chunk comes from, where its document has them. */
-export function ChunkWhere({ meta }: { meta: ChunkMeta | undefined }) {
-  const { t } = useTranslation();
-  if (!meta) return null;
-  const parts: string[] = [];
-  if (meta.headingPath && meta.headingPath.length > 0) parts.push(t('chunkers.headingPath', { path: meta.headingPath.join(' › ') }));
-  if (meta.pageStart !== undefined) {
-    const to = meta.pageEnd ?? meta.pageStart;
-    parts.push(to > meta.pageStart ? t('chunkers.pagesRange', { from: meta.pageStart, to }) : t('chunkers.pages', { from: meta.pageStart }));
-  }
-  return parts.length > 0 ? <div className="chunk-meta chunk-where muted">{parts.join(' · ')}</div> : null;
-}
