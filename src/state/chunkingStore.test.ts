@@ -67,6 +67,10 @@ describe('chunking store', () => {
     expect(store.getState().draftError).toBe('overlap-too-large');
     vi.advanceTimersByTime(1000);
     expect(store.getState().options).toEqual({ kind: 'fixed', size: 400, overlap: 10 });
+    // Indexing right after typing takes the settings just typed.
+    store.getState().setDraft({ kind: 'fixed', size: 250, overlap: 10 }, 300);
+    void chunking.allChunks();
+    expect(store.getState().options).toEqual({ kind: 'fixed', size: 250, overlap: 10 });
   });
 
   it('makes token chunks again with another model’s tokenizer, and other chunks only once', async () => {

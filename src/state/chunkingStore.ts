@@ -46,6 +46,16 @@ export function chunkingKey(options: ChunkerSettings, tokenizer: TokenizerRef | 
 }
 
 let applyTimer: ReturnType<typeof setTimeout> | null = null;
+let pendingApply: (() => void) | null = null;
+
+/** Apply at once settings still waiting for the pause in typing (e.g. when indexing starts now). */
+export function applyPendingSettings(): void {
+  if (applyTimer) clearTimeout(applyTimer);
+  const apply = pendingApply;
+  applyTimer = null;
+  pendingApply = null;
+  apply?.();
+}
 
 export const useChunkingStore = create<ChunkingState>()(
   persist(
@@ -61,16 +71,20 @@ export const useChunkingStore = create<ChunkingState>()(
       setDraft(draft, delayMs = 0) {
         if (applyTimer) clearTimeout(applyTimer);
         applyTimer = null;
+        pendingApply = null;
         const error = validateChunkerSettings(draft);
         set({ draft, draftError: error });
         if (error) return;
         const apply = () => {
           applyTimer = null;
+          pendingApply = null;
           set({ options: draft });
           void chunkingSettled();
         };
-        if (delayMs > 0) applyTimer = setTimeout(apply, delayMs);
-        else apply();
+        if (delayMs > 0) {
+          pendingApply = apply;
+          applyTimer = setTimeout(apply, delayMs);
+        } else apply();
       },
     }),
     {
@@ -143,8 +157,9 @@ useDocumentsStore.subscribe((state, prev) => {
   if (state.documents !== prev.documents) void chunkingSettled();
 });
 
-/** Every chunk of every document, in document order, once chunking has caught up. */
+/** Every chunk of every document, in document order, once chunking has caught up (with settings just typed too). */
 export async function allChunks(): Promise<Chunk[]> {
+  applyPendingSettings();
   await chunkingSettled();
   const { chunksByDoc } = useChunkingStore.getState();
   return useDocumentsStore.getState().documents.flatMap((d) => chunksByDoc[d.id] ?? []);
