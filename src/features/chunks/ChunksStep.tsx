@@ -52,7 +52,7 @@ export function ChunksStep() {
               </button>
             ))}
           </div>
-          <label>
+          <label className="inline-check">
             <input
               type="checkbox"
               checked={comparing}
