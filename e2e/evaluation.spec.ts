@@ -76,7 +76,7 @@ test('a question set from a file, two configurations (one re-chunked with anothe
   // agree with the drill-down's ranks.
   const secondRow = table.getByRole('row').nth(2);
   await expect(secondRow).toContainText('openbook/tiny-embedder-1024');
-  await expect(secondRow).toContainText('chunks 200/20');
+  await expect(secondRow).toContainText('chunks recursive/200/20');
   await secondRow.getByRole('button', { name: 'Show questions' }).click();
   await expect(details).toContainText('tiny-embedder-1024');
   const secondRanks = (await ranks.allTextContents()).map((r) => (/^\d+$/.test(r) ? Number(r) : null));
@@ -92,9 +92,9 @@ test('a question set from a file, two configurations (one re-chunked with anothe
   expect(summary.suggestedFilename()).toMatch(/^openbook-evaluation-results-\d{4}-\d{2}-\d{2}\.csv$/);
   const summaryText = (await readFile((await summary.path())!, 'utf8')).replace(/^\uFEFF/, '');
   const summaryLines = summaryText.trim().split(/\r?\n/);
-  expect(summaryLines[0]).toBe('configuration,embedding_model,chunk_size,chunk_overlap,k,mode,reranker,questions,hits,hit_rate_at_k,mrr');
-  expect(summaryLines[1]).toBe('1,openbook/tiny-embedder,500,50,4,vector,,4,3,0.75,0.625');
-  expect(summaryLines[2]).toBe('2,openbook/tiny-embedder-1024,200,20,4,vector,,4,3,0.75,0.75');
+  expect(summaryLines[0]).toBe('configuration,embedding_model,chunker,chunk_size,chunk_overlap,k,mode,reranker,questions,hits,hit_rate_at_k,mrr');
+  expect(summaryLines[1]).toBe('1,openbook/tiny-embedder,recursive,500,50,4,vector,,4,3,0.75,0.625');
+  expect(summaryLines[2]).toBe('2,openbook/tiny-embedder-1024,recursive,200,20,4,vector,,4,3,0.75,0.75');
 
   const detailsDownload = page.waitForEvent('download');
   await step.getByRole('button', { name: 'Export per-question results (CSV)' }).click();

@@ -34,7 +34,7 @@ async function benchWorkspaceDb(records: BenchRecord[]): Promise<void> {
   }
   const rand = mulberry32(77);
   const vectors = chunks.map(() => randomUnitVector(rand, DIM));
-  const snapshot = { modelId: 'bench/model', device: 'wasm' as const, dimension: DIM, chunking: { chunkSize: chunkLength, overlap: 0 }, chunks, vectors };
+  const snapshot = { modelId: 'bench/model', device: 'wasm' as const, dimension: DIM, chunking: { kind: 'recursive' as const, chunkSize: chunkLength, overlap: 0 }, chunks, vectors };
 
   const name = `openbook-bench-${Date.now()}`;
   const setup = new WorkspaceDb(name);

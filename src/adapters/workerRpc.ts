@@ -53,6 +53,9 @@ export async function startWorker<T>(worker: Worker): Promise<WorkerClient<T>> {
   }
 }
 
+/** Send a value with these buffers moved to the other side rather than copied. */
+export const transfer = Comlink.transfer;
+
 /** Wrap a callback so a worker can call it across the thread boundary. */
 export const callback = Comlink.proxy;
 export type { Remote } from 'comlink';

@@ -216,7 +216,7 @@ function trimEnd(text: string, b: Uint8Array, start: number, end: number): numbe
 // ---- Character classes (UTF-16 code units) ----
 
 /** Exactly JavaScript's \s. */
-function isWhitespace(c: number): boolean {
+export function isWhitespace(c: number): boolean {
   return (
     c === 0x20 ||
     (c >= 0x09 && c <= 0x0d) ||
@@ -274,7 +274,7 @@ function isCloser(c: number): boolean {
 
 // ---- Code points ----
 
-function nextCodePoint(text: string, i: number): number {
+export function nextCodePoint(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);
@@ -283,7 +283,7 @@ function nextCodePoint(text: string, i: number): number {
   return i + 1;
 }
 
-function previousCodePoint(text: string, i: number): number {
+export function previousCodePoint(text: string, i: number): number {
   const c = text.charCodeAt(i - 1);
   if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
     const h = text.charCodeAt(i - 2);
@@ -293,10 +293,38 @@ function previousCodePoint(text: string, i: number): number {
 }
 
 /** The position `count` code points after i, or the end of the text. */
-function advanceCodePoints(text: string, i: number, count: number): number {
+export function advanceCodePoints(text: string, i: number, count: number): number {
   const n = text.length;
   for (let k = 0; k < count && i < n; k++) i = nextCodePoint(text, i);
   return i;
+}
+
+/**
+ * A counter of code points in any [start, end) of `text`, after one pass over it: the length in UTF-16
+ * units less the surrogate pairs inside, found by binary search among the pairs' positions.
+ */
+export function codePointCounter(text: string): (start: number, end: number) => number {
+  const pairs: number[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) pairs.push(i++);
+    }
+  }
+  if (pairs.length === 0) return (start, end) => end - start;
+  const below = (p: number) => {
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[mid]! < p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // A pair starting at end - 1 is not inside; offsets inside a pair do not occur at chunk edges.
+  return (start, end) => end - start - (below(end - 1) - below(start));
 }
 
 export function countCodePoints(text: string, start: number, end: number): number {

@@ -3,13 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { chunkText } from './chunking';
-import type { ChunkingOptions, SourceDocument } from './types';
+import { withChunkMeta } from './chunkMeta';
+import type { RecursiveChunkerSettings } from './chunkers/settings';
+import type { SourceDocument } from './types';
 import { mulberry32, randomUnitVector } from '../testing/seededRandom';
 import { exportWorkspace, parseWorkspaceFile, workspaceFileName, type WorkspaceContent } from './workspaceFile';
 
 const DIM = 12;
 const MODEL = 'test/model';
-const chunking: ChunkingOptions = { chunkSize: 40, overlap: 5 };
+const chunking: RecursiveChunkerSettings = { kind: 'recursive', chunkSize: 40, overlap: 5 };
 
 const doc = (id: string, text: string, kind: SourceDocument['kind'] = 'text'): SourceDocument => ({
   id,
@@ -36,7 +38,8 @@ function content(): WorkspaceContent {
     // As saved before structure, encoding and hash were kept.
     doc('doc-c', 'Pasted, not indexed.', 'pasted'),
   ];
-  const chunks = documents.slice(0, 2).flatMap((d) => chunkText(d.id, d.text, chunking));
+  // As the app makes them: each chunk carries its page or section (see chunkMeta.ts).
+  const chunks = documents.slice(0, 2).flatMap((d) => withChunkMeta(chunkText(d.id, d.text, chunking), d));
   const rand = mulberry32(7);
   const vectors = chunks.map(() => randomUnitVector(rand, DIM));
   // Values a JSON round trip would not keep exactly.
@@ -88,6 +91,14 @@ describe('workspace file', () => {
     ]);
   });
 
+  it('reads the chunk settings of a file from before there were several chunkers as recursive', () => {
+    const parsed = parseWorkspaceFile(changeManifest((m) => delete m.chunking.kind), [MODEL]);
+    expect(parsed.ok && parsed.content.chunking).toEqual(chunking);
+    const sentence = { kind: 'sentence', sentences: 3, overlapSentences: 1, maxSize: 800 };
+    const again = parseWorkspaceFile(changeManifest((m) => (m.chunking = sentence)), [MODEL]);
+    expect(again.ok && again.content.chunking).toEqual(sentence);
+  });
+
   it('stores vectors as little-endian Float32 files, never as JSON numbers', () => {
     const original = content();
     const files = unzipSync(exportWorkspace(original));
@@ -113,6 +124,7 @@ describe('workspace file', () => {
     expect(errorOf(tamper((f) => (f['manifest.json'] = strToU8('{ not json'))))).toEqual({ code: 'bad-manifest', detail: 'JSON' });
     expect(errorOf(changeManifest((m) => (m.embedding.dimension = 0)))).toEqual({ code: 'bad-manifest', detail: 'embedding.dimension' });
     expect(errorOf(changeManifest((m) => (m.chunking.overlap = 1000)))).toEqual({ code: 'bad-manifest', detail: 'chunking' });
+    expect(errorOf(changeManifest((m) => (m.chunking.kind = 'magic')))).toEqual({ code: 'bad-manifest', detail: 'chunking' });
     expect(errorOf(changeManifest((m) => (m.documents[1].id = 'doc-a')))).toEqual({ code: 'bad-manifest', detail: 'documents[1].id' });
     expect(errorOf(changeManifest((m) => (m.chunkCount += 1)))).toEqual({ code: 'bad-manifest', detail: 'chunkCount' });
   });

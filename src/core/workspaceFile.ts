@@ -8,9 +8,10 @@
 // parseWorkspaceFile() checks everything before anything is used and names what is wrong with a code.
 // Pure: no DOM, no storage.
 import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
-import { validateChunkingOptions } from './chunking';
+import { withChunkMeta } from './chunkMeta';
+import { readChunkerSettings, type ChunkerSettings } from './chunkers/settings';
 import { isContentHash, isValidStructure } from './documentStructure';
-import type { Chunk, ChunkingOptions, DocumentKind, SourceDocument } from './types';
+import type { Chunk, DocumentKind, SourceDocument } from './types';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
 export const WORKSPACE_APP = 'openbook';
@@ -22,7 +23,7 @@ export interface WorkspaceContent {
   modelId: string;
   device: WorkspaceDevice;
   dimension: number;
-  chunking: ChunkingOptions;
+  chunking: ChunkerSettings;
   chunks: Chunk[];
   vectors: Float32Array[];
 }
@@ -47,7 +48,8 @@ export interface WorkspaceManifest {
   app: string;
   createdAt: string;
   embedding: { modelId: string; device: WorkspaceDevice; dimension: number };
-  chunking: ChunkingOptions;
+  /** The chunker settings; files from before there were several chunkers have { chunkSize, overlap } (recursive). */
+  chunking: ChunkerSettings;
   documents: ManifestDocument[];
   chunkCount: number;
 }
@@ -145,7 +147,8 @@ function checkManifest(m: Record<string, unknown>): string | null {
   if (e.device !== 'webgpu' && e.device !== 'wasm') return 'embedding.device';
   if (!isCount(e.dimension) || e.dimension === 0) return 'embedding.dimension';
   const c = m.chunking;
-  if (!isRecord(c) || validateChunkingOptions({ chunkSize: c.chunkSize as number, overlap: c.overlap as number }) !== null) return 'chunking';
+  // Files written before there were several chunkers hold { chunkSize, overlap }: the recursive chunker.
+  if (!readChunkerSettings(c)) return 'chunking';
   if (!Array.isArray(m.documents)) return 'documents';
   const ids = new Set<string>();
   let total = 0;
@@ -217,12 +220,12 @@ export function parseWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<st
     if (vectorBytes.byteLength % (dimension * 4) !== 0) return fail({ code: 'vector-bytes-mismatch', document: d.name, bytes: vectorBytes.byteLength });
     const found = vectorBytes.byteLength / (dimension * 4);
     if (found !== triples.length) return fail({ code: 'vector-count-mismatch', document: d.name, expected: triples.length, found });
+    const docChunks: Chunk[] = [];
     for (const [index, start, end] of triples as [number, number, number][]) {
       if (start > end || end > text.length) return fail({ code: 'chunk-out-of-range', document: d.name, chunk: index });
-      chunks.push({ id: `${d.id}#${index}`, docId: d.id, index, start, end, text: text.slice(start, end) });
+      docChunks.push({ id: `${d.id}#${index}`, docId: d.id, index, start, end, text: text.slice(start, end) });
     }
-    vectors.push(...readFloat32(vectorBytes, found, dimension));
-    documents.push({
+    const document: SourceDocument = {
       id: d.id,
       name: d.name,
       kind: d.kind,
@@ -232,10 +235,13 @@ export function parseWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<st
       ...(d.structure ? { structure: d.structure } : {}),
       ...(d.encoding ? { encoding: d.encoding } : {}),
       ...(d.contentHash ? { contentHash: d.contentHash } : {}),
-    });
+    };
+    chunks.push(...withChunkMeta(docChunks, document));
+    vectors.push(...readFloat32(vectorBytes, found, dimension));
+    documents.push(document);
   }
   if (!new Set(knownModelIds).has(modelId)) return fail({ code: 'unknown-model', modelId });
-  return { ok: true, manifest, content: { documents, modelId, device, dimension, chunking: { ...manifest.chunking }, chunks, vectors } };
+  return { ok: true, manifest, content: { documents, modelId, device, dimension, chunking: readChunkerSettings(manifest.chunking)!, chunks, vectors } };
 }
 
 /** The file name an export gets: openbook-workspace-YYYY-MM-DD.zip (the local date). */

@@ -5,7 +5,9 @@
 //   the chunker worker, the chunks embedded in a second embedder worker (vectors already computed for
 //   the same model, device and text are reused), and searched by an exact scan in the evaluation index
 //   worker. The app's index and its embedder are left as they are.
-import type { Chunk, ChunkingOptions, ScoredChunk } from '../core/types';
+import type { Chunk, ScoredChunk } from '../core/types';
+import type { ChunkerSettings } from '../core/chunkers/settings';
+import { unpackChunks } from '../core/chunkPacking';
 import type { EvalQuestion } from '../core/evaluation/questionSet';
 import { needsOwnIndex, retrievalConfigOf, type EvalConfiguration } from '../core/evaluation/configuration';
 import { configurationResult, evaluateQuestion, type ConfigurationResult, type RetrievedInput } from '../core/evaluation/results';
@@ -200,14 +202,17 @@ async function runOnOwnIndex(
   const modelId = config.embeddingModelId ?? index.indexedModelId ?? index.modelId;
   const model = index.models.find((m) => m.id === modelId);
   if (!model) throw new EvaluationProblem(message('evaluation.errors.model-unknown', { model: modelId }));
-  const chunking: ChunkingOptions = config.chunking ?? index.indexedChunking ?? useChunkingStore.getState().options;
+  const chunking: ChunkerSettings = config.chunking ?? index.indexedChunking ?? useChunkingStore.getState().options;
+  // The token chunker counts with the tokenizer of the model selected in step 3.
+  const tokenizer = useChunkingStore.getState().tokenizer;
 
   // 1. Chunks, document by document, in the chunker worker.
   const { api: chunker } = await getChunker();
   const chunks: Chunk[] = [];
   for (const [i, doc] of documents.entries()) {
     onProgress({ stage: 'chunking', done: i, total: documents.length });
-    chunks.push(...(await chunker.chunk(doc.id, doc.text, chunking)));
+    const packed = await chunker.chunk({ id: doc.id, name: doc.name, kind: doc.kind, text: doc.text, structure: doc.structure }, chunking, tokenizer);
+    chunks.push(...unpackChunks(doc.id, doc.text, packed));
     session.check();
   }
 

@@ -5,7 +5,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
-import type { Chunk, ChunkingOptions } from '../core/types';
+import type { Chunk } from '../core/types';
+import type { ChunkerSettings } from '../core/chunkers/settings';
 import { EmbeddingCancelledError, type ComputeDevice, type DownloadProgress, type EmbeddingModelInfo, type EmbedderLoadResult } from '../adapters/embedder/embedder';
 import { BUILTIN_EMBEDDING_MODELS, parseModelManifest } from '../adapters/embedder/embeddingModels';
 import type { IndexStatus } from '../adapters/vectorIndex/vectorIndex';
@@ -50,7 +51,7 @@ interface IndexState {
   /** The device that embedded the indexed chunks: WebGPU (fp32 weights) and WASM (q8) give slightly different vectors. */
   indexedDevice: ComputeDevice | null;
   /** The chunk settings the indexed chunks were made with. */
-  indexedChunking: ChunkingOptions | null;
+  indexedChunking: ChunkerSettings | null;
   indexStatus: IndexStatus | null;
   loadSiteModels(): Promise<void>;
   setModel(id: string): void;

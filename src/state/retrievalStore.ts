@@ -58,8 +58,9 @@ interface RetrievalState {
   /** The chunk the user asked to see in its document. */
   focusedChunkId: string | null;
   /** How step 2 shows the selected document: its chunks, or its text with the focused chunk marked. */
-  documentView: 'chunks' | 'text';
-  setDocumentView(view: 'chunks' | 'text'): void;
+  /** How step 2 shows the selected document: coloured chunks over the text, the list of chunks, or its text. */
+  documentView: 'colours' | 'chunks' | 'text';
+  setDocumentView(view: 'colours' | 'chunks' | 'text'): void;
   setQuestion(q: string): void;
   setTopK(k: number): void;
   retrieve(): Promise<RetrievalRun | null>;

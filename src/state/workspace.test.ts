@@ -12,7 +12,8 @@ const fake = vi.hoisted(() => ({
 }));
 
 vi.mock('./workers', async () => {
-  const { chunkText } = await import('../core/chunking');
+  const { chunkDocument } = await import('../core/chunkers');
+  const { packChunks } = await import('../core/chunkPacking');
   const { ExactIndex } = await import('../adapters/vectorIndex/exactIndex');
   // A deterministic 8-dimensional "embedding": character statistics of the text.
   const embedOne = (text: string) => {
@@ -35,7 +36,7 @@ vi.mock('./workers', async () => {
   };
   const client = <T,>(api: T) => async () => ({ api, terminate() {} });
   return {
-    getChunker: client({ chunk: chunkText }),
+    getChunker: client({ chunk: (...args: Parameters<typeof chunkDocument>) => packChunks(chunkDocument(...args)) }),
     getEmbedder: client(embedder),
     resetEmbedder: async () => undefined,
     // A fresh index per page load, as a new worker would be.
@@ -59,7 +60,7 @@ async function openPage() {
   const workspace = await import('./workspace');
   const saves = await import('./workspaceSaves');
   index.useIndexStore.setState({ modelId: MODEL, devicePreference: 'wasm' });
-  chunking.useChunkingStore.setState({ options: { chunkSize: 40, overlap: 0 }, draft: { chunkSize: 40, overlap: 0 } });
+  chunking.useChunkingStore.setState({ options: { kind: 'recursive', chunkSize: 40, overlap: 0 }, draft: { kind: 'recursive', chunkSize: 40, overlap: 0 } });
   return { documents: documents.useDocumentsStore, chunking, index: index.useIndexStore, retrieval: retrieval.useRetrievalStore, workspace, saves };
 }
 
@@ -205,14 +206,14 @@ describe('a workspace file', () => {
     await page.workspace.clearWorkspace();
     // Other settings meanwhile: the file's model and chunk settings come back with it.
     page.index.getState().setModel('Xenova/bge-small-en-v1.5');
-    page.chunking.useChunkingStore.getState().setDraft({ chunkSize: 300, overlap: 10 });
+    page.chunking.useChunkingStore.getState().setDraft({ kind: 'recursive', chunkSize: 300, overlap: 10 });
     const embedded = fake.passagesEmbedded;
 
     expect(await transfer.importWorkspaceFile(file)).toEqual({ ok: true, documents: 2, chunks: indexedBefore.length, modelId: MODEL });
     expect(page.documents.getState().documents.map((d) => d.name)).toEqual(['volcano.txt', 'tea.txt']);
     expect([...page.index.getState().indexedChunks.values()]).toEqual(indexedBefore);
     expect(page.index.getState().modelId).toBe(MODEL);
-    expect(page.chunking.useChunkingStore.getState().options).toEqual({ chunkSize: 40, overlap: 0 });
+    expect(page.chunking.useChunkingStore.getState().options).toEqual({ kind: 'recursive', chunkSize: 40, overlap: 0 });
     expect(await ask(page, 'lava and ash')).toEqual(before);
     expect(fake.passagesEmbedded).toBe(embedded); // nothing embedded again
     await page.saves.writesSettled();

@@ -1,11 +1,60 @@
-// The chunking worker: runs the pure core's chunkText off the main thread, so that a large document
-// never freezes the page while it is split.
-import { chunkText } from '../../core/chunking';
-import type { Chunk, ChunkingOptions } from '../../core/types';
-import { exposeWorker } from '../workerRpc';
+// The chunking worker: runs the pure core's chunkers off the main thread, so that a large document never
+// freezes the page while it is split, and counts tokens with the embedding model's own tokenizer (loaded
+// here, only when a token count is needed).
+import { chunkDocument, type ChunkableDocument } from '../../core/chunkers';
+import type { ChunkerSettings } from '../../core/chunkers/settings';
+import { packChunks, packedBuffers, type PackedChunks } from '../../core/chunkPacking';
+import { exposeWorker, transfer } from '../workerRpc';
+import type { TokenizerRef } from './tokenizer';
+
+const tokenizerModule = () => import('./tokenizer');
+
+/** A count runs only while it is the newest on its channel: an older one stops at its next pause. */
+const generations = new Map<string, number>();
+
+/** Thrown when a newer count request replaced this one. */
+const SUPERSEDED = 'superseded';
 
 const api = {
-  chunk: (docId: string, text: string, options: ChunkingOptions): Chunk[] => chunkText(docId, text, options),
+  /** The document's chunks, packed (the page takes their text from the document it holds). */
+  async chunk(doc: ChunkableDocument, settings: ChunkerSettings, tokenizer: TokenizerRef | null): Promise<PackedChunks> {
+    let count: ((text: string) => number) | undefined;
+    if (settings.kind === 'token') {
+      if (!tokenizer) throw new Error('The token chunker needs an embedding model: choose one in step 3.');
+      const { loadTokenizer } = await tokenizerModule();
+      count = (await loadTokenizer(tokenizer)).count;
+    }
+    const packed = packChunks(chunkDocument(doc, settings, count));
+    return transfer(packed, packedBuffers(packed));
+  },
+
+  /**
+   * Tokens the embedding model sees for each chunk (start/end pairs into `text`; prefix and special tokens included), in batches that
+   * let a newer request on the same channel in; `onProgress` hears how many are done. A replaced request
+   * rejects with 'superseded'.
+   */
+  async countPassageTokens(channel: string, text: string, spans: Int32Array, tokenizer: TokenizerRef, onProgress?: (done: number) => void): Promise<Int32Array> {
+    const generation = (generations.get(channel) ?? 0) + 1;
+    generations.set(channel, generation);
+    const { loadTokenizer } = await tokenizerModule();
+    const loaded = await loadTokenizer(tokenizer);
+    const n = spans.length / 2;
+    const counts = new Int32Array(n);
+    let sinceYield = 0;
+    for (let i = 0; i < n; i++) {
+      const start = spans[i * 2]!;
+      const end = spans[i * 2 + 1]!;
+      counts[i] = loaded.countPassage(text.slice(start, end));
+      sinceYield += end - start;
+      if (sinceYield > 50_000) {
+        sinceYield = 0;
+        onProgress?.(i + 1);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (generation !== generations.get(channel)) throw new Error(SUPERSEDED);
+      }
+    }
+    return transfer(counts, [counts.buffer]);
+  },
 };
 
 export type ChunkerWorkerApi = typeof api;

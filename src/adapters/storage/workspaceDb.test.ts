@@ -3,13 +3,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chunkText } from '../../core/chunking';
-import type { ChunkingOptions, SourceDocument } from '../../core/types';
+import type { RecursiveChunkerSettings } from '../../core/chunkers/settings';
+import type { SourceDocument } from '../../core/types';
 import { mulberry32, randomUnitVector } from '../../testing/seededRandom';
 import { WorkspaceDb } from './workspaceDb';
 import { isQuotaError, type IndexSnapshot } from './workspaceStorage';
 
 const DIM = 16;
-const chunking: ChunkingOptions = { chunkSize: 40, overlap: 5 };
+const chunking: RecursiveChunkerSettings = { kind: 'recursive', chunkSize: 40, overlap: 5 };
 
 let dbCount = 0;
 const open: WorkspaceDb[] = [];

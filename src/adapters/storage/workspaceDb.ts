@@ -8,7 +8,9 @@
 // A snapshot is written in one transaction, and read back only if every row it names is there and the
 // right size: a snapshot that was not completely written is never read back as an index.
 import { Dexie, type EntityTable } from 'dexie';
-import type { Chunk, ChunkingOptions, SourceDocument } from '../../core/types';
+import { withChunkMeta } from '../../core/chunkMeta';
+import { DEFAULT_CHUNKER_SETTINGS, readChunkerSettings, type ChunkerSettings } from '../../core/chunkers/settings';
+import type { Chunk, SourceDocument } from '../../core/types';
 import type { ComputeDevice } from '../embedder/embedder';
 import type { IndexSnapshot, SavedIndex, StorageUse, StoredWorkspace, WorkspaceStorage } from './workspaceStorage';
 
@@ -34,7 +36,8 @@ interface IndexRow {
   modelId: string;
   device: ComputeDevice;
   dimension: number;
-  chunking: ChunkingOptions;
+  /** Saved before there were several chunkers: { chunkSize, overlap } (recursive). */
+  chunking: ChunkerSettings;
   docIds: string[];
   savedAt: number;
 }
@@ -94,16 +97,19 @@ function unpackSnapshot(meta: IndexRow | undefined, rows: VectorsRow[], document
     const triples = new Uint32Array(row.chunks);
     const n = triples.length / 3;
     if (row.vectors.byteLength !== n * meta.dimension * 4) return null;
+    const docChunks: Chunk[] = [];
     for (let j = 0; j < n; j++) {
       const index = triples[j * 3]!;
       const start = triples[j * 3 + 1]!;
       const end = triples[j * 3 + 2]!;
       if (start > end || end > doc.text.length) return null;
-      chunks.push({ id: `${docId}#${index}`, docId, index, start, end, text: doc.text.slice(start, end) });
+      docChunks.push({ id: `${docId}#${index}`, docId, index, start, end, text: doc.text.slice(start, end) });
       vectors.push(new Float32Array(row.vectors, j * meta.dimension * 4, meta.dimension));
     }
+    chunks.push(...withChunkMeta(docChunks, doc)); // pages and headings are not stored: they follow from the document
   }
-  const { modelId, device, dimension, chunking, savedAt } = meta;
+  const { modelId, device, dimension, savedAt } = meta;
+  const chunking = readChunkerSettings(meta.chunking) ?? DEFAULT_CHUNKER_SETTINGS.recursive;
   return { modelId, device, dimension, chunking, savedAt, chunks, vectors };
 }
 

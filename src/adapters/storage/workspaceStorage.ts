@@ -1,7 +1,8 @@
 // The WorkspaceStorage interface: what the stores need to keep a workspace across reloads (documents,
 // and the vector index with the chunks and vectors it holds). workspaceDb.ts implements it with Dexie
 // over IndexedDB. The core never sees it; the stores call it (see src/state/workspaceSaves.ts).
-import type { Chunk, ChunkingOptions, SourceDocument } from '../../core/types';
+import type { ChunkerSettings } from '../../core/chunkers/settings';
+import type { Chunk, SourceDocument } from '../../core/types';
 import type { ComputeDevice } from '../embedder/embedder';
 
 /** What the vector index holds: vectors are tied to the model and device that made them. */
@@ -10,7 +11,7 @@ export interface IndexSnapshot {
   device: ComputeDevice;
   dimension: number;
   /** The chunk settings the chunks were made with. */
-  chunking: ChunkingOptions;
+  chunking: ChunkerSettings;
   /** The indexed chunks; vectors[i] is the vector of chunks[i] (L2-normalised, `dimension` long). */
   chunks: Chunk[];
   vectors: Float32Array[];

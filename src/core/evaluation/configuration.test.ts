@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { configurationProblem, defaultConfiguration, needsOwnIndex, retrievalConfigOf } from './configuration';
 
-const index = { modelId: 'm1', chunking: { chunkSize: 500, overlap: 50 } };
+const index = { modelId: 'm1', chunking: { kind: 'recursive' as const, chunkSize: 500, overlap: 50 } };
 
 describe('evaluation configurations', () => {
   it('run on the current index unless the model or the chunk settings differ', () => {
     const c = defaultConfiguration('c');
     expect(needsOwnIndex(c, index)).toBe(false);
-    expect(needsOwnIndex({ ...c, embeddingModelId: 'm1', chunking: { chunkSize: 500, overlap: 50 } }, index)).toBe(false);
+    expect(needsOwnIndex({ ...c, embeddingModelId: 'm1', chunking: { kind: 'recursive' as const, chunkSize: 500, overlap: 50 } }, index)).toBe(false);
     expect(needsOwnIndex({ ...c, embeddingModelId: 'm2' }, index)).toBe(true);
-    expect(needsOwnIndex({ ...c, chunking: { chunkSize: 300, overlap: 50 } }, index)).toBe(true);
-    expect(needsOwnIndex({ ...c, chunking: { chunkSize: 500, overlap: 50 } }, { modelId: null, chunking: null })).toBe(true);
+    expect(needsOwnIndex({ ...c, chunking: { kind: 'recursive' as const, chunkSize: 300, overlap: 50 } }, index)).toBe(true);
+    expect(needsOwnIndex({ ...c, chunking: { kind: 'recursive' as const, chunkSize: 500, overlap: 50 } }, { modelId: null, chunking: null })).toBe(true);
   });
 
   it('refuse a bad k, and keyword, hybrid or reranking on an index of their own', () => {
@@ -18,7 +18,7 @@ describe('evaluation configurations', () => {
     expect(configurationProblem(c, index)).toBeNull();
     expect(configurationProblem({ ...c, topK: 0 }, index)).toBe('bad-k');
     expect(configurationProblem({ ...c, topK: 2.5 }, index)).toBe('bad-k');
-    expect(configurationProblem({ ...c, chunking: { chunkSize: 100, overlap: 60 } }, index)).toBe('bad-chunking');
+    expect(configurationProblem({ ...c, chunking: { kind: 'recursive' as const, chunkSize: 100, overlap: 60 } }, index)).toBe('bad-chunking');
     expect(configurationProblem({ ...c, mode: 'hybrid' }, index)).toBeNull();
     expect(configurationProblem({ ...c, mode: 'keyword', embeddingModelId: 'm2' }, index)).toBe('own-index-vector-only');
     expect(configurationProblem({ ...c, rerankModelId: 'r', embeddingModelId: 'm2' }, index)).toBe('own-index-no-rerank');

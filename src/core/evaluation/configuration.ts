@@ -1,7 +1,6 @@
 // A configuration to evaluate: which embedding model and chunks, how many results, which search mode,
 // and whether a reranker re-orders them. Pure types and helpers.
-import type { ChunkingOptions } from '../types';
-import { validateChunkingOptions } from '../chunking';
+import { settingsKey, validateChunkerSettings, type ChunkerSettings } from '../chunkers/settings';
 import { DEFAULT_RETRIEVAL_CONFIG, type RetrievalConfig, type SearchMode } from '../retrievalConfig';
 
 export interface EvalConfiguration {
@@ -9,7 +8,7 @@ export interface EvalConfiguration {
   /** The embedding model, or null for the one that built the current index. */
   embeddingModelId: string | null;
   /** The chunk settings, or null for the chunks of the current index. */
-  chunking: ChunkingOptions | null;
+  chunking: ChunkerSettings | null;
   topK: number;
   mode: SearchMode;
   /** The cross-encoder that reorders the candidates, or null for none. */
@@ -30,10 +29,10 @@ export const defaultConfiguration = (id: string): EvalConfiguration => ({
 /** What the current index was built with. */
 export interface IndexIdentity {
   modelId: string | null;
-  chunking: ChunkingOptions | null;
+  chunking: ChunkerSettings | null;
 }
 
-const sameChunking = (a: ChunkingOptions, b: ChunkingOptions) => JSON.stringify(a) === JSON.stringify(b);
+const sameChunking = (a: ChunkerSettings, b: ChunkerSettings) => settingsKey(a) === settingsKey(b);
 
 /**
  * True when the configuration needs chunks and vectors of its own: another embedding model or other
@@ -66,7 +65,7 @@ export type ConfigurationProblem = 'bad-k' | 'bad-chunking' | 'own-index-vector-
  */
 export function configurationProblem(c: EvalConfiguration, index: IndexIdentity): ConfigurationProblem | null {
   if (!Number.isInteger(c.topK) || c.topK < 1 || c.topK > MAX_EVAL_TOP_K) return 'bad-k';
-  if (c.chunking !== null && validateChunkingOptions(c.chunking) !== null) return 'bad-chunking';
+  if (c.chunking !== null && validateChunkerSettings(c.chunking) !== null) return 'bad-chunking';
   if (needsOwnIndex(c, index)) {
     if (c.mode !== 'vector') return 'own-index-vector-only';
     if (c.rerankModelId !== null) return 'own-index-no-rerank';

@@ -2,18 +2,24 @@
 // search results is highlighted and scrolled into view.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Chunk } from '../../core/types';
 import { useChunkingStore } from '../../state/chunkingStore';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { useRetrievalStore } from '../../state/retrievalStore';
 import { formatNumber } from '../../ui/format';
+import { useTokensOver } from './ChunkStatsPanel';
+import { ChunkWhere } from './ChunkWhere';
 
 const PAGE = 100;
+const NO_CHUNKS: Chunk[] = [];
 
 export function ChunkList() {
   const { t, i18n } = useTranslation();
   const docId = useDocumentsStore((s) => s.selectedDocId);
   const doc = useDocumentsStore((s) => s.documents.find((d) => d.id === s.selectedDocId));
-  const chunks = useChunkingStore((s) => (docId ? s.chunksByDoc[docId] : undefined)) ?? [];
+  const chunks = useChunkingStore((s) => (docId ? s.chunksByDoc[docId] : undefined)) ?? NO_CHUNKS;
+  const madeWith = useChunkingStore((s) => (docId ? s.chunkedWith[docId] : undefined));
+  const over = useTokensOver('a', `${docId}|${madeWith}`, chunks.length);
   const focusedChunkId = useRetrievalStore((s) => s.focusedChunkId);
   const [shown, setShown] = useState(PAGE);
   const focused = useRef<HTMLLIElement>(null);
@@ -40,6 +46,8 @@ export function ChunkList() {
               <div className="chunk-meta muted">
                 {t('chunks.meta', { index: n(c.index + 1), start: n(c.start), end: n(c.end), length: n([...c.text].length) })}
               </div>
+              <ChunkWhere meta={c.meta} />
+              {over && over[c.index]! > 0 && <div className="chunk-meta warning-text">{t('chunkers.truncatedBadge', { over: n(over[c.index]!) })}</div>}
               <div className="chunk-text">{c.text}</div>
             </li>
           );
@@ -53,3 +61,4 @@ export function ChunkList() {
     </div>
   );
 }
+

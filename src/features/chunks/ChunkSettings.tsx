@@ -1,7 +1,9 @@
-// Chunk size and overlap controls; an invalid value is shown with its reason and not applied.
+// Step 2's chunker and settings (chunking A, the one the index uses), with chunking progress and failures.
 import { useTranslation } from 'react-i18next';
 import { useChunkingStore } from '../../state/chunkingStore';
+import { useIndexStore } from '../../state/indexStore';
 import { Alert } from '../../ui/Alert';
+import { ChunkerSettingsForm } from './ChunkerSettingsForm';
 
 export function ChunkSettings() {
   const { t } = useTranslation();
@@ -10,15 +12,11 @@ export function ChunkSettings() {
   const setDraft = useChunkingStore((s) => s.setDraft);
   const pending = useChunkingStore((s) => s.pending);
   const failure = useChunkingStore((s) => s.failure);
+  const modelLabel = useModelLabel();
 
   return (
-    <div className="chunk-settings">
-      <div className="row">
-        <NumberField label={t('chunks.size')} min={20} value={draft.chunkSize} onChange={(chunkSize) => setDraft({ ...draft, chunkSize })} />
-        <NumberField label={t('chunks.overlap')} min={0} value={draft.overlap} onChange={(overlap) => setDraft({ ...draft, overlap })} />
-      </div>
-      <p className="muted small">{t('chunks.unitsHint')}</p>
-      {error && <Alert level="error">{t(`chunks.errors.${error}`)}</Alert>}
+    <div>
+      <ChunkerSettingsForm value={draft} error={error} onChange={setDraft} modelLabel={modelLabel} />
       {pending > 0 && (
         <p className="muted small" role="status">
           {t('chunks.pending', { count: pending })}
@@ -29,18 +27,7 @@ export function ChunkSettings() {
   );
 }
 
-/** A whole-number input; an empty field is NaN, which validation then names. */
-function NumberField({ label, min, value, onChange }: { label: string; min: number; value: number; onChange: (n: number) => void }) {
-  return (
-    <label>
-      {label}
-      <input
-        type="number"
-        min={min}
-        step={10}
-        value={Number.isNaN(value) ? '' : value}
-        onChange={(e) => onChange(e.target.value.trim() === '' ? Number.NaN : Number(e.target.value))}
-      />
-    </label>
-  );
+/** The label of the embedding model chosen in step 3, whose tokenizer counts tokens. */
+export function useModelLabel(): string | null {
+  return useIndexStore((s) => s.models.find((m) => m.id === s.modelId)?.label ?? null);
 }

@@ -1,13 +1,23 @@
-// Step 2: splitting documents into chunks. The selected document is shown as its list of chunks, or as
-// its full text with the chunk chosen from the search results marked in place.
+// Step 2: splitting documents into chunks. The chunker and its settings, the statistics of the selected
+// document's chunks, and the document shown as its chunks coloured over the text, as its list of chunks,
+// or as its full text with the chunk chosen from the search results marked in place; or two chunkings of
+// it side by side.
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../layout/StepCard';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { useChunkingStore } from '../../state/chunkingStore';
+import { useChunkCompareStore } from '../../state/chunkCompareStore';
 import { useRetrievalStore } from '../../state/retrievalStore';
+import '../../state/chunkTokenizer';
 import { ChunkSettings } from './ChunkSettings';
 import { ChunkList } from './ChunkList';
+import { ChunkColours } from './ChunkColours';
+import { ChunkCompare } from './ChunkCompare';
+import { ChunkStatsPanel } from './ChunkStatsPanel';
 import { DocumentTextView } from './DocumentTextView';
+import type { Chunk } from '../../core/types';
+
+const NO_CHUNKS: Chunk[] = [];
 
 export function ChunksStep() {
   const { t } = useTranslation();
@@ -15,22 +25,55 @@ export function ChunksStep() {
   const setView = useRetrievalStore((s) => s.setDocumentView);
   const doc = useDocumentsStore((s) => s.documents.find((d) => d.id === s.selectedDocId));
   const focusedChunkId = useRetrievalStore((s) => s.focusedChunkId);
-  const focused = useChunkingStore((s) => (doc ? s.chunksByDoc[doc.id]?.find((c) => c.id === focusedChunkId) : undefined));
+  const chunks = useChunkingStore((s) => (doc ? s.chunksByDoc[doc.id] : undefined)) ?? NO_CHUNKS;
+  const madeWith = useChunkingStore((s) => (doc ? s.chunkedWith[doc.id] : undefined));
+  const focused = chunks.find((c) => c.id === focusedChunkId);
+  const comparing = useChunkCompareStore((s) => s.open);
+  const setComparing = useChunkCompareStore((s) => s.setOpen);
+  const keyA = doc && madeWith ? `${doc.id}|${madeWith}` : null;
+  const showCompare = !!doc && comparing && view === 'colours';
+
+  const views = [
+    ['colours', t('chunkers.viewColours')],
+    ['chunks', t('chunks.viewChunks')],
+    ['text', t('chunks.viewText')],
+  ] as const;
 
   return (
     <StepCard step={2} id="chunks" title={t('chunks.title')} subtitle={t('chunks.subtitle')}>
-      <ChunkSettings />
+      {!showCompare && <ChunkSettings />}
+      {doc && keyA && !showCompare && <ChunkStatsPanel view="a" text={doc.text} chunks={chunks} chunksKey={keyA} />}
       {doc && (
-        <div className="view-switch" role="group" aria-label={t('chunks.viewLabel')}>
-          <button type="button" className={view === 'chunks' ? '' : 'secondary'} aria-pressed={view === 'chunks'} onClick={() => setView('chunks')}>
-            {t('chunks.viewChunks')}
-          </button>
-          <button type="button" className={view === 'text' ? '' : 'secondary'} aria-pressed={view === 'text'} onClick={() => setView('text')}>
-            {t('chunks.viewText')}
-          </button>
+        <div className="row">
+          <div className="view-switch" role="group" aria-label={t('chunks.viewLabel')}>
+            {views.map(([value, label]) => (
+              <button key={value} type="button" className={view === value ? '' : 'secondary'} aria-pressed={view === value} onClick={() => setView(value)}>
+                {label}
+              </button>
+            ))}
+          </div>
+          <label className="inline-check">
+            <input
+              type="checkbox"
+              checked={comparing}
+              onChange={(e) => {
+                setComparing(e.target.checked);
+                if (e.target.checked) setView('colours');
+              }}
+            />
+            {t('chunkers.compare')}
+          </label>
         </div>
       )}
-      {doc && view === 'text' ? <DocumentTextView doc={doc} focused={focused} /> : <ChunkList />}
+      {showCompare && keyA ? (
+        <ChunkCompare doc={doc} chunksA={chunks} keyA={keyA} />
+      ) : doc && view === 'text' ? (
+        <DocumentTextView doc={doc} focused={focused} />
+      ) : doc && view === 'colours' ? (
+        <ChunkColours doc={doc} chunks={chunks} label={t('chunkers.coloursLabel', { name: doc.name })} />
+      ) : (
+        <ChunkList />
+      )}
     </StepCard>
   );
 }

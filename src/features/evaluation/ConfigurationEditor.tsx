@@ -5,6 +5,8 @@ import type { SearchMode } from '../../core/retrievalConfig';
 import { useEvaluationStore } from '../../state/evaluationStore';
 import { useIndexStore } from '../../state/indexStore';
 import { useChunkingStore } from '../../state/chunkingStore';
+import { validateChunkerSettings } from '../../core/chunkers/settings';
+import { ChunkerSettingsForm } from '../chunks/ChunkerSettingsForm';
 
 const MODES: SearchMode[] = ['vector', 'keyword', 'hybrid'];
 /** The reranker proposed when reranking is switched on (any model id the pipeline knows can be typed). */
@@ -52,24 +54,15 @@ export function ConfigurationEditor({ configuration: c, n }: { configuration: Ev
               <option value="own">{t('evaluation.configurations.ownChunking')}</option>
             </select>
           </label>
-          {c.chunking && (
-            <>
-              <label>
-                {t('evaluation.configurations.chunkSize')}
-                <input
-                  type="number"
-                  min={1}
-                  value={c.chunking.chunkSize}
-                  onChange={(e) => set({ chunking: { ...c.chunking!, chunkSize: Number(e.target.value) } })}
-                />
-              </label>
-              <label>
-                {t('evaluation.configurations.overlap')}
-                <input type="number" min={0} value={c.chunking.overlap} onChange={(e) => set({ chunking: { ...c.chunking!, overlap: Number(e.target.value) } })} />
-              </label>
-            </>
-          )}
         </div>
+        {c.chunking && (
+          <ChunkerSettingsForm
+            value={c.chunking}
+            error={validateChunkerSettings(c.chunking)}
+            onChange={(chunking) => set({ chunking })}
+            modelLabel={c.embeddingModelId ?? indexedModelId}
+          />
+        )}
         <div className="row">
           <label>
             {t('evaluation.configurations.topK')}

@@ -1,21 +1,36 @@
 // How a configuration is named on screen and in the exported CSV.
 import type { TFunction } from 'i18next';
 import type { EvalConfiguration } from '../../core/evaluation/configuration';
-import type { ChunkingOptions } from '../../core/types';
+import { settingsKey, type ChunkerSettings } from '../../core/chunkers/settings';
 
 /** What "the index's model / chunks" stood for when the configuration ran. */
 export interface IndexDefaults {
   modelId: string | null;
-  chunking: ChunkingOptions | null;
+  chunking: ChunkerSettings | null;
 }
 
-/** e.g. "Vector, k = 4 · model openbook/tiny-embedder · chunks 300/30 · reranked by X". */
+/** A chunker's size and overlap in its own unit (characters, sentences or tokens). */
+function sizeAndOverlap(s: ChunkerSettings): { size: number; overlap: number } {
+  switch (s.kind) {
+    case 'recursive':
+    case 'heading':
+      return { size: s.chunkSize, overlap: s.overlap };
+    case 'fixed':
+      return { size: s.size, overlap: s.overlap };
+    case 'sentence':
+      return { size: s.sentences, overlap: s.overlapSentences };
+    case 'token':
+      return { size: s.tokens, overlap: s.overlapTokens };
+  }
+}
+
+/** e.g. "Vector, k = 4 · model openbook/tiny-embedder · chunks recursive/300/30 · reranked by X". */
 export function describeConfiguration(t: TFunction, c: EvalConfiguration, index: IndexDefaults): string {
   const parts = [t('evaluation.describe.mode', { mode: t(`evaluation.configurations.modes.${c.mode}`), k: c.topK })];
   const model = c.embeddingModelId ?? index.modelId;
   if (model) parts.push(t('evaluation.describe.model', { model }));
   const chunking = c.chunking ?? index.chunking;
-  if (chunking) parts.push(t('evaluation.describe.chunks', { size: chunking.chunkSize, overlap: chunking.overlap }));
+  if (chunking) parts.push(t('evaluation.describe.chunks', { chunker: settingsKey(chunking) }));
   if (c.rerankModelId) parts.push(t('evaluation.describe.rerank', { model: c.rerankModelId }));
   return parts.join(' · ');
 }
@@ -26,8 +41,9 @@ export function configurationColumns(n: number, c: EvalConfiguration, index: Ind
   return {
     configuration: n,
     embedding_model: c.embeddingModelId ?? index.modelId ?? '',
-    chunk_size: chunking?.chunkSize ?? '',
-    chunk_overlap: chunking?.overlap ?? '',
+    chunker: chunking?.kind ?? '',
+    chunk_size: chunking ? sizeAndOverlap(chunking).size : '',
+    chunk_overlap: chunking ? sizeAndOverlap(chunking).overlap : '',
     k: c.topK,
     mode: c.mode,
     reranker: c.rerankModelId ?? '',

@@ -1,0 +1,41 @@
+// Fixed-size chunks: every `size` characters (code points), each starting `overlap` characters before the
+// previous one ended. Cuts are moved to grapheme cluster boundaries (never inside a surrogate pair, an
+// accented letter or an emoji sequence): an end moves back, an overlapping start moves forward, so no
+// chunk is longer than `size` and no overlap longer than `overlap`. Chunks of whitespace only are left out.
+import { advanceCodePoints, graphemeBoundaries, isWhitespace, previousCodePoint } from '../chunking';
+import type { Chunk } from '../types';
+import type { FixedChunkerSettings } from './settings';
+
+export function chunkFixed(docId: string, text: string, settings: FixedChunkerSettings): Chunk[] {
+  const { size, overlap } = settings;
+  const n = text.length;
+  const chunks: Chunk[] = [];
+  if (n === 0) return chunks;
+  const b = graphemeBoundaries(text);
+  let start = 0;
+  for (;;) {
+    let end = advanceCodePoints(text, start, size);
+    if (end < n) {
+      while (end > start && !b[end]) end--;
+      if (end === start) {
+        // One grapheme cluster longer than the size: keep it whole.
+        end = start + 1;
+        while (end < n && !b[end]) end++;
+      }
+    }
+    if (hasContent(text, start, end)) {
+      const index = chunks.length;
+      chunks.push({ id: `${docId}#${index}`, docId, index, start, end, text: text.slice(start, end) });
+    }
+    if (end >= n) return chunks;
+    let next = end;
+    for (let k = 0; k < overlap && next > start; k++) next = previousCodePoint(text, next);
+    while (next < end && !b[next]) next++;
+    start = next > start ? next : end;
+  }
+}
+
+function hasContent(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isWhitespace(text.charCodeAt(i))) return true;
+  return false;
+}

@@ -1,0 +1,28 @@
+// Keeps the chunking store's tokenizer in step with the selected embedding model and the model host: the
+// token chunker and the token counts use that model's own tokenizer, from where the embedder loads it.
+// (Its own module, so that the chunking store does not import the index store, which imports it.)
+import type { TokenizerRef } from '../adapters/chunker/tokenizer';
+import { setChunkingTokenizer } from './chunkingStore';
+import { useIndexStore } from './indexStore';
+import { MODEL_HOSTS, selectModelHost, useSettingsStore } from './settingsStore';
+
+export function currentTokenizer(): TokenizerRef | null {
+  const { models, modelId } = useIndexStore.getState();
+  const model = models.find((m) => m.id === modelId);
+  if (!model) return null;
+  const ref: TokenizerRef = {
+    modelId: model.id,
+    passagePrefix: model.passagePrefix,
+    maxTokens: model.maxTokens,
+    source: { remoteHost: selectModelHost(useSettingsStore.getState()) ?? MODEL_HOSTS.huggingface, basePath: import.meta.env.BASE_URL },
+  };
+  if (model.selfHostedOnly) ref.selfHostedOnly = true;
+  return ref;
+}
+
+const sync = () => setChunkingTokenizer(currentTokenizer());
+useIndexStore.subscribe((s, prev) => {
+  if (s.modelId !== prev.modelId || s.models !== prev.models) sync();
+});
+useSettingsStore.subscribe(sync);
+sync();
