@@ -6,13 +6,16 @@
 //   'echo'    streams ANSWER word by word (with a usage chunk, then [DONE]), and records each request;
 //   'slow'    the same, one word every 150 ms (time to press Stop);
 //   'fail'    HTTP 404 with an OpenAI-style error body;
-//   'drop'    streams the first words, then destroys the connection.
+//   'drop'    streams the first words, then destroys the connection;
+//   'evil'    streams EVIL_ANSWER, an answer full of HTML and script that must stay text.
 // Under /nocors/v1 the same, but without CORS headers (a browser refuses to let the page read it).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const TEST_SERVER_ANSWER = 'Lava is **1200 °C** hot [1]. It flows from volcanoes [2].';
-export const TEST_SERVER_MODELS = ['echo', 'slow', 'fail', 'drop'];
+export const TEST_SERVER_MODELS = ['echo', 'slow', 'fail', 'drop', 'evil'];
+export const EVIL_ANSWER =
+  'Sure! <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> [click](javascript:window.__pwned=3) ![p](http://127.0.0.1:9/p.png) **done** [1]';
 export const TEST_SERVER_FAIL_MESSAGE = "model 'fail' not found, try pulling it first";
 
 export interface TestServer {
@@ -72,7 +75,7 @@ export async function startOpenAITestServer(): Promise<TestServer> {
     }
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
     const send = (data: unknown) => res.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
-    const parts = words(TEST_SERVER_ANSWER);
+    const parts = words(model === 'evil' ? EVIL_ANSWER : TEST_SERVER_ANSWER);
     let closed = false;
     res.on('close', () => (closed = true));
     for (const [i, part] of parts.entries()) {

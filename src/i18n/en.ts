@@ -351,6 +351,19 @@ export const en = {
     droppedList: 'Chunks left out',
     droppedItem: 'rank {{rank}} · {{document}} · chunk {{chunk}}',
   },
+  history: {
+    title_one: 'This session’s questions and answers ({{count}})',
+    title_other: 'This session’s questions and answers ({{count}})',
+    list: 'Questions and answers',
+    settings: '{{engine}} · {{model}} · {{retrieval}} · temperature {{temperature}} · top-p {{topP}} · max {{maxTokens}} tokens',
+    withRetrieval: 'with retrieval (k = {{k}}, {{kept}} in the prompt)',
+    withoutRetrieval: 'without retrieval',
+    outcome: { stopped: 'stopped', failed: 'failed', complete: 'complete' },
+    exportJson: 'Export as JSON',
+    exportMarkdown: 'Export as Markdown',
+    clear: 'Clear history',
+    documentTitle: 'Openbook session',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -353,4 +353,17 @@ export const zh: Translation = {
     droppedList: '被去掉的片段',
     droppedItem: '第 {{rank}} 名 · {{document}} · 第 {{chunk}} 个片段',
   },
+  history: {
+    title_one: '本次会话的问答（{{count}}）',
+    title_other: '本次会话的问答（{{count}}）',
+    list: '问答记录',
+    settings: '{{engine}} · {{model}} · {{retrieval}} · 温度 {{temperature}} · top-p {{topP}} · 最多 {{maxTokens}} 个词元',
+    withRetrieval: '使用检索（k = {{k}}，提示词中 {{kept}} 个）',
+    withoutRetrieval: '不使用检索',
+    outcome: { stopped: '已停止', failed: '失败', complete: '完成' },
+    exportJson: '导出为 JSON',
+    exportMarkdown: '导出为 Markdown',
+    clear: '清空记录',
+    documentTitle: 'Openbook 会话',
+  },
 };

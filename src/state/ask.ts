@@ -1,9 +1,13 @@
 // Asking a question runs the whole loop: retrieve, augment (within the context budget), and generate when a
-// model is loaded.
+// model is loaded. Each answer goes into the session's history with its settings.
 import { useRetrievalStore } from './retrievalStore';
 import { useGenerationStore } from './generationStore';
 import { promptToSend } from './filledPrompt';
 import { systemPromptIn, useSamplingStore } from './samplingStore';
+import { templateIn, usePromptStore } from './promptStore';
+import { recordAnswer } from './historyStore';
+import { questionOnlyPrompt } from '../core/prompt';
+import { COMPARISON_SIDES } from './comparison';
 
 export async function ask(uiLanguage: string): Promise<void> {
   const run = await useRetrievalStore.getState().retrieve();
@@ -13,9 +17,55 @@ export async function ask(uiLanguage: string): Promise<void> {
   await answerCurrent(uiLanguage);
 }
 
+const outcomeOf = (failed: boolean, stopped: boolean) => (failed ? 'failed' : stopped ? 'stopped' : 'complete');
+
 /** Answer the current prompt (the "Generate answer" button, and the end of ask()). */
 export async function answerCurrent(uiLanguage: string): Promise<void> {
   const prompt = await promptToSend(uiLanguage);
-  if (!prompt) return;
-  await useGenerationStore.getState().generate(prompt.text, systemPromptIn(useSamplingStore.getState().customSystem, uiLanguage));
+  const question = useRetrievalStore.getState().last?.question;
+  if (!prompt || question === undefined) return;
+  const system = systemPromptIn(useSamplingStore.getState().customSystem, uiLanguage);
+  const store = useGenerationStore;
+  if (!store.getState().loadedModelId || store.getState().phase === 'generating') return;
+  await store.getState().generate(prompt.text, system);
+  const s = store.getState();
+  if (s.answeredPrompt !== prompt.text) return;
+  recordAnswer({
+    question,
+    prompt: prompt.text,
+    answer: s.answer,
+    stats: s.stats,
+    outcome: outcomeOf(s.failure?.stage === 'generate', s.stopped),
+    template: templateIn(usePromptStore.getState().custom, uiLanguage),
+    systemPrompt: system,
+    chunksInPrompt: prompt.budget.kept,
+  });
+}
+
+/** Answer with and without retrieval, side by side; both answers go into the history. */
+export async function compareCurrent(uiLanguage: string): Promise<void> {
+  const prompt = await promptToSend(uiLanguage);
+  const question = useRetrievalStore.getState().last?.question;
+  if (!prompt || question === undefined) return;
+  const system = systemPromptIn(useSamplingStore.getState().customSystem, uiLanguage);
+  const store = useGenerationStore;
+  if (!store.getState().loadedModelId || store.getState().phase === 'generating') return;
+  const prompts = { rag: prompt.text, plain: questionOnlyPrompt(question).text };
+  await store.getState().compare(prompts, system);
+  const comparison = store.getState().comparison;
+  if (!comparison) return;
+  for (const side of COMPARISON_SIDES) {
+    const pane = comparison[side];
+    if (pane.status === 'skipped' || pane.status === 'waiting') continue;
+    recordAnswer({
+      question,
+      prompt: prompts[side],
+      answer: pane.answer,
+      stats: pane.stats,
+      outcome: outcomeOf(pane.status === 'failed', pane.status === 'stopped'),
+      template: side === 'rag' ? templateIn(usePromptStore.getState().custom, uiLanguage) : null,
+      systemPrompt: system,
+      chunksInPrompt: prompt.budget.kept,
+    });
+  }
 }

@@ -19,7 +19,7 @@ import { defaultEngineFor, engineBlocker, engineFamily, type EngineFamily, type 
 import { useGpuStore } from './gpuStore';
 import { selectModelHost, useSettingsStore } from './settingsStore';
 import { fetchSiteManifest } from './siteManifest';
-import { normaliseBaseUrl } from '../adapters/generator/openaiGenerator';
+import { normaliseBaseUrl } from '../adapters/generator/endpointUrl';
 import { describeError } from './errors';
 import { chatMessages, generateOptions, useSamplingStore } from './samplingStore';
 import { useEndpointStore } from './endpointStore';

@@ -8,7 +8,10 @@
 //
 // Nothing is sent anywhere until the user has chosen this engine, entered the address and pressed Load.
 import { SseParser } from '../../core/sse';
+import { normaliseBaseUrl } from './endpointUrl';
 import { GenerationError, type ChatMessage, type GenerateOptions, type GenerationStats, type Generator, type LoadProgress } from './generator';
+
+export { normaliseBaseUrl };
 
 export interface OpenAIEndpointOptions {
   /** The API's base URL, e.g. http://localhost:11434/v1 (without /chat/completions). */
@@ -17,18 +20,6 @@ export interface OpenAIEndpointOptions {
   apiKey?: string;
   /** The fetch to use (tests pass their own). */
   fetch?: typeof fetch;
-}
-
-/** A base URL that can be used: http(s), without a trailing slash; null when it is not one. */
-export function normaliseBaseUrl(raw: string): string | null {
-  try {
-    const url = new URL(raw.trim());
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (url.search || url.hash) return null;
-    return url.href.replace(/\/+$/, '');
-  } catch {
-    return null;
-  }
 }
 
 /** The error message in an OpenAI-style error body ({ error: { message } } or { error: "..." }), if any. */

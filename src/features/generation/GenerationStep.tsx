@@ -10,7 +10,6 @@ import { useGenerationStore } from '../../state/generationStore';
 import { useGpuStore } from '../../state/gpuStore';
 import { useFilledPrompt } from '../../state/filledPrompt';
 import { useRetrievalStore } from '../../state/retrievalStore';
-import { questionOnlyPrompt } from '../../core/prompt';
 import { AnswerView } from './AnswerView';
 import { ComparisonView } from './ComparisonView';
 import { ChatModelPicker } from './ChatModelPicker';
@@ -20,8 +19,8 @@ import { LoadProgressView } from './LoadProgressView';
 import { TransformersModelPicker } from './TransformersModelPicker';
 import { EndpointSettings } from './EndpointSettings';
 import { SamplingSettings } from './SamplingSettings';
-import { answerCurrent } from '../../state/ask';
-import { systemPromptIn, useSamplingStore } from '../../state/samplingStore';
+import { answerCurrent, compareCurrent } from '../../state/ask';
+import { HistoryView } from './HistoryView';
 
 export function GenerationStep() {
   const { t, i18n } = useTranslation();
@@ -33,8 +32,7 @@ export function GenerationStep() {
   const loadedEngine = useGenerationStore((s) => s.loadedEngine);
   const loadCancelled = useGenerationStore((s) => s.loadCancelled);
   const comparing = useGenerationStore((s) => s.comparison !== null);
-  const { load, compare, stop, unload } = useGenerationStore.getState();
-  const system = systemPromptIn(useSamplingStore((s) => s.customSystem), i18n.language);
+  const { load, stop, unload } = useGenerationStore.getState();
   const caps = useGpuStore((s) => s.caps);
   const detect = useGpuStore((s) => s.detect);
   const filled = useFilledPrompt();
@@ -102,7 +100,7 @@ export function GenerationStep() {
           type="button"
           className="secondary"
           disabled={!filled || question === undefined || !loadedModelId || busy}
-          onClick={() => filled && question !== undefined && void compare({ rag: filled.text, plain: questionOnlyPrompt(question).text }, system)}
+          onClick={() => void compareCurrent(i18n.language)}
         >
           {t('generation.compare')}
         </button>
@@ -113,6 +111,7 @@ export function GenerationStep() {
         )}
       </div>
       {comparing ? <ComparisonView /> : <AnswerView />}
+      <HistoryView />
     </StepCard>
   );
 }
