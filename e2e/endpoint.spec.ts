@@ -2,7 +2,7 @@
 // (scripts/openaiTestServer.ts, started here on a free localhost port: the network guard allows localhost).
 import { test as base, expect } from './fixtures';
 import { addFiles, askQuestion, chooseEngine, embed, openApp } from './steps';
-import { TEST_SERVER_FAIL_MESSAGE, TEST_SERVER_MODELS, startOpenAITestServer, type TestServer } from '../scripts/openaiTestServer';
+import { TEST_SERVER_ANSWER_CHUNKS, TEST_SERVER_FAIL_MESSAGE, TEST_SERVER_MODELS, startOpenAITestServer, type TestServer } from '../scripts/openaiTestServer';
 
 const test = base.extend<{ server: TestServer }>({
   server: async ({}, use) => {
@@ -46,7 +46,7 @@ test('a streamed answer from a local OpenAI-compatible server; an HTTP error, a 
   await expect(answer.getByRole('button', { name: '[1]' })).toBeVisible();
   // The server's usage figures are shown.
   await expect(page.getByTestId('generation-stats')).toContainText('42 prompt tokens');
-  await expect(page.getByTestId('generation-stats')).toContainText('12 answer tokens');
+  await expect(page.getByTestId('generation-stats')).toContainText(`${TEST_SERVER_ANSWER_CHUNKS} answer tokens`);
   // What was sent: the system prompt, then the filled prompt exactly as shown in step 5, streamed, with the settings.
   const sent = server.requests.at(-1)!;
   const filled = (await page.getByTestId('filled-prompt').textContent())!;

@@ -29,6 +29,8 @@ export interface TestServer {
 }
 
 const words = (text: string) => text.match(/\S+\s*/g) ?? [];
+/** How many chunks (one word each) the answer streams in: the completion tokens the usage figures report. */
+export const TEST_SERVER_ANSWER_CHUNKS = words(TEST_SERVER_ANSWER).length;
 
 function cors(res: ServerResponse, allowed: boolean) {
   if (!allowed) return;

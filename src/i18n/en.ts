@@ -364,6 +364,9 @@ export const en = {
     clear: 'Clear history',
     documentTitle: 'Openbook session',
   },
+  askTimings: {
+    line: 'From Ask to the first token: {{total}} ms = query embedding {{embed}} + search {{search}} + other {{other}} + prompt building {{prompt}} + generation to first token {{generation}} ms; outside the models: {{outside}} ms.',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

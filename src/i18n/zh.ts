@@ -366,4 +366,7 @@ export const zh: Translation = {
     clear: '清空记录',
     documentTitle: 'Openbook 会话',
   },
+  askTimings: {
+    line: '从点击“提问”到第一个词元：{{total}} 毫秒 = 问题嵌入 {{embed}} + 检索 {{search}} + 其他 {{other}} + 构建提示词 {{prompt}} + 生成到第一个词元 {{generation}} 毫秒；模型之外：{{outside}} 毫秒。',
+  },
 };
