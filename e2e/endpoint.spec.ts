@@ -2,7 +2,8 @@
 // (scripts/openaiTestServer.ts, started here on a free localhost port: the network guard allows localhost).
 import { test as base, expect } from './fixtures';
 import { addFiles, askQuestion, chooseEngine, embed, openApp } from './steps';
-import { TEST_SERVER_ANSWER_CHUNKS, TEST_SERVER_FAIL_MESSAGE, TEST_SERVER_MODELS, startOpenAITestServer, type TestServer } from '../scripts/openaiTestServer';
+import { readFile } from 'node:fs/promises';
+import { TEST_SERVER_ANSWER, TEST_SERVER_ANSWER_CHUNKS, TEST_SERVER_FAIL_MESSAGE, TEST_SERVER_MODELS, startOpenAITestServer, type TestServer } from '../scripts/openaiTestServer';
 
 const test = base.extend<{ server: TestServer }>({
   server: async ({}, use) => {
@@ -55,6 +56,31 @@ test('a streamed answer from a local OpenAI-compatible server; an HTTP error, a 
     { role: 'system', content: expect.stringContaining('assistant') },
     { role: 'user', content: filled },
   ]);
+
+  // The answer is in the session's history with its settings, and downloads as JSON and as Markdown.
+  await page.getByText('This session’s questions and answers (1)').click();
+  const history = page.getByRole('list', { name: 'Questions and answers' });
+  await expect(history).toContainText('How hot is lava?');
+  await expect(history).toContainText(`${ENGINE} · echo · with retrieval (k = 4, 4 in the prompt) · temperature 0.2 · top-p 0.95 · max 512 tokens`);
+  const downloaded = async (button: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    return { name: download.suggestedFilename(), text: await readFile((await download.path())!, 'utf8') };
+  };
+  const json = await downloaded('Export as JSON');
+  expect(json.name).toMatch(/^openbook-history-.*\.json$/);
+  expect(JSON.parse(json.text).entries).toEqual([
+    expect.objectContaining({
+      question: 'How hot is lava?',
+      prompt: filled,
+      answer: TEST_SERVER_ANSWER,
+      outcome: 'complete',
+      settings: expect.objectContaining({ engine: 'openai', model: 'echo', temperature: 0.2, topP: 0.95, maxTokens: 512, k: 4, retrieval: true, chunksInPrompt: 4 }),
+    }),
+  ]);
+  const markdown = await downloaded('Export as Markdown');
+  expect(markdown.name).toMatch(/\.md$/);
+  expect(markdown.text).toContain('## 1. How hot is lava?');
+  expect(markdown.text).toContain('- Engine: openai · model: echo');
 
   // An HTTP error: the server's own message.
   await model.selectOption('fail');

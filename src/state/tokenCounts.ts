@@ -29,6 +29,9 @@ export interface PromptParts {
 export const countsKey = (modelKey: string, parts: PromptParts) => JSON.stringify([modelKey, parts.system, parts.base, parts.chunks]);
 
 const inFlight = new Map<string, Promise<void>>();
+/** Counts already made, per model and text: the system prompt, the template and most chunks come back. */
+const known = new Map<string, Map<string, number>>();
+const KNOWN_LIMIT = 5000;
 
 /** Count the parts with the loaded model's tokenizer, if it has one; never throws (the estimate stays). */
 export function ensureTokenCounts(modelKey: string, parts: PromptParts): Promise<void> {
@@ -38,9 +41,17 @@ export function ensureTokenCounts(modelKey: string, parts: PromptParts): Promise
   if (useTokenCountStore.getState().key === key) return Promise.resolve();
   let counting = inFlight.get(key);
   if (!counting) {
-    counting = generator
-      .countTokens([parts.system, parts.base, ...parts.chunks])
-      .then(([system = 0, base = 0, ...chunks]) => useTokenCountStore.setState({ key, counts: { system, base, chunks } }))
+    let cache = known.get(modelKey);
+    if (!cache || cache.size > KNOWN_LIMIT) known.set(modelKey, (cache = new Map()));
+    const texts = [parts.system, parts.base, ...parts.chunks];
+    const missing = [...new Set(texts.filter((t) => !cache.has(t)))];
+    const counted = missing.length ? generator.countTokens(missing) : Promise.resolve([]);
+    counting = counted
+      .then((counts) => {
+        missing.forEach((text, i) => cache.set(text, counts[i] ?? 0));
+        const [system = 0, base = 0, ...chunks] = texts.map((t) => cache.get(t) ?? 0);
+        useTokenCountStore.setState({ key, counts: { system, base, chunks } });
+      })
       .catch(() => undefined) // the model went away meanwhile: the estimate stands
       .finally(() => inFlight.delete(key));
     inFlight.set(key, counting);
