@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { estimateTokens, planContextBudget } from './contextBudget';
+import { estimateTokens, planContextBudget, tokenUpperBound } from './contextBudget';
 
 describe('planContextBudget', () => {
   it('keeps every chunk when they fit', () => {
@@ -55,5 +55,22 @@ describe('estimateTokens', () => {
     expect(estimateTokens('How hot is lava?')).toBe(4);
     expect(estimateTokens('岩浆有多热')).toBe(5);
     expect(estimateTokens('熔岩 lava')).toBe(2 + 2);
+  });
+});
+
+describe('tokenUpperBound', () => {
+  it('is the UTF-8 byte count, never below the estimate', () => {
+    expect(tokenUpperBound('lava')).toBe(4);
+    expect(tokenUpperBound('°C')).toBe(3);
+    expect(tokenUpperBound('岩浆')).toBe(6);
+    expect(tokenUpperBound('😀')).toBe(4);
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (t) => {
+        expect(tokenUpperBound(t)).toBeGreaterThanOrEqual(estimateTokens(t));
+      }),
+    );
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (t) => {
+        expect(tokenUpperBound(t)).toBe(new TextEncoder().encode(t).length);
+      }),
+    );
   });
 });

@@ -70,3 +70,17 @@ export function estimateTokens(text: string): number {
 
 /** Tokens a chat template adds around each message (role markers, separators): an allowance, not a count. */
 export const CHAT_TOKENS_PER_MESSAGE = 6;
+
+/**
+ * An upper bound on any tokenizer's count for a text, without the tokenizer: its UTF-8 bytes. A token of a
+ * byte-level BPE (GPT-2, Llama 3, Qwen, SmolLM) or of SentencePiece with byte fallback covers at least one
+ * byte. When a prompt fits even at this count, the exact count cannot change which chunks fit.
+ */
+export function tokenUpperBound(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}

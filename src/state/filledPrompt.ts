@@ -3,7 +3,7 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fillPrompt, type FilledPrompt, type PromptChunk } from '../core/prompt';
-import { CHAT_TOKENS_PER_MESSAGE, estimateTokens, planContextBudget, type ContextBudget } from '../core/contextBudget';
+import { CHAT_TOKENS_PER_MESSAGE, estimateTokens, planContextBudget, tokenUpperBound, type ContextBudget } from '../core/contextBudget';
 import type { RetrievalRun } from './retrievalStore';
 import { useRetrievalStore } from './retrievalStore';
 import { templateIn, usePromptStore } from './promptStore';
@@ -121,12 +121,26 @@ export function currentFilledPrompt(uiLanguage: string): BudgetedPrompt | null {
   return ctx ? budgeted(ctx).prompt : null;
 }
 
-/** The same, once the loaded model's tokenizer (if it has one) has counted the parts. */
+/**
+ * The same, once the loaded model's tokenizer (if it has one) has counted the parts; without waiting for it
+ * when every chunk fits even at one token per byte (then no count can change the prompt).
+ */
 export async function promptToSend(uiLanguage: string): Promise<BudgetedPrompt | null> {
   const ctx = contextNow(uiLanguage);
   if (!ctx) return null;
-  if (ctx.modelKey) await ensureTokenCounts(ctx.modelKey, budgeted(ctx).parts);
+  if (ctx.modelKey) {
+    const { parts } = budgeted(ctx);
+    const counting = ensureTokenCounts(ctx.modelKey, parts);
+    const bound = budgetOf(parts, upperBounds(parts), ctx.contextWindow, ctx.maxTokens);
+    if (bound.dropped.length > 0) await counting;
+  }
   return currentFilledPrompt(uiLanguage);
+}
+
+function upperBounds(parts: PromptParts): PromptPartsCounts {
+  // Plus a few tokens per part, for a tokenizer that adds a start token to each.
+  const bound = (t: string) => tokenUpperBound(t) + 2;
+  return { system: bound(parts.system), base: bound(parts.base), chunks: parts.chunks.map(bound) };
 }
 
 /** The filled prompt for the last retrieval, or null before the first question; counts tokens when it can. */
