@@ -77,6 +77,12 @@ const CHAT_TEMPLATE =
   "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
 /** Long enough for a prompt of many retrieved chunks: the pipeline truncates longer prompts silently. */
 const MODEL_MAX_LENGTH = 32768;
+/**
+ * The context window the app is told about (models.json): small, so that a test can make the context
+ * budget drop chunks by asking for a long answer. The tokenizer's byte-level BPE makes about one token per
+ * character of document text, so four 500-character chunks and the template need about 2,500 tokens.
+ */
+export const FIXTURE_CHAT_CONTEXT_WINDOW = 4096;
 const WORK_SIZE = 256;
 const WORK_STEPS = 2;
 const STRONG = 20;
@@ -321,7 +327,7 @@ export async function makeFixtureChatModel(outDir: string): Promise<FixtureChatM
     label: 'Tiny test chat model (fixture)',
     params: 'bigram',
     downloadMB: Math.max(0.01, Math.round(modelBytes.byteLength / 1e4) / 100),
-    contextWindow: MODEL_MAX_LENGTH,
+    contextWindow: FIXTURE_CHAT_CONTEXT_WINDOW,
     languages: ['en'],
     selfHostedOnly: true,
   };

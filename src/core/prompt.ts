@@ -6,7 +6,8 @@
 // not special, and unknown placeholders such as {foo} are left as written.
 
 export const DEFAULT_PROMPT_TEMPLATE = `You are a helpful assistant. Answer the question using only the context below.
-If the answer is not in the context, say that you don't know; do not make anything up.
+Answer in the language of the question.
+If the answer is not in the context, say "I don't know"; do not make anything up.
 Cite the passages you used by their numbers in square brackets, for example [1] or [2][3].
 
 Context:
@@ -17,7 +18,8 @@ Question: {question}
 Answer:`;
 
 export const DEFAULT_PROMPT_TEMPLATE_ZH = `你是一个乐于助人的助手。请只根据下面的资料回答问题。
-如果资料中没有答案，就直接说你不知道，不要编造。
+用提问所用的语言回答。
+如果资料中没有答案，就直接说“我不知道”，不要编造。
 请用方括号中的编号注明你引用的资料，例如 [1] 或 [2][3]。
 
 资料：
@@ -26,6 +28,10 @@ export const DEFAULT_PROMPT_TEMPLATE_ZH = `你是一个乐于助人的助手。�
 问题：{question}
 
 回答：`;
+
+/** The default system prompts: the model's role, sent as the chat's system message. */
+export const DEFAULT_SYSTEM_PROMPT = 'You are a careful assistant that answers questions from the documents it is given.';
+export const DEFAULT_SYSTEM_PROMPT_ZH = '你是一个严谨的助手，根据提供给你的文档回答问题。';
 
 export interface PromptChunk {
   text: string;

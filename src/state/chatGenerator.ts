@@ -1,5 +1,6 @@
-// The one chat generator the app holds at a time, created for an engine on first use. Both adapters are
-// imported lazily: WebLLM's library and transformers.js' worker stay off the first screen.
+// The one chat generator the app holds at a time, created for an engine on first use. The adapters are
+// imported lazily: WebLLM's library and transformers.js' worker stay off the first screen. The endpoint
+// engine is created anew for each load, since its address and key may have changed.
 import type { Generator, GpuCapabilities } from '../adapters/generator/generator';
 import type { TransformersChatModelInfo } from '../adapters/generator/transformersChatModels';
 import type { GenerationEngine } from './generationEngines';
@@ -11,11 +12,15 @@ export async function generatorFor(
   engine: GenerationEngine,
   caps: GpuCapabilities,
   findModel: (id: string) => TransformersChatModelInfo | undefined,
+  endpoint?: { baseUrl: string; apiKey: string },
 ): Promise<Generator> {
-  if (current?.engine === engine) return current.generator;
+  if (current?.engine === engine && engine !== 'openai') return current.generator;
   await releaseGenerator();
   let generator: Generator;
-  if (engine === 'webllm') {
+  if (engine === 'openai') {
+    const { OpenAIGenerator } = await import('../adapters/generator/openaiGenerator');
+    generator = new OpenAIGenerator({ baseUrl: endpoint?.baseUrl ?? '', apiKey: endpoint?.apiKey ?? '' });
+  } else if (engine === 'webllm') {
     const { WebLLMGenerator } = await import('../adapters/generator/webllmGenerator');
     generator = new WebLLMGenerator();
   } else {

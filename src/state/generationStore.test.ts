@@ -9,7 +9,9 @@ const fake = vi.hoisted(() => ({
   caps: { webgpu: true, adapter: true, shaderF16: true, adapterName: 'test' } as GpuCapabilities,
   loads: [] as string[],
   loadImpl: null as null | ((onProgress: (p: LoadProgress) => void) => Promise<void>),
-  generateImpl: null as null | ((messages: ChatMessage[], onDelta: (t: string) => void) => Promise<GenerationStats>),
+  generateImpl: null as null | ((messages: ChatMessage[], onDelta: (t: string) => void, options: GenerateOptions) => Promise<GenerationStats>),
+  /** Options each OpenAIGenerator was created with. */
+  endpointCreated: [] as { baseUrl: string; apiKey?: string }[],
   interrupts: 0,
   unloads: 0,
   /** Options each TransformersGenerator was created with. */
@@ -29,8 +31,8 @@ const fakeGeneratorClass = vi.hoisted(
         fake.loads.push(`${prefix}${modelId}`);
         await fake.loadImpl?.(onProgress);
       }
-      async generate(messages: ChatMessage[], _options: GenerateOptions, onDelta: (t: string) => void) {
-        return fake.generateImpl!(messages, onDelta);
+      async generate(messages: ChatMessage[], options: GenerateOptions, onDelta: (t: string) => void) {
+        return fake.generateImpl!(messages, onDelta, options);
       }
       async interrupt() {
         fake.interrupts++;
@@ -52,7 +54,19 @@ vi.mock('../adapters/generator/transformersGenerator', () => ({
   },
 }));
 
+vi.mock('../adapters/generator/openaiGenerator', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../adapters/generator/openaiGenerator')>()),
+  OpenAIGenerator: class extends fakeGeneratorClass('openai:') {
+    constructor(options: (typeof fake.endpointCreated)[number]) {
+      super();
+      fake.endpointCreated.push(options);
+    }
+  },
+}));
+
 const { useGenerationStore } = await import('./generationStore');
+const { useEndpointStore } = await import('./endpointStore');
+const { useSamplingStore } = await import('./samplingStore');
 const { CHAT_MODELS } = await import('../adapters/generator/chatModels');
 
 const f16Model = CHAT_MODELS.find((m) => m.needsShaderF16 && m.f32VariantId)!;
@@ -63,7 +77,7 @@ beforeEach(async () => {
   await useGenerationStore.getState().unload();
   useGenerationStore.setState({ phase: 'idle', failure: null, answer: '', stats: null, loadCancelled: false, comparison: null });
   useGenerationStore.setState({ engine: 'webllm', engineChosen: false, modelId: useGenerationStore.getState().modelIds.webllm });
-  Object.assign(fake, { loads: [], loadImpl: null, generateImpl: null, interrupts: 0, unloads: 0, transformersCreated: [] });
+  Object.assign(fake, { loads: [], loadImpl: null, generateImpl: null, interrupts: 0, unloads: 0, transformersCreated: [], endpointCreated: [] });
   fake.caps = { webgpu: true, adapter: true, shaderF16: true, adapterName: 'test' };
   localStorage.clear(); // a fresh module must start from the defaults, not from what another test chose
 });
@@ -389,5 +403,55 @@ describe('comparing with and without retrieval', () => {
   it('does nothing without a loaded model', async () => {
     await useGenerationStore.getState().compare({ rag: 'rag prompt', plain: 'question' });
     expect(useGenerationStore.getState()).toMatchObject({ phase: 'idle', comparison: null });
+  });
+});
+
+describe('the OpenAI-compatible endpoint engine', () => {
+  it('is never a default, whatever the GPU', () => {
+    useGenerationStore.getState().adaptDefaultTo({ webgpu: false, adapter: false, shaderF16: false, adapterName: null });
+    expect(useGenerationStore.getState().engine).not.toBe('openai');
+  });
+
+  it('asks for a model name and a valid address before connecting, and connects with the address and key', async () => {
+    const store = useGenerationStore.getState();
+    store.setEngine('openai');
+    await useGenerationStore.getState().load();
+    expect(useGenerationStore.getState().failure).toMatchObject({ code: 'endpoint-no-model', stage: 'load' });
+    useGenerationStore.getState().setModel('qwen2.5:0.5b');
+    useEndpointStore.setState({ baseUrl: 'localhost:11434' });
+    await useGenerationStore.getState().load();
+    expect(useGenerationStore.getState().failure).toMatchObject({ code: 'endpoint-bad-url' });
+    expect(fake.loads).toEqual([]);
+    useEndpointStore.setState({ baseUrl: 'http://localhost:11434/v1', apiKey: 'k' });
+    await useGenerationStore.getState().load();
+    expect(fake.loads).toEqual(['openai:qwen2.5:0.5b']);
+    expect(fake.endpointCreated).toEqual([{ baseUrl: 'http://localhost:11434/v1', apiKey: 'k' }]);
+    expect(useGenerationStore.getState()).toMatchObject({ phase: 'ready', loadedEngine: 'openai', loadedModelId: 'qwen2.5:0.5b' });
+    // Each connection is made anew: the address or key may have changed.
+    await useGenerationStore.getState().load();
+    expect(fake.endpointCreated).toHaveLength(2);
+  });
+
+  it('sends the system prompt and the sampling settings with every answer', async () => {
+    useGenerationStore.getState().setModel(f32Model.id);
+    await useGenerationStore.getState().load();
+    useSamplingStore.getState().set({ temperature: 0.7, topP: 0.5, maxTokens: 99 });
+    const seen: { messages: ChatMessage[]; options: GenerateOptions }[] = [];
+    fake.generateImpl = async (messages, _onDelta, options) => {
+      seen.push({ messages, options });
+      return stats;
+    };
+    await useGenerationStore.getState().generate('prompt', 'Be brief.');
+    await useGenerationStore.getState().generate('prompt', '  ');
+    expect(seen[0]).toEqual({
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'prompt' },
+      ],
+      options: { temperature: 0.7, topP: 0.5, maxTokens: 99 },
+    });
+    expect(seen[1]!.messages).toEqual([{ role: 'user', content: 'prompt' }]);
+    useSamplingStore.getState().set({ temperature: 9, maxTokens: -1 });
+    expect(useSamplingStore.getState()).toMatchObject({ temperature: 2, maxTokens: 16 });
   });
 });

@@ -19,7 +19,10 @@ import { defaultEngineFor, engineBlocker, engineFamily, type EngineFamily, type 
 import { useGpuStore } from './gpuStore';
 import { selectModelHost, useSettingsStore } from './settingsStore';
 import { fetchSiteManifest } from './siteManifest';
+import { normaliseBaseUrl } from '../adapters/generator/endpointUrl';
 import { describeError } from './errors';
+import { chatMessages, generateOptions, useSamplingStore } from './samplingStore';
+import { useEndpointStore } from './endpointStore';
 import { COMPARISON_SIDES, appendToPane, skipWaiting, startComparison, withPane, type Comparison, type ComparisonSide } from './comparison';
 
 export type { GenerationEngine } from './generationEngines';
@@ -27,7 +30,7 @@ export type { GenerationEngine } from './generationEngines';
 export type GenerationPhase = 'idle' | 'checking' | 'loading' | 'ready' | 'generating' | 'error';
 
 export interface GenerationFailure {
-  code: GenerationErrorCode | ModelBlocker | 'bad-host';
+  code: GenerationErrorCode | ModelBlocker | 'bad-host' | 'endpoint-bad-url' | 'endpoint-no-model';
   detail: string;
   /** Whether loading the model or generating an answer failed. */
   stage: 'load' | 'generate';
@@ -70,9 +73,10 @@ interface GenerationState {
   loadSiteModels(): Promise<void>;
   load(): Promise<void>;
   cancelLoad(): void;
-  generate(prompt: string): Promise<void>;
+  /** Answer the prompt, after the system prompt when there is one, with the sampling settings in force. */
+  generate(prompt: string, system?: string): Promise<void>;
   /** Answer the RAG prompt, then the question alone, one after the other; Stop skips what is left. */
-  compare(prompts: Record<ComparisonSide, string>): Promise<void>;
+  compare(prompts: Record<ComparisonSide, string>, system?: string): Promise<void>;
   stop(): Promise<void>;
   unload(): Promise<void>;
 }
@@ -82,7 +86,7 @@ export const DEFAULT_CHAT_MODEL = 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC';
 
 let loadRun = 0;
 
-const GENERATE_OPTIONS = { temperature: 0.2, maxTokens: 512 };
+const optionsNow = () => generateOptions(useSamplingStore.getState());
 
 function failureOf(err: unknown, stage: GenerationFailure['stage']): GenerationFailure {
   const code = (err as { code?: unknown })?.code;
@@ -97,6 +101,10 @@ const isBusy = (phase: GenerationPhase) => phase === 'loading' || phase === 'gen
 
 /** The chosen model's id if the engine has it, and why it cannot run here, found before any download. */
 function checkModel(state: GenerationState, caps: GpuCapabilities): { id: string | null; blocker: ModelBlocker | null } {
+  if (state.engine === 'openai') {
+    const id = state.modelId.trim();
+    return { id: id || null, blocker: null };
+  }
   if (state.engine === 'webllm') {
     const model = CHAT_MODELS.find((m) => m.id === state.modelId);
     return { id: model?.id ?? null, blocker: model ? modelBlocker(model, caps) : null };
@@ -123,7 +131,7 @@ export const useGenerationStore = create<GenerationState>()(
         engine: 'webllm',
         engineChosen: false,
         modelId: DEFAULT_CHAT_MODEL,
-        modelIds: { webllm: DEFAULT_CHAT_MODEL, transformers: DEFAULT_TRANSFORMERS_CHAT_MODEL },
+        modelIds: { webllm: DEFAULT_CHAT_MODEL, transformers: DEFAULT_TRANSFORMERS_CHAT_MODEL, openai: '' },
         modelChosen: false,
         transformersModels: [...TRANSFORMERS_CHAT_MODELS],
         phase: 'idle',
@@ -141,7 +149,7 @@ export const useGenerationStore = create<GenerationState>()(
         setEngine(engine) {
           const { phase, modelIds, loadedModelId } = get();
           if (isBusy(phase)) return;
-          set({ engine, engineChosen: true, modelId: modelIds[engineFamily(engine)], failure: null, phase: loadedModelId ? 'ready' : 'idle' });
+          set({ engine, engineChosen: true, modelId: modelIds[engineFamily(engine)] ?? '', failure: null, phase: loadedModelId ? 'ready' : 'idle' });
         },
 
         setModel(modelId) {
@@ -190,14 +198,20 @@ export const useGenerationStore = create<GenerationState>()(
           const caps = await useGpuStore.getState().detect();
           const { id, blocker } = checkModel(get(), caps);
           if (!id) {
-            set({ phase: 'idle' });
+            set(engine === 'openai' ? { phase: 'error', failure: { code: 'endpoint-no-model', detail: '', stage: 'load' } } : { phase: 'idle' });
             return;
           }
           if (blocker) {
             set({ phase: 'error', failure: { code: blocker, detail: '', stage: 'load' } });
             return;
           }
-          const host = selectModelHost(useSettingsStore.getState());
+          const endpoint = useEndpointStore.getState();
+          // The endpoint engine downloads nothing: its "host" is the server the user named.
+          const host = engine === 'openai' ? endpoint.baseUrl : selectModelHost(useSettingsStore.getState());
+          if (engine === 'openai' && !normaliseBaseUrl(endpoint.baseUrl)) {
+            set({ phase: 'error', failure: { code: 'endpoint-bad-url', detail: '', stage: 'load' } });
+            return;
+          }
           if (!host) {
             set({ phase: 'error', failure: { code: 'bad-host', detail: '', stage: 'load' } });
             return;
@@ -205,7 +219,10 @@ export const useGenerationStore = create<GenerationState>()(
           // Loading replaces the model loaded before, whichever engine held it.
           set({ phase: 'loading', loadedModelId: null, loadedEngine: null });
           try {
-            const gen = await generatorFor(engine, caps, (modelId) => get().transformersModels.find((m) => m.id === modelId));
+            const gen = await generatorFor(engine, caps, (modelId) => get().transformersModels.find((m) => m.id === modelId), {
+              baseUrl: endpoint.baseUrl,
+              apiKey: endpoint.apiKey,
+            });
             await gen.load(id, host, (progress) => {
               if (run === loadRun) set({ progress });
             });
@@ -224,12 +241,12 @@ export const useGenerationStore = create<GenerationState>()(
           void currentGenerator()?.unload();
         },
 
-        async generate(prompt) {
+        async generate(prompt, system = '') {
           const generator = currentGenerator();
           if (!generator || !get().loadedModelId || get().phase === 'generating') return;
           set({ phase: 'generating', answer: '', stats: null, failure: null, stopped: false, answeredPrompt: prompt, comparison: null });
           try {
-            const stats = await generator.generate([{ role: 'user', content: prompt }], GENERATE_OPTIONS, (delta) =>
+            const stats = await generator.generate(chatMessages(system, prompt), optionsNow(), (delta) =>
               set((s) => ({ answer: s.answer + delta })),
             );
             set({ phase: 'ready', stats });
@@ -238,7 +255,7 @@ export const useGenerationStore = create<GenerationState>()(
           }
         },
 
-        async compare(prompts) {
+        async compare(prompts, system = '') {
           const generator = currentGenerator();
           if (!generator || !get().loadedModelId || get().phase === 'generating') return;
           set({ phase: 'generating', failure: null, stopped: false, comparison: startComparison(prompts) });
@@ -247,7 +264,7 @@ export const useGenerationStore = create<GenerationState>()(
             if (get().stopped) break;
             pane((c) => withPane(c, side, { status: 'generating' }));
             try {
-              const stats = await generator.generate([{ role: 'user', content: prompts[side] }], GENERATE_OPTIONS, (delta) =>
+              const stats = await generator.generate(chatMessages(system, prompts[side]), optionsNow(), (delta) =>
                 pane((c) => appendToPane(c, side, delta)),
               );
               pane((c) => withPane(c, side, { stats, status: get().stopped ? 'stopped' : 'done' }));

@@ -15,6 +15,11 @@ const CODES: readonly GenerationErrorCode[] = [
   'device-lost',
   'out-of-memory',
   'not-found',
+  'endpoint-unreachable',
+  'endpoint-cors',
+  'endpoint-http',
+  'endpoint-dropped',
+  'endpoint-bad-response',
   'unknown',
 ];
 

@@ -1,6 +1,7 @@
 // The Generator interface: a chat LLM that streams an answer. Two engines implement it:
 // webllmGenerator.ts (WebLLM on WebGPU, inside generator.worker.ts) and transformersGenerator.ts
-// (transformers.js on WebGPU or WASM, inside transformersChat.worker.ts).
+// (transformers.js on WebGPU or WASM, inside transformersChat.worker.ts) and openaiGenerator.ts (an
+// OpenAI-compatible server the user runs, such as Ollama, LM Studio or llama.cpp; on the main thread).
 
 export interface ChatModelInfo {
   /** WebLLM model id, e.g. 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC'. */
@@ -40,6 +41,16 @@ export type GenerationErrorCode =
   | 'out-of-memory'
   /** The model's files are not where they should be (the site or the hub). */
   | 'not-found'
+  /** OpenAI-compatible endpoint: nothing answers at the address (connection refused, wrong port or host). */
+  | 'endpoint-unreachable'
+  /** The server answers, but does not allow this page to read its answers (no CORS headers). */
+  | 'endpoint-cors'
+  /** The server answered with an HTTP error; the message is its own. */
+  | 'endpoint-http'
+  /** The connection broke while the answer was streaming. */
+  | 'endpoint-dropped'
+  /** The server's answer is not an OpenAI-style chat completion stream. */
+  | 'endpoint-bad-response'
   | 'unknown';
 
 export interface LoadProgress {
@@ -67,6 +78,7 @@ export interface ChatMessage {
 
 export interface GenerateOptions {
   temperature?: number;
+  topP?: number;
   maxTokens?: number;
 }
 
@@ -76,6 +88,11 @@ export interface Generator {
   generate(messages: ChatMessage[], options: GenerateOptions, onDelta: (text: string) => void): Promise<GenerationStats>;
   interrupt(): Promise<void>;
   unload(): Promise<void>;
+  /**
+   * Token counts of texts with the loaded model's own tokenizer, where the engine has one at hand
+   * (transformers.js); engines without one leave this out and the app estimates.
+   */
+  countTokens?(texts: string[]): Promise<number[]>;
 }
 
 /** An error with a code the UI can explain. Crosses the worker boundary as { code, message }. */

@@ -43,6 +43,7 @@ export function createChatWorkerApi(engine: TransformersChatEngine) {
       settle(() => engine.load(request, onDownload)),
     generate: (messages: ChatMessage[], options: GenerateOptions, onDelta: (text: string) => void): Promise<ChatResult<GenerationStats>> =>
       settle(() => generateDelivered(engine, messages, options, onDelta)),
+    countTokens: (texts: string[]): Promise<ChatResult<number[]>> => settle(async () => engine.countTokens(texts)),
     interrupt: (): void => engine.interrupt(),
     dispose: (): Promise<void> => engine.dispose(),
   };

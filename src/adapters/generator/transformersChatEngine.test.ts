@@ -70,6 +70,13 @@ describe('TransformersChatEngine with the fixture chat model', () => {
     expect(stats.prefillTokensPerS).toBeGreaterThan(0);
   });
 
+  it("counts tokens with the model's own tokenizer, as the prompt is counted when answering", async () => {
+    const tokenizer = await AutoTokenizer.from_pretrained('openbook/tiny-chat');
+    const texts = ['How hot is lava?', '', 'Lava is molten rock.'];
+    expect(engine.countTokens(texts)).toEqual(texts.map((t) => tokenizer.encode(t, { add_special_tokens: false }).length));
+    expect(engine.countTokens(['How hot is lava?'])[0]).toBeGreaterThan(0);
+  });
+
   it('honours maxTokens', async () => {
     const { text, stats } = await answer(CHAT, { maxTokens: 3 });
     expect(text).toBe('Lava is molten');

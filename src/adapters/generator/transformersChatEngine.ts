@@ -153,7 +153,7 @@ export class TransformersChatEngine {
       await pipe(messages, {
         max_new_tokens: options.maxTokens ?? DEFAULT_MAX_NEW_TOKENS,
         do_sample: temperature > 0,
-        ...(temperature > 0 ? { temperature } : {}),
+        ...(temperature > 0 ? { temperature, ...(options.topP !== undefined ? { top_p: options.topP } : {}) } : {}),
         streamer,
         stopping_criteria: this.stopping,
       });
@@ -175,6 +175,14 @@ export class TransformersChatEngine {
       // Tokens after the first, over the time they took (the first token's time is the prefill).
       decodeTokensPerS: generated > 1 && decodeS > 0 ? finite((generated - 1) / decodeS) : null,
     };
+  }
+
+  /** Each text's length in tokens, with the loaded model's own tokenizer (no special tokens added). */
+  countTokens(texts: string[]): number[] {
+    const pipe = this.pipe;
+    if (!pipe) throw new GenerationError('unknown', 'No chat model is loaded.');
+    const tokenizer = pipe.tokenizer as PreTrainedTokenizer;
+    return texts.map((text) => (text ? tokenizer.encode(text, { add_special_tokens: false }).length : 0));
   }
 
   /** Stop the answer being generated after the current token. */

@@ -109,6 +109,13 @@ export class TransformersGenerator implements Generator {
     }
   }
 
+  /** Token counts with the model's own tokenizer, in the worker (a few ms for a prompt). */
+  async countTokens(texts: string[]): Promise<number[]> {
+    const client = this.client;
+    if (!client) throw new GenerationError('unknown', 'No chat model is loaded.');
+    return unwrap(await client.api.countTokens(texts));
+  }
+
   async interrupt(): Promise<void> {
     await this.client?.api.interrupt();
   }

@@ -84,7 +84,7 @@ describe('WebLLMGenerator', () => {
     const { generator } = setup(engine);
     await generator.load('m', 'https://huggingface.co', () => {});
     const deltas: string[] = [];
-    const stats = await generator.generate([{ role: 'user', content: 'hi' }], { temperature: 0.2, maxTokens: 64 }, (t) =>
+    const stats = await generator.generate([{ role: 'user', content: 'hi' }], { temperature: 0.2, topP: 0.9, maxTokens: 64 }, (t) =>
       deltas.push(t),
     );
     expect(deltas).toEqual(['Hel', 'lo', ' world']);
@@ -101,6 +101,7 @@ describe('WebLLMGenerator', () => {
       stream: true,
       stream_options: { include_usage: true },
       temperature: 0.2,
+      top_p: 0.9,
       max_tokens: 64,
     });
   });
@@ -112,6 +113,7 @@ describe('WebLLMGenerator', () => {
     const stats = await generator.generate([{ role: 'user', content: 'hi' }], {}, () => {});
     expect(engine.requests[0]).not.toHaveProperty('temperature');
     expect(engine.requests[0]).not.toHaveProperty('max_tokens');
+    expect(engine.requests[0]).not.toHaveProperty('top_p');
     expect(stats).toEqual({
       promptTokens: null,
       completionTokens: null,

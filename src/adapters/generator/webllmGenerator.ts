@@ -23,6 +23,7 @@ export interface ChatStreamRequest {
   stream: true;
   stream_options: { include_usage: boolean };
   temperature?: number;
+  top_p?: number;
   max_tokens?: number;
 }
 
@@ -174,6 +175,7 @@ export class WebLLMGenerator implements Generator {
       stream_options: { include_usage: true },
     };
     if (options.temperature !== undefined) request.temperature = options.temperature;
+    if (options.topP !== undefined) request.top_p = options.topP;
     if (options.maxTokens !== undefined) request.max_tokens = options.maxTokens;
     try {
       const stream = await engine.chat.completions.create(request);

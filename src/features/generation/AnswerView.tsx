@@ -6,6 +6,7 @@ import { useGpuStore } from '../../state/gpuStore';
 import { AnswerStats } from './AnswerStats';
 import { useCitationSources } from './citationSources';
 import { CitedAnswer } from './CitedAnswer';
+import { AskTimingsView } from './AskTimingsView';
 
 export function AnswerView() {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function AnswerView() {
         </p>
       )}
       {stats && <AnswerStats stats={stats} testId="generation-stats" />}
+      <AskTimingsView />
     </div>
   );
 }

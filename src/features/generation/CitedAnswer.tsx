@@ -1,31 +1,33 @@
-// An answer's text with its citations ([1], [1][2], [1, 2]) of the prompt's chunks as buttons that show the
-// chunk in the results and in its document. Plain text throughout: React text nodes, never HTML.
-import { useMemo } from 'react';
+// An answer rendered as Markdown (core/markdown.ts: an allow-list of elements, raw HTML kept as text), with
+// its citations ([1], [1][2], [1, 2]) of the prompt's chunks as buttons that show the chunk in the results
+// and in its document. No HTML string is ever put into the page: nothing in an answer can run script.
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitCitations } from '../../core/citations';
 import type { ScoredChunk } from '../../core/types';
 import { showChunkInDocument } from '../retrieval/showChunk';
+import { MarkdownText } from './MarkdownText';
 
 export function CitedAnswer({ text, sources }: { text: string; sources: readonly ScoredChunk[] }) {
   const { t } = useTranslation();
-  const parts = useMemo(() => splitCitations(text, sources.length), [text, sources.length]);
-  return (
-    <>
-      {parts.map((part, i) => {
-        const source = part.kind === 'citation' ? sources[part.chunkNumber - 1] : undefined;
-        if (part.kind === 'text' || !source) return part.text;
+  const renderText = useCallback(
+    (part: string) =>
+      splitCitations(part, sources.length).map((piece, i) => {
+        const source = piece.kind === 'citation' ? sources[piece.chunkNumber - 1] : undefined;
+        if (piece.kind === 'text' || !source) return piece.text;
         return (
           <button
             key={i}
             type="button"
             className="link-button citation"
-            title={t('generation.citation', { n: part.chunkNumber })}
+            title={t('generation.citation', { n: piece.chunkNumber })}
             onClick={() => showChunkInDocument(source.chunk.docId, source.chunk.id)}
           >
-            {part.text}
+            {piece.text}
           </button>
         );
-      })}
-    </>
+      }),
+    [sources, t],
   );
+  return <MarkdownText text={text} renderText={renderText} />;
 }

@@ -18,12 +18,14 @@ export function GenerationFailureNote({ failure, modelId }: { failure: Generatio
     <Alert level="error">
       <p>
         <strong>
-          {t(failure.stage === 'generate' ? 'generation.failure.generateTitle' : 'generation.failure.title', {
-            model: chatModelLabel(engine, modelId, transformersModels),
-          })}
+          {engine === 'openai' && failure.stage === 'load'
+            ? t('endpoint.failure.title')
+            : t(failure.stage === 'generate' ? 'generation.failure.generateTitle' : 'generation.failure.title', {
+                model: chatModelLabel(engine, modelId, transformersModels),
+              })}
         </strong>
       </p>
-      <p>{t(`generation.failure.${failure.code}`)}</p>
+      <p>{failure.code.startsWith('endpoint-') ? t(`endpoint.failure.${failure.code}`) : t(`generation.failure.${failure.code}`)}</p>
       {failure.detail && (
         <p className="muted small">
           {t('generation.failure.detail')}: <code>{failure.detail}</code>

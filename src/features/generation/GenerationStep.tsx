@@ -10,7 +10,6 @@ import { useGenerationStore } from '../../state/generationStore';
 import { useGpuStore } from '../../state/gpuStore';
 import { useFilledPrompt } from '../../state/filledPrompt';
 import { useRetrievalStore } from '../../state/retrievalStore';
-import { questionOnlyPrompt } from '../../core/prompt';
 import { AnswerView } from './AnswerView';
 import { ComparisonView } from './ComparisonView';
 import { ChatModelPicker } from './ChatModelPicker';
@@ -18,9 +17,13 @@ import { EnginePicker } from './EnginePicker';
 import { GenerationFailureNote } from './GenerationFailureNote';
 import { LoadProgressView } from './LoadProgressView';
 import { TransformersModelPicker } from './TransformersModelPicker';
+import { EndpointSettings } from './EndpointSettings';
+import { SamplingSettings } from './SamplingSettings';
+import { answerCurrent, compareCurrent } from '../../state/ask';
+import { HistoryView } from './HistoryView';
 
 export function GenerationStep() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const engine = useGenerationStore((s) => s.engine);
   const modelId = useGenerationStore((s) => s.modelId);
   const phase = useGenerationStore((s) => s.phase);
@@ -29,7 +32,7 @@ export function GenerationStep() {
   const loadedEngine = useGenerationStore((s) => s.loadedEngine);
   const loadCancelled = useGenerationStore((s) => s.loadCancelled);
   const comparing = useGenerationStore((s) => s.comparison !== null);
-  const { load, generate, compare, stop, unload } = useGenerationStore.getState();
+  const { load, stop, unload } = useGenerationStore.getState();
   const caps = useGpuStore((s) => s.caps);
   const detect = useGpuStore((s) => s.detect);
   const filled = useFilledPrompt();
@@ -51,16 +54,28 @@ export function GenerationStep() {
     <StepCard step={6} id="generation" title={t('generation.title')} subtitle={t('generation.subtitle')}>
       <EnginePicker disabled={busy} />
       <div className="row align-end">
-        {engine === 'webllm' ? <ChatModelPicker disabled={busy} /> : <TransformersModelPicker disabled={busy} />}
-        <button type="button" disabled={busy || isLoaded} onClick={() => void load()}>
-          {isLoaded ? t('generation.loaded') : t('generation.load')}
-        </button>
+        {engine === 'webllm' ? <ChatModelPicker disabled={busy} /> : engine === 'openai' ? null : <TransformersModelPicker disabled={busy} />}
+        {engine !== 'openai' && (
+          <button type="button" disabled={busy || isLoaded} onClick={() => void load()}>
+            {isLoaded ? t('generation.loaded') : t('generation.load')}
+          </button>
+        )}
         {loadedModelId && !busy && (
           <button type="button" className="secondary" onClick={() => void unload()}>
             {t('generation.unload')}
           </button>
         )}
       </div>
+      {engine === 'openai' && (
+        <>
+          <EndpointSettings disabled={busy} />
+          <div className="row">
+            <button type="button" disabled={busy} onClick={() => void load()}>
+              {isLoaded ? t('endpoint.reconnect') : t('endpoint.connect')}
+            </button>
+          </div>
+        </>
+      )}
       {caps?.adapter && (
         <p className="muted small">
           {t('generation.gpu', { adapter: caps.adapterName ?? '?', f16: caps.shaderF16 ? t('common.yes') : t('common.no') })}
@@ -76,15 +91,16 @@ export function GenerationStep() {
       {loadCancelled && phase === 'idle' && <p className="muted small">{t('generation.loadCancelled')}</p>}
       {phase === 'loading' && <LoadProgressView />}
       {shownFailure && !busy && <GenerationFailureNote failure={shownFailure} modelId={modelId} />}
+      <SamplingSettings disabled={busy} />
       <div className="row">
-        <button type="button" disabled={!filled || !loadedModelId || busy} onClick={() => filled && void generate(filled.text)}>
+        <button type="button" disabled={!filled || !loadedModelId || busy} onClick={() => void answerCurrent(i18n.language)}>
           {t('generation.generate')}
         </button>
         <button
           type="button"
           className="secondary"
           disabled={!filled || question === undefined || !loadedModelId || busy}
-          onClick={() => filled && question !== undefined && void compare({ rag: filled.text, plain: questionOnlyPrompt(question).text })}
+          onClick={() => void compareCurrent(i18n.language)}
         >
           {t('generation.compare')}
         </button>
@@ -95,6 +111,7 @@ export function GenerationStep() {
         )}
       </div>
       {comparing ? <ComparisonView /> : <AnswerView />}
+      <HistoryView />
     </StepCard>
   );
 }

@@ -9,5 +9,6 @@ const NONE: ScoredChunk[] = [];
 export function useCitationSources(answeredPrompt: string | null): ScoredChunk[] {
   const filled = useFilledPrompt();
   const run = useRetrievalStore((s) => s.last);
-  return filled && run && answeredPrompt === filled.text ? run.results : NONE;
+  // Only the chunks the context budget kept were numbered in the prompt.
+  return filled && run && answeredPrompt === filled.text ? run.results.slice(0, filled.budget.kept) : NONE;
 }

@@ -4,6 +4,7 @@ import { StepCard } from '../layout/StepCard';
 import { useFilledPrompt } from '../../state/filledPrompt';
 import { TemplateEditor } from './TemplateEditor';
 import { FilledPromptView } from './FilledPromptView';
+import { BudgetView } from './BudgetView';
 
 export function PromptStep() {
   const { t } = useTranslation();
@@ -11,6 +12,7 @@ export function PromptStep() {
   return (
     <StepCard step={5} id="prompt" title={t('prompt.title')} subtitle={t('prompt.subtitle')}>
       <TemplateEditor />
+      {filled && <BudgetView prompt={filled} />}
       {filled ? <FilledPromptView prompt={filled} /> : <p className="muted">{t('prompt.waiting')}</p>}
     </StepCard>
   );
