@@ -26,6 +26,8 @@ const webgpuArgs = [
 
 // E2E_PORT lets two checkouts run their e2e tests at the same time without sharing a server.
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The sub-path build (dist-e2e-sub, base /openbook/) is served on the next port (e2e/subpath.spec.ts).
+const SUBPATH_PORT = port + 1;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -39,13 +41,23 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // The app's service worker would precache the whole site in every test; e2e/offline.spec.ts allows it.
+    serviceWorkers: 'block',
   },
-  webServer: {
-    command: `npx vite preview --outDir dist-e2e --port ${port} --strictPort`,
-    url: `http://localhost:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --outDir dist-e2e --port ${port} --strictPort`,
+      url: `http://localhost:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite preview --outDir dist-e2e-sub --base /openbook/ --port ${SUBPATH_PORT} --strictPort`,
+      url: `http://localhost:${SUBPATH_PORT}/openbook/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
   projects: [
     {
       name: 'wasm',

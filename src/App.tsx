@@ -11,6 +11,8 @@ import { GenerationStep } from './features/generation/GenerationStep';
 import { useGenerationStore } from './state/generationStore';
 import { useIndexStore } from './state/indexStore';
 import { restoreWorkspace } from './state/workspace';
+import { startOfflineSupport } from './state/offlineStore';
+import { OfflineNotice } from './features/offline/OfflineNotice';
 
 export function App() {
   const loadSiteModels = useIndexStore((s) => s.loadSiteModels);
@@ -19,11 +21,13 @@ export function App() {
     void loadSiteModels();
     void loadSiteChatModels();
     void restoreWorkspace();
+    startOfflineSupport();
   }, [loadSiteModels, loadSiteChatModels]);
 
   return (
     <div className="app">
       <Header />
+      <OfflineNotice />
       <ModelSourceSettings />
       <main className="pipeline">
         <div className="column">

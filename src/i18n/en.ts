@@ -304,6 +304,11 @@ export const en = {
       'bad-host': 'The model download source is not a valid address; fix it in the settings above.',
     },
   },
+  offline: {
+    ready: 'Openbook is now saved in this browser: it opens and works without a network (with the models you have already used).',
+    updateReady: 'A new version of Openbook is ready.',
+    reload: 'Reload to use it',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -306,4 +306,9 @@ export const zh: Translation = {
       'bad-host': '模型下载来源不是有效的地址，请在上方设置中修改。',
     },
   },
+  offline: {
+    ready: 'Openbook 已保存在这个浏览器中：没有网络也能打开和使用（限已用过的模型）。',
+    updateReady: 'Openbook 有新版本可用。',
+    reload: '重新加载以使用新版本',
+  },
 };
