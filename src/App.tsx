@@ -13,6 +13,7 @@ import { useIndexStore } from './state/indexStore';
 import { restoreWorkspace } from './state/workspace';
 import { startOfflineSupport } from './state/offlineStore';
 import { OfflineNotice } from './features/offline/OfflineNotice';
+import { ModelsPanel } from './features/models/ModelsPanel';
 
 export function App() {
   const loadSiteModels = useIndexStore((s) => s.loadSiteModels);
@@ -29,6 +30,7 @@ export function App() {
       <Header />
       <OfflineNotice />
       <ModelSourceSettings />
+      <ModelsPanel />
       <main className="pipeline">
         <div className="column">
           <DocumentsStep />
