@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium, INSTALL_HELP } from './scripts/find-chromium.mjs';
+import { E2E_PORT, SUBPATH_PORT } from './e2e/ports';
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error(INSTALL_HELP);
@@ -24,10 +25,9 @@ const webgpuArgs = [
   '--disable-vulkan-surface',
 ];
 
-// E2E_PORT lets two checkouts run their e2e tests at the same time without sharing a server.
-const port = Number(process.env.E2E_PORT ?? 4173);
-// The sub-path build (dist-e2e-sub, base /openbook/) is served on the next port (e2e/subpath.spec.ts).
-const SUBPATH_PORT = port + 1;
+// E2E_PORT lets two checkouts run their e2e tests at the same time without sharing a server; the
+// sub-path build is served on SUBPATH_PORT (e2e/subpath.spec.ts).
+const port = E2E_PORT;
 
 export default defineConfig({
   testDir: 'e2e',

@@ -3,8 +3,9 @@
 // service worker all come from below /openbook/, and the whole loop runs with the fixture embedder.
 import { test, expect } from './fixtures';
 import { addFiles, askQuestion } from './steps';
+import { SUBPATH_PORT } from './ports';
 
-const ORIGIN = `http://localhost:${Number(process.env.E2E_PORT ?? 4173) + 1}`;
+const ORIGIN = `http://localhost:${SUBPATH_PORT}`;
 const APP = `${ORIGIN}/openbook/`;
 
 test.use({ serviceWorkers: 'allow' });

@@ -339,6 +339,19 @@ export const en = {
       import: 'The model folder could not be imported: {{detail}}',
     },
   },
+  resume: {
+    interrupted: 'Embedding was interrupted before it finished: {{done}} of {{total}} chunks have a vector from {{model}}. They are not in the index yet; resume to embed only the rest and build the index.',
+    incompleteList: 'Incomplete documents',
+    document: '{{name}}: incomplete, {{done}} of {{total}} chunks embedded',
+    resume: 'Resume embedding',
+    discard: 'Discard',
+    unknownModel: 'This site no longer offers {{model}}: embed again with another model.',
+  },
+  reembed: {
+    offer: 'Re-embed with {{model}}',
+    keeps: 'The current index stays searchable until the new vectors are all done; the two models’ vectors are never mixed.',
+    meanwhile: 'Until the new vectors are all done, questions are still answered from the current index, made with {{model}}.',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

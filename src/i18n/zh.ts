@@ -341,4 +341,17 @@ export const zh: Translation = {
       import: '无法导入模型文件夹：{{detail}}',
     },
   },
+  resume: {
+    interrupted: '上次嵌入在完成前被中断：{{total}} 个分块中已有 {{done}} 个由 {{model}} 生成了向量。它们还不在索引里；继续嵌入只会处理剩下的分块，然后建立索引。',
+    incompleteList: '未完成的文档',
+    document: '{{name}}：未完成，已嵌入 {{done}} / {{total}} 个分块',
+    resume: '继续嵌入',
+    discard: '放弃',
+    unknownModel: '本网站已不再提供 {{model}}，请换一个模型重新嵌入。',
+  },
+  reembed: {
+    offer: '用 {{model}} 重新嵌入',
+    keeps: '新向量全部完成之前，当前索引仍可检索；两个模型的向量绝不会混在一起。',
+    meanwhile: '新向量全部完成之前，提问仍由当前索引（用 {{model}} 建立）回答。',
+  },
 };

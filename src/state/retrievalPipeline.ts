@@ -5,8 +5,8 @@
 import type { RetrievalConfig } from '../core/retrievalConfig';
 import type { ScoredChunk } from '../core/types';
 import type { IndexEngine } from '../adapters/vectorIndex/vectorIndex';
-import { useIndexStore } from './indexStore';
-import { getEmbedder, getVectorIndex } from './workers';
+import { questionEmbedder, useIndexStore } from './indexStore';
+import { getVectorIndex } from './workers';
 
 export interface RetrievalOutcome {
   results: ScoredChunk[];
@@ -22,7 +22,7 @@ export interface RetrievalOutcome {
  */
 export async function runRetrieval(question: string, config: RetrievalConfig): Promise<RetrievalOutcome> {
   const t0 = performance.now();
-  const { api: embedder } = await getEmbedder();
+  const embedder = await questionEmbedder();
   const [queryVector] = await embedder.embed([question], 'query');
   if (!queryVector) throw new Error('no query vector');
   const t1 = performance.now();

@@ -27,8 +27,13 @@ function lazyWorker<T>(start: () => Promise<WorkerClient<T>>) {
 const chunker = lazyWorker(createChunkerClient);
 const embedder = lazyWorker(createEmbedderClient);
 const vectorIndex = lazyWorker(createVectorIndexClient);
+// A second embedder for questions while the first one embeds a new run (maybe with another model): the
+// index being replaced stays searchable with the model that made it (see indexStore.questionEmbedder).
+const queryEmbedder = lazyWorker(createEmbedderClient);
 
 export const getChunker = chunker.get;
 export const getEmbedder = embedder.get;
 export const resetEmbedder = embedder.reset;
 export const getVectorIndex = vectorIndex.get;
+export const getQueryEmbedder = queryEmbedder.get;
+export const resetQueryEmbedder = queryEmbedder.reset;

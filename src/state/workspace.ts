@@ -6,6 +6,7 @@ import { useIndexStore } from './indexStore';
 import { useRetrievalStore } from './retrievalStore';
 import { useGenerationStore } from './generationStore';
 import { describeError } from './errors';
+import { clearProgress, restoreInterruptedRun } from './embeddingProgress';
 import { clearStoredWorkspace, refreshStorageUse, useWorkspaceStore, workspaceStorage } from './workspaceSaves';
 
 let restoring: Promise<void> | null = null;
@@ -27,6 +28,10 @@ export function restoreWorkspace(): Promise<void> {
       useDocumentsStore.getState().restore(documents);
       useWorkspaceStore.setState({ status: 'ready' });
       if (index) await useIndexStore.getState().restoreIndex(index, startedAt);
+      const { indexedChunks, indexedModelId, indexedDevice } = useIndexStore.getState();
+      await restoreInterruptedRun(
+        (chunk, modelId, device) => indexedModelId === modelId && indexedDevice === device && indexedChunks.get(chunk.id)?.text === chunk.text,
+      );
     } catch (err) {
       useWorkspaceStore.setState({ status: 'unavailable', problem: message('workspace.errors.unavailable', { detail: describeError(err) }) });
     }
@@ -60,5 +65,6 @@ export async function emptyWorkspace(): Promise<boolean> {
   if (useGenerationStore.getState().phase === 'generating') await useGenerationStore.getState().stop();
   useGenerationStore.setState({ answer: '', answeredPrompt: null, stats: null, stopped: false });
   await useIndexStore.getState().resetIndex();
+  await clearProgress();
   return true;
 }
