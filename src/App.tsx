@@ -14,6 +14,8 @@ import { restoreWorkspace } from './state/workspace';
 import { startOfflineSupport } from './state/offlineStore';
 import { OfflineNotice } from './features/offline/OfflineNotice';
 import { ModelsPanel } from './features/models/ModelsPanel';
+import { openLinkedWorkspace } from './state/publishedWorkspace';
+import { PublishedWorkspaceNotice } from './features/workspace/PublishedWorkspaceNotice';
 
 export function App() {
   const loadSiteModels = useIndexStore((s) => s.loadSiteModels);
@@ -21,7 +23,7 @@ export function App() {
   useEffect(() => {
     void loadSiteModels();
     void loadSiteChatModels();
-    void restoreWorkspace();
+    void restoreWorkspace().then(openLinkedWorkspace);
     startOfflineSupport();
   }, [loadSiteModels, loadSiteChatModels]);
 
@@ -29,6 +31,7 @@ export function App() {
     <div className="app">
       <Header />
       <OfflineNotice />
+      <PublishedWorkspaceNotice />
       <ModelSourceSettings />
       <ModelsPanel />
       <main className="pipeline">

@@ -352,6 +352,20 @@ export const en = {
     keeps: 'The current index stays searchable until the new vectors are all done; the two models’ vectors are never mixed.',
     meanwhile: 'Until the new vectors are all done, questions are still answered from the current index, made with {{model}}.',
   },
+  published: {
+    opening: 'Opening the published workspace {{name}}…',
+    opened: 'Opened the published workspace {{name}}: {{documents}} documents and {{chunks}} chunks, embedded with {{model}}. Nothing had to be embedded.',
+    confirm: 'This address opens the published workspace {{name}}. It replaces the workspace kept in this browser (export yours first to keep a copy).',
+    open: 'Open it',
+    keep: 'Keep my workspace',
+    failed: 'The published workspace {{name}} could not be opened, and the current workspace is unchanged:',
+    errors: {
+      http: 'the site answered with status {{status}} (is the file there?).',
+      network: 'it could not be downloaded ({{detail}}).',
+      'other-site': 'Only a workspace file of this site can be opened from the address (?workspace=…); a file on another site is not fetched.',
+      'bad-url': 'The address’s ?workspace= parameter is not a valid file address.',
+    },
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -354,4 +354,18 @@ export const zh: Translation = {
     keeps: '新向量全部完成之前，当前索引仍可检索；两个模型的向量绝不会混在一起。',
     meanwhile: '新向量全部完成之前，提问仍由当前索引（用 {{model}} 建立）回答。',
   },
+  published: {
+    opening: '正在打开发布的工作区 {{name}}…',
+    opened: '已打开发布的工作区 {{name}}：{{documents}} 个文档、{{chunks}} 个分块，由 {{model}} 嵌入。无需重新嵌入任何内容。',
+    confirm: '这个地址会打开发布的工作区 {{name}}，它将替换这个浏览器中保存的工作区（如需保留，请先导出）。',
+    open: '打开',
+    keep: '保留我的工作区',
+    failed: '无法打开发布的工作区 {{name}}，当前工作区保持不变：',
+    errors: {
+      http: '网站返回状态码 {{status}}（文件是否存在？）。',
+      network: '无法下载（{{detail}}）。',
+      'other-site': '地址参数（?workspace=…）只能打开本网站上的工作区文件，不会获取其他网站上的文件。',
+      'bad-url': '地址中的 ?workspace= 参数不是有效的文件地址。',
+    },
+  },
 };
