@@ -24,10 +24,13 @@ export function restoreWorkspace(): Promise<void> {
       return;
     }
     try {
+      performance.mark('openbook:restore-start'); // marks for scripts/bench-browser.ts
       const { documents, index } = await storage.load();
+      performance.mark('openbook:workspace-read');
       useDocumentsStore.getState().restore(documents);
       useWorkspaceStore.setState({ status: 'ready' });
       if (index) await useIndexStore.getState().restoreIndex(index, startedAt);
+      performance.mark('openbook:index-restored');
       const { indexedChunks, indexedModelId, indexedDevice } = useIndexStore.getState();
       await restoreInterruptedRun(
         (chunk, modelId, device) => indexedModelId === modelId && indexedDevice === device && indexedChunks.get(chunk.id)?.text === chunk.text,
