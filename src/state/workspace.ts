@@ -7,6 +7,7 @@ import { useRetrievalStore } from './retrievalStore';
 import { useGenerationStore } from './generationStore';
 import { describeError } from './errors';
 import { clearProgress, restoreInterruptedRun } from './embeddingProgress';
+import { getVectorIndex } from './workers';
 import { clearStoredWorkspace, refreshStorageUse, useWorkspaceStore, workspaceStorage } from './workspaceSaves';
 
 let restoring: Promise<void> | null = null;
@@ -25,6 +26,8 @@ export function restoreWorkspace(): Promise<void> {
     }
     try {
       performance.mark('openbook:restore-start'); // marks for scripts/bench-browser.ts
+      // Start the index worker while IndexedDB is read: its start-up is most of a restore's time.
+      void getVectorIndex().catch(() => undefined);
       const { documents, index } = await storage.load();
       performance.mark('openbook:workspace-read');
       useDocumentsStore.getState().restore(documents);
