@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium, INSTALL_HELP } from './scripts/find-chromium.mjs';
+import { E2E_PORT, SUBPATH_PORT } from './e2e/ports';
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error(INSTALL_HELP);
@@ -24,8 +25,9 @@ const webgpuArgs = [
   '--disable-vulkan-surface',
 ];
 
-// E2E_PORT lets two checkouts run their e2e tests at the same time without sharing a server.
-const port = Number(process.env.E2E_PORT ?? 4173);
+// E2E_PORT lets two checkouts run their e2e tests at the same time without sharing a server; the
+// sub-path build is served on SUBPATH_PORT (e2e/subpath.spec.ts).
+const port = E2E_PORT;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -39,13 +41,23 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // The app's service worker would precache the whole site in every test; e2e/offline.spec.ts allows it.
+    serviceWorkers: 'block',
   },
-  webServer: {
-    command: `npx vite preview --outDir dist-e2e --port ${port} --strictPort`,
-    url: `http://localhost:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --outDir dist-e2e --port ${port} --strictPort`,
+      url: `http://localhost:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite preview --outDir dist-e2e-sub --base /openbook/ --port ${SUBPATH_PORT} --strictPort`,
+      url: `http://localhost:${SUBPATH_PORT}/openbook/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
   projects: [
     {
       name: 'wasm',

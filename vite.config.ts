@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import wasm from 'vite-plugin-wasm';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // BASE_PATH lets the static site live under a sub-path (e.g. BASE_PATH=/openbook/ npm run build).
 const base = process.env.BASE_PATH ?? '/';
@@ -10,7 +11,51 @@ export default defineConfig({
   // 'mpa' makes a missing file a real 404 instead of index.html: transformers.js would otherwise
   // parse HTML as a model file (and could cache it).
   appType: 'mpa',
-  plugins: [react(), wasm()],
+  plugins: [
+    react(),
+    wasm(),
+    // The app is a PWA: after one visit its shell, workers, ONNX Runtime's and Voy's wasm load from the
+    // service worker's precache, with no network. The models a site serves itself (models/) are cached
+    // the first time they are used; models from the hub go to transformers.js' and WebLLM's own caches.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false, // src/adapters/pwa/serviceWorker.ts registers it and reports updates
+      manifest: {
+        name: 'Openbook: RAG in your browser',
+        short_name: 'Openbook',
+        description: 'Retrieval-augmented generation, step by step, entirely in your browser.',
+        theme_color: '#2457c5',
+        background_color: '#ffffff',
+        display: 'standalone',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,mjs,css,html,wasm,svg,png,webmanifest}'],
+        // A site's own model folder is cached when used, not on install (it can be gigabytes).
+        globIgnores: ['models/**'],
+        // ONNX Runtime's wasm is about 27 MB.
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+        clientsClaim: true,
+        navigateFallbackDenylist: [/\/models\//],
+        runtimeCaching: [
+          {
+            // models/models.json and each models/<id>/config.json (which the app fetches to see whether the
+            // site serves a model): fresh when online, from this cache when offline. The model files
+            // themselves are kept by transformers.js in its own cache ('transformers-cache').
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin && url.pathname.includes('/models/') && (url.pathname.endsWith('/models.json') || url.pathname.endsWith('/config.json')),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'openbook-site-models', cacheableResponse: { statuses: [200] } },
+          },
+        ],
+      },
+    }),
+  ],
   worker: { format: 'es', plugins: () => [wasm()] },
   optimizeDeps: { exclude: ['voy-search', '@huggingface/transformers', 'onnxruntime-web'] },
   build: { target: 'esnext', chunkSizeWarningLimit: 8000 },

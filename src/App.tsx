@@ -12,6 +12,11 @@ import { EvaluationStep } from './features/evaluation/EvaluationStep';
 import { useGenerationStore } from './state/generationStore';
 import { useIndexStore } from './state/indexStore';
 import { restoreWorkspace } from './state/workspace';
+import { startOfflineSupport } from './state/offlineStore';
+import { OfflineNotice } from './features/offline/OfflineNotice';
+import { ModelsPanel } from './features/models/ModelsPanel';
+import { openLinkedWorkspace } from './state/publishedWorkspace';
+import { PublishedWorkspaceNotice } from './features/workspace/PublishedWorkspaceNotice';
 
 export function App() {
   const loadSiteModels = useIndexStore((s) => s.loadSiteModels);
@@ -19,13 +24,17 @@ export function App() {
   useEffect(() => {
     void loadSiteModels();
     void loadSiteChatModels();
-    void restoreWorkspace();
+    void restoreWorkspace().then(openLinkedWorkspace);
+    startOfflineSupport();
   }, [loadSiteModels, loadSiteChatModels]);
 
   return (
     <div className="app">
       <Header />
+      <OfflineNotice />
+      <PublishedWorkspaceNotice />
       <ModelSourceSettings />
+      <ModelsPanel />
       <main className="pipeline">
         <div className="column">
           <DocumentsStep />

@@ -6,6 +6,10 @@ import { App } from './App';
 import { startKeywordIndexSync } from './state/keywordIndexSync';
 
 startKeywordIndexSync();
+import { restoreWorkspace } from './state/workspace';
+
+// Start bringing back the saved workspace before the first render (App awaits the same promise).
+void restoreWorkspace();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

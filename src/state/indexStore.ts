@@ -18,11 +18,12 @@ import { useDocumentsStore } from './documentsStore';
 import { useGpuStore } from './gpuStore';
 import { selectModelHost, useSettingsStore } from './settingsStore';
 import { fetchSiteManifest } from './siteManifest';
-import { getEmbedder, getVectorIndex, resetEmbedder } from './workers';
+import { getEmbedder, getQueryEmbedder, getVectorIndex, resetEmbedder, resetQueryEmbedder } from './workers';
 import { cacheVector, cachedVector, forgetVectors, textsWithoutVectors, vectorsFor } from './vectorCache';
 import { buildIndex } from './buildIndex';
 import { describeError, isCancelled } from './errors';
-import { saveIndex } from './workspaceSaves';
+import { saveIndex, useWorkspaceStore } from './workspaceSaves';
+import { clearProgress, PROGRESS_BATCH, saveProgressBatch } from './embeddingProgress';
 
 export type DevicePreference = 'auto' | ComputeDevice;
 export type IndexPhase = 'idle' | 'loading-model' | 'embedding' | 'indexing' | 'ready' | 'error';
@@ -224,17 +225,24 @@ export const useIndexStore = create<IndexState>()(
           set({ phase: 'embedding', embedded: { done: chunks.length - missing.length, total: chunks.length } });
           const alreadyDone = chunks.length - missing.length;
           const embedStart = performance.now();
-          const vectors = await api.embed(
-            missing,
-            'passage',
-            callback((done: number) => {
-              if (stillCurrent()) set({ embedded: { done: alreadyDone + done, total: chunks.length } });
-            }),
-          );
-          missing.forEach((text, i) => {
-            const v = vectors[i];
-            if (v) cacheVector(model.id, device, text, v);
-          });
+          // In batches, each saved as soon as it is embedded: a closed tab loses at most one batch, and
+          // the next visit resumes from there (embeddingProgress.ts).
+          for (let start = 0; start < missing.length; start += PROGRESS_BATCH) {
+            const batch = missing.slice(start, start + PROGRESS_BATCH);
+            const vectors = await api.embed(
+              batch,
+              'passage',
+              callback((done: number) => {
+                if (stillCurrent()) set({ embedded: { done: alreadyDone + start + done, total: chunks.length } });
+              }),
+            );
+            if (!stillCurrent()) return;
+            batch.forEach((text, i) => {
+              const v = vectors[i];
+              if (v) cacheVector(model.id, device, text, v);
+            });
+            void saveProgressBatch(model.id, device, batch, vectors);
+          }
           if (!stillCurrent()) return;
           const lastRun = { embedded: missing.length, reused: alreadyDone, ms: performance.now() - embedStart, device };
 
@@ -261,8 +269,18 @@ export const useIndexStore = create<IndexState>()(
             lastRun,
             restored: null,
           });
+          if (queryLoaded) {
+            // The index the question embedder served is replaced: free its model.
+            queryLoaded = null;
+            void resetQueryEmbedder();
+          }
           const snapshot = snapshotOf(get());
-          if (snapshot) void saveIndex(snapshot);
+          // The run is complete and saved as the index: its batches are no longer needed.
+          if (snapshot) {
+            void saveIndex(snapshot).then(() => {
+              if (!useWorkspaceStore.getState().indexSaveError) void clearProgress();
+            });
+          }
         } catch (err) {
           if (!stillCurrent()) return;
           if (isCancelled(err)) {
@@ -303,15 +321,25 @@ export const useIndexStore = create<IndexState>()(
       async loadIndexModel() {
         const { indexedModelId: modelId, indexedDevice: device, loaded, phase } = get();
         if (!modelId || !device) return message('ask.errors.no-index');
-        if (loaded?.modelId === modelId && loaded.device === device) return null;
-        // While the index is being (re)built, the embedder is not ours to replace.
-        if (isBusy(phase)) return message('ask.errors.model-mismatch', { model: modelId });
+        if (!isBusy(phase) && loaded?.modelId === modelId && loaded.device === device) return null;
+        // While the index itself is being rebuilt, there is nothing consistent to search.
+        if (phase === 'indexing') return message('ask.errors.model-mismatch', { model: modelId });
         await get().loadSiteModels();
         const model = get().models.find((m) => m.id === modelId);
         if (!model) return message('ask.errors.model-unknown', { model: modelId });
         const host = selectModelHost(useSettingsStore.getState());
         if (!host) return message('settings.errors.bad-host');
-        if (isBusy(get().phase)) return message('ask.errors.model-mismatch', { model: modelId });
+        if (isBusy(get().phase)) {
+          // The embedder is busy with a new run (perhaps another model): questions go to a second
+          // embedder that holds the index's own model, so the current index stays searchable meanwhile.
+          if (get().phase === 'indexing') return message('ask.errors.model-mismatch', { model: modelId });
+          try {
+            await loadQueryEmbedder(model, device, host);
+            return null;
+          } catch (err) {
+            return message('ask.errors.model-load-failed', { model: modelId, detail: describeError(err) });
+          }
+        }
 
         const run = ++runId;
         const stillCurrent = () => run === runId;
@@ -384,6 +412,28 @@ export const useIndexStore = create<IndexState>()(
     },
   ),
 );
+
+/** The model the question embedder (a second worker, used while the first one is busy) holds. */
+let queryLoaded: { modelId: string; device: ComputeDevice } | null = null;
+
+async function loadQueryEmbedder(model: EmbeddingModelInfo, device: ComputeDevice, host: string): Promise<void> {
+  if (queryLoaded?.modelId === model.id && queryLoaded.device === device) return;
+  const { api } = await getQueryEmbedder();
+  const result = await api.load(model, device, { remoteHost: host, basePath: import.meta.env.BASE_URL }, callback(() => undefined));
+  queryLoaded = { modelId: result.modelId, device: result.device };
+}
+
+/**
+ * The embedder for a question about the current index: the main one when it holds the index's model and
+ * no run is under way, else the question embedder when it holds that model. Never one with another model:
+ * a question embedded by another model than the index's would be compared with vectors it cannot match.
+ */
+export async function questionEmbedder(): Promise<Awaited<ReturnType<typeof getEmbedder>>['api']> {
+  const { indexedModelId, indexedDevice, loaded, phase } = useIndexStore.getState();
+  if (!isBusy(phase) && loaded?.modelId === indexedModelId && loaded?.device === indexedDevice) return (await getEmbedder()).api;
+  if (phase !== 'indexing' && queryLoaded?.modelId === indexedModelId && queryLoaded.device === indexedDevice) return (await getQueryEmbedder()).api;
+  throw new Error(`The embedding model that built the index (${indexedModelId ?? 'none'}) is not loaded.`);
+}
 
 /** What the index holds now (chunks, vectors, model, device, chunk settings), or null when it is empty. */
 export function currentIndexSnapshot(): IndexSnapshot | null {

@@ -15,8 +15,8 @@ import type { IndexEngine } from '../adapters/vectorIndex/vectorIndex';
 import type { Hit } from '../core/retrieval/fusion';
 import { allowedChunkIds, isActiveFilter } from '../core/retrieval/filter';
 import { applyRerank, finishStages, firstStageSize, fuseStage, type Candidate } from '../core/retrieval/stages';
-import { useIndexStore } from './indexStore';
-import { getEmbedder, getKeywordIndex, getVectorIndex } from './workers';
+import { questionEmbedder, useIndexStore } from './indexStore';
+import { getKeywordIndex, getVectorIndex } from './workers';
 import { syncKeywordIndex } from './keywordIndexSync';
 import { rerankScores } from './rerank';
 
@@ -62,7 +62,8 @@ export async function runRetrieval(question: string, config: RetrievalConfig): P
     searches.push(
       (async () => {
         const t0 = performance.now();
-        const { api: embedder } = await getEmbedder();
+        // The model that built the index (a second worker while a new run embeds: see questionEmbedder).
+        const embedder = await questionEmbedder();
         const [queryVector] = await embedder.embed([question], 'query');
         if (!queryVector) throw new Error('no query vector');
         const t1 = performance.now();

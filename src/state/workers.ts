@@ -33,6 +33,9 @@ const vectorIndex = lazyWorker(createVectorIndexClient);
 const parser = lazyWorker(createParserClient);
 const keywordIndex = lazyWorker(createKeywordIndexClient);
 const reranker = lazyWorker(createRerankerClient);
+// A second embedder for questions while the first one embeds a new run (maybe with another model): the
+// index being replaced stays searchable with the model that made it (see indexStore.questionEmbedder).
+const queryEmbedder = lazyWorker(createEmbedderClient);
 
 export const getChunker = chunker.get;
 export const getEmbedder = embedder.get;
@@ -44,3 +47,5 @@ export const resetParser = parser.reset;
 export const getKeywordIndex = keywordIndex.get;
 export const getReranker = reranker.get;
 export const resetReranker = reranker.reset;
+export const getQueryEmbedder = queryEmbedder.get;
+export const resetQueryEmbedder = queryEmbedder.reset;

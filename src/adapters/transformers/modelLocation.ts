@@ -70,17 +70,16 @@ export async function locateModel(
 ): Promise<ModelLocation> {
   const base = normaliseBasePath(source.basePath);
   const probe = `${base}models/${model.id}/config.json`;
-  let onSite = false;
-  if (fetchFn) {
+  // A model the site served before, or that was imported from a folder on disk, is in transformers.js'
+  // browser cache under the site's URL: it loads from there with no request at all (also offline).
+  let onSite = await isJsonObject(cachedResponse(probe));
+  if (!onSite && fetchFn) {
     try {
       const response = await fetchFn(probe);
-      if (response.ok) {
-        // A site that answers every path with index.html would otherwise look like it serves the model.
-        const config: unknown = JSON.parse(await response.text());
-        onSite = typeof config === 'object' && config !== null && !Array.isArray(config);
-      }
+      // A site that answers every path with index.html would otherwise look like it serves the model.
+      if (response.ok) onSite = await isJsonObject(Promise.resolve(response));
     } catch {
-      onSite = false; // not JSON, or the request failed: not served here
+      onSite = false; // the request failed: not served here
     }
   }
   if (onSite) return { from: 'site', localModelPath: `${base}models/` };
@@ -91,6 +90,33 @@ export async function locateModel(
     );
   }
   return { from: 'remote', remoteHost: normaliseRemoteHost(source.remoteHost) };
+}
+
+/** The cache transformers.js keeps downloaded model files in (its env.cacheKey). */
+export const TRANSFORMERS_CACHE = 'transformers-cache';
+
+/** This URL's response in transformers.js' browser cache, if there is a Cache API and it holds one. */
+async function cachedResponse(url: string): Promise<Response | undefined> {
+  const cacheStorage = (globalThis as { caches?: CacheStorage }).caches;
+  if (!cacheStorage) return undefined;
+  try {
+    const cache = await cacheStorage.open(TRANSFORMERS_CACHE);
+    return await cache.match(url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the response holds a JSON object (a model's config.json, not an HTML page). */
+async function isJsonObject(pending: Promise<Response | undefined>): Promise<boolean> {
+  try {
+    const response = await pending;
+    if (!response?.ok) return false;
+    const config: unknown = JSON.parse(await response.text());
+    return typeof config === 'object' && config !== null && !Array.isArray(config);
+  } catch {
+    return false;
+  }
 }
 
 /** Point transformers.js at the chosen location. env is global to the library: set it before each load. */

@@ -10,6 +10,8 @@ import { EmbeddingModelPicker } from './EmbeddingModelPicker';
 import { DevicePicker } from './DevicePicker';
 import { EmbeddingProgress } from './EmbeddingProgress';
 import { IndexSummary } from './IndexSummary';
+import { ResumeEmbedding } from './ResumeEmbedding';
+import { ReembedOffer } from './ReembedOffer';
 
 export function EmbeddingStep() {
   const { t } = useTranslation();
@@ -37,6 +39,8 @@ export function EmbeddingStep() {
         )}
       </div>
       <EmbeddingProgress />
+      <ResumeEmbedding />
+      <ReembedOffer />
       {error && (
         <Alert level="error" onDismiss={() => useIndexStore.setState({ error: null })}>
           <MessageText message={error} />

@@ -1,0 +1,45 @@
+// Switching the embedding model never mixes vectors: the app offers to re-embed, the old index keeps
+// answering (with the old model's question vectors) while the new model embeds, and is replaced only
+// once the new vectors are complete.
+import { test, expect } from './fixtures';
+import { addFiles, askQuestion, embed, openApp, scores } from './steps';
+
+const TEA = 'How should green tea be brewed?';
+
+test('while another model re-embeds, the old index answers exactly as before; then the new one takes over', async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, 'volcanoes.md', 'tea.txt');
+  await embed(page);
+  const summary = (await page.getByTestId('index-summary').textContent())!;
+  const table = await askQuestion(page, TEA);
+  await expect(table.getByRole('row').nth(1)).toContainText('tea.txt');
+  const before = await scores(page);
+
+  // A larger workspace, so that the new model's run lasts a while.
+  const lines = Array.from({ length: 2000 }, (_, i) => `Lava and tea, line ${i}.`).join('\n');
+  await page.getByLabel('Choose files').setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(lines) });
+  await expect(page.getByRole('list', { name: 'Documents' })).toContainText('big.txt');
+  await page.getByRole('radio', { name: /Tiny wide test embedder/ }).check();
+  await page.getByRole('button', { name: /^Re-embed with Tiny wide test embedder/ }).click();
+  await expect(page.getByTestId('old-index-searchable')).toContainText('made with openbook/tiny-embedder');
+  const bar = page.getByRole('progressbar', { name: 'Chunks embedded' });
+  await expect(bar).toBeVisible();
+
+  // Ask meanwhile (another question first, so that each answer is seen to arrive): the same chunks with
+  // the same scores, from the old index and the old model.
+  const rows = page.getByRole('table').getByRole('row');
+  await page.getByRole('textbox', { name: 'Question', exact: true }).fill('How hot is lava when a volcano erupts?');
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect(rows.nth(1)).toContainText('volcanoes.md');
+  await page.getByRole('textbox', { name: 'Question', exact: true }).fill(TEA);
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect(rows.nth(1)).toContainText('tea.txt');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await scores(page)).toEqual(before);
+  await expect(page.getByTestId('index-summary')).toHaveText(summary);
+  await expect(bar).toBeVisible(); // the new run was still going
+
+  await expect(page.getByTestId('index-summary')).toContainText('1024-dimensional vectors from openbook/tiny-embedder-1024', { timeout: 120_000 });
+  await expect(page.getByTestId('old-index-searchable')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Re-embed with/ })).toHaveCount(0);
+});

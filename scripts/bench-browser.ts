@@ -1,0 +1,136 @@
+// `npm run bench:browser`: the workspace in a real browser (Chromium, headless), at 1k and 10k chunks of
+// 384 dimensions: import time of a workspace file, stored bytes per chunk (IndexedDB), reload to
+// searchable ("Index ready", rebuilt from the stored vectors) and export time. Not part of `npm test`.
+// Needs a build in dist-e2e (`npm run test:e2e` makes one, or `npx vite build --outDir dist-e2e`).
+// Records go to bench-results.json like `npm run bench` (suite "browser-workspace").
+//   BENCH_BROWSER_SIZES=1000,10000  BENCH_PORT=4299  BENCH_RUNS=3
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { chunkText } from '../src/core/chunking';
+import { exportWorkspace } from '../src/core/workspaceFile';
+import type { SourceDocument } from '../src/core/types';
+import { SAMPLE_DOCUMENTS } from '../src/features/sample/sampleCorpus';
+import { mulberry32, randomUnitVector } from '../src/testing/seededRandom';
+import { findChromium } from './find-chromium.mjs';
+import type { BenchRecord } from './bench/common';
+
+const DIM = 384;
+const MODEL = 'Xenova/all-MiniLM-L6-v2'; // a 384-dimensional model the site offers (it is never loaded here)
+const SIZES = (process.env.BENCH_BROWSER_SIZES ?? '1000,10000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const PORT = Number(process.env.BENCH_PORT ?? 4299);
+const DIST = 'dist-e2e';
+
+/** A workspace file of n chunks (10 documents, chunks of 100 characters) with seeded random unit vectors. */
+function workspaceFile(n: number): Buffer {
+  const chunking = { kind: 'recursive' as const, chunkSize: 100, overlap: 0 };
+  const base = SAMPLE_DOCUMENTS.map((d) => d.text).join('\n\n');
+  const perDoc = Math.ceil(n / 10);
+  const text = base.repeat(Math.ceil((perDoc * 100) / base.length) + 1).slice(0, perDoc * 100);
+  const documents: SourceDocument[] = Array.from({ length: 10 }, (_, d) => ({
+    id: `doc-${d}`, name: `doc-${d}.txt`, kind: 'text', text, sizeBytes: text.length, addedAt: d,
+  }));
+  const chunks = documents.flatMap((doc) => chunkText(doc.id, doc.text, chunking)).slice(0, n);
+  const rand = mulberry32(7);
+  const vectors = chunks.map(() => randomUnitVector(rand, DIM));
+  return Buffer.from(exportWorkspace({ documents, modelId: MODEL, device: 'wasm', dimension: DIM, chunking, chunks, vectors }));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main() {
+  if (!existsSync(`${DIST}/index.html`)) throw new Error(`No build in ${DIST}/: run \`npx vite build --outDir ${DIST}\` first.`);
+  const server = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const url = `http://localhost:${PORT}/`;
+  for (let i = 0; ; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) break;
+    if (i > 100) throw new Error('The preview server did not start.');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
+  const records: BenchRecord[] = [];
+  const record = (n: number, metric: string, value: number, unit: string) => {
+    records.push({ suite: 'browser-workspace', case: `${n} chunks`, n, dim: DIM, metric, value: Math.round(value * 100) / 100, unit });
+    console.log(`${String(n).padStart(6)} chunks  ${metric.padEnd(26)} ${value.toFixed(1)} ${unit}`);
+  };
+  try {
+    for (const n of SIZES) {
+      const file = workspaceFile(n);
+      const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.getByRole('heading', { name: 'Documents' }).waitFor();
+      const idb = () => page.evaluate(async () => ((await navigator.storage.estimate()) as { usageDetails?: { indexedDB?: number } }).usageDetails?.indexedDB ?? 0);
+      const before = await idb();
+
+      const t0 = Date.now();
+      await page.getByLabel('Workspace file to import').setInputFiles({ name: 'bench.zip', mimeType: 'application/zip', buffer: file });
+      await page.getByTestId('index-summary').filter({ hasText: `Index ready: ${n} chunks` }).waitFor({ timeout: 120_000 });
+      record(n, 'import (file to searchable)', Date.now() - t0, 'ms');
+      // The index is saved after the import: wait until IndexedDB holds at least the vectors, and stops growing.
+      let stored = 0;
+      for (let i = 0, last = -1; i < 240; i++) {
+        stored = (await idb()) - before;
+        if (stored >= n * DIM * 4 && stored === last) break;
+        last = stored;
+        await page.waitForTimeout(500);
+      }
+      record(n, 'stored bytes per chunk', stored / n, 'B');
+      record(n, 'workspace file bytes per chunk', file.length / n, 'B');
+
+      const reloads: number[] = [];
+      const shown: number[] = [];
+      const restores: number[] = [];
+      const phases = { start: [] as number[], read: [] as number[], index: [] as number[] };
+      for (let r = 0; r < RUNS; r++) {
+        await page.reload({ waitUntil: 'commit' });
+        const heading = await page.waitForFunction(() => document.querySelector('h2') !== null && performance.now(), undefined, { polling: 'raf', timeout: 60_000 });
+        shown.push((await heading.jsonValue()) as number);
+        // Time from navigation start to the index being searchable, as the page itself measures it.
+        const at = await page.waitForFunction(
+          (count) => (document.querySelector('[data-testid="index-summary"]')?.textContent ?? '').includes(`Index ready: ${count} chunks`) && performance.now(),
+          n,
+          { polling: 'raf', timeout: 60_000 },
+        );
+        reloads.push((await at.jsonValue()) as number);
+        const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+        const [start, read, indexed] = ['openbook:restore-start', 'openbook:workspace-read', 'openbook:index-restored'].map((m) => marks[m]);
+        if (start !== undefined && read !== undefined && indexed !== undefined) {
+          phases.start.push(start);
+          phases.read.push(read - start);
+          phases.index.push(indexed - read);
+        }
+        const restored = await page.getByTestId('index-restored').textContent();
+        const ms = /([\d.,]+) (ms|s)/.exec(restored ?? '');
+        if (ms) restores.push(Number(ms[1]!.replace(',', '')) * (ms[2] === 's' ? 1000 : 1));
+      }
+      record(n, 'reload to app shown', median(shown), 'ms');
+      record(n, 'reload to searchable', median(reloads), 'ms');
+      if (restores.length) record(n, 'restore (storage to index)', median(restores), 'ms');
+      if (phases.start.length) {
+        record(n, '  restore starts at', median(phases.start), 'ms');
+        record(n, '  read from IndexedDB', median(phases.read), 'ms');
+        record(n, '  index rebuilt in worker', median(phases.index), 'ms');
+      }
+
+      const t1 = Date.now();
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export workspace' }).click();
+      await (await downloading).path();
+      record(n, 'export (click to file)', Date.now() - t1, 'ms');
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+  const path = 'bench-results.json';
+  const old = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as BenchRecord[]) : [];
+  writeFileSync(path, `${JSON.stringify([...old.filter((r) => r.suite !== 'browser-workspace'), ...records], null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+// The vectors of an embedding run that has not finished yet, saved batch by batch in IndexedDB (Dexie,
+// a database of its own: 'openbook-embedding-progress'), so that a run interrupted by a closed tab can
+// resume where it stopped. The complete index is saved separately (workspaceDb.ts), only when a run ends;
+// these rows are never read as an index, only as vectors that need not be computed again.
+import { Dexie, type EntityTable } from 'dexie';
+import type { ComputeDevice } from '../embedder/embedder';
+
+export const PROGRESS_DB_NAME = 'openbook-embedding-progress';
+
+interface BatchRow {
+  seq?: number;
+  modelId: string;
+  device: ComputeDevice;
+  dimension: number;
+  texts: string[];
+  /** Float32, texts × dimension. */
+  vectors: ArrayBuffer;
+}
+
+/** Vectors of an unfinished run, all from one model on one device. */
+export interface SavedProgress {
+  modelId: string;
+  device: ComputeDevice;
+  texts: string[];
+  vectors: Float32Array[];
+}
+
+export interface EmbeddingProgressStorage {
+  /** Add one batch of vectors; a batch of another model or device replaces what was there. */
+  addBatch(modelId: string, device: ComputeDevice, texts: string[], vectors: Float32Array[]): Promise<void>;
+  load(): Promise<SavedProgress | null>;
+  clear(): Promise<void>;
+}
+
+type ProgressDexie = Dexie & { batches: EntityTable<BatchRow, 'seq'> };
+
+export class EmbeddingProgressDb implements EmbeddingProgressStorage {
+  private readonly db: ProgressDexie;
+
+  constructor(name = PROGRESS_DB_NAME) {
+    this.db = new Dexie(name) as ProgressDexie;
+    this.db.version(1).stores({ batches: '++seq' });
+  }
+
+  async addBatch(modelId: string, device: ComputeDevice, texts: string[], vectors: Float32Array[]): Promise<void> {
+    if (texts.length === 0) return;
+    const dimension = vectors[0]!.length;
+    const packed = new Float32Array(texts.length * dimension);
+    vectors.forEach((v, i) => packed.set(v, i * dimension));
+    await this.db.transaction('rw', this.db.batches, async () => {
+      const first = await this.db.batches.toCollection().first();
+      if (first && (first.modelId !== modelId || first.device !== device || first.dimension !== dimension)) await this.db.batches.clear();
+      await this.db.batches.add({ modelId, device, dimension, texts, vectors: packed.buffer });
+    });
+  }
+
+  async load(): Promise<SavedProgress | null> {
+    const rows = await this.db.batches.orderBy('seq').toArray();
+    const first = rows[0];
+    if (!first) return null;
+    const progress: SavedProgress = { modelId: first.modelId, device: first.device, texts: [], vectors: [] };
+    for (const row of rows) {
+      if (row.modelId !== first.modelId || row.device !== first.device || row.dimension !== first.dimension) continue;
+      if (row.vectors.byteLength !== row.texts.length * row.dimension * 4) continue; // damaged: leave it out
+      const all = new Float32Array(row.vectors);
+      row.texts.forEach((text, i) => {
+        progress.texts.push(text);
+        progress.vectors.push(all.slice(i * row.dimension, (i + 1) * row.dimension));
+      });
+    }
+    return progress;
+  }
+
+  async clear(): Promise<void> {
+    await this.db.batches.clear();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,44 @@
+// A run that the closed tab interrupted: how far it got, which documents are incomplete, and Resume
+// (which embeds only the chunks still without a vector, then builds the index).
+import { useTranslation } from 'react-i18next';
+import { useIndexStore } from '../../state/indexStore';
+import { clearProgress, useResumeStore } from '../../state/embeddingProgress';
+import { Alert } from '../../ui/Alert';
+
+export function ResumeEmbedding() {
+  const { t } = useTranslation();
+  const interrupted = useResumeStore((s) => s.interrupted);
+  const phase = useIndexStore((s) => s.phase);
+  const known = useIndexStore((s) => (interrupted ? s.models.some((m) => m.id === interrupted.modelId) : false));
+  const busy = phase === 'loading-model' || phase === 'embedding' || phase === 'indexing';
+  if (!interrupted || busy) return null;
+
+  const resume = () => {
+    useIndexStore.getState().setModel(interrupted.modelId);
+    useIndexStore.getState().setDevicePreference(interrupted.device);
+    void useIndexStore.getState().embedAndIndex();
+  };
+  return (
+    <Alert level="warning">
+      <p data-testid="embedding-interrupted">
+        {t('resume.interrupted', { done: interrupted.done, total: interrupted.total, model: interrupted.modelId })}
+      </p>
+      {interrupted.documents.length > 0 && (
+        <ul aria-label={t('resume.incompleteList')}>
+          {interrupted.documents.map((d) => (
+            <li key={d.id}>{t('resume.document', { name: d.name, done: d.done, total: d.total })}</li>
+          ))}
+        </ul>
+      )}
+      <div className="row">
+        <button type="button" disabled={!known} onClick={resume}>
+          {t('resume.resume')}
+        </button>
+        <button type="button" className="secondary" onClick={() => void clearProgress()}>
+          {t('resume.discard')}
+        </button>
+      </div>
+      {!known && <p className="small">{t('resume.unknownModel', { model: interrupted.modelId })}</p>}
+    </Alert>
+  );
+}
