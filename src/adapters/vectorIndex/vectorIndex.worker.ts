@@ -4,12 +4,15 @@
 // callback must be wrapped with `callback(...)` (Comlink.proxy) on the caller side.
 import { exposeWorker } from '../workerRpc';
 import { loadVoy } from './loadVoy';
-import type { IndexItem, IndexStatus, SearchResult, VectorIndex } from './vectorIndex';
+import type { IndexItem, IndexStatus, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
 import { VoyIndex } from './voyIndex';
+import { voyLimitFor } from './voyLimit';
 
 // From 2,000 items on, the index answers (exactly) as soon as it holds the vectors, and Voy fills in the
-// background: a saved workspace of 10k chunks is searchable without waiting for Voy's tree.
-const index = new VoyIndex({ loadVoy, backgroundBuildFrom: 2000 });
+// background: a saved workspace of 10k chunks is searchable without waiting for Voy's tree. Past the
+// device's limit (voyLimit.ts: from navigator.deviceMemory, Chromium only) Voy is not used at all.
+const deviceMemory = (self.navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+const index = new VoyIndex({ loadVoy, backgroundBuildFrom: 2000, maxVoyItems: voyLimitFor(deviceMemory) });
 
 export interface VectorIndexWorkerApi extends VectorIndex {
   /** Counts for diagnostics: ids, distinct vectors, items inside Voy. */
@@ -25,7 +28,7 @@ const api: VectorIndexWorkerApi = {
   add: (items: IndexItem[]): Promise<IndexStatus> => index.add(items),
   remove: (ids: string[]): Promise<IndexStatus> => index.remove(ids),
   clear: (): Promise<IndexStatus> => index.clear(),
-  search: (query: Float32Array, k: number): Promise<SearchResult> => index.search(query, k),
+  search: (query: Float32Array, k: number, options?: SearchOptions): Promise<SearchResult> => index.search(query, k, options),
   status: (): IndexStatus => index.status(),
   counts: () => index.counts(),
 };
