@@ -6,12 +6,17 @@ import type { RetrievalConfig } from '../core/retrievalConfig';
 import type { ScoredChunk } from '../core/types';
 import type { IndexEngine } from '../adapters/vectorIndex/vectorIndex';
 import { useIndexStore } from './indexStore';
+import { useIndexEngineStore } from './indexEngineStore';
 import { getEmbedder, getVectorIndex } from './workers';
 
 export interface RetrievalOutcome {
   results: ScoredChunk[];
   /** The vector engine that answered, or null when no vector search ran. */
   engine: IndexEngine | null;
+  /** Why the exact scan answered although Voy was chosen (e.g. 'filtered', 'too-large'), or null. */
+  engineReason: string | null;
+  /** The question's vector (the embedding map places it among the chunks), or null when none was made. */
+  queryVector: Float32Array | null;
   embedMs: number;
   searchMs: number;
 }
@@ -27,7 +32,7 @@ export async function runRetrieval(question: string, config: RetrievalConfig): P
   if (!queryVector) throw new Error('no query vector');
   const t1 = performance.now();
   const { api: vectorIndex } = await getVectorIndex();
-  const found = await vectorIndex.search(queryVector, config.topK);
+  const found = await vectorIndex.search(queryVector, config.topK, { engine: useIndexEngineStore.getState().engine });
   const t2 = performance.now();
   const chunks = useIndexStore.getState().indexedChunks;
   const results: ScoredChunk[] = [];
@@ -38,5 +43,12 @@ export async function runRetrieval(question: string, config: RetrievalConfig): P
       results.push({ chunk, score: hit.score, rank, scores: { cosine: hit.score }, ranks: { vector: rank } });
     }
   }
-  return { results, engine: found.engine, embedMs: t1 - t0, searchMs: found.tookMs ?? t2 - t1 };
+  return {
+    results,
+    engine: found.engine,
+    engineReason: found.fallbackReason ?? null,
+    queryVector,
+    embedMs: t1 - t0,
+    searchMs: found.tookMs ?? t2 - t1,
+  };
 }

@@ -14,6 +14,10 @@ export interface RetrievalRun {
   question: string;
   results: ScoredChunk[];
   engine: IndexEngine;
+  /** Why the exact scan answered although Voy was chosen, or null. */
+  engineReason: string | null;
+  /** The question's vector, for the embedding map. */
+  queryVector: Float32Array | null;
   embedMs: number;
   searchMs: number;
 }
@@ -78,7 +82,15 @@ export const useRetrievalStore = create<RetrievalState>()((set, get) => ({
     set({ phase: 'embedding-query', error: null });
     try {
       const outcome = await runRetrieval(question, { ...DEFAULT_RETRIEVAL_CONFIG, topK: get().topK });
-      const run: RetrievalRun = { question, results: outcome.results, engine: outcome.engine ?? 'exact', embedMs: outcome.embedMs, searchMs: outcome.searchMs };
+      const run: RetrievalRun = {
+        question,
+        results: outcome.results,
+        engine: outcome.engine ?? 'exact',
+        engineReason: outcome.engineReason,
+        queryVector: outcome.queryVector,
+        embedMs: outcome.embedMs,
+        searchMs: outcome.searchMs,
+      };
       set({ phase: 'done', last: run });
       return run;
     } catch (err) {

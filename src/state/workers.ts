@@ -3,6 +3,7 @@ import type { WorkerClient } from '../adapters/workerRpc';
 import { createChunkerClient } from '../adapters/chunker/chunkerClient';
 import { createEmbedderClient } from '../adapters/embedder/embedderClient';
 import { createVectorIndexClient } from '../adapters/vectorIndex/vectorIndexClient';
+import { createProjectionClient } from '../adapters/projection/projectionClient';
 
 /** A worker started on first use; a failed start is retried on the next use. */
 function lazyWorker<T>(start: () => Promise<WorkerClient<T>>) {
@@ -32,3 +33,8 @@ export const getChunker = chunker.get;
 export const getEmbedder = embedder.get;
 export const resetEmbedder = embedder.reset;
 export const getVectorIndex = vectorIndex.get;
+
+const projection = lazyWorker(createProjectionClient);
+/** The embedding map's projection worker; reset() cancels a fit under way. */
+export const getProjection = projection.get;
+export const resetProjection = projection.reset;

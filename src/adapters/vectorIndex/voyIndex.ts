@@ -221,7 +221,9 @@ export class VoyIndex implements VectorIndex {
       if (total > 0 && this.fallbackReason() === null) {
         this.startVoy();
         if (total >= this.backgroundBuildFrom && this.voy) {
-          this.filling = { build, items: [...unique], next: 0 };
+          // Ids only: the vectors are read from the exact index as each batch goes in, so the copies that
+          // arrived with this call can be freed now (154 MB at 100k x 384).
+          this.filling = { build, items: unique.map((item) => ({ id: item.id, vector: NO_VECTOR })), next: 0 };
           this.scheduleFill(build, onLaterStatus);
         } else {
           this.attach(unique, progress);

@@ -8,6 +8,7 @@ import { ask } from '../../state/ask';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ResultsTable } from './ResultsTable';
+import { SearchEngineControl } from './SearchEngineControl';
 
 export function AskStep() {
   const { t, i18n } = useTranslation();
@@ -48,6 +49,7 @@ export function AskStep() {
         </button>
       </form>
       {!hasIndex && <p className="muted small">{t('ask.needIndex')}</p>}
+      <SearchEngineControl />
       {busy && <p className="muted">{busyText[phase]}</p>}
       {error && (
         <Alert level="error" onDismiss={() => useRetrievalStore.setState({ error: null })}>
