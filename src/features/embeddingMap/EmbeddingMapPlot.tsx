@@ -1,7 +1,7 @@
 // The map itself: an SVG with one dot per chunk (coloured by document), the question as a star and its
 // hits as numbered rings. Hovering a dot shows its chunk; clicking opens it in its document. The hits
 // are buttons (Tab, Enter); every point is also in the table below the map (PointTable).
-import { useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chunk } from '../../core/types';
 import type { DrawnMap, PlacedQuery } from '../../state/embeddingMapStore';
@@ -53,6 +53,12 @@ const star = (cx: number, cy: number, r: number) =>
     const rr = i % 2 === 0 ? r : r * 0.45;
     return `${(cx + rr * Math.cos(a)).toFixed(1)},${(cy + rr * Math.sin(a)).toFixed(1)}`;
   }).join(' ');
+
+/** Beside the point, on the side with more room (left or right, above or below). */
+function tooltipPlace({ x, y }: Hover): CSSProperties {
+  const across = x > W / 2 ? { right: `${100 - (x / W) * 100}%` } : { left: `${(x / W) * 100}%` };
+  return { ...across, top: `${(y / H) * 100}%`, transform: y < H / 3 ? 'translateY(12px)' : 'translateY(calc(-100% - 12px))' };
+}
 
 export function EmbeddingMapPlot({ map, query, colorOf, nameOf, label }: Props) {
   const { t } = useTranslation();
@@ -138,7 +144,7 @@ export function EmbeddingMapPlot({ map, query, colorOf, nameOf, label }: Props) 
         <div
           className="map-tooltip"
           role="tooltip"
-          style={{ left: `${(hover.x / W) * 100}%`, top: `${(hover.y / H) * 100}%` }}
+          style={tooltipPlace(hover)}
           data-testid="map-tooltip"
         >
           <strong>{t('embeddingMap.tooltipTitle', { document: nameOf(hover.chunk.docId), index: hover.chunk.index + 1 })}</strong>
