@@ -1,7 +1,7 @@
 // The map itself: an SVG with one dot per chunk (coloured by document), the question as a star and its
 // hits as numbered rings. Hovering a dot shows its chunk; clicking opens it in its document. The hits
 // are buttons (Tab, Enter); every point is also in the table below the map (PointTable).
-import { useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
+import { useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chunk } from '../../core/types';
 import type { DrawnMap, PlacedQuery } from '../../state/embeddingMapStore';
@@ -65,7 +65,7 @@ export function EmbeddingMapPlot({ map, query, colorOf, nameOf, label }: Props) 
   const [hover, setHover] = useState<Hover | null>(null);
   const { sx, sy } = scaler(map, query);
   const open = (chunk: Chunk) => showChunkInDocument(chunk.docId, chunk.id);
-  const pointAt = (e: PointerEvent<SVGGElement> | React.MouseEvent<SVGGElement>) => {
+  const pointAt = (e: PointerEvent<SVGGElement> | MouseEvent<SVGGElement>) => {
     const i = Number((e.target as Element).getAttribute('data-i'));
     return Number.isInteger(i) ? map.points[i] : undefined;
   };
