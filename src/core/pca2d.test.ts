@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PCA } from 'ml-pca';
-import { fitPca2d, projectPca2d, seededRandom } from './pca2d';
+import { fitPca2d, projectPca2d, seededRandom, symmetricEigen } from './pca2d';
 
 /** n rows of dim numbers: Gaussian with decreasing spread along random orthogonal-ish directions. */
 function structured(n: number, dim: number, seed: number): Float32Array {
@@ -57,5 +57,35 @@ describe('fitPca2d', () => {
     expect(() => fitPca2d(new Float32Array(0), 0, 3)).toThrow();
     const flat = fitPca2d(new Float32Array([1, 2, 3]), 3, 1);
     expect(flat.explained[0]).toBeCloseTo(1, 6);
+  });
+
+  it('captures nearly all the variance of the true top two even without a gap between eigenvalues', () => {
+    // Isotropic noise: every direction has about the same variance, the hardest case for iteration.
+    const [n, dim] = [300, 40];
+    const rand = seededRandom(11);
+    const rows = Float32Array.from({ length: n * dim }, () => rand() - 0.5);
+    const reference = new PCA(toArrays(rows, n, dim), { center: true, scale: false }).getExplainedVariance();
+    const model = fitPca2d(rows, n, dim);
+    expect(model.explained[0]).toBeGreaterThanOrEqual(model.explained[1]);
+    expect(model.explained[0] + model.explained[1]).toBeGreaterThan(0.95 * (reference[0]! + reference[1]!));
+    expect(model.explained[0] + model.explained[1]).toBeLessThanOrEqual(reference[0]! + reference[1]! + 1e-9);
+  });
+});
+
+describe('symmetricEigen', () => {
+  it('diagonalises a symmetric matrix', () => {
+    const m = [
+      [4, 1, 2],
+      [1, 3, 0],
+      [2, 0, 5],
+    ];
+    const { values, vectors } = symmetricEigen(m);
+    for (let c = 0; c < 3; c++) {
+      for (let r = 0; r < 3; r++) {
+        const mv = m[r]!.reduce((s, x, j) => s + x * vectors[j]![c]!, 0);
+        expect(mv).toBeCloseTo(values[c]! * vectors[r]![c]!, 9);
+      }
+    }
+    expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(12, 9);
   });
 });

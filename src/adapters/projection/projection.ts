@@ -25,6 +25,8 @@ export interface FitResult {
 
 /** UMAP needs a few points; with fewer, the map says so (PCA works from one). */
 export const UMAP_MIN_POINTS = 3;
+/** PCA's axes are fitted on at most this many of the map's points. */
+export const PCA_FIT_ROWS = 2000;
 const UMAP_NEIGHBOURS = 15;
 
 export class Projector {
@@ -41,9 +43,10 @@ export class Projector {
     this.seed = seed;
     this.dim = rows.dim;
     if (this.method === 'pca') {
-      onProgress?.('pca', 0, 1);
-      this.pca = fitPca2d(rows.data, rows.n, rows.dim, { seed });
-      onProgress?.('pca', 1, 1);
+      // Fitted on up to PCA_FIT_ROWS evenly spaced rows (the axes of 2,000 chunks are as good as those
+      // of 5,000 for a picture, at 2/5 of the cost); every row is then projected.
+      const fit = everyNth(rows, PCA_FIT_ROWS);
+      this.pca = fitPca2d(fit.data, fit.n, fit.dim, { seed, onProgress: (done, total) => onProgress?.('pca', done, total) });
       return { coords: projectPca2d(this.pca, rows.data, rows.n), explained: this.pca.explained };
     }
     if (rows.n < UMAP_MIN_POINTS) throw new Error(`UMAP needs at least ${UMAP_MIN_POINTS} points, got ${rows.n}`);
@@ -73,6 +76,17 @@ export class Projector {
     this.rng = seededRandom(this.seed + 1);
     return interleave(this.umap.transform(toArrays(rows)));
   }
+}
+
+/** At most `cap` rows, evenly spaced (all of them when there are no more than cap). */
+function everyNth(rows: Rows, cap: number): Rows {
+  if (rows.n <= cap) return rows;
+  const data = new Float32Array(cap * rows.dim);
+  for (let j = 0; j < cap; j++) {
+    const r = Math.floor((j * rows.n) / cap);
+    data.set(rows.data.subarray(r * rows.dim, (r + 1) * rows.dim), j * rows.dim);
+  }
+  return { data, n: cap, dim: rows.dim };
 }
 
 function toArrays(rows: Rows): number[][] {

@@ -88,8 +88,8 @@ export function EmbeddingMapPanel() {
         {computing && (
           <ProgressBar
             label={stageText}
-            value={progress?.stage === 'layout' ? progress.done : undefined}
-            max={progress?.stage === 'layout' ? progress.total : undefined}
+            value={progress && progress.stage !== 'neighbours' ? progress.done : undefined}
+            max={progress && progress.stage !== 'neighbours' ? progress.total : undefined}
             detail={progress?.stage === 'layout' ? t('embeddingMap.progress.epochs', { done: progress.done, total: progress.total }) : undefined}
           />
         )}
