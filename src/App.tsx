@@ -6,6 +6,7 @@ import { DocumentsStep } from './features/documents/DocumentsStep';
 import { ChunksStep } from './features/chunks/ChunksStep';
 import { EmbeddingStep } from './features/embedding/EmbeddingStep';
 import { AskStep } from './features/retrieval/AskStep';
+import { EmbeddingMapPanel } from './features/embeddingMap/EmbeddingMapPanel';
 import { PromptStep } from './features/prompt/PromptStep';
 import { GenerationStep } from './features/generation/GenerationStep';
 import { EvaluationStep } from './features/evaluation/EvaluationStep';
@@ -43,6 +44,7 @@ export function App() {
         <div className="column">
           <EmbeddingStep />
           <AskStep />
+          <EmbeddingMapPanel />
           <PromptStep />
           <GenerationStep />
         </div>

@@ -16,6 +16,7 @@ import type { Hit } from '../core/retrieval/fusion';
 import { allowedChunkIds, isActiveFilter } from '../core/retrieval/filter';
 import { applyRerank, finishStages, firstStageSize, fuseStage, type Candidate } from '../core/retrieval/stages';
 import { questionEmbedder, useIndexStore } from './indexStore';
+import { useIndexEngineStore } from './indexEngineStore';
 import { getKeywordIndex, getVectorIndex } from './workers';
 import { syncKeywordIndex } from './keywordIndexSync';
 import { rerankScores } from './rerank';
@@ -24,6 +25,10 @@ export interface RetrievalOutcome {
   results: ScoredChunk[];
   /** The vector engine that answered, or null when no vector search ran. */
   engine: IndexEngine | null;
+  /** Why the exact scan answered although Voy was chosen (e.g. 'filtered', 'too-large'), or null. */
+  engineReason: string | null;
+  /** The question's vector (the embedding map places it among the chunks), or null when none was made. */
+  queryVector: Float32Array | null;
   /** Embedding the question (0 when no vector search ran). */
   embedMs: number;
   /** The vector search (0 when none ran). */
@@ -54,6 +59,8 @@ export async function runRetrieval(question: string, config: RetrievalConfig): P
   let vectorHits: Hit[] = [];
   let keywordHits: Hit[] = [];
   let engine: IndexEngine | null = null;
+  let engineReason: string | null = null;
+  let queryVector: Float32Array | null = null;
   let embedMs = 0;
   let searchMs = 0;
   let keywordMs: number | null = null;
@@ -64,14 +71,16 @@ export async function runRetrieval(question: string, config: RetrievalConfig): P
         const t0 = performance.now();
         // The model that built the index (a second worker while a new run embeds: see questionEmbedder).
         const embedder = await questionEmbedder();
-        const [queryVector] = await embedder.embed([question], 'query');
-        if (!queryVector) throw new Error('no query vector');
+        const [vector] = await embedder.embed([question], 'query');
+        if (!vector) throw new Error('no query vector');
+        queryVector = vector;
         const t1 = performance.now();
         embedMs = t1 - t0;
         const { api: vectorIndex } = await getVectorIndex();
-        const found = await vectorIndex.search(queryVector, n, allowedIds ? { allowedIds } : undefined);
+        const found = await vectorIndex.search(vector, n, { engine: useIndexEngineStore.getState().engine, ...(allowedIds ? { allowedIds } : {}) });
         searchMs = found.tookMs ?? performance.now() - t1;
         engine = found.engine;
+        engineReason = found.fallbackReason ?? null;
         vectorHits = found.hits;
       })(),
     );
@@ -110,7 +119,7 @@ export async function runRetrieval(question: string, config: RetrievalConfig): P
     scores: c.scores,
     ranks: c.ranks,
   }));
-  return { results, engine, embedMs, searchMs, keywordMs, combineMs: performance.now() - t2, allowed: allowedIds?.length ?? null };
+  return { results, engine, engineReason, queryVector, embedMs, searchMs, keywordMs, combineMs: performance.now() - t2, allowed: allowedIds?.length ?? null };
 }
 
 /** The stored vectors of these chunks, from the vector index worker (for MMR). */

@@ -31,6 +31,10 @@ export interface RetrievalRun {
   config: RetrievalConfig;
   /** The vector engine that answered, or null when no vector search ran (keyword mode). */
   engine: IndexEngine | null;
+  /** Why the exact scan answered although Voy was chosen, or null. */
+  engineReason: string | null;
+  /** The question's vector, for the embedding map. */
+  queryVector: Float32Array | null;
   embedMs: number;
   searchMs: number;
   keywordMs: number | null;

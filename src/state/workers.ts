@@ -6,6 +6,7 @@ import { createParserClient } from '../adapters/parsers/parserClient';
 import { createRerankerClient } from '../adapters/reranker/rerankerClient';
 import { createVectorIndexClient } from '../adapters/vectorIndex/vectorIndexClient';
 import { createKeywordIndexClient } from '../adapters/keywordIndex/keywordIndexClient';
+import { createProjectionClient } from '../adapters/projection/projectionClient';
 
 /** A worker started on first use; a failed start is retried on the next use. */
 function lazyWorker<T>(start: () => Promise<WorkerClient<T>>) {
@@ -49,3 +50,8 @@ export const getReranker = reranker.get;
 export const resetReranker = reranker.reset;
 export const getQueryEmbedder = queryEmbedder.get;
 export const resetQueryEmbedder = queryEmbedder.reset;
+
+const projection = lazyWorker(createProjectionClient);
+/** The embedding map's projection worker; reset() cancels a fit under way. */
+export const getProjection = projection.get;
+export const resetProjection = projection.reset;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ExactIndex } from './exactIndex';
+import { ExactIndex, kernelErrorBound, strideFor } from './exactIndex';
+import { scanKernelBytes, simdAvailable } from './scanKernel';
 import type { IndexItem, SearchHit } from './vectorIndex';
 import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
 import { cosineSimilarity } from '../../core/similarity';
@@ -104,5 +105,94 @@ describe('ExactIndex', () => {
     expect(index.status()).toEqual({ size: 0, dimension: null, engine: 'exact', fallbackReason: null });
     await index.add(items(2, 4, 1)); // a new dimension after clear is fine
     expect(index.status().dimension).toBe(4);
+  });
+
+  it('scans with the wasm SIMD kernel here, and the JS scan returns exactly the same hits', async () => {
+    expect(WebAssembly.validate(scanKernelBytes())).toBe(true);
+    expect(simdAvailable()).toBe(true);
+    for (const dim of [384, 100, 768, 1024, 7]) {
+      const data = items(1500, dim, dim + 1);
+      const simd = new ExactIndex();
+      const js = new ExactIndex({ simd: false });
+      await Promise.all([simd.build(data), js.build(data)]);
+      expect(simd.simd).toBe(true);
+      expect(js.simd).toBe(false);
+      const rand = mulberry32(dim);
+      for (let q = 0; q < 6; q++) {
+        const query = randomUnitVector(rand, dim);
+        const a = await simd.search(query, 10);
+        const b = await js.search(query, 10);
+        expect(a.hits).toEqual(b.hits); // same ids, same float64 scores
+        if (q < 2) expectSameHits(a.hits, naiveTopK(data, query, 10));
+      }
+    }
+    expect(strideFor(384)).toBe(384);
+    expect(strideFor(7)).toBe(16);
+    expect(kernelErrorBound(384)).toBeLessThan(1e-4);
+  });
+
+  it('stays exact among near-ties that the f32 kernel cannot order (float64 re-scoring)', async () => {
+    // Many vectors whose cosines with the query differ by less than f32 rounding: the kernel's f32 order
+    // among them is noise; the answer must still be the float64 order (then ids).
+    const dim = 384;
+    const base = randomUnitVector(mulberry32(3), dim);
+    const rand = mulberry32(4);
+    const data: IndexItem[] = [];
+    for (let i = 0; i < 400; i++) {
+      const v = new Float32Array(base);
+      const j = Math.floor(rand() * dim);
+      v[j] = v[j]! + (rand() - 0.5) * 1e-6; // a nudge far below what separates random vectors
+      data.push({ id: `t${String(i).padStart(3, '0')}`, vector: v });
+    }
+    data.push(...items(3000, dim, 5, 'r'));
+    const simd = new ExactIndex();
+    const js = new ExactIndex({ simd: false });
+    await Promise.all([simd.build(data), js.build(data)]);
+    for (const k of [1, 5, 10, 50]) {
+      const a = (await simd.search(base, k)).hits;
+      expect(a).toEqual((await js.search(base, k)).hits);
+      expect(a.every((h) => h.id.startsWith('t'))).toBe(true);
+    }
+  });
+
+  it('filters inside the search: k hits that pass, the best of them, even when they rank low overall', async () => {
+    const data = items(5000, 64, 12);
+    for (const simd of [true, false]) {
+      const index = new ExactIndex({ simd });
+      await index.build(data);
+      const rand = mulberry32(13);
+      for (let q = 0; q < 5; q++) {
+        const query = randomUnitVector(rand, 64);
+        // Every 7th item, plus unknown and repeated ids, which are ignored.
+        const allowed = data.filter((_, i) => i % 7 === 3).map((d) => d.id);
+        const { hits } = await index.search(query, 10, { allowedIds: [...allowed, 'nope', allowed[0]!] });
+        const allowedSet = new Set(allowed);
+        expect(hits).toHaveLength(10);
+        expect(hits.every((h) => allowedSet.has(h.id))).toBe(true);
+        expectSameHits(hits, naiveTopK(data.filter((d) => allowedSet.has(d.id)), query, 10));
+      }
+      const query = randomUnitVector(rand, 64);
+      // Fewer allowed than k: all of them, sorted. None allowed: nothing.
+      const few = ['c10', 'c20', 'c30'];
+      expectSameHits((await index.search(query, 10, { allowedIds: few })).hits, naiveTopK(data.filter((d) => few.includes(d.id)), query, 10));
+      expect((await index.search(query, 10, { allowedIds: [] })).hits).toEqual([]);
+      // After removals, a filter naming removed ids skips them.
+      await index.remove(['c10']);
+      expect((await index.search(query, 10, { allowedIds: few })).hits.map((h) => h.id).sort()).toEqual(['c20', 'c30']);
+    }
+  });
+
+  it('keeps its rows through growth of the kernel memory (many small adds) and after clear', async () => {
+    const data = items(3000, 384, 21);
+    const index = new ExactIndex();
+    for (let i = 0; i < data.length; i += 250) {
+      await index.add(data.slice(i, i + 250));
+      const query = randomUnitVector(mulberry32(i), 384);
+      expectSameHits((await index.search(query, 5)).hits, naiveTopK(data.slice(0, i + 250), query, 5));
+    }
+    await index.clear();
+    await index.add(data.slice(0, 10));
+    expect(index.size).toBe(10);
+    expect(index.simd).toBe(true);
   });
 });

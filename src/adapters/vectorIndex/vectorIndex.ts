@@ -22,12 +22,20 @@ export interface IndexStatus {
   engine: IndexEngine;
   /** Why the exact engine answers instead of Voy (e.g. 'dimension-over-768', 'voy-failed'), if it does. */
   fallbackReason: string | null;
+  /** The most chunks Voy is used for on this device (past it the exact engine answers), where there is a limit. */
+  voyLimit?: number;
 }
 
 export interface SearchResult {
   hits: SearchHit[];
+  /** The engine that answered. */
   engine: IndexEngine;
   tookMs: number;
+  /**
+   * Why the exact engine answered although Voy was asked for (e.g. 'filtered': Voy cannot filter, so a
+   * search with allowedIds is an exact scan of those ids), or null.
+   */
+  fallbackReason?: string | null;
 }
 
 export interface SearchOptions {

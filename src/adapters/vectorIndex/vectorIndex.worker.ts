@@ -6,10 +6,13 @@ import { exposeWorker } from '../workerRpc';
 import { loadVoy } from './loadVoy';
 import type { IndexItem, IndexStatus, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
 import { VoyIndex } from './voyIndex';
+import { voyLimitFor } from './voyLimit';
 
 // From 2,000 items on, the index answers (exactly) as soon as it holds the vectors, and Voy fills in the
-// background: a saved workspace of 10k chunks is searchable without waiting for Voy's tree.
-const index = new VoyIndex({ loadVoy, backgroundBuildFrom: 2000 });
+// background: a saved workspace of 10k chunks is searchable without waiting for Voy's tree. Past the
+// device's limit (voyLimit.ts: from navigator.deviceMemory, Chromium only) Voy is not used at all.
+const deviceMemory = (self.navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+const index = new VoyIndex({ loadVoy, backgroundBuildFrom: 2000, maxVoyItems: voyLimitFor(deviceMemory) });
 
 export interface VectorIndexWorkerApi extends VectorIndex {
   /** Counts for diagnostics: ids, distinct vectors, items inside Voy. */

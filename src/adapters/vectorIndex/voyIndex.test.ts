@@ -369,3 +369,109 @@ describe('VoyIndex building Voy in the background', () => {
     expect(index.counts().voyItems ?? 0).toBe(0);
   });
 });
+
+describe('VoyIndex agreement with the exact scan on random vectors', () => {
+  it('same top-k (ids and scores) with duplicates, at 384 dims from Voy and at 1024 dims from the exact scan', async () => {
+    for (const dim of [384, 1024]) {
+      const base = items(1500, dim, dim);
+      // Duplicates: 40 copies of one vector and pairs of copies of others, interleaved.
+      const copies = Array.from({ length: 40 }, (_, i) => ({ id: `d${i}`, vector: new Float32Array(base[3]!.vector) }));
+      const pairs = base.slice(100, 160).map((it) => ({ id: `p-${it.id}`, vector: new Float32Array(it.vector) }));
+      const data = [...base, ...copies, ...pairs].sort((a, b) => hashString(a.id) - hashString(b.id));
+      const voy = new VoyIndex({ loadVoy: () => loadVoyNode(), ...quiet });
+      const exact = new ExactIndex();
+      await Promise.all([voy.build(data), exact.build(data)]);
+      const wantEngine = dim <= 768 ? 'voy' : 'exact';
+      expect(voy.status().engine).toBe(wantEngine);
+      const rand = mulberry32(dim + 1);
+      const queries = [base[3]!.vector, base[120]!.vector, ...Array.from({ length: 20 }, () => randomUnitVector(rand, dim))];
+      for (const query of queries) {
+        for (const k of [1, 10, 45]) {
+          const got = await voy.search(query, k);
+          expect(got.engine).toBe(wantEngine);
+          expect(got.fallbackReason ?? null).toBe(dim <= 768 ? null : 'dimension-over-768');
+          expect(got.hits).toEqual((await exact.search(query, k)).hits);
+        }
+      }
+    }
+  });
+});
+
+describe('VoyIndex search options', () => {
+  const data = items(2500, 96, 31);
+  let voy: VoyIndex;
+  let exact: ExactIndex;
+  beforeAll(async () => {
+    voy = new VoyIndex({ loadVoy: () => loadVoyNode(), ...quiet });
+    exact = new ExactIndex();
+    await Promise.all([voy.build(data), exact.build(data)]);
+  });
+
+  it('answers with the engine asked for: Voy by default, the exact scan on request, same hits', async () => {
+    const query = randomUnitVector(mulberry32(1), 96);
+    const byVoy = await voy.search(query, 10, { engine: 'voy' });
+    const byDefault = await voy.search(query, 10);
+    const byExact = await voy.search(query, 10, { engine: 'exact' });
+    expect([byVoy.engine, byDefault.engine, byExact.engine]).toEqual(['voy', 'voy', 'exact']);
+    expect(byExact.fallbackReason).toBeNull(); // chosen, not a fallback
+    expect(byVoy.hits).toEqual(byExact.hits);
+    expect(byDefault.hits).toEqual(byExact.hits);
+  });
+
+  it('filters inside the search with an exact scan of the allowed ids, and says so', async () => {
+    const rand = mulberry32(2);
+    const allowed = data.filter((_, i) => i % 11 === 5).map((d) => d.id);
+    const allowedSet = new Set(allowed);
+    for (let q = 0; q < 5; q++) {
+      const query = randomUnitVector(rand, 96);
+      const result = await voy.search(query, 10, { allowedIds: allowed });
+      expect(result.engine).toBe('exact');
+      expect(result.fallbackReason).toBe('filtered');
+      expect(result.hits).toHaveLength(10);
+      expect(result.hits.every((h) => allowedSet.has(h.id))).toBe(true);
+      expect(result.hits).toEqual(naiveTopK(data.filter((d) => allowedSet.has(d.id)), query, 10).map((h, i) => ({ id: h.id, score: result.hits[i]!.score })));
+      expect(result.hits).toEqual((await exact.search(query, 10, { allowedIds: allowed })).hits);
+      // The exact engine chosen with a filter: the same, and no fallback to explain.
+      const chosen = await voy.search(query, 10, { allowedIds: allowed, engine: 'exact' });
+      expect(chosen.fallbackReason).toBeNull();
+      expect(chosen.hits).toEqual(result.hits);
+    }
+  });
+});
+
+describe('VoyIndex size limit', () => {
+  it('does not use Voy past maxVoyItems, says why, and uses it again once removals bring the index under it', async () => {
+    const data = items(900, 32, 41);
+    const index = new VoyIndex({ loadVoy: () => loadVoyNode({ fresh: true }), maxVoyItems: 600, batchSize: 100, ...quiet });
+    const exact = new ExactIndex();
+    const later = vi.fn();
+    expect(await index.build(data.slice(0, 500), undefined, later)).toEqual({ size: 500, dimension: 32, engine: 'voy', fallbackReason: null, voyLimit: 600 });
+    // Growing past the limit: Voy is dropped.
+    expect(await index.add(data.slice(500))).toMatchObject({ size: 900, engine: 'exact', fallbackReason: 'too-large', voyLimit: 600 });
+    expect(index.counts().voyItems).toBeNull();
+    await exact.build(data);
+    const query = randomUnitVector(mulberry32(42), 32);
+    const tooLarge = await index.search(query, 10);
+    expect(tooLarge).toMatchObject({ engine: 'exact', fallbackReason: 'too-large' });
+    expect(tooLarge.hits).toEqual((await exact.search(query, 10)).hits);
+    // A build past the limit never starts Voy.
+    expect(await index.build(data, undefined, later)).toMatchObject({ engine: 'exact', fallbackReason: 'too-large' });
+    expect(later).not.toHaveBeenCalled();
+    // Back under it: Voy is filled again in the background, and the last build's listener hears it.
+    const gone = data.slice(0, 350).map((d) => d.id);
+    expect(await index.remove(gone)).toMatchObject({ size: 550, engine: 'exact', fallbackReason: 'voy-building' });
+    expect(await index.settled()).toMatchObject({ size: 550, engine: 'voy', fallbackReason: null });
+    expect(index.counts()).toMatchObject({ ids: 550, voyItems: 550 });
+    expect(later).toHaveBeenCalledTimes(1);
+    expect(later.mock.calls[0]![0]).toMatchObject({ size: 550, engine: 'voy', fallbackReason: null });
+    await exact.remove(gone);
+    for (const q of [query, randomUnitVector(mulberry32(43), 32)]) await expectSameAsExact(index, exact, q, 10);
+  });
+});
+
+/** A stable shuffle key. */
+function hashString(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}

@@ -7,6 +7,10 @@
 // - 33+ identical vectors make Voy panic: only one representative per distinct vector goes into Voy;
 //   a hit expands into all ids sharing that vector (same score).
 // - A one-shot build crashes at ~66-70k x 384: items go in batches (5,000 per add call).
+// - Its wasm memory grows by about 10 KB per vector (~1 GB at 100k) and past ~10k vectors its query is
+//   slower than the exact scan: past `maxVoyItems` (voyLimit.ts, from the device's memory) Voy is not
+//   used at all (fallbackReason 'too-large'); it comes back when removals bring the index under it.
+// - Voy cannot filter: a search with allowedIds is an exact scan of those ids (the result says 'filtered').
 // - If Voy throws anyway (wasm `unreachable`, `unwrap_throw`), the exact engine takes over for good
 //   (fallbackReason 'voy-failed'): a wasm instance that panicked is not trusted again.
 // - Voy keys items by a hash of (id, title, url) and `remove` needs the original vector: representatives
@@ -14,8 +18,7 @@
 // The exact index is always complete, so switching to it never loses anything.
 //
 // Operations run one at a time (a promise queue), so calls arriving through Comlink cannot interleave.
-import type { IndexItem, IndexStatus, SearchHit, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
-import { topKAllowed } from './allowedSearch';
+import type { IndexEngine, IndexItem, IndexStatus, SearchHit, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
 import {
   ExactIndex,
   checkItems,
@@ -54,8 +57,11 @@ export const VOY_BATCH_SIZE = 5000;
  */
 export const VOY_BACKGROUND_BATCH_SIZE = 1000;
 
-/** Why the exact engine answers: Voy cannot hold these vectors, failed, or is still being filled. */
-export type FallbackReason = 'dimension-over-768' | 'voy-failed' | 'voy-building';
+/**
+ * Why the exact engine answers: Voy cannot hold these vectors (too long, or too many for this device),
+ * failed, or is still being filled; per search also 'filtered' (Voy cannot filter).
+ */
+export type FallbackReason = 'dimension-over-768' | 'too-large' | 'voy-failed' | 'voy-building' | 'filtered';
 
 /** Told when the index's status changes after build() has returned (Voy finished filling, or failed). */
 export type StatusListener = (status: IndexStatus) => void;
@@ -80,7 +86,12 @@ export interface VoyIndexOptions {
    * fallbackReason 'voy-building') interleave. Default: never (Voy is filled before build() returns).
    */
   backgroundBuildFrom?: number;
+  /** Past this many chunks Voy is not used (fallbackReason 'too-large'). Default: no limit. */
+  maxVoyItems?: number;
 }
+
+/** Background fills re-read each vector from the exact index by id; the items they queue carry none. */
+const NO_VECTOR = new Float32Array(0);
 
 /** One distinct vector: a single item in Voy, any number of ids here. */
 interface Group {
@@ -159,6 +170,9 @@ export class VoyIndex implements VectorIndex {
   /** Items still to be put into Voy by a background build, and which build they belong to. */
   private filling: { build: number; items: IndexItem[]; next: number } | null = null;
   private builds = 0;
+  private readonly maxVoyItems: number;
+  /** The last build's listener: also told when Voy comes back after removals. */
+  private statusListener: StatusListener | undefined;
 
   constructor(options: VoyIndexOptions) {
     this.VoyClass = options.Voy ?? null;
@@ -167,6 +181,7 @@ export class VoyIndex implements VectorIndex {
     this.batchSize = Math.max(1, options.batchSize ?? VOY_BATCH_SIZE);
     this.searchMargin = Math.max(0, options.searchMargin ?? 8);
     this.backgroundBuildFrom = options.backgroundBuildFrom ?? Number.POSITIVE_INFINITY;
+    this.maxVoyItems = Math.max(0, options.maxVoyItems ?? Number.POSITIVE_INFINITY);
     this.onVoyError =
       options.onVoyError ??
       ((error) => console.warn('voy-search failed; the exact engine answers from now on.', error));
@@ -176,18 +191,21 @@ export class VoyIndex implements VectorIndex {
 
   status(): IndexStatus {
     const fallbackReason = this.fallbackReason();
-    return {
+    const status: IndexStatus = {
       size: this.exact.size,
       dimension: this.exact.dimension,
       engine: fallbackReason ? 'exact' : 'voy',
       fallbackReason,
     };
+    if (Number.isFinite(this.maxVoyItems)) status.voyLimit = this.maxVoyItems;
+    return status;
   }
 
   build(items: IndexItem[], onProgress?: (done: number, total: number) => void, onLaterStatus?: StatusListener): Promise<IndexStatus> {
     return this.serial(async () => {
       const build = ++this.builds;
       this.filling = null;
+      this.statusListener = onLaterStatus;
       const dim = checkItems(items, null);
       const unique = lastById(items);
       const total = unique.length;
@@ -203,7 +221,9 @@ export class VoyIndex implements VectorIndex {
       if (total > 0 && this.fallbackReason() === null) {
         this.startVoy();
         if (total >= this.backgroundBuildFrom && this.voy) {
-          this.filling = { build, items: [...unique], next: 0 };
+          // Ids only: the vectors are read from the exact index as each batch goes in, so the copies that
+          // arrived with this call can be freed now (154 MB at 100k x 384).
+          this.filling = { build, items: unique.map((item) => ({ id: item.id, vector: NO_VECTOR })), next: 0 };
           this.scheduleFill(build, onLaterStatus);
         } else {
           this.attach(unique, progress);
@@ -228,7 +248,10 @@ export class VoyIndex implements VectorIndex {
         this.filling = null;
       }
       this.exact.putMany(unique);
-      if (this.filling) {
+      if (this.fallbackReason() === 'too-large') {
+        this.filling = null;
+        this.dropVoy(); // over the limit now: Voy's memory goes
+      } else if (this.filling) {
         this.filling.items.push(...unique); // Voy gets them when the background build reaches them
       } else if (this.fallbackReason() === null) {
         if (!this.voy) this.startVoy();
@@ -240,7 +263,17 @@ export class VoyIndex implements VectorIndex {
 
   remove(ids: string[]): Promise<IndexStatus> {
     return this.serial(async () => {
+      const wasTooLarge = this.fallbackReason() === 'too-large';
       this.detach(ids);
+      if (wasTooLarge && this.exact.size > 0 && this.fallbackReason() === null) {
+        // Back under the limit: fill Voy again in the background (the exact scan answers meanwhile).
+        this.startVoy();
+        if (this.voy) {
+          const build = ++this.builds;
+          this.filling = { build, items: this.exact.idList().map((id) => ({ id, vector: NO_VECTOR })), next: 0 };
+          this.scheduleFill(build, this.statusListener);
+        }
+      }
       return this.status();
     });
   }
@@ -255,30 +288,34 @@ export class VoyIndex implements VectorIndex {
     });
   }
 
+  /**
+   * Top-k by cosine. Voy answers unless the caller asks for the exact engine (options.engine), Voy cannot
+   * answer (fallbackReason), or there is a filter (options.allowedIds: an exact scan of those ids, since
+   * Voy cannot filter). The result says which engine answered and, when Voy was wanted, why not.
+   */
   search(query: Float32Array, k: number, options?: SearchOptions): Promise<SearchResult> {
     return this.serial(async () => {
       const t0 = performance.now();
       const dim = this.exact.dimension;
       k = Math.floor(k);
+      const wanted: IndexEngine = options?.engine ?? 'voy';
+      const allowed = options?.allowedIds;
+      let reason: FallbackReason | null = wanted === 'voy' ? (this.fallbackReason() ?? (allowed ? 'filtered' : null)) : null;
+      let engine: IndexEngine = wanted === 'voy' && reason === null ? 'voy' : 'exact';
       let hits: SearchHit[] = [];
-      let engine = this.status().engine;
       if (dim !== null && this.exact.size > 0 && k > 0) {
         if (query.length !== dim) throw dimensionMismatch(dim, query.length);
         const q = normalizedCopy(query);
-        if (options?.allowedIds) {
-          // A filtered search: an exact scan of the allowed ids (allowedSearch.ts).
-          const allowed = topKAllowed((id) => this.exact.scoreOf(id, q), k, options.allowedIds);
-          return { hits: allowed, engine: 'exact', tookMs: performance.now() - t0 };
-        }
         const fromVoy = engine === 'voy' ? this.searchVoy(q, k) : null;
         if (fromVoy) {
           hits = fromVoy;
         } else {
-          hits = this.exact.topKNormalized(q, k);
+          if (engine === 'voy') reason = 'voy-failed';
           engine = 'exact';
+          hits = this.exact.topKNormalized(q, k, allowed ? this.exact.slotsOf(allowed) : undefined);
         }
       }
-      return { hits, engine, tookMs: performance.now() - t0 };
+      return { hits, engine, tookMs: performance.now() - t0, fallbackReason: engine === 'exact' ? reason : null };
     });
   }
 
@@ -313,6 +350,7 @@ export class VoyIndex implements VectorIndex {
     if (this.failed) return 'voy-failed';
     const dim = this.exact.dimension;
     if (dim !== null && dim > VOY_MAX_DIMENSION) return 'dimension-over-768';
+    if (this.exact.size > this.maxVoyItems) return 'too-large';
     if (this.filling) return 'voy-building';
     return null;
   }

@@ -5,6 +5,7 @@ import { useChunkingStore } from '../../state/chunkingStore';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { Alert } from '../../ui/Alert';
 import { formatMs, formatNumber } from '../../ui/format';
+import { engineReasonText } from './engineReasonText';
 
 export function IndexSummary() {
   const { t, i18n } = useTranslation();
@@ -47,7 +48,7 @@ export function IndexSummary() {
           {t('embedding.summary.restored', { time: formatMs(restored.ms, i18n.language) })}
         </p>
       )}
-      {status.fallbackReason && <Alert level="info">{t(`embedding.fallback.${status.fallbackReason}`, { defaultValue: status.fallbackReason })}</Alert>}
+      {status.fallbackReason && <Alert level="info">{engineReasonText(t, status.fallbackReason, status)}</Alert>}
       {!busy && unindexed > 0 && <Alert level="warning">{t('embedding.summary.stale', { count: unindexed })}</Alert>}
       {!busy && indexedModelId !== modelId && <Alert level="warning">{t('embedding.summary.otherModel', { model: indexedModelId ?? '' })}</Alert>}
     </div>

@@ -11,6 +11,7 @@ import { ResultsTable } from './ResultsTable';
 import { SearchSettingsPanel } from './SearchSettingsPanel';
 import { FilterPanel } from './FilterPanel';
 import { RerankSettings } from './RerankSettings';
+import { SearchEngineControl } from './SearchEngineControl';
 
 export function AskStep() {
   const { t, i18n } = useTranslation();
@@ -54,6 +55,7 @@ export function AskStep() {
       <FilterPanel disabled={busy} />
       <RerankSettings />
       {!hasIndex && <p className="muted small">{t('ask.needIndex')}</p>}
+      <SearchEngineControl />
       {busy && <p className="muted">{busyText[phase]}</p>}
       {error && (
         <Alert level="error" onDismiss={() => useRetrievalStore.setState({ error: null })}>

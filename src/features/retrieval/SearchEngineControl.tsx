@@ -1,0 +1,42 @@
+// The vector engine switch (Voy or the exact scan), and which engine answered the last question, in how
+// long, and why the exact scan answered when Voy was chosen.
+import { useTranslation } from 'react-i18next';
+import type { IndexEngine } from '../../adapters/vectorIndex/vectorIndex';
+import { engineReasonText } from '../embedding/engineReasonText';
+import { useIndexEngineStore } from '../../state/indexEngineStore';
+import { useIndexStore } from '../../state/indexStore';
+import { useRetrievalStore } from '../../state/retrievalStore';
+import { formatMs } from '../../ui/format';
+
+const ENGINES: IndexEngine[] = ['voy', 'exact'];
+
+export function SearchEngineControl() {
+  const { t, i18n } = useTranslation();
+  const engine = useIndexEngineStore((s) => s.engine);
+  const setEngine = useIndexEngineStore((s) => s.setEngine);
+  const status = useIndexStore((s) => s.indexStatus);
+  const last = useRetrievalStore((s) => s.last);
+
+  return (
+    <div className="search-engine">
+      <fieldset className="engine-picker">
+        <legend>{t('indexEngine.label')}</legend>
+        <div className="row">
+          {ENGINES.map((e) => (
+            <label key={e} className="choice">
+              <input type="radio" name="index-engine" value={e} checked={engine === e} onChange={() => setEngine(e)} />
+              {t(`indexEngine.choice.${e}`)}
+            </label>
+          ))}
+        </div>
+        <p className="muted small">{t('indexEngine.help')}</p>
+      </fieldset>
+      {last && (
+        <p className="small" data-testid="engine-answer" role="status">
+          {t('indexEngine.answered', { engine: t(`embedding.engine.${last.engine}`), time: formatMs(last.searchMs, i18n.language) })}
+          {last.engineReason ? ` ${engineReasonText(t, last.engineReason, status)}` : ''}
+        </p>
+      )}
+    </div>
+  );
+}
