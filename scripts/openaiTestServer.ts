@@ -83,6 +83,9 @@ export async function startOpenAITestServer(): Promise<TestServer> {
     for (const [i, part] of parts.entries()) {
       if (closed) return;
       if (model === 'drop' && i === 3) {
+        // Give the browser time to read what was sent (on a busy machine, data and reset arriving together
+        // can reach the page as the error alone), then cut the connection mid-answer.
+        await sleep(500);
         res.socket?.destroy();
         return;
       }
