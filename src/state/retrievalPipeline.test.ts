@@ -65,7 +65,8 @@ const chunks: Chunk[] = Object.entries(texts).flatMap(([docId, list]) =>
 );
 
 function setIndex(list: Chunk[]) {
-  useIndexStore.setState({ indexedChunks: new Map(list.map((c) => [c.id, c])) });
+  useIndexStore.setState({ // the model that built the index is loaded (see questionEmbedder)
+    indexedModelId: 'test/model', indexedDevice: 'wasm', loaded: { modelId: 'test/model', device: 'wasm', from: 'site', dimension: 4 }, indexedChunks: new Map(list.map((c) => [c.id, c])) });
 }
 
 const config = (patch: Partial<RetrievalConfig>): RetrievalConfig => ({ ...DEFAULT_RETRIEVAL_CONFIG, ...patch });
