@@ -5,6 +5,9 @@
 // then picks the top two within the block; signs are fixed (largest coordinate positive) and the start is
 // seeded, so the same data and seed give the same picture.
 // Pure: rows are one Float32Array, row i at [i * dim, (i + 1) * dim).
+import { seededRandom } from './seededRandom';
+
+export { seededRandom };
 
 export interface Pca2d {
   dim: number;
@@ -13,18 +16,6 @@ export interface Pca2d {
   axes: [Float64Array, Float64Array];
   /** Share of the total variance along each axis (0..1). */
   explained: [number, number];
-}
-
-/** A small seeded PRNG (mulberry32), so a given seed always gives the same start and the same picture. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function dotF64(a: Float64Array, b: Float64Array): number {

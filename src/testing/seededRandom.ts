@@ -1,16 +1,9 @@
 // Deterministic random numbers for tests, fixture models and benchmarks (the app itself never uses them).
 
-/** mulberry32: a small, fast seeded PRNG returning numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../core/seededRandom';
+
+/** mulberry32: a small, fast seeded PRNG returning numbers in [0, 1) (src/core/seededRandom.ts). */
+export const mulberry32 = seededRandom;
 
 /** A random direction: Gaussian components (Box-Muller), L2-normalised. */
 export function randomUnitVector(rand: () => number, dim: number): Float32Array {

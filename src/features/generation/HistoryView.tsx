@@ -2,17 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { historyToJson, historyToMarkdown } from '../../core/history';
 import { useHistoryStore } from '../../state/historyStore';
-
-function download(text: string, name: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { downloadText } from '../../ui/downloadText';
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
@@ -44,13 +34,13 @@ export function HistoryView() {
         ))}
       </ol>
       <div className="row">
-        <button type="button" className="secondary" onClick={() => download(historyToJson(entries), `openbook-history-${stamp()}.json`, 'application/json')}>
+        <button type="button" className="secondary" onClick={() => downloadText(historyToJson(entries), `openbook-history-${stamp()}.json`, 'application/json', false)}>
           {t('history.exportJson')}
         </button>
         <button
           type="button"
           className="secondary"
-          onClick={() => download(historyToMarkdown(entries, t('history.documentTitle')), `openbook-history-${stamp()}.md`, 'text/markdown')}
+          onClick={() => downloadText(historyToMarkdown(entries, t('history.documentTitle')), `openbook-history-${stamp()}.md`, 'text/markdown', false)}
         >
           {t('history.exportMarkdown')}
         </button>
