@@ -1,11 +1,16 @@
-// Keyword search (BM25 with MiniSearch, the app's tokeniser) and the stages after the first: index build
-// and query p50/p95 at 1k, 10k and 100k chunks; RRF and weighted fusion; MMR over 384-dimensional vectors.
+// Keyword search (BM25, the app's tokeniser) and the stages after the first: tokenising time, then index
+// build and query p50/p95 at 1k, 10k and 100k chunks for the app's engine (bm25: Bm25Index) and for
+// MiniSearch (minisearch: the reference; its 100k build is skipped by default, see
+// KEYWORD_BENCH_MINISEARCH_MAX, and it runs at most 20 queries above 10k); RRF and weighted fusion; MMR over
+// 384-dimensional vectors.
 // Chunks are synthetic: 3 to 6 random sentences of the sample corpus (English and Chinese), plus two
 // made-up rare words drawn from a Zipf distribution over 50,000, so that the vocabulary grows with the
 // corpus as real text does. Queries: the sample corpus's questions, in turn. Sizes: KEYWORD_BENCH_SIZES
 // (default 1000,10000,100000), queries: BENCH_QUERIES (default 200).
+import { Bm25Index } from '../../src/adapters/keywordIndex/bm25Index';
 import { MiniSearchIndex } from '../../src/adapters/keywordIndex/miniSearchIndex';
-import type { KeywordDoc } from '../../src/adapters/keywordIndex/keywordIndex';
+import type { KeywordDoc, KeywordIndex } from '../../src/adapters/keywordIndex/keywordIndex';
+import { tokenize } from '../../src/core/retrieval/tokenize';
 import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../src/features/sample/sampleCorpus';
 import { fuseStage, applyMmr, type Candidate } from '../../src/core/retrieval/stages';
 import { DEFAULT_RETRIEVAL_CONFIG } from '../../src/core/retrievalConfig';
@@ -15,6 +20,7 @@ import { percentile, round, type BenchRecord, type BenchSuite } from './common';
 const SUITE = 'keyword-search';
 const SIZES = (process.env.KEYWORD_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
+const MINISEARCH_MAX = Number(process.env.KEYWORD_BENCH_MINISEARCH_MAX ?? 10_000);
 const CANDIDATES = 20;
 
 function sentencePool(): string[] {
@@ -40,44 +46,72 @@ function syntheticChunks(n: number, seed: number): KeywordDoc[] {
   });
 }
 
-function benchKeyword(n: number, records: BenchRecord[]): void {
+interface Engine {
+  name: string;
+  create(): KeywordIndex;
+}
+
+const ENGINES: Engine[] = [
+  { name: 'bm25', create: () => new Bm25Index() },
+  { name: 'minisearch', create: () => new MiniSearchIndex() },
+];
+
+function benchEngine(engine: Engine, n: number, docs: KeywordDoc[], records: BenchRecord[]): void {
   const put = (kase: string, metric: string, value: number, unit: string) =>
-    records.push({ suite: SUITE, case: kase, n, dim: 0, metric, value: round(value, 3), unit });
-  const docs = syntheticChunks(n, 4242 + n);
-  const chars = docs.reduce((sum, d) => sum + d.text.length, 0);
-  const index = new MiniSearchIndex();
+    records.push({ suite: SUITE, case: `${engine.name}-${kase}`, n, dim: 0, metric, value: round(value, 3), unit });
+  const index = engine.create();
   let t0 = performance.now();
   index.build(docs);
   const buildMs = performance.now() - t0;
-  put('bm25-build', 'time', buildMs, 'ms');
+  put('build', 'time', buildMs, 'ms');
 
   const questions = SAMPLE_QUESTIONS.map((q) => q.question);
-  for (let i = 0; i < 10; i++) index.search(questions[i % questions.length]!, CANDIDATES); // warm-up
+  const queries = engine.name === 'minisearch' && n > 10_000 ? Math.min(QUERIES, 20) : QUERIES;
+  for (let i = 0; i < Math.min(10, queries); i++) index.search(questions[i % questions.length]!, CANDIDATES); // warm-up
   const times: number[] = [];
   let hits = 0;
-  for (let i = 0; i < QUERIES; i++) {
+  for (let i = 0; i < queries; i++) {
     t0 = performance.now();
     hits += index.search(questions[i % questions.length]!, CANDIDATES).hits.length;
     times.push(performance.now() - t0);
   }
-  put('bm25-query-top20', 'p50', percentile(times, 50), 'ms');
-  put('bm25-query-top20', 'p95', percentile(times, 95), 'ms');
+  put('query-top20', 'p50', percentile(times, 50), 'ms');
+  put('query-top20', 'p95', percentile(times, 95), 'ms');
 
   // A filtered query: a tenth of the chunks allowed.
   const allowedIds = docs.filter((_, i) => i % 10 === 0).map((d) => d.id);
   const filtered: number[] = [];
-  for (let i = 0; i < Math.min(QUERIES, 50); i++) {
+  for (let i = 0; i < Math.min(queries, 50); i++) {
     t0 = performance.now();
     index.search(questions[i % questions.length]!, CANDIDATES, { allowedIds });
     filtered.push(performance.now() - t0);
   }
-  put('bm25-query-top20-filter-10pct', 'p50', percentile(filtered, 50), 'ms');
+  put('query-top20-filter-10pct', 'p50', percentile(filtered, 50), 'ms');
 
   console.log(
-    `BM25 ${n.toLocaleString('en')} chunks (${round(chars / 1e6, 1)} M chars): build ${round(buildMs, 0)} ms; ` +
+    `${engine.name.padEnd(10)} ${n.toLocaleString('en').padStart(7)} chunks: build ${round(buildMs, 0)} ms; ` +
       `query top-${CANDIDATES} p50 ${round(percentile(times, 50), 2)} ms, p95 ${round(percentile(times, 95), 2)} ms ` +
-      `(${round(hits / QUERIES, 1)} hits); with a 10% filter p50 ${round(percentile(filtered, 50), 2)} ms`,
+      `(${queries} queries, ${round(hits / queries, 1)} hits); with a 10% filter p50 ${round(percentile(filtered, 50), 2)} ms`,
   );
+}
+
+function benchKeyword(n: number, records: BenchRecord[]): void {
+  const docs = syntheticChunks(n, 4242 + n);
+  const chars = docs.reduce((sum, d) => sum + d.text.length, 0);
+  // Tokenising alone (part of every build).
+  const t0 = performance.now();
+  let tokens = 0;
+  for (const doc of docs) tokens += tokenize(doc.text).length;
+  const tokenizeMs = performance.now() - t0;
+  records.push({ suite: SUITE, case: 'tokenize', n, dim: 0, metric: 'time', value: round(tokenizeMs, 3), unit: 'ms' });
+  console.log(`${n.toLocaleString('en')} chunks (${round(chars / 1e6, 1)} M chars, ${round(tokens / 1e6, 2)} M tokens): tokenising ${round(tokenizeMs, 0)} ms`);
+  for (const engine of ENGINES) {
+    if (engine.name === 'minisearch' && n > MINISEARCH_MAX) {
+      console.log(`minisearch ${n.toLocaleString('en').padStart(7)} chunks: skipped (KEYWORD_BENCH_MINISEARCH_MAX=${MINISEARCH_MAX}; its build takes about a minute here)`);
+      continue;
+    }
+    benchEngine(engine, n, docs, records);
+  }
 }
 
 /** Mean time per call of fn over enough repetitions to last ~200 ms. */

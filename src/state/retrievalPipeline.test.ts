@@ -1,5 +1,5 @@
 // runRetrieval end to end in Node: the workers replaced by in-process ones (an exact vector index, the
-// real MiniSearch keyword index, a deterministic bag-of-words embedder).
+// real keyword index (Bm25Index, as in the app), a deterministic bag-of-words embedder).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Chunk } from '../core/types';
 import { DEFAULT_RETRIEVAL_CONFIG, type RetrievalConfig } from '../core/retrievalConfig';
@@ -8,7 +8,7 @@ const fake = vi.hoisted(() => ({ queriesEmbedded: 0, keywordSearches: 0 }));
 
 vi.mock('./workers', async () => {
   const { ExactIndex } = await import('../adapters/vectorIndex/exactIndex');
-  const { MiniSearchIndex } = await import('../adapters/keywordIndex/miniSearchIndex');
+  const { Bm25Index } = await import('../adapters/keywordIndex/bm25Index');
   const { tokenize } = await import('../core/retrieval/tokenize');
   // 64-dimensional hashed bag of words: texts sharing words point the same way.
   const embedOne = (text: string) => {
@@ -21,7 +21,7 @@ vi.mock('./workers', async () => {
     return v;
   };
   const vectors = new ExactIndex();
-  const keywords = new MiniSearchIndex();
+  const keywords = new Bm25Index();
   const client = <T,>(api: T) => async () => ({ api, terminate() {} });
   return {
     vectors,

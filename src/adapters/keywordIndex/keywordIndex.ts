@@ -1,6 +1,7 @@
-// The KeywordIndex interface: BM25 keyword search over chunk texts. miniSearchIndex.ts implements it with
-// MiniSearch; it runs inside keywordIndex.worker.ts, kept in step with the vector index
-// (state/keywordIndexSync.ts).
+// The KeywordIndex interface: BM25 keyword search over chunk texts. bm25Index.ts implements it on typed
+// arrays (the app's engine, inside keywordIndex.worker.ts, kept in step with the vector index by
+// state/keywordIndexSync.ts); miniSearchIndex.ts implements it with MiniSearch, the reference that the
+// fast engine must agree with (bm25Index.test.ts).
 
 export interface KeywordDoc {
   id: string;
@@ -9,7 +10,7 @@ export interface KeywordDoc {
 
 export interface KeywordHit {
   id: string;
-  /** MiniSearch's BM25+ score: 0 or more, unbounded; only comparable within one query. */
+  /** BM25+ as MiniSearch scores it (core/retrieval/bm25.ts): 0 or more, unbounded; only comparable within one query. */
   score: number;
 }
 

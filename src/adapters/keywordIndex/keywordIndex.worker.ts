@@ -1,10 +1,10 @@
-// The keyword index's Web Worker: one MiniSearchIndex, exposed through Comlink. Building the index of
-// 100k chunks takes seconds; here it never stalls the page.
+// The keyword index's Web Worker: one Bm25Index (the fast engine; MiniSearch is its reference in tests),
+// exposed through Comlink. Tokenising 100k chunks takes seconds; here it never stalls the page.
 import { exposeWorker } from '../workerRpc';
 import type { KeywordDoc, KeywordIndexStatus, KeywordSearchOptions, KeywordSearchResult } from './keywordIndex';
-import { MiniSearchIndex } from './miniSearchIndex';
+import { Bm25Index } from './bm25Index';
 
-const index = new MiniSearchIndex();
+const index = new Bm25Index();
 
 const api = {
   build: (docs: KeywordDoc[]): KeywordIndexStatus => index.build(docs),

@@ -1,4 +1,5 @@
-// KeywordIndex on MiniSearch 7: BM25+ (k1 = 1.2, b = 0.7, δ = 0.5) over one field, the chunk text,
+// KeywordIndex on MiniSearch 7, the reference implementation that bm25Index.ts (the app's engine) is
+// tested against: BM25+ (k1 = 1.2, b = 0.7, δ = 0.5) over one field, the chunk text,
 // tokenised by core/retrieval/tokenize.ts (Intl.Segmenter words, lower-cased, CJK bigrams). A query's
 // tokens are de-duplicated, are OR-ed, exact terms only (no prefix or fuzzy matching). MiniSearch sums
 // the BM25+ scores of the query terms a chunk contains and multiplies the sum by how many of them it
@@ -51,6 +52,15 @@ export class MiniSearchIndex implements KeywordIndex {
   clear(): KeywordIndexStatus {
     this.mini = createMiniSearch();
     return this.status();
+  }
+
+  /**
+   * Let MiniSearch clean discarded chunks out of its postings. Until then, the first search for a term
+   * after a removal counts the removed chunks in that term's df for some chunks (MiniSearch decrements
+   * the count as it meets them), so scores can differ slightly from those of a clean index.
+   */
+  vacuum(): Promise<void> {
+    return this.mini.vacuum();
   }
 
   search(query: string, k: number, options: KeywordSearchOptions = {}): KeywordSearchResult {

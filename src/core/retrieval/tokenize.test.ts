@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../testing/seededRandom';
 import { queryTokens, tokenize } from './tokenize';
 
 describe('tokenize', () => {
@@ -44,5 +45,49 @@ describe('tokenize agrees with Intl.Segmenter outside CJK', () => {
     const tokens = tokenize('ภาษาไทยง่ายนิดเดียว');
     expect(tokens.length).toBeGreaterThan(1);
     expect(tokens.join('')).toBe('ภาษาไทยง่ายนิดเดียว');
+  });
+});
+
+describe('tokenize: CJK bigrams', () => {
+  // The plain definition: segment each run, then per stretch of consecutive Han / kana words, the bigrams
+  // of its characters (code points) except those that already are a two-character word, after its words.
+  function reference(text: string): string[] {
+    const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+    const cjk = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆]+$/u;
+    const out: string[] = [];
+    let chars: string[] = [];
+    let pairs = new Set<number>();
+    const flush = () => {
+      if (chars.length > 2) for (let i = 0; i + 1 < chars.length; i++) if (!pairs.has(i)) out.push(chars[i]! + chars[i + 1]!);
+      chars = [];
+      pairs = new Set();
+    };
+    for (const part of segmenter.segment(text)) {
+      if (!part.isWordLike) {
+        flush();
+        continue;
+      }
+      out.push(part.segment);
+      if (!cjk.test(part.segment)) {
+        flush();
+        continue;
+      }
+      const wordChars = [...part.segment];
+      if (wordChars.length === 2) pairs.add(chars.length);
+      chars.push(...wordChars);
+    }
+    flush();
+    return out;
+  }
+
+  it('are the bigrams of each stretch of Han and kana words, astral characters included', () => {
+    const rand = mulberry32(5);
+    const alphabet = [...'熔岩的温度火山灰东京都に住んでいますカタカナー々〆𠀀𠀁𩸽ภาษาไทย', '。', '\n'];
+    for (let i = 0; i < 2000; i++) {
+      let text = '';
+      const n = 1 + Math.floor(rand() * 30);
+      for (let j = 0; j < n; j++) text += alphabet[Math.floor(rand() * alphabet.length)];
+      expect(tokenize(text), JSON.stringify(text)).toEqual(reference(text));
+    }
   });
 });

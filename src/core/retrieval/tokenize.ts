@@ -30,21 +30,57 @@ export function isCjk(text: string): boolean {
   return CJK.test(text);
 }
 
+/** Code units of the code point at i: 2 for a surrogate pair, else 1 (as the string iterator counts). */
+function unitsAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+function codePoints(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i += unitsAt(word, i)) n++;
+  return n;
+}
+
 /**
- * The words of runs of dictionary-script text, then the bigrams of their Han / kana stretches. The runs
- * are segmented in one call, joined by line breaks (one call per run costs several times more).
+ * The overlapping code-point bigrams of text[start, end), except those starting at the code-point offsets
+ * in pairWordsAt (ascending): there a two-character word already is that bigram.
+ */
+function pushBigrams(text: string, start: number, end: number, pairWordsAt: number[], out: string[]): void {
+  let next = 0;
+  for (let i = start, at = 0; ; at++) {
+    const j = i + unitsAt(text, i);
+    if (j >= end) break;
+    if (next < pairWordsAt.length && pairWordsAt[next] === at) next++;
+    else out.push(text.slice(i, j + unitsAt(text, j)));
+    i = j;
+  }
+}
+
+/**
+ * The words of runs of dictionary-script text, then the bigrams of their Han / kana stretches (runs of
+ * consecutive Han / kana words). The runs are segmented in one call, joined by line breaks (one call per
+ * run costs several times more); a stretch is a slice of that joined text.
  */
 function pushDictionaryRuns(runs: string[], out: string[]): void {
-  let chars: string[] = [];
-  let pairWordsAt = new Set<number>();
+  const joined = runs.join('\n');
+  let stretchStart = -1;
+  let stretchEnd = -1;
+  let stretchLength = 0; // in code points
+  let pairWordsAt: number[] = [];
   const flush = () => {
-    if (chars.length > 2) for (let i = 0; i + 1 < chars.length; i++) if (!pairWordsAt.has(i)) out.push(chars[i]! + chars[i + 1]!);
-    if (chars.length > 0) {
-      chars = [];
-      pairWordsAt = new Set();
+    if (stretchLength > 2) pushBigrams(joined, stretchStart, stretchEnd, pairWordsAt, out);
+    if (stretchStart >= 0) {
+      stretchStart = -1;
+      stretchLength = 0;
+      pairWordsAt = [];
     }
   };
-  for (const part of segmenter.segment(runs.join('\n'))) {
+  for (const part of segmenter.segment(joined)) {
     if (!part.isWordLike) {
       flush(); // the line break between two runs
       continue;
@@ -52,9 +88,11 @@ function pushDictionaryRuns(runs: string[], out: string[]): void {
     const word = part.segment;
     out.push(word);
     if (CJK.test(word)) {
-      const wordChars = [...word];
-      if (wordChars.length === 2) pairWordsAt.add(chars.length);
-      chars.push(...wordChars);
+      const length = codePoints(word);
+      if (length === 2) pairWordsAt.push(stretchLength);
+      if (stretchStart < 0) stretchStart = part.index;
+      stretchEnd = part.index + word.length; // segments are adjacent: the stretch is one slice
+      stretchLength += length;
     } else {
       flush(); // Thai and the like: words only
     }
@@ -65,17 +103,20 @@ function pushDictionaryRuns(runs: string[], out: string[]): void {
 /** The keyword-search tokens of a text (repeats kept: BM25 counts them; order is not meaningful). */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  const dictionaryRuns: string[] = [];
-  for (const match of text.normalize('NFKC').toLowerCase().matchAll(RUNS)) {
-    const run = match[0];
-    if (DICT_START.test(run)) {
-      dictionaryRuns.push(run);
+  const runs = text.normalize('NFKC').toLowerCase().match(RUNS);
+  if (runs === null) return out;
+  let dictionaryRuns: string[] | null = null;
+  for (const run of runs) {
+    // Every dictionary-script character is at U+0E00 (Thai) or above: most words skip the test.
+    if (run.charCodeAt(0) >= 0x0e00 && DICT_START.test(run)) {
+      (dictionaryRuns ??= []).push(run);
+    } else if (run.length > 2 && run.charCodeAt(run.length - 1) === 0x73 && (run[run.length - 2] === "'" || run[run.length - 2] === '’')) {
+      out.push(run.slice(0, -2)); // an English possessive 's (the regex puts a word character before it)
     } else {
-      const word = run.endsWith("'s") || run.endsWith('’s') ? run.slice(0, -2) : run;
-      if (word !== '') out.push(word);
+      out.push(run);
     }
   }
-  if (dictionaryRuns.length > 0) pushDictionaryRuns(dictionaryRuns, out);
+  if (dictionaryRuns !== null) pushDictionaryRuns(dictionaryRuns, out);
   return out;
 }
 

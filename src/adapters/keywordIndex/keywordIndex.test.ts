@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { Bm25Index } from './bm25Index';
+import type { KeywordIndex } from './keywordIndex';
 import { MiniSearchIndex } from './miniSearchIndex';
+
+// Both engines on hand-computed cases: MiniSearch (the reference) and Bm25Index (the app's engine).
 
 // BM25+ as MiniSearch computes it: idf = ln(1 + (N - df + 0.5) / (df + 0.5)),
 // term = idf * (δ + tf (k1 + 1) / (tf + k1 (1 - b + b dl / avgdl))), k1 = 1.2, b = 0.7, δ = 0.5;
@@ -15,9 +19,12 @@ const idfTea = Math.log(1 + 2.5 / 1.5); // df 1
 const idfGreen = Math.log(1 + 1.5 / 2.5); // df 2
 const norm2 = 1.08;
 
-describe('MiniSearchIndex (BM25)', () => {
+describe.each([
+  ['MiniSearchIndex', () => new MiniSearchIndex()],
+  ['Bm25Index', () => new Bm25Index()],
+] as Array<[string, () => KeywordIndex]>)('%s (BM25)', (_name, create) => {
   it('scores an English query as hand-computed BM25+', () => {
-    const index = new MiniSearchIndex();
+    const index = create();
     index.build(docs);
     const { hits } = index.search('tea', 10);
     expect(hits.map((h) => h.id)).toEqual(['a']);
@@ -32,7 +39,7 @@ describe('MiniSearchIndex (BM25)', () => {
   });
 
   it('finds Chinese text by its words, and by bigrams where a word is part of a longer one', () => {
-    const index = new MiniSearchIndex();
+    const index = create();
     index.build([
       { id: 'lava', text: '火山喷发时，熔岩的温度可达一千二百摄氏度。' },
       { id: 'ash', text: '熔岩和火山灰层层堆积，慢慢形成了高耸的山。' },
@@ -45,7 +52,7 @@ describe('MiniSearchIndex (BM25)', () => {
   });
 
   it('returns k hits that pass the filter, not k hits filtered afterwards', () => {
-    const index = new MiniSearchIndex();
+    const index = create();
     index.build(docs);
     const all = index.search('coffee green', 1);
     expect(all.hits.map((h) => h.id)).toEqual(['b']);
@@ -56,7 +63,7 @@ describe('MiniSearchIndex (BM25)', () => {
   });
 
   it('breaks ties by id and cuts at k', () => {
-    const index = new MiniSearchIndex();
+    const index = create();
     index.build([
       { id: 'z', text: 'same words here' },
       { id: 'm', text: 'same words here' },
@@ -66,7 +73,7 @@ describe('MiniSearchIndex (BM25)', () => {
   });
 
   it('removes, replaces and clears documents', () => {
-    const index = new MiniSearchIndex();
+    const index = create();
     index.build(docs);
     expect(index.remove(['a', 'unknown']).size).toBe(2);
     expect(index.search('tea', 5).hits).toEqual([]);

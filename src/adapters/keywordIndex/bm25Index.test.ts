@@ -1,0 +1,115 @@
+// The app's fast BM25 engine against MiniSearch, the reference: on seeded random corpora in English and
+// Chinese, with filters, removals, replacements and additions after the build, both must return the same
+// top-k ids with the same scores (to float tolerance: they differ only in how avgdl is rounded).
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_DOCUMENTS } from '../../features/sample/sampleCorpus';
+import { mulberry32 } from '../../testing/seededRandom';
+import { Bm25Index } from './bm25Index';
+import type { KeywordDoc, KeywordHit } from './keywordIndex';
+import { MiniSearchIndex } from './miniSearchIndex';
+
+const ENGLISH = 'the a of and to in is it that tea green black coffee lava volcano ash rock heat water leaf cup brew pot steam cold hot river stone'.split(' ');
+const CHINESE = SAMPLE_DOCUMENTS.filter((d) => /[\u4e00-\u9fff]/.test(d.text))
+  .flatMap((d) => d.text.split(/[。！？\n]/))
+  .filter((s) => s.trim().length > 4);
+
+function randomText(rand: () => number): string {
+  const parts: string[] = [];
+  const count = 1 + Math.floor(rand() * 4);
+  for (let i = 0; i < count; i++) {
+    if (rand() < 0.5) {
+      // English words, skewed towards the first (common) ones, with repeats.
+      const words = 2 + Math.floor(rand() * 12);
+      for (let j = 0; j < words; j++) parts.push(ENGLISH[Math.floor(ENGLISH.length * rand() * rand())]!);
+    } else {
+      const sentence = CHINESE[Math.floor(rand() * CHINESE.length)]!;
+      const from = Math.floor(rand() * sentence.length * 0.5);
+      parts.push(sentence.slice(from, from + 3 + Math.floor(rand() * 30)));
+    }
+  }
+  return parts.join(rand() < 0.5 ? ' ' : '，');
+}
+
+function randomQuery(rand: () => number, docs: KeywordDoc[]): string {
+  if (rand() < 0.3) return randomText(rand);
+  // A piece of an existing chunk, so that queries match.
+  const text = docs[Math.floor(rand() * docs.length)]?.text ?? 'tea';
+  const from = Math.floor(rand() * text.length * 0.7);
+  return text.slice(from, from + 2 + Math.floor(rand() * 12));
+}
+
+/** Same hits: scores equal to 1e-9 (relative) position by position, ids equal except within a near-tie. */
+function expectSameHits(fast: KeywordHit[], reference: KeywordHit[], context: string): void {
+  expect(fast.length, context).toBe(reference.length);
+  const close = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y));
+  for (let i = 0; i < reference.length; i++) {
+    const f = fast[i]!;
+    const r = reference[i]!;
+    expect(close(f.score, r.score), `${context}: score #${i} ${f.score} vs ${r.score}`).toBe(true);
+    if (f.id !== r.id) {
+      // Only a near-tie (scores equal but for rounding) may order two chunks differently.
+      const tied = reference.some((o, j) => j !== i && o.id === f.id && close(o.score, r.score));
+      expect(tied, `${context}: #${i} is ${f.id}, MiniSearch has ${r.id}`).toBe(true);
+    }
+  }
+}
+
+async function compare(fast: Bm25Index, mini: MiniSearchIndex, rand: () => number, docs: KeywordDoc[], label: string): Promise<number> {
+  await mini.vacuum(); // a clean MiniSearch (see MiniSearchIndex.vacuum)
+  expect(fast.status().size).toBe(mini.status().size);
+  let nonEmpty = 0;
+  for (let q = 0; q < 15; q++) {
+    const query = randomQuery(rand, docs);
+    const k = 1 + Math.floor(rand() * 12);
+    const options = rand() < 0.4 ? { allowedIds: docs.filter(() => rand() < 0.3).map((d) => d.id) } : undefined;
+    const a = fast.search(query, k, options);
+    const b = mini.search(query, k, options);
+    expect(a.tokens).toEqual(b.tokens);
+    expectSameHits(a.hits, b.hits, `${label} query ${JSON.stringify(query)} k ${k}${options ? ' filtered' : ''}`);
+    if (b.hits.length > 0) nonEmpty++;
+  }
+  return nonEmpty;
+}
+
+describe('Bm25Index agrees with MiniSearch', () => {
+  it('on random English and Chinese corpora, with filters, removals, replacements and additions', async () => {
+    let nonEmpty = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const rand = mulberry32(seed);
+      const n = 5 + Math.floor(rand() * 120);
+      let docs: KeywordDoc[] = Array.from({ length: n }, (_, i) => ({ id: `d${Math.floor(rand() * n * 2)}-${i % 7}`, text: randomText(rand) }));
+      const fast = new Bm25Index();
+      const mini = new MiniSearchIndex();
+      fast.build(docs);
+      mini.build(docs);
+      docs = [...new Map(docs.map((d) => [d.id, d])).values()];
+      nonEmpty += await compare(fast, mini, rand, docs, `seed ${seed} built`);
+
+      // Remove some (and an unknown id), replace some, add new ones: twice, so that slots get compacted.
+      for (let round = 0; round < 2; round++) {
+        const gone = docs.filter(() => rand() < 0.35).map((d) => d.id);
+        fast.remove([...gone, 'unknown']);
+        mini.remove([...gone, 'unknown']);
+        docs = docs.filter((d) => !gone.includes(d.id));
+        const changed = [
+          ...docs.filter(() => rand() < 0.2).map((d) => ({ id: d.id, text: randomText(rand) })),
+          ...Array.from({ length: Math.floor(rand() * 20) }, (_, i) => ({ id: `new${round}-${i}`, text: randomText(rand) })),
+        ];
+        fast.add(changed);
+        mini.add(changed);
+        docs = [...new Map([...docs, ...changed].map((d) => [d.id, d])).values()];
+        nonEmpty += await compare(fast, mini, rand, docs, `seed ${seed} round ${round}`);
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(300); // the queries did find things
+  });
+
+  it('removes everything and starts again', () => {
+    const fast = new Bm25Index();
+    fast.build([{ id: 'a', text: 'tea' }, { id: 'b', text: 'tea coffee' }]);
+    expect(fast.remove(['a', 'b']).size).toBe(0);
+    expect(fast.search('tea', 5).hits).toEqual([]);
+    fast.add([{ id: 'c', text: 'coffee' }]);
+    expect(fast.search('coffee tea', 5).hits.map((h) => h.id)).toEqual(['c']);
+  });
+});
