@@ -312,7 +312,7 @@ export const en = {
       cosine: 'Cosine (−1 to 1)',
       cosineHelp: 'Cosine similarity between the question’s vector and the chunk’s vector: 1 same direction, 0 unrelated, −1 opposite.',
       bm25: 'BM25 (≥ 0, unbounded)',
-      bm25Help: 'MiniSearch’s BM25+ score (k1 = 1.2, b = 0.7, δ = 0.5), summed over the question’s words the chunk contains and multiplied by how many of them it contains. 0 or more, with no upper bound: compare it only within one question.',
+      bm25Help: 'BM25+ score as MiniSearch computes it (k1 = 1.2, b = 0.7, δ = 0.5; chunk length in distinct words), summed over the question’s words the chunk contains and multiplied by how many of them it contains. 0 or more, with no upper bound: compare it only within one question.',
       rrf: 'RRF (0 to {{max}})',
       rrfHelp: 'Reciprocal rank fusion: the sum of 1 / (60 + rank) over the vector and keyword lists that hold the chunk. Only ranks count, not scores.',
       weighted: 'Weighted (0 to 1)',
