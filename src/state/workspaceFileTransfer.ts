@@ -103,10 +103,13 @@ export async function exportCurrentWorkspace(name: string, now: Date = new Date(
   if (!snapshot) return null;
   const documents = useDocumentsStore.getState().documents;
   const job = startJob('export', name);
+  performance.mark('openbook:export-start'); // marks for scripts/bench-browser.ts
   try {
     // Copies of the vectors, in one buffer per document: the worker takes them over (the index keeps its own).
     const packed = packWorkspace({ ...snapshot, documents });
+    performance.mark('openbook:export-packed');
     const bytes = await inWorker(job, (api) => api.write(transfer(packed, packedWorkspaceBuffers(packed)), now.toISOString(), onProgress(job)));
+    performance.mark('openbook:export-written');
     if (job.cancelled) return { ok: false, cancelled: true };
     return { ok: true, bytes };
   } catch (err) {
@@ -135,6 +138,7 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
   if (isBusy()) return { ok: false, error: message('workspace.transfer.busy') };
   if (current) return { ok: false, error: message('transferJob.errors.busy') };
   const job = startJob('import', name);
+  performance.mark('openbook:import-start'); // marks for scripts/bench-browser.ts
   const cancelled: ImportOutcome = { ok: false, cancelled: true, error: message('transferJob.cancelled') };
   try {
     await useIndexStore.getState().loadSiteModels();
@@ -147,12 +151,14 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
       if (err instanceof TransferCancelled || job.cancelled) return cancelled;
       return { ok: false, error: message('transferJob.errors.import-failed', { detail: describeError(err) }) };
     }
+    performance.mark('openbook:import-read');
     if (job.cancelled) return cancelled;
     if (!read.ok) return { ok: false, error: importErrorMessage(read.error) };
     if (isBusy()) return { ok: false, error: message('workspace.transfer.busy') };
     // From here on the workspace is being replaced: the import runs to its end.
     updateJob({ stage: 'replacing', done: 0, total: 0, cancellable: false });
     const content = unpackWorkspace(read.packed);
+    performance.mark('openbook:import-unpacked');
 
     if (!(await emptyWorkspace())) {
       // Shown once, beside the import button, rather than also at the top of the area.
@@ -165,15 +171,21 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
     useIndexStore.getState().setModel(content.modelId);
     useDocumentsStore.getState().restore(content.documents);
 
+    performance.mark('openbook:import-emptied');
     const startedAt = performance.now();
     const { documents, ...index } = content;
     updateJob({ stage: 'indexing' });
-    const saved = Promise.all(documents.map((doc) => saveDocument(doc)))
+    await useIndexStore.getState().restoreIndex({ ...index, savedAt: Date.now() }, startedAt);
+    performance.mark('openbook:import-indexed');
+    // Saved once the index is searchable: packing and writing 15 MB of vectors (at 10k chunks) would
+    // otherwise hold up the main thread while the index is rebuilt.
+    updateJob({ stage: 'saving' });
+    // Only those still here: one removed meanwhile must not come back after a reload.
+    const live = new Set(useDocumentsStore.getState().documents.map((d) => d.id));
+    await Promise.all(documents.filter((d) => live.has(d.id)).map((doc) => saveDocument(doc)))
       .then(() => saveIndex(index))
       .catch((err: unknown) => useWorkspaceStore.setState({ problem: saveFailure('document', err) }));
-    await useIndexStore.getState().restoreIndex({ ...index, savedAt: Date.now() }, startedAt);
-    updateJob({ stage: 'saving' });
-    await saved;
+    performance.mark('openbook:import-saved');
     return { ok: true, documents: documents.length, chunks: useIndexStore.getState().indexedChunks.size, modelId: content.modelId };
   } finally {
     endJob();

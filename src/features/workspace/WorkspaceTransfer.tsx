@@ -39,17 +39,22 @@ export function WorkspaceTransfer() {
   const job = useTransferStore((s) => s.job);
 
   const exportNow = async () => {
+    performance.mark('openbook:export-click'); // marks for scripts/bench-browser.ts
     setOutcome(null);
     const now = new Date();
     const name = workspaceFileName(now);
     const result = await exportCurrentWorkspace(name, now);
     if (!result) return;
-    if (result.ok) download(result.bytes, name);
+    if (result.ok) {
+      download(result.bytes, name);
+      performance.mark('openbook:export-downloaded');
+    }
     else if (result.cancelled) setOutcome({ level: 'info', lead: message('transferJob.exportCancelled') });
     else if (result.error) setOutcome({ level: 'error', lead: result.error });
   };
 
   const importFile = async (file: File) => {
+    performance.mark('openbook:import-chosen');
     setOutcome(null);
     setImporting(file.name);
     const name = file.name;
