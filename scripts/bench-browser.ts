@@ -77,6 +77,30 @@ async function main() {
       const idb = () => page.evaluate(async () => ((await navigator.storage.estimate()) as { usageDetails?: { indexedDB?: number } }).usageDetails?.indexedDB ?? 0);
       const before = await idb();
 
+      // Long tasks (over 50 ms) on the page's main thread: how long the page stalls at most while it works.
+      const observeLongTasks = () =>
+        page.evaluate(() => {
+          const w = window as unknown as { longTasks: Array<[number, number]> };
+          w.longTasks = [];
+          new PerformanceObserver((list) => w.longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration] as [number, number]))).observe({ type: 'longtask' });
+        });
+      /**
+       * The longest task since this mark; with `withMarksTask`, also the task the mark was made in (not for
+       * an import: there, it is Playwright's own task that hands the file to the page).
+       */
+      const longestTask = async (fromMark: string, withMarksTask: boolean) => {
+        await page.waitForTimeout(200); // the observer reports a task after it ends
+        return page.evaluate(
+          ([mark, withTask]) => {
+            const from = performance.getEntriesByName(mark)[0]?.startTime ?? Infinity;
+            const tasks = (window as unknown as { longTasks: Array<[number, number]> }).longTasks.filter(([start, duration]) => (withTask ? start + duration : start) >= from);
+            return tasks.reduce((most, [, duration]) => Math.max(most, duration), 0);
+          },
+          [fromMark, withMarksTask] as const,
+        );
+      };
+
+      await observeLongTasks();
       const t0 = Date.now();
       await page.getByLabel('Workspace file to import').setInputFiles({ name: 'bench.zip', mimeType: 'application/zip', buffer: file });
       const ready = await page.waitForFunction(
@@ -87,7 +111,10 @@ async function main() {
       record(n, 'import (file to searchable)', Date.now() - t0, 'ms');
       // Without the time Playwright takes to hand the file to the page (most of the above, for a large file).
       const chosen = await page.evaluate(() => performance.getEntriesByName('openbook:import-chosen')[0]?.startTime ?? null);
-      if (chosen !== null) record(n, 'import (chosen to searchable)', ((await ready.jsonValue()) as number) - chosen, 'ms');
+      if (chosen !== null) {
+        record(n, 'import (chosen to searchable)', ((await ready.jsonValue()) as number) - chosen, 'ms');
+        record(n, '  longest main-thread task', await longestTask('openbook:import-chosen', false), 'ms');
+      }
       await phasesOf(['import-start', 'import-read', 'import-unpacked', 'import-emptied', 'import-indexed']);
       // The index is saved after the import: wait until IndexedDB holds at least the vectors, and stops growing.
       let stored = 0;
@@ -136,6 +163,7 @@ async function main() {
         record(n, '  index rebuilt in worker', median(phases.index), 'ms');
       }
 
+      await observeLongTasks();
       const t1 = Date.now();
       const downloading = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Export workspace' }).click();
@@ -146,7 +174,10 @@ async function main() {
         const [from, to] = ['openbook:export-click', 'openbook:export-downloaded'].map((name) => performance.getEntriesByName(name)[0]?.startTime);
         return from !== undefined && to !== undefined ? to - from : null;
       });
-      if (clicked !== null) record(n, 'export (click to download)', clicked, 'ms');
+      if (clicked !== null) {
+        record(n, 'export (click to download)', clicked, 'ms');
+        record(n, '  longest main-thread task', await longestTask('openbook:export-click', true), 'ms');
+      }
       await phasesOf(['export-start', 'export-packed', 'export-written']);
       await context.close();
     }
