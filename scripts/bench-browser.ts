@@ -3,10 +3,11 @@
 // searchable ("Index ready", rebuilt from the stored vectors) and export time. Not part of `npm test`.
 // Needs a build in dist-e2e (`npm run test:e2e` makes one, or `npx vite build --outDir dist-e2e`).
 // Records go to bench-results.json like `npm run bench` (suite "browser-workspace").
-//   BENCH_BROWSER_SIZES=1000,10000  BENCH_PORT=4299  BENCH_RUNS=3
+//   BENCH_BROWSER_SIZES=1000,10000  BENCH_PORT=4299  BENCH_RUNS=3  BENCH_DIST=dist-e2e  BENCH_FILE_LEVEL=6  BENCH_MARKS=1
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { unzipSync, zipSync } from 'fflate';
 import { chunkText } from '../src/core/chunking';
 import { exportWorkspace } from '../src/core/workspaceFile';
 import type { SourceDocument } from '../src/core/types';
@@ -20,7 +21,7 @@ const MODEL = 'Xenova/all-MiniLM-L6-v2'; // a 384-dimensional model the site off
 const SIZES = (process.env.BENCH_BROWSER_SIZES ?? '1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 4299);
-const DIST = 'dist-e2e';
+const DIST = process.env.BENCH_DIST ?? 'dist-e2e';
 
 /** A workspace file of n chunks (10 documents, chunks of 100 characters) with seeded random unit vectors. */
 function workspaceFile(n: number): Buffer {
@@ -34,7 +35,10 @@ function workspaceFile(n: number): Buffer {
   const chunks = documents.flatMap((doc) => chunkText(doc.id, doc.text, chunking)).slice(0, n);
   const rand = mulberry32(7);
   const vectors = chunks.map(() => randomUnitVector(rand, DIM));
-  return Buffer.from(exportWorkspace({ documents, modelId: MODEL, device: 'wasm', dimension: DIM, chunking, chunks, vectors }));
+  const file = exportWorkspace({ documents, modelId: MODEL, device: 'wasm', dimension: DIM, chunking, chunks, vectors });
+  // BENCH_FILE_LEVEL=6: every file deflated, vectors too, as workspace files were made before 2026-11.
+  const level = process.env.BENCH_FILE_LEVEL;
+  return Buffer.from(level ? zipSync(unzipSync(file), { level: Number(level) as 6 }) : file);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -61,13 +65,57 @@ async function main() {
       const page = await context.newPage();
       await page.goto(url);
       await page.getByRole('heading', { name: 'Documents' }).waitFor();
+      /** The time from each of these marks (openbook:<name>) to the next, as the page measured it. */
+      const phasesOf = async (names: string[]) => {
+        const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+        for (let i = 1; i < names.length; i++) {
+          const from = marks[`openbook:${names[i - 1]}`];
+          const to = marks[`openbook:${names[i]}`];
+          if (from !== undefined && to !== undefined) record(n, `  ${names[i - 1]} to ${names[i]}`, to - from, 'ms');
+        }
+      };
       const idb = () => page.evaluate(async () => ((await navigator.storage.estimate()) as { usageDetails?: { indexedDB?: number } }).usageDetails?.indexedDB ?? 0);
       const before = await idb();
 
+      // Long tasks (over 50 ms) on the page's main thread: how long the page stalls at most while it works.
+      const observeLongTasks = () =>
+        page.evaluate(() => {
+          const w = window as unknown as { longTasks: Array<[number, number]> };
+          w.longTasks = [];
+          new PerformanceObserver((list) => w.longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration] as [number, number]))).observe({ type: 'longtask' });
+        });
+      /**
+       * The longest task since this mark; with `withMarksTask`, also the task the mark was made in (not for
+       * an import: there, it is Playwright's own task that hands the file to the page).
+       */
+      const longestTask = async (fromMark: string, withMarksTask: boolean) => {
+        await page.waitForTimeout(200); // the observer reports a task after it ends
+        return page.evaluate(
+          ([mark, withTask]) => {
+            const from = performance.getEntriesByName(mark)[0]?.startTime ?? Infinity;
+            const tasks = (window as unknown as { longTasks: Array<[number, number]> }).longTasks.filter(([start, duration]) => (withTask ? start + duration : start) >= from);
+            return tasks.reduce((most, [, duration]) => Math.max(most, duration), 0);
+          },
+          [fromMark, withMarksTask] as const,
+        );
+      };
+
+      await observeLongTasks();
       const t0 = Date.now();
       await page.getByLabel('Workspace file to import').setInputFiles({ name: 'bench.zip', mimeType: 'application/zip', buffer: file });
-      await page.getByTestId('index-summary').filter({ hasText: `Index ready: ${n} chunks` }).waitFor({ timeout: 120_000 });
+      const ready = await page.waitForFunction(
+        (count) => (document.querySelector('[data-testid="index-summary"]')?.textContent ?? '').includes(`Index ready: ${count} chunks`) && performance.now(),
+        n,
+        { polling: 'raf', timeout: 120_000 },
+      );
       record(n, 'import (file to searchable)', Date.now() - t0, 'ms');
+      // Without the time Playwright takes to hand the file to the page (most of the above, for a large file).
+      const chosen = await page.evaluate(() => performance.getEntriesByName('openbook:import-chosen')[0]?.startTime ?? null);
+      if (chosen !== null) {
+        record(n, 'import (chosen to searchable)', ((await ready.jsonValue()) as number) - chosen, 'ms');
+        record(n, '  longest main-thread task', await longestTask('openbook:import-chosen', false), 'ms');
+      }
+      await phasesOf(['import-start', 'import-read', 'import-unpacked', 'import-emptied', 'import-indexed']);
       // The index is saved after the import: wait until IndexedDB holds at least the vectors, and stops growing.
       let stored = 0;
       for (let i = 0, last = -1; i < 240; i++) {
@@ -95,6 +143,7 @@ async function main() {
         );
         reloads.push((await at.jsonValue()) as number);
         const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+        if (process.env.BENCH_MARKS) console.log(Object.entries(marks).filter(([k]) => k.startsWith('openbook')).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k.replace('openbook:', '')}=${v.toFixed(0)}`).join(' '));
         const [start, read, indexed] = ['openbook:restore-start', 'openbook:workspace-read', 'openbook:index-restored'].map((m) => marks[m]);
         if (start !== undefined && read !== undefined && indexed !== undefined) {
           phases.start.push(start);
@@ -114,11 +163,22 @@ async function main() {
         record(n, '  index rebuilt in worker', median(phases.index), 'ms');
       }
 
+      await observeLongTasks();
       const t1 = Date.now();
       const downloading = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Export workspace' }).click();
       await (await downloading).path();
       record(n, 'export (click to file)', Date.now() - t1, 'ms');
+      // Without the time Playwright takes to save the download.
+      const clicked = await page.evaluate(() => {
+        const [from, to] = ['openbook:export-click', 'openbook:export-downloaded'].map((name) => performance.getEntriesByName(name)[0]?.startTime);
+        return from !== undefined && to !== undefined ? to - from : null;
+      });
+      if (clicked !== null) {
+        record(n, 'export (click to download)', clicked, 'ms');
+        record(n, '  longest main-thread task', await longestTask('openbook:export-click', true), 'ms');
+      }
+      await phasesOf(['export-start', 'export-packed', 'export-written']);
       await context.close();
     }
   } finally {

@@ -7,7 +7,20 @@ import { withChunkMeta } from './chunkMeta';
 import type { RecursiveChunkerSettings } from './chunkers/settings';
 import type { SourceDocument } from './types';
 import { mulberry32, randomUnitVector } from '../testing/seededRandom';
-import { exportWorkspace, parseWorkspaceFile, workspaceFileName, type WorkspaceContent } from './workspaceFile';
+import {
+  exportWorkspace,
+  float32Bytes,
+  packWorkspace,
+  packedWorkspaceBuffers,
+  parseWorkspaceFile,
+  readFloat32,
+  readWorkspaceFile,
+  unpackWorkspace,
+  workspaceFileName,
+  writeWorkspaceFile,
+  type WorkspaceContent,
+  type WorkspaceFileProgress,
+} from './workspaceFile';
 
 const DIM = 12;
 const MODEL = 'test/model';
@@ -183,5 +196,99 @@ describe('workspace file', () => {
 
   it('names the file after the date', () => {
     expect(workspaceFileName(new Date(2026, 0, 5, 23, 59))).toBe('openbook-workspace-2026-01-05.zip');
+  });
+});
+
+/** The compression method of each entry, from the zip's central directory (0: stored, 8: deflated). */
+function compressionMethods(zip: Uint8Array): Record<string, number> {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = zip.byteLength - 22;
+  while (view.getUint32(end, true) !== 0x06054b50) end--;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const methods: Record<string, number> = {};
+  for (let i = 0; i < count; i++) {
+    const nameLength = view.getUint16(at + 28, true);
+    const name = strFromU8(zip.subarray(at + 46, at + 46 + nameLength));
+    methods[name] = view.getUint16(at + 10, true);
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return methods;
+}
+
+describe('workspace file, packed for the worker', () => {
+  it('packs by document into flat arrays and unpacks to the same chunks and vectors', () => {
+    const original = content();
+    const packed = packWorkspace(original);
+    expect(packed.documents.map((d) => [d.document.id, d.chunks.length / 3, d.vectors.length / DIM])).toEqual([
+      ['doc-a', original.chunks.filter((c) => c.docId === 'doc-a').length, original.chunks.filter((c) => c.docId === 'doc-a').length],
+      ['doc-b', original.chunks.filter((c) => c.docId === 'doc-b').length, original.chunks.filter((c) => c.docId === 'doc-b').length],
+      ['doc-c', 0, 0],
+    ]);
+    // One buffer per array, each listed once, so that the whole workspace can be transferred.
+    expect(packedWorkspaceBuffers(packed)).toHaveLength(6);
+    const back = unpackWorkspace(packed);
+    expect(back.chunks).toEqual(original.chunks);
+    expect(back.vectors.map(bytesOf)).toEqual(original.vectors.map(bytesOf));
+    // The vectors are views of the packed array, not copies.
+    expect(back.vectors[0]!.buffer).toBe(packed.documents[0]!.vectors.buffer);
+  });
+
+  it('leaves out chunks of documents not in the workspace, and refuses a vector of another dimension', () => {
+    const original = content();
+    const stray = { ...original.chunks[0]!, id: 'gone#0', docId: 'gone' };
+    const packed = packWorkspace({ ...original, chunks: [...original.chunks, stray], vectors: [...original.vectors, new Float32Array(DIM)] });
+    expect(packed.documents.reduce((n, d) => n + d.chunks.length / 3, 0)).toBe(original.chunks.length);
+    const wrong = [...original.vectors];
+    wrong[1] = new Float32Array(DIM + 1);
+    expect(() => packWorkspace({ ...original, vectors: wrong })).toThrow(/dimensions/);
+  });
+
+  it('stores the vectors uncompressed and deflates the texts, chunk lists and manifest', () => {
+    const methods = compressionMethods(exportWorkspace(content()));
+    expect(Object.entries(methods).filter(([, m]) => m === 0).map(([name]) => name).sort()).toEqual(['vectors/0.f32', 'vectors/1.f32', 'vectors/2.f32']);
+    expect(methods['documents/0.txt']).toBe(8);
+    expect(methods['manifest.json']).toBe(8);
+  });
+
+  it('still reads files whose vectors were deflated, as files made before were', () => {
+    const original = content();
+    const deflated = zipSync(unzipSync(exportWorkspace(original)), { level: 6 });
+    expect(compressionMethods(deflated)['vectors/0.f32']).toBe(8);
+    const parsed = parseWorkspaceFile(deflated, [MODEL]);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    expect(parsed.content.chunks).toEqual(original.chunks);
+    expect(parsed.content.vectors.map(bytesOf)).toEqual(original.vectors.map(bytesOf));
+  });
+
+  it('reports progress: documents packed, then bytes unpacked and documents checked', () => {
+    const written: WorkspaceFileProgress[] = [];
+    const file = writeWorkspaceFile(packWorkspace(content()), new Date(), (p) => written.push(p));
+    expect(written).toEqual([
+      { stage: 'packing', done: 1, total: 3 },
+      { stage: 'packing', done: 2, total: 3 },
+      { stage: 'packing', done: 3, total: 3 },
+      { stage: 'compressing', done: 0, total: 3 },
+    ]);
+    const read: WorkspaceFileProgress[] = [];
+    const result = readWorkspaceFile(file, [MODEL], (p) => read.push(p));
+    expect(result.ok).toBe(true);
+    const unpacking = read.filter((p) => p.stage === 'unpacking');
+    expect(unpacking).toHaveLength(10); // once before each of the 10 files
+    expect(unpacking.every((p, i) => p.total === file.byteLength && p.done <= p.total && (i === 0 || p.done >= unpacking[i - 1]!.done))).toBe(true);
+    expect(read.filter((p) => p.stage === 'checking')).toEqual([0, 1, 2, 3].map((done) => ({ stage: 'checking', done, total: 3 })));
+  });
+
+  it('writes and reads little-endian Float32 on a big-endian platform too', () => {
+    const values = new Float32Array([1.5, -0, 0.1, -3e-38]);
+    const little = float32Bytes(values, true);
+    const big = float32Bytes(values, false);
+    expect([...big]).toEqual([...little]);
+    expect(new DataView(big.buffer).getFloat32(8, true)).toBe(Math.fround(0.1));
+    expect([...readFloat32(big, false)]).toEqual([...values]);
+    // Bytes that do not start on a 4-byte boundary are copied into an aligned array.
+    const shifted = new Uint8Array(little.byteLength + 1);
+    shifted.set(little, 1);
+    expect([...readFloat32(shifted.subarray(1), true)]).toEqual([...values]);
   });
 });

@@ -5,6 +5,7 @@
 //   documents/<n>.txt      the text of document n (UTF-8), n its position in the manifest's list
 //   chunks/<n>.json        document n's indexed chunks as [index, start, end] triples
 //   vectors/<n>.f32        their vectors: little-endian Float32, chunks × dimension, in the order of chunks/<n>.json
+//                          (stored uncompressed since files made after 2026-11; older files deflated them: both read)
 // parseWorkspaceFile() checks everything before anything is used and names what is wrong with a code.
 // Pure: no DOM, no storage.
 import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
@@ -72,41 +73,132 @@ const textPath = (n: number) => `documents/${n}.txt`;
 const chunksPath = (n: number) => `chunks/${n}.json`;
 const vectorsPath = (n: number) => `vectors/${n}.f32`;
 
-/** Float32 values as little-endian bytes, whatever the platform's byte order. */
-function float32Bytes(vectors: Float32Array[], dimension: number): Uint8Array {
-  const bytes = new Uint8Array(vectors.length * dimension * 4);
+/**
+ * A workspace grouped by document, with each document's chunks and vectors in flat typed arrays: the form
+ * a worker builds the file from or reads it into (its buffers can be transferred, not copied).
+ */
+export interface PackedWorkspace {
+  modelId: string;
+  device: WorkspaceDevice;
+  dimension: number;
+  chunking: ChunkerSettings;
+  documents: PackedDocument[];
+}
+
+export interface PackedDocument {
+  document: SourceDocument;
+  /** (chunk index, start, end) per indexed chunk. */
+  chunks: Uint32Array;
+  /** Their vectors: chunks × dimension, in the order of `chunks`. */
+  vectors: Float32Array;
+}
+
+/** How far a worker has come: documents written or checked, out of all of them. */
+export interface WorkspaceFileProgress {
+  stage: 'unpacking' | 'checking' | 'packing' | 'compressing';
+  done: number;
+  total: number;
+}
+export type WorkspaceFileProgressListener = (progress: WorkspaceFileProgress) => void;
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Float32 values as little-endian bytes, whatever the platform's byte order (a view where it is little-endian). */
+export function float32Bytes(values: Float32Array, littleEndian = LITTLE_ENDIAN): Uint8Array {
+  if (littleEndian) return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  const bytes = new Uint8Array(values.length * 4);
   const view = new DataView(bytes.buffer);
-  vectors.forEach((v, i) => {
-    for (let d = 0; d < dimension; d++) view.setFloat32((i * dimension + d) * 4, v[d]!, true);
-  });
+  for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i]!, true);
   return bytes;
 }
 
-function readFloat32(bytes: Uint8Array, count: number, dimension: number): Float32Array[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out: Float32Array[] = [];
-  for (let i = 0; i < count; i++) {
-    const v = new Float32Array(dimension);
-    for (let d = 0; d < dimension; d++) v[d] = view.getFloat32((i * dimension + d) * 4, true);
-    out.push(v);
+/** Little-endian Float32 bytes as values (a view where the platform is little-endian and the bytes aligned). */
+export function readFloat32(bytes: Uint8Array, littleEndian = LITTLE_ENDIAN): Float32Array {
+  const n = bytes.byteLength >> 2;
+  if (littleEndian) {
+    if (bytes.byteOffset % 4 === 0) return new Float32Array(bytes.buffer, bytes.byteOffset, n);
+    return new Float32Array(bytes.slice(0, n * 4).buffer);
   }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = view.getFloat32(i * 4, true);
   return out;
 }
 
-/** Pack a workspace into one zip file. Chunks of documents not in `documents` are left out. */
-export function exportWorkspace(content: WorkspaceContent, createdAt: Date = new Date()): Uint8Array {
+/** Group a workspace by document into flat arrays. Chunks of documents not in `documents` are left out. */
+export function packWorkspace(content: WorkspaceContent): PackedWorkspace {
   const { documents, dimension } = content;
   if (content.chunks.length !== content.vectors.length) throw new Error(`${content.chunks.length} chunks but ${content.vectors.length} vectors.`);
-  const files: Record<string, Uint8Array> = {};
+  const byDoc = new Map<string, number[]>(documents.map((d) => [d.id, []]));
+  content.chunks.forEach((c, i) => byDoc.get(c.docId)?.push(i));
+  const packed = documents.map((document): PackedDocument => {
+    const positions = byDoc.get(document.id)!;
+    const chunks = new Uint32Array(positions.length * 3);
+    const vectors = new Float32Array(positions.length * dimension);
+    positions.forEach((p, j) => {
+      const c = content.chunks[p]!;
+      const v = content.vectors[p]!;
+      if (v.length !== dimension) throw new Error(`A vector of ${document.name} has ${v.length} dimensions, not ${dimension}.`);
+      chunks[j * 3] = c.index;
+      chunks[j * 3 + 1] = c.start;
+      chunks[j * 3 + 2] = c.end;
+      vectors.set(v, j * dimension);
+    });
+    return { document, chunks, vectors };
+  });
+  const { modelId, device, chunking } = content;
+  return { modelId, device, dimension, chunking, documents: packed };
+}
+
+/** The buffers of a packed workspace's chunks and vectors, to transfer it to or from a worker. */
+export function packedWorkspaceBuffers(packed: PackedWorkspace): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const d of packed.documents) {
+    for (const a of [d.chunks, d.vectors]) if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
+  }
+  return [...buffers];
+}
+
+/** The chunks (their text taken from the document, with page and heading) and vectors of a packed workspace. */
+export function unpackWorkspace(packed: PackedWorkspace): WorkspaceContent {
+  const { dimension } = packed;
+  const chunks: Chunk[] = [];
+  const vectors: Float32Array[] = [];
+  for (const { document, chunks: triples, vectors: values } of packed.documents) {
+    const docChunks: Chunk[] = [];
+    const n = triples.length / 3;
+    for (let j = 0; j < n; j++) {
+      const index = triples[j * 3]!;
+      const start = triples[j * 3 + 1]!;
+      const end = triples[j * 3 + 2]!;
+      docChunks.push({ id: `${document.id}#${index}`, docId: document.id, index, start, end, text: document.text.slice(start, end) });
+      vectors.push(values.subarray(j * dimension, (j + 1) * dimension));
+    }
+    chunks.push(...withChunkMeta(docChunks, document));
+  }
+  const { modelId, device, chunking } = packed;
+  return { documents: packed.documents.map((d) => d.document), modelId, device, dimension, chunking, chunks, vectors };
+}
+
+/**
+ * Write a packed workspace as one zip file. Texts and the chunk lists are deflated; the vectors are stored
+ * as they are (level 0): random-looking Float32 data barely compresses, and deflating it took most of an
+ * export's time. Any zip reader (and every Openbook version) reads both.
+ */
+export function writeWorkspaceFile(packed: PackedWorkspace, createdAt: Date = new Date(), onProgress?: WorkspaceFileProgressListener): Uint8Array {
+  const { dimension } = packed;
+  const files: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {};
   const manifestDocs: ManifestDocument[] = [];
   let chunkCount = 0;
-  documents.forEach((doc, n) => {
-    const positions = content.chunks.flatMap((c, i) => (c.docId === doc.id ? [i] : []));
-    const vectors = positions.map((i) => content.vectors[i]!);
-    for (const v of vectors) if (v.length !== dimension) throw new Error(`A vector of ${doc.name} has ${v.length} dimensions, not ${dimension}.`);
+  const total = packed.documents.length;
+  packed.documents.forEach(({ document: doc, chunks, vectors }, n) => {
+    const count = chunks.length / 3;
+    if (chunks.length % 3 !== 0 || vectors.length !== count * dimension) throw new Error(`The vectors of ${doc.name} do not match its ${count} chunks.`);
+    const triples: string[] = [];
+    for (let j = 0; j < count; j++) triples.push(`[${chunks[j * 3]},${chunks[j * 3 + 1]},${chunks[j * 3 + 2]}]`);
     files[textPath(n)] = strToU8(doc.text);
-    files[chunksPath(n)] = strToU8(JSON.stringify(positions.map((i) => [content.chunks[i]!.index, content.chunks[i]!.start, content.chunks[i]!.end])));
-    files[vectorsPath(n)] = float32Bytes(vectors, dimension);
+    files[chunksPath(n)] = strToU8(`[${triples.join(',')}]`);
+    files[vectorsPath(n)] = [float32Bytes(vectors), { level: 0 }];
     const { id, name, kind, sizeBytes, addedAt, structure, encoding, contentHash } = doc;
     manifestDocs.push({
       id,
@@ -115,24 +207,31 @@ export function exportWorkspace(content: WorkspaceContent, createdAt: Date = new
       sizeBytes,
       addedAt,
       textLength: doc.text.length,
-      chunkCount: positions.length,
+      chunkCount: count,
       ...(structure ? { structure } : {}),
       ...(encoding ? { encoding } : {}),
       ...(contentHash ? { contentHash } : {}),
     });
-    chunkCount += positions.length;
+    chunkCount += count;
+    onProgress?.({ stage: 'packing', done: n + 1, total });
   });
   const manifest: WorkspaceManifest = {
     schemaVersion: WORKSPACE_SCHEMA_VERSION,
     app: WORKSPACE_APP,
     createdAt: createdAt.toISOString(),
-    embedding: { modelId: content.modelId, device: content.device, dimension },
-    chunking: { ...content.chunking },
+    embedding: { modelId: packed.modelId, device: packed.device, dimension },
+    chunking: { ...packed.chunking },
     documents: manifestDocs,
     chunkCount,
   };
   files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
+  onProgress?.({ stage: 'compressing', done: 0, total });
   return zipSync(files, { level: 6 });
+}
+
+/** Pack a workspace into one zip file. Chunks of documents not in `documents` are left out. */
+export function exportWorkspace(content: WorkspaceContent, createdAt: Date = new Date()): Uint8Array {
+  return writeWorkspaceFile(packWorkspace(content), createdAt);
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -179,12 +278,28 @@ function readChunkTriples(bytes: Uint8Array): number[][] | null {
   }
 }
 
-/** Read and check a workspace file completely; nothing is returned unless all of it is sound. */
-export function parseWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<string>): ParsedWorkspaceFile {
-  const fail = (error: WorkspaceFileError): ParsedWorkspaceFile => ({ ok: false, error });
+export type ReadWorkspaceFile = { ok: true; packed: PackedWorkspace; manifest: WorkspaceManifest } | { ok: false; error: WorkspaceFileError };
+
+/**
+ * Read and check a workspace file completely, into its packed form; nothing is returned unless all of it
+ * is sound. `onProgress` hears the bytes unpacked (stage 'unpacking') and then the documents checked.
+ */
+export function readWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<string>, onProgress?: WorkspaceFileProgressListener): ReadWorkspaceFile {
+  const fail = (error: WorkspaceFileError): ReadWorkspaceFile => ({ ok: false, error });
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    let unpacked = 0;
+    const total = bytes.byteLength;
+    files = unzipSync(bytes, {
+      // Called just before each file is unpacked: the bytes of the files before it are done.
+      filter: onProgress
+        ? (file) => {
+            onProgress({ stage: 'unpacking', done: Math.min(unpacked, total), total });
+            unpacked += file.size;
+            return true;
+          }
+        : undefined,
+    });
   } catch {
     return fail({ code: 'not-a-zip' });
   }
@@ -203,10 +318,10 @@ export function parseWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<st
   const manifest = raw as unknown as WorkspaceManifest;
   const { modelId, device, dimension } = manifest.embedding;
 
-  const documents: SourceDocument[] = [];
-  const chunks: Chunk[] = [];
-  const vectors: Float32Array[] = [];
+  const documents: PackedDocument[] = [];
+  const total = manifest.documents.length;
   for (const [n, d] of manifest.documents.entries()) {
+    onProgress?.({ stage: 'checking', done: n, total });
     const textBytes = files[textPath(n)];
     const chunkBytes = files[chunksPath(n)];
     const vectorBytes = files[vectorsPath(n)];
@@ -220,10 +335,12 @@ export function parseWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<st
     if (vectorBytes.byteLength % (dimension * 4) !== 0) return fail({ code: 'vector-bytes-mismatch', document: d.name, bytes: vectorBytes.byteLength });
     const found = vectorBytes.byteLength / (dimension * 4);
     if (found !== triples.length) return fail({ code: 'vector-count-mismatch', document: d.name, expected: triples.length, found });
-    const docChunks: Chunk[] = [];
-    for (const [index, start, end] of triples as [number, number, number][]) {
+    const chunks = new Uint32Array(triples.length * 3);
+    for (const [j, [index, start, end]] of (triples as [number, number, number][]).entries()) {
       if (start > end || end > text.length) return fail({ code: 'chunk-out-of-range', document: d.name, chunk: index });
-      docChunks.push({ id: `${d.id}#${index}`, docId: d.id, index, start, end, text: text.slice(start, end) });
+      chunks[j * 3] = index;
+      chunks[j * 3 + 1] = start;
+      chunks[j * 3 + 2] = end;
     }
     const document: SourceDocument = {
       id: d.id,
@@ -236,12 +353,18 @@ export function parseWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<st
       ...(d.encoding ? { encoding: d.encoding } : {}),
       ...(d.contentHash ? { contentHash: d.contentHash } : {}),
     };
-    chunks.push(...withChunkMeta(docChunks, document));
-    vectors.push(...readFloat32(vectorBytes, found, dimension));
-    documents.push(document);
+    documents.push({ document, chunks, vectors: readFloat32(vectorBytes) });
   }
   if (!new Set(knownModelIds).has(modelId)) return fail({ code: 'unknown-model', modelId });
-  return { ok: true, manifest, content: { documents, modelId, device, dimension, chunking: readChunkerSettings(manifest.chunking)!, chunks, vectors } };
+  onProgress?.({ stage: 'checking', done: total, total });
+  const chunking = readChunkerSettings(manifest.chunking)!;
+  return { ok: true, manifest, packed: { modelId, device, dimension, chunking, documents } };
+}
+
+/** Read and check a workspace file completely; nothing is returned unless all of it is sound. */
+export function parseWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<string>): ParsedWorkspaceFile {
+  const read = readWorkspaceFile(bytes, knownModelIds);
+  return read.ok ? { ok: true, manifest: read.manifest, content: unpackWorkspace(read.packed) } : read;
 }
 
 /** The file name an export gets: openbook-workspace-YYYY-MM-DD.zip (the local date). */

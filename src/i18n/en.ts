@@ -858,6 +858,29 @@ export const en = {
       failed: 'The map could not be drawn: {{detail}}',
     },
   },
+  transferJob: {
+    cancelExport: 'Cancel export',
+    cancelImport: 'Cancel import',
+    exportProgress: 'Exporting the workspace',
+    importProgress: 'Importing {{name}}',
+    stages: {
+      starting: 'Starting…',
+      packing: 'Packing document {{done}} of {{total}}',
+      compressing: 'Writing the zip file…',
+      unpacking: 'Unpacking the file: {{done}} of {{total}}',
+      checking: 'Checking document {{done}} of {{total}}',
+      replacing: 'Replacing the workspace…',
+      indexing: 'Rebuilding the index from the file’s vectors…',
+      saving: 'Saving the workspace in this browser…',
+    },
+    cancelled: 'the import was cancelled.',
+    exportCancelled: 'The export was cancelled.',
+    errors: {
+      busy: 'another export or import is under way.',
+      'export-failed': 'The workspace could not be exported: {{detail}}',
+      'import-failed': 'the file could not be read ({{detail}}).',
+    },
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

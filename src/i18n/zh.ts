@@ -860,4 +860,27 @@ export const zh: Translation = {
       failed: '无法绘制地图：{{detail}}',
     },
   },
+  transferJob: {
+    cancelExport: '取消导出',
+    cancelImport: '取消导入',
+    exportProgress: '正在导出工作区',
+    importProgress: '正在导入 {{name}}',
+    stages: {
+      starting: '正在启动…',
+      packing: '正在打包第 {{done}} 篇文档，共 {{total}} 篇',
+      compressing: '正在写入 zip 文件…',
+      unpacking: '正在解包文件：{{done}} / {{total}}',
+      checking: '正在检查第 {{done}} 篇文档，共 {{total}} 篇',
+      replacing: '正在替换工作区…',
+      indexing: '正在用文件中的向量重建索引…',
+      saving: '正在把工作区保存到这个浏览器…',
+    },
+    cancelled: '导入已取消。',
+    exportCancelled: '导出已取消。',
+    errors: {
+      busy: '另一个导出或导入正在进行。',
+      'export-failed': '无法导出工作区：{{detail}}',
+      'import-failed': '无法读取这个文件（{{detail}}）。',
+    },
+  },
 };

@@ -21,8 +21,10 @@ export async function buildIndex(
   pairs: IndexedPair[],
   onProgress: (done: number, total: number) => void,
   onLaterStatus: (status: IndexStatus) => void,
+  /** The documents that count as present when the build starts (default: those in the documents store). */
+  present?: Set<string>,
 ): Promise<{ status: IndexStatus; kept: IndexedPair[] }> {
-  const before = liveDocumentIds();
+  const before = present ?? liveDocumentIds();
   const live = pairs.filter((p) => before.has(p.chunk.docId));
   const { api: index } = await getVectorIndex();
   let status = await index.build(

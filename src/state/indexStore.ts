@@ -65,8 +65,11 @@ interface IndexState {
    * on the same device), loading it with the usual progress if needed. Returns why not, or null.
    */
   loadIndexModel(): Promise<Message | null>;
-  /** Rebuild the index in its worker from saved vectors, without embedding anything. */
-  restoreIndex(saved: SavedIndex, startedAt: number): Promise<void>;
+  /**
+   * Rebuild the index in its worker from saved vectors, without embedding anything. `documentIds`: the
+   * documents about to be restored into the documents store (default: those already there).
+   */
+  restoreIndex(saved: SavedIndex, startedAt: number, documentIds?: string[]): Promise<void>;
   /** Empty the index and forget every vector. */
   resetIndex(): Promise<void>;
 }
@@ -357,25 +360,29 @@ export const useIndexStore = create<IndexState>()(
         }
       },
 
-      async restoreIndex(saved, startedAt) {
+      async restoreIndex(saved, startedAt, documentIds) {
         // Only into an empty, idle index: anything the user started meanwhile wins.
         if (isBusy(get().phase) || get().indexedChunks.size > 0) return;
-        const live = new Set(useDocumentsStore.getState().documents.map((d) => d.id));
+        const live = new Set(documentIds ?? useDocumentsStore.getState().documents.map((d) => d.id));
         const pairs = saved.chunks.map((chunk, i) => ({ chunk, vector: saved.vectors[i]! })).filter((p) => live.has(p.chunk.docId));
         if (pairs.length === 0) return;
         const run = ++runId;
         const stillCurrent = () => run === runId;
+        // The vectors go to the worker before this state change re-renders the page (with a ready worker,
+        // buildIndex posts them one microtask from now, ahead of React's render).
+        const building = buildIndex(
+          pairs,
+          (done, total) => {
+            if (stillCurrent()) set({ indexing: { done, total, restoring: true } });
+          },
+          (later) => {
+            if (stillCurrent()) set({ indexStatus: later });
+          },
+          live,
+        );
         set({ phase: 'indexing', indexing: { done: 0, total: pairs.length, restoring: true }, error: null });
         try {
-          const { status: indexStatus, kept } = await buildIndex(
-            pairs,
-            (done, total) => {
-              if (stillCurrent()) set({ indexing: { done, total, restoring: true } });
-            },
-            (later) => {
-              if (stillCurrent()) set({ indexStatus: later });
-            },
-          );
+          const { status: indexStatus, kept } = await building;
           if (!stillCurrent()) return;
           for (const p of kept) cacheVector(saved.modelId, saved.device, p.chunk.text, p.vector);
           set({

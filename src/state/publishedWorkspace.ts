@@ -65,7 +65,7 @@ export async function openPublishedWorkspace(url: string, name: string): Promise
       fail(message('published.errors.network', { detail: describeError(err) }));
       return;
     }
-    const result = await importWorkspaceFile(bytes);
+    const result = await importWorkspaceFile(bytes, name);
     if (!result.ok) {
       fail(result.error);
       return;

@@ -7,6 +7,7 @@ import { createRerankerClient } from '../adapters/reranker/rerankerClient';
 import { createVectorIndexClient } from '../adapters/vectorIndex/vectorIndexClient';
 import { createKeywordIndexClient } from '../adapters/keywordIndex/keywordIndexClient';
 import { createProjectionClient } from '../adapters/projection/projectionClient';
+import { createWorkspaceFileClient } from '../adapters/workspaceFile/workspaceFileClient';
 
 /** A worker started on first use; a failed start is retried on the next use. */
 function lazyWorker<T>(start: () => Promise<WorkerClient<T>>) {
@@ -55,3 +56,8 @@ const projection = lazyWorker(createProjectionClient);
 /** The embedding map's projection worker; reset() cancels a fit under way. */
 export const getProjection = projection.get;
 export const resetProjection = projection.reset;
+
+const workspaceFile = lazyWorker(createWorkspaceFileClient);
+/** The worker that writes and reads workspace files; reset() cancels a job under way. */
+export const getWorkspaceFile = workspaceFile.get;
+export const resetWorkspaceFile = workspaceFile.reset;

@@ -9,6 +9,9 @@ const fake = vi.hoisted(() => ({
   loads: [] as Array<{ modelId: string; device: string }>,
   passagesEmbedded: 0,
   queriesEmbedded: 0,
+  /** While set, the fake workspace file worker's read waits for it. */
+  readGate: null as Promise<void> | null,
+  workspaceFileResets: 0,
 }));
 
 vi.mock('./workers', async () => {
@@ -21,6 +24,7 @@ vi.mock('./workers', async () => {
     for (let i = 0; i < text.length; i++) v[text.charCodeAt(i) % 8]! += 1 + (i % 3);
     return v;
   };
+  const { readWorkspaceFile, writeWorkspaceFile } = await import('../core/workspaceFile');
   const index = new ExactIndex();
   const embedder = {
     async load(model: EmbeddingModelInfo, device: ComputeDevice) {
@@ -41,6 +45,16 @@ vi.mock('./workers', async () => {
     resetEmbedder: async () => undefined,
     // A fresh index per page load, as a new worker would be.
     getVectorIndex: client(index),
+    getWorkspaceFile: client({
+      write: (packed: Parameters<typeof writeWorkspaceFile>[0], createdAt: string) => writeWorkspaceFile(packed, new Date(createdAt)),
+      async read(...args: Parameters<typeof readWorkspaceFile>) {
+        await fake.readGate;
+        return readWorkspaceFile(...args);
+      },
+    }),
+    resetWorkspaceFile: async () => {
+      fake.workspaceFileResets++;
+    },
   };
 });
 
@@ -73,6 +87,8 @@ async function ask(page: Page, question: string) {
 }
 
 beforeEach(() => {
+  fake.readGate = null;
+  fake.workspaceFileResets = 0;
   fake.loads = [];
   fake.passagesEmbedded = 0;
   fake.queriesEmbedded = 0;
@@ -201,7 +217,9 @@ describe('a workspace file', () => {
     const before = await ask(page, 'lava and ash');
     const indexedBefore = [...page.index.getState().indexedChunks.values()];
     const transfer = await import('./workspaceFileTransfer');
-    const file = transfer.exportCurrentWorkspace()!;
+    const exported = await transfer.exportCurrentWorkspace('w.zip');
+    if (!exported?.ok) throw new Error('not exported');
+    const file = exported.bytes;
     expect(file).toBeInstanceOf(Uint8Array);
     await page.workspace.clearWorkspace();
     // Other settings meanwhile: the file's model and chunk settings come back with it.
@@ -209,7 +227,7 @@ describe('a workspace file', () => {
     page.chunking.useChunkingStore.getState().setDraft({ kind: 'recursive', chunkSize: 300, overlap: 10 });
     const embedded = fake.passagesEmbedded;
 
-    expect(await transfer.importWorkspaceFile(file)).toEqual({ ok: true, documents: 2, chunks: indexedBefore.length, modelId: MODEL });
+    expect(await transfer.importWorkspaceFile(file, 'w.zip')).toEqual({ ok: true, documents: 2, chunks: indexedBefore.length, modelId: MODEL });
     expect(page.documents.getState().documents.map((d) => d.name)).toEqual(['volcano.txt', 'tea.txt']);
     expect([...page.index.getState().indexedChunks.values()]).toEqual(indexedBefore);
     expect(page.index.getState().modelId).toBe(MODEL);
@@ -232,7 +250,40 @@ describe('a workspace file', () => {
     const documents = page.documents.getState().documents;
     const chunks = page.index.getState().indexedChunks;
     const transfer = await import('./workspaceFileTransfer');
-    expect(await transfer.importWorkspaceFile(new Uint8Array([1, 2, 3, 4]))).toEqual({ ok: false, error: { key: 'workspace.transfer.errors.not-a-zip', values: {} } });
+    expect(await transfer.importWorkspaceFile(new Uint8Array([1, 2, 3, 4]), 'bad.zip')).toEqual({ ok: false, error: { key: 'workspace.transfer.errors.not-a-zip', values: {} } });
+    expect(page.documents.getState().documents).toBe(documents);
+    expect(page.index.getState().indexedChunks).toBe(chunks);
+
+    page = await openPage();
+    await page.workspace.restoreWorkspace();
+    expect(page.documents.getState().documents).toEqual(documents);
+    expect(page.index.getState().indexedChunks.size).toBe(chunks.size);
+  });
+
+  it('cancelled while it is being read changes nothing, in the stores or stored', async () => {
+    let page = await openPage();
+    page.documents.getState().addDocuments([volcano, tea]);
+    await page.index.getState().embedAndIndex();
+    const transfer = await import('./workspaceFileTransfer');
+    const exported = await transfer.exportCurrentWorkspace('w.zip');
+    if (!exported?.ok) throw new Error('not exported');
+    // The workspace now differs from the file: one document, not indexed.
+    await page.workspace.clearWorkspace();
+    page.documents.getState().addDocuments([volcano]);
+    await page.saves.writesSettled();
+    const documents = page.documents.getState().documents;
+    const chunks = page.index.getState().indexedChunks;
+
+    let open!: () => void;
+    fake.readGate = new Promise<void>((resolve) => (open = resolve));
+    const importing = transfer.importWorkspaceFile(exported.bytes, 'w.zip');
+    await vi.waitFor(() => expect(transfer.useTransferStore.getState().job).toMatchObject({ kind: 'import', name: 'w.zip', cancellable: true }));
+    transfer.cancelTransfer();
+    expect(await importing).toEqual({ ok: false, cancelled: true, error: { key: 'transferJob.cancelled' } });
+    expect(fake.workspaceFileResets).toBe(1); // the worker was stopped
+    expect(transfer.useTransferStore.getState().job).toBeNull();
+    open();
+    await page.saves.writesSettled();
     expect(page.documents.getState().documents).toBe(documents);
     expect(page.index.getState().indexedChunks).toBe(chunks);
 

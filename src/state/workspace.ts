@@ -27,12 +27,14 @@ export function restoreWorkspace(): Promise<void> {
     try {
       performance.mark('openbook:restore-start'); // marks for scripts/bench-browser.ts
       // Start the index worker while IndexedDB is read: its start-up is most of a restore's time.
-      void getVectorIndex().catch(() => undefined);
-      const { documents, index } = await storage.load();
+      const [{ documents, index }] = await Promise.all([storage.load(), getVectorIndex().catch(() => undefined)]);
       performance.mark('openbook:workspace-read');
+      // The saved vectors go to the (now ready) index worker first: it builds while the page renders the
+      // documents, which follow at once.
+      const indexing = index ? useIndexStore.getState().restoreIndex(index, startedAt, documents.map((d) => d.id)) : null;
       useDocumentsStore.getState().restore(documents);
       useWorkspaceStore.setState({ status: 'ready' });
-      if (index) await useIndexStore.getState().restoreIndex(index, startedAt);
+      await indexing;
       performance.mark('openbook:index-restored');
       const { indexedChunks, indexedModelId, indexedDevice } = useIndexStore.getState();
       await restoreInterruptedRun(

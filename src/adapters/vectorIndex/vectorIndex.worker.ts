@@ -13,6 +13,9 @@ import { voyLimitFor } from './voyLimit';
 // device's limit (voyLimit.ts: from navigator.deviceMemory, Chromium only) Voy is not used at all.
 const deviceMemory = (self.navigator as Navigator & { deviceMemory?: number }).deviceMemory;
 const index = new VoyIndex({ loadVoy, backgroundBuildFrom: 2000, maxVoyItems: voyLimitFor(deviceMemory) });
+// Start compiling Voy's wasm now, while the page is still reading the saved workspace: a restore's build
+// waits for it otherwise. (A failure shows when the index needs Voy, which then falls back to the exact engine.)
+void loadVoy().catch(() => undefined);
 
 export interface VectorIndexWorkerApi extends VectorIndex {
   /** Counts for diagnostics: ids, distinct vectors, items inside Voy. */

@@ -1,14 +1,17 @@
 // Export the workspace to one .zip file, and import such a file in place of the current workspace.
-// What became of an import (imported with its counts, or refused with the reason) is shown right here.
+// Both run in a worker: their progress is shown here with a Cancel button (an import can be cancelled
+// until it begins to replace the workspace). What became of an import (imported with its counts, refused
+// with the reason, or cancelled) is shown right here.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIndexStore } from '../../state/indexStore';
 import { useWorkspaceStore } from '../../state/workspaceSaves';
-import { exportCurrentWorkspace, importWorkspaceFile } from '../../state/workspaceFileTransfer';
+import { cancelTransfer, exportCurrentWorkspace, importWorkspaceFile, useTransferStore } from '../../state/workspaceFileTransfer';
 import { workspaceFileName } from '../../core/workspaceFile';
 import { message, type Message } from '../../i18n/message';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
+import { TransferProgress } from './TransferProgress';
 
 type Outcome = { level: 'info' | 'error'; lead: Message; reason?: Message };
 
@@ -33,14 +36,25 @@ export function WorkspaceTransfer() {
   const restoring = useWorkspaceStore((s) => s.status === 'restoring');
   const [importing, setImporting] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const job = useTransferStore((s) => s.job);
 
-  const exportNow = () => {
+  const exportNow = async () => {
+    performance.mark('openbook:export-click'); // marks for scripts/bench-browser.ts
+    setOutcome(null);
     const now = new Date();
-    const bytes = exportCurrentWorkspace(now);
-    if (bytes) download(bytes, workspaceFileName(now));
+    const name = workspaceFileName(now);
+    const result = await exportCurrentWorkspace(name, now);
+    if (!result) return;
+    if (result.ok) {
+      download(result.bytes, name);
+      performance.mark('openbook:export-downloaded');
+    }
+    else if (result.cancelled) setOutcome({ level: 'info', lead: message('transferJob.exportCancelled') });
+    else if (result.error) setOutcome({ level: 'error', lead: result.error });
   };
 
   const importFile = async (file: File) => {
+    performance.mark('openbook:import-chosen');
     setOutcome(null);
     setImporting(file.name);
     const name = file.name;
@@ -52,23 +66,23 @@ export function WorkspaceTransfer() {
         setOutcome({ level: 'error', lead: message('workspace.transfer.rejected', { name }), reason: message('workspace.transfer.unreadable') });
         return;
       }
-      const result = await importWorkspaceFile(bytes);
+      const result = await importWorkspaceFile(bytes, name);
       setOutcome(
         result.ok
           ? { level: 'info', lead: message('workspace.transfer.imported', { name, documents: result.documents, chunks: result.chunks, model: result.modelId }) }
-          : { level: 'error', lead: message('workspace.transfer.rejected', { name }), reason: result.error },
+          : { level: result.cancelled ? 'info' : 'error', lead: message('workspace.transfer.rejected', { name }), reason: result.error },
       );
     } finally {
       setImporting(null);
     }
   };
 
-  const working = busy || restoring || importing !== null;
+  const working = busy || restoring || importing !== null || job !== null;
   return (
     <div className="workspace-transfer" data-testid="workspace-transfer">
       <p className="small muted">{t('workspace.transfer.explain')}</p>
       <div className="row">
-        <button type="button" className="secondary" disabled={!hasIndex || working} onClick={exportNow}>
+        <button type="button" className="secondary" disabled={!hasIndex || working} onClick={() => void exportNow()}>
           {t('workspace.transfer.export')}
         </button>
         <input
@@ -97,6 +111,7 @@ export function WorkspaceTransfer() {
           {t('workspace.transfer.importing', { name: importing })}
         </p>
       )}
+      {job && <TransferProgress job={job} onCancel={cancelTransfer} />}
       {outcome && (
         <Alert level={outcome.level} onDismiss={() => setOutcome(null)}>
           <span data-testid="import-outcome">

@@ -1,0 +1,113 @@
+// Importing a large workspace file shows its progress and can be cancelled: the workspace stays as it
+// was (also after a reload), and the next import works as usual.
+import { crc32, deflateRawSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { addFiles, embed, openApp } from './steps';
+
+const documentList = (page: Page) => page.getByRole('list', { name: 'Documents' });
+
+/** A zip file of these files, deflated (with Node's zlib: fast enough for the hundreds of MB below). */
+function zip(files: Record<string, Buffer>): Buffer {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of Object.entries(files)) {
+    const packed = deflateRawSync(data);
+    const nameBytes = Buffer.from(name);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(8, 8); // deflated
+    header.writeUInt16LE(0x21, 12); // 1980-01-01
+    header.writeUInt32LE(crc32(data), 14);
+    header.writeUInt32LE(packed.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    header.copy(entry, 8, 6, 30); // flags, method, time, date, crc, sizes, name length
+    entry.writeUInt32LE(offset, 42);
+    local.push(header, nameBytes, packed);
+    central.push(entry, nameBytes);
+    offset += header.length + nameBytes.length + packed.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, directory, end]);
+}
+
+/**
+ * A sound workspace file that takes the worker a while to unpack and check: many chunks of the fixture
+ * model (64 dimensions), deflated as files from before were, so it is small to hand to the page.
+ */
+function largeWorkspaceFile(documents: number, chunksPerDocument: number): Buffer {
+  const dimension = 64;
+  const chunkLength = 10;
+  const text = Buffer.from('Lava flow'.padEnd(chunkLength, ' ').repeat(chunksPerDocument));
+  const triples = Buffer.from(`[${Array.from({ length: chunksPerDocument }, (_, j) => `[${j},${j * chunkLength},${(j + 1) * chunkLength}]`).join(',')}]`);
+  const vectors = Buffer.alloc(chunksPerDocument * dimension * 4);
+  const files: Record<string, Buffer> = {};
+  const manifestDocuments = [];
+  for (let n = 0; n < documents; n++) {
+    files[`documents/${n}.txt`] = text;
+    files[`chunks/${n}.json`] = triples;
+    files[`vectors/${n}.f32`] = vectors;
+    manifestDocuments.push({ id: `big-${n}`, name: `big-${n}.txt`, kind: 'text', sizeBytes: text.length, addedAt: n, textLength: text.length, chunkCount: chunksPerDocument });
+  }
+  files['manifest.json'] = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 1,
+      app: 'openbook',
+      createdAt: new Date().toISOString(),
+      embedding: { modelId: 'openbook/tiny-embedder', device: 'wasm', dimension },
+      chunking: { kind: 'recursive', chunkSize: 500, overlap: 0 },
+      documents: manifestDocuments,
+      chunkCount: documents * chunksPerDocument,
+    }),
+  );
+  return zip(files);
+}
+
+test('an import shows its progress and, cancelled, leaves the workspace as it was', async ({ page }, testInfo) => {
+  await openApp(page);
+  await addFiles(page, 'volcanoes.md');
+  await embed(page);
+  const summary = await page.getByTestId('index-summary').textContent();
+  const exported = testInfo.outputPath('workspace.zip');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export workspace' }).click();
+  await (await downloading).saveAs(exported);
+
+  const big = largeWorkspaceFile(40, 15_000);
+  await page.getByLabel('Workspace file to import').setInputFiles({ name: 'big.zip', mimeType: 'application/zip', buffer: big });
+  const progress = page.getByRole('progressbar', { name: 'Importing big.zip' });
+  await expect(progress).toBeVisible();
+  await expect(page.getByTestId('transfer-progress')).toContainText(/Unpacking the file|Checking document/);
+  await expect(page.getByRole('button', { name: 'Import workspace' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+
+  const outcome = page.getByTestId('import-outcome');
+  await expect(outcome).toHaveText('big.zip was not imported, and the current workspace is unchanged: the import was cancelled.');
+  await expect(progress).toHaveCount(0);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(1);
+  await expect(documentList(page)).toContainText('volcanoes.md');
+  await expect(page.getByTestId('index-summary')).toHaveText(summary!);
+
+  await page.reload();
+  await expect(page.getByText('Restoring your saved workspace…')).toHaveCount(0);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByTestId('index-summary')).toHaveText(summary!);
+
+  // The next import runs in a fresh worker, as usual.
+  await page.getByLabel('Workspace file to import').setInputFiles(exported);
+  await expect(page.getByTestId('import-outcome')).toHaveText(/^Imported workspace\.zip: 1 documents and \d+ chunks/);
+  await expect(page.getByTestId('index-summary')).toHaveText(summary!);
+});
