@@ -180,7 +180,7 @@ describe('rerankCandidates', () => {
   it('is cancelled while scoring: the question fails with "cancelled", and the store says so', async () => {
     const many = Array.from({ length: 200 }, (_, i) => ({ ...candidates[i % 4]!, chunk: { ...candidates[i % 4]!.chunk, id: `m#${i}` } }));
     const running = rerankCandidates(QUESTION, many);
-    await vi.waitFor(() => expect(useRerankStore.getState().phase).toBe('reranking'));
+    await vi.waitFor(() => expect(useRerankStore.getState().phase).toBe('reranking'), { timeout: 15_000 }); // loading the model takes a while on a busy machine
     useRerankStore.getState().cancel();
     expect(await problemOf(running)).toEqual({ key: 'rerank.errors.cancelled' });
     expect(useRerankStore.getState()).toMatchObject({ phase: 'idle', scored: null });
@@ -199,7 +199,7 @@ describe('rerankCandidates', () => {
     const many = Array.from({ length: 200 }, (_, i) => ({ ...candidates[i % 4]!, chunk: { ...candidates[i % 4]!.chunk, id: `m#${i}` } }));
     const first = rerankCandidates(QUESTION, many);
     const second = rerankCandidates(QUESTION, candidates);
-    await vi.waitFor(() => expect(useRerankStore.getState().phase).toBe('reranking'));
+    await vi.waitFor(() => expect(useRerankStore.getState().phase).toBe('reranking'), { timeout: 15_000 }); // loading the model takes a while on a busy machine
     useRerankStore.getState().cancel();
     expect(await problemOf(first)).toEqual({ key: 'rerank.errors.cancelled' });
     expect(await problemOf(second)).toEqual({ key: 'rerank.errors.cancelled' });
@@ -212,7 +212,7 @@ describe('rerankCandidates', () => {
     fake.holdLoad = new Promise<void>((resolve) => (release = resolve));
     useRerankStore.setState({ loaded: null });
     const running = rerankCandidates(QUESTION, candidates);
-    await vi.waitFor(() => expect(useRerankStore.getState().phase).toBe('loading'));
+    await vi.waitFor(() => expect(useRerankStore.getState().phase).toBe('loading'), { timeout: 15_000 }); // loading the model takes a while on a busy machine
     const resets = fake.resets;
     useRerankStore.getState().cancel();
     expect(await problemOf(running)).toEqual({ key: 'rerank.errors.cancelled' });
