@@ -16,6 +16,8 @@ const fake = vi.hoisted(() => ({
   resets: 0,
   /** Held until released: lets a test cancel while the model is loading. */
   holdLoad: null as null | Promise<void>,
+  /** Held until released: lets a test cancel while the cross-encoder is scoring. */
+  holdScore: null as null | Promise<void>,
   searches: [] as number[],
   hits: [] as SearchResult['hits'],
 }));
@@ -32,7 +34,10 @@ vi.mock('./workers', async () => {
         await fake.holdLoad;
         return r.load(...args);
       },
-      score: (...args: Parameters<typeof r.score>) => r.score(...args),
+      score: async (...args: Parameters<typeof r.score>) => {
+        await fake.holdScore;
+        return r.score(...args);
+      },
       cancel: () => r.cancel(),
       dispose: () => r.dispose(),
     };
@@ -196,11 +201,14 @@ describe('rerankCandidates', () => {
   });
 
   it('cancels the questions waiting behind the one under way as well', async () => {
-    const many = Array.from({ length: 200 }, (_, i) => ({ ...candidates[i % 4]!, chunk: { ...candidates[i % 4]!.chunk, id: `m#${i}` } }));
-    const first = rerankCandidates(QUESTION, many);
+    let release!: () => void;
+    fake.holdScore = new Promise<void>((resolve) => (release = resolve));
+    const first = rerankCandidates(QUESTION, candidates);
     const second = rerankCandidates(QUESTION, candidates);
     await vi.waitFor(() => expect(useRerankStore.getState().phase).toBe('reranking'), { timeout: 15_000 }); // loading the model takes a while on a busy machine
     useRerankStore.getState().cancel();
+    release(); // the scores that still come back belong to a cancelled call
+    fake.holdScore = null;
     expect(await problemOf(first)).toEqual({ key: 'rerank.errors.cancelled' });
     expect(await problemOf(second)).toEqual({ key: 'rerank.errors.cancelled' });
     expect(await rerankCandidates(QUESTION, candidates)).toHaveLength(4);
