@@ -152,7 +152,10 @@ export function quantizeInt8(
   dstOffset: number,
 ): [number, number, number] {
   let max = 0;
-  for (let i = 0; i < dim; i++) max = Math.max(max, Math.abs(src[offset + i]!));
+  for (let i = 0; i < dim; i++) {
+    const a = Math.abs(src[offset + i]!);
+    if (a > max) max = a;
+  }
   const scale = max / 127;
   const inv = scale > 0 ? 1 / scale : 0;
   let resid = 0;
@@ -160,7 +163,8 @@ export function quantizeInt8(
   // (Any integers in [-127, 127] keep the bound valid: it is computed from the values stored.)
   for (let i = 0; i < dim; i++) {
     const x = src[offset + i]!;
-    const x8 = Math.max(-127, Math.min(127, Math.round(x * inv)));
+    let x8 = Math.floor(x * inv + 0.5); // (Math.round is much slower in V8 here)
+    x8 = x8 > 127 ? 127 : x8 < -127 ? -127 : x8;
     dst[dstOffset + i] = x8;
     const back = scale * x8;
     const d = x - back;
