@@ -425,9 +425,9 @@ export class ExactIndex implements VectorIndex {
       const slot = slotAt(i);
       hits.push({ id: ids[slot]!, score: dotAt(data, slot * stride, q, dim) });
     }
+    this.stats = { scan: this.kernel ? 'f32' : 'js', searched: count, rescored: hits.length };
     sortHits(hits);
     if (hits.length > k) hits.length = k;
-    this.stats = { scan: this.kernel ? 'f32' : 'js', searched: count, rescored: hits.length };
     return hits;
   }
 
