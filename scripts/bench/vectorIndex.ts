@@ -3,7 +3,8 @@
 // package's .wasm directly. Sizes: BENCH_SIZES (default 1000,10000,100000); queries per size:
 // BENCH_QUERIES (default 200, and a quarter of that at 100k and more, where Voy takes ~70 ms a query).
 // voy-raw and voy-background run up to 10k only (each is another Voy build, ~15 s and ~1 GB at 100k).
-// exact: the wasm SIMD scan (the app's); exact-js: the same index scanning in plain JS.
+// exact: the app's ExactIndex (from 20k rows the int8 two-stage scan, else the wasm SIMD f32 scan);
+// exact-f32: the same index with the two-stage scan off (the f32 SIMD scan); exact-js: scanning in plain JS.
 import { ExactIndex } from '../../src/adapters/vectorIndex/exactIndex';
 import { loadVoyNode } from '../../src/adapters/vectorIndex/loadVoyNode';
 import type { IndexItem } from '../../src/adapters/vectorIndex/vectorIndex';
@@ -36,6 +37,10 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
   await exact.build(items);
   put('exact', 'build', performance.now() - t0, 'ms');
   if (!exact.simd) throw new Error('no wasm SIMD here: the exact index scans in JS');
+  const exactF32 = new ExactIndex({ twoStageFrom: Number.POSITIVE_INFINITY });
+  t0 = performance.now();
+  await exactF32.build(items);
+  put('exact-f32', 'build', performance.now() - t0, 'ms');
   const exactJs = new ExactIndex({ simd: false });
   t0 = performance.now();
   await exactJs.build(items);
@@ -71,8 +76,20 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
 
   // Queries: the three engines take turns on each query (rotating who goes first), so that they all
   // see the same machine load. The first 10 queries warm up and are not counted.
+  const rescored: number[] = [];
+  const int8Scans: boolean[] = [];
   const engines: Array<[string, (q: Float32Array) => Promise<string[]>]> = [
-    ['exact', async (q) => (await exact.search(q, K)).hits.map((h) => h.id)],
+    [
+      'exact',
+      async (q) => {
+        const ids = (await exact.search(q, K)).hits.map((h) => h.id);
+        const scan = exact.lastScan!;
+        int8Scans.push(scan.scan === 'int8');
+        rescored.push(scan.rescored);
+        return ids;
+      },
+    ],
+    ['exact-f32', async (q) => (await exactF32.search(q, K)).hits.map((h) => h.id)],
     ['exact-js', async (q) => (await exactJs.search(q, K)).hits.map((h) => h.id)],
     ['voy', async (q) => (await voy.search(q, K)).hits.map((h) => h.id)],
   ];
@@ -94,8 +111,19 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
       return [];
     },
   ]);
+  // The same floor for the int8 copy that the two-stage scan's first stage reads (a quarter of the bytes).
+  const flat8 = new Int8Array(n * DIM);
+  engines.push([
+    'memory-read-int8',
+    async () => {
+      let sum = 0;
+      for (let j = 0; j < flat8.length; j += 64) sum += flat8[j]!;
+      sink += sum;
+      return [];
+    },
+  ]);
   const times = new Map<string, number[]>(engines.map(([name]) => [name, []]));
-  const agree = new Map<string, number>(engines.filter(([name]) => name !== 'exact' && name !== 'memory-read').map(([name]) => [name, 0]));
+  const agree = new Map<string, number>(engines.filter(([name]) => name !== 'exact' && !name.startsWith('memory-read')).map(([name]) => [name, 0]));
   let sameOrder = 0;
   const warmup = 10;
   for (let i = -warmup; i < QUERIES; i++) {
@@ -120,6 +148,11 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
     put(name, 'query-p95', percentile(list, 95), 'ms');
   }
   for (const [name, count] of agree) put(name, 'top10-agreement', (100 * count) / QUERIES, '%');
+  // The two-stage scan: share of counted queries it answered (else the f32 scan did), rows re-scored.
+  const counted = rescored.slice(-QUERIES);
+  put('exact', 'int8-scans', (100 * int8Scans.slice(-QUERIES).filter(Boolean).length) / QUERIES, '%');
+  put('exact', 'rescored-p50', percentile(counted, 50), 'count');
+  put('exact', 'rescored-max', Math.max(...counted), 'count');
   put('voy', 'top10-same-order', (100 * sameOrder) / QUERIES, '%');
   raw?.free?.();
   await voy.clear();
@@ -138,13 +171,16 @@ function rawVoy(Voy: VoyConstructor, items: IndexItem[]) {
 }
 
 function printTable(records: BenchRecord[]): void {
-  const cases = ['voy-raw', 'voy', 'voy-background', 'exact', 'exact-js', 'memory-read'];
-  const metrics = ['build', 'voy-ready', 'query-p50', 'query-p95', 'top10-agreement', 'top10-same-order'];
+  const cases = ['voy-raw', 'voy', 'voy-background', 'exact', 'exact-f32', 'exact-js', 'memory-read', 'memory-read-int8'];
+  const metrics = ['build', 'voy-ready', 'query-p50', 'query-p95', 'top10-agreement', 'top10-same-order', 'int8-scans', 'rescored-p50', 'rescored-max'];
   const label: Record<string, string> = {
     build: 'build (ms)',
     'voy-ready': 'voy ready (ms)',
     'query-p50': 'query p50 (ms)',
     'query-p95': 'p95 (ms)',
+    'int8-scans': 'two-stage (%)',
+    'rescored-p50': 'rescored p50',
+    'rescored-max': 'rescored max',
   };
   const header = ['n', 'dim', 'engine', ...metrics.map((m) => label[m] ?? `${m} (%)`)];
   const rows: string[][] = [];
@@ -166,7 +202,7 @@ function printTable(records: BenchRecord[]): void {
   console.log(
     `\nQueries per size: ${SIZES.map((n) => `${n}: ${queriesFor(n)}`).join(', ')} (after 10 warm-up queries); k = ${K}. voy-raw: voy-search alone (ids only, no scores).` +
       `\nvoy: VoyIndex (one Voy item per distinct vector, exact cosine re-scoring, ${VOY_BATCH_SIZE}-item batches).` +
-      `\nvoy-background: the app's worker setting; build = searchable (exact scan answers), voy ready = Voy filled.\nexact: ExactIndex flat scan (wasm SIMD, float64 re-scoring); exact-js: the same in plain JS.\nmemory-read: reading every cache line of the vectors once (its 'query' times), the floor for any exact scan on one core. Agreement: share of queries whose top-10 id set equals the exact scan's.`,
+      `\nvoy-background: the app's worker setting; build = searchable (exact scan answers), voy ready = Voy filled.\nexact: ExactIndex (from 20k rows: int8 SIMD first stage with error bounds, then float64 re-scoring of the rows that may be in the top-k; else the f32 SIMD scan); exact-f32: the f32 SIMD scan alone; exact-js: plain JS.\ntwo-stage: share of counted queries the two-stage scan answered; rescored: rows it re-scored in float64.\nmemory-read: reading every cache line of the f32 vectors once, the floor for a scan of them on one core; memory-read-int8: the same for the int8 copy (the two-stage scan's first stage). Agreement: share of queries whose top-10 id set equals the exact scan's.`,
   );
 }
 

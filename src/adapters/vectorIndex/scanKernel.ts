@@ -24,6 +24,7 @@ const op = {
   localSet: 0x21,
   localTee: 0x22,
   i32Load: 0x28,
+  i32Store: 0x36,
   f32Store: 0x38,
   i32Const: 0x41,
   i32Eqz: 0x45,
@@ -36,7 +37,16 @@ const op = {
   void: 0x40,
 };
 // SIMD opcodes (after the 0xfd prefix, as unsigned LEB128).
-const simd = { v128Load: 0x00, f32x4ExtractLane: 0x1f, f32x4Add: 0xe4, f32x4Mul: 0xe6 };
+const simd = {
+  v128Load: 0x00,
+  v128Load8x8S: 0x01,
+  i32x4ExtractLane: 0x1b,
+  f32x4ExtractLane: 0x1f,
+  i32x4Add: 0xae,
+  i32x4DotI16x8S: 0xba,
+  f32x4Add: 0xe4,
+  f32x4Mul: 0xe6,
+};
 
 function uleb(n: number): number[] {
   const out: number[] = [];
@@ -106,15 +116,15 @@ function dotBody(): number[] {
   return [...vec([[1, I32], [4, V128]]), ...code];
 }
 
-/** scanAll(data, query, out, n, stride). */
-function scanAllBody(dotIndex: number): number[] {
+/** scanAll(data, query, out, n, stride): one score (f32, or i32 for the int8 kernel) per row. */
+function scanAllBody(dotIndex: number, store: number = op.f32Store): number[] {
   const [data, query, out, n, stride] = [0, 1, 2, 3, 4];
   const code = [
     op.block, op.void,
     ...get(n), op.i32Eqz, op.brIf, 0,
     op.loop, op.void,
     ...get(out), ...get(data), ...get(query), ...get(stride), op.call, ...uleb(dotIndex),
-    op.f32Store, 2, 0,
+    store, 2, 0,
     ...get(data), ...get(stride), op.i32Add, ...set(data),
     ...get(out), ...i32c(4), op.i32Add, ...set(out),
     ...get(n), ...i32c(1), op.i32Sub, ...tee(n), op.brIf, 0,
@@ -126,7 +136,7 @@ function scanAllBody(dotIndex: number): number[] {
 }
 
 /** scanSlots(data, query, out, slots, count, stride). */
-function scanSlotsBody(dotIndex: number): number[] {
+function scanSlotsBody(dotIndex: number, store: number = op.f32Store): number[] {
   const [data, query, out, slots, count, stride] = [0, 1, 2, 3, 4, 5];
   const code = [
     op.block, op.void,
@@ -135,7 +145,7 @@ function scanSlotsBody(dotIndex: number): number[] {
     ...get(out),
     ...get(slots), op.i32Load, 2, 0, ...get(stride), op.i32Mul, ...get(data), op.i32Add,
     ...get(query), ...get(stride), op.call, ...uleb(dotIndex),
-    op.f32Store, 2, 0,
+    store, 2, 0,
     ...get(slots), ...i32c(4), op.i32Add, ...set(slots),
     ...get(out), ...i32c(4), op.i32Add, ...set(out),
     ...get(count), ...i32c(1), op.i32Sub, ...tee(count), op.brIf, 0,
@@ -198,6 +208,100 @@ export function simdAvailable(): boolean {
 /** A kernel with its own memory of at least `bytes` bytes, or null without wasm SIMD. */
 export function createScanKernel(bytes: number): ScanKernel | null {
   const module = scanModule();
+  if (!module) return null;
+  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  const exports = instance.exports as unknown as Omit<ScanKernel, 'memory'>;
+  return { memory, scanAll: exports.scanAll, scanSlots: exports.scanSlots };
+}
+
+// ---- The int8 kernel (first stage of ExactIndex's two-stage scan, see exactIndex.ts) ----
+//
+// Rows are int8 (`strideBytes` apart, a multiple of 64, zero-padded); the query is int16 (two bytes per
+// element, the same zero padding), so each step is: load 8 row bytes sign-extended to i16x8
+// (v128.load8x8_s), multiply with 8 query i16 and add pairs into i32x4 (i32x4.dot_i16x8_s), add to one
+// of four i32x4 accumulators. With |values| <= 127 every product and sum is an exact integer while
+// dim * 127 * 127 < 2^31 (dim < 133,000); ExactIndex only uses it well below that.
+//   scanAll(data, query, out, n, strideBytes)                 out[r] = row(data + r*stride) . query (i32)
+//   scanSlots(data, query, out, slots, count, strideBytes)    out[i] = row(data + slots[i]*stride) . query
+
+/** dot8(p, q, bytes) -> i32. Locals: 0 p (int8 row), 1 q (int16 query), 2 bytes, 3 end, 4..7 accumulators. */
+function dot8Body(): number[] {
+  const [p, q, bytes, end] = [0, 1, 2, 3];
+  const acc = [4, 5, 6, 7];
+  // acc += dot(load8x8_s(p + offset), load(q + 2 * offset))
+  const step = (a: number, offset: number) => [
+    ...get(a),
+    ...get(p),
+    ...simdOp(simd.v128Load8x8S, 3, ...uleb(offset)),
+    ...get(q),
+    ...v128Load(2 * offset),
+    ...simdOp(simd.i32x4DotI16x8S),
+    ...simdOp(simd.i32x4Add),
+    ...set(a),
+  ];
+  const lane = (i: number) => [...get(acc[0]!), ...simdOp(simd.i32x4ExtractLane, i)];
+  const code = [
+    ...get(p), ...get(bytes), op.i32Add, ...set(end),
+    op.loop, op.void,
+    ...step(acc[0]!, 0), ...step(acc[1]!, 8), ...step(acc[2]!, 16), ...step(acc[3]!, 24),
+    ...step(acc[0]!, 32), ...step(acc[1]!, 40), ...step(acc[2]!, 48), ...step(acc[3]!, 56),
+    ...get(q), ...i32c(128), op.i32Add, ...set(q),
+    ...get(p), ...i32c(64), op.i32Add, ...tee(p),
+    ...get(end), op.i32LtU, op.brIf, 0,
+    op.end,
+    ...get(acc[0]!), ...get(acc[1]!), ...simdOp(simd.i32x4Add),
+    ...get(acc[2]!), ...get(acc[3]!), ...simdOp(simd.i32x4Add),
+    ...simdOp(simd.i32x4Add), ...set(acc[0]!),
+    ...lane(0), ...lane(1), op.i32Add,
+    ...lane(2), ...lane(3), op.i32Add,
+    op.i32Add,
+    op.end,
+  ];
+  return [...vec([[1, I32], [4, V128]]), ...code];
+}
+
+/** The int8 module's bytes: imports env.memory, exports scanAll and scanSlots (i32 scores). */
+export function int8KernelBytes(): Uint8Array<ArrayBuffer> {
+  const types = vec([
+    [0x60, 3, I32, I32, I32, 1, I32], // 0: dot8 (i32 i32 i32) -> i32
+    [0x60, 5, I32, I32, I32, I32, I32, 0], // 1: scanAll
+    [0x60, 6, I32, I32, I32, I32, I32, I32, 0], // 2: scanSlots
+  ]);
+  const imports = vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x01]]);
+  const functions = vec([[0], [1], [2]]);
+  const exports = vec([
+    [...str('scanAll'), 0x00, 1],
+    [...str('scanSlots'), 0x00, 2],
+  ]);
+  const bodies = [dot8Body(), scanAllBody(0, op.i32Store), scanSlotsBody(0, op.i32Store)].map((b) => [...uleb(b.length), ...b]);
+  const bytes = [
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, types),
+    ...section(2, imports),
+    ...section(3, functions),
+    ...section(7, exports),
+    ...section(10, vec(bodies)),
+  ];
+  return new Uint8Array(bytes);
+}
+
+let compiledInt8: WebAssembly.Module | null | undefined;
+
+function int8Module(): WebAssembly.Module | null {
+  if (compiledInt8 !== undefined) return compiledInt8;
+  try {
+    const bytes = int8KernelBytes();
+    compiledInt8 = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  } catch {
+    compiledInt8 = null;
+  }
+  return compiledInt8;
+}
+
+/** An int8 kernel with its own memory of at least `bytes` bytes, or null without wasm SIMD. */
+export function createInt8Kernel(bytes: number): ScanKernel | null {
+  const module = int8Module();
   if (!module) return null;
   const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
   const instance = new WebAssembly.Instance(module, { env: { memory } });
