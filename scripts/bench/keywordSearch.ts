@@ -5,7 +5,8 @@
 // 384-dimensional vectors.
 // Chunks are synthetic: 3 to 6 random sentences of the sample corpus (English and Chinese), plus two
 // made-up rare words drawn from a Zipf distribution over 50,000, so that the vocabulary grows with the
-// corpus as real text does. Queries: the sample corpus's questions, in turn. Sizes: KEYWORD_BENCH_SIZES
+// corpus as real text does; at up to 10k chunks the bm25 build is also timed on English-only and on
+// Chinese-only chunks (bm25-build-en, bm25-build-zh). Queries: the sample corpus's questions, in turn. Sizes: KEYWORD_BENCH_SIZES
 // (default 1000,10000,100000), queries: BENCH_QUERIES (default 200).
 import { Bm25Index } from '../../src/adapters/keywordIndex/bm25Index';
 import { MiniSearchIndex } from '../../src/adapters/keywordIndex/miniSearchIndex';
@@ -23,18 +24,22 @@ const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const MINISEARCH_MAX = Number(process.env.KEYWORD_BENCH_MINISEARCH_MAX ?? 10_000);
 const CANDIDATES = 20;
 
-function sentencePool(): string[] {
+type Lang = 'mixed' | 'en' | 'zh';
+
+function sentencePool(lang: Lang = 'mixed'): string[] {
   const out: string[] = [];
   for (const doc of SAMPLE_DOCUMENTS) {
-    const segmenter = new Intl.Segmenter(doc.name.match(/[\u4e00-\u9fff]/) ? 'zh' : 'en', { granularity: 'sentence' });
+    const docLang = doc.name.match(/[\u4e00-\u9fff]/) ? 'zh' : 'en';
+    if (lang !== 'mixed' && lang !== docLang) continue;
+    const segmenter = new Intl.Segmenter(docLang, { granularity: 'sentence' });
     for (const s of segmenter.segment(doc.text)) if (s.segment.trim().length > 10) out.push(s.segment.trim());
   }
   return out;
 }
 
-function syntheticChunks(n: number, seed: number): KeywordDoc[] {
+function syntheticChunks(n: number, seed: number, lang: Lang = 'mixed'): KeywordDoc[] {
   const rand = mulberry32(seed);
-  const pool = sentencePool();
+  const pool = sentencePool(lang);
   // Zipf over 50,000 rare words: P(rank r) ∝ 1 / r, sampled by inverting the harmonic CDF approximately.
   const rare = () => `w${Math.floor(Math.exp(rand() * Math.log(50_000)))}`;
   return Array.from({ length: n }, (_, i) => {
@@ -111,6 +116,18 @@ function benchKeyword(n: number, records: BenchRecord[]): void {
       continue;
     }
     benchEngine(engine, n, docs, records);
+  }
+  // The app's engine on one language alone (sentences of the English, or of the Chinese, sample documents).
+  if (n <= 10_000) {
+    for (const lang of ['en', 'zh'] as const) {
+      const langDocs = syntheticChunks(n, 4242 + n, lang);
+      const t1 = performance.now();
+      new Bm25Index().build(langDocs);
+      const ms = performance.now() - t1;
+      records.push({ suite: SUITE, case: `bm25-build-${lang}`, n, dim: 0, metric: 'time', value: round(ms, 3), unit: 'ms' });
+      const mChars = round(langDocs.reduce((sum, d) => sum + d.text.length, 0) / 1e6, 1);
+      console.log(`bm25       ${n.toLocaleString('en').padStart(7)} chunks, ${lang === 'en' ? 'English' : 'Chinese'} only (${mChars} M chars): build ${round(ms, 0)} ms`);
+    }
   }
 }
 

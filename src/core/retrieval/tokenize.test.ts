@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../testing/seededRandom';
 import { queryTokens, tokenize } from './tokenize';
@@ -89,5 +90,33 @@ describe('tokenize: CJK bigrams', () => {
       for (let j = 0; j < n; j++) text += alphabet[Math.floor(rand() * alphabet.length)];
       expect(tokenize(text), JSON.stringify(text)).toEqual(reference(text));
     }
+  });
+});
+
+describe('tokenize: the run scan', () => {
+  // The regular expression the scan in tokenize follows (tokenize.ts, RUN): the words outside the dictionary
+  // scripts must be exactly its matches, less an English possessive 's.
+  const DICT_CHAR = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}`;
+  const W = String.raw`(?:(?![${DICT_CHAR}])[\p{L}\p{M}\p{N}_])`;
+  const RUNS = new RegExp(String.raw`[${DICT_CHAR}]+|${W}+(?:['’.]${W}+|,\p{N}+)*`, 'gu');
+  const DICT_START = new RegExp(`^[${DICT_CHAR}]`, 'u');
+  const reference = (text: string) =>
+    (text.normalize('NFKC').toLowerCase().match(RUNS) ?? [])
+      .filter((run) => !DICT_START.test(run))
+      .map((run) => (run.length > 2 && /['’]s$/.test(run) ? run.slice(0, -2) : run));
+
+  it('finds the words the regular expression finds, on random mixes of tricky characters', () => {
+    // Letters, digits (ASCII, Thai, Han 〇), the joiners and near-joiners, marks, a surrogate pair, lone surrogates.
+    const pieces = ['a', 'S', 's', 'é', '1', '٣', '๕', '〇', "'", '’', '.', ',', '_', '-', ' ', '\u0301', 'ß', 'ﬁ', 'Ａ', '𝐀', '\ud835', '\udc00', 'ä'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const expected = reference(text);
+        const tokens = tokenize(text); // those words, then the dictionary-script ones (here from 〇 and ๕)
+        expect(tokens.slice(0, expected.length)).toEqual(expected);
+        expect(tokens.slice(expected.length).every((token) => DICT_START.test(token))).toBe(true);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
   });
 });
