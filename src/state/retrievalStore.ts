@@ -3,8 +3,6 @@
 // persist like other settings; the filter (documents, pages) belongs to the current workspace and does not.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { ScoredChunk } from '../core/types';
-import type { IndexEngine } from '../adapters/vectorIndex/vectorIndex';
 import type { RetrievalConfig } from '../core/retrievalConfig';
 import {
   DEFAULT_SEARCH_SETTINGS,
@@ -17,30 +15,18 @@ import {
 import { message, type Message } from '../i18n/message';
 import { useIndexStore } from './indexStore';
 import { useDocumentsStore } from './documentsStore';
-import { needsQueryEmbedding, runRetrieval } from './retrievalPipeline';
+import { needsQueryEmbedding, runRetrieval, type RetrievalOutcome } from './retrievalPipeline';
 import { describeError } from './errors';
 import { settingsStorage } from './persistence';
 import { chosenRerankConfig, rerankProblemOf } from './rerank';
 
 export type RetrievalPhase = 'idle' | 'loading-model' | 'embedding-query' | 'searching' | 'done' | 'error';
 
-export interface RetrievalRun {
+/** One question's retrieval as the app keeps it: the pipeline's outcome, with the question and configuration. */
+export interface RetrievalRun extends RetrievalOutcome {
   question: string;
-  results: ScoredChunk[];
   /** The configuration this run used (the table labels its columns by it). */
   config: RetrievalConfig;
-  /** The vector engine that answered, or null when no vector search ran (keyword mode). */
-  engine: IndexEngine | null;
-  /** Why the exact scan answered although Voy was chosen, or null. */
-  engineReason: string | null;
-  /** The question's vector, for the embedding map. */
-  queryVector: Float32Array | null;
-  embedMs: number;
-  searchMs: number;
-  keywordMs: number | null;
-  combineMs: number;
-  /** How many chunks passed the filter (null: no filter). */
-  allowed: number | null;
 }
 
 interface RetrievalState {

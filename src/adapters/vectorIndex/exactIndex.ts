@@ -174,6 +174,21 @@ export function quantizeInt8(
   return [scale, Math.sqrt(resid), Math.sqrt(norm)];
 }
 
+
+/** Replace the smallest of the k values in the min-heap `heap` with `value` (larger than it) and sift down. */
+function replaceHeapMin(heap: Float64Array, k: number, value: number): void {
+  let p = 0;
+  for (;;) {
+    const l = 2 * p + 1;
+    if (l >= k) break;
+    const r = l + 1;
+    const c = r < k && heap[r]! < heap[l]! ? r : l;
+    if (heap[c]! >= value) break;
+    heap[p] = heap[c]!;
+    p = c;
+  }
+  heap[p] = value;
+}
 export class ExactIndex implements VectorIndex {
   private dim: number | null = null;
   private stride = 0;
@@ -402,18 +417,7 @@ export class ExactIndex implements VectorIndex {
       // A sorted array is a valid min-heap.
       for (let i = k; i < count; i++) {
         const s = scores[i]!;
-        if (s <= heap[0]!) continue;
-        let p = 0;
-        for (;;) {
-          const l = 2 * p + 1;
-          if (l >= k) break;
-          const r = l + 1;
-          const c = r < k && heap[r]! < heap[l]! ? r : l;
-          if (heap[c]! >= s) break;
-          heap[p] = heap[c]!;
-          p = c;
-        }
-        heap[p] = s;
+        if (s > heap[0]!) replaceHeapMin(heap, k, s);
       }
       threshold = heap[0]! - slack;
     }
@@ -469,18 +473,7 @@ export class ExactIndex implements VectorIndex {
       const e = (qn * resid[slot]! + rq * qnorm[slot]! + INT8_SLACK) * boundScale;
       upper[i] = approx + e;
       const lo = approx - e;
-      if (lo <= heap[0]!) continue;
-      let p = 0;
-      for (;;) {
-        const l = 2 * p + 1;
-        if (l >= k) break;
-        const r = l + 1;
-        const c = r < k && heap[r]! < heap[l]! ? r : l;
-        if (heap[c]! >= lo) break;
-        heap[p] = heap[c]!;
-        p = c;
-      }
-      heap[p] = lo;
+      if (lo > heap[0]!) replaceHeapMin(heap, k, lo);
     }
     const threshold = heap[0]!;
     const limit = Math.max(k, Math.floor(count * TWO_STAGE_MAX_SHARE));
