@@ -2,7 +2,7 @@
 // applied inside retrieval, driven as a person would.
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { addFiles, askQuestion, embed, openApp, scores } from './steps';
+import { addFiles, askQuestion, embed, filesRead, openApp, scores } from './steps';
 
 async function ask(page: Page, question: string, rankedBy: RegExp) {
   const table = await askQuestion(page, question);
@@ -94,4 +94,31 @@ test('keyword search finds Chinese text by its words', async ({ page }) => {
   const table = await askQuestion(page, '熔岩的温度有多高？');
   await expect(table.getByRole('row').nth(1)).toContainText('火山.txt');
   await expect(table.getByRole('row').nth(1).locator('td.result-text')).toContainText('熔岩');
+});
+
+test('a large document’s keyword index is tokenised by several workers and finds words in English and Chinese', async ({ page }) => {
+  // ~300k characters of English and Chinese paragraphs (over the size at which tokeniser workers share the
+  // build), with one rare English word and one Chinese phrase, each in a single paragraph far apart.
+  const english = ['Lava flows downhill and cools into basalt.', 'Green tea is steamed soon after picking.', 'Rivers carve valleys over long ages.'];
+  const chinese = ['熔岩沿着山坡流下，冷却后变成玄武岩。', '绿茶在采摘后不久就要蒸青。', '河流经过漫长的岁月切割出山谷。'];
+  const paragraphs = Array.from({ length: 2400 }, (_, i) => `${english[i % 3]} Paragraph ${i}. ${chinese[(i + 1) % 3]}第${i}段。`);
+  paragraphs[700] += ' The zanzibarite crystal glows.';
+  paragraphs[1900] += '翡翠鸟巢藏在悬崖上。';
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+
+  await openApp(page);
+  await page.getByLabel('Choose files').setInputFiles({ name: 'large.txt', mimeType: 'text/plain', buffer: Buffer.from(paragraphs.join('\n\n')) });
+  await filesRead(page);
+  await embed(page);
+  await page.getByRole('radio', { name: /^Keyword/ }).check();
+
+  for (const [question, expected] of [
+    ['Where is zanzibarite found?', 'zanzibarite'],
+    ['翡翠鸟巢在哪里？', '翡翠鸟巢'],
+  ] as const) {
+    const table = await askQuestion(page, question);
+    await expect(table.getByRole('row').nth(1).locator('td.result-text')).toContainText(expected);
+  }
+  expect(workers.filter((url) => /tokenizer\.worker/.test(url)).length, workers.join('\n')).toBeGreaterThan(0);
 });

@@ -6,6 +6,7 @@ import { createParserClient } from '../adapters/parsers/parserClient';
 import { createRerankerClient } from '../adapters/reranker/rerankerClient';
 import { createVectorIndexClient } from '../adapters/vectorIndex/vectorIndexClient';
 import { createKeywordIndexClient } from '../adapters/keywordIndex/keywordIndexClient';
+import { createTokenizerClient, type TokenizerClient } from '../adapters/keywordIndex/tokenizerClient';
 import { createProjectionClient } from '../adapters/projection/projectionClient';
 import { createWorkspaceFileClient } from '../adapters/workspaceFile/workspaceFileClient';
 
@@ -47,6 +48,16 @@ export const getParser = parser.get;
 /** Stop a parse in flight (pdf.js cannot be interrupted); the next file starts a fresh parser worker. */
 export const resetParser = parser.reset;
 export const getKeywordIndex = keywordIndex.get;
+
+/** Tokeniser workers that share a large keyword index build: one per core beyond the first, at most three. */
+const tokenizers = Array.from({ length: Math.min(3, Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1)) }, () =>
+  lazyWorker(createTokenizerClient),
+);
+/** The keyword tokeniser workers that could be started (none when workers fail to start). */
+export async function getKeywordTokenizers(): Promise<TokenizerClient[]> {
+  const started = await Promise.allSettled(tokenizers.map((t) => t.get()));
+  return started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+}
 export const getReranker = reranker.get;
 export const resetReranker = reranker.reset;
 export const getQueryEmbedder = queryEmbedder.get;

@@ -13,7 +13,8 @@
 //   slots are dead, slots are compacted.
 // df and N count live chunks only, and avgdl is the exact mean of live chunks' lengths.
 import { bm25Idf, bm25LengthNorm, bm25TermScore, TopK } from '../../core/retrieval/bm25';
-import { queryTokens, tokenize } from '../../core/retrieval/tokenize';
+import { countTerms, termCountsProblem, type TermCounts } from '../../core/retrieval/termCounts';
+import { queryTokens } from '../../core/retrieval/tokenize';
 import type { KeywordDoc, KeywordHit, KeywordIndex, KeywordIndexStatus, KeywordSearchOptions, KeywordSearchResult } from './keywordIndex';
 
 function grownInt32(arr: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
@@ -36,8 +37,6 @@ export class Bm25Index implements KeywordIndex {
   private termCount = 0;
   /** Live chunks containing each term. */
   private df = new Int32Array(0);
-  /** Scratch: per term, its count in the chunk being added. */
-  private tfScratch = new Int32Array(0);
 
   // Chunk slots.
   private ids: string[] = [];
@@ -77,7 +76,6 @@ export class Bm25Index implements KeywordIndex {
     this.termIds = new Map();
     this.termCount = 0;
     this.df = new Int32Array(0);
-    this.tfScratch = new Int32Array(0);
     this.ids = [];
     this.slotOf = new Map();
     this.live = new Uint8Array(0);
@@ -110,14 +108,38 @@ export class Bm25Index implements KeywordIndex {
   }
 
   add(docs: KeywordDoc[]): KeywordIndexStatus {
-    const byId = new Map<string, KeywordDoc>();
     for (const doc of docs) {
       if (typeof doc.id !== 'string' || typeof doc.text !== 'string') throw new Error('a keyword document needs a string id and text');
-      byId.set(doc.id, doc); // the later of two with one id wins
     }
-    this.removeSlots([...byId.keys()]);
-    for (const doc of byId.values()) this.addTokens(doc.id, tokenize(doc.text));
+    return this.addCounted(
+      docs.map((d) => d.id),
+      countTerms(docs.map((d) => d.text)),
+    );
+  }
+
+  /**
+   * Add chunks whose texts were already tokenised and counted (countTerms, maybe in a tokeniser worker:
+   * see parallelBuild.ts), exactly as add() adds them. An id already present is replaced; of two with one
+   * id, the later wins.
+   */
+  addCounted(ids: string[], counts: TermCounts): KeywordIndexStatus {
+    const problem = termCountsProblem(counts, ids.length);
+    if (problem !== null) throw new Error(`keyword term counts: ${problem}`);
+    if (ids.some((id) => typeof id !== 'string')) throw new Error('a keyword document needs a string id');
+    // The batch's terms as the index's term ids (new terms in first-seen order, as one by one would give).
+    const termOf = new Int32Array(counts.terms.length);
+    counts.terms.forEach((term, i) => (termOf[i] = this.termId(term)));
+    const last = new Map<string, number>();
+    ids.forEach((id, i) => last.set(id, i));
+    this.removeSlots([...last.keys()]);
+    for (const [id, i] of last) this.addSlot(id, counts, i, termOf);
     this.compactIfSparse();
+    return this.status();
+  }
+
+  /** Bring the inverted index up to date now (after a large addition; queries would otherwise do it lazily). */
+  reindex(): KeywordIndexStatus {
+    if (this.csrSlots < this.slots) this.buildInverted();
     return this.status();
   }
 
@@ -131,7 +153,19 @@ export class Bm25Index implements KeywordIndex {
     if (this.slots >= 64 && (this.slots - this.liveCount) * 4 > this.slots) this.compact();
   }
 
-  private addTokens(id: string, tokens: string[]): void {
+  /** The term id of a term, a new one if it is new. */
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termCount++;
+      this.termIds.set(term, id);
+      if (id >= this.df.length) this.df = grownInt32(this.df, id + 1);
+    }
+    return id;
+  }
+
+  /** A slot for chunk `id`: text i of counts, whose terms are termOf[...] here. */
+  private addSlot(id: string, counts: TermCounts, i: number, termOf: Int32Array): void {
     const slot = this.slots++;
     this.version++;
     this.ids[slot] = id;
@@ -139,35 +173,24 @@ export class Bm25Index implements KeywordIndex {
     this.live = grownUint8(this.live, this.slots);
     this.dl = grownInt32(this.dl, this.slots);
     this.fwdStart = grownInt32(this.fwdStart, this.slots + 1);
-    // Count each distinct term (term ids in first-seen order).
+    const from = counts.start[i]!;
+    const distinct = counts.start[i + 1]! - from;
     const start = this.fwdStart[slot]!;
-    this.fwdTerm = grownInt32(this.fwdTerm, start + tokens.length);
-    this.fwdTf = grownInt32(this.fwdTf, start + tokens.length);
-    let end = start;
-    for (const token of tokens) {
-      let term = this.termIds.get(token);
-      if (term === undefined) {
-        term = this.termCount++;
-        this.termIds.set(token, term);
-        if (term >= this.df.length) {
-          this.df = grownInt32(this.df, term + 1);
-          this.tfScratch = grownInt32(this.tfScratch, this.df.length);
-        }
-      }
-      if (this.tfScratch[term]!++ === 0) this.fwdTerm[end++] = term;
-    }
-    const { fwdTerm, fwdTf, tfScratch, df } = this;
-    for (let i = start; i < end; i++) {
-      const term = fwdTerm[i]!;
-      fwdTf[i] = tfScratch[term]!;
-      tfScratch[term] = 0;
+    const end = start + distinct;
+    this.fwdTerm = grownInt32(this.fwdTerm, end);
+    this.fwdTf = grownInt32(this.fwdTf, end);
+    const { fwdTerm, fwdTf, df } = this;
+    for (let j = 0; j < distinct; j++) {
+      const term = termOf[counts.termIds[from + j]!]!;
+      fwdTerm[start + j] = term;
+      fwdTf[start + j] = counts.tf[from + j]!;
       df[term]!++;
     }
     this.fwdStart[slot + 1] = end;
-    this.dl[slot] = end - start;
+    this.dl[slot] = distinct;
     this.live[slot] = 1;
     this.liveCount++;
-    this.totalDl += end - start;
+    this.totalDl += distinct;
   }
 
   private removeSlots(ids: string[]): void {

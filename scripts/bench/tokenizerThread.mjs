@@ -1,0 +1,19 @@
+// A keyword tokeniser on a worker thread for the benchmark: the Node counterpart of the app's
+// src/adapters/keywordIndex/tokenizer.worker.ts (the same countTerms). Messages: { id, texts } in,
+// { id, counts } or { id, error } out. Plain JavaScript that registers tsx, since a worker thread does not
+// inherit tsx's loader.
+import { parentPort } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { countTerms } = await import('../../src/core/retrieval/termCounts.ts');
+
+parentPort.on('message', ({ id, texts }) => {
+  try {
+    const counts = countTerms(texts);
+    parentPort.postMessage({ id, counts }, [counts.start.buffer, counts.termIds.buffer, counts.tf.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error) });
+  }
+});
+parentPort.postMessage({ ready: true });

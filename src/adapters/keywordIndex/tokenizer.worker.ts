@@ -1,0 +1,17 @@
+// A keyword tokeniser worker: tokenises chunk texts for the keyword index worker, so that a large build
+// tokenises on several cores at once (parallelBuild.ts). Tokenising is most of a build's time: ICU's word
+// breaking of Chinese and Japanese costs ~2 µs a word.
+import { countTerms, type TermCounts } from '../../core/retrieval/termCounts';
+import { exposeWorker, transfer } from '../workerRpc';
+
+const api = {
+  /** The texts' tokens, counted (core/retrieval/termCounts.ts); the typed arrays are moved, not copied. */
+  countTerms(texts: string[]): TermCounts {
+    const counts = countTerms(texts);
+    return transfer(counts, [counts.start.buffer, counts.termIds.buffer, counts.tf.buffer]);
+  },
+};
+
+export type TokenizerWorkerApi = typeof api;
+
+exposeWorker(api);
