@@ -27,7 +27,7 @@ async function metricsOf(page: Page, n: number) {
   return { row, hitRate: await value('hit-rate'), mrr: await value('mrr') };
 }
 
-test('a question set from a file, two configurations (one re-chunked with another model), metrics, drill-down and CSV', async ({ page }) => {
+test('a question set from a file, three configurations (two re-chunked, one hybrid and reranked), metrics, drill-down and CSV', async ({ page }) => {
   await openApp(page);
   await addFiles(page, 'volcanoes.md', 'tea.txt', '火山.txt');
   await embed(page);
@@ -47,10 +47,21 @@ test('a question set from a file, two configurations (one re-chunked with anothe
   await second.getByLabel('Chunk size').fill('200');
   await second.getByLabel('Overlap').fill('20');
   await expect(second.getByText(/apart from the index/)).toBeVisible();
+  // Configuration 3: the index's model, other chunks, hybrid search, reranked by the fixture cross-encoder:
+  // keyword search and reranking on chunks of its own.
+  await step.getByRole('button', { name: 'Add configuration' }).click();
+  const third = step.getByRole('listitem', { name: 'Configuration 3' });
+  await third.getByRole('combobox', { name: /^Embedding model/ }).selectOption({ label: 'The index’s model (openbook/tiny-embedder)' });
+  await third.getByLabel('Chunks').selectOption({ label: 'Chunked again' });
+  await third.getByLabel('Chunk size').fill('200');
+  await third.getByLabel('Overlap').fill('20');
+  await third.getByLabel('Search').selectOption({ label: 'Hybrid' });
+  await third.getByRole('checkbox', { name: 'Rerank' }).check();
+  await third.getByLabel('Reranker model').fill('openbook/tiny-reranker');
 
   await step.getByRole('button', { name: 'Run evaluation' }).click();
   const table = step.getByRole('table', { name: 'Hit rate@k and MRR per configuration' });
-  await expect(table.getByRole('row')).toHaveCount(3, { timeout: 90_000 });
+  await expect(table.getByRole('row')).toHaveCount(4, { timeout: 90_000 });
   await expect(step.getByRole('button', { name: 'Run evaluation' })).toBeEnabled();
 
   // Configuration 1, by hand from its drill-down (shown first): the lava question's chunk with
@@ -85,6 +96,22 @@ test('a question set from a file, two configurations (one re-chunked with anothe
   expect(secondMetrics.hitRate).toBeCloseTo(secondRanks.filter((r) => r !== null).length / 4, 10);
   expect(secondMetrics.mrr).toBeCloseTo(secondRanks.reduce<number>((sum, r) => sum + (r ? 1 / r : 0), 0) / 4, 10);
 
+  // Configuration 3: hybrid and reranked on its own chunks (a configuration whose results lack a stage's
+  // scores fails with a message instead of a row), and its metrics agree with its drill-down.
+  const thirdRow = table.getByRole('row').nth(3);
+  await expect(thirdRow).toContainText('Hybrid, k = 4');
+  await expect(thirdRow).toContainText('chunks recursive/200/20');
+  await expect(thirdRow).toContainText('reranked by openbook/tiny-reranker');
+  await thirdRow.getByRole('button', { name: 'Show questions' }).click();
+  await expect(details).toContainText('reranked by openbook/tiny-reranker');
+  const thirdRanks = (await ranks.allTextContents()).map((r) => (/^\d+$/.test(r) ? Number(r) : null));
+  expect(thirdRanks).toHaveLength(4);
+  expect(thirdRanks[3]).toBeNull(); // the planets are still nowhere
+  const thirdMetrics = await metricsOf(page, 3);
+  expect(thirdMetrics.hitRate).toBeCloseTo(thirdRanks.filter((r) => r !== null).length / 4, 10);
+  expect(thirdMetrics.mrr).toBeCloseTo(thirdRanks.reduce<number>((sum, r) => sum + (r ? 1 / r : 0), 0) / 4, 10);
+  expect(thirdMetrics.hitRate).toBeGreaterThan(0);
+
   // CSV exports: the summary, and one row per configuration and question.
   const summaryDownload = page.waitForEvent('download');
   await step.getByRole('button', { name: 'Export results (CSV)' }).click();
@@ -95,11 +122,12 @@ test('a question set from a file, two configurations (one re-chunked with anothe
   expect(summaryLines[0]).toBe('configuration,embedding_model,chunker,chunk_size,chunk_overlap,k,mode,reranker,questions,hits,hit_rate_at_k,mrr');
   expect(summaryLines[1]).toBe('1,openbook/tiny-embedder,recursive,500,50,4,vector,,4,3,0.75,0.625');
   expect(summaryLines[2]).toBe('2,openbook/tiny-embedder-1024,recursive,200,20,4,vector,,4,3,0.75,0.75');
+  expect(summaryLines[3]).toMatch(/^3,openbook\/tiny-embedder,recursive,200,20,4,hybrid,openbook\/tiny-reranker,4,\d,/);
 
   const detailsDownload = page.waitForEvent('download');
   await step.getByRole('button', { name: 'Export per-question results (CSV)' }).click();
   const detailsText = await readFile((await (await detailsDownload).path())!, 'utf8');
-  expect(detailsText.trim().split(/\r?\n/)).toHaveLength(1 + 2 * 4);
+  expect(detailsText.trim().split(/\r?\n/)).toHaveLength(1 + 3 * 4);
   expect(detailsText).toContain('熔岩的温度有多高？,火山.txt,一千二百摄氏度,1,1,1,');
 });
 

@@ -590,7 +590,7 @@ export const en = {
       modes: { vector: 'Vector', keyword: 'Keyword (BM25)', hybrid: 'Hybrid' },
       rerank: 'Rerank',
       rerankModel: 'Reranker model',
-      ownIndex: 'Chunked and embedded apart from the index, searched by an exact scan: vector search only, no reranking.',
+      ownIndex: 'Chunked and embedded apart from the index: its vectors searched by an exact scan, its keywords by a BM25 index of its own.',
       add: 'Add configuration',
       remove: 'Remove configuration {{n}}',
     },
@@ -652,8 +652,6 @@ export const en = {
       configuration: {
         'bad-k': 'Configuration {{n}}: k must be a whole number from 1 to 50.',
         'bad-chunking': 'Configuration {{n}}: the chunk size must be 20 to 8,000 characters, and the overlap less than half of it.',
-        'own-index-vector-only': 'Configuration {{n}} uses another embedding model or other chunks, so it can only run vector search.',
-        'own-index-no-rerank': 'Configuration {{n}} uses another embedding model or other chunks, so it cannot be reranked.',
       },
       'no-index': 'There is no index yet: embed and index your documents (step 3), or give this configuration its own model or chunks.',
       'no-documents': 'There are no documents to chunk and embed.',

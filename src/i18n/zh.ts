@@ -592,7 +592,7 @@ export const zh: Translation = {
       modes: { vector: '向量', keyword: '关键词（BM25）', hybrid: '混合' },
       rerank: '重排序',
       rerankModel: '重排序模型',
-      ownIndex: '独立于当前索引重新分块和嵌入，并用精确扫描检索：只能做向量检索，不能重排序。',
+      ownIndex: '独立于当前索引重新分块和嵌入：向量用精确扫描检索，关键词用它自己的 BM25 索引检索。',
       add: '添加配置',
       remove: '删除配置 {{n}}',
     },
@@ -654,8 +654,6 @@ export const zh: Translation = {
       configuration: {
         'bad-k': '配置 {{n}}：k 必须是 1 到 50 之间的整数。',
         'bad-chunking': '配置 {{n}}：块大小必须在 20 到 8000 个字符之间，重叠必须小于块大小的一半。',
-        'own-index-vector-only': '配置 {{n}} 使用了其他嵌入模型或其他分块，只能做向量检索。',
-        'own-index-no-rerank': '配置 {{n}} 使用了其他嵌入模型或其他分块，不能重排序。',
       },
       'no-index': '还没有索引：请先嵌入并索引文档（第 3 步），或者为这个配置指定单独的模型或分块。',
       'no-documents': '没有可以分块和嵌入的文档。',

@@ -3,8 +3,10 @@
 //   the same pipeline as the question box, with the configuration's k, mode and reranker.
 // - On an index of its own (another model or other chunk settings): the documents are chunked again in
 //   the chunker worker, the chunks embedded in a second embedder worker (vectors already computed for
-//   the same model, device and text are reused), and searched by an exact scan in the evaluation index
-//   worker. The app's index and its embedder are left as they are.
+//   the same model, device and text are reused) into the evaluation index worker (an exact scan), and for
+//   keyword and hybrid search indexed by a keyword index worker of its own; then every question goes
+//   through runRetrieval over those (evaluationRetrievalSource.ts), with the same stages as above. The
+//   app's index and its embedder are left as they are.
 import type { Chunk, ScoredChunk } from '../core/types';
 import type { ChunkerSettings } from '../core/chunkers/settings';
 import { unpackChunks } from '../core/chunkPacking';
@@ -14,13 +16,17 @@ import { configurationResult, evaluateQuestion, type ConfigurationResult, type R
 import type { ComputeDevice, DownloadProgress, EmbeddingModelInfo } from '../adapters/embedder/embedder';
 import { createEmbedderClient, type EmbedderClient } from '../adapters/embedder/embedderClient';
 import { createEvaluationIndexClient, type EvaluationIndexClient } from '../adapters/evaluationIndex/evaluationIndexClient';
+import { createKeywordIndexClient, type KeywordIndexClient } from '../adapters/keywordIndex/keywordIndexClient';
 import { callback } from '../adapters/workerRpc';
 import { message, type Message } from '../i18n/message';
 import { useChunkingStore } from './chunkingStore';
 import { useDocumentsStore } from './documentsStore';
 import { useGpuStore } from './gpuStore';
 import { useIndexStore } from './indexStore';
-import { runRetrieval } from './retrievalPipeline';
+import { evaluationRetrievalSource } from './evaluationRetrievalSource';
+import { buildKeywordIndex } from './keywordIndexBuild';
+import { runRetrieval, type RetrievalOutcome } from './retrievalPipeline';
+import type { RetrievalSource } from './retrievalSource';
 import { selectModelHost, useSettingsStore } from './settingsStore';
 import { cachedVector } from './vectorCache';
 import { getChunker } from './workers';
@@ -54,6 +60,7 @@ export class EvaluationSession {
   private embedder: { client: EmbedderClient; key: string } | null = null;
   private embedderStarting: EmbedderClient | null = null;
   private index: EvaluationIndexClient | null = null;
+  private keywords: KeywordIndexClient | null = null;
 
   check(): void {
     if (this.cancelled) throw new EvaluationCancelled();
@@ -121,12 +128,20 @@ export class EvaluationSession {
     return this.index;
   }
 
+  /** A keyword index of the run's own (not the app's). */
+  async keywordIndex(): Promise<KeywordIndexClient> {
+    this.keywords ??= await createKeywordIndexClient();
+    return this.keywords;
+  }
+
   /** Stop the workers this run started. */
   end(): void {
     this.embedder?.client.terminate();
     this.embedder = null;
     this.index?.terminate();
     this.index = null;
+    this.keywords?.terminate();
+    this.keywords = null;
   }
 }
 
@@ -161,15 +176,27 @@ async function runOnCurrentIndex(
   const problem = await useIndexStore.getState().loadIndexModel();
   if (problem) throw new EvaluationProblem(problem);
   session.check();
+  return answerQuestions(config, questions, session, onProgress);
+}
+
+/** Every question through the retrieval pipeline (over the source, by default the app's index), evaluated. */
+async function answerQuestions(
+  config: EvalConfiguration,
+  questions: EvalQuestion[],
+  session: EvaluationSession,
+  onProgress: (p: EvalStageProgress) => void,
+  source?: RetrievalSource,
+): Promise<ConfigurationResult> {
   const retrieval = retrievalConfigOf(config);
   const names = documentNames();
   const out = [];
   for (const [i, q] of questions.entries()) {
     onProgress({ stage: 'questions', done: i, total: questions.length });
-    let outcome;
+    let outcome: RetrievalOutcome;
     try {
-      outcome = await runRetrieval(q.question, retrieval);
+      outcome = await runRetrieval(q.question, retrieval, source);
     } catch (err) {
+      session.check();
       throw new EvaluationProblem(message('evaluation.errors.retrieval', { detail: describe(err) }));
     }
     session.check();
@@ -216,54 +243,59 @@ async function runOnOwnIndex(
     session.check();
   }
 
-  // 2. Vectors: reuse those the app already has for this model, device and text; embed the rest.
-  const device = await embeddingDevice();
-  const embedder = await session.embedderFor(model, device, onProgress);
-  const vectorOf = new Map<string, Float32Array>();
-  const toEmbed = new Set<string>();
-  for (const c of chunks) {
-    if (vectorOf.has(c.text)) continue;
-    const cached = cachedVector(model.id, device, c.text);
-    if (cached) vectorOf.set(c.text, cached);
-    else toEmbed.add(c.text);
+  // 2. Vectors (not for keyword search alone): reuse those the app already has for this model, device and
+  //    text; embed the rest. 3. An exact index of them, and the questions' vectors.
+  let vectors: EvaluationIndexClient['api'] | null = null;
+  let questionVectors: Map<string, Float32Array> | null = null;
+  if (config.mode !== 'keyword') {
+    const device = await embeddingDevice();
+    const embedder = await session.embedderFor(model, device, onProgress);
+    const vectorOf = new Map<string, Float32Array>();
+    const toEmbed = new Set<string>();
+    for (const c of chunks) {
+      if (vectorOf.has(c.text)) continue;
+      const cached = cachedVector(model.id, device, c.text);
+      if (cached) vectorOf.set(c.text, cached);
+      else toEmbed.add(c.text);
+    }
+    const missing = [...toEmbed];
+    const reused = vectorOf.size;
+    const distinct = reused + missing.length;
+    onProgress({ stage: 'embedding', done: reused, total: distinct });
+    const embedded = await embedTexts(embedder, missing, 'passage', session, (done) =>
+      onProgress({ stage: 'embedding', done: reused + done, total: distinct }),
+    );
+    missing.forEach((text, i) => vectorOf.set(text, embedded[i]!));
+
+    onProgress({ stage: 'indexing', done: 0, total: chunks.length });
+    vectors = (await session.evaluationIndex()).api;
+    await vectors.build(chunks.map((c) => ({ id: c.id, vector: vectorOf.get(c.text)! })));
+    session.check();
+    const texts = [...new Set(questions.map((q) => q.question))];
+    const embeddedQuestions = await embedTexts(embedder, texts, 'query', session, () => undefined);
+    questionVectors = new Map(texts.map((text, i) => [text, embeddedQuestions[i]!]));
   }
-  const missing = [...toEmbed];
-  const reused = vectorOf.size;
-  const distinct = reused + missing.length;
-  onProgress({ stage: 'embedding', done: reused, total: distinct });
-  const embedded = await embedTexts(embedder, missing, 'passage', session, (done) =>
-    onProgress({ stage: 'embedding', done: reused + done, total: distinct }),
-  );
-  missing.forEach((text, i) => vectorOf.set(text, embedded[i]!));
 
-  // 3. An exact index of its own.
-  onProgress({ stage: 'indexing', done: 0, total: chunks.length });
-  const { api: evalIndex } = await session.evaluationIndex();
-  await evalIndex.build(chunks.map((c) => ({ id: c.id, vector: vectorOf.get(c.text)! })));
-  session.check();
+  // 3. For keyword and hybrid search, a keyword index of its own.
+  let keywords: KeywordIndexClient['api'] | null = null;
+  if (config.mode !== 'vector') {
+    onProgress({ stage: 'indexing', done: 0, total: chunks.length });
+    keywords = (await session.keywordIndex()).api;
+    await buildKeywordIndex(
+      keywords,
+      chunks.map((c) => ({ id: c.id, text: c.text })),
+    );
+    session.check();
+  }
 
-  // 4. The questions: embedded together, then searched.
-  onProgress({ stage: 'questions', done: 0, total: questions.length });
-  const queryVectors = await embedTexts(
-    embedder,
-    questions.map((q) => q.question),
-    'query',
-    session,
-    (done) => onProgress({ stage: 'questions', done, total: questions.length }),
-  );
-  const hits = await evalIndex.searchMany(queryVectors, config.topK);
-  session.check();
-  const byId = new Map(chunks.map((c) => [c.id, c]));
-  const names = documentNames();
-  const out = questions.map((q, i) =>
-    evaluateQuestion(
-      q,
-      (hits[i] ?? []).map((h) => toRetrieved(byId.get(h.id)!, h.score, names)),
-      config.topK,
-    ),
-  );
-  await evalIndex.clear();
-  return configurationResult(config.id, config.topK, out);
+  // 4. The questions, through the same pipeline as the app's.
+  const source = evaluationRetrievalSource({ chunks: new Map(chunks.map((c) => [c.id, c])), questionVectors, vectors, keywords });
+  try {
+    return await answerQuestions(config, questions, session, onProgress, source);
+  } finally {
+    await vectors?.clear();
+    await keywords?.clear();
+  }
 }
 
 async function embedTexts(

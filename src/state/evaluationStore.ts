@@ -166,9 +166,9 @@ export const useEvaluationStore = create<EvaluationState>()(
         if (configurations.length === 0) return fail(message('evaluation.errors.no-configurations'));
         const { indexedModelId, indexedChunking } = useIndexStore.getState();
         const identity = { modelId: indexedModelId, chunking: indexedChunking };
-        const badConfig = configurations.findIndex((c) => configurationProblem(c, identity) !== null);
+        const badConfig = configurations.findIndex((c) => configurationProblem(c) !== null);
         if (badConfig >= 0) {
-          const problem = configurationProblem(configurations[badConfig]!, identity)!;
+          const problem = configurationProblem(configurations[badConfig]!)!;
           return fail(message(`evaluation.errors.configuration.${problem}`, { n: badConfig + 1 }));
         }
 

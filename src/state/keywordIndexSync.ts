@@ -3,14 +3,11 @@
 // rebuilds it; a map that only lost chunks (a document removed) removes them; an empty map (reset,
 // clear) clears it. startKeywordIndexSync() makes this happen as soon as the index changes;
 // syncKeywordIndex() is what a search awaits, so it never searches a keyword index that lags behind.
-// A large build is tokenised on several cores (adapters/keywordIndex/parallelBuild.ts).
-import { buildInParallel } from '../adapters/keywordIndex/parallelBuild';
+// A large build is tokenised on several cores (keywordIndexBuild.ts).
 import type { Chunk } from '../core/types';
 import { useIndexStore } from './indexStore';
-import { getKeywordIndex, getKeywordTokenizers } from './workers';
-
-/** Below this much text (~70 ms of tokenising), the keyword worker tokenises alone. */
-const PARALLEL_MIN_CHARS = 200_000;
+import { buildKeywordIndex } from './keywordIndexBuild';
+import { getKeywordIndex } from './workers';
 
 /** The chunk map the keyword worker holds now (null: unknown, e.g. after a failure). */
 let synced: Map<string, Chunk> | null = null;
@@ -36,12 +33,10 @@ async function syncTo(target: Map<string, Chunk>): Promise<void> {
     for (const id of prev.keys()) if (!target.has(id)) gone.push(id);
     await api.remove(gone);
   } else {
-    const docs = [...target.values()].map((c) => ({ id: c.id, text: c.text }));
-    let chars = 0;
-    for (const doc of docs) chars += doc.text.length;
-    // No tokeniser workers (they failed to start): the keyword worker does it all.
-    const tokenizers = chars >= PARALLEL_MIN_CHARS ? await getKeywordTokenizers() : [];
-    await buildInParallel(docs, api, tokenizers.map((t) => t.api));
+    await buildKeywordIndex(
+      api,
+      [...target.values()].map((c) => ({ id: c.id, text: c.text })),
+    );
   }
   synced = target;
 }

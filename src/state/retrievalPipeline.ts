@@ -1,5 +1,6 @@
 // The retrieval pipeline: one question and one RetrievalConfig in, ranked chunks out. The question box
-// (retrievalStore) and the evaluation runner both call runRetrieval, so they always agree.
+// (retrievalStore) and the evaluation runner both call runRetrieval, so they always agree; what it searches
+// is a RetrievalSource (retrievalSource.ts): the app's index by default, or an evaluation's own.
 //
 //   filter      → the ids that pass config.filter go INTO both searches (allowedIds), so k results pass it
 //   first stage → vector search (the question embedded) and/or BM25 keyword search, config.candidates each
@@ -15,10 +16,8 @@ import type { IndexEngine } from '../adapters/vectorIndex/vectorIndex';
 import type { Hit } from '../core/retrieval/fusion';
 import { allowedChunkIds, isActiveFilter } from '../core/retrieval/filter';
 import { applyRerank, finishStages, firstStageSize, fuseStage, type Candidate } from '../core/retrieval/stages';
-import { questionEmbedder, useIndexStore } from './indexStore';
-import { useIndexEngineStore } from './indexEngineStore';
-import { getKeywordIndex, getVectorIndex } from './workers';
-import { syncKeywordIndex } from './keywordIndexSync';
+import { indexRetrievalSource } from './indexRetrievalSource';
+import type { RetrievalSource } from './retrievalSource';
 import { rerankScores } from './rerank';
 
 export interface RetrievalOutcome {
@@ -47,12 +46,12 @@ export function needsQueryEmbedding(config: Pick<RetrievalConfig, 'mode'>): bool
 }
 
 /**
- * Run one retrieval over the current index. For vector and hybrid search the embedder must already be
- * the one that built the index (the caller loads it: see indexStore.loadIndexModel). Throws on a
- * failure inside a worker.
+ * Run one retrieval over the source (by default the app's index as it is now). For vector and hybrid
+ * search over the app's index, the embedder must already be the one that built the index (the caller
+ * loads it: see indexStore.loadIndexModel). Throws on a failure inside a worker.
  */
-export async function runRetrieval(question: string, config: RetrievalConfig): Promise<RetrievalOutcome> {
-  const chunks = useIndexStore.getState().indexedChunks;
+export async function runRetrieval(question: string, config: RetrievalConfig, source: RetrievalSource = indexRetrievalSource()): Promise<RetrievalOutcome> {
+  const { chunks } = source;
   const n = firstStageSize(config);
   const allowedIds = isActiveFilter(config.filter) ? allowedChunkIds(chunks.values(), config.filter) : undefined;
 
@@ -69,15 +68,11 @@ export async function runRetrieval(question: string, config: RetrievalConfig): P
     searches.push(
       (async () => {
         const t0 = performance.now();
-        // The model that built the index (a second worker while a new run embeds: see questionEmbedder).
-        const embedder = await questionEmbedder();
-        const [vector] = await embedder.embed([question], 'query');
-        if (!vector) throw new Error('no query vector');
+        const vector = await source.embedQuestion(question);
         queryVector = vector;
         const t1 = performance.now();
         embedMs = t1 - t0;
-        const { api: vectorIndex } = await getVectorIndex();
-        const found = await vectorIndex.search(vector, n, { engine: useIndexEngineStore.getState().engine, ...(allowedIds ? { allowedIds } : {}) });
+        const found = await source.searchVectors(vector, n, allowedIds);
         searchMs = found.tookMs ?? performance.now() - t1;
         engine = found.engine;
         engineReason = found.fallbackReason ?? null;
@@ -88,9 +83,7 @@ export async function runRetrieval(question: string, config: RetrievalConfig): P
   if (config.mode !== 'vector') {
     searches.push(
       (async () => {
-        await syncKeywordIndex(chunks);
-        const { api: keywordIndex } = await getKeywordIndex();
-        const found = await keywordIndex.search(question, n, allowedIds ? { allowedIds } : undefined);
+        const found = await source.searchKeywords(question, n, allowedIds);
         keywordMs = found.tookMs;
         keywordHits = found.hits;
       })(),
@@ -99,7 +92,7 @@ export async function runRetrieval(question: string, config: RetrievalConfig): P
   await Promise.all(searches);
 
   const t2 = performance.now();
-  // Only chunks the index store still knows (a document removed meanwhile drops out).
+  // Only chunks the source knows (a document removed meanwhile drops out).
   const known = (hits: Hit[]) => hits.filter((h) => chunks.has(h.id));
   let candidates: Candidate[] = fuseStage(known(vectorHits), known(keywordHits), config);
 
@@ -110,7 +103,7 @@ export async function runRetrieval(question: string, config: RetrievalConfig): P
     candidates = applyRerank(candidates, await rerankScores(question, texts, config.rerankModelId));
   }
 
-  const vectors = config.mmrLambda !== null ? await vectorsFor(candidates.map((c) => c.id)) : new Map<string, Float32Array>();
+  const vectors = config.mmrLambda !== null ? await source.vectorsOf(candidates.map((c) => c.id)) : new Map<string, Float32Array>();
   const finished = finishStages(candidates, config, (id) => vectors.get(id));
   const results: ScoredChunk[] = finished.map((c, i) => ({
     chunk: chunks.get(c.id)!,
@@ -120,17 +113,4 @@ export async function runRetrieval(question: string, config: RetrievalConfig): P
     ranks: c.ranks,
   }));
   return { results, engine, engineReason, queryVector, embedMs, searchMs, keywordMs, combineMs: performance.now() - t2, allowed: allowedIds?.length ?? null };
-}
-
-/** The stored vectors of these chunks, from the vector index worker (for MMR). */
-async function vectorsFor(ids: string[]): Promise<Map<string, Float32Array>> {
-  if (ids.length === 0) return new Map();
-  const { api } = await getVectorIndex();
-  const vectors = await api.getVectors(ids);
-  const out = new Map<string, Float32Array>();
-  ids.forEach((id, i) => {
-    const v = vectors[i];
-    if (v) out.set(id, v);
-  });
-  return out;
 }

@@ -13,15 +13,15 @@ describe('evaluation configurations', () => {
     expect(needsOwnIndex({ ...c, chunking: { kind: 'recursive' as const, chunkSize: 500, overlap: 50 } }, { modelId: null, chunking: null })).toBe(true);
   });
 
-  it('refuse a bad k, and keyword, hybrid or reranking on an index of their own', () => {
+  it('refuse a bad k or bad chunk settings, and allow every mode and reranking, on an index of their own too', () => {
     const c = defaultConfiguration('c');
-    expect(configurationProblem(c, index)).toBeNull();
-    expect(configurationProblem({ ...c, topK: 0 }, index)).toBe('bad-k');
-    expect(configurationProblem({ ...c, topK: 2.5 }, index)).toBe('bad-k');
-    expect(configurationProblem({ ...c, chunking: { kind: 'recursive' as const, chunkSize: 100, overlap: 60 } }, index)).toBe('bad-chunking');
-    expect(configurationProblem({ ...c, mode: 'hybrid' }, index)).toBeNull();
-    expect(configurationProblem({ ...c, mode: 'keyword', embeddingModelId: 'm2' }, index)).toBe('own-index-vector-only');
-    expect(configurationProblem({ ...c, rerankModelId: 'r', embeddingModelId: 'm2' }, index)).toBe('own-index-no-rerank');
+    expect(configurationProblem(c)).toBeNull();
+    expect(configurationProblem({ ...c, topK: 0 })).toBe('bad-k');
+    expect(configurationProblem({ ...c, topK: 2.5 })).toBe('bad-k');
+    expect(configurationProblem({ ...c, chunking: { kind: 'recursive' as const, chunkSize: 100, overlap: 60 } })).toBe('bad-chunking');
+    expect(configurationProblem({ ...c, mode: 'hybrid' })).toBeNull();
+    expect(configurationProblem({ ...c, mode: 'keyword', embeddingModelId: 'm2' })).toBeNull();
+    expect(configurationProblem({ ...c, mode: 'hybrid', rerankModelId: 'r', chunking: { kind: 'recursive' as const, chunkSize: 200, overlap: 20 } })).toBeNull();
   });
 
   it('become a retrieval config that fetches at least k candidates', () => {

@@ -36,8 +36,8 @@ const sameChunking = (a: ChunkerSettings, b: ChunkerSettings) => settingsKey(a) 
 
 /**
  * True when the configuration needs chunks and vectors of its own: another embedding model or other
- * chunk settings than the current index. Such a configuration is chunked, embedded and searched (exact
- * scan) apart from the index; the others run on the index itself.
+ * chunk settings than the current index. Such a configuration is chunked, embedded and indexed apart from
+ * the index (vectors: an exact scan; keywords: a BM25 index of its own); the others run on the index itself.
  */
 export function needsOwnIndex(c: EvalConfiguration, index: IndexIdentity): boolean {
   if (c.embeddingModelId !== null && c.embeddingModelId !== index.modelId) return true;
@@ -56,19 +56,11 @@ export function retrievalConfigOf(c: EvalConfiguration): RetrievalConfig {
   };
 }
 
-export type ConfigurationProblem = 'bad-k' | 'bad-chunking' | 'own-index-vector-only' | 'own-index-no-rerank';
+export type ConfigurationProblem = 'bad-k' | 'bad-chunking';
 
-/**
- * Why a configuration cannot run, or null. A configuration with its own index is searched by an exact
- * vector scan only: keyword, hybrid and reranking run on the current index (through the retrieval
- * pipeline), so they need the index's model and chunks.
- */
-export function configurationProblem(c: EvalConfiguration, index: IndexIdentity): ConfigurationProblem | null {
+/** Why a configuration cannot run, or null. (Every mode and reranker runs on an index of its own too.) */
+export function configurationProblem(c: EvalConfiguration): ConfigurationProblem | null {
   if (!Number.isInteger(c.topK) || c.topK < 1 || c.topK > MAX_EVAL_TOP_K) return 'bad-k';
   if (c.chunking !== null && validateChunkerSettings(c.chunking) !== null) return 'bad-chunking';
-  if (needsOwnIndex(c, index)) {
-    if (c.mode !== 'vector') return 'own-index-vector-only';
-    if (c.rerankModelId !== null) return 'own-index-no-rerank';
-  }
   return null;
 }
