@@ -33,10 +33,13 @@ async function syncTo(target: Map<string, Chunk>): Promise<void> {
     for (const id of prev.keys()) if (!target.has(id)) gone.push(id);
     await api.remove(gone);
   } else {
+    const t0 = performance.now();
     await buildKeywordIndex(
       api,
       [...target.values()].map((c) => ({ id: c.id, text: c.text })),
     );
+    // For scripts/bench-browser.ts.
+    performance.measure('openbook:keyword-build', { start: t0, end: performance.now(), detail: { chunks: target.size } });
   }
   synced = target;
 }
