@@ -2,14 +2,13 @@
 // token chunker and the token counts use that model's own tokenizer, from where the embedder loads it.
 // (Its own module, so that the chunking store does not import the index store, which imports it.)
 import type { TokenizerRef } from '../adapters/chunker/tokenizer';
+import type { EmbeddingModelInfo } from '../adapters/embedder/embedder';
 import { setChunkingTokenizer } from './chunkingStore';
 import { useIndexStore } from './indexStore';
 import { MODEL_HOSTS, selectModelHost, useSettingsStore } from './settingsStore';
 
-export function currentTokenizer(): TokenizerRef | null {
-  const { models, modelId } = useIndexStore.getState();
-  const model = models.find((m) => m.id === modelId);
-  if (!model) return null;
+/** The tokenizer of an embedding model, from where the embedder loads the model. */
+export function tokenizerOf(model: EmbeddingModelInfo): TokenizerRef {
   const ref: TokenizerRef = {
     modelId: model.id,
     passagePrefix: model.passagePrefix,
@@ -18,6 +17,13 @@ export function currentTokenizer(): TokenizerRef | null {
   };
   if (model.selfHostedOnly) ref.selfHostedOnly = true;
   return ref;
+}
+
+/** The selected embedding model's tokenizer. */
+export function currentTokenizer(): TokenizerRef | null {
+  const { models, modelId } = useIndexStore.getState();
+  const model = models.find((m) => m.id === modelId);
+  return model ? tokenizerOf(model) : null;
 }
 
 const sync = () => setChunkingTokenizer(currentTokenizer());

@@ -20,6 +20,7 @@ import { createKeywordIndexClient, type KeywordIndexClient } from '../adapters/k
 import { callback } from '../adapters/workerRpc';
 import { message, type Message } from '../i18n/message';
 import { useChunkingStore } from './chunkingStore';
+import { tokenizerOf } from './chunkTokenizer';
 import { useDocumentsStore } from './documentsStore';
 import { useGpuStore } from './gpuStore';
 import { useIndexStore } from './indexStore';
@@ -230,8 +231,8 @@ async function runOnOwnIndex(
   const model = index.models.find((m) => m.id === modelId);
   if (!model) throw new EvaluationProblem(message('evaluation.errors.model-unknown', { model: modelId }));
   const chunking: ChunkerSettings = config.chunking ?? index.indexedChunking ?? useChunkingStore.getState().options;
-  // The token chunker counts with the tokenizer of the model selected in step 3.
-  const tokenizer = useChunkingStore.getState().tokenizer;
+  // The token chunker counts with the tokenizer of the configuration's embedding model.
+  const tokenizer = tokenizerOf(model);
 
   // 1. Chunks, document by document, in the chunker worker.
   const { api: chunker } = await getChunker();
