@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '../adapters/keywordIndex/bm25Index';
 import { ExactIndex } from '../adapters/vectorIndex/exactIndex';
-import { tokenize } from '../core/retrieval/tokenize';
 import { DEFAULT_RETRIEVAL_CONFIG, type SearchMode } from '../core/retrievalConfig';
 import type { Chunk } from '../core/types';
+import { bagOfWordsVector } from '../testing/bagOfWords';
 import { evaluationRetrievalSource, type EvaluationIndexes } from './evaluationRetrievalSource';
 import { runRetrieval } from './retrievalPipeline';
 
@@ -19,16 +19,7 @@ const TEXTS = [
 ];
 const chunks = new Map<string, Chunk>(TEXTS.map((text, i) => [`own#${i}`, { id: `own#${i}`, docId: 'own', index: i, start: 0, end: text.length, text }]));
 
-// A hashed bag of words: texts sharing words point the same way.
-function embed(text: string): Float32Array {
-  const v = new Float32Array(512);
-  for (const word of tokenize(text)) {
-    let h = 7;
-    for (const ch of word) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-    v[h % 512]! += 1;
-  }
-  return v;
-}
+const embed = (text: string) => bagOfWordsVector(text, 512);
 
 function indexes(withVectors: boolean, withKeywords: boolean, questions: string[]): EvaluationIndexes {
   const exact = new ExactIndex();

@@ -9,17 +9,8 @@ const fake = vi.hoisted(() => ({ queriesEmbedded: 0, keywordSearches: 0 }));
 vi.mock('./workers', async () => {
   const { ExactIndex } = await import('../adapters/vectorIndex/exactIndex');
   const { Bm25Index } = await import('../adapters/keywordIndex/bm25Index');
-  const { tokenize } = await import('../core/retrieval/tokenize');
-  // 64-dimensional hashed bag of words: texts sharing words point the same way.
-  const embedOne = (text: string) => {
-    const v = new Float32Array(64);
-    for (const word of tokenize(text)) {
-      let h = 7;
-      for (const ch of word) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-      v[h % 64]! += 1;
-    }
-    return v;
-  };
+  const { bagOfWordsVector } = await import('../testing/bagOfWords');
+  const embedOne = (text: string) => bagOfWordsVector(text, 64);
   const vectors = new ExactIndex();
   const keywords = new Bm25Index();
   const client = <T,>(api: T) => async () => ({ api, terminate() {} });
