@@ -3,15 +3,16 @@
 // Node for tests, where transformers.js uses onnxruntime-node and a folder on disk.
 import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
 import { notify, progressMapper } from '../transformers/downloadProgress';
-import { FILE_NOT_FOUND, HTML_INSTEAD_OF_FILE, NETWORK_FAILURE, rawMessage } from '../transformers/loadErrorPatterns';
+import { ModelLoadError, classifyLoadFailure, locationFailure, unavailableDevice, type LoadFailureReason } from '../transformers/loadFailure';
 import {
-  ModelLocationError,
   configureEnvironment,
   locateModel as locateAnyModel,
   normaliseRemoteHost as normaliseAnyRemoteHost,
+  resolveModelLocation,
+  type LocationOptions,
   type ModelLocation,
 } from '../transformers/modelLocation';
-import { detectRuntime, hasNavigatorGpu, libraryDevice, type Runtime } from '../transformers/runtime';
+import { detectRuntime, libraryDevice, type Runtime } from '../transformers/runtime';
 import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
 import {
   EmbeddingCancelledError,
@@ -24,32 +25,23 @@ import {
   type ModelSource,
 } from './embedder';
 
-export type EmbedderLoadErrorReason = 'not-found' | 'network' | 'webgpu' | 'invalid-model' | 'failed';
+export type EmbedderLoadErrorReason = LoadFailureReason;
 
 /**
  * Loading a model failed; the message says why in words a person can act on. Across the worker boundary
  * (Comlink) only `name` and `message` survive, not the class or `reason`.
  */
-export class EmbedderLoadError extends Error {
-  readonly reason: EmbedderLoadErrorReason;
+export class EmbedderLoadError extends ModelLoadError {
   constructor(reason: EmbedderLoadErrorReason, message: string) {
-    super(message);
+    super(reason, message);
     this.name = 'EmbedderLoadError';
-    this.reason = reason;
   }
 }
 
-export interface TransformersEmbedderOptions {
+/** Where models come from (localModelPath, fetch: see LocationOptions), and how the work is split. */
+export interface TransformersEmbedderOptions extends LocationOptions {
   /** Texts per model call (default 16). */
   batchSize?: number;
-  /**
-   * Load every model from this folder (it holds <id>/config.json, ...) instead of asking the site:
-   * a filesystem path in Node (tests, scripts). In the browser, leave it unset: load() probes
-   * `${basePath}models/<id>/config.json` and falls back to the hub.
-   */
-  localModelPath?: string;
-  /** The fetch used to probe the site (default: globalThis.fetch). */
-  fetch?: typeof fetch;
   /** Where this runs; detected when unset. Node has no 'wasm' device: 'wasm' runs on 'cpu' there. */
   runtime?: 'browser' | 'node';
 }
@@ -60,8 +52,8 @@ export { normaliseBasePath } from '../transformers/modelLocation';
 /** As an EmbedderLoadError: a model location failure, or anything already described. */
 function asLoadError(error: unknown): EmbedderLoadError | null {
   if (error instanceof EmbedderLoadError) return error;
-  if (error instanceof ModelLocationError) return new EmbedderLoadError(error.reason === 'not-found' ? 'not-found' : 'failed', error.message);
-  return null;
+  const located = locationFailure(error);
+  return located && new EmbedderLoadError(located.reason, located.message);
 }
 
 /** The hub host with exactly one trailing slash; an EmbedderLoadError for an unusable host. */
@@ -96,41 +88,9 @@ export function describeLoadError(
   location: ModelLocation,
   device: ComputeDevice,
 ): EmbedderLoadError {
-  const known = asLoadError(error);
-  if (known) return known;
-  const raw = rawMessage(error);
-  const where = location.from === 'site' ? 'this site' : location.remoteHost.replace(/\/$/, '');
-  const name = error instanceof Error ? error.name : '';
-
-  if (NETWORK_FAILURE.test(raw)) {
-    return new EmbedderLoadError(
-      'network',
-      location.from === 'remote'
-        ? `Could not download the model "${model.id}" from ${where}: the network request failed (${raw}). Check the connection and the model host in the settings.`
-        : `Could not download the model "${model.id}" from this site: the network request failed (${raw}).`,
-    );
-  }
-  if (name === 'ModelFileNotFoundError' || FILE_NOT_FOUND.test(raw)) {
-    return new EmbedderLoadError(
-      'not-found',
-      location.from === 'remote'
-        ? `The model "${model.id}" was not found on ${where} (${raw}).`
-        : `This site serves models/${model.id}/config.json, but another file of the model is missing (${raw}).`,
-    );
-  }
-  if (HTML_INSTEAD_OF_FILE.test(raw)) {
-    return new EmbedderLoadError(
-      'invalid-model',
-      `A file of the model "${model.id}" from ${where} is not what it should be: a web page came back instead (${raw}).`,
-    );
-  }
-  if (device === 'webgpu') {
-    return new EmbedderLoadError(
-      'webgpu',
-      `WebGPU could not run the model "${model.id}" (${raw}). Choose the WASM device instead.`,
-    );
-  }
-  return new EmbedderLoadError('failed', `Could not load the model "${model.id}" from ${where} (${raw}).`);
+  if (error instanceof EmbedderLoadError) return error;
+  const { reason, message } = classifyLoadFailure(error, { modelId: model.id, location, device, noun: 'model' });
+  return new EmbedderLoadError(reason, message);
 }
 
 export class TransformersEmbedder implements Embedder {
@@ -147,12 +107,8 @@ export class TransformersEmbedder implements Embedder {
 
   /** The device name transformers.js understands here, or an error when the device is unavailable. */
   private runtimeDevice(device: ComputeDevice): 'webgpu' | 'wasm' | 'cpu' {
-    if (device === 'webgpu' && !hasNavigatorGpu()) {
-      throw new EmbedderLoadError(
-        'webgpu',
-        'WebGPU is not available in this browser (navigator.gpu is missing). Choose the WASM device instead.',
-      );
-    }
+    const unavailable = unavailableDevice(device);
+    if (unavailable) throw new EmbedderLoadError(unavailable.reason, unavailable.message);
     return libraryDevice(device, this.runtime);
   }
 
@@ -164,9 +120,12 @@ export class TransformersEmbedder implements Embedder {
   ): Promise<EmbedderLoadResult> {
     // The model loaded before stays usable until the new one has loaded: a failed load changes nothing.
     const runtimeDevice = this.runtimeDevice(device);
-    const location: ModelLocation = this.options.localModelPath
-      ? { from: 'site', localModelPath: this.options.localModelPath }
-      : await locateModel(model, source, this.options.fetch ?? globalThis.fetch);
+    let location: ModelLocation;
+    try {
+      location = await resolveModelLocation(model, source, this.options);
+    } catch (error) {
+      throw asLoadError(error) ?? error;
+    }
     configureEnvironment(location);
 
     let extractor: FeatureExtractionPipeline;

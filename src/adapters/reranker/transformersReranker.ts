@@ -11,9 +11,9 @@ import {
 } from '@huggingface/transformers';
 import { scoresFromLogits } from '../../core/rerank';
 import { notify, progressMapper } from '../transformers/downloadProgress';
-import { FILE_NOT_FOUND, HTML_INSTEAD_OF_FILE, NETWORK_FAILURE, rawMessage } from '../transformers/loadErrorPatterns';
-import { ModelLocationError, configureEnvironment, locateModel, type ModelLocation } from '../transformers/modelLocation';
-import { detectRuntime, hasNavigatorGpu, libraryDevice, type Runtime } from '../transformers/runtime';
+import { ModelLoadError, classifyLoadFailure, unavailableDevice, type LoadFailure, type LoadFailureReason } from '../transformers/loadFailure';
+import { configureEnvironment, resolveModelLocation, type LocationOptions, type ModelLocation } from '../transformers/modelLocation';
+import { detectRuntime, libraryDevice, type Runtime } from '../transformers/runtime';
 import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
 import {
   RerankCancelledError,
@@ -25,28 +25,23 @@ import {
   type RerankerLoadResult,
 } from './reranker';
 
-export type RerankerLoadErrorReason = 'not-found' | 'network' | 'webgpu' | 'invalid-model' | 'failed';
+export type RerankerLoadErrorReason = LoadFailureReason;
 
 /**
  * Loading a cross-encoder failed; the message says why in words a person can act on. Across the worker
  * boundary (Comlink) only `name` and `message` survive.
  */
-export class RerankerLoadError extends Error {
-  readonly reason: RerankerLoadErrorReason;
+export class RerankerLoadError extends ModelLoadError {
   constructor(reason: RerankerLoadErrorReason, message: string) {
-    super(message);
+    super(reason, message);
     this.name = 'RerankerLoadError';
-    this.reason = reason;
   }
 }
 
-export interface TransformersRerankerOptions {
+/** Where models come from (localModelPath, fetch: see LocationOptions), and how the work is split. */
+export interface TransformersRerankerOptions extends LocationOptions {
   /** Pairs per model call (default 8). */
   batchSize?: number;
-  /** Load every model from this folder (a filesystem path in Node); in the browser, leave it unset. */
-  localModelPath?: string;
-  /** The fetch used to probe the site (default: globalThis.fetch). */
-  fetch?: typeof fetch;
   runtime?: Runtime;
 }
 
@@ -58,43 +53,17 @@ export function describeRerankLoadError(
   device: RerankDevice,
 ): RerankerLoadError {
   if (error instanceof RerankerLoadError) return error;
-  if (error instanceof ModelLocationError) return new RerankerLoadError(error.reason === 'not-found' ? 'not-found' : 'failed', error.message);
-  const raw = rawMessage(error);
-  const where = location.from === 'site' ? 'this site' : location.remoteHost.replace(/\/$/, '');
-  const name = error instanceof Error ? error.name : '';
+  const { reason, message } = classifyLoadFailure(error, { modelId: model.id, location, device, noun: 'reranker', specific: notCrossEncoder });
+  return new RerankerLoadError(reason, message);
+}
 
-  if (NETWORK_FAILURE.test(raw)) {
-    return new RerankerLoadError(
-      'network',
-      location.from === 'remote'
-        ? `Could not download the reranker "${model.id}" from ${where}: the network request failed (${raw}). Check the connection and the model host in the settings.`
-        : `Could not download the reranker "${model.id}" from this site: the network request failed (${raw}).`,
-    );
-  }
-  if (name === 'ModelFileNotFoundError' || FILE_NOT_FOUND.test(raw)) {
-    return new RerankerLoadError(
-      'not-found',
-      location.from === 'remote'
-        ? `The reranker "${model.id}" was not found on ${where} (${raw}).`
-        : `This site serves models/${model.id}/config.json, but another file of the reranker is missing (${raw}).`,
-    );
-  }
-  if (HTML_INSTEAD_OF_FILE.test(raw)) {
-    return new RerankerLoadError(
-      'invalid-model',
-      `A file of the reranker "${model.id}" from ${where} is not what it should be: a web page came back instead (${raw}).`,
-    );
-  }
-  if (/Unsupported model type/i.test(raw)) {
-    return new RerankerLoadError(
-      'invalid-model',
-      `"${model.id}" cannot be loaded as a cross-encoder (a sequence classification model) by transformers.js (${raw}).`,
-    );
-  }
-  if (device === 'webgpu') {
-    return new RerankerLoadError('webgpu', `WebGPU could not run the reranker "${model.id}" (${raw}). Choose the WASM device instead.`);
-  }
-  return new RerankerLoadError('failed', `Could not load the reranker "${model.id}" from ${where} (${raw}).`);
+/** transformers.js cannot load this architecture as a sequence classification model. */
+function notCrossEncoder(raw: string, modelId: string): LoadFailure | undefined {
+  if (!/Unsupported model type/i.test(raw)) return undefined;
+  return {
+    reason: 'invalid-model',
+    message: `"${modelId}" cannot be loaded as a cross-encoder (a sequence classification model) by transformers.js (${raw}).`,
+  };
 }
 
 interface Loaded {
@@ -124,18 +93,12 @@ export class TransformersReranker implements Reranker {
     onDownload: (progress: DownloadProgress) => void,
   ): Promise<RerankerLoadResult> {
     // The model loaded before stays usable until the new one has loaded: a failed load changes nothing.
-    if (device === 'webgpu' && !hasNavigatorGpu()) {
-      throw new RerankerLoadError(
-        'webgpu',
-        'WebGPU is not available in this browser (navigator.gpu is missing). Choose the WASM device instead.',
-      );
-    }
+    const unavailable = unavailableDevice(device);
+    if (unavailable) throw new RerankerLoadError(unavailable.reason, unavailable.message);
     const runtimeDevice = libraryDevice(device, this.runtime);
     let location: ModelLocation;
     try {
-      location = this.options.localModelPath
-        ? { from: 'site', localModelPath: this.options.localModelPath }
-        : await locateModel(model, source, this.options.fetch ?? globalThis.fetch);
+      location = await resolveModelLocation(model, source, this.options);
     } catch (error) {
       throw describeRerankLoadError(error, model, { from: 'site', localModelPath: '' }, device);
     }

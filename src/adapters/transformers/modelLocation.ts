@@ -1,5 +1,5 @@
 // Where transformers.js takes a model from: the site itself (models/<id>/ next to the app) or a hub host.
-// Shared by the embedder and the transformers.js chat engine.
+// Shared by the embedder, the reranker, the tokenizer and the transformers.js chat engine.
 import { env } from '@huggingface/transformers';
 
 /** Where model files are downloaded from in the user's browser. */
@@ -90,6 +90,24 @@ export async function locateModel(
     );
   }
   return { from: 'remote', remoteHost: normaliseRemoteHost(source.remoteHost) };
+}
+
+/** How a model loader is told where its models are: a fixed folder, or the fetch to probe the site with. */
+export interface LocationOptions {
+  /**
+   * Load every model from this folder (it holds <id>/config.json, ...) instead of asking the site:
+   * a filesystem path in Node (tests, scripts). In the browser, leave it unset: the loader probes
+   * `${basePath}models/<id>/config.json` and falls back to the hub.
+   */
+  localModelPath?: string;
+  /** The fetch used to probe the site (default: globalThis.fetch). */
+  fetch?: typeof fetch;
+}
+
+/** Where a loader takes this model from: its fixed folder when it has one, otherwise as locateModel decides. */
+export async function resolveModelLocation(model: LocatableModel, source: ModelSource, options: LocationOptions): Promise<ModelLocation> {
+  if (options.localModelPath) return { from: 'site', localModelPath: options.localModelPath };
+  return locateModel(model, source, options.fetch ?? globalThis.fetch);
 }
 
 /** The cache transformers.js keeps downloaded model files in (its env.cacheKey). */

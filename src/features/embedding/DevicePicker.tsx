@@ -2,7 +2,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGpuStore } from '../../state/gpuStore';
-import { useIndexStore, type DevicePreference } from '../../state/indexStore';
+import { useIndexStore } from '../../state/indexStore';
+import { DeviceSelect } from '../../ui/DeviceSelect';
 
 export function DevicePicker({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
@@ -24,16 +25,14 @@ export function DevicePicker({ disabled }: { disabled: boolean }) {
 
   return (
     <div className="device-picker">
-      <label>
-        {t('embedding.device.label')}
-        <select value={preference} disabled={disabled} onChange={(e) => setPreference(e.target.value as DevicePreference)}>
-          <option value="auto">{t('embedding.device.auto')}</option>
-          <option value="webgpu" disabled={caps !== null && !caps.adapter}>
-            WebGPU
-          </option>
-          <option value="wasm">WASM</option>
-        </select>
-      </label>
+      <DeviceSelect
+        label={t('embedding.device.label')}
+        autoLabel={t('embedding.device.auto')}
+        value={preference}
+        disabled={disabled}
+        webgpuUnavailable={caps !== null && !caps.adapter}
+        onChange={setPreference}
+      />
       <span className="muted small">{detected}</span>
       {loaded && (
         <span className="badge" data-testid="device-in-use">

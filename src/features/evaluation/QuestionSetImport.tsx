@@ -1,10 +1,10 @@
 // Filling the question set from a JSONL or CSV file, or with the sample set; an import with bad rows
 // changes nothing and lists each problem with its line.
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEvaluationStore } from '../../state/evaluationStore';
 import type { ImportProblem } from '../../core/evaluation/parseQuestionSet';
 import { Alert } from '../../ui/Alert';
+import { FileButton } from '../../ui/FileButton';
 
 const SHOWN_PROBLEMS = 10;
 
@@ -21,7 +21,6 @@ function ProblemText({ problem }: { problem: ImportProblem }) {
 
 export function QuestionSetImport() {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
   const importFile = useEvaluationStore((s) => s.importFile);
   const useSample = useEvaluationStore((s) => s.useSampleQuestions);
   const clear = useEvaluationStore((s) => s.clearQuestions);
@@ -32,21 +31,14 @@ export function QuestionSetImport() {
   return (
     <div className="evaluation-import">
       <div className="row">
-        <input
-          ref={input}
-          type="file"
+        <FileButton
+          inputLabel={t('evaluation.import.choose')}
           accept=".jsonl,.ndjson,.json,.csv,.tsv,.txt,text/csv,application/json"
-          className="visually-hidden"
-          aria-label={t('evaluation.import.choose')}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importFile(file);
-          }}
-        />
-        <button type="button" className="secondary" disabled={running} onClick={() => input.current?.click()}>
+          disabled={running}
+          onFile={(file) => void importFile(file)}
+        >
           {t('evaluation.import.choose')}
-        </button>
+        </FileButton>
         <button type="button" className="secondary" disabled={running} onClick={useSample}>
           {t('evaluation.questions.sample')}
         </button>

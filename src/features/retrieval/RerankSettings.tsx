@@ -4,7 +4,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGpuStore } from '../../state/gpuStore';
-import { useRerankStore, type RerankDevicePreference } from '../../state/rerankStore';
+import { useRerankStore } from '../../state/rerankStore';
+import { DeviceSelect } from '../../ui/DeviceSelect';
 import { formatMs } from '../../ui/format';
 import { RerankModelPicker } from './RerankModelPicker';
 import { RerankProgress } from './RerankProgress';
@@ -40,16 +41,14 @@ export function RerankSettings() {
           <RerankModelPicker disabled={busy} />
           {chosen && (
             <div className="device-picker">
-              <label>
-                {t('rerank.device')}
-                <select value={devicePreference} disabled={busy} onChange={(e) => setDevicePreference(e.target.value as RerankDevicePreference)}>
-                  <option value="auto">{t('rerank.auto')}</option>
-                  <option value="webgpu" disabled={caps !== null && !caps.adapter}>
-                    WebGPU
-                  </option>
-                  <option value="wasm">WASM</option>
-                </select>
-              </label>
+              <DeviceSelect
+                label={t('rerank.device')}
+                autoLabel={t('rerank.auto')}
+                value={devicePreference}
+                disabled={busy}
+                webgpuUnavailable={caps !== null && !caps.adapter}
+                onChange={setDevicePreference}
+              />
               <span className="muted small">{t('rerank.candidatesHint')}</span>
             </div>
           )}

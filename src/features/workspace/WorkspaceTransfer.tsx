@@ -2,7 +2,7 @@
 // Both run in a worker: their progress is shown here with a Cancel button (an import can be cancelled
 // until it begins to replace the workspace). What became of an import (imported with its counts, refused
 // with the reason, or cancelled) is shown right here.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIndexStore } from '../../state/indexStore';
 import { useWorkspaceStore } from '../../state/workspaceSaves';
@@ -10,6 +10,7 @@ import { cancelTransfer, exportCurrentWorkspace, importWorkspaceFile, useTransfe
 import { workspaceFileName } from '../../core/workspaceFile';
 import { message, type Message } from '../../i18n/message';
 import { Alert } from '../../ui/Alert';
+import { FileButton } from '../../ui/FileButton';
 import { MessageText } from '../../ui/MessageText';
 import { TransferProgress } from './TransferProgress';
 
@@ -29,7 +30,6 @@ function download(bytes: Uint8Array, name: string) {
 
 export function WorkspaceTransfer() {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
   const hasIndex = useIndexStore((s) => s.indexedChunks.size > 0);
   const busy = useIndexStore((s) => s.phase === 'loading-model' || s.phase === 'embedding' || s.phase === 'indexing');
   // The saved workspace is still coming back: an import now would race with it.
@@ -85,21 +85,14 @@ export function WorkspaceTransfer() {
         <button type="button" className="secondary" disabled={!hasIndex || working} onClick={() => void exportNow()}>
           {t('workspace.transfer.export')}
         </button>
-        <input
-          ref={input}
-          type="file"
+        <FileButton
+          inputLabel={t('workspace.transfer.importFile')}
           accept=".zip,application/zip"
-          className="visually-hidden"
-          aria-label={t('workspace.transfer.importFile')}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importFile(file);
-          }}
-        />
-        <button type="button" className="secondary" disabled={working} onClick={() => input.current?.click()}>
+          disabled={working}
+          onFile={(file) => void importFile(file)}
+        >
           {t('workspace.transfer.import')}
-        </button>
+        </FileButton>
       </div>
       {busy ? (
         <p className="small muted">{t('workspace.transfer.busy')}</p>

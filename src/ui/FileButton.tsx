@@ -1,0 +1,37 @@
+// A button that opens the file chooser, with the file input itself hidden but labelled (tests and
+// assistive tools can still reach it); the chosen file goes to onFile, and the same file can be chosen again.
+import { useRef } from 'react';
+
+interface Props {
+  /** The text of the button. */
+  children: string;
+  /** The accessible name of the hidden file input. */
+  inputLabel: string;
+  /** The input's accept attribute: file extensions and media types. */
+  accept: string;
+  disabled: boolean;
+  onFile: (file: File) => void;
+}
+
+export function FileButton({ children, inputLabel, accept, disabled, onFile }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept={accept}
+        className="visually-hidden"
+        aria-label={inputLabel}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+      <button type="button" className="secondary" disabled={disabled} onClick={() => input.current?.click()}>
+        {children}
+      </button>
+    </>
+  );
+}
