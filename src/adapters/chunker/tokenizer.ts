@@ -2,7 +2,7 @@
 // the same place the embedder loads the model from: the site's models/<id>/ or the hub. It counts tokens
 // for the token chunker and for the truncation check (the model cuts a passage after maxTokens tokens).
 import { AutoTokenizer } from '@huggingface/transformers';
-import { configureEnvironment, locateModel, type ModelLocation, type ModelSource } from '../transformers/modelLocation';
+import { configureEnvironment, resolveModelLocation, type ModelLocation, type ModelSource } from '../transformers/modelLocation';
 import { rawMessage } from '../transformers/loadErrorPatterns';
 
 /** Which tokenizer, and where to get it. */
@@ -44,7 +44,7 @@ export function loadTokenizer(ref: TokenizerRef): Promise<LoadedTokenizer> {
 async function load(ref: TokenizerRef): Promise<LoadedTokenizer> {
   let location: ModelLocation;
   try {
-    location = ref.localModelPath ? { from: 'site', localModelPath: ref.localModelPath } : await locateModel({ id: ref.modelId, selfHostedOnly: ref.selfHostedOnly }, ref.source);
+    location = await resolveModelLocation({ id: ref.modelId, selfHostedOnly: ref.selfHostedOnly }, ref.source, ref);
   } catch (error) {
     throw new Error(`Could not load the tokenizer of "${ref.modelId}": ${rawMessage(error)}`);
   }

@@ -9,7 +9,7 @@ import {
   type TextGenerationPipeline,
 } from '@huggingface/transformers';
 import { progressMapper, notify, type DownloadProgress } from '../transformers/downloadProgress';
-import { configureEnvironment, locateModel, type ModelLocation, type ModelSource } from '../transformers/modelLocation';
+import { configureEnvironment, resolveModelLocation, type LocationOptions, type ModelSource } from '../transformers/modelLocation';
 import { detectRuntime, hasNavigatorGpu, libraryDevice, type Runtime } from '../transformers/runtime';
 import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
 import { classifyTransformersError } from './classifyTransformersError';
@@ -34,11 +34,7 @@ export interface ChatLoadResult {
   from: 'site' | 'remote';
 }
 
-export interface TransformersChatEngineOptions {
-  /** Load every model from this folder instead of asking the site (a filesystem path in Node tests). */
-  localModelPath?: string;
-  /** The fetch used to probe the site (default: globalThis.fetch). */
-  fetch?: typeof fetch;
+export interface TransformersChatEngineOptions extends LocationOptions {
   /** Where this runs; detected when unset. */
   runtime?: Runtime;
 }
@@ -89,9 +85,7 @@ export class TransformersChatEngine {
       if (device === 'webgpu' && !hasNavigatorGpu()) {
         throw new GenerationError('no-webgpu', 'WebGPU is not available here (navigator.gpu is missing).');
       }
-      const location: ModelLocation = this.options.localModelPath
-        ? { from: 'site', localModelPath: this.options.localModelPath }
-        : await locateModel(model, source, this.options.fetch ?? globalThis.fetch);
+      const location = await resolveModelLocation(model, source, this.options);
       configureEnvironment(location);
       const pipe = (await pipeline('text-generation', model.id, {
         device: libraryDevice(device, this.runtime),

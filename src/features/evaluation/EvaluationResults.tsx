@@ -7,7 +7,7 @@ import type { ConfigurationResult } from '../../core/evaluation/results';
 import { MessageText } from '../../ui/MessageText';
 import { formatNumber } from '../../ui/format';
 import { configurationColumns, describeConfiguration, type IndexDefaults } from './describeConfiguration';
-import { downloadText } from '../../ui/downloadText';
+import { downloadText } from '../../ui/download';
 
 const NO_INDEX: IndexDefaults = { modelId: null, chunking: null };
 

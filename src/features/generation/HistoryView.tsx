@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { historyToJson, historyToMarkdown } from '../../core/history';
 import { useHistoryStore } from '../../state/historyStore';
-import { downloadText } from '../../ui/downloadText';
+import { downloadText } from '../../ui/download';
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 

@@ -10,23 +10,12 @@ import { cancelTransfer, exportCurrentWorkspace, importWorkspaceFile, useTransfe
 import { workspaceFileName } from '../../core/workspaceFile';
 import { message, type Message } from '../../i18n/message';
 import { Alert } from '../../ui/Alert';
+import { downloadBlob } from '../../ui/download';
 import { FileButton } from '../../ui/FileButton';
 import { MessageText } from '../../ui/MessageText';
 import { TransferProgress } from './TransferProgress';
 
 type Outcome = { level: 'info' | 'error'; lead: Message; reason?: Message };
-
-function download(bytes: Uint8Array, name: string) {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the URL; it can go once the click has been handled.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function WorkspaceTransfer() {
   const { t } = useTranslation();
@@ -46,7 +35,7 @@ export function WorkspaceTransfer() {
     const result = await exportCurrentWorkspace(name, now);
     if (!result) return;
     if (result.ok) {
-      download(result.bytes, name);
+      downloadBlob(new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
       performance.mark('openbook:export-downloaded');
     }
     else if (result.cancelled) setOutcome({ level: 'info', lead: message('transferJob.exportCancelled') });
