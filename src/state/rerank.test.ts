@@ -104,6 +104,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   fake.holdLoad = null;
+  fake.holdScore = null;
   useRerankStore.setState({ modelId: FIXTURE, devicePreference: 'wasm', phase: 'idle' });
 });
 
@@ -184,9 +185,14 @@ describe('rerankCandidates', () => {
 
   it('is cancelled while scoring: the question fails with "cancelled", and the store says so', async () => {
     const many = Array.from({ length: 200 }, (_, i) => ({ ...candidates[i % 4]!, chunk: { ...candidates[i % 4]!.chunk, id: `m#${i}` } }));
+    // Hold the scorer, so the cancel lands while scoring is under way however fast this machine scores.
+    let release!: () => void;
+    fake.holdScore = new Promise<void>((resolve) => (release = resolve));
     const running = rerankCandidates(QUESTION, many);
     await vi.waitFor(() => expect(useRerankStore.getState().phase).toBe('reranking'), { timeout: 15_000 }); // loading the model takes a while on a busy machine
     useRerankStore.getState().cancel();
+    release(); // the scores that still come back belong to the cancelled call
+    fake.holdScore = null;
     expect(await problemOf(running)).toEqual({ key: 'rerank.errors.cancelled' });
     expect(useRerankStore.getState()).toMatchObject({ phase: 'idle', scored: null });
     // The model is still loaded and works.
