@@ -6,6 +6,10 @@
 //   chunks/<n>.json        document n's indexed chunks as [index, start, end] triples
 //   vectors/<n>.f32        their vectors: little-endian Float32, chunks × dimension, in the order of chunks/<n>.json
 //                          (stored uncompressed since files made after 2026-11; older files deflated them: both read)
+//   lsa/terms.json         only when the built-in LSA embedder made the vectors: its fitted projection, so that
+//   lsa/idf.f32            a question after an import is embedded as the chunks were: the vocabulary, each
+//   lsa/projection.f32     term's idf, the terms × dimension projection and the singular values (little-endian
+//   lsa/singular-values.f32  Float32); manifest.embedding.lsa says how many terms and dimensions
 // parseWorkspaceFile() checks everything before anything is used and names what is wrong with a code.
 // Pure: no DOM, no storage.
 import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
@@ -13,6 +17,7 @@ import { withChunkMeta } from './chunkMeta';
 import { readChunkerSettings, type ChunkerSettings } from './chunkers/settings';
 import { isContentHash, isValidStructure } from './documentStructure';
 import type { Chunk, DocumentKind, SourceDocument } from './types';
+import { LSA_MODEL_ID, lsaModelProblem, type LsaModel } from './lsa/lsaModel';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
 export const WORKSPACE_APP = 'openbook';
@@ -27,6 +32,8 @@ export interface WorkspaceContent {
   chunking: ChunkerSettings;
   chunks: Chunk[];
   vectors: Float32Array[];
+  /** The built-in embedder's fitted projection, when modelId is LSA_MODEL_ID. */
+  lsa?: LsaModel;
 }
 
 interface ManifestDocument {
@@ -48,7 +55,7 @@ export interface WorkspaceManifest {
   schemaVersion: number;
   app: string;
   createdAt: string;
-  embedding: { modelId: string; device: WorkspaceDevice; dimension: number };
+  embedding: { modelId: string; device: WorkspaceDevice; dimension: number; lsa?: { version: number; terms: number; chunkCount: number } };
   /** The chunker settings; files from before there were several chunkers have { chunkSize, overlap } (recursive). */
   chunking: ChunkerSettings;
   documents: ManifestDocument[];
@@ -65,13 +72,15 @@ export type WorkspaceFileError =
   | { code: 'vector-count-mismatch'; document: string; expected: number; found: number }
   | { code: 'vector-bytes-mismatch'; document: string; bytes: number }
   | { code: 'chunk-out-of-range'; document: string; chunk: number }
-  | { code: 'unknown-model'; modelId: string };
+  | { code: 'unknown-model'; modelId: string }
+  | { code: 'bad-lsa'; detail: string };
 
 export type ParsedWorkspaceFile = { ok: true; content: WorkspaceContent; manifest: WorkspaceManifest } | { ok: false; error: WorkspaceFileError };
 
 const textPath = (n: number) => `documents/${n}.txt`;
 const chunksPath = (n: number) => `chunks/${n}.json`;
 const vectorsPath = (n: number) => `vectors/${n}.f32`;
+const LSA_FILES = { terms: 'lsa/terms.json', idf: 'lsa/idf.f32', projection: 'lsa/projection.f32', singularValues: 'lsa/singular-values.f32' };
 
 /**
  * A workspace grouped by document, with each document's chunks and vectors in flat typed arrays: the form
@@ -83,6 +92,7 @@ export interface PackedWorkspace {
   dimension: number;
   chunking: ChunkerSettings;
   documents: PackedDocument[];
+  lsa?: LsaModel;
 }
 
 export interface PackedDocument {
@@ -146,8 +156,8 @@ export function packWorkspace(content: WorkspaceContent): PackedWorkspace {
     });
     return { document, chunks, vectors };
   });
-  const { modelId, device, chunking } = content;
-  return { modelId, device, dimension, chunking, documents: packed };
+  const { modelId, device, chunking, lsa } = content;
+  return { modelId, device, dimension, chunking, documents: packed, ...(lsa ? { lsa } : {}) };
 }
 
 /** The buffers of a packed workspace's chunks and vectors, to transfer it to or from a worker. */
@@ -156,6 +166,8 @@ export function packedWorkspaceBuffers(packed: PackedWorkspace): ArrayBuffer[] {
   for (const d of packed.documents) {
     for (const a of [d.chunks, d.vectors]) if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
   }
+  const lsa = packed.lsa;
+  if (lsa) for (const a of [lsa.idf, lsa.projection, lsa.singularValues]) if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
   return [...buffers];
 }
 
@@ -176,8 +188,8 @@ export function unpackWorkspace(packed: PackedWorkspace): WorkspaceContent {
     }
     chunks.push(...withChunkMeta(docChunks, document));
   }
-  const { modelId, device, chunking } = packed;
-  return { documents: packed.documents.map((d) => d.document), modelId, device, dimension, chunking, chunks, vectors };
+  const { modelId, device, chunking, lsa } = packed;
+  return { documents: packed.documents.map((d) => d.document), modelId, device, dimension, chunking, chunks, vectors, ...(lsa ? { lsa } : {}) };
 }
 
 /**
@@ -215,11 +227,23 @@ export function writeWorkspaceFile(packed: PackedWorkspace, createdAt: Date = ne
     chunkCount += count;
     onProgress?.({ stage: 'packing', done: n + 1, total });
   });
+  const lsa = packed.lsa;
+  if (lsa) {
+    files[LSA_FILES.terms] = strToU8(JSON.stringify(lsa.terms));
+    files[LSA_FILES.idf] = [float32Bytes(lsa.idf), { level: 0 }];
+    files[LSA_FILES.projection] = [float32Bytes(lsa.projection), { level: 0 }];
+    files[LSA_FILES.singularValues] = [float32Bytes(lsa.singularValues), { level: 0 }];
+  }
   const manifest: WorkspaceManifest = {
     schemaVersion: WORKSPACE_SCHEMA_VERSION,
     app: WORKSPACE_APP,
     createdAt: createdAt.toISOString(),
-    embedding: { modelId: packed.modelId, device: packed.device, dimension },
+    embedding: {
+      modelId: packed.modelId,
+      device: packed.device,
+      dimension,
+      ...(lsa ? { lsa: { version: lsa.version, terms: lsa.terms.length, chunkCount: lsa.chunkCount } } : {}),
+    },
     chunking: { ...packed.chunking },
     documents: manifestDocs,
     chunkCount,
@@ -265,6 +289,32 @@ function checkManifest(m: Record<string, unknown>): string | null {
   }
   if (!isCount(m.chunkCount) || m.chunkCount !== total) return 'chunkCount';
   return null;
+}
+
+/** The LSA projection a file holds, or what is wrong with it. */
+function readLsa(files: Record<string, Uint8Array>, manifest: WorkspaceManifest): LsaModel | WorkspaceFileError {
+  const info = (manifest.embedding as { lsa?: unknown }).lsa;
+  if (!isRecord(info) || !isCount(info.terms) || !isCount(info.chunkCount) || typeof info.version !== 'number') return { code: 'bad-lsa', detail: 'manifest' };
+  for (const path of Object.values(LSA_FILES)) if (!files[path]) return { code: 'missing-file', file: path };
+  let terms: unknown;
+  try {
+    terms = JSON.parse(strFromU8(files[LSA_FILES.terms]!));
+  } catch {
+    return { code: 'bad-lsa', detail: LSA_FILES.terms };
+  }
+  const model = {
+    version: info.version,
+    terms,
+    idf: readFloat32(files[LSA_FILES.idf]!),
+    dimension: manifest.embedding.dimension,
+    projection: readFloat32(files[LSA_FILES.projection]!),
+    singularValues: readFloat32(files[LSA_FILES.singularValues]!),
+    chunkCount: info.chunkCount,
+  };
+  const problem = lsaModelProblem(model);
+  if (problem) return { code: 'bad-lsa', detail: problem };
+  if ((terms as unknown[]).length !== info.terms) return { code: 'bad-lsa', detail: 'terms' };
+  return model as LsaModel;
 }
 
 function readChunkTriples(bytes: Uint8Array): number[][] | null {
@@ -356,9 +406,15 @@ export function readWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<str
     documents.push({ document, chunks, vectors: readFloat32(vectorBytes) });
   }
   if (!new Set(knownModelIds).has(modelId)) return fail({ code: 'unknown-model', modelId });
+  let lsa: LsaModel | undefined;
+  if (modelId === LSA_MODEL_ID) {
+    const read = readLsa(files, manifest);
+    if ('code' in read) return fail(read);
+    lsa = read;
+  }
   onProgress?.({ stage: 'checking', done: total, total });
   const chunking = readChunkerSettings(manifest.chunking)!;
-  return { ok: true, manifest, packed: { modelId, device, dimension, chunking, documents } };
+  return { ok: true, manifest, packed: { modelId, device, dimension, chunking, documents, ...(lsa ? { lsa } : {}) } };
 }
 
 /** Read and check a workspace file completely; nothing is returned unless all of it is sound. */

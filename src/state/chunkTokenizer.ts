@@ -16,6 +16,7 @@ export function tokenizerOf(model: EmbeddingModelInfo): TokenizerRef {
     source: { remoteHost: selectModelHost(useSettingsStore.getState()) ?? MODEL_HOSTS.huggingface, basePath: import.meta.env.BASE_URL },
   };
   if (model.selfHostedOnly) ref.selfHostedOnly = true;
+  if (model.builtin) ref.builtin = true;
   return ref;
 }
 

@@ -48,7 +48,7 @@ export const useChunkTokensStore = create<ChunkTokensState>()(
 
 /** Whether the tokenizer of this model may be loaded without asking (see `allowed`). */
 export function mayCountWith(tokenizer: TokenizerRef, loadedModelId: string | null): boolean {
-  return !!tokenizer.selfHostedOnly || tokenizer.modelId === loadedModelId || useChunkTokensStore.getState().allowed.includes(tokenizer.modelId);
+  return !!tokenizer.builtin || !!tokenizer.selfHostedOnly || tokenizer.modelId === loadedModelId || useChunkTokensStore.getState().allowed.includes(tokenizer.modelId);
 }
 
 const update = (view: ChunkView, key: string, patch: Partial<TokenCounts>) =>

@@ -10,7 +10,7 @@ import type { ProjectionMethod, ProjectionStage, Rows } from '../adapters/projec
 import { UMAP_MIN_POINTS } from '../adapters/projection/projection';
 import { callback } from '../adapters/workerRpc';
 import { message, type Message } from '../i18n/message';
-import { useIndexStore } from './indexStore';
+import { indexVectorKey, useIndexStore } from './indexStore';
 import type { RetrievalRun } from './retrievalStore';
 import { cachedVector, vectorsFor } from './vectorCache';
 import { getProjection, resetProjection } from './workers';
@@ -116,7 +116,7 @@ export const useEmbeddingMapStore = create<EmbeddingMapState>()((set, get) => ({
     const chunks = [...source.values()];
     const cap = method === 'umap' ? UMAP_MAX_POINTS : MAP_MAX_POINTS;
     const sampled = samplePositions(chunks.length, cap, seed).map((i) => chunks[i]!);
-    const vectors = vectorsFor(modelId, device, sampled);
+    const vectors = vectorsFor(indexVectorKey() ?? modelId, device, sampled);
     const dim = vectors?.[0]?.length;
     if (!vectors || !dim) {
       set({ error: message('embeddingMap.errors.no-vectors') });
@@ -163,7 +163,7 @@ export const useEmbeddingMapStore = create<EmbeddingMapState>()((set, get) => ({
       if (get().query) set({ query: null });
       return;
     }
-    const modelId = useIndexStore.getState().indexedModelId;
+    const modelId = indexVectorKey();
     const device = useIndexStore.getState().indexedDevice;
     const drawn = new Map(map.points.map((p) => [p.chunk.id, p]));
     // The question, then the hits that are not among the drawn points (and have a vector to place).

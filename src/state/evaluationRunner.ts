@@ -7,6 +7,10 @@
 //   keyword and hybrid search indexed by a keyword index worker of its own; then every question goes
 //   through runRetrieval over those (evaluationRetrievalSource.ts), with the same stages as above. The
 //   app's index and its embedder are left as they are.
+// - Keyword search alone before anything is embedded: over the chunks as they are (searchableChunks.ts),
+//   as the question box does; it needs no model.
+// - The built-in LSA embedder is fitted to the configuration's own chunks in the evaluation's embedder
+//   (an LSA fit belongs to its chunks, so no vector of another fit is reused).
 import type { Chunk, ScoredChunk } from '../core/types';
 import type { ChunkerSettings } from '../core/chunkers/settings';
 import { unpackChunks } from '../core/chunkPacking';
@@ -14,12 +18,15 @@ import type { EvalQuestion } from '../core/evaluation/questionSet';
 import { needsOwnIndex, retrievalConfigOf, type EvalConfiguration } from '../core/evaluation/configuration';
 import { configurationResult, evaluateQuestion, type ConfigurationResult, type RetrievedInput } from '../core/evaluation/results';
 import type { ComputeDevice, DownloadProgress, EmbeddingModelInfo } from '../adapters/embedder/embedder';
+import type { LsaProgress } from '../core/lsa/lsaModel';
 import { createEmbedderClient, type EmbedderClient } from '../adapters/embedder/embedderClient';
 import { createEvaluationIndexClient, type EvaluationIndexClient } from '../adapters/evaluationIndex/evaluationIndexClient';
 import { createKeywordIndexClient, type KeywordIndexClient } from '../adapters/keywordIndex/keywordIndexClient';
 import { callback } from '../adapters/workerRpc';
 import { message, type Message } from '../i18n/message';
-import { useChunkingStore } from './chunkingStore';
+import { chunkingSettled, useChunkingStore } from './chunkingStore';
+import { currentChunkMap, hasVectorIndex } from './searchableChunks';
+import { isBuiltinLsa } from '../adapters/embedder/embeddingModels';
 import { tokenizerOf } from './chunkTokenizer';
 import { useDocumentsStore } from './documentsStore';
 import { useGpuStore } from './gpuStore';
@@ -32,7 +39,7 @@ import { selectModelHost, useSettingsStore } from './settingsStore';
 import { cachedVector } from './vectorCache';
 import { getChunker } from './workers';
 
-export type EvalStage = 'loading-model' | 'chunking' | 'embedding' | 'indexing' | 'questions';
+export type EvalStage = 'loading-model' | 'chunking' | 'fitting' | 'embedding' | 'indexing' | 'questions';
 
 export interface EvalStageProgress {
   stage: EvalStage;
@@ -124,6 +131,33 @@ export class EvaluationSession {
     return client;
   }
 
+  /** The evaluation's embedder with the built-in LSA embedder fitted to these chunks (its own worker). */
+  async lsaEmbedderFor(chunks: Chunk[], onProgress: (p: EvalStageProgress) => void): Promise<EmbedderClient> {
+    this.embedder?.client.terminate();
+    this.embedder = null;
+    const client = await createEmbedderClient();
+    this.embedderStarting = client;
+    const texts = [...new Set(chunks.map((c) => c.text))];
+    onProgress({ stage: 'fitting', done: 0, total: texts.length });
+    try {
+      this.check();
+      await client.api.fitLsa(
+        texts,
+        callback((p: LsaProgress) => onProgress({ stage: 'fitting', done: p.done, total: p.total })),
+      );
+    } catch (err) {
+      client.terminate();
+      this.check();
+      throw new EvaluationProblem(message('evaluation.errors.embedding', { detail: describe(err) }));
+    } finally {
+      this.embedderStarting = null;
+    }
+    this.check();
+    // Keyed by nothing another configuration could share: each fit belongs to its own chunks.
+    this.embedder = { client, key: `lsa\u0000${Math.random()}` };
+    return client;
+  }
+
   async evaluationIndex(): Promise<EvaluationIndexClient> {
     this.index ??= await createEvaluationIndexClient();
     return this.index;
@@ -172,7 +206,13 @@ async function runOnCurrentIndex(
   session: EvaluationSession,
   onProgress: (p: EvalStageProgress) => void,
 ): Promise<ConfigurationResult> {
-  if (useIndexStore.getState().indexedChunks.size === 0) throw new EvaluationProblem(message('evaluation.errors.no-index'));
+  if (!hasVectorIndex()) {
+    if (config.mode !== 'keyword') throw new EvaluationProblem(message('evaluation.errors.no-index'));
+    await chunkingSettled();
+    if (currentChunkMap().size === 0) throw new EvaluationProblem(message('evaluation.errors.no-documents'));
+    return answerQuestions(config, questions, session, onProgress);
+  }
+  if (config.mode === 'keyword') return answerQuestions(config, questions, session, onProgress);
   onProgress({ stage: 'loading-model', done: 0, total: 0 });
   const problem = await useIndexStore.getState().loadIndexModel();
   if (problem) throw new EvaluationProblem(problem);
@@ -249,13 +289,14 @@ async function runOnOwnIndex(
   let vectors: EvaluationIndexClient['api'] | null = null;
   let questionVectors: Map<string, Float32Array> | null = null;
   if (config.mode !== 'keyword') {
-    const device = await embeddingDevice();
-    const embedder = await session.embedderFor(model, device, onProgress);
+    const lsa = isBuiltinLsa(model);
+    const device = lsa ? 'wasm' : await embeddingDevice();
+    const embedder = lsa ? await session.lsaEmbedderFor(chunks, onProgress) : await session.embedderFor(model, device, onProgress);
     const vectorOf = new Map<string, Float32Array>();
     const toEmbed = new Set<string>();
     for (const c of chunks) {
       if (vectorOf.has(c.text)) continue;
-      const cached = cachedVector(model.id, device, c.text);
+      const cached = lsa ? undefined : cachedVector(model.id, device, c.text);
       if (cached) vectorOf.set(c.text, cached);
       else toEmbed.add(c.text);
     }

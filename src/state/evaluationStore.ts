@@ -5,7 +5,15 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { cleanExpectation, questionProblem, type EvalQuestion, type EvalQuestionInput } from '../core/evaluation/questionSet';
 import { parseQuestionSet, type ImportProblem } from '../core/evaluation/parseQuestionSet';
-import { configurationProblem, defaultConfiguration, type EvalConfiguration, type IndexIdentity } from '../core/evaluation/configuration';
+import {
+  configurationProblem,
+  defaultConfiguration,
+  isDefaultConfiguration,
+  sampleConfigurations,
+  type EvalConfiguration,
+  type IndexIdentity,
+} from '../core/evaluation/configuration';
+import { BUILTIN_LSA_MODEL_ID, isBuiltinLsa } from '../adapters/embedder/embeddingModels';
 import type { ConfigurationResult } from '../core/evaluation/results';
 import { SAMPLE_QUESTIONS } from '../features/sample/sampleCorpus';
 import { message, type Message } from '../i18n/message';
@@ -112,12 +120,20 @@ export const useEvaluationStore = create<EvaluationState>()(
         })),
       removeQuestion: (id) => set((s) => ({ questions: s.questions.filter((q) => q.id !== id) })),
       clearQuestions: () => set({ questions: [], notice: null, importProblems: null }),
-      useSampleQuestions: () =>
+      useSampleQuestions: () => {
+        // Configurations the user has not touched become ones that run here with no download (keyword, and
+        // the built-in embedder with vector and hybrid search), after the index as it is when a model made it.
+        const { configurations } = get();
+        const untouched = configurations.length === 1 && isDefaultConfiguration(configurations[0]!);
+        const { indexedModelId } = useIndexStore.getState();
+        const withIndex = indexedModelId !== null && !isBuiltinLsa(indexedModelId);
         set({
           questions: withIds(SAMPLE_QUESTIONS.map((q) => ({ ...q }))),
           importProblems: null,
           notice: message('evaluation.sampleLoaded', { count: SAMPLE_QUESTIONS.length }),
-        }),
+          ...(untouched ? { configurations: sampleConfigurations(BUILTIN_LSA_MODEL_ID, withIndex, newId) } : {}),
+        });
+      },
 
       async importFile(file) {
         if (file.size > MAX_QUESTION_FILE_BYTES) {

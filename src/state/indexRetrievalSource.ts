@@ -1,16 +1,18 @@
-// Where the question box's retrievals search: the app's index. The question is embedded with the model
+// Where the question box's retrievals search: the app's index (before any embedding, the chunks as they
+// are, for keyword search alone: see searchableChunks.ts). The question is embedded with the model
 // that built the index (a second worker while a new run embeds: see indexStore.questionEmbedder), vectors
 // are searched by the vector index worker with the engine the user chose (Voy or the exact scan), keywords
 // by the keyword index worker, brought in step with the index first (keywordIndexSync.ts).
 import { vectorsById, type RetrievalSource } from './retrievalSource';
-import { questionEmbedder, useIndexStore } from './indexStore';
+import { questionEmbedder } from './indexStore';
+import { searchableChunks } from './searchableChunks';
 import { useIndexEngineStore } from './indexEngineStore';
 import { syncKeywordIndex } from './keywordIndexSync';
 import { getKeywordIndex, getVectorIndex } from './workers';
 
 /** The app's index as it is now (a later change to the index does not alter this source's chunks). */
 export function indexRetrievalSource(): RetrievalSource {
-  const chunks = useIndexStore.getState().indexedChunks;
+  const chunks = searchableChunks();
   return {
     chunks,
     async embedQuestion(question) {

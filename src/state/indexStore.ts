@@ -2,13 +2,17 @@
 // After each build the index (chunks and vectors, with the model and device that made them) is saved in
 // the workspace storage; on the next visit restoreIndex() rebuilds it from the saved vectors, and the
 // model is loaded again only when a question needs it (loadIndexModel).
+// The built-in LSA embedder (no download) is first fitted to the chunks in the embedding worker (phase
+// 'fitting'), then embeds them like any model; its fitted projection is kept and saved with the index, so a
+// question after a reload is embedded by the same projection.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
 import type { Chunk } from '../core/types';
 import type { ChunkerSettings } from '../core/chunkers/settings';
 import { EmbeddingCancelledError, type ComputeDevice, type DownloadProgress, type EmbeddingModelInfo, type EmbedderLoadResult } from '../adapters/embedder/embedder';
-import { BUILTIN_EMBEDDING_MODELS, parseModelManifest } from '../adapters/embedder/embeddingModels';
+import { BUILTIN_EMBEDDING_MODELS, BUILTIN_LSA_MODEL, BUILTIN_LSA_MODEL_ID, isBuiltinLsa, parseModelManifest } from '../adapters/embedder/embeddingModels';
+import type { LsaModel, LsaProgress } from '../core/lsa/lsaModel';
 import type { IndexStatus } from '../adapters/vectorIndex/vectorIndex';
 import type { IndexSnapshot, SavedIndex } from '../adapters/storage/workspaceStorage';
 import { callback } from '../adapters/workerRpc';
@@ -26,7 +30,10 @@ import { saveIndex, useWorkspaceStore } from './workspaceSaves';
 import { clearProgress, PROGRESS_BATCH, saveProgressBatch } from './embeddingProgress';
 
 export type DevicePreference = 'auto' | ComputeDevice;
-export type IndexPhase = 'idle' | 'loading-model' | 'embedding' | 'indexing' | 'ready' | 'error';
+export type IndexPhase = 'idle' | 'loading-model' | 'fitting' | 'embedding' | 'indexing' | 'ready' | 'error';
+
+/** The models the app offers before the site's own are known: the built-in embedder first, then the hub's. */
+const OFFERED_MODELS: EmbeddingModelInfo[] = [BUILTIN_LSA_MODEL, ...BUILTIN_EMBEDDING_MODELS];
 
 export const DEFAULT_EMBEDDING_MODEL = 'Xenova/multilingual-e5-small';
 
@@ -37,6 +44,8 @@ interface IndexState {
   phase: IndexPhase;
   loaded: EmbedderLoadResult | null;
   downloads: Record<string, DownloadProgress>;
+  /** The built-in embedder's fit to the chunks, while it runs. */
+  fitting: LsaProgress | null;
   embedded: { done: number; total: number } | null;
   /** How the last completed run went: texts newly embedded, how long that took, on which device. */
   lastRun: { embedded: number; reused: number; ms: number; device: ComputeDevice } | null;
@@ -53,6 +62,8 @@ interface IndexState {
   indexedDevice: ComputeDevice | null;
   /** The chunk settings the indexed chunks were made with. */
   indexedChunking: ChunkerSettings | null;
+  /** The fitted projection of the built-in embedder when it made the index (saved with it), else null. */
+  indexedLsa: LsaModel | null;
   indexStatus: IndexStatus | null;
   loadSiteModels(): Promise<void>;
   setModel(id: string): void;
@@ -76,7 +87,9 @@ interface IndexState {
 
 let runId = 0;
 
-const isBusy = (phase: IndexPhase) => phase === 'loading-model' || phase === 'embedding' || phase === 'indexing';
+/** Is a run under way (loading, fitting, embedding or indexing)? */
+export const isIndexBusy = (phase: IndexPhase) => phase === 'loading-model' || phase === 'fitting' || phase === 'embedding' || phase === 'indexing';
+const isBusy = isIndexBusy;
 
 /** cancel() calls this to stop waiting for a model load it abandoned (a terminated worker never answers). */
 let abandonLoad: (() => void) | null = null;
@@ -88,6 +101,17 @@ function abandonable<T>(load: Promise<T>): Promise<T> {
   });
 }
 
+/** Each LSA fit's own name in the vector cache: vectors of one fit do not belong to another. */
+const fitKeys = new WeakMap<LsaModel, string>();
+let fits = 0;
+/** The model key vectors are cached under: the model id, and for the built-in embedder its fit too. */
+function vectorKey(modelId: string, lsa: LsaModel | null): string {
+  if (!isBuiltinLsa(modelId) || !lsa) return modelId;
+  let key = fitKeys.get(lsa);
+  if (!key) fitKeys.set(lsa, (key = `${modelId}@fit${++fits}`));
+  return key;
+}
+
 /** The site's own models (models/models.json), fetched once. */
 let siteModels: Promise<void> | null = null;
 
@@ -96,9 +120,11 @@ function snapshotOf(state: IndexState): IndexSnapshot | null {
   const { indexedModelId: modelId, indexedDevice: device, indexedChunking: chunking } = state;
   if (!modelId || !device || !chunking) return null;
   const chunks = [...state.indexedChunks.values()];
-  const vectors = vectorsFor(modelId, device, chunks);
+  const vectors = vectorsFor(vectorKey(modelId, state.indexedLsa), device, chunks);
   const dimension = vectors?.[0]?.length;
-  return vectors && dimension ? { modelId, device, dimension, chunking, chunks, vectors } : null;
+  if (!vectors || !dimension) return null;
+  if (isBuiltinLsa(modelId)) return state.indexedLsa ? { modelId, device, dimension, chunking, chunks, vectors, lsa: state.indexedLsa } : null;
+  return { modelId, device, dimension, chunking, chunks, vectors };
 }
 
 type SetIndexState = (partial: Partial<IndexState> | ((s: IndexState) => Partial<IndexState>)) => void;
@@ -130,6 +156,7 @@ async function loadModel(
 type EmptyIndexFields =
   | 'phase'
   | 'downloads'
+  | 'fitting'
   | 'embedded'
   | 'indexing'
   | 'restored'
@@ -140,10 +167,12 @@ type EmptyIndexFields =
   | 'indexedModelId'
   | 'indexedDevice'
   | 'indexedChunking'
+  | 'indexedLsa'
   | 'indexStatus';
 const emptyIndex = (): Pick<IndexState, EmptyIndexFields> => ({
   phase: 'idle',
   downloads: {},
+  fitting: null,
   embedded: null,
   indexing: null,
   restored: null,
@@ -154,13 +183,14 @@ const emptyIndex = (): Pick<IndexState, EmptyIndexFields> => ({
   indexedModelId: null,
   indexedDevice: null,
   indexedChunking: null,
+  indexedLsa: null,
   indexStatus: null,
 });
 
 export const useIndexStore = create<IndexState>()(
   persist(
     (set, get) => ({
-      models: BUILTIN_EMBEDDING_MODELS,
+      models: OFFERED_MODELS,
       modelId: DEFAULT_EMBEDDING_MODEL,
       devicePreference: 'auto',
       ...emptyIndex(),
@@ -173,8 +203,8 @@ export const useIndexStore = create<IndexState>()(
             const manifest = await fetchSiteManifest();
             if (manifest === null) return;
             const extra = parseModelManifest(manifest);
-            const known = new Set(BUILTIN_EMBEDDING_MODELS.map((m) => m.id));
-            set({ models: [...BUILTIN_EMBEDDING_MODELS, ...extra.filter((m) => !known.has(m.id))] });
+            const known = new Set(OFFERED_MODELS.map((m) => m.id));
+            set({ models: [...OFFERED_MODELS, ...extra.filter((m) => !known.has(m.id))] });
           } catch (err) {
             set({ notice: message('embedding.errors.manifest', { detail: describeError(err) }) });
           }
@@ -201,30 +231,41 @@ export const useIndexStore = create<IndexState>()(
           set({ error: message('embedding.errors.no-chunks') });
           return;
         }
-        const host = selectModelHost(useSettingsStore.getState());
-        if (!host) {
+        const lsa = isBuiltinLsa(model);
+        const host = lsa ? '' : selectModelHost(useSettingsStore.getState());
+        if (host === null || (!lsa && !host)) {
           set({ error: message('settings.errors.bad-host') });
           return;
         }
         const run = ++runId;
         const stillCurrent = () => run === runId;
-        set({ phase: 'loading-model', error: null, downloads: {}, embedded: null, indexing: null });
+        set({ phase: lsa ? 'fitting' : 'loading-model', error: null, downloads: {}, fitting: null, embedded: null, indexing: null });
 
         try {
-          const caps = await useGpuStore.getState().detect();
-          let device: ComputeDevice = state.devicePreference === 'auto' ? (caps.adapter ? 'webgpu' : 'wasm') : state.devicePreference;
-          if (device === 'webgpu' && !caps.adapter) {
-            set({ phase: 'error', error: message('embedding.errors.webgpu-unavailable') });
-            return;
+          let device: ComputeDevice = 'wasm';
+          let fitted: LsaModel | null = null;
+          if (lsa) {
+            // The built-in embedder learns its projection from these chunks: a new fit, so vectors of an
+            // earlier fit no longer apply.
+            fitted = await fitBuiltinEmbedder(set, chunks, stillCurrent);
+            if (!stillCurrent()) return;
+          } else {
+            const caps = await useGpuStore.getState().detect();
+            device = state.devicePreference === 'auto' ? (caps.adapter ? 'webgpu' : 'wasm') : state.devicePreference;
+            if (device === 'webgpu' && !caps.adapter) {
+              set({ phase: 'error', error: message('embedding.errors.webgpu-unavailable') });
+              return;
+            }
+            const loaded = get().loaded;
+            if (!loaded || loaded.modelId !== model.id || loaded.device !== device) {
+              device = (await loadModel(set, model, device, host, stillCurrent)).device;
+            }
+            if (!stillCurrent()) return;
           }
-          const loaded = get().loaded;
-          if (!loaded || loaded.modelId !== model.id || loaded.device !== device) {
-            device = (await loadModel(set, model, device, host, stillCurrent)).device;
-          }
-          if (!stillCurrent()) return;
 
           const { api } = await getEmbedder();
-          const missing = textsWithoutVectors(model.id, device, chunks);
+          const key = vectorKey(model.id, fitted);
+          const missing = textsWithoutVectors(key, device, chunks);
           set({ phase: 'embedding', embedded: { done: chunks.length - missing.length, total: chunks.length } });
           const alreadyDone = chunks.length - missing.length;
           const embedStart = performance.now();
@@ -242,15 +283,16 @@ export const useIndexStore = create<IndexState>()(
             if (!stillCurrent()) return;
             batch.forEach((text, i) => {
               const v = vectors[i];
-              if (v) cacheVector(model.id, device, text, v);
+              if (v) cacheVector(key, device, text, v);
             });
-            void saveProgressBatch(model.id, device, batch, vectors);
+            // (An LSA fit is quick to redo, and a saved batch of one fit would not match the next.)
+            if (!lsa) void saveProgressBatch(model.id, device, batch, vectors);
           }
           if (!stillCurrent()) return;
           const lastRun = { embedded: missing.length, reused: alreadyDone, ms: performance.now() - embedStart, device };
 
           set({ phase: 'indexing' });
-          const pairs = chunks.map((chunk) => ({ chunk, vector: cachedVector(model.id, device, chunk.text)! }));
+          const pairs = chunks.map((chunk) => ({ chunk, vector: cachedVector(key, device, chunk.text)! }));
           const { status: indexStatus, kept } = await buildIndex(
             pairs,
             (done, total) => {
@@ -268,6 +310,7 @@ export const useIndexStore = create<IndexState>()(
             indexedModelId: model.id,
             indexedDevice: device,
             indexedChunking: chunking,
+            indexedLsa: fitted,
             embedded: { done: chunks.length, total: chunks.length },
             lastRun,
             restored: null,
@@ -286,11 +329,13 @@ export const useIndexStore = create<IndexState>()(
           }
         } catch (err) {
           if (!stillCurrent()) return;
+          // The embedder may hold a fit the index was not made with: the next question restores the index's.
+          if (lsa) set({ loaded: null, fitting: null });
           if (isCancelled(err)) {
             set({ phase: get().indexedChunks.size > 0 ? 'ready' : 'idle', notice: message('embedding.cancelled'), embedded: null });
             return;
           }
-          set({ phase: 'error', error: message('embedding.errors.failed', { detail: describeError(err) }) });
+          set({ phase: 'error', error: message(lsa ? 'embedding.errors.fit-failed' : 'embedding.errors.failed', { detail: describeError(err) }) });
         }
       },
 
@@ -298,9 +343,12 @@ export const useIndexStore = create<IndexState>()(
         const phase = get().phase;
         // Building the index is not cancellable: the worker replaces its index as it goes, and the store
         // must then describe what the worker holds. It takes seconds even for large workspaces.
-        if (phase !== 'loading-model' && phase !== 'embedding') return;
+        if (phase !== 'loading-model' && phase !== 'fitting' && phase !== 'embedding') return;
         runId++; // results of the cancelled run are ignored from now on
-        set({ phase: get().indexedChunks.size > 0 ? 'ready' : 'idle', notice: message('embedding.cancelled'), embedded: null, downloads: {} });
+        const lsaRun = phase === 'fitting' || (phase === 'embedding' && isBuiltinLsa(get().loaded?.modelId));
+        set({ phase: get().indexedChunks.size > 0 ? 'ready' : 'idle', notice: message('embedding.cancelled'), embedded: null, downloads: {}, fitting: null });
+        // The embedder may hold a fit the index was not made with: the next question restores the index's.
+        if (lsaRun) set({ loaded: null });
         if (phase === 'loading-model') {
           // A download cannot be interrupted inside the library: replace the worker.
           set({ loaded: null });
@@ -327,6 +375,7 @@ export const useIndexStore = create<IndexState>()(
         if (!isBusy(phase) && loaded?.modelId === modelId && loaded.device === device) return null;
         // While the index itself is being rebuilt, there is nothing consistent to search.
         if (phase === 'indexing') return message('ask.errors.model-mismatch', { model: modelId });
+        if (isBuiltinLsa(modelId)) return useIndexLsa(set, get);
         await get().loadSiteModels();
         const model = get().models.find((m) => m.id === modelId);
         if (!model) return message('ask.errors.model-unknown', { model: modelId });
@@ -384,7 +433,8 @@ export const useIndexStore = create<IndexState>()(
         try {
           const { status: indexStatus, kept } = await building;
           if (!stillCurrent()) return;
-          for (const p of kept) cacheVector(saved.modelId, saved.device, p.chunk.text, p.vector);
+          const key = vectorKey(saved.modelId, saved.lsa ?? null);
+          for (const p of kept) cacheVector(key, saved.device, p.chunk.text, p.vector);
           set({
             phase: kept.length > 0 ? 'ready' : 'idle',
             indexing: null,
@@ -393,6 +443,7 @@ export const useIndexStore = create<IndexState>()(
             indexedModelId: saved.modelId,
             indexedDevice: saved.device,
             indexedChunking: saved.chunking,
+            indexedLsa: saved.lsa ?? null,
             embedded: null,
             lastRun: null,
             restored: { chunks: kept.length, ms: performance.now() - startedAt },
@@ -420,12 +471,55 @@ export const useIndexStore = create<IndexState>()(
   ),
 );
 
+/** Fit the built-in embedder to the chunks in the embedding worker, with progress; the fit is what it embeds with next. */
+async function fitBuiltinEmbedder(set: SetIndexState, chunks: Chunk[], stillCurrent: () => boolean): Promise<LsaModel> {
+  const { api } = await getEmbedder();
+  set({ loaded: null });
+  const texts = [...new Set(chunks.map((c) => c.text))];
+  const fitted = await api.fitLsa(
+    texts,
+    callback((p: LsaProgress) => {
+      if (stillCurrent()) set({ fitting: p });
+    }),
+  );
+  if (stillCurrent()) {
+    set({ loaded: { modelId: BUILTIN_LSA_MODEL_ID, device: 'wasm', from: 'builtin', dimension: fitted.dimension }, fitting: null });
+  }
+  return fitted;
+}
+
+/** Make the embedding worker embed with the index's LSA projection (no download: it was saved with the index). */
+async function useIndexLsa(set: SetIndexState, get: () => IndexState): Promise<Message | null> {
+  const lsa = get().indexedLsa;
+  if (!lsa) return message('ask.errors.lsa-missing');
+  if (isBusy(get().phase)) {
+    // A new run holds the main embedder: questions about the current index go to the question embedder.
+    if (get().phase === 'indexing') return message('ask.errors.model-mismatch', { model: BUILTIN_LSA_MODEL_ID });
+    try {
+      await loadQueryEmbedder(BUILTIN_LSA_MODEL, 'wasm', '');
+      return null;
+    } catch (err) {
+      return message('ask.errors.model-load-failed', { model: BUILTIN_LSA_MODEL_ID, detail: describeError(err) });
+    }
+  }
+  const { api } = await getEmbedder();
+  set({ loaded: await api.useLsa(lsa) });
+  return null;
+}
+
 /** The model the question embedder (a second worker, used while the first one is busy) holds. */
 let queryLoaded: { modelId: string; device: ComputeDevice } | null = null;
 
 async function loadQueryEmbedder(model: EmbeddingModelInfo, device: ComputeDevice, host: string): Promise<void> {
   if (queryLoaded?.modelId === model.id && queryLoaded.device === device) return;
   const { api } = await getQueryEmbedder();
+  const lsa = useIndexStore.getState().indexedLsa;
+  if (isBuiltinLsa(model)) {
+    if (!lsa) throw new Error('The built-in embedder’s projection was not saved with this index.');
+    const result = await api.useLsa(lsa);
+    queryLoaded = { modelId: result.modelId, device: result.device };
+    return;
+  }
   const result = await api.load(model, device, { remoteHost: host, basePath: import.meta.env.BASE_URL }, callback(() => undefined));
   queryLoaded = { modelId: result.modelId, device: result.device };
 }
@@ -440,6 +534,12 @@ export async function questionEmbedder(): Promise<Awaited<ReturnType<typeof getE
   if (!isBusy(phase) && loaded?.modelId === indexedModelId && loaded?.device === indexedDevice) return (await getEmbedder()).api;
   if (phase !== 'indexing' && queryLoaded?.modelId === indexedModelId && queryLoaded.device === indexedDevice) return (await getQueryEmbedder()).api;
   throw new Error(`The embedding model that built the index (${indexedModelId ?? 'none'}) is not loaded.`);
+}
+
+/** The key the index's vectors are cached under (vectorCache.ts), or null when there is no index. */
+export function indexVectorKey(): string | null {
+  const { indexedModelId, indexedLsa } = useIndexStore.getState();
+  return indexedModelId ? vectorKey(indexedModelId, indexedLsa) : null;
 }
 
 /** What the index holds now (chunks, vectors, model, device, chunk settings), or null when it is empty. */

@@ -1,12 +1,14 @@
-// The keyword (BM25) index follows the vector index: whatever chunks the index store says are indexed
-// (indexStore.indexedChunks), the keyword worker holds the same. A new map after a build or a restore
-// rebuilds it; a map that only lost chunks (a document removed) removes them; an empty map (reset,
-// clear) clears it. startKeywordIndexSync() makes this happen as soon as the index changes;
-// syncKeywordIndex() is what a search awaits, so it never searches a keyword index that lags behind.
+// The keyword (BM25) index follows the searchable chunks (searchableChunks.ts): the vector index's chunks
+// once there is one, and before that the chunks the documents are cut into, so keyword search works with
+// no embedding model at all. A new map rebuilds it (unless it holds the same chunks with the same texts, as
+// when the first embedding indexes exactly the chunks already searchable); a map that only lost chunks (a
+// document removed) removes them; an empty map (reset, clear) clears it. startKeywordIndexSync() makes this
+// happen as soon as the chunks change; syncKeywordIndex() is what a search awaits, so it never searches a
+// keyword index that lags behind.
 // A large build is tokenised on several cores (keywordIndexBuild.ts).
 import type { Chunk } from '../core/types';
-import { useIndexStore } from './indexStore';
 import { buildKeywordIndex } from './keywordIndexBuild';
+import { searchableChunks, subscribeSearchableChunks } from './searchableChunks';
 import { getKeywordIndex } from './workers';
 
 /** The chunk map the keyword worker holds now (null: unknown, e.g. after a failure). */
@@ -21,8 +23,26 @@ function onlyRemoved(prev: Map<string, Chunk>, next: Map<string, Chunk>): boolea
   return true;
 }
 
+/** Did `next` only gain chunks compared with `prev` (a document chunked, the ones before unchanged)? */
+function onlyAdded(prev: Map<string, Chunk>, next: Map<string, Chunk>): boolean {
+  if (next.size <= prev.size) return false;
+  for (const [id, chunk] of prev) if (next.get(id) !== chunk) return false;
+  return true;
+}
+
+/** The same chunk ids with the same texts (e.g. the chunks just embedded were the ones already searchable)? */
+function sameChunks(prev: Map<string, Chunk>, next: Map<string, Chunk>): boolean {
+  if (next.size !== prev.size) return false;
+  for (const [id, chunk] of next) if (prev.get(id)?.text !== chunk.text) return false;
+  return true;
+}
+
 async function syncTo(target: Map<string, Chunk>): Promise<void> {
   if (target === synced) return;
+  if (synced && sameChunks(synced, target)) {
+    synced = target;
+    return;
+  }
   const { api } = await getKeywordIndex();
   const prev = synced;
   synced = null; // until this step has succeeded
@@ -32,6 +52,10 @@ async function syncTo(target: Map<string, Chunk>): Promise<void> {
     const gone: string[] = [];
     for (const id of prev.keys()) if (!target.has(id)) gone.push(id);
     await api.remove(gone);
+  } else if (prev && onlyAdded(prev, target)) {
+    const added: { id: string; text: string }[] = [];
+    for (const [id, c] of target) if (!prev.has(id)) added.push({ id, text: c.text });
+    await api.add(added);
   } else {
     const t0 = performance.now();
     await buildKeywordIndex(
@@ -44,8 +68,8 @@ async function syncTo(target: Map<string, Chunk>): Promise<void> {
   synced = target;
 }
 
-/** Bring the keyword index in step with these chunks (by default, the index store's); resolves when it is. */
-export function syncKeywordIndex(target: Map<string, Chunk> = useIndexStore.getState().indexedChunks): Promise<void> {
+/** Bring the keyword index in step with these chunks (by default, the searchable ones); resolves when it is. */
+export function syncKeywordIndex(target: Map<string, Chunk> = searchableChunks()): Promise<void> {
   const run = queue.then(() => syncTo(target));
   queue = run.catch(() => undefined);
   return run;
@@ -53,16 +77,25 @@ export function syncKeywordIndex(target: Map<string, Chunk> = useIndexStore.getS
 
 let started = false;
 
-/** Keep the keyword index in step with the vector index from now on (called once, at start-up). */
+/** Keep the keyword index in step with the searchable chunks from now on (called once, at start-up). */
 export function startKeywordIndexSync(): void {
   if (started) return;
   started = true;
+  // Changes that come while a sync waits are coalesced: the queued step syncs to the latest chunks (while
+  // a drop of many files is chunked, the index catches up once per step, not once per document).
+  let latest: Map<string, Chunk> | null = null;
   const follow = (chunks: Map<string, Chunk>) => {
+    const queued = latest !== null;
+    latest = chunks;
+    if (queued) return;
+    const run = queue.then(() => {
+      const target = latest!;
+      latest = null;
+      return syncTo(target);
+    });
     // A failure here shows up when a search awaits the sync; nothing to report now.
-    syncKeywordIndex(chunks).catch(() => undefined);
+    queue = run.catch(() => undefined);
   };
-  useIndexStore.subscribe((state, prev) => {
-    if (state.indexedChunks !== prev.indexedChunks) follow(state.indexedChunks);
-  });
-  if (useIndexStore.getState().indexedChunks.size > 0) follow(useIndexStore.getState().indexedChunks);
+  subscribeSearchableChunks(follow);
+  if (searchableChunks().size > 0) follow(searchableChunks());
 }

@@ -14,6 +14,8 @@ import {
 } from '../core/retrieval/searchSettings';
 import { message, type Message } from '../i18n/message';
 import { useIndexStore } from './indexStore';
+import { chunkingSettled } from './chunkingStore';
+import { currentChunkMap, hasVectorIndex } from './searchableChunks';
 import { useDocumentsStore } from './documentsStore';
 import { needsQueryEmbedding, runRetrieval, type RetrievalOutcome } from './retrievalPipeline';
 import { describeError } from './errors';
@@ -95,12 +97,20 @@ export const useRetrievalStore = create<RetrievalState>()(
           set({ error: message('ask.errors.empty-question') });
           return null;
         }
-        const index = useIndexStore.getState();
-        if (index.indexedChunks.size === 0) {
-          set({ error: message('ask.errors.no-index') });
-          return null;
-        }
         const config = get().currentConfig();
+        if (!hasVectorIndex()) {
+          // Before any embedding, keyword search runs over the chunks as they are; the other modes need vectors.
+          await chunkingSettled();
+          if (currentChunkMap().size === 0) {
+            set({ error: message('ask.errors.no-chunks') });
+            return null;
+          }
+          if (needsQueryEmbedding(config)) {
+            set({ error: message('ask.errors.needs-vectors', { mode: config.mode }) });
+            return null;
+          }
+        }
+        const index = useIndexStore.getState();
         if (config.filter?.docIds?.length === 0) {
           set({ error: message('search.errors.no-documents') });
           return null;

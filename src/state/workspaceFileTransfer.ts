@@ -22,7 +22,7 @@ import { message, type Message } from '../i18n/message';
 import { describeError } from './errors';
 import { useChunkingStore } from './chunkingStore';
 import { useDocumentsStore } from './documentsStore';
-import { currentIndexSnapshot, useIndexStore } from './indexStore';
+import { currentIndexSnapshot, isIndexBusy, useIndexStore } from './indexStore';
 import { getWorkspaceFile, resetWorkspaceFile } from './workers';
 import { emptyWorkspace } from './workspace';
 import { saveDocument, saveFailure, saveIndex, useWorkspaceStore } from './workspaceSaves';
@@ -128,7 +128,7 @@ export function importErrorMessage(error: WorkspaceFileError): Message {
   return message(`workspace.transfer.errors.${code}`, values);
 }
 
-const isBusy = () => ['loading-model', 'embedding', 'indexing'].includes(useIndexStore.getState().phase);
+const isBusy = () => isIndexBusy(useIndexStore.getState().phase);
 
 /**
  * Replace the workspace with the one in this file, or say why not (and change nothing). The file's buffer

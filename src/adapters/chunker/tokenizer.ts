@@ -1,9 +1,12 @@
 // The embedding model's own tokenizer (transformers.js AutoTokenizer), loaded in the chunker worker from
 // the same place the embedder loads the model from: the site's models/<id>/ or the hub. It counts tokens
 // for the token chunker and for the truncation check (the model cuts a passage after maxTokens tokens).
+// The built-in LSA embedder has no tokenizer to download: its tokens are the app's own keyword tokens
+// (core/retrieval/tokenize.ts), the terms it weighs.
 import { AutoTokenizer } from '@huggingface/transformers';
 import { configureEnvironment, resolveModelLocation, type ModelLocation, type ModelSource } from '../transformers/modelLocation';
 import { rawMessage } from '../transformers/loadErrorPatterns';
+import { tokenize } from '../../core/retrieval/tokenize';
 
 /** Which tokenizer, and where to get it. */
 export interface TokenizerRef {
@@ -15,6 +18,8 @@ export interface TokenizerRef {
   source: ModelSource;
   /** Load from this folder (Node tests) instead of asking the site. */
   localModelPath?: string;
+  /** The built-in embedder's tokens (the app's keyword tokeniser): nothing to load. */
+  builtin?: boolean;
 }
 
 export interface LoadedTokenizer {
@@ -41,7 +46,14 @@ export function loadTokenizer(ref: TokenizerRef): Promise<LoadedTokenizer> {
   return tokenizer;
 }
 
+/** The built-in embedder's tokens: the terms the app's keyword tokeniser finds (words, CJK words and bigrams). */
+const builtinTokenizer: LoadedTokenizer = {
+  count: (text) => tokenize(text).length,
+  countPassage: (text) => tokenize(text).length,
+};
+
 async function load(ref: TokenizerRef): Promise<LoadedTokenizer> {
+  if (ref.builtin) return builtinTokenizer;
   let location: ModelLocation;
   try {
     location = await resolveModelLocation({ id: ref.modelId, selfHostedOnly: ref.selfHostedOnly }, ref.source, ref);

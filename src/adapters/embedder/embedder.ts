@@ -33,6 +33,11 @@ export interface EmbeddingModelInfo {
    * token's vector, which BGE models are trained for).
    */
   pooling?: 'mean' | 'cls';
+  /**
+   * Set for the built-in embedder, which downloads nothing: 'lsa' (latent semantic analysis fitted to the
+   * workspace's own chunks, see core/lsa). Its `dimension` is the most it makes; a fit to few chunks makes fewer.
+   */
+  builtin?: 'lsa';
 }
 
 export type EmbedKind = 'query' | 'passage';
@@ -40,8 +45,8 @@ export type EmbedKind = 'query' | 'passage';
 export interface EmbedderLoadResult {
   modelId: string;
   device: ComputeDevice;
-  /** 'site' when the site served the model folder itself, 'remote' when it came from the hub. */
-  from: 'site' | 'remote';
+  /** 'site' when the site served the model folder itself, 'remote' when it came from the hub, 'builtin' for LSA. */
+  from: 'site' | 'remote' | 'builtin';
   dimension: number;
 }
 

@@ -1,10 +1,13 @@
-// The embedding worker: transformers.js and ONNX Runtime run here, off the main thread. Started by
-// embedderClient.ts; talks Comlink through exposeWorker (see workerRpc.ts).
+// The embedding worker: transformers.js and ONNX Runtime run here, off the main thread, and so does the
+// built-in LSA embedder (fitLsa / useLsa make it the one that embeds; load() makes a transformers.js model
+// the one). Started by embedderClient.ts; talks Comlink through exposeWorker (see workerRpc.ts).
 // ONNX Runtime's wasm comes from our own origin, never from its default CDN.
 import '../transformers/ortWasmFromOwnOrigin';
 import { exposeWorker } from '../workerRpc';
 import type { ComputeDevice, DownloadProgress, EmbedKind, EmbeddingModelInfo, ModelSource } from './embedder';
 import { TransformersEmbedder } from './transformersEmbedder';
+import { LsaEmbedder } from './lsaEmbedder';
+import type { LsaModel, LsaProgress } from '../../core/lsa/lsaModel';
 
 /** What WebGPU offers inside this worker (where the embedder would use it). */
 export interface WebGpuInfo {
@@ -31,18 +34,41 @@ async function detectWebGpu(): Promise<WebGpuInfo> {
 }
 
 const embedder = new TransformersEmbedder();
+const lsa = new LsaEmbedder();
+/** Which embedder embeds: the one last loaded, fitted or restored. */
+let active: 'transformers' | 'lsa' = 'transformers';
 
 const api = {
-  load: (
+  load: async (
     model: EmbeddingModelInfo,
     device: ComputeDevice,
     source: ModelSource,
     onDownload: (progress: DownloadProgress) => void,
-  ) => embedder.load(model, device, source, onDownload),
+  ) => {
+    const result = await embedder.load(model, device, source, onDownload);
+    active = 'transformers';
+    return result;
+  },
+  /** Fit the built-in LSA embedder to these texts and embed with it from now on; returns the fitted model. */
+  fitLsa: async (texts: string[], onProgress?: (p: LsaProgress) => void): Promise<LsaModel> => {
+    active = 'lsa';
+    return lsa.fit(texts, onProgress);
+  },
+  /** Embed with an LSA model fitted earlier (saved with the workspace). */
+  useLsa: (model: LsaModel) => {
+    active = 'lsa';
+    return lsa.use(model);
+  },
   embed: (texts: string[], kind: EmbedKind, onBatch?: (done: number, total: number) => void) =>
-    embedder.embed(texts, kind, onBatch),
-  cancel: () => embedder.cancel(),
-  dispose: () => embedder.dispose(),
+    active === 'lsa' ? lsa.embed(texts, onBatch) : embedder.embed(texts, kind, onBatch),
+  cancel: () => {
+    embedder.cancel();
+    lsa.cancel();
+  },
+  dispose: async () => {
+    lsa.dispose();
+    await embedder.dispose();
+  },
   detectWebGpu,
 };
 

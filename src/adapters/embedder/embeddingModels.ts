@@ -1,9 +1,30 @@
 // The embedding models the app knows about, and the parser for a site's own models/models.json.
 import { isSafeModelId } from '../transformers/modelId';
 import type { EmbeddingModelInfo } from './embedder';
+import { LSA_MODEL_ID } from '../../core/lsa/lsaModel';
+
+/** The built-in embedder (classic LSA, fitted to the workspace's chunks): no download, works offline. */
+export const BUILTIN_LSA_MODEL_ID = LSA_MODEL_ID;
+
+export const BUILTIN_LSA_MODEL: EmbeddingModelInfo = {
+  id: BUILTIN_LSA_MODEL_ID,
+  label: 'LSA',
+  dimension: 256,
+  sizeMB: 0,
+  languages: ['multilingual'],
+  queryPrefix: '',
+  passagePrefix: '',
+  // Every word counts: there is no input limit.
+  maxTokens: Number.MAX_SAFE_INTEGER,
+  builtin: 'lsa',
+};
+
+/** Is this the built-in LSA embedder? */
+export const isBuiltinLsa = (model: Pick<EmbeddingModelInfo, 'id'> | string | null | undefined): boolean =>
+  (typeof model === 'string' ? model : model?.id) === BUILTIN_LSA_MODEL_ID;
 
 /**
- * Built-in models, all ONNX exports on the Hugging Face Hub that transformers.js loads directly.
+ * Models from the hub, all ONNX exports on the Hugging Face Hub that transformers.js loads directly.
  * sizeMB is the q8 weights (onnx/model_quantized.onnx) that the wasm device downloads; webgpuSizeMB the
  * fp32 weights (onnx/model.onnx) that WebGPU loads. Both approximate (from the hub's file listings).
  */

@@ -4,7 +4,8 @@
 //              and their vectors as ONE binary Float32 buffer (chunks × dimension), never number arrays.
 //              A chunk's text is not stored twice: it is document.text.slice(start, end).
 //   index      one row: which model and device made the vectors, their dimension, the chunk settings,
-//              the documents in the index, and the id of the snapshot the vector rows belong to.
+//              the documents in the index, the id of the snapshot the vector rows belong to, and for the
+//              built-in LSA embedder its fitted projection (typed arrays, stored as they are).
 // A snapshot is written in one transaction, and read back only if every row it names is there and the
 // right size: a snapshot that was not completely written is never read back as an index.
 import { Dexie, type EntityTable } from 'dexie';
@@ -12,6 +13,8 @@ import { withChunkMeta } from '../../core/chunkMeta';
 import { DEFAULT_CHUNKER_SETTINGS, readChunkerSettings, type ChunkerSettings } from '../../core/chunkers/settings';
 import type { Chunk, SourceDocument } from '../../core/types';
 import type { ComputeDevice } from '../embedder/embedder';
+import { isBuiltinLsa } from '../embedder/embeddingModels';
+import { lsaModelProblem, type LsaModel } from '../../core/lsa/lsaModel';
 import type { IndexSnapshot, SavedIndex, StorageUse, StoredWorkspace, WorkspaceStorage } from './workspaceStorage';
 
 export const WORKSPACE_DB_NAME = 'openbook-workspace';
@@ -40,6 +43,8 @@ interface IndexRow {
   chunking: ChunkerSettings;
   docIds: string[];
   savedAt: number;
+  /** The built-in embedder's projection, when it made the vectors. */
+  lsa?: LsaModel;
 }
 
 type WorkspaceDexie = Dexie & {
@@ -110,6 +115,11 @@ function unpackSnapshot(meta: IndexRow | undefined, rows: VectorsRow[], document
   }
   const { modelId, device, dimension, savedAt } = meta;
   const chunking = readChunkerSettings(meta.chunking) ?? DEFAULT_CHUNKER_SETTINGS.recursive;
+  if (isBuiltinLsa(modelId)) {
+    // Without its projection a question could not be embedded as the chunks were: not an index.
+    if (lsaModelProblem(meta.lsa) !== null || meta.lsa!.dimension !== dimension) return null;
+    return { modelId, device, dimension, chunking, savedAt, chunks, vectors, lsa: meta.lsa! };
+  }
   return { modelId, device, dimension, chunking, savedAt, chunks, vectors };
 }
 
@@ -156,6 +166,7 @@ export class WorkspaceDb implements WorkspaceStorage {
         chunking: { ...snapshot.chunking },
         docIds: rows.map((r) => r.docId),
         savedAt: Date.now(),
+        ...(snapshot.lsa ? { lsa: snapshot.lsa } : {}),
       });
     });
   }

@@ -4,6 +4,7 @@
 import type { ChunkerSettings } from '../../core/chunkers/settings';
 import type { Chunk, SourceDocument } from '../../core/types';
 import type { ComputeDevice } from '../embedder/embedder';
+import type { LsaModel } from '../../core/lsa/lsaModel';
 
 /** What the vector index holds: vectors are tied to the model and device that made them. */
 export interface IndexSnapshot {
@@ -15,6 +16,8 @@ export interface IndexSnapshot {
   /** The indexed chunks; vectors[i] is the vector of chunks[i] (L2-normalised, `dimension` long). */
   chunks: Chunk[];
   vectors: Float32Array[];
+  /** The built-in embedder's fitted projection, when it made the vectors (questions are embedded with it). */
+  lsa?: LsaModel;
 }
 
 export interface SavedIndex extends IndexSnapshot {

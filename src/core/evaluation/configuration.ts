@@ -26,6 +26,27 @@ export const defaultConfiguration = (id: string): EvalConfiguration => ({
   rerankModelId: null,
 });
 
+/** Is this configuration the untouched default (whatever its id)? */
+export function isDefaultConfiguration(c: EvalConfiguration): boolean {
+  const d = defaultConfiguration(c.id);
+  return c.embeddingModelId === d.embeddingModelId && c.chunking === d.chunking && c.topK === d.topK && c.mode === d.mode && c.rerankModelId === d.rerankModelId;
+}
+
+/**
+ * The configurations the sample question set starts with: ones that run with no download at all (keyword
+ * search; the built-in LSA embedder, `lsaModelId`, with vector and hybrid search), after the current index
+ * as it is when there is one made by another model.
+ */
+export function sampleConfigurations(lsaModelId: string, withIndex: boolean, newId: () => string): EvalConfiguration[] {
+  const base = (patch: Partial<EvalConfiguration>): EvalConfiguration => ({ ...defaultConfiguration(newId()), ...patch });
+  return [
+    ...(withIndex ? [base({})] : []),
+    base({ mode: 'keyword' }),
+    base({ embeddingModelId: lsaModelId, mode: 'vector' }),
+    base({ embeddingModelId: lsaModelId, mode: 'hybrid' }),
+  ];
+}
+
 /** What the current index was built with. */
 export interface IndexIdentity {
   modelId: string | null;

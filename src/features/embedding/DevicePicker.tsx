@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGpuStore } from '../../state/gpuStore';
 import { useIndexStore } from '../../state/indexStore';
+import { isBuiltinLsa } from '../../adapters/embedder/embeddingModels';
 import { DeviceSelect } from '../../ui/DeviceSelect';
 
 export function DevicePicker({ disabled }: { disabled: boolean }) {
@@ -12,6 +13,7 @@ export function DevicePicker({ disabled }: { disabled: boolean }) {
   const preference = useIndexStore((s) => s.devicePreference);
   const setPreference = useIndexStore((s) => s.setDevicePreference);
   const loaded = useIndexStore((s) => s.loaded);
+  const builtin = useIndexStore((s) => isBuiltinLsa(s.modelId));
 
   useEffect(() => {
     void detect();
@@ -22,6 +24,9 @@ export function DevicePicker({ disabled }: { disabled: boolean }) {
     : caps.adapter
       ? t('embedding.device.webgpuAvailable', { adapter: caps.adapterName ?? '?' })
       : t(caps.webgpu ? 'embedding.device.noAdapter' : 'embedding.device.noWebgpu');
+
+  // The built-in embedder has no device to choose: it runs in plain JavaScript on the CPU.
+  if (builtin) return <p className="muted small device-picker">{t('embedding.builtinDevice')}</p>;
 
   return (
     <div className="device-picker">

@@ -19,7 +19,17 @@ export function EmbeddingModelPicker({ disabled }: { disabled: boolean }) {
   return (
     <fieldset className="model-picker" disabled={disabled}>
       <legend>{t('embedding.model')}</legend>
-      {models.map((m) => (
+      {models.map((m) =>
+        m.builtin ? (
+          <label key={m.id} className="model-option">
+            <input type="radio" name="embedding-model" value={m.id} checked={m.id === modelId} onChange={() => setModel(m.id)} />
+            <span className="model-option-text">
+              <strong>{t('embedding.builtinLabel')}</strong> <code className="muted">{m.id}</code>
+              <span className="muted small">{t('embedding.builtinFacts', { dimension: m.dimension })}</span>
+              <span className="muted small">{t('embedding.builtinHelp')}</span>
+            </span>
+          </label>
+        ) : (
         <label key={m.id} className="model-option">
           <input type="radio" name="embedding-model" value={m.id} checked={m.id === modelId} onChange={() => setModel(m.id)} />
           <span className="model-option-text">
@@ -37,7 +47,8 @@ export function EmbeddingModelPicker({ disabled }: { disabled: boolean }) {
             </span>
           </span>
         </label>
-      ))}
+        ),
+      )}
     </fieldset>
   );
 }

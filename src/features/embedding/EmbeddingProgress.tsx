@@ -10,11 +10,20 @@ export function EmbeddingProgress() {
   const downloads = useIndexStore((s) => s.downloads);
   const embedded = useIndexStore((s) => s.embedded);
   const indexing = useIndexStore((s) => s.indexing);
+  const fitting = useIndexStore((s) => s.fitting);
 
   const files = Object.values(downloads);
   return (
     <div className="progress-list">
       {phase === 'loading-model' && files.length === 0 && <ProgressBar label={t('embedding.progress.preparing')} />}
+      {phase === 'fitting' && (
+        <ProgressBar
+          label={t('embedding.progress.fitting')}
+          value={fitting && fitting.total > 0 ? fitting.done : undefined}
+          max={fitting && fitting.total > 0 ? fitting.total : undefined}
+          detail={fitting ? `${t(`embedding.progress.fitStage.${fitting.stage}`)} · ${t('embedding.progress.chunksDetail', { done: fitting.done, total: fitting.total })}` : undefined}
+        />
+      )}
       {phase === 'loading-model' &&
         files.map((f) => (
           <ProgressBar

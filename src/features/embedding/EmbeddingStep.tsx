@@ -1,7 +1,7 @@
 // Step 3: embedding the chunks and building the vector index.
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../layout/StepCard';
-import { useIndexStore } from '../../state/indexStore';
+import { isIndexBusy, useIndexStore } from '../../state/indexStore';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { useWorkspaceStore } from '../../state/workspaceSaves';
 import { Alert } from '../../ui/Alert';
@@ -22,7 +22,7 @@ export function EmbeddingStep() {
   const cancel = useIndexStore((s) => s.cancel);
   const hasDocuments = useDocumentsStore((s) => s.documents.length > 0);
   const saveError = useWorkspaceStore((s) => s.indexSaveError);
-  const busy = phase === 'loading-model' || phase === 'embedding' || phase === 'indexing';
+  const busy = isIndexBusy(phase);
 
   return (
     <StepCard step={3} id="embedding" title={t('embedding.title')} subtitle={t('embedding.subtitle')}>
@@ -32,7 +32,7 @@ export function EmbeddingStep() {
         <button type="button" disabled={busy || !hasDocuments} onClick={() => void embedAndIndex()}>
           {t('embedding.run')}
         </button>
-        {(phase === 'loading-model' || phase === 'embedding') && (
+        {busy && phase !== 'indexing' && (
           <button type="button" className="secondary" onClick={cancel}>
             {t('common.cancel')}
           </button>

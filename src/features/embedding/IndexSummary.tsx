@@ -1,11 +1,12 @@
 // What the vector index holds now, which engine answers, and whether it is out of date.
 import { useTranslation } from 'react-i18next';
-import { useIndexStore, countUnindexed } from '../../state/indexStore';
+import { isIndexBusy, useIndexStore, countUnindexed } from '../../state/indexStore';
 import { useChunkingStore } from '../../state/chunkingStore';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { Alert } from '../../ui/Alert';
 import { formatMs, formatNumber } from '../../ui/format';
 import { engineReasonText } from './engineReasonText';
+import { isBuiltinLsa } from '../../adapters/embedder/embeddingModels';
 
 export function IndexSummary() {
   const { t, i18n } = useTranslation();
@@ -22,7 +23,7 @@ export function IndexSummary() {
   if (indexed.size === 0 || !status) return <p className="muted">{t('embedding.summary.empty')}</p>;
   const current = documents.flatMap((d) => chunksByDoc[d.id] ?? []);
   const unindexed = countUnindexed(current, indexed);
-  const busy = phase === 'loading-model' || phase === 'embedding' || phase === 'indexing';
+  const busy = isIndexBusy(phase);
 
   return (
     <div className="index-summary">
@@ -37,7 +38,7 @@ export function IndexSummary() {
                 count: lastRun.embedded,
                 time: formatMs(lastRun.ms, i18n.language),
                 rate: formatNumber((lastRun.embedded * 1000) / Math.max(1, lastRun.ms), i18n.language),
-                device: lastRun.device === 'webgpu' ? 'WebGPU' : 'WASM',
+                device: isBuiltinLsa(indexedModelId) ? 'CPU' : lastRun.device === 'webgpu' ? 'WebGPU' : 'WASM',
               })
             : ''}
           {lastRun.reused > 0 ? ` ${t('embedding.summary.reused', { count: lastRun.reused })}` : ''}

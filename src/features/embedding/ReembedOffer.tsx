@@ -1,7 +1,7 @@
 // Switching the embedding model: the index stays the old model's until the new vectors are complete (never
 // a mix of both); this offers the re-embedding and says that the old index answers meanwhile.
 import { useTranslation } from 'react-i18next';
-import { useIndexStore } from '../../state/indexStore';
+import { isIndexBusy, useIndexStore } from '../../state/indexStore';
 
 export function ReembedOffer() {
   const { t } = useTranslation();
@@ -11,7 +11,7 @@ export function ReembedOffer() {
   const embedAndIndex = useIndexStore((s) => s.embedAndIndex);
   const label = useIndexStore((s) => s.models.find((m) => m.id === s.modelId)?.label ?? s.modelId);
   if (!indexedModelId || indexedModelId === modelId) return null;
-  if (phase === 'loading-model' || phase === 'embedding') {
+  if (isIndexBusy(phase) && phase !== 'indexing') {
     return (
       <p className="small muted" role="status" data-testid="old-index-searchable">
         {t('reembed.meanwhile', { model: indexedModelId })}

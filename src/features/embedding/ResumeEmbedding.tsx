@@ -1,7 +1,7 @@
 // A run that the closed tab interrupted: how far it got, which documents are incomplete, and Resume
 // (which embeds only the chunks still without a vector, then builds the index).
 import { useTranslation } from 'react-i18next';
-import { useIndexStore } from '../../state/indexStore';
+import { isIndexBusy, useIndexStore } from '../../state/indexStore';
 import { clearProgress, useResumeStore } from '../../state/embeddingProgress';
 import { Alert } from '../../ui/Alert';
 
@@ -10,7 +10,7 @@ export function ResumeEmbedding() {
   const interrupted = useResumeStore((s) => s.interrupted);
   const phase = useIndexStore((s) => s.phase);
   const known = useIndexStore((s) => (interrupted ? s.models.some((m) => m.id === interrupted.modelId) : false));
-  const busy = phase === 'loading-model' || phase === 'embedding' || phase === 'indexing';
+  const busy = isIndexBusy(phase);
   if (!interrupted || busy) return null;
 
   const resume = () => {

@@ -12,6 +12,7 @@ import { SearchSettingsPanel } from './SearchSettingsPanel';
 import { FilterPanel } from './FilterPanel';
 import { RerankSettings } from './RerankSettings';
 import { SearchEngineControl } from './SearchEngineControl';
+import { NeedsVectorsActions } from './NeedsVectorsActions';
 
 export function AskStep() {
   const { t, i18n } = useTranslation();
@@ -60,6 +61,7 @@ export function AskStep() {
       {error && (
         <Alert level="error" onDismiss={() => useRetrievalStore.setState({ error: null })}>
           <MessageText message={error} />
+          {error.key === 'ask.errors.needs-vectors' && <NeedsVectorsActions />}
         </Alert>
       )}
       {last && <ResultsTable run={last} />}

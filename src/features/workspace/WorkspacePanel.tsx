@@ -2,7 +2,7 @@
 // keeps it for good, exporting it to one file and importing one, and clearing it all (after a confirmation).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useIndexStore } from '../../state/indexStore';
+import { isIndexBusy, useIndexStore } from '../../state/indexStore';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { refreshStorageUse, requestPersistentStorage, useWorkspaceStore } from '../../state/workspaceSaves';
 import { Alert } from '../../ui/Alert';
@@ -20,7 +20,7 @@ export function WorkspacePanel() {
   const persistAnswer = useWorkspaceStore((s) => s.persistAnswer);
   const cleared = useWorkspaceStore((s) => s.cleared);
   const empty = useDocumentsStore((s) => s.documents.length === 0);
-  const busy = useIndexStore((s) => s.phase === 'loading-model' || s.phase === 'embedding' || s.phase === 'indexing');
+  const busy = useIndexStore((s) => isIndexBusy(s.phase));
   const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {

@@ -4,7 +4,7 @@
 // with the reason, or cancelled) is shown right here.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useIndexStore } from '../../state/indexStore';
+import { isIndexBusy, useIndexStore } from '../../state/indexStore';
 import { useWorkspaceStore } from '../../state/workspaceSaves';
 import { cancelTransfer, exportCurrentWorkspace, importWorkspaceFile, useTransferStore } from '../../state/workspaceFileTransfer';
 import { workspaceFileName } from '../../core/workspaceFile';
@@ -20,7 +20,7 @@ type Outcome = { level: 'info' | 'error'; lead: Message; reason?: Message };
 export function WorkspaceTransfer() {
   const { t } = useTranslation();
   const hasIndex = useIndexStore((s) => s.indexedChunks.size > 0);
-  const busy = useIndexStore((s) => s.phase === 'loading-model' || s.phase === 'embedding' || s.phase === 'indexing');
+  const busy = useIndexStore((s) => isIndexBusy(s.phase));
   // The saved workspace is still coming back: an import now would race with it.
   const restoring = useWorkspaceStore((s) => s.status === 'restoring');
   const [importing, setImporting] = useState<string | null>(null);
