@@ -240,7 +240,18 @@ export const en = {
       'webgpu-unavailable': 'WebGPU is not available here. Choose WASM or Automatic.',
       failed: 'Embedding failed: {{detail}}',
       'fit-failed': 'The built-in embedder could not be fitted to the chunks: {{detail}}',
+      'load-failed': 'The embedding model {{model}} could not be loaded: {{detail}}',
     },
+  },
+  waysForward: {
+    intro: 'Ways forward without this download:',
+    builtin: 'Use the built-in embedder (no download)',
+    keyword: 'Search by keywords (no model)',
+    noRerank: 'Search without reranking',
+    endpoint: 'Use a local OpenAI-compatible server',
+    copyPrompt: 'Copy the filled prompt into any chat (step 5)',
+    importFolder: 'Import a model folder from disk (Models and storage)',
+    source: 'Use a mirror or your own host (Model download source)',
   },
   ask: {
     title: 'Ask',
@@ -531,7 +542,7 @@ export const en = {
     useWasm: 'Use transformers.js on WASM (CPU) instead',
     noAnswer: {
       needsWebgpu: 'No answer: the chosen engine needs WebGPU, which is not usable here. Choose transformers.js on WASM above. Retrieval and the filled prompt work without a model; you can also copy the prompt into any chatbot.',
-      noModel: 'No answer yet: no language model is loaded. Load one above; retrieval and the filled prompt work without it.',
+      noModel: 'No answer yet: no language model is loaded. Load one above, or copy the filled prompt (step 5) into any chat: retrieval and the filled prompt work without a language model.',
       askFirst: 'Ask a question (step 4) and the answer appears here.',
     },
     failure: {

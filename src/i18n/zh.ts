@@ -242,7 +242,18 @@ export const zh: Translation = {
       'webgpu-unavailable': '这里无法使用 WebGPU，请选择 WASM 或“自动”。',
       failed: '嵌入失败：{{detail}}',
       'fit-failed': '内置嵌入器无法拟合这些分块：{{detail}}',
+      'load-failed': '无法加载嵌入模型 {{model}}：{{detail}}',
     },
+  },
+  waysForward: {
+    intro: '不下载这个模型，也可以：',
+    builtin: '使用内置嵌入器（无需下载）',
+    keyword: '用关键词检索（不需要模型）',
+    noRerank: '不重排序直接检索',
+    endpoint: '使用本地的 OpenAI 兼容服务器',
+    copyPrompt: '把填好的提示词复制到任意聊天工具（第 5 步）',
+    importFolder: '从磁盘导入模型文件夹（“模型与存储”）',
+    source: '使用镜像或自己的服务器（“模型下载源”）',
   },
   ask: {
     title: '提问',
@@ -533,7 +544,7 @@ export const zh: Translation = {
     useWasm: '改用 WASM（CPU）上的 transformers.js',
     noAnswer: {
       needsWebgpu: '没有回答：所选引擎需要 WebGPU，而这里无法使用。请在上方改选 WASM 上的 transformers.js。检索和提示词不需要模型也能使用，你也可以把提示词复制到任何聊天机器人里。',
-      noModel: '还没有回答：尚未加载语言模型。请在上方加载一个；检索和提示词不需要模型也能使用。',
+      noModel: '还没有回答：尚未加载语言模型。请在上方加载一个，或把填好的提示词（第 5 步）复制到任意聊天工具：检索和填好的提示词不需要语言模型也能使用。',
       askFirst: '在第 4 步提问后，回答会显示在这里。',
     },
     failure: {

@@ -335,7 +335,9 @@ export const useIndexStore = create<IndexState>()(
             set({ phase: get().indexedChunks.size > 0 ? 'ready' : 'idle', notice: message('embedding.cancelled'), embedded: null });
             return;
           }
-          set({ phase: 'error', error: message(lsa ? 'embedding.errors.fit-failed' : 'embedding.errors.failed', { detail: describeError(err) }) });
+          // A model that could not be loaded (most often: not downloaded) gets the ways forward beside its message.
+          const key = lsa ? 'embedding.errors.fit-failed' : get().phase === 'loading-model' ? 'embedding.errors.load-failed' : 'embedding.errors.failed';
+          set({ phase: 'error', error: message(key, { model: model.id, detail: describeError(err) }) });
         }
       },
 

@@ -12,6 +12,7 @@ import { EmbeddingProgress } from './EmbeddingProgress';
 import { IndexSummary } from './IndexSummary';
 import { ResumeEmbedding } from './ResumeEmbedding';
 import { ReembedOffer } from './ReembedOffer';
+import { WaysForward } from '../offline/WaysForward';
 
 export function EmbeddingStep() {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function EmbeddingStep() {
       {error && (
         <Alert level="error" onDismiss={() => useIndexStore.setState({ error: null })}>
           <MessageText message={error} />
+          {error.key === 'embedding.errors.load-failed' && <WaysForward kind="embedding" />}
         </Alert>
       )}
       {notice && !busy && (

@@ -4,6 +4,7 @@ import { CHAT_MODELS } from '../../adapters/generator/chatModels';
 import { useGenerationStore, type GenerationFailure } from '../../state/generationStore';
 import { Alert } from '../../ui/Alert';
 import { chatModelLabel } from './chosenModel';
+import { WaysForward } from '../offline/WaysForward';
 
 export function GenerationFailureNote({ failure, modelId }: { failure: GenerationFailure; modelId: string }) {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function GenerationFailureNote({ failure, modelId }: { failure: Generatio
           {t('generation.useF32', { model: `${f32.label} (${f32.quantization})` })}
         </button>
       )}
+      {failure.stage === 'load' && engine !== 'openai' && (failure.code === 'network' || failure.code === 'not-found') && <WaysForward kind="chat" />}
       {gpuMissing && engine !== 'transformers-wasm' && (
         <button type="button" onClick={() => setEngine('transformers-wasm')}>
           {t('generation.useWasm')}

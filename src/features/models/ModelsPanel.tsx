@@ -29,7 +29,7 @@ export function ModelsPanel() {
   }, []);
 
   return (
-    <details className="models-panel" onToggle={(e) => (e.currentTarget.open ? void refreshCachedModels() : undefined)}>
+    <details id="models-panel" className="models-panel" onToggle={(e) => (e.currentTarget.open ? void refreshCachedModels() : undefined)}>
       <summary>{t('models.title')}</summary>
       {!available ? (
         <p className="muted small">{t('models.unavailable')}</p>

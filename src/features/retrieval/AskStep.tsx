@@ -13,6 +13,7 @@ import { FilterPanel } from './FilterPanel';
 import { RerankSettings } from './RerankSettings';
 import { SearchEngineControl } from './SearchEngineControl';
 import { NeedsVectorsActions } from './NeedsVectorsActions';
+import { WaysForward } from '../offline/WaysForward';
 
 export function AskStep() {
   const { t, i18n } = useTranslation();
@@ -62,6 +63,8 @@ export function AskStep() {
         <Alert level="error" onDismiss={() => useRetrievalStore.setState({ error: null })}>
           <MessageText message={error} />
           {error.key === 'ask.errors.needs-vectors' && <NeedsVectorsActions />}
+          {error.key === 'ask.errors.model-load-failed' && <WaysForward kind="embedding" />}
+          {error.key === 'rerank.errors.load-failed' && <WaysForward kind="reranker" />}
         </Alert>
       )}
       {last && <ResultsTable run={last} />}

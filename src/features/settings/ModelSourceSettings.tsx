@@ -12,7 +12,7 @@ export function ModelSourceSettings() {
   const invalid = source === 'custom' && normaliseHost(customHost) === null;
 
   return (
-    <details className="settings">
+    <details id="model-source" className="settings">
       <summary>{t('settings.title')}</summary>
       <p className="muted small">{t('settings.explain')}</p>
       <label>
