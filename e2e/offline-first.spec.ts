@@ -1,0 +1,91 @@
+// Openbook on first open with no network and no model on the site: keyword search needs no model, the
+// built-in LSA embedder needs no download, the evaluation runs keyword / LSA / hybrid, and a reload keeps
+// the same scores. (The fixture refuses every request to another host; this test also makes the site's
+// models/ folder answer 404, as a site that serves no models would.)
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { scores } from './steps';
+
+const QUESTION = 'Why does retrieval-augmented generation reduce hallucination?';
+
+async function ask(page: Page, question: string, rankedBy: RegExp) {
+  await page.getByRole('textbox', { name: 'Question', exact: true }).fill(question);
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect(page.getByTestId('ranked-by')).toHaveText(rankedBy);
+}
+
+const header = (page: Page, name: string) => page.getByRole('columnheader', { name, exact: true });
+const evaluation = (page: Page) => page.getByRole('region', { name: 'Evaluate retrieval' });
+
+test('with no network and no site models: keyword search at once, the built-in embedder, evaluation, the same scores after a reload', async ({ page, context }) => {
+  const modelRequests: string[] = [];
+  await context.route(/\/models\//, (route) => {
+    modelRequests.push(route.request().url());
+    return route.fulfill({ status: 404, body: 'Not found' });
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load sample corpus' }).click();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+
+  // Nothing embedded: keyword search answers with BM25 scores, and the prompt is filled with its chunks.
+  await expect(page.getByText('No vectors yet: keyword search works now.')).toBeVisible();
+  await page.getByRole('radio', { name: /^Keyword/ }).check();
+  await ask(page, QUESTION, /^Ranked by BM25 score/);
+  await expect(header(page, 'BM25 (≥ 0, unbounded)')).toBeVisible();
+  const bm25 = await scores(page);
+  expect(bm25.length).toBeGreaterThan(0);
+  expect(bm25[0]!).toBeGreaterThan(0);
+  const firstChunk = (await page.locator('table tbody tr').first().locator('td').last().textContent())!.trim().slice(0, 40);
+  await expect(page.getByTestId('filled-prompt')).toContainText(firstChunk);
+  await expect(page.getByTestId('context-budget')).toBeVisible();
+
+  // Vector search says it needs vectors, and offers the built-in embedder.
+  await page.getByRole('radio', { name: /^Vector/ }).check();
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'there are none yet' });
+  await expect(alert).toBeVisible();
+  await alert.getByRole('button', { name: 'Embed with the built-in embedder (no download)' }).click();
+  await expect(page.getByTestId('index-summary')).toContainText('Index ready', { timeout: 90_000 });
+  await expect(page.getByTestId('index-summary')).toContainText('openbook/lsa');
+  await expect(page.getByRole('radio', { name: /LSA: the built-in embedder/ })).toBeChecked();
+
+  // The question is answered by vector search, with cosine scores.
+  await expect(page.getByTestId('ranked-by')).toHaveText(/^Ranked by cosine similarity/, { timeout: 30_000 });
+  await ask(page, QUESTION, /^Ranked by cosine similarity/);
+  const vector = await scores(page);
+  expect(vector.length).toBe(4);
+  for (const s of vector) expect(Math.abs(s)).toBeLessThanOrEqual(1 + 1e-6);
+  await expect(page.locator('table tbody tr').first()).toContainText('what-is-rag.md'); // the expected document
+
+  // Hybrid: cosine, BM25 and the fused score.
+  await page.getByRole('radio', { name: /^Hybrid/ }).check();
+  await ask(page, QUESTION, /^Ranked by RRF score/);
+  for (const name of ['Cosine (−1 to 1)', 'BM25 (≥ 0, unbounded)', 'RRF (0 to 0.033)']) await expect(header(page, name)).toBeVisible();
+
+  // The evaluation: the sample question set with its offline configurations (keyword, LSA, LSA hybrid).
+  const step = evaluation(page);
+  await step.getByRole('button', { name: 'Use the sample question set' }).click();
+  await step.getByRole('button', { name: 'Run evaluation' }).click();
+  const rows = step.getByRole('table', { name: 'Hit rate@k and MRR per configuration' }).getByRole('row');
+  await expect(rows).toHaveCount(4, { timeout: 90_000 });
+  for (let n = 1; n <= 3; n++) {
+    const row = rows.nth(n);
+    await expect(row).toContainText(/\d+ of 10/);
+    const hitRate = Number(await row.locator('td[data-metric="hit-rate"]').getAttribute('data-value'));
+    const mrr = Number(await row.locator('td[data-metric="mrr"]').getAttribute('data-value'));
+    expect(hitRate).toBeGreaterThan(0);
+    expect(mrr).toBeLessThanOrEqual(hitRate);
+  }
+  await expect(rows.nth(1)).toContainText('Keyword (BM25)');
+  await expect(rows.nth(2)).toContainText(/Vector.*openbook\/lsa/);
+  await expect(rows.nth(3)).toContainText(/Hybrid.*openbook\/lsa/);
+
+  // A reload: the same question gets the same scores (the fitted projection was saved with the index).
+  await page.getByRole('radio', { name: /^Vector/ }).check();
+  await page.reload();
+  await expect(page.getByTestId('index-summary')).toContainText('Index ready', { timeout: 60_000 });
+  await ask(page, QUESTION, /^Ranked by cosine similarity/);
+  expect(await scores(page)).toEqual(vector);
+  // No model file was ever asked of the site beyond its (missing) list.
+  expect(modelRequests.every((u) => u.endsWith('/models/models.json'))).toBe(true);
+});
