@@ -202,3 +202,33 @@ describe('WorkspaceDb', () => {
     expect(isQuotaError(null)).toBe(false);
   });
 });
+
+describe('WorkspaceDb with the built-in LSA embedder', () => {
+  it('saves the fitted projection with the index and reads it back; an LSA index without a sound one is no index', async () => {
+    const { fitLsa, embedLsa, LSA_MODEL_ID } = await import('../../core/lsa/lsaModel');
+    const chunks = [tea, volcano].flatMap((d) => chunkText(d.id, d.text, chunking));
+    const lsa = await fitLsa(chunks.map((c) => c.text));
+    const snapshot: IndexSnapshot = {
+      modelId: LSA_MODEL_ID,
+      device: 'wasm',
+      dimension: lsa.dimension,
+      chunking,
+      chunks,
+      vectors: embedLsa(lsa, chunks.map((c) => c.text)),
+      lsa,
+    };
+    const db = newDb('lsa');
+    await db.saveDocument(tea);
+    await db.saveDocument(volcano);
+    await db.saveIndex(snapshot);
+    const loaded = (await db.load()).index!;
+    expect(loaded.lsa!.terms).toEqual(lsa.terms);
+    expect([...loaded.lsa!.projection]).toEqual([...lsa.projection]);
+
+    // The same index saved without its projection (or with a broken one) is not read back as an index.
+    await db.saveIndex({ ...snapshot, lsa: undefined } as unknown as IndexSnapshot);
+    expect((await db.load()).index).toBeNull();
+    await db.saveIndex({ ...snapshot, lsa: { ...lsa, idf: new Float32Array(1) } });
+    expect((await db.load()).index).toBeNull();
+  });
+});
