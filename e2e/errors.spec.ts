@@ -33,10 +33,16 @@ test('an embedding model that cannot be downloaded says so, and the documents st
   await expect(page.getByText('The host must be a full http:// or https:// address')).toBeVisible();
   await page.getByLabel('Host URL').fill('http://127.0.0.1:9');
   await page.getByRole('button', { name: 'Embed and index' }).click();
-  const error = page.getByRole('alert').filter({ hasText: 'Embedding failed' });
-  await expect(error).toContainText('Xenova/all-MiniLM-L6-v2');
+  const error = page.getByRole('alert').filter({ hasText: 'The embedding model Xenova/all-MiniLM-L6-v2 could not be loaded' });
   await expect(error).toContainText(/network/i);
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(1);
+  // The ways forward are offered where the message is: each that needs no download.
+  await expect(error.getByText('Ways forward without this download:')).toBeVisible();
+  for (const way of ['Search by keywords (no model)', 'Import a model folder from disk (Models and storage)', 'Use a mirror or your own host (Model download source)'])
+    await expect(error.getByRole('button', { name: way })).toBeVisible();
+  await error.getByRole('button', { name: 'Use the built-in embedder (no download)' }).click();
+  await expect(page.getByTestId('index-summary')).toContainText('openbook/lsa', { timeout: 60_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
 
   // Back to a model the site serves: everything works.
   await page.getByRole('radio', { name: /Tiny test embedder/ }).check();

@@ -36,4 +36,7 @@ test('an f16 model without shader-f16 is explained before any download; the q4f3
   await page.getByRole('button', { name: 'Load model' }).click();
   const failure = page.getByRole('alert').filter({ hasText: 'The model could not be loaded' });
   await expect(failure).toContainText('could not be downloaded', { timeout: 60_000 });
+  await expect(failure.getByRole('button', { name: 'Copy the filled prompt into any chat (step 5)' })).toBeVisible();
+  await failure.getByRole('button', { name: 'Use a local OpenAI-compatible server' }).click();
+  await expect(page.getByRole('radio', { name: 'OpenAI-compatible endpoint (your own server)', exact: true })).toBeChecked();
 });
