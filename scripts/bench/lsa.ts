@@ -5,7 +5,9 @@
 // corpus this small, is the chunk count: the full rank, where LSA ranks as plain tf-idf cosine would) and at
 // a few smaller dimensions, where the SVD actually compresses.
 // Synthetic chunks as in keywordSearch.ts: 3 to 6 random sentences of the sample corpus (English and
-// Chinese) plus two made-up rare words drawn from a Zipf distribution over 50,000 (~80-100 words a chunk).
+// Chinese) plus two made-up rare words drawn from a Zipf distribution over 50,000 (~80-100 words a chunk);
+// and once, fit-zipf-vocabulary: 10k chunks of 80 words drawn from 100,000 made-up ones (a vocabulary far
+// larger than the sample sentences give, so the default cap of 20,000 terms binds).
 // The neural fixture model openbook/tiny-embedder is not run here: it is generated test data (a few
 // hundred made-up topic words), so its figures on the sample corpus would say nothing about real models.
 import { Bm25Index } from '../../src/adapters/keywordIndex/bm25Index';
@@ -48,8 +50,16 @@ function syntheticChunks(n: number, seed: number): string[] {
   });
 }
 
-async function benchFit(n: number, records: BenchRecord[]): Promise<LsaModel> {
-  const texts = syntheticChunks(n, 4242 + n);
+/** n chunks of 80 words drawn Zipf-like from 100,000 made-up words: a large vocabulary, where the term cap binds. */
+function zipfChunks(n: number, seed: number): string[] {
+  const rand = mulberry32(seed);
+  const word = () => `w${Math.floor(Math.exp(rand() * Math.log(100_000)))}`;
+  return Array.from({ length: n }, () => Array.from({ length: 80 }, word).join(' '));
+}
+
+async function benchFit(n: number, records: BenchRecord[], kind: 'sample-sentences' | 'zipf-vocabulary' = 'sample-sentences'): Promise<LsaModel> {
+  const texts = kind === 'sample-sentences' ? syntheticChunks(n, 4242 + n) : zipfChunks(n, 4242 + n);
+  const kase = kind === 'sample-sentences' ? 'fit' : 'fit-zipf-vocabulary';
   const tokens = texts.reduce((sum, t) => sum + tokenize(t).length, 0);
   const times: number[] = [];
   const cpuTimes: number[] = [];
@@ -65,11 +75,11 @@ async function benchFit(n: number, records: BenchRecord[]): Promise<LsaModel> {
   const fit = model!;
   const ms = percentile(times, 50);
   const cpuMs = percentile(cpuTimes, 50);
-  records.push({ suite: SUITE, case: 'fit', n, dim: fit.dimension, metric: 'p50', value: round(ms, 1), unit: 'ms' });
+  records.push({ suite: SUITE, case: kase, n, dim: fit.dimension, metric: 'p50', value: round(ms, 1), unit: 'ms' });
   // CPU time of this process too: on a shared machine the wall time also counts other processes' turns.
-  records.push({ suite: SUITE, case: 'fit-cpu', n, dim: fit.dimension, metric: 'p50', value: round(cpuMs, 1), unit: 'ms' });
+  records.push({ suite: SUITE, case: `${kase}-cpu`, n, dim: fit.dimension, metric: 'p50', value: round(cpuMs, 1), unit: 'ms' });
   console.log(
-    `fit ${n.toLocaleString('en').padStart(6)} chunks (${round(tokens / n, 0)} tokens a chunk): ${round(ms, 0)} ms wall, ${round(cpuMs, 0)} ms CPU ` +
+    `${kase} ${n.toLocaleString('en').padStart(6)} chunks (${round(tokens / n, 0)} tokens a chunk): ${round(ms, 0)} ms wall, ${round(cpuMs, 0)} ms CPU ` +
       `(medians of ${REPEATS}; wall ${times.map((t) => round(t, 0)).join(', ')}), ${fit.terms.length.toLocaleString('en')} terms, dimension ${fit.dimension}`,
   );
   return fit;
@@ -126,6 +136,7 @@ export const lsaSuite: BenchSuite = {
     let last: LsaModel | null = null;
     for (const n of SIZES) last = await benchFit(n, records);
     if (last) benchEmbed(last, records);
+    await benchFit(10_000, records, 'zipf-vocabulary');
     await benchQuality(records);
   },
 };

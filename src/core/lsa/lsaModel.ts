@@ -44,7 +44,7 @@ export interface LsaFitOptions {
   /** Wanted dimension (default LSA_DEFAULT_DIMENSION); the model's is at most min(this, texts, terms), less where the matrix's rank is. */
   dimension?: number;
   seed?: number;
-  /** Vocabulary cap (default 50,000 terms, those of highest df). */
+  /** Vocabulary cap (default DEFAULT_MAX_TERMS = 20,000 terms, those of highest df; see tfidf.ts). */
   maxTerms?: number;
   signal?: AbortSignal;
   onProgress?: (p: LsaProgress) => void;
@@ -113,7 +113,7 @@ export async function fitLsa(texts: readonly string[], options: LsaFitOptions = 
   };
 }
 
-/** Term → row, per model (built once: a 50,000-term Map takes milliseconds). */
+/** Term → row, per model object (built on first use: a 20,000-term Map takes milliseconds; a model read back from storage is a new object and builds its own). */
 const termIndexes = new WeakMap<LsaModel, Map<string, number>>();
 
 function termIndex(model: LsaModel): Map<string, number> {
