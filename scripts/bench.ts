@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { chunkingSuite } from './bench/chunking';
 import { keywordSearchSuite } from './bench/keywordSearch';
+import { lsaSuite } from './bench/lsa';
 import type { BenchRecord, BenchSuite } from './bench/common';
 import { parsingSuite } from './bench/parsing';
 import { rerankSuite } from './bench/rerank';
@@ -18,6 +19,7 @@ const SUITES: BenchSuite[] = [
   parsingSuite,
   keywordSearchSuite,
   rerankSuite,
+  lsaSuite,
 ];
 
 async function main(): Promise<void> {

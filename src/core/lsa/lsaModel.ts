@@ -5,8 +5,9 @@
 //   vector = normalise(Wᵀ · tfidf(text))      W = projection, terms × k, the right singular vectors V
 // W is V itself, not scaled by the singular values: a chunk's vector is then its row of U Σ (the chunk's
 // coordinates in the latent space, each axis weighted by how much of the corpus it explains), the classic
-// LSA comparison; V Σ⁻¹ (comparing rows of U, every axis equal) lets the weak, noisy axes count as much as
-// the strong ones and ranks worse. So the fold-in of a chunk's own text is its fitted vector.
+// LSA comparison. V Σ^α for α from -1 (rows of U: every axis equal, the weak noisy ones too) to 1 was tried
+// on the sample corpus's question set (scripts/bench/lsa.ts): all within one rank change of each other,
+// α = 0 never the worst; so the classic choice stays. The fold-in of a chunk's own text is its fitted vector.
 // A text with no vocabulary term embeds as the all-zero vector (not normalisable): the caller decides
 // what that means (it matches nothing).
 // Pure: no DOM, no workers; fitLsa awaits a macrotask between steps, so that a worker running it can
@@ -43,7 +44,7 @@ export interface LsaFitOptions {
   /** Wanted dimension (default LSA_DEFAULT_DIMENSION); the model's is at most min(this, texts, terms), less where the matrix's rank is. */
   dimension?: number;
   seed?: number;
-  /** Vocabulary cap (default 50,000 terms, those of highest df). */
+  /** Vocabulary cap (default DEFAULT_MAX_TERMS = 20,000 terms, those of highest df; see tfidf.ts). */
   maxTerms?: number;
   signal?: AbortSignal;
   onProgress?: (p: LsaProgress) => void;
@@ -112,7 +113,7 @@ export async function fitLsa(texts: readonly string[], options: LsaFitOptions = 
   };
 }
 
-/** Term → row, per model (built once: a 50,000-term Map takes milliseconds). */
+/** Term → row, per model object (built on first use: a 20,000-term Map takes milliseconds; a model read back from storage is a new object and builds its own). */
 const termIndexes = new WeakMap<LsaModel, Map<string, number>>();
 
 function termIndex(model: LsaModel): Map<string, number> {

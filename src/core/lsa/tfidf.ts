@@ -19,8 +19,15 @@ import type { CsrMatrix } from './sparse';
 
 /** From this many chunks up, terms seen in only one chunk are left out of the vocabulary. */
 export const SINGLETON_CUTOFF = 1000;
-/** The default cap on the vocabulary. */
-export const DEFAULT_MAX_TERMS = 50_000;
+/**
+ * The default cap on the vocabulary. The fit's dense work grows with it (the SVD's term-space blocks are
+ * terms × ~272 numbers): on 10,000 chunks whose vocabulary is large (Zipf over 100,000 words), fitting took
+ * ~5.7 s of CPU with 50,000 terms kept, ~3.0 s with 20,000 and ~2.0 s with 10,000 on the 2-core machine
+ * this was written on (and ~2.6 s with 20,000 once the dense kernels shared their loads; scripts/bench/lsa.ts,
+ * fit-zipf-vocabulary). The terms cut are the rarest, which weigh least in the top components anyway (and
+ * BM25 still finds them in hybrid search).
+ */
+export const DEFAULT_MAX_TERMS = 20_000;
 
 export function tfWeight(tf: number): number {
   return 1 + Math.log(tf);

@@ -39,7 +39,7 @@ export interface TruncatedSvdOptions {
 
 /** How many checkpoints truncatedSvd calls (the total it reports). */
 export function svdSteps(): number {
-  return 2 * POWER_ITERATIONS + 3;
+  return 2 * POWER_ITERATIONS + 4;
 }
 
 /**
@@ -110,6 +110,7 @@ export async function truncatedSvd(a: CsrMatrix, k: number, options: TruncatedSv
   csrTimesDense(a, z, l, y);
   await checkpoint();
   const { t, r } = whitening(gram(z, n, l), l);
+  await checkpoint();
   const h = congruence(gram(y, m, l), l, t, r);
   await checkpoint();
   const { values, vectors } = symmetricEigen(h, r);
