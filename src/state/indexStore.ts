@@ -33,6 +33,8 @@ export const DEFAULT_EMBEDDING_MODEL = 'Xenova/multilingual-e5-small';
 interface IndexState {
   models: EmbeddingModelInfo[];
   modelId: string;
+  /** True once the user picked the model; until then the default follows what can load here (applyDefaultEmbeddingModel). */
+  modelChosen: boolean;
   devicePreference: DevicePreference;
   phase: IndexPhase;
   loaded: EmbedderLoadResult | null;
@@ -162,6 +164,7 @@ export const useIndexStore = create<IndexState>()(
     (set, get) => ({
       models: BUILTIN_EMBEDDING_MODELS,
       modelId: DEFAULT_EMBEDDING_MODEL,
+      modelChosen: false,
       devicePreference: 'auto',
       ...emptyIndex(),
       loaded: null,
@@ -184,7 +187,7 @@ export const useIndexStore = create<IndexState>()(
 
       setModel(modelId) {
         if (isBusy(get().phase)) return;
-        set({ modelId, error: null });
+        set({ modelId, modelChosen: true, error: null });
       },
       setDevicePreference(devicePreference) {
         set({ devicePreference, error: null });
@@ -415,10 +418,17 @@ export const useIndexStore = create<IndexState>()(
     {
       name: 'openbook.embedding',
       storage: settingsStorage,
-      partialize: (s) => ({ modelId: s.modelId, devicePreference: s.devicePreference }),
+      partialize: (s) => ({ modelId: s.modelId, modelChosen: s.modelChosen, devicePreference: s.devicePreference }),
     },
   ),
 );
+
+/** Make `modelId` the default model, unless the user chose one, a run is under way, or the list lacks it. */
+export function applyDefaultEmbeddingModel(modelId: string): void {
+  const { modelChosen, phase, models, modelId: current } = useIndexStore.getState();
+  if (modelChosen || isBusy(phase) || current === modelId || !models.some((m) => m.id === modelId)) return;
+  useIndexStore.setState({ modelId });
+}
 
 /** The model the question embedder (a second worker, used while the first one is busy) holds. */
 let queryLoaded: { modelId: string; device: ComputeDevice } | null = null;
