@@ -5,6 +5,7 @@
 // on- or offline, and whenever the cache listing changes. Until the user picks an embedding model, the
 // default follows: the best one the site serves or the browser keeps, else the hub default when the host
 // answers, else the built-in LSA embedder.
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import {
   BUILTIN_LSA_MODEL_ID,
@@ -12,9 +13,7 @@ import {
   chooseDefaultModel,
   embeddingPreferenceOrder,
   type AvailabilityFacts,
-  type AvailabilityModel,
   type HostReach,
-  type ModelAvailability,
 } from '../core/modelAvailability';
 import type { CachedModel } from '../core/cachedModels';
 import { BUILTIN_EMBEDDING_MODELS, parseModelManifest } from '../adapters/embedder/embeddingModels';
@@ -150,14 +149,14 @@ export function currentFacts(): AvailabilityFacts | null {
   return factsFrom(siteIds, host, useModelCacheStore.getState());
 }
 
-/** One model's availability, kept up to date. */
-export function useModelAvailability(model: AvailabilityModel): ModelAvailability {
+/** Everything known, kept up to date (null while the site or the cache listing is still unknown). */
+export function useAvailabilityFacts(): AvailabilityFacts | null {
   const siteIds = useModelAvailabilityStore((s) => s.siteIds);
   const host = useModelAvailabilityStore((s) => s.host);
   const models = useModelCacheStore((s) => s.models);
   const available = useModelCacheStore((s) => s.available);
   const error = useModelCacheStore((s) => s.error);
-  return availabilityOf(model, factsFrom(siteIds, host, { models, available, error }));
+  return useMemo(() => factsFrom(siteIds, host, { models, available, error }), [siteIds, host, models, available, error]);
 }
 
 /** The default embedding model now, or null while it may still change. */
