@@ -27,7 +27,7 @@ export function EmbeddingModelPicker({ disabled }: { disabled: boolean }) {
         <label key={m.id} className="model-option">
           <input type="radio" name="embedding-model" value={m.id} checked={m.id === modelId} onChange={() => setModel(m.id)} />
           <span className="model-option-text">
-            <strong>{m.label}</strong> <code className="muted">{m.id}</code>
+            <strong>{m.label}</strong> <code className="muted">{m.id}</code>{' '}
             <AvailabilityBadge availability={availabilityOf(m, facts)} />
             <span className="muted small">
               {t('embedding.modelFacts', {
