@@ -48,7 +48,8 @@ async function load() {
   const { useIndexStore, DEFAULT_EMBEDDING_MODEL } = await import('./indexStore');
   const { useModelCacheStore } = await import('./modelCacheStore');
   const { useSettingsStore } = await import('./settingsStore');
-  return { ...availability, useIndexStore, useModelCacheStore, useSettingsStore, DEFAULT_EMBEDDING_MODEL };
+  const { useGenerationStore, DEFAULT_CHAT_MODEL } = await import('./generationStore');
+  return { ...availability, useIndexStore, useModelCacheStore, useSettingsStore, useGenerationStore, DEFAULT_EMBEDDING_MODEL, DEFAULT_CHAT_MODEL };
 }
 
 /** A model the browser's caches hold, with its weights. */
@@ -159,6 +160,34 @@ describe('model availability', () => {
     s.useSettingsStore.getState().setModelSource('hf-mirror');
     await settled;
     expect(network.requests.at(-1)).toBe('HEAD https://hf-mirror.com/Xenova/multilingual-e5-small/resolve/main/config.json');
+    stop();
+  });
+
+  it('makes a chat model the site serves, or the browser keeps, the default of its engine', async () => {
+    network.host = 'refuse';
+    network.manifest = { chat: [{ id: 'site/chat', label: 'Site chat', languages: ['en'], selfHostedOnly: true }] };
+    const s = await load();
+    s.useModelCacheStore.setState({ available: true, models: [cachedModel('mlc-ai/SmolLM2-360M-Instruct-q4f32_1-MLC', 'WebLLM')] });
+    await s.useGenerationStore.getState().loadSiteModels();
+    const { ready, stop } = s.startModelAvailability();
+    await ready;
+    const { modelIds, modelChosen } = s.useGenerationStore.getState();
+    expect(modelIds.transformers).toBe('site/chat');
+    expect(modelIds.webllm).toBe('SmolLM2-360M-Instruct-q4f32_1-MLC');
+    expect(modelChosen).toBe(false);
+    stop();
+  });
+
+  it('leaves a WebLLM f16 build alone where the GPU is not known to have shader-f16, and a chat model the user chose', async () => {
+    network.host = 'refuse';
+    const s = await load();
+    s.useModelCacheStore.setState({ available: true, models: [cachedModel('mlc-ai/SmolLM2-360M-Instruct-q4f16_1-MLC', 'WebLLM')] });
+    const { ready, stop } = s.startModelAvailability();
+    await ready;
+    expect(s.useGenerationStore.getState().modelIds.webllm).toBe(s.DEFAULT_CHAT_MODEL);
+    s.useGenerationStore.getState().setModel('Llama-3.2-1B-Instruct-q4f32_1-MLC');
+    s.useModelCacheStore.setState({ models: [cachedModel('mlc-ai/SmolLM2-360M-Instruct-q4f32_1-MLC', 'WebLLM')] });
+    expect(s.useGenerationStore.getState().modelIds.webllm).toBe('Llama-3.2-1B-Instruct-q4f32_1-MLC');
     stop();
   });
 });

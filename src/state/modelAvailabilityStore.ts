@@ -4,7 +4,8 @@
 // model's config.json, 5 s at most). Checked again when the host setting changes, when the browser goes
 // on- or offline, and whenever the cache listing changes. Until the user picks an embedding model, the
 // default follows: the best one the site serves or the browser keeps, else the hub default when the host
-// answers, else the built-in LSA embedder.
+// answers, else the built-in LSA embedder. Likewise for each chat engine, where a chat model loads with no
+// network (on the site or in the browser), it becomes the default until the user picks one.
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import {
@@ -12,14 +13,18 @@ import {
   availabilityOf,
   chooseDefaultModel,
   embeddingPreferenceOrder,
+  isLocal,
   type AvailabilityFacts,
   type HostReach,
 } from '../core/modelAvailability';
 import type { CachedModel } from '../core/cachedModels';
 import { BUILTIN_EMBEDDING_MODELS, parseModelManifest } from '../adapters/embedder/embeddingModels';
 import { BUILTIN_RERANK_MODELS, parseRerankManifest } from '../adapters/reranker/rerankModels';
-import { TRANSFORMERS_CHAT_MODELS, parseChatManifest } from '../adapters/generator/transformersChatModels';
+import { DEFAULT_TRANSFORMERS_CHAT_MODEL, TRANSFORMERS_CHAT_MODELS, parseChatManifest } from '../adapters/generator/transformersChatModels';
+import { CHAT_MODELS } from '../adapters/generator/chatModels';
 import { normaliseBasePath } from '../adapters/transformers/modelLocation';
+import { DEFAULT_CHAT_MODEL, applyDefaultChatModel, useGenerationStore } from './generationStore';
+import { useGpuStore } from './gpuStore';
 import { DEFAULT_EMBEDDING_MODEL, applyDefaultEmbeddingModel, useIndexStore } from './indexStore';
 import { useModelCacheStore } from './modelCacheStore';
 import { selectModelHost, useSettingsStore } from './settingsStore';
@@ -106,6 +111,10 @@ async function hostAnswers(host: string, deps: AvailabilityDeps): Promise<boolea
   }
 }
 
+/** How long a changed host setting must stay the same before the new host is asked, in ms. */
+const HOST_CHANGE_DELAY_MS = 400;
+let hostChange: ReturnType<typeof setTimeout> | undefined;
+
 /** Raised by each host check: an older check's answer is ignored. */
 let hostCheck = 0;
 
@@ -167,17 +176,45 @@ export function defaultEmbeddingModel(): string | null {
   const availability = Object.fromEntries(models.map((m) => [m.id, availabilityOf(m, facts)]));
   const ordered = embeddingPreferenceOrder(models.filter((m) => m.id !== BUILTIN_LSA_MODEL_ID)).map((m) => m.id);
   // The hub default first: it wins among the downloadable ones (and is multilingual when local).
-  const candidates = ordered.includes(DEFAULT_EMBEDDING_MODEL) ? [DEFAULT_EMBEDDING_MODEL, ...ordered.filter((id) => id !== DEFAULT_EMBEDDING_MODEL)] : ordered;
+  const candidates = preferring(DEFAULT_EMBEDDING_MODEL, ordered);
   // Until the LSA embedder is in the list, nothing better than the hub default is there to fall back on.
   const fallback = models.some((m) => m.id === BUILTIN_LSA_MODEL_ID) ? BUILTIN_LSA_MODEL_ID : DEFAULT_EMBEDDING_MODEL;
   return chooseDefaultModel(candidates, availability, fallback);
 }
 
-/** Follow the default, unless the user chose a model. */
+/** The preferred id first, then the others in list order. */
+const preferring = (preferred: string, ids: readonly string[]): string[] => (ids.includes(preferred) ? [preferred, ...ids.filter((id) => id !== preferred)] : [...ids]);
+
+/**
+ * Each chat engine's default where one of its models loads with no network (the site serves it or the
+ * browser keeps it; the engine's own default first), else null: the engine keeps its usual default.
+ * WebLLM's f16 builds count only on a GPU known to have shader-f16.
+ */
+export function localChatDefaults(facts: AvailabilityFacts): { webllm: string | null; transformers: string | null } {
+  const local = (models: readonly { id: string; selfHostedOnly?: boolean }[], preferred: string) =>
+    preferring(
+      preferred,
+      models.filter((m) => isLocal(availabilityOf(m, facts))).map((m) => m.id),
+    )[0] ?? null;
+  const shaderF16 = useGpuStore.getState().caps?.shaderF16 === true;
+  return {
+    webllm: local(CHAT_MODELS.filter((m) => shaderF16 || !m.needsShaderF16), DEFAULT_CHAT_MODEL),
+    transformers: local(useGenerationStore.getState().transformersModels, DEFAULT_TRANSFORMERS_CHAT_MODEL),
+  };
+}
+
+/** Follow the defaults, unless the user chose a model. */
 function applyDefaults(): void {
-  if (useIndexStore.getState().modelChosen) return;
-  const id = defaultEmbeddingModel();
-  if (id) applyDefaultEmbeddingModel(id);
+  if (!useIndexStore.getState().modelChosen) {
+    const id = defaultEmbeddingModel();
+    if (id) applyDefaultEmbeddingModel(id);
+  }
+  const facts = currentFacts();
+  if (facts && !useGenerationStore.getState().modelChosen) {
+    const chat = localChatDefaults(facts);
+    if (chat.webllm) applyDefaultChatModel('webllm', chat.webllm);
+    if (chat.transformers) applyDefaultChatModel('transformers', chat.transformers);
+  }
 }
 
 /**
@@ -193,8 +230,19 @@ export function startModelAvailability(deps: AvailabilityDeps = defaultDeps()): 
     useIndexStore.subscribe((s, prev) => {
       if (s.models !== prev.models || s.phase !== prev.phase || s.modelChosen !== prev.modelChosen) applyDefaults();
     }),
+    useGenerationStore.subscribe((s, prev) => {
+      if (s.transformersModels !== prev.transformersModels || s.phase !== prev.phase || s.modelChosen !== prev.modelChosen) applyDefaults();
+    }),
+    useGpuStore.subscribe((s, prev) => {
+      if (s.caps !== prev.caps) applyDefaults();
+    }),
     useSettingsStore.subscribe((s, prev) => {
-      if (selectModelHost(s) !== selectModelHost(prev)) void checkHost(deps);
+      if (selectModelHost(s) === selectModelHost(prev)) return;
+      // Typing a custom host changes it at each key: ask only once it has stayed the same a moment.
+      hostCheck++; // an answer from the host before is no longer news
+      useModelAvailabilityStore.setState({ host: 'checking' });
+      clearTimeout(hostChange);
+      hostChange = setTimeout(() => void checkHost(deps), HOST_CHANGE_DELAY_MS);
     }),
   ];
   const recheckHost = () => void checkHost(deps);
@@ -211,6 +259,7 @@ export function startModelAvailability(deps: AvailabilityDeps = defaultDeps()): 
   return {
     ready,
     stop() {
+      clearTimeout(hostChange);
       for (const unsubscribe of unsubscribers) unsubscribe();
       if (typeof window !== 'undefined') {
         window.removeEventListener('online', recheckHost);
