@@ -22,6 +22,8 @@ interface FakeNetwork {
   manifest: unknown;
   /** How the host answers the probe: 'answer', 'refuse' (the request fails), or 'hang' (until aborted). */
   host: 'answer' | 'refuse' | 'hang';
+  /** Model folders the site serves without listing them in models.json. */
+  siteFolders: string[];
   /** Every URL asked, with its method. */
   requests: string[];
 }
@@ -34,7 +36,8 @@ function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Respon
   if (url === '/models/models.json') {
     return Promise.resolve(network.manifest === null ? new Response('', { status: 404 }) : Response.json(network.manifest));
   }
-  if (url.startsWith('/')) return Promise.resolve(new Response('<!doctype html>', { status: 200 })); // the site's index.html fallback
+  if (network.siteFolders.some((id) => url === `/models/${id}/config.json`)) return Promise.resolve(Response.json({}));
+  if (url.startsWith('/')) return Promise.resolve(new Response('<!doctype html>', { status: 200, headers: { 'content-type': 'text/html' } })); // index.html fallback
   if (network.host === 'answer') return Promise.resolve(new Response(null, { status: 200 }));
   if (network.host === 'refuse') return Promise.reject(new TypeError('Failed to fetch'));
   return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
@@ -62,7 +65,7 @@ const cachedModel = (id: string, engine: CachedModel['engine'] = 'transformers.j
 
 beforeEach(() => {
   localStorage.clear();
-  network = { manifest: null, host: 'answer', requests: [] };
+  network = { manifest: null, host: 'answer', siteFolders: [], requests: [] };
 });
 
 afterEach(() => {
@@ -108,10 +111,14 @@ describe('model availability', () => {
 
   it('calls a model the site lists "on this site", and makes it the default', async () => {
     network.manifest = { embedding: [SITE_MODEL] };
+    network.siteFolders = ['Xenova/bge-small-zh-v1.5'];
     const s = await load();
     const { ready, stop } = s.startModelAvailability();
     await ready;
     expect(s.currentFacts()?.siteIds.has(SITE_MODEL.id)).toBe(true);
+    // A built-in model is on the site where its config.json is there as JSON; not where index.html answers.
+    expect(s.currentFacts()?.siteIds.has('Xenova/bge-small-zh-v1.5')).toBe(true);
+    expect(s.currentFacts()?.siteIds.has('Xenova/all-MiniLM-L6-v2')).toBe(false);
     expect(s.useIndexStore.getState().modelId).toBe(SITE_MODEL.id);
     stop();
   });

@@ -70,13 +70,15 @@ function manifestIds(manifest: unknown): string[] {
   return [...embedding, ...parseRerankManifest(manifest).map((m) => m.id), ...parseChatManifest(manifest).map((m) => m.id)];
 }
 
-/** Whether the site answers `${models}/<id>/config.json` with a JSON object (not an index.html fallback). */
+/**
+ * Whether the site serves `models/<id>/config.json` as JSON (not an index.html fallback). A HEAD: nothing
+ * is downloaded, and the service worker neither answers nor caches it (it keeps GETs only), so a model
+ * the site lacks never shows up among the cached ones.
+ */
 async function siteHasConfig(id: string, deps: AvailabilityDeps): Promise<boolean> {
   try {
-    const response = await deps.fetch(`${normaliseBasePath(import.meta.env.BASE_URL)}models/${id}/config.json`);
-    if (!response.ok) return false;
-    const config: unknown = JSON.parse(await response.text());
-    return typeof config === 'object' && config !== null && !Array.isArray(config);
+    const response = await deps.fetch(`${normaliseBasePath(import.meta.env.BASE_URL)}models/${id}/config.json`, { method: 'HEAD' });
+    return response.ok && (response.headers.get('content-type') ?? '').includes('json');
   } catch {
     return false;
   }
