@@ -419,6 +419,12 @@ export const useIndexStore = create<IndexState>()(
       name: 'openbook.embedding',
       storage: settingsStorage,
       partialize: (s) => ({ modelId: s.modelId, modelChosen: s.modelChosen, devicePreference: s.devicePreference }),
+      // Version 0 had no modelChosen: a model other than the default then was the user's choice.
+      version: 1,
+      migrate: (persisted, version) => {
+        const saved = persisted as { modelId?: string; modelChosen?: boolean; devicePreference?: DevicePreference };
+        return version < 1 ? { ...saved, modelChosen: saved.modelId !== undefined && saved.modelId !== DEFAULT_EMBEDDING_MODEL } : saved;
+      },
     },
   ),
 );

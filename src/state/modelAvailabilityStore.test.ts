@@ -197,4 +197,15 @@ describe('model availability', () => {
     expect(s.useGenerationStore.getState().modelIds.webllm).toBe('Llama-3.2-1B-Instruct-q4f32_1-MLC');
     stop();
   });
+
+  it('keeps a model picked before the choice was recorded (saved settings of version 0)', async () => {
+    network.manifest = { embedding: [SITE_MODEL] };
+    localStorage.setItem('openbook.embedding', JSON.stringify({ state: { modelId: 'Xenova/bge-small-en-v1.5', devicePreference: 'auto' }, version: 0 }));
+    const s = await load();
+    const { ready, stop } = s.startModelAvailability();
+    await ready;
+    expect(s.useIndexStore.getState().modelChosen).toBe(true);
+    expect(s.useIndexStore.getState().modelId).toBe('Xenova/bge-small-en-v1.5');
+    stop();
+  });
 });
