@@ -2,7 +2,7 @@
 // embed; where this browser already holds a workspace, the user is asked first; a missing file is explained.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, isHostProbe, isLocalUrl } from './fixtures';
 import { addFiles, askQuestion, embed, openApp, scores } from './steps';
 
 const QUESTION = 'How hot is lava when a volcano erupts?';
@@ -27,8 +27,10 @@ test('a published workspace opens from the address, searchable at once, with the
   // A visitor with an empty browser: the site serves demo/workspace.zip (here through a route).
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
   const external: string[] = [];
+  // As in fixtures.ts: other hosts are refused, and only the app's model host check is expected.
+  await context.route((url) => !isLocalUrl(url.href), (route) => route.abort('blockedbyclient'));
   context.on('request', (r) => {
-    if (!r.url().startsWith(baseURL!)) external.push(r.url());
+    if (!r.url().startsWith(baseURL!) && !isHostProbe(r.method(), r.url())) external.push(r.url());
   });
   await context.route('**/demo/workspace.zip', (route) => route.fulfill({ body: published.bytes, contentType: 'application/zip' }));
   const page = await context.newPage();

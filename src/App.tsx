@@ -12,6 +12,7 @@ import { GenerationStep } from './features/generation/GenerationStep';
 import { EvaluationStep } from './features/evaluation/EvaluationStep';
 import { useGenerationStore } from './state/generationStore';
 import { useIndexStore } from './state/indexStore';
+import { startModelAvailability } from './state/modelAvailabilityStore';
 import { restoreWorkspace } from './state/workspace';
 import { startOfflineSupport } from './state/offlineStore';
 import { OfflineNotice } from './features/offline/OfflineNotice';
@@ -27,6 +28,9 @@ export function App() {
     void loadSiteChatModels();
     void restoreWorkspace().then(openLinkedWorkspace);
     startOfflineSupport();
+    // Whether each model can load here (site, browser cache, model host), and the default that follows.
+    const availability = startModelAvailability();
+    return () => availability.stop();
   }, [loadSiteModels, loadSiteChatModels]);
 
   return (

@@ -798,6 +798,23 @@ export const en = {
       import: 'The model folder could not be imported: {{detail}}',
     },
   },
+  availability: {
+    site: 'On this site',
+    cached: 'In this browser',
+    downloadable: 'Downloadable',
+    unreachable: 'Not reachable now',
+    checking: 'Checking…',
+    builtin: 'Built in',
+    hints: {
+      site: 'This site serves the model itself (its models/ folder): it loads with no download from elsewhere.',
+      cached: 'This browser keeps the model from an earlier use or an import: it loads with no network.',
+      downloadable: 'The model host answered: the model is downloaded on first use, then kept in this browser.',
+      unreachable: 'Neither this site nor this browser has the model, and the model host did not answer (offline, or blocked).',
+      checking: 'Looking for the model on this site, in this browser and at the model host…',
+      builtin: 'Part of the app: nothing to download.',
+    },
+    option: '{{model}} · {{availability}}',
+  },
   resume: {
     interrupted: 'Embedding was interrupted before it finished: {{done}} of {{total}} chunks have a vector from {{model}}. They are not in the index yet; resume to embed only the rest and build the index.',
     incompleteList: 'Incomplete documents',

@@ -800,6 +800,23 @@ export const zh: Translation = {
       import: '无法导入模型文件夹：{{detail}}',
     },
   },
+  availability: {
+    site: '本站提供',
+    cached: '已在此浏览器',
+    downloadable: '可下载',
+    unreachable: '暂时无法访问',
+    checking: '正在检查…',
+    builtin: '内置',
+    hints: {
+      site: '本网站自己提供此模型（在其 models/ 文件夹中）：加载时无需从其他地方下载。',
+      cached: '此浏览器已保存此模型（之前用过或导入过）：无需网络即可加载。',
+      downloadable: '模型下载源已响应：首次使用时下载此模型，之后保存在此浏览器中。',
+      unreachable: '本网站和此浏览器都没有此模型，模型下载源也没有响应（离线或被屏蔽）。',
+      checking: '正在本网站、此浏览器和模型下载源中查找此模型…',
+      builtin: '应用自带：无需下载。',
+    },
+    option: '{{model}} · {{availability}}',
+  },
   resume: {
     interrupted: '上次嵌入在完成前被中断：{{total}} 个分块中已有 {{done}} 个由 {{model}} 生成了向量。它们还不在索引里；继续嵌入只会处理剩下的分块，然后建立索引。',
     incompleteList: '未完成的文档',

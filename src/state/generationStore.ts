@@ -304,3 +304,13 @@ export const useGenerationStore = create<GenerationState>()(
     },
   ),
 );
+
+/**
+ * Make `modelId` the default model of an engine family (one that can load here), unless the user chose a
+ * model, or a model is loaded or loading.
+ */
+export function applyDefaultChatModel(family: 'webllm' | 'transformers', modelId: string): void {
+  const { modelChosen, phase, modelIds, engine, loadedModelId } = useGenerationStore.getState();
+  if (modelChosen || isBusy(phase) || loadedModelId || modelIds[family] === modelId) return;
+  useGenerationStore.setState({ modelIds: { ...modelIds, [family]: modelId }, ...(engineFamily(engine) === family ? { modelId } : {}) });
+}

@@ -40,6 +40,8 @@ export const DEFAULT_EMBEDDING_MODEL = 'Xenova/multilingual-e5-small';
 interface IndexState {
   models: EmbeddingModelInfo[];
   modelId: string;
+  /** True once the user picked the model; until then the default follows what can load here (applyDefaultEmbeddingModel). */
+  modelChosen: boolean;
   devicePreference: DevicePreference;
   phase: IndexPhase;
   loaded: EmbedderLoadResult | null;
@@ -192,6 +194,7 @@ export const useIndexStore = create<IndexState>()(
     (set, get) => ({
       models: OFFERED_MODELS,
       modelId: DEFAULT_EMBEDDING_MODEL,
+      modelChosen: false,
       devicePreference: 'auto',
       ...emptyIndex(),
       loaded: null,
@@ -214,7 +217,7 @@ export const useIndexStore = create<IndexState>()(
 
       setModel(modelId) {
         if (isBusy(get().phase)) return;
-        set({ modelId, error: null });
+        set({ modelId, modelChosen: true, error: null });
       },
       setDevicePreference(devicePreference) {
         set({ devicePreference, error: null });
@@ -468,7 +471,13 @@ export const useIndexStore = create<IndexState>()(
     {
       name: 'openbook.embedding',
       storage: settingsStorage,
-      partialize: (s) => ({ modelId: s.modelId, devicePreference: s.devicePreference }),
+      partialize: (s) => ({ modelId: s.modelId, modelChosen: s.modelChosen, devicePreference: s.devicePreference }),
+      // Version 0 had no modelChosen: a model other than the default then was the user's choice.
+      version: 1,
+      migrate: (persisted, version) => {
+        const saved = persisted as { modelId?: string; modelChosen?: boolean; devicePreference?: DevicePreference };
+        return version < 1 ? { ...saved, modelChosen: saved.modelId !== undefined && saved.modelId !== DEFAULT_EMBEDDING_MODEL } : saved;
+      },
     },
   ),
 );
@@ -507,6 +516,13 @@ async function useIndexLsa(set: SetIndexState, get: () => IndexState): Promise<M
   const { api } = await getEmbedder();
   set({ loaded: await api.useLsa(lsa) });
   return null;
+}
+
+/** Make `modelId` the default model, unless the user chose one, a run is under way, or the list lacks it. */
+export function applyDefaultEmbeddingModel(modelId: string): void {
+  const { modelChosen, phase, models, modelId: current } = useIndexStore.getState();
+  if (modelChosen || isBusy(phase) || current === modelId || !models.some((m) => m.id === modelId)) return;
+  useIndexStore.setState({ modelId });
 }
 
 /** The model the question embedder (a second worker, used while the first one is busy) holds. */

@@ -1,6 +1,9 @@
-// Choosing the embedding model: each with its dimension, download size and languages.
+// Choosing the embedding model: each with its dimension, download size, languages and whether it can load here.
 import { useTranslation } from 'react-i18next';
+import { availabilityOf } from '../../core/modelAvailability';
 import { useIndexStore } from '../../state/indexStore';
+import { useAvailabilityFacts } from '../../state/modelAvailabilityStore';
+import { AvailabilityBadge } from '../../ui/AvailabilityBadge';
 import { formatNumber } from '../../ui/format';
 
 export function EmbeddingModelPicker({ disabled }: { disabled: boolean }) {
@@ -8,6 +11,7 @@ export function EmbeddingModelPicker({ disabled }: { disabled: boolean }) {
   const models = useIndexStore((s) => s.models);
   const modelId = useIndexStore((s) => s.modelId);
   const setModel = useIndexStore((s) => s.setModel);
+  const facts = useAvailabilityFacts();
   const megabytes = (mb: number) => (mb < 1 ? '< 1' : formatNumber(mb, i18n.language));
   // Language codes in the interface language ("English, Chinese" / "英语、中文").
   const languageNames = (codes: string[]) => {
@@ -33,7 +37,8 @@ export function EmbeddingModelPicker({ disabled }: { disabled: boolean }) {
         <label key={m.id} className="model-option">
           <input type="radio" name="embedding-model" value={m.id} checked={m.id === modelId} onChange={() => setModel(m.id)} />
           <span className="model-option-text">
-            <strong>{m.label}</strong> <code className="muted">{m.id}</code>
+            <strong>{m.label}</strong> <code className="muted">{m.id}</code>{' '}
+            <AvailabilityBadge availability={availabilityOf(m, facts)} />
             <span className="muted small">
               {t('embedding.modelFacts', {
                 dimension: m.dimension,

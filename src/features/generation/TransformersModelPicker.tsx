@@ -1,7 +1,11 @@
-// Choosing the transformers.js chat model: parameters, weights and download size on the chosen device.
+// Choosing the transformers.js chat model: parameters, weights and download size on the chosen device, and
+// whether it can load here (in each option, and as a badge for the chosen one).
 import { useTranslation } from 'react-i18next';
 import { chooseWeights } from '../../adapters/generator/transformersChatModels';
+import { availabilityOf } from '../../core/modelAvailability';
 import { useGenerationStore } from '../../state/generationStore';
+import { useAvailabilityFacts } from '../../state/modelAvailabilityStore';
+import { AvailabilityBadge, useAvailabilityText } from '../../ui/AvailabilityBadge';
 import { useGpuStore } from '../../state/gpuStore';
 import { formatNumber } from '../../ui/format';
 
@@ -13,20 +17,28 @@ export function TransformersModelPicker({ disabled }: { disabled: boolean }) {
   const setModel = useGenerationStore((s) => s.setModel);
   const shaderF16 = useGpuStore((s) => s.caps?.shaderF16 ?? false);
   const device = engine === 'transformers-webgpu' ? 'webgpu' : 'wasm';
+  const facts = useAvailabilityFacts();
+  const { label } = useAvailabilityText();
+  const chosen = models.find((m) => m.id === modelId);
   const megabytes = (mb: number) => formatNumber(mb, i18n.language, mb < 1 ? 2 : 0);
   return (
     <label className="grow">
-      {t('generation.tjsModel')}
+      <span>
+        {t('generation.tjsModel')} {chosen && <AvailabilityBadge availability={availabilityOf(chosen, facts)} />}
+      </span>
       <select value={modelId} disabled={disabled} onChange={(e) => setModel(e.target.value)}>
         {models.map((m) => {
           const { dtype, downloadMB } = chooseWeights(m, device, shaderF16);
           return (
             <option key={m.id} value={m.id}>
-              {t('generation.tjsModelOption', {
-                label: m.label,
-                params: m.params,
-                dtype: dtype === 'auto' ? t('generation.dtypeAuto') : dtype,
-                download: megabytes(downloadMB),
+              {t('availability.option', {
+                model: t('generation.tjsModelOption', {
+                  label: m.label,
+                  params: m.params,
+                  dtype: dtype === 'auto' ? t('generation.dtypeAuto') : dtype,
+                  download: megabytes(downloadMB),
+                }),
+                availability: label(availabilityOf(m, facts)),
               })}
             </option>
           );

@@ -1,7 +1,10 @@
 // Choosing the cross-encoder that reranks the candidates, or none: each with its download size,
-// languages and input length.
+// languages, input length and whether it can load here.
 import { useTranslation } from 'react-i18next';
+import { availabilityOf } from '../../core/modelAvailability';
+import { useAvailabilityFacts } from '../../state/modelAvailabilityStore';
 import { useRerankStore } from '../../state/rerankStore';
+import { AvailabilityBadge } from '../../ui/AvailabilityBadge';
 import { formatNumber } from '../../ui/format';
 
 export function RerankModelPicker({ disabled }: { disabled: boolean }) {
@@ -9,6 +12,7 @@ export function RerankModelPicker({ disabled }: { disabled: boolean }) {
   const models = useRerankStore((s) => s.models);
   const modelId = useRerankStore((s) => s.modelId);
   const setModel = useRerankStore((s) => s.setModel);
+  const facts = useAvailabilityFacts();
   const megabytes = (mb: number) => (mb < 1 ? '< 1' : formatNumber(mb, i18n.language));
   const languageNames = (codes: string[]) => {
     if (codes.includes('multilingual')) return t('rerank.multilingual');
@@ -32,7 +36,8 @@ export function RerankModelPicker({ disabled }: { disabled: boolean }) {
         <label key={m.id} className="model-option">
           <input type="radio" name="rerank-model" value={m.id} checked={m.id === chosen} onChange={() => setModel(m.id)} />
           <span className="model-option-text">
-            <strong>{m.label}</strong> <code className="muted">{m.id}</code>
+            <strong>{m.label}</strong> <code className="muted">{m.id}</code>{' '}
+            <AvailabilityBadge availability={availabilityOf(m, facts)} />
             <span className="muted small">
               {t('rerank.modelFacts', { size: megabytes(m.sizeMB), languages: m.languagesNote ?? languageNames(m.languages), maxTokens: m.maxTokens })}
               {m.webgpuSizeMB !== undefined && ` · ${t('rerank.webgpuSize', { size: megabytes(m.webgpuSizeMB) })}`}
