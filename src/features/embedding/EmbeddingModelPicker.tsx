@@ -28,7 +28,8 @@ export function EmbeddingModelPicker({ disabled }: { disabled: boolean }) {
           <label key={m.id} className="model-option">
             <input type="radio" name="embedding-model" value={m.id} checked={m.id === modelId} onChange={() => setModel(m.id)} />
             <span className="model-option-text">
-              <strong>{t('embedding.builtinLabel')}</strong> <code className="muted">{m.id}</code>
+              <strong>{t('embedding.builtinLabel')}</strong> <code className="muted">{m.id}</code>{' '}
+              <AvailabilityBadge availability={availabilityOf(m, facts)} />
               <span className="muted small">{t('embedding.builtinFacts', { dimension: m.dimension })}</span>
               <span className="muted small">{t('embedding.builtinHelp')}</span>
             </span>
