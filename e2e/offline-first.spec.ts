@@ -20,7 +20,7 @@ const evaluation = (page: Page) => page.getByRole('region', { name: 'Evaluate re
 test('with no network and no site models: keyword search at once, the built-in embedder, evaluation, the same scores after a reload', async ({ page, context }) => {
   const modelRequests: string[] = [];
   await context.route(/\/models\//, (route) => {
-    modelRequests.push(route.request().url());
+    modelRequests.push(`${route.request().method()} ${route.request().url()}`);
     return route.fulfill({ status: 404, body: 'Not found' });
   });
   await page.goto('/');
@@ -57,6 +57,18 @@ test('with no network and no site models: keyword search at once, the built-in e
   for (const s of vector) expect(Math.abs(s)).toBeLessThanOrEqual(1 + 1e-6);
   await expect(page.locator('table tbody tr').first()).toContainText('what-is-rag.md'); // the expected document
 
+  // The embedding map draws the LSA vectors, the question among them.
+  const panel = page.getByRole('region', { name: 'Embedding map' });
+  await panel.getByRole('button', { name: 'Draw the map' }).click();
+  await expect(panel.getByRole('group', { name: /^Embedding map: 29 chunks projected with PCA/ })).toBeVisible();
+  await expect(panel.getByRole('list', { name: 'Documents on the map' }).getByRole('listitem')).toHaveCount(5);
+  await expect(panel.getByTestId('map-query')).toBeVisible();
+
+  // MMR over the LSA vectors.
+  await page.getByRole('checkbox', { name: 'Diversify (MMR)' }).check();
+  await ask(page, QUESTION, /then reordered by MMR/);
+  await page.getByRole('checkbox', { name: 'Diversify (MMR)' }).uncheck();
+
   // Hybrid: cosine, BM25 and the fused score.
   await page.getByRole('radio', { name: /^Hybrid/ }).check();
   await ask(page, QUESTION, /^Ranked by RRF score/);
@@ -86,6 +98,7 @@ test('with no network and no site models: keyword search at once, the built-in e
   await expect(page.getByTestId('index-summary')).toContainText('Index ready', { timeout: 60_000 });
   await ask(page, QUESTION, /^Ranked by cosine similarity/);
   expect(await scores(page)).toEqual(vector);
-  // No model file was ever asked of the site beyond its (missing) list.
-  expect(modelRequests.every((u) => u.endsWith('/models/models.json'))).toBe(true);
+  // Nothing was downloaded from the site's models/: only its (missing) list was read, and whether it serves
+  // a model folder asked (HEAD of config.json, for the pickers' availability).
+  for (const request of modelRequests) expect(request).toMatch(/^(GET .*\/models\/models\.json|HEAD .*\/models\/[^/]+\/[^/]+\/config\.json)$/);
 });

@@ -5,7 +5,7 @@ import { buildInParallel, type KeywordBuildTarget } from '../adapters/keywordInd
 import { getKeywordTokenizers } from './workers';
 
 /** Below this much text (~70 ms of tokenising), the keyword worker tokenises alone. */
-const PARALLEL_MIN_CHARS = 200_000;
+export const PARALLEL_MIN_CHARS = 200_000;
 
 /** Replace what the target (a keyword index worker) holds with these chunks. */
 export async function buildKeywordIndex(target: KeywordBuildTarget, docs: KeywordDoc[]): Promise<KeywordIndexStatus> {

@@ -7,7 +7,7 @@
 // keyword index that lags behind.
 // A large build is tokenised on several cores (keywordIndexBuild.ts).
 import type { Chunk } from '../core/types';
-import { buildKeywordIndex } from './keywordIndexBuild';
+import { buildKeywordIndex, PARALLEL_MIN_CHARS } from './keywordIndexBuild';
 import { searchableChunks, subscribeSearchableChunks } from './searchableChunks';
 import { getKeywordIndex } from './workers';
 
@@ -28,6 +28,13 @@ function onlyAdded(prev: Map<string, Chunk>, next: Map<string, Chunk>): boolean 
   if (next.size <= prev.size) return false;
   for (const [id, chunk] of prev) if (next.get(id) !== chunk) return false;
   return true;
+}
+
+/** The length of the texts `next` has and `prev` has not. */
+function addedChars(prev: Map<string, Chunk>, next: Map<string, Chunk>): number {
+  let n = 0;
+  for (const [id, c] of next) if (!prev.has(id)) n += c.text.length;
+  return n;
 }
 
 /** The same chunk ids with the same texts (e.g. the chunks just embedded were the ones already searchable)? */
@@ -52,7 +59,9 @@ async function syncTo(target: Map<string, Chunk>): Promise<void> {
     const gone: string[] = [];
     for (const id of prev.keys()) if (!target.has(id)) gone.push(id);
     await api.remove(gone);
-  } else if (prev && onlyAdded(prev, target)) {
+  } else if (prev && onlyAdded(prev, target) && addedChars(prev, target) < PARALLEL_MIN_CHARS) {
+    // A few chunks more (a small document chunked): added in the keyword worker. Large additions are
+    // rebuilt below, tokenised on several cores.
     const added: { id: string; text: string }[] = [];
     for (const [id, c] of target) if (!prev.has(id)) added.push({ id, text: c.text });
     await api.add(added);
