@@ -226,6 +226,7 @@ export const en = {
       reused_one: '{{count}} vector was reused from an earlier run.',
       reused_other: '{{count}} vectors were reused from earlier runs.',
       restored: 'Restored from this browser’s storage in {{time}}, without embedding anything again.',
+      fitted: 'LSA was fitted to these chunks in {{time}}: {{terms}} terms, {{dimension}} latent dimensions.',
     },
     engine: { voy: 'Voy (k-d tree, WASM)', exact: 'exact scan' },
     fallback: {

@@ -228,6 +228,7 @@ export const zh: Translation = {
       reused_one: '另有 {{count}} 个向量沿用了之前的结果。',
       reused_other: '另有 {{count}} 个向量沿用了之前的结果。',
       restored: '已从浏览器存储中恢复，用时 {{time}}，没有重新嵌入任何分块。',
+      fitted: 'LSA 按这些分块拟合，用时 {{time}}：{{terms}} 个词项，{{dimension}} 个潜在维度。',
     },
     engine: { voy: 'Voy（k-d 树，WASM）', exact: '精确扫描' },
     fallback: {

@@ -50,7 +50,7 @@ interface IndexState {
   fitting: LsaProgress | null;
   embedded: { done: number; total: number } | null;
   /** How the last completed run went: texts newly embedded, how long that took, on which device. */
-  lastRun: { embedded: number; reused: number; ms: number; device: ComputeDevice } | null;
+  lastRun: { embedded: number; reused: number; ms: number; device: ComputeDevice; fit?: { ms: number; terms: number; dimension: number } } | null;
   /** Vectors added to the index so far, while it is being built (or rebuilt from the saved workspace). */
   indexing: { done: number; total: number; restoring?: boolean } | null;
   /** Set when the index was rebuilt from the saved workspace: how many chunks, how long it took. */
@@ -247,11 +247,14 @@ export const useIndexStore = create<IndexState>()(
         try {
           let device: ComputeDevice = 'wasm';
           let fitted: LsaModel | null = null;
+          let fit: { ms: number; terms: number; dimension: number } | undefined;
           if (lsa) {
             // The built-in embedder learns its projection from these chunks: a new fit, so vectors of an
             // earlier fit no longer apply.
+            const fitStart = performance.now();
             fitted = await fitBuiltinEmbedder(set, chunks, stillCurrent);
             if (!stillCurrent()) return;
+            fit = { ms: performance.now() - fitStart, terms: fitted.terms.length, dimension: fitted.dimension };
           } else {
             const caps = await useGpuStore.getState().detect();
             device = state.devicePreference === 'auto' ? (caps.adapter ? 'webgpu' : 'wasm') : state.devicePreference;
@@ -292,7 +295,7 @@ export const useIndexStore = create<IndexState>()(
             if (!lsa) void saveProgressBatch(model.id, device, batch, vectors);
           }
           if (!stillCurrent()) return;
-          const lastRun = { embedded: missing.length, reused: alreadyDone, ms: performance.now() - embedStart, device };
+          const lastRun = { embedded: missing.length, reused: alreadyDone, ms: performance.now() - embedStart, device, ...(fit ? { fit } : {}) };
 
           set({ phase: 'indexing' });
           const pairs = chunks.map((chunk) => ({ chunk, vector: cachedVector(key, device, chunk.text)! }));

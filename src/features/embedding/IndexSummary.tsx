@@ -42,6 +42,9 @@ export function IndexSummary() {
               })
             : ''}
           {lastRun.reused > 0 ? ` ${t('embedding.summary.reused', { count: lastRun.reused })}` : ''}
+          {lastRun.fit
+            ? ` ${t('embedding.summary.fitted', { time: formatMs(lastRun.fit.ms, i18n.language), terms: formatNumber(lastRun.fit.terms, i18n.language), dimension: lastRun.fit.dimension })}`
+            : ''}
         </p>
       )}
       {restored && (
