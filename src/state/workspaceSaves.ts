@@ -126,3 +126,8 @@ export async function requestPersistentStorage(): Promise<void> {
     useWorkspaceStore.setState({ persistAnswer: false });
   }
 }
+
+/** Run a write of one's own (a staged replacement's, see workspaceReplace.ts) in turn with the others. */
+export function writeInTurn<T>(write: (s: WorkspaceStorage) => Promise<T>): Promise<T | undefined> {
+  return enqueue(write);
+}
