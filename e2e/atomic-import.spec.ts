@@ -164,3 +164,39 @@ test('failing with QuotaExceededError at a write of an import, leaves the whole 
   await expectNewWorkspace(page);
   expect(await leftoverRows(page)).toBe(0);
 });
+
+test('a published workspace (?workspace=) is opened the same way: a full storage or a reload mid-way leaves the old workspace whole', async ({ page }) => {
+  test.setTimeout(180_000);
+  await installHooks(page);
+  await page.route('**/demo/rivers.zip', (route) => route.fulfill({ body: FILE.buffer, contentType: 'application/zip' }));
+  const before = await buildOldWorkspace(page);
+  const outcome = page.getByTestId('published-outcome');
+
+  // The storage runs out while the vectors are written.
+  await page.goto('/?workspace=demo/rivers.zip');
+  await setHooks(page, { writes: 0, failWriteAt: 25 });
+  await page.getByRole('button', { name: 'Open it' }).click();
+  await expect(outcome).toContainText(
+    'The published workspace rivers.zip could not be opened, and the current workspace is unchanged: this browser’s storage for the site is full. Nothing of the new workspace was kept',
+  );
+  await expectOldWorkspace(page, before);
+  await page.goto('/');
+  await expectOldWorkspace(page, before);
+
+  // The page is left once the index is written beside the old workspace, before the switch.
+  await page.goto('/?workspace=demo/rivers.zip');
+  await setHooks(page, { importPoints: [], pauseAt: 4 });
+  await page.getByRole('button', { name: 'Open it' }).click();
+  await expect.poll(async () => (await hooks(page)).importPoints).toEqual(['saving', 'documents', 'documents', 'documents', 'index']);
+  await page.goto('/');
+  await expectOldWorkspace(page, before);
+  await expect.poll(() => leftoverRows(page)).toBe(0);
+
+  // Undisturbed, it replaces the workspace, also after a reload.
+  await page.goto('/?workspace=demo/rivers.zip');
+  await page.getByRole('button', { name: 'Open it' }).click();
+  await expect(outcome).toContainText('Opened the published workspace rivers.zip: 20 documents and 60 chunks');
+  await expectNewWorkspace(page);
+  await reloadAndWaitForRestore(page);
+  await expectNewWorkspace(page);
+});
