@@ -78,8 +78,10 @@ export async function emptyWorkspace(): Promise<boolean> {
 /**
  * Empty the documents (but those `keep` says stay), results, answer and index in the stores, and the
  * interrupted-run progress; the stored workspace is not touched (an import has already replaced it).
+ * What was said about saving the workspace that goes (a failed save) no longer applies.
  */
 export async function forgetWorkspace(keep: (doc: SourceDocument) => boolean = () => false): Promise<void> {
+  useWorkspaceStore.setState((s) => ({ indexSaveError: null, problem: s.status === 'unavailable' ? s.problem : null }));
   const kept = useDocumentsStore.getState().documents.filter(keep);
   useDocumentsStore.getState().clearAll();
   if (kept.length > 0) useDocumentsStore.getState().restore(kept);

@@ -141,7 +141,11 @@ describe('an import over a saved workspace', () => {
     const points: ImportPausePoint[] = [];
     setPauseHook((point) => void points.push(point));
     const { page } = await setUp();
+    // What was said about saving the old workspace does not outlive it.
+    page.saves.useWorkspaceStore.setState({ indexSaveError: { key: 'workspace.errors.index-quota' } });
     expect(await page.transfer.importWorkspaceFile(workspaceFile.slice(), 'rivers.zip')).toMatchObject({ ok: true, documents: 20 });
+    expect(page.saves.useWorkspaceStore.getState().indexSaveError).toBeNull();
+    expectNew(page);
     expect(points).toEqual(['saving', 'documents', 'documents', 'documents', 'index', 'switched']);
 
     for (let stop = 0; stop < points.length; stop++) {

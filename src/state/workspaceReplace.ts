@@ -14,7 +14,7 @@ import { message, type Message } from '../i18n/message';
 import { describeError } from './errors';
 import { importPause } from './importPause';
 import { useDocumentsStore } from './documentsStore';
-import { workspaceStorage, writeInTurn } from './workspaceSaves';
+import { refreshStorageUse, workspaceStorage, writeInTurn } from './workspaceSaves';
 
 /** At most this many documents, and about this many characters of text, per write. */
 const DOCUMENTS_PER_WRITE = 8;
@@ -77,8 +77,10 @@ export async function storeReplacement(documents: SourceDocument[], index: Index
   } catch (err) {
     // Left over if this fails too: dropped on the next start.
     await writeInTurn(() => staged.discard()).catch(() => undefined);
+    void refreshStorageUse();
     return { ok: false, error: replaceFailure(err) };
   }
+  void refreshStorageUse();
   await importPause('switched');
   return { ok: true, kept: (doc) => !before.has(doc.id) };
 }
