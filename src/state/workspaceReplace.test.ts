@@ -215,12 +215,27 @@ describe('an import over a saved workspace', () => {
       // The page kept the old workspace: the same documents, answering as before.
       expect(page.documents.getState().documents).toBe(documents);
       await expectOld(page, answer);
-      { const { WorkspaceDb } = await import('../adapters/storage/workspaceDb'); const d = new WorkspaceDb(); console.log('ROWS', failAt, await d.dexie.current.toArray(), (await d.dexie.documents.toArray()).map(r=>r.gen+':'+r.name).join(',')); d.close(); }
       expect(await leftoverRows()).toBe(0); // discarded at once
       full.close();
 
       // And so does a reload, as the message says.
       await expectOld(await openPage(), answer);
+    }
+  });
+
+  it('shows what a reload shows, also with a document added while it was being written (gone with the old workspace) or after the switch (kept)', async () => {
+    const extra = { name: 'extra.txt', kind: 'text' as const, text: 'Added while the import ran.' };
+    for (const point of ['index', 'switched'] as const) {
+      const { page } = await setUp();
+      setPauseHook((p) => {
+        if (p === point) page.documents.getState().addDocuments([extra]);
+      });
+      expect(await page.transfer.importWorkspaceFile(workspaceFile.slice(), 'rivers.zip')).toMatchObject({ ok: true, documents: 20 });
+      await page.saves.writesSettled();
+      const shown = names(page);
+      expect(shown).toEqual([...newDocuments.map((d) => d.name), ...(point === 'switched' ? ['extra.txt'] : [])]);
+      setPauseHook(undefined);
+      expect(names(await openPage()), point).toEqual(shown);
     }
   });
 
