@@ -124,8 +124,8 @@ async function main() {
         record(n, 'import (chosen to searchable)', ((await ready.jsonValue()) as number) - chosen, 'ms');
         record(n, '  longest main-thread task', await longestTask('openbook:import-chosen', false), 'ms');
       }
-      await phasesOf(['import-start', 'import-read', 'import-unpacked', 'import-emptied', 'import-indexed']);
-      // The index is saved after the import: wait until IndexedDB holds at least the vectors, and stops growing.
+      await phasesOf(['import-start', 'import-read', 'import-unpacked', 'import-saved', 'import-emptied', 'import-indexed']);
+      // The workspace is saved before the page shows it (the old one's rows go meanwhile): wait until IndexedDB holds at least the vectors, and stops changing.
       let stored = 0;
       for (let i = 0, last = -1; i < 240; i++) {
         stored = (await idb()) - before;

@@ -53,7 +53,7 @@ async function benchWorkspaceDb(records: BenchRecord[]): Promise<void> {
     if (loaded.index?.chunks.length !== n) throw new Error(`read back ${loaded.index?.chunks.length} chunks, not ${n}`);
   }
   // Stored size: the vector rows as V8 serializes them (Chromium keeps IndexedDB values in this format).
-  const rows = await setup.dexie.vectors.toArray();
+  const rows = await setup.dexie.vectorRows.toArray();
   const bytesPerChunk = rows.reduce((sum, row) => sum + serialize(row).length, 0) / n;
   const jsonBytesPerChunk = JSON.stringify(Array.from(vectors[0]!)).length;
   await setup.dexie.delete();

@@ -929,6 +929,12 @@ export const en = {
       'import-failed': 'the file could not be read ({{detail}}).',
     },
   },
+  replaceWorkspace: {
+    errors: {
+      quota: 'this browser’s storage for the site is full. Nothing of the new workspace was kept: the workspace saved before is still here, also after a reload. Remove documents or clear the workspace to free space, then import again.',
+      failed: 'it could not be saved in this browser ({{detail}}). Nothing of the new workspace was kept: the workspace saved before is still here, also after a reload.',
+    },
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1,5 +1,6 @@
-// The workspace as a whole: bring back the saved one when the app starts, and clear it on request.
-// (Saving as things change happens in the stores, through workspaceSaves.ts.)
+// The workspace as a whole: bring back the saved one when the app starts (and drop what an interrupted
+// import left in storage), and clear it on request. (Saving as things change happens in the stores, through
+// workspaceSaves.ts; replacing the stored workspace with an imported one, in workspaceReplace.ts.)
 import { message } from '../i18n/message';
 import { useDocumentsStore } from './documentsStore';
 import { useIndexStore } from './indexStore';
@@ -9,6 +10,8 @@ import { describeError } from './errors';
 import { clearProgress, restoreInterruptedRun } from './embeddingProgress';
 import { getVectorIndex } from './workers';
 import { clearStoredWorkspace, refreshStorageUse, useWorkspaceStore, workspaceStorage } from './workspaceSaves';
+import { dropReplacementLeftovers } from './workspaceReplace';
+import type { SourceDocument } from '../core/types';
 
 let restoring: Promise<void> | null = null;
 
@@ -29,6 +32,8 @@ export function restoreWorkspace(): Promise<void> {
       // Start the index worker while IndexedDB is read: its start-up is most of a restore's time.
       const [{ documents, index }] = await Promise.all([storage.load(), getVectorIndex().catch(() => undefined)]);
       performance.mark('openbook:workspace-read');
+      // Only the live workspace is read: rows an interrupted import wrote beside it can go.
+      void dropReplacementLeftovers();
       // The saved vectors go to the (now ready) index worker first: it builds while the page renders the
       // documents, which follow at once.
       const indexing = index ? useIndexStore.getState().restoreIndex(index, startedAt, documents.map((d) => d.id)) : null;
@@ -56,9 +61,8 @@ export async function clearWorkspace(): Promise<boolean> {
 }
 
 /**
- * Remove everything stored, then empty the documents, results, answer and index in the stores (also
- * before an imported workspace takes the place of this one). False, with the reason shown, if the stored
- * data could not be removed: then nothing has changed.
+ * Remove everything stored, then empty the documents, results, answer and index in the stores. False,
+ * with the reason shown, if the stored data could not be removed: then nothing has changed.
  */
 export async function emptyWorkspace(): Promise<boolean> {
   try {
@@ -67,12 +71,24 @@ export async function emptyWorkspace(): Promise<boolean> {
     useWorkspaceStore.setState({ problem: message('workspace.errors.clear-failed', { detail: describeError(err) }) });
     return false;
   }
+  await forgetWorkspace();
+  return true;
+}
+
+/**
+ * Empty the documents (but those `keep` says stay), results, answer and index in the stores, and the
+ * interrupted-run progress; the stored workspace is not touched (an import has already replaced it).
+ * What was said about saving the workspace that goes (a failed save) no longer applies.
+ */
+export async function forgetWorkspace(keep: (doc: SourceDocument) => boolean = () => false): Promise<void> {
+  useWorkspaceStore.setState((s) => ({ indexSaveError: null, problem: s.status === 'unavailable' ? s.problem : null }));
+  const kept = useDocumentsStore.getState().documents.filter(keep);
   useDocumentsStore.getState().clearAll();
+  if (kept.length > 0) useDocumentsStore.getState().restore(kept);
   useRetrievalStore.getState().clearResults();
   // The answer came from the documents just removed.
   if (useGenerationStore.getState().phase === 'generating') await useGenerationStore.getState().stop();
   useGenerationStore.setState({ answer: '', answeredPrompt: null, stats: null, stopped: false });
   await useIndexStore.getState().resetIndex();
   await clearProgress();
-  return true;
 }

@@ -3,9 +3,11 @@
 // the chunks and vectors packed in flat buffers that are transferred, not copied; the job's progress is
 // in useTransferStore, and cancelTransfer() stops it by terminating the worker.
 // An import is checked completely first (src/core/workspaceFile.ts); only a sound file replaces anything,
-// and until then it can be cancelled with the current workspace untouched. The index is then rebuilt from
-// the file's vectors through the same path as a restore after a reload (nothing is embedded), and the
-// workspace is saved like one the user built here.
+// and until then it can be cancelled with the current workspace untouched. The new workspace is then
+// written beside the stored one and switched to in one transaction (workspaceReplace.ts): until that has
+// happened the page shows, and a reload finds, the old workspace, and a failure (a full disk) leaves it
+// as it was, stored and shown. Only then do the stores let go of the old workspace; the index is rebuilt
+// from the file's vectors through the same path as a restore after a reload (nothing is embedded).
 import { create } from 'zustand';
 import {
   packWorkspace,
@@ -24,8 +26,8 @@ import { useChunkingStore } from './chunkingStore';
 import { useDocumentsStore } from './documentsStore';
 import { currentIndexSnapshot, isIndexBusy, useIndexStore } from './indexStore';
 import { getWorkspaceFile, resetWorkspaceFile } from './workers';
-import { emptyWorkspace } from './workspace';
-import { saveDocument, saveFailure, saveIndex, useWorkspaceStore } from './workspaceSaves';
+import { forgetWorkspace } from './workspace';
+import { storeReplacement } from './workspaceReplace';
 
 /** Where an export or import is: the worker's stages, and the import's steps after the file is checked. */
 export type TransferStage = 'starting' | WorkspaceFileProgress['stage'] | 'replacing' | 'indexing' | 'saving';
@@ -156,36 +158,29 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
     if (!read.ok) return { ok: false, error: importErrorMessage(read.error) };
     if (isBusy()) return { ok: false, error: message('workspace.transfer.busy') };
     // From here on the workspace is being replaced: the import runs to its end.
-    updateJob({ stage: 'replacing', done: 0, total: 0, cancellable: false });
+    updateJob({ stage: 'saving', done: 0, total: 0, cancellable: false });
     const content = unpackWorkspace(read.packed);
     performance.mark('openbook:import-unpacked');
+    const { documents, ...index } = content;
 
-    if (!(await emptyWorkspace())) {
-      // Shown once, beside the import button, rather than also at the top of the area.
-      const problem = useWorkspaceStore.getState().problem!;
-      useWorkspaceStore.setState({ problem: null });
-      return { ok: false, error: problem };
-    }
+    // Written beside the stored workspace and switched to in one step; until then the page and a
+    // reload keep the old workspace, and a failure leaves it as it was.
+    const stored = await storeReplacement(documents, index, () => (isBusy() ? message('workspace.transfer.busy') : null));
+    if (!stored.ok) return { ok: false, error: stored.error };
+    performance.mark('openbook:import-saved');
+
+    // Stored and live: the stores let go of the old workspace and show this one.
+    updateJob({ stage: 'replacing' });
+    await forgetWorkspace(stored.kept);
     // The chunks were made with the file's settings, and the question must be embedded by the file's model.
     useChunkingStore.getState().setDraft(content.chunking);
     useIndexStore.getState().setModel(content.modelId);
-    useDocumentsStore.getState().restore(content.documents);
-
+    useDocumentsStore.getState().restore(documents);
     performance.mark('openbook:import-emptied');
     const startedAt = performance.now();
-    const { documents, ...index } = content;
     updateJob({ stage: 'indexing' });
     await useIndexStore.getState().restoreIndex({ ...index, savedAt: Date.now() }, startedAt);
     performance.mark('openbook:import-indexed');
-    // Saved once the index is searchable: packing and writing 15 MB of vectors (at 10k chunks) would
-    // otherwise hold up the main thread while the index is rebuilt.
-    updateJob({ stage: 'saving' });
-    // Only those still here: one removed meanwhile must not come back after a reload.
-    const live = new Set(useDocumentsStore.getState().documents.map((d) => d.id));
-    await Promise.all(documents.filter((d) => live.has(d.id)).map((doc) => saveDocument(doc)))
-      .then(() => saveIndex(index))
-      .catch((err: unknown) => useWorkspaceStore.setState({ problem: saveFailure('document', err) }));
-    performance.mark('openbook:import-saved');
     return { ok: true, documents: documents.length, chunks: useIndexStore.getState().indexedChunks.size, modelId: content.modelId };
   } finally {
     endJob();

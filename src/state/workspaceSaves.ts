@@ -1,6 +1,7 @@
 // Saving the workspace as it changes (documents added and removed, the index after each build) through
 // the WorkspaceStorage adapter, and what the Workspace area shows: storage use, persistence, failures.
-// Writes go one after another, in the order the changes happened. No other store is imported here, so
+// Writes go one after another, in the order the changes happened (also those of an import, which writes
+// the new workspace beside the saved one: workspaceReplace.ts, through writeInTurn). No other store is imported here, so
 // every store can import this module.
 import { create } from 'zustand';
 import type { SourceDocument } from '../core/types';
@@ -125,4 +126,9 @@ export async function requestPersistentStorage(): Promise<void> {
   } catch {
     useWorkspaceStore.setState({ persistAnswer: false });
   }
+}
+
+/** Run a write of one's own (a staged replacement's, see workspaceReplace.ts) in turn with the others. */
+export function writeInTurn<T>(write: (s: WorkspaceStorage) => Promise<T>): Promise<T | undefined> {
+  return enqueue(write);
 }

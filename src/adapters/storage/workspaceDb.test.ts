@@ -6,7 +6,7 @@ import { chunkText } from '../../core/chunking';
 import type { RecursiveChunkerSettings } from '../../core/chunkers/settings';
 import type { SourceDocument } from '../../core/types';
 import { mulberry32, randomUnitVector } from '../../testing/seededRandom';
-import { WorkspaceDb } from './workspaceDb';
+import { FIRST_GENERATION, WorkspaceDb } from './workspaceDb';
 import { isQuotaError, type IndexSnapshot } from './workspaceStorage';
 
 const DIM = 16;
@@ -97,7 +97,7 @@ describe('WorkspaceDb', () => {
     await db.saveDocument(tea);
     const snapshot = snapshotOf([volcano, tea], 2);
     await db.saveIndex(snapshot);
-    const rows = await db.dexie.vectors.toArray();
+    const rows = await db.dexie.vectorRows.toArray();
     expect(rows.map((r) => r.docId).sort()).toEqual(['doc-a', 'doc-b']);
     for (const row of rows) {
       const n = snapshot.chunks.filter((c) => c.docId === row.docId).length;
@@ -129,7 +129,7 @@ describe('WorkspaceDb', () => {
     const kept = snapshot.chunks.map((c, i) => [c, snapshot.vectors[i]!] as const).filter(([c]) => c.docId === 'doc-b');
     expect(index!.chunks).toEqual(kept.map(([c]) => c));
     expect(index!.vectors.map(bytesOf)).toEqual(kept.map(([, v]) => bytesOf(v)));
-    expect(await db.dexie.vectors.get('doc-a')).toBeUndefined();
+    expect((await db.dexie.vectorRows.toArray()).map((r) => r.docId)).toEqual(['doc-b']);
     await db.deleteDocument('doc-b');
     expect(await db.load()).toEqual({ documents: [], index: null });
   });
@@ -145,9 +145,9 @@ describe('WorkspaceDb', () => {
     const quotaHook = (_key: unknown, row: { docId: string }) => {
       if (row.docId === 'doc-b') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
-    db.dexie.vectors.hook('creating', quotaHook);
+    db.dexie.vectorRows.hook('creating', quotaHook);
     const error = await db.saveIndex(snapshotOf([volcano, tea], 6, 'second/model')).catch((e: unknown) => e);
-    db.dexie.vectors.hook('creating').unsubscribe(quotaHook);
+    db.dexie.vectorRows.hook('creating').unsubscribe(quotaHook);
     expect(isQuotaError(error)).toBe(true);
 
     const { index } = await db.load();
@@ -170,17 +170,18 @@ describe('WorkspaceDb', () => {
     expect((await db.load()).index).not.toBeNull();
 
     // A vector row missing (as if its write had been lost):
-    const row = (await db.dexie.vectors.get('doc-b'))!;
-    await db.dexie.vectors.delete('doc-b');
+    const key: [string, string] = [FIRST_GENERATION, 'doc-b'];
+    const row = (await db.dexie.vectorRows.get(key))!;
+    await db.dexie.vectorRows.delete(key);
     expect((await db.load()).index).toBeNull();
     // A row from another snapshot:
-    await db.dexie.vectors.put({ ...row, snapshotId: 'older' });
+    await db.dexie.vectorRows.put({ ...row, snapshotId: 'older' });
     expect((await db.load()).index).toBeNull();
     // A row cut short:
-    await db.dexie.vectors.put({ ...row, vectors: row.vectors.slice(0, row.vectors.byteLength - 4) });
+    await db.dexie.vectorRows.put({ ...row, vectors: row.vectors.slice(0, row.vectors.byteLength - 4) });
     expect((await db.load()).index).toBeNull();
     // The whole row back: complete again.
-    await db.dexie.vectors.put(row);
+    await db.dexie.vectorRows.put(row);
     expect((await db.load()).index).not.toBeNull();
     // The documents are read back in every case.
     expect((await db.load()).documents).toHaveLength(2);
@@ -192,7 +193,7 @@ describe('WorkspaceDb', () => {
     await db.saveIndex(snapshotOf([volcano], 9));
     await db.clear();
     expect(await db.load()).toEqual({ documents: [], index: null });
-    expect(await db.dexie.vectors.count()).toBe(0);
+    expect(await db.dexie.vectorRows.count()).toBe(0);
   });
 
   it('recognises quota errors, also wrapped', () => {

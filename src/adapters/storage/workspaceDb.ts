@@ -1,30 +1,41 @@
-// WorkspaceStorage on IndexedDB through Dexie. Three tables:
+// WorkspaceStorage on IndexedDB through Dexie. Every row belongs to a workspace generation (`gen`), and
+// one row names the live one; only its rows are ever read. Tables:
 //   documents  one row per document: its text and metadata (in the order added: `seq`).
-//   vectors    one row per indexed document: its indexed chunks as binary (index, start, end) triples
+//   vectorRows one row per indexed document: its indexed chunks as binary (index, start, end) triples
 //              and their vectors as ONE binary Float32 buffer (chunks × dimension), never number arrays.
 //              A chunk's text is not stored twice: it is document.text.slice(start, end).
-//   index      one row: which model and device made the vectors, their dimension, the chunk settings,
-//              the documents in the index, the id of the snapshot the vector rows belong to, and for the
-//              built-in LSA embedder its fitted projection (typed arrays, stored as they are).
+//   index      one row per generation (keyed by it): which model and device made the vectors, their
+//              dimension, the chunk settings, the documents in the index, the id of the snapshot the vector
+//              rows belong to, and for the built-in LSA embedder its fitted projection (typed arrays).
+//   current    one row: the live generation.
 // A snapshot is written in one transaction, and read back only if every row it names is there and the
 // right size: a snapshot that was not completely written is never read back as an index.
-import { Dexie, type EntityTable } from 'dexie';
+// Replacing the workspace (an import) is atomic: stage() writes a new generation beside the live one, in
+// as many transactions as needed, and its switchTo() makes it live and deletes the old generation in ONE
+// transaction. Until then a reload reads the old workspace; rows of a generation that never went live
+// (an interrupted or failed import) are deleted by dropLeftovers() on the next start.
+// Version 1 had no generations (vectors keyed by docId, the index row keyed 'index'); the upgrade to
+// version 2 tags those rows as the first generation and makes it live.
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import { withChunkMeta } from '../../core/chunkMeta';
 import { DEFAULT_CHUNKER_SETTINGS, readChunkerSettings, type ChunkerSettings } from '../../core/chunkers/settings';
 import type { Chunk, SourceDocument } from '../../core/types';
 import type { ComputeDevice } from '../embedder/embedder';
 import { isBuiltinLsa } from '../embedder/embeddingModels';
 import { lsaModelProblem, type LsaModel } from '../../core/lsa/lsaModel';
-import type { IndexSnapshot, SavedIndex, StorageUse, StoredWorkspace, WorkspaceStorage } from './workspaceStorage';
+import type { IndexSnapshot, SavedIndex, StagedWorkspace, StorageUse, StoredWorkspace, WorkspaceStorage } from './workspaceStorage';
 
 export const WORKSPACE_DB_NAME = 'openbook-workspace';
 
 interface DocumentRow extends SourceDocument {
   /** Auto-incremented: the order documents were added in. */
   seq?: number;
+  /** The workspace generation the row belongs to. */
+  gen: string;
 }
 
 interface VectorsRow {
+  gen: string;
   docId: string;
   snapshotId: string;
   /** Uint32 triples (chunk index, start, end), one per chunk. */
@@ -34,7 +45,8 @@ interface VectorsRow {
 }
 
 interface IndexRow {
-  key: 'index';
+  /** The generation the index belongs to. */
+  key: string;
   snapshotId: string;
   modelId: string;
   device: ComputeDevice;
@@ -47,22 +59,52 @@ interface IndexRow {
   lsa?: LsaModel;
 }
 
+interface CurrentRow {
+  key: 'current';
+  gen: string;
+}
+
 type WorkspaceDexie = Dexie & {
   documents: EntityTable<DocumentRow, 'seq'>;
-  vectors: EntityTable<VectorsRow, 'docId'>;
+  vectorRows: Table<VectorsRow, [string, string]>;
   index: EntityTable<IndexRow, 'key'>;
+  current: EntityTable<CurrentRow, 'key'>;
 };
+
+/** The generation of a database made before there were generations, and of a new one. */
+export const FIRST_GENERATION = 'g0';
 
 function openDexie(name: string): WorkspaceDexie {
   const db = new Dexie(name) as WorkspaceDexie;
   db.version(1).stores({ documents: '++seq, &id', vectors: 'docId', index: 'key' });
+  db.version(2)
+    .stores({ documents: '++seq, &[gen+id], gen', vectors: null, vectorRows: '[gen+docId], gen', index: 'key', current: 'key' })
+    .upgrade(async (tx) => {
+      // Everything stored so far is the first generation, and live.
+      await tx.table('documents').toCollection().modify((row: { gen?: string }) => {
+        row.gen = FIRST_GENERATION;
+      });
+      const vectors = (await tx.table('vectors').toArray()) as Omit<VectorsRow, 'gen'>[];
+      await tx.table('vectorRows').bulkPut(vectors.map((row) => ({ ...row, gen: FIRST_GENERATION })));
+      const meta = (await tx.table('index').get('index')) as IndexRow | undefined;
+      if (meta) {
+        await tx.table('index').delete('index');
+        await tx.table('index').put({ ...meta, key: FIRST_GENERATION });
+      }
+      await tx.table('current').put({ key: 'current', gen: FIRST_GENERATION });
+    });
   return db;
+}
+
+/** The live generation (inside a transaction that includes the `current` table). */
+async function liveGeneration(db: WorkspaceDexie): Promise<string> {
+  return (await db.current.get('current'))?.gen ?? FIRST_GENERATION;
 }
 
 const newSnapshotId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** Group a snapshot's chunks by document into rows with packed binary chunks and vectors. */
-function packSnapshot(snapshot: IndexSnapshot, snapshotId: string): VectorsRow[] {
+function packSnapshot(snapshot: IndexSnapshot, snapshotId: string, gen: string): VectorsRow[] {
   const { chunks, vectors, dimension } = snapshot;
   if (chunks.length !== vectors.length) throw new Error(`${chunks.length} chunks but ${vectors.length} vectors.`);
   const byDoc = new Map<string, number[]>();
@@ -82,7 +124,7 @@ function packSnapshot(snapshot: IndexSnapshot, snapshotId: string): VectorsRow[]
       triples.set([chunk.index, chunk.start, chunk.end], j * 3);
       packed.set(vector, j * dimension);
     });
-    rows.push({ docId, snapshotId, chunks: triples.buffer, vectors: packed.buffer });
+    rows.push({ gen, docId, snapshotId, chunks: triples.buffer, vectors: packed.buffer });
   }
   return rows;
 }
@@ -123,6 +165,44 @@ function unpackSnapshot(meta: IndexRow | undefined, rows: VectorsRow[], document
   return { modelId, device, dimension, chunking, savedAt, chunks, vectors };
 }
 
+/**
+ * Replace a generation's index (in the caller's transaction, which includes documents, vectorRows and
+ * index): chunks of documents that generation does not hold are left out. Returns how many rows it wrote.
+ */
+async function writeIndex(db: WorkspaceDexie, gen: string, snapshot: IndexSnapshot): Promise<number> {
+  const snapshotId = newSnapshotId();
+  const packed = packSnapshot(snapshot, snapshotId, gen);
+  const keys = await db.documents.where('[gen+id]').between([gen, Dexie.minKey], [gen, Dexie.maxKey]).keys();
+  const stored = new Set(keys.map((key) => (key as unknown as [string, string])[1]));
+  const rows = packed.filter((r) => stored.has(r.docId));
+  await db.vectorRows.where('gen').equals(gen).delete();
+  await db.vectorRows.bulkPut(rows);
+  await db.index.put(indexRow(gen, snapshotId, snapshot, rows));
+  return rows.length;
+}
+
+/** Delete every row of a generation (in the caller's transaction). */
+async function deleteGeneration(db: WorkspaceDexie, gen: string): Promise<void> {
+  await Promise.all([db.documents.where('gen').equals(gen).delete(), db.vectorRows.where('gen').equals(gen).delete(), db.index.delete(gen)]);
+}
+
+/** The index row of a snapshot, for the rows of it that are written. */
+function indexRow(gen: string, snapshotId: string, snapshot: IndexSnapshot, rows: VectorsRow[]): IndexRow {
+  return {
+    key: gen,
+    snapshotId,
+    modelId: snapshot.modelId,
+    device: snapshot.device,
+    dimension: snapshot.dimension,
+    chunking: { ...snapshot.chunking },
+    docIds: rows.map((r) => r.docId),
+    savedAt: Date.now(),
+    ...(snapshot.lsa ? { lsa: snapshot.lsa } : {}),
+  };
+}
+
+const newGeneration = () => `g-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
 export class WorkspaceDb implements WorkspaceStorage {
   /** The Dexie database itself: for tests and the benchmark, which look at the stored rows. */
   readonly dexie: WorkspaceDexie;
@@ -133,50 +213,37 @@ export class WorkspaceDb implements WorkspaceStorage {
 
   async saveDocument(doc: SourceDocument): Promise<void> {
     const db = this.dexie;
-    await db.transaction('rw', db.documents, async () => {
-      if ((await db.documents.where('id').equals(doc.id).count()) === 0) await db.documents.add({ ...doc });
+    await db.transaction('rw', db.documents, db.current, async () => {
+      const gen = await liveGeneration(db);
+      if ((await db.documents.where('[gen+id]').equals([gen, doc.id]).count()) === 0) await db.documents.add({ ...doc, gen });
     });
   }
 
   async deleteDocument(id: string): Promise<void> {
     const db = this.dexie;
-    await db.transaction('rw', db.documents, db.vectors, db.index, async () => {
-      await db.documents.where('id').equals(id).delete();
-      await db.vectors.delete(id);
-      const meta = await db.index.get('index');
+    await db.transaction('rw', [db.documents, db.vectorRows, db.index, db.current], async () => {
+      const gen = await liveGeneration(db);
+      await db.documents.where('[gen+id]').equals([gen, id]).delete();
+      await db.vectorRows.delete([gen, id]);
+      const meta = await db.index.get(gen);
       if (meta?.docIds.includes(id)) await db.index.put({ ...meta, docIds: meta.docIds.filter((d) => d !== id) });
     });
   }
 
   async saveIndex(snapshot: IndexSnapshot): Promise<void> {
     const db = this.dexie;
-    const snapshotId = newSnapshotId();
-    const packed = packSnapshot(snapshot, snapshotId);
-    await db.transaction('rw', db.documents, db.vectors, db.index, async () => {
-      const stored = new Set(await db.documents.orderBy('id').keys());
-      const rows = packed.filter((r) => stored.has(r.docId));
-      await db.vectors.clear();
-      await db.vectors.bulkPut(rows);
-      await db.index.put({
-        key: 'index',
-        snapshotId,
-        modelId: snapshot.modelId,
-        device: snapshot.device,
-        dimension: snapshot.dimension,
-        chunking: { ...snapshot.chunking },
-        docIds: rows.map((r) => r.docId),
-        savedAt: Date.now(),
-        ...(snapshot.lsa ? { lsa: snapshot.lsa } : {}),
-      });
+    await db.transaction('rw', [db.documents, db.vectorRows, db.index, db.current], async () => {
+      await writeIndex(db, await liveGeneration(db), snapshot);
     });
   }
 
   async load(): Promise<StoredWorkspace> {
     const db = this.dexie;
-    return db.transaction('r', db.documents, db.vectors, db.index, async () => {
-      const documents = (await db.documents.toArray()).map(({ seq: _seq, ...doc }) => doc);
-      const meta = await db.index.get('index');
-      const rows = meta ? await db.vectors.bulkGet(meta.docIds) : [];
+    return db.transaction('r', [db.documents, db.vectorRows, db.index, db.current], async () => {
+      const gen = await liveGeneration(db);
+      const documents = (await db.documents.where('gen').equals(gen).toArray()).map(({ seq: _seq, gen: _gen, ...doc }) => doc);
+      const meta = await db.index.get(gen);
+      const rows = meta ? await db.vectorRows.bulkGet(meta.docIds.map((docId): [string, string] => [gen, docId])) : [];
       const index = unpackSnapshot(
         meta,
         rows.filter((r): r is VectorsRow => r !== undefined),
@@ -186,10 +253,61 @@ export class WorkspaceDb implements WorkspaceStorage {
     });
   }
 
+  /** Remove the live workspace's documents and index (rows of other generations are left to dropLeftovers). */
   async clear(): Promise<void> {
     const db = this.dexie;
-    await db.transaction('rw', db.documents, db.vectors, db.index, async () => {
-      await Promise.all([db.documents.clear(), db.vectors.clear(), db.index.clear()]);
+    await db.transaction('rw', [db.documents, db.vectorRows, db.index, db.current], async () => {
+      await deleteGeneration(db, await liveGeneration(db));
+    });
+  }
+
+  stage(): StagedWorkspace {
+    const db = this.dexie;
+    const gen = newGeneration();
+    let documents = 0;
+    let indexRows: number | null = null;
+    return {
+      addDocuments: async (docs) => {
+        await db.transaction('rw', db.documents, async () => {
+          await db.documents.bulkAdd(docs.map((doc) => ({ ...doc, gen })));
+        });
+        documents += docs.length;
+      },
+      saveIndex: async (snapshot) => {
+        await db.transaction('rw', [db.documents, db.vectorRows, db.index], async () => {
+          indexRows = await writeIndex(db, gen, snapshot);
+        });
+      },
+      switchTo: async () => {
+        await db.transaction('rw', [db.documents, db.vectorRows, db.index, db.current], async () => {
+          // Every row written must still be there (another tab's start-up may have dropped them).
+          const complete =
+            (await db.documents.where('gen').equals(gen).count()) === documents &&
+            (indexRows === null || ((await db.index.get(gen)) !== undefined && (await db.vectorRows.where('gen').equals(gen).count()) === indexRows));
+          if (!complete) throw new Error('The new workspace was not completely written.');
+          const old = await liveGeneration(db);
+          await db.current.put({ key: 'current', gen });
+          await deleteGeneration(db, old);
+        });
+      },
+      discard: async () => {
+        await db.transaction('rw', [db.documents, db.vectorRows, db.index, db.current], async () => {
+          if ((await liveGeneration(db)) !== gen) await deleteGeneration(db, gen);
+        });
+      },
+    };
+  }
+
+  async dropLeftovers(): Promise<number> {
+    const db = this.dexie;
+    return db.transaction('rw', [db.documents, db.vectorRows, db.index, db.current], async () => {
+      const gen = await liveGeneration(db);
+      const counts = await Promise.all([
+        db.documents.where('gen').notEqual(gen).delete(),
+        db.vectorRows.where('gen').notEqual(gen).delete(),
+        db.index.where('key').notEqual(gen).delete(),
+      ]);
+      return counts.reduce((a, b) => a + b, 0);
     });
   }
 

@@ -1,6 +1,8 @@
 // The WorkspaceStorage interface: what the stores need to keep a workspace across reloads (documents,
 // and the vector index with the chunks and vectors it holds). workspaceDb.ts implements it with Dexie
 // over IndexedDB. The core never sees it; the stores call it (see src/state/workspaceSaves.ts).
+// Replacing the whole workspace (an import) goes through stage(): the new workspace is written beside the
+// live one and made live in one step, so that a reload at any moment finds the whole old or the whole new.
 import type { ChunkerSettings } from '../../core/chunkers/settings';
 import type { Chunk, SourceDocument } from '../../core/types';
 import type { ComputeDevice } from '../embedder/embedder';
@@ -48,12 +50,31 @@ export interface WorkspaceStorage {
   load(): Promise<StoredWorkspace>;
   /** Remove every document and the index. */
   clear(): Promise<void>;
+  /** Begin writing a workspace beside the live one; nothing of it is read until its switchTo(). */
+  stage(): StagedWorkspace;
+  /** Delete what an interrupted or failed replacement left (rows never made live); resolves with how many rows. */
+  dropLeftovers(): Promise<number>;
   /** Space this site uses and may use in this browser (navigator.storage.estimate), or null if unknown. */
   estimate(): Promise<StorageUse | null>;
   /** Whether the browser keeps this site's data under storage pressure; null if it cannot tell. */
   persisted(): Promise<boolean | null>;
   /** Ask the browser to keep this site's data (navigator.storage.persist); null if it cannot. */
   requestPersistence(): Promise<boolean | null>;
+}
+
+/** A workspace written beside the live one, in as many steps as needed, then made live at once. */
+export interface StagedWorkspace {
+  /** Add documents to it (one transaction), after those added before. */
+  addDocuments(docs: SourceDocument[]): Promise<void>;
+  /** Its index (one transaction); chunks of documents it does not hold are left out. */
+  saveIndex(snapshot: IndexSnapshot): Promise<void>;
+  /**
+   * Make it the live workspace and delete the one before, in ONE transaction. Rejects, with nothing
+   * changed, when that fails or when something written to it is no longer there.
+   */
+  switchTo(): Promise<void>;
+  /** Delete what was written of it (unless it went live). */
+  discard(): Promise<void>;
 }
 
 /** True for a full disk or an exhausted quota, also when Dexie wrapped the browser's error. */
