@@ -7,7 +7,7 @@ import { useDocumentsStore } from './documentsStore';
 import { createIngestStore, type IngestParser } from './ingestStore';
 import { DEFAULT_MAX_FILE_MB, useIngestSettingsStore } from './ingestSettingsStore';
 
-const inThread: IngestParser = { parse: parseDocument, cancel: async () => undefined };
+const inThread: IngestParser = { parse: (name, bytes) => parseDocument(name, bytes), cancel: async () => undefined };
 const file = (name: string, bytes: Uint8Array | string) => new File([typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>)], name);
 
 beforeEach(() => {

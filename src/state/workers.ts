@@ -1,5 +1,5 @@
 // The app's long-lived workers, each started on first use and shared by the stores.
-import type { WorkerClient } from '../adapters/workerRpc';
+import { lazyWorker } from './lazyWorker';
 import { createChunkerClient } from '../adapters/chunker/chunkerClient';
 import { createEmbedderClient } from '../adapters/embedder/embedderClient';
 import { createParserClient } from '../adapters/parsers/parserClient';
@@ -9,26 +9,6 @@ import { createKeywordIndexClient } from '../adapters/keywordIndex/keywordIndexC
 import { createTokenizerClient, type TokenizerClient } from '../adapters/keywordIndex/tokenizerClient';
 import { createProjectionClient } from '../adapters/projection/projectionClient';
 import { createWorkspaceFileClient } from '../adapters/workspaceFile/workspaceFileClient';
-
-/** A worker started on first use; a failed start is retried on the next use. */
-function lazyWorker<T>(start: () => Promise<WorkerClient<T>>) {
-  let client: Promise<WorkerClient<T>> | null = null;
-  return {
-    get(): Promise<WorkerClient<T>> {
-      client ??= start().catch((err: unknown) => {
-        client = null;
-        throw err;
-      });
-      return client;
-    },
-    /** Stop the worker outright (e.g. to abandon a download it cannot interrupt); the next use starts a new one. */
-    async reset(): Promise<void> {
-      const current = client;
-      client = null;
-      if (current) (await current.catch(() => null))?.terminate();
-    },
-  };
-}
 
 const chunker = lazyWorker(createChunkerClient);
 const embedder = lazyWorker(createEmbedderClient);
@@ -47,6 +27,8 @@ export const getVectorIndex = vectorIndex.get;
 export const getParser = parser.get;
 /** Stop a parse in flight (pdf.js cannot be interrupted); the next file starts a fresh parser worker. */
 export const resetParser = parser.reset;
+/** The parser worker if one is running (the end-to-end tests crash it through src/state/testHooks.ts). */
+export const currentParser = parser.current;
 export const getKeywordIndex = keywordIndex.get;
 
 /** Tokeniser workers that share a large keyword index build: one per core beyond the first, at most three. */

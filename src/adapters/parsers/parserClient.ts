@@ -2,6 +2,7 @@
 // interrupted inside a page); the next parse starts a fresh one.
 import * as Comlink from 'comlink';
 import { startWorker, type WorkerClient } from '../workerRpc';
+import type { ParseProgress } from './htmlParser';
 import type { ParserWorkerApi } from './parser.worker';
 import type { ParseResult } from './parseResult';
 
@@ -14,6 +15,6 @@ export function createParserClient(): Promise<ParserClient> {
 }
 
 /** Parse one file in `client`'s worker; the bytes are moved to the worker (`bytes` is unusable after). */
-export function parseInWorker(client: ParserClient, name: string, bytes: Uint8Array): Promise<ParseResult> {
-  return client.api.parse(name, Comlink.transfer(bytes, [bytes.buffer]));
+export function parseInWorker(client: ParserClient, name: string, bytes: Uint8Array, onProgress?: ParseProgress): Promise<ParseResult> {
+  return client.api.parse(name, Comlink.transfer(bytes, [bytes.buffer]), onProgress ? Comlink.proxy(onProgress) : undefined);
 }
