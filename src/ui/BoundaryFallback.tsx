@@ -1,0 +1,84 @@
+// What an error boundary shows instead of a part that failed: the error, and the ways out (try again,
+// reset settings, clear workspace, export what can be read), each saying how it went.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { clearWorkspaceForRecovery, exportReadable, resetSettings } from '../state/recovery';
+
+interface Props {
+  scope: 'step' | 'app';
+  name: string;
+  detail: string;
+  onRetry: () => void;
+}
+
+type Outcome = { key: string; reload?: boolean } | null;
+
+export function BoundaryFallback({ scope, name, detail, onRetry }: Props) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [working, setWorking] = useState(false);
+
+  const act = async (work: () => Promise<Outcome>) => {
+    setWorking(true);
+    try {
+      setOutcome(await work());
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  return (
+    <div className="alert alert-error boundary-fallback" role="alert" data-boundary={name}>
+      <div className="alert-body">
+        <p>
+          <strong>{t(scope === 'app' ? 'resilience.boundary.appTitle' : 'resilience.boundary.stepTitle')}</strong>
+        </p>
+        <p>{t(scope === 'app' ? 'resilience.boundary.appBody' : 'resilience.boundary.body', { detail })}</p>
+        <div className="row">
+          <button type="button" onClick={onRetry} disabled={working}>
+            {t('resilience.boundary.retry')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={working}
+            onClick={() => void act(async () => (resetSettings(), { key: 'resilience.boundary.resetSettingsDone', reload: true }))}
+          >
+            {t('resilience.boundary.resetSettings')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={working}
+            onClick={() => void act(async () => ({ key: (await clearWorkspaceForRecovery()) ? 'resilience.boundary.cleared' : 'resilience.boundary.clearFailed' }))}
+          >
+            {t('resilience.boundary.clearWorkspace')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={working}
+            onClick={() =>
+              void act(async () => {
+                const saved = await exportReadable();
+                return { key: saved === 'workspace' ? 'resilience.boundary.exportedWorkspace' : saved === 'texts' ? 'resilience.boundary.exportedTexts' : 'resilience.boundary.nothingToExport' };
+              })
+            }
+          >
+            {t('resilience.boundary.exportReadable')}
+          </button>
+        </div>
+        {outcome && (
+          <p role="status">
+            {t(outcome.key)}{' '}
+            {outcome.reload && (
+              <button type="button" className="link-button" onClick={() => location.reload()}>
+                {t('resilience.boundary.reload')}
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
