@@ -59,7 +59,7 @@ describe('a supervised worker', () => {
     let died: WorkerDiedError | null = null;
     supervisor.onDeath((e) => (died = e));
     worker.crash('out of memory');
-    await expect(call).rejects.toMatchObject({ name: 'WorkerDiedError', cause: 'crashed', message: 'out of memory' });
+    await expect(call).rejects.toMatchObject({ name: 'WorkerDiedError', kind: 'crashed', message: 'the worker crashed: out of memory' });
     expect(died).toBeInstanceOf(WorkerDiedError);
     expect(worker.terminated).toBe(true);
     await expect(api.parse()).rejects.toBeInstanceOf(WorkerDiedError);
@@ -70,7 +70,7 @@ describe('a supervised worker', () => {
     const api = superviseApi({ run: () => never<number>() }, superviseWorker(worker));
     const call = api.run();
     worker.dispatchEvent(new Event('messageerror'));
-    await expect(call).rejects.toMatchObject({ cause: 'message-unreadable' });
+    await expect(call).rejects.toMatchObject({ kind: 'message-unreadable' });
   });
 
   it('passes results and errors of a living worker through', async () => {
@@ -96,7 +96,7 @@ describe('a supervised worker', () => {
     await Promise.resolve();
     expect(settled).toBe(false);
     advance(20);
-    await expect(call).rejects.toMatchObject({ cause: 'unresponsive' });
+    await expect(call).rejects.toMatchObject({ kind: 'unresponsive' });
     expect(worker.terminated).toBe(true);
     expect(timers.size).toBe(0);
   });

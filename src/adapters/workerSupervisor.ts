@@ -12,7 +12,7 @@ export type WorkerDeathCause = 'crashed' | 'message-unreadable' | 'unresponsive'
 
 export class WorkerDiedError extends Error {
   constructor(
-    readonly cause: WorkerDeathCause,
+    readonly kind: WorkerDeathCause,
     detail: string,
   ) {
     super(detail);
@@ -66,7 +66,7 @@ export function superviseWorker(worker: SupervisedWorker, options: SupervisorOpt
     const text = (event as Partial<ErrorEvent>).message;
     const detail = typeof text === 'string' && text !== '' ? text : 'the worker stopped with an error';
     event.preventDefault?.();
-    die(new WorkerDiedError('crashed', detail));
+    die(new WorkerDiedError('crashed', `the worker crashed: ${detail}`));
   };
   const onMessageError = () => die(new WorkerDiedError('message-unreadable', 'a message from the worker could not be read'));
   const onMessage = () => {

@@ -921,7 +921,6 @@ export const en = {
       appBody: 'Something failed: {{detail}}. You can try again, or reset the settings, clear the workspace, or save what can still be read first.',
       retry: 'Try again',
       resetSettings: 'Reset settings',
-      resetSettingsDone: 'Settings reset. Reload the page to start with the defaults.',
       clearWorkspace: 'Clear workspace',
       cleared: 'The workspace was cleared.',
       clearFailed: 'The workspace could not be cleared.',
@@ -929,7 +928,6 @@ export const en = {
       exportedWorkspace: 'The workspace file was saved.',
       exportedTexts: 'The index could not be exported, so the documents’ texts were saved as JSON.',
       nothingToExport: 'There is nothing that can be read to export.',
-      reload: 'Reload the page',
     },
     startup: {
       title: 'Part of Openbook did not start',

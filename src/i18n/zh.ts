@@ -923,7 +923,6 @@ export const zh: Translation = {
       appBody: '出现了故障：{{detail}}。你可以重试，或者重置设置、清空工作区，也可以先导出还能读取的内容。',
       retry: '重试',
       resetSettings: '重置设置',
-      resetSettingsDone: '设置已重置。重新加载页面即可使用默认设置。',
       clearWorkspace: '清空工作区',
       cleared: '工作区已清空。',
       clearFailed: '无法清空工作区。',
@@ -931,7 +930,6 @@ export const zh: Translation = {
       exportedWorkspace: '工作区文件已保存。',
       exportedTexts: '无法导出索引，因此已将文档文本保存为 JSON。',
       nothingToExport: '没有可以导出的内容。',
-      reload: '重新加载页面',
     },
     startup: {
       title: 'Openbook 有部分功能未能启动',

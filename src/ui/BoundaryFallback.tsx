@@ -1,5 +1,6 @@
 // What an error boundary shows instead of a part that failed: the error, and the ways out (try again,
-// reset settings, clear workspace, export what can be read), each saying how it went.
+// reset settings (then the page reloads with the defaults), clear workspace, export what can be read),
+// each saying how it went.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clearWorkspaceForRecovery, exportReadable, resetSettings } from '../state/recovery';
@@ -11,7 +12,7 @@ interface Props {
   onRetry: () => void;
 }
 
-type Outcome = { key: string; reload?: boolean } | null;
+type Outcome = { key: string } | null;
 
 export function BoundaryFallback({ scope, name, detail, onRetry }: Props) {
   const { t } = useTranslation();
@@ -42,7 +43,11 @@ export function BoundaryFallback({ scope, name, detail, onRetry }: Props) {
             type="button"
             className="secondary"
             disabled={working}
-            onClick={() => void act(async () => (resetSettings(), { key: 'resilience.boundary.resetSettingsDone', reload: true }))}
+            onClick={() => {
+              // At once, before a store writes its current values back: the page starts again with the defaults.
+              resetSettings();
+              location.reload();
+            }}
           >
             {t('resilience.boundary.resetSettings')}
           </button>
@@ -69,14 +74,7 @@ export function BoundaryFallback({ scope, name, detail, onRetry }: Props) {
           </button>
         </div>
         {outcome && (
-          <p role="status">
-            {t(outcome.key)}{' '}
-            {outcome.reload && (
-              <button type="button" className="link-button" onClick={() => location.reload()}>
-                {t('resilience.boundary.reload')}
-              </button>
-            )}
-          </p>
+          <p role="status">{t(outcome.key)}</p>
         )}
       </div>
     </div>
