@@ -101,6 +101,17 @@ describe('a supervised worker', () => {
     expect(timers.size).toBe(0);
   });
 
+  it('has no silence check unless asked for one (an index build may rightly be silent for minutes)', async () => {
+    const worker = new FakeWorker();
+    const { clock, advance, timers } = fakeClock();
+    const api = superviseApi({ build: () => never<void>() }, superviseWorker(worker, { clock }));
+    void api.build();
+    expect(timers.size).toBe(0);
+    advance(3_600_000);
+    expect(worker.terminated).toBe(false);
+    expect(worker.posted).toEqual([]);
+  });
+
   it('stops the heartbeat when no call is in flight', async () => {
     const worker = new FakeWorker();
     const { clock, advance, timers } = fakeClock();

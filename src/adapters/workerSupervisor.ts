@@ -3,10 +3,14 @@
 // in any state), its 'messageerror' event (a message that could not be read), or silence while calls are
 // in flight (no message, not even an answer to a ping, for `deadAfterMs`) marks the worker dead, rejects
 // the calls in flight with a WorkerDiedError, and tells the listeners (the lazy worker then starts a new
-// one on its next use). The timeout is generous: a worker busy in one long synchronous step cannot answer.
+// one on its next use). The silence check is for the workers that answer between steps (parser, embedder,
+// reranker, chat: see UNRESPONSIVE_AFTER_MS); its timeout is generous, as a busy step cannot answer.
 
 export const PING = 'openbook:worker-ping';
 export const PONG = 'openbook:worker-pong';
+
+/** For workers that yield between short steps: two minutes without a word means they hang. */
+export const UNRESPONSIVE_AFTER_MS = 120_000;
 
 export type WorkerDeathCause = 'crashed' | 'message-unreadable' | 'unresponsive';
 
@@ -37,8 +41,11 @@ export const realClock: HeartbeatClock = {
 export interface SupervisorOptions {
   /** How often a worker with calls in flight is pinged. */
   pingEveryMs?: number;
-  /** How long a worker with calls in flight may stay silent before it counts as unresponsive. */
-  deadAfterMs?: number;
+  /**
+   * How long a worker with calls in flight may stay silent before it counts as unresponsive; null: never
+   * (the default, for workers that may rightly spend minutes in one synchronous step, such as an index build).
+   */
+  deadAfterMs?: number | null;
   clock?: HeartbeatClock;
 }
 
@@ -55,7 +62,7 @@ export interface Supervisor {
 }
 
 export function superviseWorker(worker: SupervisedWorker, options: SupervisorOptions = {}): Supervisor {
-  const { pingEveryMs = 10_000, deadAfterMs = 120_000, clock = realClock } = options;
+  const { pingEveryMs = 10_000, deadAfterMs = null, clock = realClock } = options;
   const pending = new Set<(error: WorkerDiedError) => void>();
   const listeners = new Set<(error: WorkerDiedError) => void>();
   let death: WorkerDiedError | null = null;
@@ -93,7 +100,7 @@ export function superviseWorker(worker: SupervisedWorker, options: SupervisorOpt
   }
 
   const tick = () => {
-    if (pending.size === 0) return;
+    if (pending.size === 0 || deadAfterMs === null) return;
     if (clock.now() - lastHeard > deadAfterMs) {
       die(new WorkerDiedError('unresponsive', `the worker did not answer for ${Math.round(deadAfterMs / 1000)} s`));
       return;
@@ -114,7 +121,7 @@ export function superviseWorker(worker: SupervisedWorker, options: SupervisorOpt
       return new Promise<R>((resolve, reject) => {
         if (pending.size === 0) {
           lastHeard = clock.now();
-          stopTicking ??= clock.every(pingEveryMs, tick);
+          if (deadAfterMs !== null) stopTicking ??= clock.every(pingEveryMs, tick);
         }
         pending.add(reject);
         const settle = () => {

@@ -5,12 +5,15 @@ import { startWorker, type WorkerClient } from '../workerRpc';
 import type { ParseProgress } from './htmlParser';
 import type { ParserWorkerApi } from './parser.worker';
 import type { ParseResult } from './parseResult';
+import { UNRESPONSIVE_AFTER_MS } from '../workerSupervisor';
 
 export type ParserClient = WorkerClient<ParserWorkerApi>;
 
 export function createParserClient(): Promise<ParserClient> {
   return startWorker<ParserWorkerApi>(
     new Worker(new URL('./parser.worker.ts', import.meta.url), { type: 'module', name: 'openbook-parser' }),
+    // It answers between short steps: silent for two minutes, it hangs (a call in flight then fails).
+    { deadAfterMs: UNRESPONSIVE_AFTER_MS },
   );
 }
 
