@@ -79,6 +79,7 @@ test('a parser worker that crashes mid-file marks that file failed with the reas
   await expect(fileRow(page, 'huge.html')).toContainText('Failed');
   await expect(fileRow(page, 'huge.html')).toContainText('the parser stopped');
   await expect(fileRow(page, 'huge.html')).toContainText('crashed on purpose');
+  await expect(page.locator('.worker-notice')).toContainText('The file reader stopped');
 
   await release(page, 'parse-progress');
   await page.getByLabel('Choose files').setInputFiles(doc('tea.txt'));

@@ -20,6 +20,7 @@ import { ModelsPanel } from './features/models/ModelsPanel';
 import { openLinkedWorkspace } from './state/publishedWorkspace';
 import { PublishedWorkspaceNotice } from './features/workspace/PublishedWorkspaceNotice';
 import { StartupNotice } from './features/layout/StartupNotice';
+import { WorkerNotice } from './features/layout/WorkerNotice';
 import { TabNotice } from './features/workspace/TabNotice';
 import { runStartStep } from './state/startupStore';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -48,6 +49,7 @@ export function App() {
     <div className="app">
       {guarded('header', <Header />)}
       <StartupNotice />
+      <WorkerNotice />
       <TabNotice />
       {guarded('offline-notice', <OfflineNotice />)}
       {guarded('published-notice', <PublishedWorkspaceNotice />)}

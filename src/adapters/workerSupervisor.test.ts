@@ -2,6 +2,7 @@
 // calls in flight reject; the lazy worker then starts a new one. The heartbeat runs on a fake clock.
 import { describe, expect, it } from 'vitest';
 import { lazyWorker } from '../state/lazyWorker';
+import { useWorkerHealthStore } from '../state/workerHealthStore';
 import type { WorkerClient } from './workerRpc';
 import { PING, superviseApi, superviseWorker, WorkerDiedError, type HeartbeatClock } from './workerSupervisor';
 
@@ -132,12 +133,13 @@ describe('a lazy worker', () => {
       const supervisor = superviseWorker(worker);
       const api = superviseApi({ parse: () => (workers.length === 1 ? never<string>() : Promise.resolve('parsed')) }, supervisor);
       return { api: api as unknown as WorkerClient<{ parse(): Promise<string> }>['api'], terminate: () => worker.terminate(), onDeath: supervisor.onDeath };
-    });
+    }, 'parser');
     const first = await lazy.get();
     const inFlight = first.api.parse();
     workers[0]!.crash('boom');
     await expect(inFlight).rejects.toBeInstanceOf(WorkerDiedError);
     expect(lazy.current()).toBeNull();
+    expect(useWorkerHealthStore.getState().deaths).toEqual([{ worker: 'parser', detail: 'the worker crashed: boom' }]);
     const second = await lazy.get();
     expect(second).not.toBe(first);
     await expect(second.api.parse()).resolves.toBe('parsed');

@@ -952,6 +952,21 @@ export const en = {
       readOnlyTitle: 'Read-only: the workspace is in use in another tab',
       readOnlyBody: 'Another tab took over this workspace. Changes made here are not saved.',
     },
+    workers: {
+      stopped: 'The {{worker}} stopped ({{detail}}). What it was doing failed; it starts again the next time it is needed.',
+      names: {
+        parser: 'file reader',
+        embedder: 'embedding model',
+        queryEmbedder: 'question embedder',
+        vectorIndex: 'vector index',
+        keywordIndex: 'keyword index',
+        tokenizer: 'keyword tokenizer',
+        reranker: 'reranker',
+        chunker: 'chunker',
+        projection: 'embedding map',
+        workspaceFile: 'workspace file writer',
+      },
+    },
   },
 };
 

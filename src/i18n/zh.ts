@@ -954,5 +954,20 @@ export const zh: Translation = {
       readOnlyTitle: '只读：工作区正在另一个标签页中使用',
       readOnlyBody: '另一个标签页接管了这个工作区。在这里所做的更改不会被保存。',
     },
+    workers: {
+      stopped: '{{worker}}停止了（{{detail}}）。它正在做的工作失败了；下次需要时会重新启动。',
+      names: {
+        parser: '文件读取器',
+        embedder: '嵌入模型',
+        queryEmbedder: '问题嵌入器',
+        vectorIndex: '向量索引',
+        keywordIndex: '关键词索引',
+        tokenizer: '关键词分词器',
+        reranker: '重排序器',
+        chunker: '分块器',
+        projection: '嵌入图',
+        workspaceFile: '工作区文件写入器',
+      },
+    },
   },
 };

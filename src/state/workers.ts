@@ -10,15 +10,15 @@ import { createTokenizerClient, type TokenizerClient } from '../adapters/keyword
 import { createProjectionClient } from '../adapters/projection/projectionClient';
 import { createWorkspaceFileClient } from '../adapters/workspaceFile/workspaceFileClient';
 
-const chunker = lazyWorker(createChunkerClient);
-const embedder = lazyWorker(createEmbedderClient);
-const vectorIndex = lazyWorker(createVectorIndexClient);
-const parser = lazyWorker(createParserClient);
-const keywordIndex = lazyWorker(createKeywordIndexClient);
-const reranker = lazyWorker(createRerankerClient);
+const chunker = lazyWorker(createChunkerClient, 'chunker');
+const embedder = lazyWorker(createEmbedderClient, 'embedder');
+const vectorIndex = lazyWorker(createVectorIndexClient, 'vectorIndex');
+const parser = lazyWorker(createParserClient, 'parser');
+const keywordIndex = lazyWorker(createKeywordIndexClient, 'keywordIndex');
+const reranker = lazyWorker(createRerankerClient, 'reranker');
 // A second embedder for questions while the first one embeds a new run (maybe with another model): the
 // index being replaced stays searchable with the model that made it (see indexStore.questionEmbedder).
-const queryEmbedder = lazyWorker(createEmbedderClient);
+const queryEmbedder = lazyWorker(createEmbedderClient, 'queryEmbedder');
 
 export const getChunker = chunker.get;
 export const getEmbedder = embedder.get;
@@ -33,7 +33,7 @@ export const getKeywordIndex = keywordIndex.get;
 
 /** Tokeniser workers that share a large keyword index build: one per core beyond the first, at most three. */
 const tokenizers = Array.from({ length: Math.min(3, Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1)) }, () =>
-  lazyWorker(createTokenizerClient),
+  lazyWorker(createTokenizerClient, 'tokenizer'),
 );
 /** The keyword tokeniser workers that could be started (none when workers fail to start). */
 export async function getKeywordTokenizers(): Promise<TokenizerClient[]> {
@@ -45,12 +45,12 @@ export const resetReranker = reranker.reset;
 export const getQueryEmbedder = queryEmbedder.get;
 export const resetQueryEmbedder = queryEmbedder.reset;
 
-const projection = lazyWorker(createProjectionClient);
+const projection = lazyWorker(createProjectionClient, 'projection');
 /** The embedding map's projection worker; reset() cancels a fit under way. */
 export const getProjection = projection.get;
 export const resetProjection = projection.reset;
 
-const workspaceFile = lazyWorker(createWorkspaceFileClient);
+const workspaceFile = lazyWorker(createWorkspaceFileClient, 'workspaceFile');
 /** The worker that writes and reads workspace files; reset() cancels a job under way. */
 export const getWorkspaceFile = workspaceFile.get;
 export const resetWorkspaceFile = workspaceFile.reset;
