@@ -63,6 +63,13 @@ test('a step that fails shows what failed and its ways out; the other steps stil
   await expect(chunkSize).toHaveValue(defaultSize);
   await expect(boundary).toContainText('This step stopped working');
 
+  // Clear workspace: asked first, as in the Workspace area.
+  await expect(documentsList(page)).toContainText('tea.txt');
+  await boundary.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Clear everything' }).click();
+  await expect(boundary.getByRole('status')).toContainText('The workspace was cleared.');
+  await expect(documentsList(page).getByText('tea.txt')).toHaveCount(0);
+
   // Once the cause is gone, "Try again" brings the step back.
   await page.evaluate(() => delete (window as unknown as { __openbookTest: { throwIn?: string } }).__openbookTest.throwIn);
   await boundary.getByRole('button', { name: 'Try again' }).click();

@@ -923,7 +923,6 @@ export const en = {
       resetSettings: 'Reset settings',
       clearWorkspace: 'Clear workspace',
       cleared: 'The workspace was cleared.',
-      clearFailed: 'The workspace could not be cleared.',
       exportReadable: 'Export what can be read',
       exportedWorkspace: 'The workspace file was saved.',
       exportedTexts: 'The index could not be exported, so the documents’ texts were saved as JSON.',

@@ -925,7 +925,6 @@ export const zh: Translation = {
       resetSettings: '重置设置',
       clearWorkspace: '清空工作区',
       cleared: '工作区已清空。',
-      clearFailed: '无法清空工作区。',
       exportReadable: '导出还能读取的内容',
       exportedWorkspace: '工作区文件已保存。',
       exportedTexts: '无法导出索引，因此已将文档文本保存为 JSON。',

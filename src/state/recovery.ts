@@ -1,12 +1,12 @@
-// What the error boundaries offer when part of the page failed: reset the settings (the stores' saved
-// values in localStorage, all named 'openbook.…'), clear the workspace, and export what can still be read:
-// the workspace file when there is an index, else the documents' texts as JSON (from the documents in
-// memory or, failing that, from the browser's storage).
+// What the error boundaries offer when part of the page failed (clearing the workspace is left to
+// src/features/workspace/ClearWorkspaceDialog.tsx, which asks first): reset the settings (the stores'
+// saved values in localStorage, all named 'openbook.…'), and export what can still be read: the workspace
+// file when there is an index, else the documents' texts as JSON (from the documents in memory or,
+// failing that, from the browser's storage).
 import type { SourceDocument } from '../core/types';
 import { workspaceFileName } from '../core/workspaceFile';
 import { downloadBlob, downloadText } from '../ui/download';
 import { useDocumentsStore } from './documentsStore';
-import { clearWorkspace } from './workspace';
 import { exportCurrentWorkspace } from './workspaceFileTransfer';
 import { workspaceStorage } from './workspaceSaves';
 
@@ -28,15 +28,6 @@ export function resetSettings(storage: Storage = localStorage): number {
   const keys = settingsKeys(storage);
   for (const key of keys) storage.removeItem(key);
   return keys.length;
-}
-
-/** Clear the workspace (documents, index, stored data); false when that failed. */
-export async function clearWorkspaceForRecovery(): Promise<boolean> {
-  try {
-    return await clearWorkspace();
-  } catch {
-    return false;
-  }
 }
 
 /** The documents' texts, in a form anyone can read back. */

@@ -1,9 +1,12 @@
 // What an error boundary shows instead of a part that failed: the error, and the ways out (try again,
-// reset settings (then the page reloads with the defaults), clear workspace, export what can be read),
+// reset settings (then the page reloads with the defaults), clear workspace (asked first, as in the
+// Workspace area), export what can be read),
 // each saying how it went.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clearWorkspaceForRecovery, exportReadable, resetSettings } from '../state/recovery';
+import { ClearWorkspaceDialog } from '../features/workspace/ClearWorkspaceDialog';
+import { exportReadable, resetSettings } from '../state/recovery';
+import { useWorkspaceStore } from '../state/workspaceSaves';
 
 interface Props {
   scope: 'step' | 'app';
@@ -18,6 +21,10 @@ export function BoundaryFallback({ scope, name, detail, onRetry }: Props) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [working, setWorking] = useState(false);
+  const [confirmingClear, setConfirmingClear] = useState(false);
+  const [askedToClear, setAskedToClear] = useState(false);
+  const cleared = useWorkspaceStore((s) => s.cleared);
+  const clearProblem = useWorkspaceStore((s) => s.problem);
 
   const act = async (work: () => Promise<Outcome>) => {
     setWorking(true);
@@ -55,7 +62,10 @@ export function BoundaryFallback({ scope, name, detail, onRetry }: Props) {
             type="button"
             className="secondary"
             disabled={working}
-            onClick={() => void act(async () => ({ key: (await clearWorkspaceForRecovery()) ? 'resilience.boundary.cleared' : 'resilience.boundary.clearFailed' }))}
+            onClick={() => {
+              setAskedToClear(true);
+              setConfirmingClear(true);
+            }}
           >
             {t('resilience.boundary.clearWorkspace')}
           </button>
@@ -73,9 +83,11 @@ export function BoundaryFallback({ scope, name, detail, onRetry }: Props) {
             {t('resilience.boundary.exportReadable')}
           </button>
         </div>
-        {outcome && (
-          <p role="status">{t(outcome.key)}</p>
-        )}
+        {outcome && <p role="status">{t(outcome.key)}</p>}
+        {askedToClear && cleared && <p role="status">{t('resilience.boundary.cleared')}</p>}
+        {askedToClear && clearProblem && <p>{t(clearProblem.key, clearProblem.values ?? {})}</p>}
+        {/* The same question as the Workspace area's Clear: everything goes, with no undo. */}
+        <ClearWorkspaceDialog open={confirmingClear} onClose={() => setConfirmingClear(false)} />
       </div>
     </div>
   );
