@@ -2,14 +2,26 @@
 // Workers that import wasm (voy, onnxruntime) finish top-level await before they can listen; a message
 // posted earlier would be lost. So a worker calls exposeWorker(api) when it is ready, which exposes the
 // API and then posts READY; connectWorker() waits for READY before it returns the Comlink proxy.
+// Once started, a worker is supervised (workerSupervisor.ts): a crash or silence rejects its calls in flight.
 import * as Comlink from 'comlink';
+import { CRASH_FOR_TEST } from './workerTestHooks';
+import { PING, PONG, superviseApi, superviseWorker, type SupervisorOptions, type WorkerDiedError } from './workerSupervisor';
 
 const READY = 'openbook:worker-ready';
 
-/** In a worker: expose `api` and announce that the worker is ready. */
+/** In a worker: expose `api`, answer the supervisor's pings, and announce that the worker is ready. */
 export function exposeWorker<T extends object>(api: T): void {
   Comlink.expose(api);
-  (self as unknown as Worker).postMessage(READY);
+  const scope = self as unknown as Worker;
+  scope.addEventListener('message', (event: MessageEvent) => {
+    if (event.data === PING) scope.postMessage(PONG);
+    // The end-to-end tests' way to crash a worker for real (an uncaught exception in the worker).
+    else if (event.data === CRASH_FOR_TEST)
+      setTimeout(() => {
+        throw new Error('The worker was crashed on purpose (test hook).');
+      });
+  });
+  scope.postMessage(READY);
 }
 
 /** On the main thread: resolve with a typed proxy once the worker has announced that it is ready. */
@@ -36,6 +48,10 @@ export interface WorkerClient<T> {
   api: Comlink.Remote<T>;
   /** Stop the worker at once; calls in flight never settle. */
   terminate(): void;
+  /** Call `listener` once if the worker dies on its own (crash, unreadable message, unresponsive). */
+  onDeath?(listener: (error: WorkerDiedError) => void): void;
+  /** Ask the worker to crash (end-to-end tests only). */
+  crashForTest?(): void;
 }
 
 /**
@@ -43,10 +59,19 @@ export interface WorkerClient<T> {
  * with `new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })`, which must be written
  * out where the worker file is, so that Vite finds and bundles it.
  */
-export async function startWorker<T>(worker: Worker): Promise<WorkerClient<T>> {
+export async function startWorker<T>(worker: Worker, options?: SupervisorOptions): Promise<WorkerClient<T>> {
   try {
     const api = await connectWorker<T>(worker);
-    return { api, terminate: () => worker.terminate() };
+    const supervisor = superviseWorker(worker, options);
+    return {
+      api: superviseApi(api, supervisor),
+      terminate: () => {
+        supervisor.stop();
+        worker.terminate();
+      },
+      onDeath: supervisor.onDeath,
+      crashForTest: () => worker.postMessage(CRASH_FOR_TEST),
+    };
   } catch (error) {
     worker.terminate();
     throw error;

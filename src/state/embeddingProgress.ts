@@ -11,6 +11,7 @@ import { EmbeddingProgressDb, type EmbeddingProgressStorage } from '../adapters/
 import { allChunks } from './chunkingStore';
 import { useDocumentsStore } from './documentsStore';
 import { cacheVector, cachedVector } from './vectorCache';
+import { tabLock } from './tabLock';
 
 /** A run that stopped before its end (the tab was closed): how far it got. */
 export interface InterruptedRun {
@@ -45,8 +46,14 @@ let queue: Promise<unknown> = Promise.resolve();
 function enqueue(write: (s: EmbeddingProgressStorage) => Promise<void>): Promise<void> {
   const s = progressStorage();
   if (!s) return Promise.resolve();
-  // A failed write (e.g. a full disk) only means more to embed again after an interruption.
-  const next = queue.then(() => write(s)).catch(() => undefined);
+  // A failed write (e.g. a full disk) only means more to embed again after an interruption. A tab that does
+  // not hold the workspace (tabLock.ts) writes nothing; the others write one at a time.
+  const next = queue
+    .then(async () => {
+      await tabLock.decided();
+      if (tabLock.canSave()) await tabLock.withSaveLock(() => write(s));
+    })
+    .catch(() => undefined);
   queue = next;
   return next;
 }

@@ -4,10 +4,11 @@ import { makeCorruptPdf, makeEncryptedPdf, makeGbkText, makeTwoPagePdf } from '.
 import { parseDocument } from '../adapters/parsers/parseDocument';
 import type { ParseResult } from '../adapters/parsers/parseResult';
 import { useDocumentsStore } from './documentsStore';
+import { WorkerDiedError } from '../adapters/workerSupervisor';
 import { createIngestStore, type IngestParser } from './ingestStore';
 import { DEFAULT_MAX_FILE_MB, useIngestSettingsStore } from './ingestSettingsStore';
 
-const inThread: IngestParser = { parse: parseDocument, cancel: async () => undefined };
+const inThread: IngestParser = { parse: (name, bytes) => parseDocument(name, bytes), cancel: async () => undefined };
 const file = (name: string, bytes: Uint8Array | string) => new File([typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>)], name);
 
 beforeEach(() => {
@@ -90,6 +91,26 @@ describe('the ingestion queue', () => {
     // The queue works again afterwards.
     await store.getState().addFiles([file('after.txt', 'After.')]);
     expect(store.getState().items.at(-1)!.status).toBe('added');
+  });
+
+  it('marks a file failed when its parser worker dies, shows progress while parsing, and parses the next file', async () => {
+    const seen: (number | undefined)[] = [];
+    const dying: IngestParser = {
+      parse: async (name, bytes, onProgress) => {
+        if (name !== 'crash.html') return parseDocument(name, bytes);
+        await onProgress?.(1, 4);
+        seen.push(store.getState().items[0]!.progress);
+        throw new WorkerDiedError('crashed', 'the worker crashed: out of memory');
+      },
+      cancel: async () => undefined,
+    };
+    const store = createIngestStore(dying);
+    await store.getState().addFiles([file('crash.html', '<p>Big.</p>'), file('next.txt', 'Next.')]);
+    expect(seen).toEqual([0.25]);
+    const [crashed, next] = store.getState().items;
+    expect(crashed).toMatchObject({ status: 'failed', reason: { key: 'resilience.parserDied', values: { detail: 'the worker crashed: out of memory' } } });
+    expect(crashed!.progress).toBeUndefined();
+    expect(next!.status).toBe('added');
   });
 
   it('gives Markdown added without its structure (the sample corpus) its sections', () => {

@@ -4,12 +4,15 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { sha256Hex } from '../core/contentHash';
 import { fileExtension, fileKind } from '../core/documentFormats';
+import type { ParseProgress } from '../adapters/parsers/htmlParser';
 import type { ParseResult } from '../adapters/parsers/parseResult';
+import { WorkerDiedError } from '../adapters/workerSupervisor';
 import { parseInWorker } from '../adapters/parsers/parserClient';
 import { message, type Message } from '../i18n/message';
 import { formatBytes } from '../ui/format';
 import { useDocumentsStore } from './documentsStore';
 import { maxFileBytes, useIngestSettingsStore } from './ingestSettingsStore';
+import { holdForTest } from './testHooks';
 import { getParser, resetParser } from './workers';
 
 export type IngestStatus = 'queued' | 'parsing' | 'added' | 'duplicate' | 'failed' | 'cancelled';
@@ -21,17 +24,19 @@ export interface IngestItem {
   status: IngestStatus;
   /** Why it failed, or which document it duplicates. */
   reason?: Message;
+  /** How far a long parse has got (0 to 1), while it is parsing. */
+  progress?: number;
 }
 
 /** Where files are parsed: the parser worker in the app, in-thread in unit tests. */
 export interface IngestParser {
-  parse(name: string, bytes: Uint8Array): Promise<ParseResult>;
+  parse(name: string, bytes: Uint8Array, onProgress?: ParseProgress): Promise<ParseResult>;
   /** Stop a parse in flight at once (its promise may never settle). */
   cancel(): Promise<void>;
 }
 
 export const workerParser: IngestParser = {
-  parse: async (name, bytes) => parseInWorker(await getParser(), name, bytes),
+  parse: async (name, bytes, onProgress) => parseInWorker(await getParser(), name, bytes, onProgress),
   cancel: resetParser,
 };
 
@@ -90,9 +95,14 @@ export function createIngestStore(parser: IngestParser): UseBoundStore<StoreApi<
       if (existing) return { status: 'duplicate', reason: message('ingest.duplicate', { name: existing.name }) };
       let result: ParseResult;
       try {
-        result = await untilCancelled(parser.parse(file.name, bytes), signal);
+        const onProgress = async (done: number, total: number) => {
+          if (!signal.aborted && total > 0) update(item.id, { progress: done / total });
+          await holdForTest('parse-progress');
+        };
+        result = await untilCancelled(parser.parse(file.name, bytes, onProgress), signal);
       } catch (error) {
         if (error instanceof Cancelled) throw error;
+        if (error instanceof WorkerDiedError) return { status: 'failed', reason: message('resilience.parserDied', { detail: error.message }) };
         return { status: 'failed', reason: message('ingest.errors.parser-crashed', { detail: error instanceof Error ? error.message : String(error) }) };
       }
       if (!result.ok) return { status: 'failed', reason: message(`ingest.errors.${result.reason}`, { detail: result.detail ?? '' }) };
@@ -110,10 +120,10 @@ export function createIngestStore(parser: IngestParser): UseBoundStore<StoreApi<
         const file = files.get(next.id)!;
         files.delete(next.id);
         try {
-          update(next.id, await process(next, file, signal));
+          update(next.id, { ...(await process(next, file, signal)), progress: undefined });
         } catch (error) {
-          if (error instanceof Cancelled) update(next.id, { status: 'cancelled' });
-          else update(next.id, { status: 'failed', reason: message('ingest.errors.parser-crashed', { detail: String(error) }) });
+          if (error instanceof Cancelled) update(next.id, { status: 'cancelled', progress: undefined });
+          else update(next.id, { status: 'failed', progress: undefined, reason: message('ingest.errors.parser-crashed', { detail: String(error) }) });
         }
       }
       set({ running: false });

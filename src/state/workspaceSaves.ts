@@ -1,14 +1,16 @@
 // Saving the workspace as it changes (documents added and removed, the index after each build) through
 // the WorkspaceStorage adapter, and what the Workspace area shows: storage use, persistence, failures.
 // Writes go one after another, in the order the changes happened (also those of an import, which writes
-// the new workspace beside the saved one: workspaceReplace.ts, through writeInTurn). No other store is imported here, so
-// every store can import this module.
+// the new workspace beside the saved one: workspaceReplace.ts, through writeInTurn). No other store is
+// imported here, so every store can import this module. A tab that does not hold the workspace (another
+// tab does, see tabLock.ts) saves nothing, and saves run one at a time across tabs, under the save lock.
 import { create } from 'zustand';
 import type { SourceDocument } from '../core/types';
 import { WorkspaceDb } from '../adapters/storage/workspaceDb';
 import { isQuotaError, type IndexSnapshot, type StorageUse, type WorkspaceStorage } from '../adapters/storage/workspaceStorage';
 import { message, type Message } from '../i18n/message';
 import { describeError } from './errors';
+import { tabLock } from './tabLock';
 
 interface WorkspaceState {
   /** 'restoring' until the saved workspace is back; 'unavailable' when this browser cannot store it. */
@@ -55,7 +57,11 @@ let queue: Promise<unknown> = Promise.resolve();
 function enqueue<T>(write: (s: WorkspaceStorage) => Promise<T>): Promise<T | undefined> {
   const s = workspaceStorage();
   if (!s) return Promise.resolve(undefined);
-  const result = queue.then(() => write(s));
+  const result = queue.then(async () => {
+    await tabLock.decided();
+    if (!tabLock.canSave()) return undefined;
+    return tabLock.withSaveLock(() => write(s));
+  });
   queue = result.catch(() => undefined);
   return result;
 }

@@ -1,6 +1,7 @@
 // Main thread side of the embedding worker: start it, wait until it is ready, hand back its API.
 import { startWorker, type WorkerClient } from '../workerRpc';
 import type { EmbedderWorkerApi } from './embedder.worker';
+import { UNRESPONSIVE_AFTER_MS } from '../workerSupervisor';
 
 export type { EmbedderWorkerApi, WebGpuInfo } from './embedder.worker';
 
@@ -14,5 +15,7 @@ export type EmbedderClient = WorkerClient<EmbedderWorkerApi>;
 export function createEmbedderClient(): Promise<EmbedderClient> {
   return startWorker<EmbedderWorkerApi>(
     new Worker(new URL('./embedder.worker.ts', import.meta.url), { type: 'module', name: 'openbook-embedder' }),
+    // It answers between short steps: silent for two minutes, it hangs (a call in flight then fails).
+    { deadAfterMs: UNRESPONSIVE_AFTER_MS },
   );
 }

@@ -87,6 +87,14 @@ export class TransformersGenerator implements Generator {
       this.info = unwrap(await rejectOnAbort(controller.signal, loading));
       this.client = client;
       this.clientLife = new AbortController();
+      // A worker that crashes takes the model with it: its answer in flight fails with the reason, and the
+      // model must be loaded again (a new worker starts then).
+      const loaded = client;
+      client.onDeath?.(() => {
+        if (this.client !== loaded) return;
+        this.client = null;
+        this.info = null;
+      });
     } catch (err) {
       // A download cannot be interrupted inside the library: the worker goes, and with it the download.
       client?.terminate();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HTML_PAGE, makeHtml } from '../../../scripts/document-fixtures';
-import { htmlToText } from './htmlText';
+import { htmlToText, htmlToTextInSteps } from './htmlText';
 import { parseHtml } from './htmlParser';
 
 describe('htmlToText', () => {
@@ -31,5 +31,22 @@ describe('parseHtml', () => {
 
   it('says when a page has no visible text', async () => {
     expect(await parseHtml(new TextEncoder().encode('<html><head><script>alert(1)</script></head><body></body></html>'))).toEqual({ ok: false, reason: 'no-visible-text' });
+  });
+});
+
+describe('reading a large HTML file in steps', () => {
+  it('reports progress and gives the same text as reading it at once (100k sibling elements)', async () => {
+    const html = `<html><body>${Array.from({ length: 100_000 }, (_, i) => `<div class="row">Item number ${i} of the list</div>`).join('\n')}</body></html>`;
+    const steps: [number, number][] = [];
+    const stepped = await htmlToTextInSteps(html, async (done, total) => {
+      steps.push([done, total]);
+    });
+    expect(steps.length).toBeGreaterThan(5);
+    expect(steps.at(-1)).toEqual([html.length, html.length]);
+    expect(steps.every(([done], i) => i === 0 || done > steps[i - 1]![0])).toBe(true);
+    const lines = stepped.text.split('\n');
+    expect(lines).toHaveLength(100_000);
+    expect(lines[99_999]).toBe('Item number 99999 of the list');
+    expect(htmlToText(html).text).toBe(stepped.text);
   });
 });

@@ -23,8 +23,16 @@ function isHidden(attribs: Record<string, string>): boolean {
   return /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(attribs.style ?? '');
 }
 
-export function htmlToText(html: string): HtmlText {
-  let out = '';
+/** How much of the HTML is read between two progress reports (and, in steps, two yields). */
+const STEP_CHARS = 256 * 1024;
+
+/**
+ * A reader fed the HTML piece by piece. The text is kept as a list of pieces, and only their ends are
+ * looked at (never the whole text), so that reading stays linear in the size of the file.
+ */
+function htmlTextReader() {
+  const pieces: string[] = [];
+  let length = 0;
   /** Open elements whose content is not shown, counted. */
   let skipDepth = 0;
   const skipStack: boolean[] = [];
@@ -34,20 +42,55 @@ export function htmlToText(html: string): HtmlText {
   /** A space is owed before the next visible text. */
   let pendingSpace = false;
 
+  const lastChar = (): string => {
+    for (let i = pieces.length - 1; i >= 0; i--) {
+      const piece = pieces[i]!;
+      if (piece.length > 0) return piece[piece.length - 1]!;
+    }
+    return '';
+  };
+  const endsWithSpace = () => /\s/.test(lastChar());
   const trimTrailingSpaces = () => {
-    out = out.replace(/[ \t]+$/, '');
+    while (pieces.length > 0) {
+      const piece = pieces[pieces.length - 1]!;
+      const trimmed = piece.replace(/[ \t]+$/, '');
+      length -= piece.length - trimmed.length;
+      if (trimmed.length > 0) {
+        pieces[pieces.length - 1] = trimmed;
+        return;
+      }
+      pieces.pop();
+    }
+  };
+  /** Newlines at the end of the text, counted up to `max`. */
+  const trailingNewlines = (max: number): number => {
+    let count = 0;
+    for (let i = pieces.length - 1; i >= 0 && count < max; i--) {
+      const piece = pieces[i]!;
+      let j = piece.length - 1;
+      while (j >= 0 && piece[j] === '\n' && count < max) {
+        count++;
+        j--;
+      }
+      if (j >= 0) break;
+    }
+    return count;
+  };
+  const append = (text: string) => {
+    pieces.push(text);
+    length += text.length;
   };
   const breakLine = (paragraph: boolean) => {
     trimTrailingSpaces();
     pendingSpace = false;
-    if (out.length === 0) return;
-    const want = paragraph ? '\n\n' : '\n';
-    const trailing = /\n*$/.exec(out)![0].length;
-    if (trailing < want.length) out += want.slice(trailing);
+    if (length === 0) return;
+    const want = paragraph ? 2 : 1;
+    const trailing = trailingNewlines(want);
+    if (trailing < want) append('\n'.repeat(want - trailing));
   };
   const write = (text: string) => {
     if (heading) heading.title += text;
-    out += text;
+    append(text);
   };
 
   const parser = new Parser(
@@ -61,10 +104,10 @@ export function htmlToText(html: string): HtmlText {
         }
         if (PARAGRAPH.has(name)) breakLine(true);
         else if (LINE.has(name)) breakLine(false);
-        else if (CELL.has(name)) pendingSpace = out.length > 0 && !/\s$/.test(out);
+        else if (CELL.has(name)) pendingSpace = length > 0 && !endsWithSpace();
         if (name === 'pre') preDepth++;
         const level = /^h([1-6])$/.exec(name);
-        if (level) heading = { level: Number(level[1]), start: out.length, title: '' };
+        if (level) heading = { level: Number(level[1]), start: length, title: '' };
       },
       ontext(raw) {
         if (skipDepth > 0) return;
@@ -79,10 +122,10 @@ export function htmlToText(html: string): HtmlText {
         const trailing = parts.length > 1 && parts.at(-1) === '';
         const words = parts.filter((p) => p !== '').join(' ');
         if (words === '') {
-          if (raw.length > 0 && out.length > 0 && !/\s$/.test(out)) pendingSpace = true;
+          if (raw.length > 0 && length > 0 && !endsWithSpace()) pendingSpace = true;
           return;
         }
-        if ((pendingSpace || leading) && out.length > 0 && !/\s$/.test(out)) write(' ');
+        if ((pendingSpace || leading) && length > 0 && !endsWithSpace()) write(' ');
         pendingSpace = false;
         write(words);
         if (trailing) pendingSpace = true;
@@ -91,7 +134,7 @@ export function htmlToText(html: string): HtmlText {
         if (VOID.has(name)) {
           if (skipDepth === 0 && name === 'br') {
             trimTrailingSpaces();
-            out += '\n';
+            append('\n');
             pendingSpace = false;
           } else if (skipDepth === 0 && name === 'hr') breakLine(true);
           return;
@@ -113,13 +156,34 @@ export function htmlToText(html: string): HtmlText {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.write(html);
-  parser.end();
 
-  const text = out.replace(/\s+$/, '');
-  const sections = sectionsFromHeadings(
-    headings.filter((h) => h.start < text.length),
-    text.length,
-  );
-  return { text, sections };
+  const finish = (): HtmlText => {
+    parser.end();
+    const text = pieces.join('').replace(/\s+$/, '');
+    const sections = sectionsFromHeadings(
+      headings.filter((h) => h.start < text.length),
+      text.length,
+    );
+    return { text, sections };
+  };
+  return { write: (chunk: string) => parser.write(chunk), finish };
+}
+
+export function htmlToText(html: string): HtmlText {
+  const reader = htmlTextReader();
+  reader.write(html);
+  return reader.finish();
+}
+
+/**
+ * The same, read in steps: after each step `onStep(done, total)` (characters) is awaited, which reports
+ * progress and lets the worker answer messages (a ping, a cancel) in between.
+ */
+export async function htmlToTextInSteps(html: string, onStep: (done: number, total: number) => Promise<void>): Promise<HtmlText> {
+  const reader = htmlTextReader();
+  for (let at = 0; at < html.length; at += STEP_CHARS) {
+    reader.write(html.slice(at, at + STEP_CHARS));
+    await onStep(Math.min(html.length, at + STEP_CHARS), html.length);
+  }
+  return reader.finish();
 }

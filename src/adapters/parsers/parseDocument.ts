@@ -1,12 +1,17 @@
 // One entry point for every format: the file name's extension picks the parser.
 import { fileExtension, fileKind } from '../../core/documentFormats';
 import { parseDocx } from './docxParser';
-import { parseHtml } from './htmlParser';
+import { parseHtml, type ParseProgress } from './htmlParser';
 import { parseFailure, type ParseResult } from './parseResult';
 import { parsePdf, type PdfOptions } from './pdfParser';
 import { parseText } from './textParser';
 
-export async function parseDocument(name: string, bytes: Uint8Array, options: PdfOptions = {}): Promise<ParseResult> {
+export interface ParseOptions extends PdfOptions {
+  /** Progress of a long parse (HTML is read in steps and reports after each). */
+  onProgress?: ParseProgress;
+}
+
+export async function parseDocument(name: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
   const kind = fileKind(name);
   if (!kind) {
     const ext = fileExtension(name);
@@ -18,7 +23,7 @@ export async function parseDocument(name: string, bytes: Uint8Array, options: Pd
     case 'markdown':
       return parseText(bytes, kind);
     case 'html':
-      return parseHtml(bytes);
+      return parseHtml(bytes, options.onProgress);
     case 'pdf':
       return parsePdf(bytes, options);
     case 'docx':

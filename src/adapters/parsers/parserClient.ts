@@ -2,18 +2,22 @@
 // interrupted inside a page); the next parse starts a fresh one.
 import * as Comlink from 'comlink';
 import { startWorker, type WorkerClient } from '../workerRpc';
+import type { ParseProgress } from './htmlParser';
 import type { ParserWorkerApi } from './parser.worker';
 import type { ParseResult } from './parseResult';
+import { UNRESPONSIVE_AFTER_MS } from '../workerSupervisor';
 
 export type ParserClient = WorkerClient<ParserWorkerApi>;
 
 export function createParserClient(): Promise<ParserClient> {
   return startWorker<ParserWorkerApi>(
     new Worker(new URL('./parser.worker.ts', import.meta.url), { type: 'module', name: 'openbook-parser' }),
+    // It answers between short steps: silent for two minutes, it hangs (a call in flight then fails).
+    { deadAfterMs: UNRESPONSIVE_AFTER_MS },
   );
 }
 
 /** Parse one file in `client`'s worker; the bytes are moved to the worker (`bytes` is unusable after). */
-export function parseInWorker(client: ParserClient, name: string, bytes: Uint8Array): Promise<ParseResult> {
-  return client.api.parse(name, Comlink.transfer(bytes, [bytes.buffer]));
+export function parseInWorker(client: ParserClient, name: string, bytes: Uint8Array, onProgress?: ParseProgress): Promise<ParseResult> {
+  return client.api.parse(name, Comlink.transfer(bytes, [bytes.buffer]), onProgress ? Comlink.proxy(onProgress) : undefined);
 }

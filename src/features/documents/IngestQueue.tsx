@@ -1,5 +1,5 @@
 // The files being added, one row each: queued, parsing, added, already there, failed (with the reason)
-// or cancelled; a Cancel button while files are being parsed.
+// or cancelled, with how far a long parse has got; a Cancel button while files are being parsed.
 import { useTranslation } from 'react-i18next';
 import { useIngestStore, type IngestItem } from '../../state/ingestStore';
 import { formatBytes } from '../../ui/format';
@@ -11,6 +11,13 @@ function Row({ item }: { item: IngestItem }) {
       <span className="document-name">{item.name}</span>{' '}
       <span className="muted">{formatBytes(item.sizeBytes, i18n.language)}</span>{' '}
       <span className="ingest-status">{t(`ingest.status.${item.status}`)}</span>
+      {item.status === 'parsing' && item.progress !== undefined && (
+        <>
+          {' '}
+          <progress className="ingest-progress" max={1} value={item.progress} aria-label={item.name} />{' '}
+          <span className="muted ingest-percent">{t('resilience.parseProgress', { percent: Math.floor(item.progress * 100) })}</span>
+        </>
+      )}
       {item.reason && (
         <span className="ingest-reason">
           {t('ingest.reasonSeparator')}

@@ -1,5 +1,14 @@
-// One step of the RAG pipeline on screen: a numbered card with a title and a one-line explanation.
+// One step of the RAG pipeline on screen: a numbered card with a title and a one-line explanation. Its
+// content sits in an error boundary: if it fails, the card says what failed and the other steps go on.
 import type { ReactNode } from 'react';
+import { stepShouldThrowForTest } from '../../state/testHooks';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
+
+/** Throws while rendering when an end-to-end test asked this step to (see src/state/testHooks.ts). */
+function ThrowForTest({ id }: { id: string }) {
+  if (stepShouldThrowForTest(id)) throw new Error(`A failure in the "${id}" step, made by a test`);
+  return null;
+}
 
 interface Props {
   step: number;
@@ -23,7 +32,12 @@ export function StepCard({ step, id, title, subtitle, children, actions }: Props
         </div>
         {actions && <div className="step-actions">{actions}</div>}
       </header>
-      <div className="step-body">{children}</div>
+      <div className="step-body">
+        <ErrorBoundary scope="step" name={id}>
+          <ThrowForTest id={id} />
+          {children}
+        </ErrorBoundary>
+      </div>
     </section>
   );
 }
