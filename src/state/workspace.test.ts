@@ -47,9 +47,11 @@ vi.mock('./workers', async () => {
     getVectorIndex: client(index),
     getWorkspaceFile: client({
       write: (packed: Parameters<typeof writeWorkspaceFile>[0], createdAt: string) => writeWorkspaceFile(packed, new Date(createdAt)),
-      async read(...args: Parameters<typeof readWorkspaceFile>) {
+      async read(...[bytes, models, onProgress]: Parameters<typeof readWorkspaceFile>) {
         await fake.readGate;
-        return readWorkspaceFile(...args);
+        // The fake embedder makes 8 dimensions, whatever the model's listed dimension.
+        const eight = [...models].map((m) => (typeof m !== 'string' && m.id === 'Xenova/all-MiniLM-L6-v2' ? { ...m, dimension: 8 } : m));
+        return readWorkspaceFile(bytes, eight, onProgress);
       },
     }),
     resetWorkspaceFile: async () => {
