@@ -18,6 +18,7 @@ import { OfflineNotice } from './features/offline/OfflineNotice';
 import { ModelsPanel } from './features/models/ModelsPanel';
 import { openLinkedWorkspace } from './state/publishedWorkspace';
 import { PublishedWorkspaceNotice } from './features/workspace/PublishedWorkspaceNotice';
+import { AppNotices } from './features/notices/AppNotices';
 
 export function App() {
   const loadSiteModels = useIndexStore((s) => s.loadSiteModels);
@@ -32,6 +33,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
+      <AppNotices />
       <OfflineNotice />
       <PublishedWorkspaceNotice />
       <ModelSourceSettings />

@@ -920,6 +920,13 @@ export const en = {
       'import-failed': 'the file could not be read ({{detail}}).',
     },
   },
+  // App-level notices (src/state/noticesStore.ts): what was dropped on its own at start-up.
+  notices: {
+    droppedDocument: 'A saved document, {{name}}, could not be used (its {{field}} is not valid) and was left out. The other documents are here.',
+    droppedIndex: 'The saved index could not be used ({{problem}}) and was left out. The documents are here: embed and index them again.',
+    settingDropped: 'A saved setting ({{setting}}) was not valid and was reset to its default.',
+    settingsUnreadable: 'The saved settings {{store}} could not be read and were reset to their defaults.',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -922,4 +922,11 @@ export const zh: Translation = {
       'import-failed': '无法读取这个文件（{{detail}}）。',
     },
   },
+  // 应用级提示（src/state/noticesStore.ts）：启动时自动丢弃的内容。
+  notices: {
+    droppedDocument: '一个已保存的文档 {{name}} 无法使用（其 {{field}} 无效），已被略去。其他文档都在。',
+    droppedIndex: '已保存的索引无法使用（{{problem}}），已被略去。文档都在：请重新嵌入并建立索引。',
+    settingDropped: '一项已保存的设置（{{setting}}）无效，已恢复为默认值。',
+    settingsUnreadable: '无法读取已保存的设置 {{store}}，已恢复为默认值。',
+  },
 };
