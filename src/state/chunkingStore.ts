@@ -5,11 +5,11 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
+import { chunkerSettingsSchema, schemaPersistOptions } from './persistedSchema';
 import type { Chunk } from '../core/types';
 import { unpackChunks } from '../core/chunkPacking';
 import {
   DEFAULT_CHUNKER_SETTINGS,
-  readChunkerSettings,
   settingsKey,
   validateChunkerSettings,
   type ChunkerSettings,
@@ -93,10 +93,10 @@ export const useChunkingStore = create<ChunkingState>()(
       storage: settingsStorage,
       partialize: (s) => ({ options: s.options }),
       // Settings saved before there were several chunkers are { chunkSize, overlap }: the recursive one.
-      merge: (persisted, current) => {
-        const options = readChunkerSettings((persisted as { options?: unknown } | undefined)?.options) ?? current.options;
+      ...schemaPersistOptions<ChunkingState>('openbook.chunking', { options: chunkerSettingsSchema }, (parsed, current) => {
+        const options = parsed.options ?? current.options;
         return { ...current, options, draft: options };
-      },
+      }),
     },
   ),
 );

@@ -2,12 +2,14 @@
 // last run (hit rate@k and MRR per configuration, with every question's results). The question set and
 // the configurations are kept in localStorage, so they survive a reload; results are not.
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
+import * as v from 'valibot';
 import { cleanExpectation, questionProblem, type EvalQuestion, type EvalQuestionInput } from '../core/evaluation/questionSet';
 import { parseQuestionSet, type ImportProblem } from '../core/evaluation/parseQuestionSet';
 import {
   configurationProblem,
   defaultConfiguration,
+  MAX_EVAL_TOP_K,
   isDefaultConfiguration,
   sampleConfigurations,
   type EvalConfiguration,
@@ -20,6 +22,7 @@ import { message, type Message } from '../i18n/message';
 import { useIndexStore } from './indexStore';
 import { EvaluationCancelled, EvaluationProblem, EvaluationSession, runConfiguration, type EvalStageProgress } from './evaluationRunner';
 import { describeError } from './errors';
+import { chunkerSettingsSchema, integerIn, safeJSONStorage, schemaPersistOptions, stringUpTo } from './persistedSchema';
 
 export type EvaluationPhase = 'idle' | 'running' | 'done' | 'cancelled';
 
@@ -78,17 +81,31 @@ let session: EvaluationSession | null = null;
  * localStorage, except that a set too large for it (QuotaExceededError) is reported where the user is
  * looking instead of breaking the edit that caused it; it then lives until the page is reloaded.
  */
-const questionSetStorage = createJSONStorage(() => ({
-  getItem: (key: string) => localStorage.getItem(key),
-  removeItem: (key: string) => localStorage.removeItem(key),
-  setItem: (key: string, value: string) => {
-    try {
-      localStorage.setItem(key, value);
-    } catch {
-      queueMicrotask(() => useEvaluationStore.setState({ error: message('evaluation.errors.not-saved') }));
-    }
-  },
-}));
+const questionSetStorage = safeJSONStorage<unknown>(
+  () => localStorage,
+  () => queueMicrotask(() => useEvaluationStore.setState({ error: message('evaluation.errors.not-saved') })),
+);
+
+/** A saved question (its fields as the editor makes them). */
+const questionSchema = v.object({
+  id: stringUpTo(200),
+  question: v.string(),
+  expectedDocument: v.nullable(v.string()),
+  expectedSubstring: v.nullable(v.string()),
+});
+
+/** A saved configuration, valid as configurationProblem() sees it. */
+const configurationSchema = v.pipe(
+  v.object({
+    id: stringUpTo(200),
+    embeddingModelId: v.nullable(stringUpTo(500)),
+    chunking: v.nullable(chunkerSettingsSchema),
+    topK: integerIn(1, MAX_EVAL_TOP_K),
+    mode: v.picklist(['vector', 'keyword', 'hybrid']),
+    rerankModelId: v.nullable(stringUpTo(500)),
+  }),
+  v.check((c) => configurationProblem(c) === null),
+);
 
 export const useEvaluationStore = create<EvaluationState>()(
   persist(
@@ -227,9 +244,13 @@ export const useEvaluationStore = create<EvaluationState>()(
     }),
     {
       name: 'openbook.evaluation',
-      version: 1,
       storage: questionSetStorage,
       partialize: (s) => ({ questions: s.questions, configurations: s.configurations }),
+      // A set that is not a list, or has an item that is not a question, is dropped whole (with a notice).
+      ...schemaPersistOptions<EvaluationState>('openbook.evaluation', {
+        questions: v.array(questionSchema),
+        configurations: v.pipe(v.array(configurationSchema), v.minLength(1)),
+      }),
     },
   ),
 );

@@ -8,6 +8,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
+import * as v from 'valibot';
+import { stringUpTo, schemaPersistOptions } from './persistedSchema';
 import type { Chunk } from '../core/types';
 import type { ChunkerSettings } from '../core/chunkers/settings';
 import { EmbeddingCancelledError, type ComputeDevice, type DownloadProgress, type EmbeddingModelInfo, type EmbedderLoadResult } from '../adapters/embedder/embedder';
@@ -469,6 +471,10 @@ export const useIndexStore = create<IndexState>()(
       name: 'openbook.embedding',
       storage: settingsStorage,
       partialize: (s) => ({ modelId: s.modelId, devicePreference: s.devicePreference }),
+      ...schemaPersistOptions<IndexState>('openbook.embedding', {
+        modelId: v.pipe(stringUpTo(500), v.minLength(1)),
+        devicePreference: v.picklist(['auto', 'webgpu', 'wasm']),
+      }),
     },
   ),
 );
