@@ -34,4 +34,5 @@ export const useIngestSettingsStore = create<IngestSettingsState>()(
   ),
 );
 
-export const maxFileBytes = (mb: number) => Math.round(mb * 1024 * 1024);
+/** The limit in bytes; a value that is not a valid setting (never applied, but state can be set directly) counts as the default. */
+export const maxFileBytes = (mb: number) => Math.round((isValidMaxFileMB(mb) ? mb : DEFAULT_MAX_FILE_MB) * 1024 * 1024);
