@@ -61,7 +61,7 @@ export const useEndpointStore = create<EndpointState>()(
       partialize: (s) => ({ baseUrl: s.baseUrl, contextWindow: s.contextWindow }),
       ...schemaPersistOptions<EndpointState>('openbook.endpoint', {
         baseUrl: stringUpTo(2000),
-        contextWindow: integerIn(256, 10_000_000),
+        contextWindow: integerIn(256, Number.MAX_SAFE_INTEGER),
       }),
     },
   ),

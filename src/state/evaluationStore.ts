@@ -9,7 +9,6 @@ import { parseQuestionSet, type ImportProblem } from '../core/evaluation/parseQu
 import {
   configurationProblem,
   defaultConfiguration,
-  MAX_EVAL_TOP_K,
   isDefaultConfiguration,
   sampleConfigurations,
   type EvalConfiguration,
@@ -22,7 +21,7 @@ import { message, type Message } from '../i18n/message';
 import { useIndexStore } from './indexStore';
 import { EvaluationCancelled, EvaluationProblem, EvaluationSession, runConfiguration, type EvalStageProgress } from './evaluationRunner';
 import { describeError } from './errors';
-import { chunkerSettingsSchema, integerIn, safeJSONStorage, schemaPersistOptions, stringUpTo } from './persistedSchema';
+import { chunkerDraftSchema, safeJSONStorage, schemaPersistOptions, stringUpTo } from './persistedSchema';
 
 export type EvaluationPhase = 'idle' | 'running' | 'done' | 'cancelled';
 
@@ -94,18 +93,24 @@ const questionSchema = v.object({
   expectedSubstring: v.nullable(v.string()),
 });
 
-/** A saved configuration, valid as configurationProblem() sees it. */
-const configurationSchema = v.pipe(
-  v.object({
-    id: stringUpTo(200),
-    embeddingModelId: v.nullable(stringUpTo(500)),
-    chunking: v.nullable(chunkerSettingsSchema),
-    topK: integerIn(1, MAX_EVAL_TOP_K),
-    mode: v.picklist(['vector', 'keyword', 'hybrid']),
-    rerankModelId: v.nullable(stringUpTo(500)),
-  }),
-  v.check((c) => configurationProblem(c) === null),
+/** A number field as saved: a number, or null where it was NaN (an emptied field), read back as NaN. */
+const numberOrEmptied = v.pipe(
+  v.nullable(v.number()),
+  v.transform((x) => x ?? Number.NaN),
 );
+
+/**
+ * A saved configuration's shape. Its values may be ones the editor shows as invalid (k of 0, an overlap
+ * larger than the chunk): they are kept, with their message, as while editing; a run refuses them.
+ */
+const configurationSchema = v.object({
+  id: stringUpTo(200),
+  embeddingModelId: v.nullable(stringUpTo(500)),
+  chunking: v.nullable(chunkerDraftSchema),
+  topK: numberOrEmptied,
+  mode: v.picklist(['vector', 'keyword', 'hybrid']),
+  rerankModelId: v.nullable(stringUpTo(500)),
+});
 
 export const useEvaluationStore = create<EvaluationState>()(
   persist(

@@ -307,9 +307,13 @@ export const useGenerationStore = create<GenerationState>()(
         engine: v.picklist(['webllm', 'transformers-webgpu', 'transformers-wasm', 'openai']),
         engineChosen: v.boolean(),
         modelId: stringUpTo(500),
-        modelIds: v.object({ webllm: stringUpTo(500), transformers: stringUpTo(500), openai: stringUpTo(500) }),
+        // Each family's choice on its own: one saved before a family existed keeps that family's default.
+        modelIds: v.partial(v.object({ webllm: stringUpTo(500), transformers: stringUpTo(500), openai: stringUpTo(500) })) as v.GenericSchema<
+          unknown,
+          GenerationState['modelIds']
+        >,
         modelChosen: v.boolean(),
-      }),
+      }, (parsed, current) => ({ ...current, ...parsed, modelIds: { ...current.modelIds, ...parsed.modelIds } })),
     },
   ),
 );

@@ -79,8 +79,19 @@ describe('stores read their saved values with schemas', () => {
     expect(s.notices()).toEqual([dropped('openbook.evaluation.questions')]);
   });
 
-  it('drops configurations that are not valid (k out of range, unknown mode, none at all)', async () => {
-    for (const configurations of [[{ id: 'c', embeddingModelId: null, chunking: null, topK: 0, mode: 'vector', rerankModelId: null }], [{ id: 'c', mode: 'magic' }], []]) {
+  it('keeps configurations as edited, also with values shown as invalid (k of 0, an emptied field)', async () => {
+    const configurations = [
+      { id: 'c', embeddingModelId: null, chunking: { kind: 'fixed', size: null, overlap: 10 }, topK: 0, mode: 'vector', rerankModelId: null },
+    ];
+    saved('openbook.evaluation', { questions: [], configurations }, 1);
+    const s = await load();
+    expect(s.evaluation.getState().configurations).toEqual([{ ...configurations[0], chunking: { kind: 'fixed', size: NaN, overlap: 10 } }]);
+    expect(s.notices()).toEqual([]);
+  });
+
+  it('drops configurations that are not configurations (unknown mode or chunker, missing fields, none at all)', async () => {
+    const c = { id: 'c', embeddingModelId: null, chunking: null, topK: 4, mode: 'vector', rerankModelId: null };
+    for (const configurations of [[{ ...c, mode: 'magic' }], [{ ...c, chunking: { kind: 'magic' } }], [{ ...c, chunking: { kind: 'fixed', size: '1' } }], [{ id: 'c' }], []]) {
       saved('openbook.evaluation', { questions: [], configurations }, 1);
       const s = await load();
       expect(s.evaluation.getState().configurations).toHaveLength(1);

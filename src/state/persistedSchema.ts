@@ -8,7 +8,7 @@
 // A value that is not an object at all (a number, an array, text that is not JSON) drops every field.
 import * as v from 'valibot';
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
-import { readChunkerSettings, type ChunkerSettings } from '../core/chunkers/settings';
+import { CHUNKER_KINDS, DEFAULT_CHUNKER_SETTINGS, readChunkerSettings, type ChunkerKind, type ChunkerSettings } from '../core/chunkers/settings';
 import { message } from '../i18n/message';
 import { addNotice } from './noticesStore';
 
@@ -105,4 +105,21 @@ export const MAX_TEMPLATE_LENGTH = 1_000_000;
 export const chunkerSettingsSchema: v.GenericSchema<unknown, ChunkerSettings> = v.pipe(
   v.custom<unknown>((x) => readChunkerSettings(x) !== null),
   v.transform((x) => readChunkerSettings(x)!),
+);
+/**
+ * Chunker settings as an editor keeps them, possibly invalid (shown with their message): a known chunker
+ * and number fields, an emptied one saved as null (NaN in JSON) and read back as NaN.
+ */
+export const chunkerDraftSchema: v.GenericSchema<unknown, ChunkerSettings> = v.pipe(
+  v.custom<unknown>(
+    (x) =>
+      isRecord(x) &&
+      (CHUNKER_KINDS as readonly unknown[]).includes(x.kind) &&
+      Object.keys(DEFAULT_CHUNKER_SETTINGS[x.kind as ChunkerKind]).every((k) => k === 'kind' || x[k] === null || typeof x[k] === 'number'),
+  ),
+  v.transform((x) => {
+    const draft = x as Record<string, unknown>;
+    const fields = Object.keys(DEFAULT_CHUNKER_SETTINGS[draft.kind as ChunkerKind]);
+    return Object.fromEntries(fields.map((k) => [k, draft[k] ?? Number.NaN])) as unknown as ChunkerSettings;
+  }),
 );
