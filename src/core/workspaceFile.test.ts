@@ -18,6 +18,7 @@ import {
   unpackWorkspace,
   workspaceFileName,
   writeWorkspaceFile,
+  type KnownModel,
   type WorkspaceContent,
   type WorkspaceFileProgress,
 } from './workspaceFile';
@@ -79,7 +80,7 @@ function changeManifest(change: (m: Record<string, any>) => void): Uint8Array {
   });
 }
 
-const errorOf = (bytes: Uint8Array, known = [MODEL]) => {
+const errorOf = (bytes: Uint8Array, known: (string | KnownModel)[] = [MODEL]) => {
   const parsed = parseWorkspaceFile(bytes, known);
   if (parsed.ok) throw new Error('expected the file to be refused');
   return parsed.error;
@@ -315,13 +316,13 @@ describe('workspace file values (a file of the right shape whose values would br
   it('refuses a dimension other than the model’s (and one that is 0, too large or not a whole number)', () => {
     const known = [{ id: MODEL, dimension: DIM }];
     expect(parseWorkspaceFile(exportWorkspace(content()), known).ok).toBe(true);
-    expect(errorOf(exportWorkspace(content()), [{ id: MODEL, dimension: 64 }] as never)).toEqual({ code: 'dimension-mismatch', modelId: MODEL, expected: 64, found: DIM });
+    expect(errorOf(exportWorkspace(content()), [{ id: MODEL, dimension: 64 }])).toEqual({ code: 'dimension-mismatch', modelId: MODEL, expected: 64, found: DIM });
     // A manifest that says 1 (or 3, 4, 6…) of 12: the vectors read as more chunks than listed, or as another model's.
-    for (const d of [1, 2, 3, 4, 6]) expect(errorOf(changeManifest((m) => (m.embedding.dimension = d)), known as never).code).toMatch(/vector-count-mismatch|dimension-mismatch/);
+    for (const d of [1, 2, 3, 4, 6]) expect(errorOf(changeManifest((m) => (m.embedding.dimension = d)), known).code).toMatch(/vector-count-mismatch|dimension-mismatch/);
     for (const d of [0, -1, 1.5, 1e9, '12']) expect(errorOf(changeManifest((m) => (m.embedding.dimension = d)))).toEqual({ code: 'bad-manifest', detail: 'embedding.dimension' });
     // The built-in embedder makes at most its listed dimension.
     expect(parseWorkspaceFile(exportWorkspace(content()), [{ id: MODEL, dimension: 256, builtin: 'lsa' }]).ok).toBe(true);
-    expect(errorOf(exportWorkspace(content()), [{ id: MODEL, dimension: 8, builtin: 'lsa' }] as never).code).toBe('dimension-mismatch');
+    expect(errorOf(exportWorkspace(content()), [{ id: MODEL, dimension: 8, builtin: 'lsa' }]).code).toBe('dimension-mismatch');
   });
 
   it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '', 'a\u0000b', 'x'.repeat(201)])('refuses the document id %j', (id) => {
