@@ -32,6 +32,7 @@ const guarded = (name: string, part: ReactNode) => (
     {part}
   </ErrorBoundary>
 );
+import { AppNotices } from './features/notices/AppNotices';
 
 export function App() {
   const loadSiteModels = useIndexStore((s) => s.loadSiteModels);
@@ -52,6 +53,7 @@ export function App() {
   return (
     <div className="app">
       {guarded('header', <Header />)}
+      {guarded('notices', <AppNotices />)}
       <StartupNotice />
       <WorkerNotice />
       <TabNotice />

@@ -18,6 +18,7 @@ import {
   unpackWorkspace,
   workspaceFileName,
   writeWorkspaceFile,
+  type KnownModel,
   type WorkspaceContent,
   type WorkspaceFileProgress,
 } from './workspaceFile';
@@ -79,7 +80,7 @@ function changeManifest(change: (m: Record<string, any>) => void): Uint8Array {
   });
 }
 
-const errorOf = (bytes: Uint8Array, known = [MODEL]) => {
+const errorOf = (bytes: Uint8Array, known: (string | KnownModel)[] = [MODEL]) => {
   const parsed = parseWorkspaceFile(bytes, known);
   if (parsed.ok) throw new Error('expected the file to be refused');
   return parsed.error;
@@ -138,18 +139,18 @@ describe('workspace file', () => {
     expect(errorOf(changeManifest((m) => (m.embedding.dimension = 0)))).toEqual({ code: 'bad-manifest', detail: 'embedding.dimension' });
     expect(errorOf(changeManifest((m) => (m.chunking.overlap = 1000)))).toEqual({ code: 'bad-manifest', detail: 'chunking' });
     expect(errorOf(changeManifest((m) => (m.chunking.kind = 'magic')))).toEqual({ code: 'bad-manifest', detail: 'chunking' });
-    expect(errorOf(changeManifest((m) => (m.documents[1].id = 'doc-a')))).toEqual({ code: 'bad-manifest', detail: 'documents[1].id' });
+    expect(errorOf(changeManifest((m) => (m.documents[1].id = 'doc-a')))).toEqual({ code: 'bad-document-id', id: 'doc-a' });
     expect(errorOf(changeManifest((m) => (m.chunkCount += 1)))).toEqual({ code: 'bad-manifest', detail: 'chunkCount' });
   });
 
   it('keeps structure, encoding and hash, checks them, and reads files without them', () => {
     const pageBeyondText = changeManifest((m) => (m.documents[0].structure.pages[1].end = 1000));
-    expect(errorOf(pageBeyondText)).toEqual({ code: 'bad-manifest', detail: 'documents[0].structure' });
-    expect(errorOf(changeManifest((m) => (m.documents[0].structure.pages[0].page = 0)))).toEqual({ code: 'bad-manifest', detail: 'documents[0].structure' });
-    expect(errorOf(changeManifest((m) => (m.documents[1].structure.sections[0].headingPath = [])))).toEqual({ code: 'bad-manifest', detail: 'documents[1].structure' });
-    expect(errorOf(changeManifest((m) => (m.documents[1].structure = 'pages')))).toEqual({ code: 'bad-manifest', detail: 'documents[1].structure' });
-    expect(errorOf(changeManifest((m) => (m.documents[1].encoding = 7)))).toEqual({ code: 'bad-manifest', detail: 'documents[1].encoding' });
-    expect(errorOf(changeManifest((m) => (m.documents[0].contentHash = 'abc')))).toEqual({ code: 'bad-manifest', detail: 'documents[0].contentHash' });
+    expect(errorOf(pageBeyondText)).toEqual({ code: 'bad-document-field', document: 'doc-a.txt', field: 'structure' });
+    expect(errorOf(changeManifest((m) => (m.documents[0].structure.pages[0].page = 0)))).toEqual({ code: 'bad-document-field', document: 'doc-a.txt', field: 'structure' });
+    expect(errorOf(changeManifest((m) => (m.documents[1].structure.sections[0].headingPath = [])))).toEqual({ code: 'bad-document-field', document: 'doc-b.txt', field: 'structure' });
+    expect(errorOf(changeManifest((m) => (m.documents[1].structure = 'pages')))).toEqual({ code: 'bad-document-field', document: 'doc-b.txt', field: 'structure' });
+    expect(errorOf(changeManifest((m) => (m.documents[1].encoding = 7)))).toEqual({ code: 'bad-document-field', document: 'doc-b.txt', field: 'encoding' });
+    expect(errorOf(changeManifest((m) => (m.documents[0].contentHash = 'abc')))).toEqual({ code: 'bad-document-field', document: 'doc-a.txt', field: 'contentHash' });
     // A file from before these fields existed.
     const old = changeManifest((m) => {
       for (const d of m.documents) {
@@ -290,5 +291,78 @@ describe('workspace file, packed for the worker', () => {
     const shifted = new Uint8Array(little.byteLength + 1);
     shifted.set(little, 1);
     expect([...readFloat32(shifted.subarray(1), true)]).toEqual([...values]);
+  });
+});
+
+describe('workspace file values (a file of the right shape whose values would break the app)', () => {
+  const vectorsOf = (files: Record<string, Uint8Array>, n: number) => new Float32Array(readFloat32(files[`vectors/${n}.f32`]!.slice()));
+  const setVectors = (files: Record<string, Uint8Array>, n: number, change: (v: Float32Array) => void) => {
+    const v = vectorsOf(files, n);
+    change(v);
+    files[`vectors/${n}.f32`] = float32Bytes(v);
+  };
+
+  it('refuses vectors with NaN or Infinity, some or all, naming the chunk', () => {
+    expect(errorOf(tamper((f) => setVectors(f, 1, (v) => (v[DIM + 3] = NaN))))).toEqual({ code: 'bad-vector', document: 'doc-b.txt', chunk: 1 });
+    expect(errorOf(tamper((f) => setVectors(f, 0, (v) => v.fill(NaN))))).toEqual({ code: 'bad-vector', document: 'doc-a.txt', chunk: 0 });
+    expect(errorOf(tamper((f) => setVectors(f, 0, (v) => (v[0] = -Infinity))))).toEqual({ code: 'bad-vector', document: 'doc-a.txt', chunk: 0 });
+  });
+
+  it('refuses the whole file when a chunk has a vector of zeros', () => {
+    expect(errorOf(tamper((f) => setVectors(f, 0, (v) => v.fill(0, DIM, 2 * DIM))))).toEqual({ code: 'zero-vector', document: 'doc-a.txt', chunk: 1 });
+    expect(errorOf(tamper((f) => setVectors(f, 1, (v) => v.fill(0))))).toEqual({ code: 'zero-vector', document: 'doc-b.txt', chunk: 0 });
+  });
+
+  it('refuses a dimension other than the model’s (and one that is 0, too large or not a whole number)', () => {
+    const known = [{ id: MODEL, dimension: DIM }];
+    expect(parseWorkspaceFile(exportWorkspace(content()), known).ok).toBe(true);
+    expect(errorOf(exportWorkspace(content()), [{ id: MODEL, dimension: 64 }])).toEqual({ code: 'dimension-mismatch', modelId: MODEL, expected: 64, found: DIM });
+    // A manifest that says 1 (or 3, 4, 6…) of 12: the vectors read as more chunks than listed, or as another model's.
+    for (const d of [1, 2, 3, 4, 6]) expect(errorOf(changeManifest((m) => (m.embedding.dimension = d)), known).code).toMatch(/vector-count-mismatch|dimension-mismatch/);
+    for (const d of [0, -1, 1.5, 1e9, '12']) expect(errorOf(changeManifest((m) => (m.embedding.dimension = d)))).toEqual({ code: 'bad-manifest', detail: 'embedding.dimension' });
+    // The built-in embedder makes at most its listed dimension.
+    expect(parseWorkspaceFile(exportWorkspace(content()), [{ id: MODEL, dimension: 256, builtin: 'lsa' }]).ok).toBe(true);
+    expect(errorOf(exportWorkspace(content()), [{ id: MODEL, dimension: 8, builtin: 'lsa' }]).code).toBe('dimension-mismatch');
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '', 'a\u0000b', 'x'.repeat(201)])('refuses the document id %j', (id) => {
+    const file = changeManifest((m) => (m.documents[0].id = id));
+    expect(errorOf(file)).toEqual({ code: 'bad-document-id', id: id.slice(0, 80) });
+  });
+
+  it('refuses an id that is not a string, and the same id twice', () => {
+    expect(errorOf(changeManifest((m) => (m.documents[0].id = 7)))).toEqual({ code: 'bad-document-id', id: '7' });
+    expect(errorOf(changeManifest((m) => (m.documents[2].id = 'doc-b')))).toEqual({ code: 'bad-document-id', id: 'doc-b' });
+  });
+
+  it.each([1e20, -1, 1.5, NaN, '2026-01-01', null, 253402300800000])('refuses addedAt %j', (addedAt) => {
+    expect(errorOf(changeManifest((m) => (m.documents[1].addedAt = addedAt)))).toEqual({ code: 'bad-document-field', document: 'doc-b.txt', field: 'addedAt' });
+  });
+
+  it('takes addedAt from 0 to the end of the year 9999', () => {
+    for (const t of [0, 253402300799999]) {
+      const parsed = parseWorkspaceFile(changeManifest((m) => (m.documents[1].addedAt = t)), [MODEL]);
+      expect(parsed.ok && parsed.content.documents[1]!.addedAt).toBe(t);
+    }
+  });
+
+  it('refuses sizes and counts beyond the limits', () => {
+    expect(errorOf(changeManifest((m) => (m.documents[0].sizeBytes = 3 * 1024 ** 3)))).toEqual({ code: 'bad-document-field', document: 'doc-a.txt', field: 'sizeBytes' });
+    expect(errorOf(changeManifest((m) => (m.documents[0].name = 'n'.repeat(1001))))).toMatchObject({ code: 'bad-document-field', field: 'name' });
+    expect(errorOf(changeManifest((m) => (m.documents = Array.from({ length: 10_001 }, (_, i) => ({ ...m.documents[2], id: `d${i}` })))))).toEqual({
+      code: 'too-many-documents',
+      found: 10_001,
+      limit: 10_000,
+    });
+    expect(errorOf(changeManifest((m) => (m.documents[2].chunkCount = 2_000_000)))).toMatchObject({ code: 'too-many-chunks', limit: 1_000_000 });
+  });
+
+  it('refuses one chunk index twice in a document', () => {
+    const file = tamper((f) => {
+      const triples = JSON.parse(strFromU8(f['chunks/0.json']!)) as number[][];
+      triples[1]![0] = triples[0]![0]!;
+      f['chunks/0.json'] = strToU8(JSON.stringify(triples));
+    });
+    expect(errorOf(file)).toEqual({ code: 'duplicate-chunk', document: 'doc-a.txt', chunk: 0 });
   });
 });

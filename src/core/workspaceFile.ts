@@ -10,13 +10,22 @@
 //   lsa/idf.f32            a question after an import is embedded as the chunks were: the vocabulary, each
 //   lsa/projection.f32     term's idf, the terms × dimension projection and the singular values (little-endian
 //   lsa/singular-values.f32  Float32); manifest.embedding.lsa says how many terms and dimensions
-// parseWorkspaceFile() checks everything before anything is used and names what is wrong with a code.
+// parseWorkspaceFile() checks everything before anything is used and names what is wrong with a code: the
+// shape, and the values too (finite, non-zero vectors of the model's dimension, plain ids, plausible dates,
+// counts within the limits of src/core/workspaceLimits.ts).
 // Pure: no DOM, no storage.
 import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
 import { withChunkMeta } from './chunkMeta';
 import { readChunkerSettings, type ChunkerSettings } from './chunkers/settings';
-import { isContentHash, isValidStructure } from './documentStructure';
-import type { Chunk, DocumentKind, SourceDocument } from './types';
+import type { Chunk, SourceDocument } from './types';
+import {
+  documentFieldProblem,
+  isPlainId,
+  MAX_VECTOR_DIMENSION,
+  MAX_WORKSPACE_CHUNKS,
+  MAX_WORKSPACE_DOCUMENTS,
+  packedVectorsProblem,
+} from './workspaceLimits';
 import { LSA_MODEL_ID, lsaModelProblem, type LsaModel } from './lsa/lsaModel';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
@@ -73,7 +82,23 @@ export type WorkspaceFileError =
   | { code: 'vector-bytes-mismatch'; document: string; bytes: number }
   | { code: 'chunk-out-of-range'; document: string; chunk: number }
   | { code: 'unknown-model'; modelId: string }
-  | { code: 'bad-lsa'; detail: string };
+  | { code: 'bad-lsa'; detail: string }
+  // Checks on what the file's values mean (src/core/workspaceLimits.ts), not only their shape:
+  | { code: 'bad-document-id'; id: string }
+  | { code: 'bad-document-field'; document: string; field: string }
+  | { code: 'too-many-documents'; found: number; limit: number }
+  | { code: 'too-many-chunks'; found: number; limit: number }
+  | { code: 'dimension-mismatch'; modelId: string; expected: number; found: number }
+  | { code: 'duplicate-chunk'; document: string; chunk: number }
+  | { code: 'bad-vector'; document: string; chunk: number }
+  | { code: 'zero-vector'; document: string; chunk: number };
+
+/** A model the app offers: its id and the dimension of its vectors (for the built-in LSA embedder, the most it makes). */
+export interface KnownModel {
+  id: string;
+  dimension: number;
+  builtin?: 'lsa';
+}
 
 export type ParsedWorkspaceFile = { ok: true; content: WorkspaceContent; manifest: WorkspaceManifest } | { ok: false; error: WorkspaceFileError };
 
@@ -260,35 +285,48 @@ export function exportWorkspace(content: WorkspaceContent, createdAt: Date = new
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
-const DOCUMENT_KINDS = new Set<unknown>(['text', 'markdown', 'html', 'pdf', 'docx', 'pasted'] satisfies DocumentKind[]);
+const shownId = (id: unknown) => (typeof id === 'string' ? id.slice(0, 80) : String(id));
 
-/** The manifest's shape, or what is wrong with it (the schema version is checked before). */
-function checkManifest(m: Record<string, unknown>): string | null {
-  if (m.app !== WORKSPACE_APP) return 'app';
+/** The manifest's shape and values, or what is wrong with them (the schema version is checked before). */
+function checkManifest(m: Record<string, unknown>): WorkspaceFileError | null {
+  const bad = (detail: string): WorkspaceFileError => ({ code: 'bad-manifest', detail });
+  if (m.app !== WORKSPACE_APP) return bad('app');
   const e = m.embedding;
-  if (!isRecord(e) || typeof e.modelId !== 'string' || !e.modelId) return 'embedding.modelId';
-  if (e.device !== 'webgpu' && e.device !== 'wasm') return 'embedding.device';
-  if (!isCount(e.dimension) || e.dimension === 0) return 'embedding.dimension';
+  if (!isRecord(e) || typeof e.modelId !== 'string' || !e.modelId) return bad('embedding.modelId');
+  if (e.device !== 'webgpu' && e.device !== 'wasm') return bad('embedding.device');
+  if (!isCount(e.dimension) || e.dimension === 0 || e.dimension > MAX_VECTOR_DIMENSION) return bad('embedding.dimension');
   const c = m.chunking;
   // Files written before there were several chunkers hold { chunkSize, overlap }: the recursive chunker.
-  if (!readChunkerSettings(c)) return 'chunking';
-  if (!Array.isArray(m.documents)) return 'documents';
+  if (!readChunkerSettings(c)) return bad('chunking');
+  if (!Array.isArray(m.documents)) return bad('documents');
+  if (m.documents.length > MAX_WORKSPACE_DOCUMENTS) return { code: 'too-many-documents', found: m.documents.length, limit: MAX_WORKSPACE_DOCUMENTS };
   const ids = new Set<string>();
   let total = 0;
   for (const [i, d] of m.documents.entries()) {
-    if (!isRecord(d) || typeof d.id !== 'string' || !d.id || ids.has(d.id)) return `documents[${i}].id`;
+    if (!isRecord(d)) return bad(`documents[${i}]`);
+    if (!isPlainId(d.id) || ids.has(d.id)) return { code: 'bad-document-id', id: shownId(d.id) };
     ids.add(d.id);
-    if (typeof d.name !== 'string') return `documents[${i}].name`;
-    if (!DOCUMENT_KINDS.has(d.kind)) return `documents[${i}].kind`;
-    if (!isCount(d.sizeBytes) || !isCount(d.addedAt) || !isCount(d.textLength)) return `documents[${i}].size`;
-    if (!isCount(d.chunkCount)) return `documents[${i}].chunkCount`;
-    if (d.structure !== undefined && !isValidStructure(d.structure, d.textLength)) return `documents[${i}].structure`;
-    if (d.encoding !== undefined && (typeof d.encoding !== 'string' || !d.encoding)) return `documents[${i}].encoding`;
-    if (d.contentHash !== undefined && !isContentHash(d.contentHash)) return `documents[${i}].contentHash`;
+    if (!isCount(d.textLength)) return bad(`documents[${i}].textLength`);
+    const field = documentFieldProblem(d, d.textLength);
+    if (field) return { code: 'bad-document-field', document: typeof d.name === 'string' ? d.name.slice(0, 200) : d.id, field };
+    if (!isCount(d.chunkCount)) return bad(`documents[${i}].chunkCount`);
     total += d.chunkCount;
   }
-  if (!isCount(m.chunkCount) || m.chunkCount !== total) return 'chunkCount';
+  if (total > MAX_WORKSPACE_CHUNKS) return { code: 'too-many-chunks', found: total, limit: MAX_WORKSPACE_CHUNKS };
+  if (!isCount(m.chunkCount) || m.chunkCount !== total) return bad('chunkCount');
   return null;
+}
+
+/** The model a file's vectors were made with, checked against those the app offers: unknown, or of another dimension. */
+function modelProblem(modelId: string, dimension: number, knownModels: Iterable<string | KnownModel>): WorkspaceFileError | null {
+  let known: KnownModel | string | undefined;
+  for (const m of knownModels) if ((typeof m === 'string' ? m : m.id) === modelId) known = m;
+  if (known === undefined) return { code: 'unknown-model', modelId };
+  if (typeof known === 'string') return null;
+  // The built-in LSA embedder makes at most its listed dimension (fewer for few chunks); its projection's own
+  // dimension is checked against the file's in readLsa.
+  const fits = known.builtin === 'lsa' ? dimension <= known.dimension : dimension === known.dimension;
+  return fits ? null : { code: 'dimension-mismatch', modelId, expected: known.dimension, found: dimension };
 }
 
 /** The LSA projection a file holds, or what is wrong with it. */
@@ -334,7 +372,7 @@ export type ReadWorkspaceFile = { ok: true; packed: PackedWorkspace; manifest: W
  * Read and check a workspace file completely, into its packed form; nothing is returned unless all of it
  * is sound. `onProgress` hears the bytes unpacked (stage 'unpacking') and then the documents checked.
  */
-export function readWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<string>, onProgress?: WorkspaceFileProgressListener): ReadWorkspaceFile {
+export function readWorkspaceFile(bytes: Uint8Array, knownModels: Iterable<string | KnownModel>, onProgress?: WorkspaceFileProgressListener): ReadWorkspaceFile {
   const fail = (error: WorkspaceFileError): ReadWorkspaceFile => ({ ok: false, error });
   let files: Record<string, Uint8Array>;
   try {
@@ -364,9 +402,10 @@ export function readWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<str
   if (!isRecord(raw)) return fail({ code: 'bad-manifest', detail: 'JSON' });
   if (raw.schemaVersion !== WORKSPACE_SCHEMA_VERSION) return fail({ code: 'wrong-schema-version', found: String(raw.schemaVersion ?? '') });
   const problem = checkManifest(raw);
-  if (problem) return fail({ code: 'bad-manifest', detail: problem });
+  if (problem) return fail(problem);
   const manifest = raw as unknown as WorkspaceManifest;
   const { modelId, device, dimension } = manifest.embedding;
+  const models = [...knownModels];
 
   const documents: PackedDocument[] = [];
   const total = manifest.documents.length;
@@ -386,8 +425,12 @@ export function readWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<str
     const found = vectorBytes.byteLength / (dimension * 4);
     if (found !== triples.length) return fail({ code: 'vector-count-mismatch', document: d.name, expected: triples.length, found });
     const chunks = new Uint32Array(triples.length * 3);
+    const indices = new Set<number>();
     for (const [j, [index, start, end]] of (triples as [number, number, number][]).entries()) {
-      if (start > end || end > text.length) return fail({ code: 'chunk-out-of-range', document: d.name, chunk: index });
+      if (start > end || end > text.length || index > 0xffffffff) return fail({ code: 'chunk-out-of-range', document: d.name, chunk: index });
+      // Chunk ids are `${docId}#${index}`: two chunks with one index would be one chunk in the index.
+      if (indices.has(index)) return fail({ code: 'duplicate-chunk', document: d.name, chunk: index });
+      indices.add(index);
       chunks[j * 3] = index;
       chunks[j * 3 + 1] = start;
       chunks[j * 3 + 2] = end;
@@ -403,9 +446,13 @@ export function readWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<str
       ...(d.encoding ? { encoding: d.encoding } : {}),
       ...(d.contentHash ? { contentHash: d.contentHash } : {}),
     };
-    documents.push({ document, chunks, vectors: readFloat32(vectorBytes) });
+    const vectors = readFloat32(vectorBytes);
+    const bad = packedVectorsProblem(vectors, dimension);
+    if (bad) return fail({ code: bad.problem === 'zero' ? 'zero-vector' : 'bad-vector', document: d.name, chunk: chunks[bad.position * 3]! });
+    documents.push({ document, chunks, vectors });
   }
-  if (!new Set(knownModelIds).has(modelId)) return fail({ code: 'unknown-model', modelId });
+  const unusable = modelProblem(modelId, dimension, models);
+  if (unusable) return fail(unusable);
   let lsa: LsaModel | undefined;
   if (modelId === LSA_MODEL_ID) {
     const read = readLsa(files, manifest);
@@ -418,8 +465,8 @@ export function readWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<str
 }
 
 /** Read and check a workspace file completely; nothing is returned unless all of it is sound. */
-export function parseWorkspaceFile(bytes: Uint8Array, knownModelIds: Iterable<string>): ParsedWorkspaceFile {
-  const read = readWorkspaceFile(bytes, knownModelIds);
+export function parseWorkspaceFile(bytes: Uint8Array, knownModels: Iterable<string | KnownModel>): ParsedWorkspaceFile {
+  const read = readWorkspaceFile(bytes, knownModels);
   return read.ok ? { ok: true, manifest: read.manifest, content: unpackWorkspace(read.packed) } : read;
 }
 

@@ -457,6 +457,15 @@ export const en = {
         'vector-bytes-mismatch': 'the vectors of {{document}} ({{bytes}} bytes) do not fit the model’s dimension.',
         'chunk-out-of-range': 'chunk {{chunk}} of {{document}} reaches beyond the end of the document.',
         'unknown-model': 'it was embedded with {{modelId}}, which this site does not offer.',
+        // Values checked before anything is replaced (src/core/workspaceLimits.ts).
+        'bad-document-id': 'the document id “{{id}}” cannot be used (ids must be unique, plain names, not empty and not names such as __proto__ or constructor).',
+        'bad-document-field': 'the {{field}} of {{document}} is not valid (a date must lie between 1970 and the year 9999; sizes within the limits).',
+        'too-many-documents': 'it holds {{found}} documents; Openbook takes at most {{limit}}.',
+        'too-many-chunks': 'it holds {{found}} chunks; Openbook takes at most {{limit}}.',
+        'dimension-mismatch': 'its vectors have {{found}} dimensions, but {{modelId}} makes vectors of {{expected}}.',
+        'duplicate-chunk': 'chunk {{chunk}} of {{document}} is listed twice.',
+        'bad-vector': 'the vector of chunk {{chunk}} of {{document}} contains NaN or Infinity.',
+        'zero-vector': 'the vector of chunk {{chunk}} of {{document}} is all zeros, so it could never be found.',
       },
     },
     errors: {
@@ -990,6 +999,13 @@ export const en = {
         workspaceFile: 'workspace file writer',
       },
     },
+  },
+  // App-level notices (src/state/noticesStore.ts): what was dropped on its own at start-up.
+  notices: {
+    droppedDocument: 'A saved document, {{name}}, could not be used (its {{field}} is not valid) and was left out. The other documents are here.',
+    droppedIndex: 'The saved index could not be used ({{problem}}) and was left out. The documents are here: embed and index them again.',
+    settingDropped: 'A saved setting ({{setting}}) was not valid and was reset to its default.',
+    settingsUnreadable: 'The saved settings {{store}} could not be read and were reset to their defaults.',
   },
 };
 

@@ -459,6 +459,15 @@ export const zh: Translation = {
         'vector-bytes-mismatch': '{{document}} 的向量数据（{{bytes}} 字节）与模型的维度对不上。',
         'chunk-out-of-range': '{{document}} 中编号为 {{chunk}} 的分块超出了文档末尾。',
         'unknown-model': '它是用 {{modelId}} 嵌入的，而本站没有提供这个模型。',
+        // 替换前检查的取值（src/core/workspaceLimits.ts）。
+        'bad-document-id': '文档 ID“{{id}}”不能使用（ID 必须唯一、是普通名称、非空，且不能是 __proto__ 或 constructor 之类的名称）。',
+        'bad-document-field': '{{document}} 的 {{field}} 无效（日期必须在 1970 年到 9999 年之间，大小必须在限制之内）。',
+        'too-many-documents': '其中有 {{found}} 个文档；Openbook 最多接受 {{limit}} 个。',
+        'too-many-chunks': '其中有 {{found}} 个分块；Openbook 最多接受 {{limit}} 个。',
+        'dimension-mismatch': '其中的向量有 {{found}} 维，而 {{modelId}} 生成的向量是 {{expected}} 维。',
+        'duplicate-chunk': '{{document}} 的分块 {{chunk}} 出现了两次。',
+        'bad-vector': '{{document}} 的分块 {{chunk}} 的向量包含 NaN 或无穷大。',
+        'zero-vector': '{{document}} 的分块 {{chunk}} 的向量全为零，永远不会被检索到。',
       },
     },
     errors: {
@@ -992,5 +1001,12 @@ export const zh: Translation = {
         workspaceFile: '工作区文件写入器',
       },
     },
+  },
+  // 应用级提示（src/state/noticesStore.ts）：启动时自动丢弃的内容。
+  notices: {
+    droppedDocument: '一个已保存的文档 {{name}} 无法使用（其 {{field}} 无效），已被略去。其他文档都在。',
+    droppedIndex: '已保存的索引无法使用（{{problem}}），已被略去。文档都在：请重新嵌入并建立索引。',
+    settingDropped: '一项已保存的设置（{{setting}}）无效，已恢复为默认值。',
+    settingsUnreadable: '无法读取已保存的设置 {{store}}，已恢复为默认值。',
   },
 };

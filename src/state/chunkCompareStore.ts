@@ -3,13 +3,14 @@
 // selected document while the comparison is open.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { DEFAULT_CHUNKER_SETTINGS, readChunkerSettings, validateChunkerSettings, type ChunkerSettings, type ChunkerSettingsError } from '../core/chunkers/settings';
+import { DEFAULT_CHUNKER_SETTINGS, validateChunkerSettings, type ChunkerSettings, type ChunkerSettingsError } from '../core/chunkers/settings';
 import type { Chunk } from '../core/types';
 import { unpackChunks } from '../core/chunkPacking';
 import { chunkingKey, useChunkingStore } from './chunkingStore';
 import { useDocumentsStore } from './documentsStore';
 import { describeError } from './errors';
 import { settingsStorage } from './persistence';
+import { chunkerSettingsSchema, schemaPersistOptions } from './persistedSchema';
 import { getChunker } from './workers';
 
 interface CompareState {
@@ -62,10 +63,10 @@ export const useChunkCompareStore = create<CompareState>()(
       name: 'openbook.chunking-compare',
       storage: settingsStorage,
       partialize: (s) => ({ settings: s.settings }),
-      merge: (persisted, current) => {
-        const settings = readChunkerSettings((persisted as { settings?: unknown } | undefined)?.settings) ?? current.settings;
+      ...schemaPersistOptions<CompareState>('openbook.chunking-compare', { settings: chunkerSettingsSchema }, (parsed, current) => {
+        const settings = parsed.settings ?? current.settings;
         return { ...current, settings, draft: settings };
-      },
+      }),
     },
   ),
 );

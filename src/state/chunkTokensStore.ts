@@ -5,6 +5,8 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { TokenizerRef } from '../adapters/chunker/tokenizer';
 import { settingsStorage } from './persistence';
+import * as v from 'valibot';
+import { stringUpTo, schemaPersistOptions } from './persistedSchema';
 import type { Chunk } from '../core/types';
 import { callback, transfer } from '../adapters/workerRpc';
 import { useChunkingStore } from './chunkingStore';
@@ -42,7 +44,12 @@ export const useChunkTokensStore = create<ChunkTokensState>()(
       allowed: [],
       allow: (modelId) => set((s) => ({ allowed: s.allowed.includes(modelId) ? s.allowed : [...s.allowed, modelId] })),
     }),
-    { name: 'openbook.token-counts', storage: settingsStorage, partialize: (s) => ({ allowed: s.allowed }) },
+    {
+      name: 'openbook.token-counts',
+      storage: settingsStorage,
+      partialize: (s) => ({ allowed: s.allowed }),
+      ...schemaPersistOptions<ChunkTokensState>('openbook.token-counts', { allowed: v.pipe(v.array(stringUpTo(500)), v.maxLength(1000)) }),
+    },
   ),
 );
 

@@ -80,10 +80,10 @@ describe('chunking store', () => {
     chunking.setChunkingTokenizer(tokenizer('narrow'));
     chunking.useChunkingStore.getState().setDraft({ kind: 'token', tokens: 20, overlapTokens: 0 });
     await chunking.chunkingSettled();
-    expect(chunking.useChunkingStore.getState().chunksByDoc.d1).toHaveLength(5);
+    expect(chunking.useChunkingStore.getState().chunksByDoc.get('d1')).toHaveLength(5);
     chunking.setChunkingTokenizer(tokenizer('wide'));
     await chunking.chunkingSettled();
-    expect(chunking.useChunkingStore.getState().chunksByDoc.d1).toHaveLength(10);
+    expect(chunking.useChunkingStore.getState().chunksByDoc.get('d1')).toHaveLength(10);
     expect(calls.at(-1)).toMatchObject({ tokenizer: 'wide' });
 
     chunking.useChunkingStore.getState().setDraft({ kind: 'recursive', chunkSize: 100, overlap: 0 });
@@ -92,5 +92,21 @@ describe('chunking store', () => {
     chunking.setChunkingTokenizer(tokenizer('narrow'));
     await chunking.chunkingSettled();
     expect(calls.length).toBe(before);
+  });
+
+  it('keys chunks by document id safely: ids such as __proto__ or constructor are documents like any other', async () => {
+    const { documents, chunking } = await load();
+    const ids = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+    const docs = ids.map((id) => ({ id, name: `${id}.txt`, kind: 'text' as const, text: `The ${id} document. It has words.`, sizeBytes: 30, addedAt: 1 }));
+    documents.setState({ documents: docs, selectedDocId: '__proto__' });
+    const all = await chunking.allChunks();
+    expect(new Set(all.map((c) => c.docId))).toEqual(new Set(ids));
+    const state = chunking.useChunkingStore.getState();
+    for (const id of ids) expect(state.chunksByDoc.get(id)?.[0]?.text).toContain(`The ${id} document`);
+    // A document not chunked (or not there) finds nothing, not Object.prototype's members.
+    expect(state.chunksByDoc.get('valueOf')).toBeUndefined();
+    documents.setState({ documents: docs.slice(1) });
+    await chunking.chunkingSettled();
+    expect([...chunking.useChunkingStore.getState().chunksByDoc.keys()]).toEqual(ids.slice(1));
   });
 });

@@ -5,11 +5,11 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
+import { chunkerSettingsSchema, schemaPersistOptions } from './persistedSchema';
 import type { Chunk } from '../core/types';
 import { unpackChunks } from '../core/chunkPacking';
 import {
   DEFAULT_CHUNKER_SETTINGS,
-  readChunkerSettings,
   settingsKey,
   validateChunkerSettings,
   type ChunkerSettings,
@@ -28,9 +28,10 @@ interface ChunkingState {
   /** What the user typed, which may be invalid; shown with its error until corrected. */
   draft: ChunkerSettings;
   draftError: ChunkerSettingsError | null;
-  chunksByDoc: Record<string, Chunk[]>;
+  /** Each document's chunks, by document id (a Map: an id such as `constructor` finds nothing it should not). */
+  chunksByDoc: ReadonlyMap<string, Chunk[]>;
   /** The settings (and tokenizer) each document's chunks were made with. */
-  chunkedWith: Record<string, string>;
+  chunkedWith: ReadonlyMap<string, string>;
   /** Documents still waiting to be chunked under the current settings. */
   pending: number;
   failure: string | null;
@@ -63,8 +64,8 @@ export const useChunkingStore = create<ChunkingState>()(
       options: DEFAULT_CHUNKING,
       draft: DEFAULT_CHUNKING,
       draftError: null,
-      chunksByDoc: {},
-      chunkedWith: {},
+      chunksByDoc: new Map(),
+      chunkedWith: new Map(),
       pending: 0,
       failure: null,
       tokenizer: null,
@@ -92,10 +93,10 @@ export const useChunkingStore = create<ChunkingState>()(
       storage: settingsStorage,
       partialize: (s) => ({ options: s.options }),
       // Settings saved before there were several chunkers are { chunkSize, overlap }: the recursive one.
-      merge: (persisted, current) => {
-        const options = readChunkerSettings((persisted as { options?: unknown } | undefined)?.options) ?? current.options;
+      ...schemaPersistOptions<ChunkingState>('openbook.chunking', { options: chunkerSettingsSchema }, (parsed, current) => {
+        const options = parsed.options ?? current.options;
         return { ...current, options, draft: options };
-      },
+      }),
     },
   ),
 );
@@ -106,14 +107,14 @@ async function syncChunks(): Promise<void> {
     const { options, chunksByDoc, chunkedWith, tokenizer } = useChunkingStore.getState();
     const documents = useDocumentsStore.getState().documents;
     const live = new Set(documents.map((d) => d.id));
-    if (Object.keys(chunksByDoc).some((id) => !live.has(id))) {
+    if ([...chunksByDoc.keys()].some((id) => !live.has(id))) {
       useChunkingStore.setState({
-        chunksByDoc: Object.fromEntries(Object.entries(chunksByDoc).filter(([id]) => live.has(id))),
-        chunkedWith: Object.fromEntries(Object.entries(chunkedWith).filter(([id]) => live.has(id))),
+        chunksByDoc: new Map([...chunksByDoc].filter(([id]) => live.has(id))),
+        chunkedWith: new Map([...chunkedWith].filter(([id]) => live.has(id))),
       });
     }
     const key = chunkingKey(options, tokenizer);
-    const stale = documents.filter((d) => chunkedWith[d.id] !== key);
+    const stale = documents.filter((d) => chunkedWith.get(d.id) !== key);
     useChunkingStore.setState({ pending: stale.length });
     const next = stale[0];
     if (!next) return;
@@ -124,8 +125,8 @@ async function syncChunks(): Promise<void> {
       // Stored with the settings it was made with: if they changed meanwhile, the next round redoes it.
       if (useDocumentsStore.getState().documents.some((d) => d.id === next.id)) {
         useChunkingStore.setState((s) => ({
-          chunksByDoc: { ...s.chunksByDoc, [next.id]: chunks },
-          chunkedWith: { ...s.chunkedWith, [next.id]: key },
+          chunksByDoc: new Map(s.chunksByDoc).set(next.id, chunks),
+          chunkedWith: new Map(s.chunkedWith).set(next.id, key),
           failure: null,
         }));
       }
@@ -162,5 +163,5 @@ export async function allChunks(): Promise<Chunk[]> {
   applyPendingSettings();
   await chunkingSettled();
   const { chunksByDoc } = useChunkingStore.getState();
-  return useDocumentsStore.getState().documents.flatMap((d) => chunksByDoc[d.id] ?? []);
+  return useDocumentsStore.getState().documents.flatMap((d) => chunksByDoc.get(d.id) ?? []);
 }

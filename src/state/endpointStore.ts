@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
+import { stringUpTo, integerIn, schemaPersistOptions } from './persistedSchema';
 import { describeError } from './errors';
 
 export const DEFAULT_ENDPOINT_URL = 'http://localhost:11434/v1';
@@ -58,6 +59,10 @@ export const useEndpointStore = create<EndpointState>()(
       name: 'openbook.endpoint',
       storage: settingsStorage,
       partialize: (s) => ({ baseUrl: s.baseUrl, contextWindow: s.contextWindow }),
+      ...schemaPersistOptions<EndpointState>('openbook.endpoint', {
+        baseUrl: stringUpTo(2000),
+        contextWindow: integerIn(256, Number.MAX_SAFE_INTEGER),
+      }),
     },
   ),
 );

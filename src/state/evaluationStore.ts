@@ -2,7 +2,8 @@
 // last run (hit rate@k and MRR per configuration, with every question's results). The question set and
 // the configurations are kept in localStorage, so they survive a reload; results are not.
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
+import * as v from 'valibot';
 import { cleanExpectation, questionProblem, type EvalQuestion, type EvalQuestionInput } from '../core/evaluation/questionSet';
 import { parseQuestionSet, type ImportProblem } from '../core/evaluation/parseQuestionSet';
 import {
@@ -20,6 +21,7 @@ import { message, type Message } from '../i18n/message';
 import { useIndexStore } from './indexStore';
 import { EvaluationCancelled, EvaluationProblem, EvaluationSession, runConfiguration, type EvalStageProgress } from './evaluationRunner';
 import { describeError } from './errors';
+import { chunkerDraftSchema, safeJSONStorage, schemaPersistOptions, stringUpTo } from './persistedSchema';
 
 export type EvaluationPhase = 'idle' | 'running' | 'done' | 'cancelled';
 
@@ -78,17 +80,37 @@ let session: EvaluationSession | null = null;
  * localStorage, except that a set too large for it (QuotaExceededError) is reported where the user is
  * looking instead of breaking the edit that caused it; it then lives until the page is reloaded.
  */
-const questionSetStorage = createJSONStorage(() => ({
-  getItem: (key: string) => localStorage.getItem(key),
-  removeItem: (key: string) => localStorage.removeItem(key),
-  setItem: (key: string, value: string) => {
-    try {
-      localStorage.setItem(key, value);
-    } catch {
-      queueMicrotask(() => useEvaluationStore.setState({ error: message('evaluation.errors.not-saved') }));
-    }
-  },
-}));
+const questionSetStorage = safeJSONStorage<unknown>(
+  () => localStorage,
+  () => queueMicrotask(() => useEvaluationStore.setState({ error: message('evaluation.errors.not-saved') })),
+);
+
+/** A saved question (its fields as the editor makes them). */
+const questionSchema = v.object({
+  id: stringUpTo(200),
+  question: v.string(),
+  expectedDocument: v.nullable(v.string()),
+  expectedSubstring: v.nullable(v.string()),
+});
+
+/** A number field as saved: a number, or null where it was NaN (an emptied field), read back as NaN. */
+const numberOrEmptied = v.pipe(
+  v.nullable(v.number()),
+  v.transform((x) => x ?? Number.NaN),
+);
+
+/**
+ * A saved configuration's shape. Its values may be ones the editor shows as invalid (k of 0, an overlap
+ * larger than the chunk): they are kept, with their message, as while editing; a run refuses them.
+ */
+const configurationSchema = v.object({
+  id: stringUpTo(200),
+  embeddingModelId: v.nullable(stringUpTo(500)),
+  chunking: v.nullable(chunkerDraftSchema),
+  topK: numberOrEmptied,
+  mode: v.picklist(['vector', 'keyword', 'hybrid']),
+  rerankModelId: v.nullable(stringUpTo(500)),
+});
 
 export const useEvaluationStore = create<EvaluationState>()(
   persist(
@@ -227,9 +249,13 @@ export const useEvaluationStore = create<EvaluationState>()(
     }),
     {
       name: 'openbook.evaluation',
-      version: 1,
       storage: questionSetStorage,
       partialize: (s) => ({ questions: s.questions, configurations: s.configurations }),
+      // A set that is not a list, or has an item that is not a question, is dropped whole (with a notice).
+      ...schemaPersistOptions<EvaluationState>('openbook.evaluation', {
+        questions: v.array(questionSchema),
+        configurations: v.pipe(v.array(configurationSchema), v.minLength(1)),
+      }),
     },
   ),
 );

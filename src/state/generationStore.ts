@@ -4,6 +4,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
+import * as v from 'valibot';
+import { stringUpTo, schemaPersistOptions } from './persistedSchema';
 import type { GenerationErrorCode, GenerationStats, GpuCapabilities, LoadProgress, ModelBlocker } from '../adapters/generator/generator';
 import { CHAT_MODELS } from '../adapters/generator/chatModels';
 import { modelBlocker } from '../adapters/generator/gpuCapabilities';
@@ -301,6 +303,17 @@ export const useGenerationStore = create<GenerationState>()(
         modelIds: s.modelIds,
         modelChosen: s.modelChosen,
       }),
+      ...schemaPersistOptions<GenerationState>('openbook.generation', {
+        engine: v.picklist(['webllm', 'transformers-webgpu', 'transformers-wasm', 'openai']),
+        engineChosen: v.boolean(),
+        modelId: stringUpTo(500),
+        // Each family's choice on its own: one saved before a family existed keeps that family's default.
+        modelIds: v.partial(v.object({ webllm: stringUpTo(500), transformers: stringUpTo(500), openai: stringUpTo(500) })) as v.GenericSchema<
+          unknown,
+          GenerationState['modelIds']
+        >,
+        modelChosen: v.boolean(),
+      }, (parsed, current) => ({ ...current, ...parsed, modelIds: { ...current.modelIds, ...parsed.modelIds } })),
     },
   ),
 );

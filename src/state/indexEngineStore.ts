@@ -4,6 +4,8 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { IndexEngine } from '../adapters/vectorIndex/vectorIndex';
 import { settingsStorage } from './persistence';
+import * as v from 'valibot';
+import { schemaPersistOptions } from './persistedSchema';
 
 interface IndexEngineState {
   engine: IndexEngine;
@@ -16,6 +18,11 @@ export const useIndexEngineStore = create<IndexEngineState>()(
       engine: 'voy',
       setEngine: (engine) => set({ engine }),
     }),
-    { name: 'openbook.indexEngine', storage: settingsStorage, partialize: (s) => ({ engine: s.engine }) },
+    {
+      name: 'openbook.indexEngine',
+      storage: settingsStorage,
+      partialize: (s) => ({ engine: s.engine }),
+      ...schemaPersistOptions<IndexEngineState>('openbook.indexEngine', { engine: v.picklist(['voy', 'exact']) }),
+    },
   ),
 );

@@ -8,6 +8,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
+import * as v from 'valibot';
+import { stringUpTo, schemaPersistOptions } from './persistedSchema';
 import type { Chunk } from '../core/types';
 import type { ChunkerSettings } from '../core/chunkers/settings';
 import { EmbeddingCancelledError, type ComputeDevice, type DownloadProgress, type EmbeddingModelInfo, type EmbedderLoadResult } from '../adapters/embedder/embedder';
@@ -475,12 +477,20 @@ export const useIndexStore = create<IndexState>()(
       name: 'openbook.embedding',
       storage: settingsStorage,
       partialize: (s) => ({ modelId: s.modelId, modelChosen: s.modelChosen, devicePreference: s.devicePreference }),
-      // Version 0 had no modelChosen: a model other than the default then was the user's choice.
-      version: 1,
-      migrate: (persisted, version) => {
-        const saved = persisted as { modelId?: string; modelChosen?: boolean; devicePreference?: DevicePreference };
-        return version < 1 ? { ...saved, modelChosen: saved.modelId !== undefined && saved.modelId !== DEFAULT_EMBEDDING_MODEL } : saved;
-      },
+      ...schemaPersistOptions<IndexState>(
+        'openbook.embedding',
+        {
+          modelId: v.pipe(stringUpTo(500), v.minLength(1)),
+          modelChosen: v.boolean(),
+          devicePreference: v.picklist(['auto', 'webgpu', 'wasm']),
+        },
+        // Saved before modelChosen existed: a model other than the default was then the user's choice.
+        (parsed, current) => ({
+          ...current,
+          ...parsed,
+          modelChosen: parsed.modelChosen ?? (parsed.modelId !== undefined && parsed.modelId !== DEFAULT_EMBEDDING_MODEL),
+        }),
+      ),
     },
   ),
 );

@@ -2,6 +2,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
+import * as v from 'valibot';
+import { schemaPersistOptions } from './persistedSchema';
 
 export const DEFAULT_MAX_FILE_MB = 100;
 /** Bounds of the setting: from 0.01 MB (10 KB, for trying it out) to 2 GB. */
@@ -23,8 +25,14 @@ export const useIngestSettingsStore = create<IngestSettingsState>()(
         if (isValidMaxFileMB(maxFileMB)) set({ maxFileMB });
       },
     }),
-    { name: 'openbook.ingest', storage: settingsStorage },
+    {
+      name: 'openbook.ingest',
+      storage: settingsStorage,
+      partialize: (s) => ({ maxFileMB: s.maxFileMB }),
+      ...schemaPersistOptions<IngestSettingsState>('openbook.ingest', { maxFileMB: v.pipe(v.number(), v.check(isValidMaxFileMB)) }),
+    },
   ),
 );
 
-export const maxFileBytes = (mb: number) => Math.round(mb * 1024 * 1024);
+/** The limit in bytes; a value that is not a valid setting (never applied, but state can be set directly) counts as the default. */
+export const maxFileBytes = (mb: number) => Math.round((isValidMaxFileMB(mb) ? mb : DEFAULT_MAX_FILE_MB) * 1024 * 1024);

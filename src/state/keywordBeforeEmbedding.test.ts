@@ -49,7 +49,7 @@ function setChunked(docs: SourceDocument[], byDoc: Record<string, Chunk[]>) {
   const { options, tokenizer } = useChunkingStore.getState();
   const key = chunkingKey(options, tokenizer);
   useDocumentsStore.setState({ documents: docs });
-  useChunkingStore.setState({ chunksByDoc: byDoc, chunkedWith: Object.fromEntries(docs.map((d) => [d.id, key])), pending: 0 });
+  useChunkingStore.setState({ chunksByDoc: new Map(Object.entries(byDoc)), chunkedWith: new Map(docs.map((d) => [d.id, key])), pending: 0 });
 }
 
 startKeywordIndexSync();

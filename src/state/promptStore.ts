@@ -3,6 +3,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
+import * as v from 'valibot';
+import { stringUpTo, MAX_TEMPLATE_LENGTH, schemaPersistOptions } from './persistedSchema';
 import { DEFAULT_PROMPT_TEMPLATE, DEFAULT_PROMPT_TEMPLATE_ZH } from '../core/prompt';
 
 interface PromptState {
@@ -23,7 +25,12 @@ export const usePromptStore = create<PromptState>()(
       // language's default is kept as chosen.
       useDefault: (language) => set({ custom: language === 'interface' ? null : defaultTemplateFor(language) }),
     }),
-    { name: 'openbook.prompt', storage: settingsStorage },
+    {
+      name: 'openbook.prompt',
+      storage: settingsStorage,
+      partialize: (s) => ({ custom: s.custom }),
+      ...schemaPersistOptions<PromptState>('openbook.prompt', { custom: v.nullable(stringUpTo(MAX_TEMPLATE_LENGTH)) }),
+    },
   ),
 );
 

@@ -4,6 +4,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
+import * as v from 'valibot';
+import { stringUpTo, schemaPersistOptions } from './persistedSchema';
 import type { DownloadProgress, RerankDevice, RerankModelInfo, RerankerLoadResult } from '../adapters/reranker/reranker';
 import { BUILTIN_RERANK_MODELS, parseRerankManifest, withSiteRerankModels } from '../adapters/reranker/rerankModels';
 import { callback } from '../adapters/workerRpc';
@@ -211,6 +213,10 @@ export const useRerankStore = create<RerankState>()(
       name: 'openbook.rerank',
       storage: settingsStorage,
       partialize: (s) => ({ modelId: s.modelId, devicePreference: s.devicePreference }),
+      ...schemaPersistOptions<RerankState>('openbook.rerank', {
+        modelId: v.nullable(v.pipe(stringUpTo(500), v.minLength(1))),
+        devicePreference: v.picklist(['auto', 'webgpu', 'wasm']),
+      }),
     },
   ),
 );

@@ -20,6 +20,8 @@ import { useDocumentsStore } from './documentsStore';
 import { needsQueryEmbedding, runRetrieval, type RetrievalOutcome } from './retrievalPipeline';
 import { describeError } from './errors';
 import { settingsStorage } from './persistence';
+import * as v from 'valibot';
+import { schemaPersistOptions } from './persistedSchema';
 import { chosenRerankConfig, rerankProblemOf } from './rerank';
 
 export type RetrievalPhase = 'idle' | 'loading-model' | 'embedding-query' | 'searching' | 'done' | 'error';
@@ -148,11 +150,12 @@ export const useRetrievalStore = create<RetrievalState>()(
       name: 'openbook.search',
       storage: settingsStorage,
       partialize: (s) => ({ topK: s.topK, search: s.search }),
-      merge: (persisted, current) => {
-        const p = (persisted ?? {}) as { topK?: unknown; search?: unknown };
-        const topK = typeof p.topK === 'number' && Number.isFinite(p.topK) ? Math.min(MAX_TOP_K, Math.max(1, Math.round(p.topK))) : current.topK;
-        return { ...current, topK, search: sanitizeSearchSettings(p.search) };
-      },
+      // topK is kept within 1..MAX_TOP_K and the search settings sanitised, as when they are set.
+      ...schemaPersistOptions<RetrievalState>(
+        'openbook.search',
+        { topK: v.pipe(v.number(), v.finite(), v.transform((k) => Math.min(MAX_TOP_K, Math.max(1, Math.round(k))))), search: v.pipe(v.unknown(), v.transform(sanitizeSearchSettings)) },
+        (parsed, current) => ({ ...current, topK: parsed.topK ?? current.topK, search: parsed.search ?? sanitizeSearchSettings(undefined) }),
+      ),
     },
   ),
 );

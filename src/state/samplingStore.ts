@@ -4,6 +4,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
+import * as v from 'valibot';
+import { stringUpTo, numberIn, integerIn, MAX_TEMPLATE_LENGTH, schemaPersistOptions } from './persistedSchema';
 import { DEFAULT_SYSTEM_PROMPT, DEFAULT_SYSTEM_PROMPT_ZH } from '../core/prompt';
 import type { ChatMessage, GenerateOptions } from '../adapters/generator/generator';
 
@@ -46,7 +48,17 @@ export const useSamplingStore = create<SamplingState>()(
         })),
       setSystemPrompt: (customSystem) => set({ customSystem }),
     }),
-    { name: 'openbook.sampling', storage: settingsStorage },
+    {
+      name: 'openbook.sampling',
+      storage: settingsStorage,
+      partialize: (s) => ({ temperature: s.temperature, topP: s.topP, maxTokens: s.maxTokens, customSystem: s.customSystem }),
+      ...schemaPersistOptions<SamplingState>('openbook.sampling', {
+        temperature: numberIn(SAMPLING_LIMITS.temperature.min, SAMPLING_LIMITS.temperature.max),
+        topP: numberIn(SAMPLING_LIMITS.topP.min, SAMPLING_LIMITS.topP.max),
+        maxTokens: integerIn(SAMPLING_LIMITS.maxTokens.min, SAMPLING_LIMITS.maxTokens.max),
+        customSystem: v.nullable(stringUpTo(MAX_TEMPLATE_LENGTH)),
+      }),
+    },
   ),
 );
 

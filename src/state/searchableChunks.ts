@@ -6,7 +6,7 @@ import { useChunkingStore } from './chunkingStore';
 import { useDocumentsStore } from './documentsStore';
 import { useIndexStore } from './indexStore';
 
-let memo: { byDoc: Record<string, Chunk[]>; documents: unknown; map: Map<string, Chunk> } | null = null;
+let memo: { byDoc: ReadonlyMap<string, Chunk[]>; documents: unknown; map: Map<string, Chunk> } | null = null;
 
 /** Every chunk made so far, by id, in document order (the same Map object while nothing changed). */
 export function currentChunkMap(): Map<string, Chunk> {
@@ -14,7 +14,7 @@ export function currentChunkMap(): Map<string, Chunk> {
   const documents = useDocumentsStore.getState().documents;
   if (memo && memo.byDoc === byDoc && memo.documents === documents) return memo.map;
   const map = new Map<string, Chunk>();
-  for (const d of documents) for (const c of byDoc[d.id] ?? []) map.set(c.id, c);
+  for (const d of documents) for (const c of byDoc.get(d.id) ?? []) map.set(c.id, c);
   memo = { byDoc, documents, map };
   return map;
 }

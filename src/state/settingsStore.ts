@@ -2,6 +2,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from './persistence';
+import * as v from 'valibot';
+import { stringUpTo, schemaPersistOptions } from './persistedSchema';
 
 export type ModelSourceChoice = 'huggingface' | 'hf-mirror' | 'custom';
 
@@ -25,7 +27,15 @@ export const useSettingsStore = create<SettingsState>()(
       setModelSource: (modelSource) => set({ modelSource }),
       setCustomHost: (customHost) => set({ customHost }),
     }),
-    { name: 'openbook.settings', storage: settingsStorage },
+    {
+      name: 'openbook.settings',
+      storage: settingsStorage,
+      partialize: (s) => ({ modelSource: s.modelSource, customHost: s.customHost }),
+      ...schemaPersistOptions<SettingsState>('openbook.settings', {
+        modelSource: v.picklist(['huggingface', 'hf-mirror', 'custom']),
+        customHost: stringUpTo(2000),
+      }),
+    },
   ),
 );
 

@@ -47,9 +47,11 @@ vi.mock('./workers', async () => {
     getVectorIndex: client(index),
     getWorkspaceFile: client({
       write: (packed: Parameters<typeof writeWorkspaceFile>[0], createdAt: string) => writeWorkspaceFile(packed, new Date(createdAt)),
-      async read(...args: Parameters<typeof readWorkspaceFile>) {
+      async read(...[bytes, models, onProgress]: Parameters<typeof readWorkspaceFile>) {
         await fake.readGate;
-        return readWorkspaceFile(...args);
+        // The fake embedder makes 8 dimensions, whatever the model's listed dimension.
+        const eight = [...models].map((m) => (typeof m !== 'string' && m.id === 'Xenova/all-MiniLM-L6-v2' ? { ...m, dimension: 8 } : m));
+        return readWorkspaceFile(bytes, eight, onProgress);
       },
     }),
     resetWorkspaceFile: async () => {
@@ -209,6 +211,35 @@ describe('a full storage', () => {
   });
 });
 
+describe('restoring records changed outside the app', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'leaves out a saved document with the id %s and one whose addedAt is "yesterday", names them, and answers as before',
+    async (id) => {
+      let page = await openPage();
+      page.documents.getState().addDocuments([volcano, tea]);
+      await page.index.getState().embedAndIndex();
+      await page.saves.writesSettled();
+      const before = await ask(page, 'lava and ash');
+      const { FIRST_GENERATION, WorkspaceDb } = await import('../adapters/storage/workspaceDb');
+      const db = new WorkspaceDb();
+      const gen = FIRST_GENERATION; // a workspace saved in this test, never replaced by an import
+      await db.dexie.documents.add({ id, name: `${id}.txt`, kind: 'text', text: 'Prototype.', sizeBytes: 10, addedAt: 1, gen });
+      await db.dexie.documents.add({ id: 'doc-y', name: 'yesterday.txt', kind: 'text', text: 'Yesterday.', sizeBytes: 10, addedAt: 'yesterday' as unknown as number, gen });
+      db.close();
+
+      page = await openPage();
+      await page.workspace.restoreWorkspace();
+      expect(page.documents.getState().documents.map((d) => d.name)).toEqual(['volcano.txt', 'tea.txt']);
+      expect(await ask(page, 'lava and ash')).toEqual(before);
+      const { useNoticesStore } = await import('./noticesStore');
+      expect(useNoticesStore.getState().notices.map((n) => n.message)).toEqual([
+        { key: 'notices.droppedDocument', values: { name: `${id}.txt`, field: 'id' } },
+        { key: 'notices.droppedDocument', values: { name: 'yesterday.txt', field: 'addedAt' } },
+      ]);
+    },
+  );
+});
+
 describe('a workspace file', () => {
   it('exported, then imported after clearing, gives back the same index and answers without embedding', async () => {
     let page = await openPage();
@@ -291,5 +322,29 @@ describe('a workspace file', () => {
     await page.workspace.restoreWorkspace();
     expect(page.documents.getState().documents).toEqual(documents);
     expect(page.index.getState().indexedChunks.size).toBe(chunks.size);
+  });
+});
+
+describe('importing a file with values that would break the app', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('refuses the document id %s and changes nothing', async (id) => {
+    const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+    const page = await openPage();
+    page.documents.getState().addDocuments([volcano, tea]);
+    await page.index.getState().embedAndIndex();
+    const before = await ask(page, 'lava and ash');
+    const transfer = await import('./workspaceFileTransfer');
+    const exported = await transfer.exportCurrentWorkspace('w.zip');
+    if (!exported?.ok) throw new Error('not exported');
+    const files = unzipSync(exported.bytes);
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { documents: { id: string }[] };
+    manifest.documents[1]!.id = id;
+    files['manifest.json'] = strToU8(JSON.stringify(manifest));
+
+    expect(await transfer.importWorkspaceFile(zipSync(files), 'bad.zip')).toEqual({
+      ok: false,
+      error: { key: 'workspace.transfer.errors.bad-document-id', values: { id } },
+    });
+    expect(page.documents.getState().documents.map((d) => d.name)).toEqual(['volcano.txt', 'tea.txt']);
+    expect(await ask(page, 'lava and ash')).toEqual(before);
   });
 });

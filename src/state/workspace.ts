@@ -12,6 +12,19 @@ import { getVectorIndex } from './workers';
 import { clearStoredWorkspace, refreshStorageUse, useWorkspaceStore, workspaceStorage } from './workspaceSaves';
 import { dropReplacementLeftovers } from './workspaceReplace';
 import type { SourceDocument } from '../core/types';
+import { addNotice } from './noticesStore';
+import type { DroppedRecord } from '../adapters/storage/workspaceStorage';
+
+/** Say which saved records were left out on restore (the rest of the workspace is back). */
+function noticeDropped(dropped: DroppedRecord[]): void {
+  for (const d of dropped) {
+    addNotice(
+      d.kind === 'document'
+        ? message('notices.droppedDocument', { name: d.name, field: d.field })
+        : message('notices.droppedIndex', { problem: d.problem }),
+    );
+  }
+}
 
 let restoring: Promise<void> | null = null;
 
@@ -30,10 +43,11 @@ export function restoreWorkspace(): Promise<void> {
     try {
       performance.mark('openbook:restore-start'); // marks for scripts/bench-browser.ts
       // Start the index worker while IndexedDB is read: its start-up is most of a restore's time.
-      const [{ documents, index }] = await Promise.all([storage.load(), getVectorIndex().catch(() => undefined)]);
+      const [{ documents, index, dropped }] = await Promise.all([storage.load(), getVectorIndex().catch(() => undefined)]);
       performance.mark('openbook:workspace-read');
       // Only the live workspace is read: rows an interrupted import wrote beside it can go.
       void dropReplacementLeftovers();
+      if (dropped) noticeDropped(dropped);
       // The saved vectors go to the (now ready) index worker first: it builds while the page renders the
       // documents, which follow at once.
       const indexing = index ? useIndexStore.getState().restoreIndex(index, startedAt, documents.map((d) => d.id)) : null;

@@ -144,11 +144,12 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
   const cancelled: ImportOutcome = { ok: false, cancelled: true, error: message('transferJob.cancelled') };
   try {
     await useIndexStore.getState().loadSiteModels();
-    const modelIds = useIndexStore.getState().models.map((m) => m.id);
+    // With their dimensions: a file whose vectors another model made (or that says so wrongly) is refused.
+    const models = useIndexStore.getState().models.map(({ id, dimension, builtin }) => ({ id, dimension, ...(builtin ? { builtin } : {}) }));
     let read: ReadWorkspaceFile;
     try {
       // (Comlink types a union result as a union of promises.)
-      read = await inWorker(job, (api) => api.read(transfer(bytes, [bytes.buffer as ArrayBuffer]), modelIds, onProgress(job)) as Promise<ReadWorkspaceFile>);
+      read = await inWorker(job, (api) => api.read(transfer(bytes, [bytes.buffer as ArrayBuffer]), models, onProgress(job)) as Promise<ReadWorkspaceFile>);
     } catch (err) {
       if (err instanceof TransferCancelled || job.cancelled) return cancelled;
       return { ok: false, error: message('transferJob.errors.import-failed', { detail: describeError(err) }) };

@@ -66,7 +66,9 @@ async function openPage() {
   const workspace = await import('./workspace');
   const saves = await import('./workspaceSaves');
   const transfer = await import('./workspaceFileTransfer');
-  index.useIndexStore.setState({ modelId: MODEL, devicePreference: 'wasm' });
+  // The fake embedder's vectors have 8 dimensions: the model list says so too (imports check it).
+  const models = index.useIndexStore.getState().models.map((m) => (m.id === MODEL ? { ...m, dimension: 8 } : m));
+  index.useIndexStore.setState({ models, modelId: MODEL, devicePreference: 'wasm' });
   chunking.useChunkingStore.setState({ options: { kind: 'recursive', chunkSize: 40, overlap: 0 }, draft: { kind: 'recursive', chunkSize: 40, overlap: 0 } });
   await workspace.restoreWorkspace();
   return { documents: documents.useDocumentsStore, index: index.useIndexStore, retrieval: retrieval.useRetrievalStore, workspace, saves, transfer };

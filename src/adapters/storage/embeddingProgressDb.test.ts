@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
 import { EmbeddingProgressDb } from './embeddingProgressDb';
 
 const vec = (...xs: number[]) => new Float32Array(xs);
@@ -36,4 +37,19 @@ describe('EmbeddingProgressDb', () => {
     await db.clear();
     expect(await db.load()).toBeNull();
   });
+
+  it('leaves out batches changed outside the app, and vectors with NaN or zeros', async () => {
+    const name = `progress-test-${n++}`;
+    const db = new EmbeddingProgressDb(name);
+    await db.addBatch('m', 'wasm', ['a', 'b', 'c'], [vec(1, 0), vec(NaN, 1), vec(0, 0)]);
+    const raw = new Dexie(name);
+    raw.version(1).stores({ batches: '++seq' });
+    await raw.table('batches').add({ modelId: 'm', device: 'wasm', dimension: 2, texts: null, vectors: new ArrayBuffer(8) });
+    await raw.table('batches').add({ modelId: 'm', device: 'wasm', dimension: 2, texts: ['d'], vectors: 'not bytes' });
+    raw.close();
+    const saved = await db.load();
+    expect(saved?.texts).toEqual(['a']);
+    expect(saved?.vectors.map((v) => [...v])).toEqual([[1, 0]]);
+  });
 });
+

@@ -4,6 +4,7 @@
 // these rows are never read as an index, only as vectors that need not be computed again.
 import { Dexie, type EntityTable } from 'dexie';
 import type { ComputeDevice } from '../embedder/embedder';
+import { MAX_VECTOR_DIMENSION, packedVectorsProblem } from '../../core/workspaceLimits';
 
 export const PROGRESS_DB_NAME = 'openbook-embedding-progress';
 
@@ -32,6 +33,17 @@ export interface EmbeddingProgressStorage {
   clear(): Promise<void>;
 }
 
+/** Whether a saved batch has the shape it was written with. */
+const isBatchRow = (row: BatchRow): boolean =>
+  typeof row.modelId === 'string' &&
+  (row.device === 'webgpu' || row.device === 'wasm') &&
+  Number.isSafeInteger(row.dimension) &&
+  row.dimension > 0 &&
+  row.dimension <= MAX_VECTOR_DIMENSION &&
+  Array.isArray(row.texts) &&
+  row.texts.every((t) => typeof t === 'string') &&
+  row.vectors instanceof ArrayBuffer;
+
 type ProgressDexie = Dexie & { batches: EntityTable<BatchRow, 'seq'> };
 
 export class EmbeddingProgressDb implements EmbeddingProgressStorage {
@@ -59,13 +71,18 @@ export class EmbeddingProgressDb implements EmbeddingProgressStorage {
     const first = rows[0];
     if (!first) return null;
     const progress: SavedProgress = { modelId: first.modelId, device: first.device, texts: [], vectors: [] };
+    if (!isBatchRow(first)) return null;
     for (const row of rows) {
+      // Damaged, or changed outside the app: left out (its vectors are computed again).
+      if (!isBatchRow(row)) continue;
       if (row.modelId !== first.modelId || row.device !== first.device || row.dimension !== first.dimension) continue;
-      if (row.vectors.byteLength !== row.texts.length * row.dimension * 4) continue; // damaged: leave it out
+      if (row.vectors.byteLength !== row.texts.length * row.dimension * 4) continue;
       const all = new Float32Array(row.vectors);
       row.texts.forEach((text, i) => {
+        const vector = all.slice(i * row.dimension, (i + 1) * row.dimension);
+        if (packedVectorsProblem(vector, row.dimension)) return; // NaN, Infinity or all zeros: not kept
         progress.texts.push(text);
-        progress.vectors.push(all.slice(i * row.dimension, (i + 1) * row.dimension));
+        progress.vectors.push(vector);
       });
     }
     return progress;

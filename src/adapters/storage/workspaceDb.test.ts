@@ -233,3 +233,74 @@ describe('WorkspaceDb with the built-in LSA embedder', () => {
     expect((await db.load()).index).toBeNull();
   });
 });
+
+describe('WorkspaceDb load: records changed outside the app', () => {
+  /** Save the good workspace, then put a record in as something else (a script, an old version) could have. */
+  async function withRecord(record: Record<string, unknown>, inIndex = false) {
+    const name = `bad-${++dbCount}`;
+    const db = newDb(name);
+    await db.saveDocument(volcano);
+    await db.saveDocument(tea);
+    await db.saveIndex(snapshotOf([volcano, tea], 3));
+    await db.dexie.documents.add({ ...record, gen: FIRST_GENERATION } as unknown as SourceDocument & { gen: string });
+    if (inIndex) {
+      const meta = (await db.dexie.index.get(FIRST_GENERATION))!;
+      await db.dexie.index.put({ ...meta, docIds: [...meta.docIds, String(record.id)] });
+    }
+    db.close();
+    return newDb(name).load();
+  }
+
+  it.each([
+    ['addedAt', { ...makeDoc('doc-c', 'Yesterday.'), addedAt: 'yesterday' }],
+    ['addedAt', { ...makeDoc('doc-c', 'Far future.'), addedAt: 1e20 }],
+    ['text', { ...makeDoc('doc-c', 'x'), text: null }],
+    ['kind', { ...makeDoc('doc-c', 'x'), kind: 'exe' }],
+    ['sizeBytes', { ...makeDoc('doc-c', 'x'), sizeBytes: -1 }],
+    ['id', makeDoc('__proto__', 'prototype')],
+    ['id', makeDoc('constructor', 'prototype')],
+    ['id', makeDoc('toString', 'prototype')],
+    ['id', makeDoc('hasOwnProperty', 'prototype')],
+  ])('leaves out a document whose %s is unusable, names it, and keeps the others and the index', async (field, record) => {
+    const loaded = await withRecord(record);
+    expect(loaded.documents.map((d) => d.id)).toEqual(['doc-a', 'doc-b']);
+    expect(loaded.index?.chunks.length).toBe(snapshotOf([volcano, tea], 3).chunks.length);
+    expect(loaded.dropped).toEqual([{ kind: 'document', name: `${String(record.id)}.txt`, field }]);
+  });
+
+  it('keeps the index of the others when a document it held is left out', async () => {
+    const loaded = await withRecord({ ...makeDoc('doc-c', 'Yesterday.'), addedAt: 'yesterday' }, true);
+    expect(loaded.documents.map((d) => d.id)).toEqual(['doc-a', 'doc-b']);
+    expect(new Set(loaded.index?.chunks.map((c) => c.docId))).toEqual(new Set(['doc-a', 'doc-b']));
+  });
+
+  it('leaves out an index with NaN or zero vectors, and says why; the documents stay', async () => {
+    for (const value of [NaN, 0]) {
+      const name = `vectors-${++dbCount}`;
+      const db = newDb(name);
+      await db.saveDocument(volcano);
+      const snapshot = snapshotOf([volcano], 4);
+      snapshot.vectors[1]!.fill(value);
+      await db.saveIndex(snapshot);
+      db.close();
+      const loaded = await newDb(name).load();
+      expect(loaded.documents).toEqual([volcano]);
+      expect(loaded.index).toBeNull();
+      expect(loaded.dropped).toEqual([{ kind: 'index', problem: value === 0 ? 'a vector of zeros of doc-a.txt' : 'NaN or Infinity in a vector of doc-a.txt' }]);
+    }
+  });
+
+  it('leaves out an index record that is not the shape it was written in', async () => {
+    const name = `meta-${++dbCount}`;
+    const db = newDb(name);
+    await db.saveDocument(volcano);
+    await db.saveIndex(snapshotOf([volcano], 5));
+    const meta = (await db.dexie.index.get(FIRST_GENERATION))!;
+    await db.dexie.index.put({ ...meta, docIds: 'doc-a' as unknown as string[] });
+    db.close();
+    const loaded = await newDb(name).load();
+    expect(loaded.documents).toEqual([volcano]);
+    expect(loaded.index).toBeNull();
+    expect(loaded.dropped).toEqual([{ kind: 'index', problem: 'index record' }]);
+  });
+});

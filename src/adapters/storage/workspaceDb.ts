@@ -23,7 +23,8 @@ import type { Chunk, SourceDocument } from '../../core/types';
 import type { ComputeDevice } from '../embedder/embedder';
 import { isBuiltinLsa } from '../embedder/embeddingModels';
 import { lsaModelProblem, type LsaModel } from '../../core/lsa/lsaModel';
-import type { IndexSnapshot, SavedIndex, StagedWorkspace, StorageUse, StoredWorkspace, WorkspaceStorage } from './workspaceStorage';
+import { isPlainId, MAX_VECTOR_DIMENSION, packedVectorsProblem, storedDocumentProblem } from '../../core/workspaceLimits';
+import type { DroppedRecord, IndexSnapshot, SavedIndex, StagedWorkspace, StorageUse, StoredWorkspace, WorkspaceStorage } from './workspaceStorage';
 
 export const WORKSPACE_DB_NAME = 'openbook-workspace';
 
@@ -129,14 +130,30 @@ function packSnapshot(snapshot: IndexSnapshot, snapshotId: string, gen: string):
   return rows;
 }
 
-/** The saved index, or null unless every document it names is there with all its chunks and vectors. */
-function unpackSnapshot(meta: IndexRow | undefined, rows: VectorsRow[], documents: SourceDocument[]): SavedIndex | null {
-  if (!meta || meta.docIds.length === 0 || !(meta.dimension > 0)) return null;
+/** Whether a saved index row has the shape it was written with (it may have been changed outside the app). */
+const isIndexRow = (meta: IndexRow): boolean =>
+  typeof meta.modelId === 'string' &&
+  typeof meta.snapshotId === 'string' &&
+  Number.isSafeInteger(meta.dimension) &&
+  meta.dimension <= MAX_VECTOR_DIMENSION &&
+  Array.isArray(meta.docIds) &&
+  meta.docIds.every((id) => typeof id === 'string');
+
+/**
+ * The saved index, or null unless every document it names is there with all its chunks and vectors; a
+ * string says why an index that is there cannot be used (its vectors are not finite, or all zeros).
+ */
+function unpackSnapshot(meta: IndexRow | undefined, rows: VectorsRow[], documents: SourceDocument[], droppedIds: ReadonlySet<string>): SavedIndex | string | null {
+  if (!meta) return null;
+  if (!isIndexRow(meta)) return 'index record';
+  // A document dropped on load leaves the index as a removed one does; every other one must be there.
+  const docIds = meta.docIds.filter((id) => !droppedIds.has(id));
+  if (docIds.length === 0 || !(meta.dimension > 0)) return null;
   const rowsByDoc = new Map(rows.map((r) => [r.docId, r]));
   const docsById = new Map(documents.map((d) => [d.id, d]));
   const chunks: Chunk[] = [];
   const vectors: Float32Array[] = [];
-  for (const docId of meta.docIds) {
+  for (const docId of docIds) {
     const row = rowsByDoc.get(docId);
     const doc = docsById.get(docId);
     if (!row || !doc || row.snapshotId !== meta.snapshotId) return null;
@@ -144,6 +161,8 @@ function unpackSnapshot(meta: IndexRow | undefined, rows: VectorsRow[], document
     const triples = new Uint32Array(row.chunks);
     const n = triples.length / 3;
     if (row.vectors.byteLength !== n * meta.dimension * 4) return null;
+    const bad = packedVectorsProblem(new Float32Array(row.vectors), meta.dimension);
+    if (bad) return `${bad.problem === 'zero' ? 'a vector of zeros' : 'NaN or Infinity in a vector'} of ${doc.name}`;
     const docChunks: Chunk[] = [];
     for (let j = 0; j < n; j++) {
       const index = triples[j * 3]!;
@@ -203,6 +222,13 @@ function indexRow(gen: string, snapshotId: string, snapshot: IndexSnapshot, rows
 
 const newGeneration = () => `g-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
+/** How a dropped record is named: its name, else its id, else its position. */
+function recordName(doc: Partial<Record<keyof SourceDocument, unknown>>): string {
+  if (typeof doc.name === 'string' && doc.name) return doc.name.slice(0, 200);
+  if (typeof doc.id === 'string' && doc.id) return doc.id.slice(0, 200);
+  return '?';
+}
+
 export class WorkspaceDb implements WorkspaceStorage {
   /** The Dexie database itself: for tests and the benchmark, which look at the stored rows. */
   readonly dexie: WorkspaceDexie;
@@ -241,15 +267,30 @@ export class WorkspaceDb implements WorkspaceStorage {
     const db = this.dexie;
     return db.transaction('r', [db.documents, db.vectorRows, db.index, db.current], async () => {
       const gen = await liveGeneration(db);
-      const documents = (await db.documents.where('gen').equals(gen).toArray()).map(({ seq: _seq, gen: _gen, ...doc }) => doc);
+      // Each record is checked as a workspace file's documents are: one that cannot be used is left out
+      // (and named), the others load.
+      const dropped: DroppedRecord[] = [];
+      const droppedIds = new Set<string>();
+      const documents: SourceDocument[] = [];
+      for (const { seq: _seq, gen: _gen, ...doc } of await db.documents.where('gen').equals(gen).toArray()) {
+        const field = storedDocumentProblem(doc);
+        if (field === null) documents.push(doc);
+        else {
+          dropped.push({ kind: 'document', name: recordName(doc), field });
+          if (typeof doc.id === 'string') droppedIds.add(doc.id);
+        }
+      }
       const meta = await db.index.get(gen);
-      const rows = meta ? await db.vectorRows.bulkGet(meta.docIds.map((docId): [string, string] => [gen, docId])) : [];
+      const docIds = meta && Array.isArray(meta.docIds) ? meta.docIds.filter(isPlainId) : [];
+      const rows = docIds.length > 0 ? await db.vectorRows.bulkGet(docIds.map((docId): [string, string] => [gen, docId])) : [];
       const index = unpackSnapshot(
         meta,
         rows.filter((r): r is VectorsRow => r !== undefined),
         documents,
+        droppedIds,
       );
-      return { documents, index };
+      if (typeof index === 'string') dropped.push({ kind: 'index', problem: index });
+      return { documents, index: typeof index === 'string' ? null : index, ...(dropped.length > 0 ? { dropped } : {}) };
     });
   }
 

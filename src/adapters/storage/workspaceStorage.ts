@@ -31,7 +31,15 @@ export interface StoredWorkspace {
   documents: SourceDocument[];
   /** The saved index, or null when there is none or it is not complete. */
   index: SavedIndex | null;
+  /**
+   * Saved records that could not be used and were left out (a document whose addedAt is not a time, whose
+   * text is not a string…; an index with NaN vectors): the good ones are loaded all the same.
+   */
+  dropped?: DroppedRecord[];
 }
+
+/** A saved record left out on load: a document (by name, or id where the name is unusable) or the index. */
+export type DroppedRecord = { kind: 'document'; name: string; field: string } | { kind: 'index'; problem: string };
 
 export interface StorageUse {
   usageBytes: number;

@@ -6,6 +6,7 @@ import {
   packedWorkspaceBuffers,
   readWorkspaceFile,
   writeWorkspaceFile,
+  type KnownModel,
   type PackedWorkspace,
   type ReadWorkspaceFile,
   type WorkspaceFileProgressListener,
@@ -20,8 +21,8 @@ const api = {
   },
 
   /** The file read and checked completely, packed (its buffers transferred back), or what is wrong with it. */
-  read(bytes: Uint8Array, knownModelIds: string[], onProgress?: WorkspaceFileProgressListener): ReadWorkspaceFile {
-    const result = readWorkspaceFile(bytes, knownModelIds, onProgress);
+  read(bytes: Uint8Array, knownModels: KnownModel[], onProgress?: WorkspaceFileProgressListener): ReadWorkspaceFile {
+    const result = readWorkspaceFile(bytes, knownModels, onProgress);
     return result.ok ? transfer(result, packedWorkspaceBuffers(result.packed)) : result;
   },
 };

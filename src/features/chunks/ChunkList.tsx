@@ -17,8 +17,8 @@ export function ChunkList() {
   const { t, i18n } = useTranslation();
   const docId = useDocumentsStore((s) => s.selectedDocId);
   const doc = useDocumentsStore((s) => s.documents.find((d) => d.id === s.selectedDocId));
-  const chunks = useChunkingStore((s) => (docId ? s.chunksByDoc[docId] : undefined)) ?? NO_CHUNKS;
-  const madeWith = useChunkingStore((s) => (docId ? s.chunkedWith[docId] : undefined));
+  const chunks = useChunkingStore((s) => (docId ? s.chunksByDoc.get(docId) : undefined)) ?? NO_CHUNKS;
+  const madeWith = useChunkingStore((s) => (docId ? s.chunkedWith.get(docId) : undefined));
   const over = useTokensOver('a', `${docId}|${madeWith}`, chunks.length);
   const focusedChunkId = useRetrievalStore((s) => s.focusedChunkId);
   const [shown, setShown] = useState(PAGE);

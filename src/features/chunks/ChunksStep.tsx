@@ -25,8 +25,8 @@ export function ChunksStep() {
   const setView = useRetrievalStore((s) => s.setDocumentView);
   const doc = useDocumentsStore((s) => s.documents.find((d) => d.id === s.selectedDocId));
   const focusedChunkId = useRetrievalStore((s) => s.focusedChunkId);
-  const chunks = useChunkingStore((s) => (doc ? s.chunksByDoc[doc.id] : undefined)) ?? NO_CHUNKS;
-  const madeWith = useChunkingStore((s) => (doc ? s.chunkedWith[doc.id] : undefined));
+  const chunks = useChunkingStore((s) => (doc ? s.chunksByDoc.get(doc.id) : undefined)) ?? NO_CHUNKS;
+  const madeWith = useChunkingStore((s) => (doc ? s.chunkedWith.get(doc.id) : undefined));
   const focused = chunks.find((c) => c.id === focusedChunkId);
   const comparing = useChunkCompareStore((s) => s.open);
   const setComparing = useChunkCompareStore((s) => s.setOpen);

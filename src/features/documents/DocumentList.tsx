@@ -31,7 +31,7 @@ export function DocumentList() {
               formatBytes(doc.sizeBytes, i18n.language),
               structureFact(doc, t),
               doc.encoding ? encodingName(doc.encoding) : null,
-              t('documents.chunkCount', { count: chunksByDoc[doc.id]?.length ?? 0 }),
+              t('documents.chunkCount', { count: chunksByDoc.get(doc.id)?.length ?? 0 }),
             ]
               .filter(Boolean)
               .join(' · ')}

@@ -21,7 +21,7 @@ export function IndexSummary() {
   const chunksByDoc = useChunkingStore((s) => s.chunksByDoc);
 
   if (indexed.size === 0 || !status) return <p className="muted">{t('embedding.summary.empty')}</p>;
-  const current = documents.flatMap((d) => chunksByDoc[d.id] ?? []);
+  const current = documents.flatMap((d) => chunksByDoc.get(d.id) ?? []);
   const unindexed = countUnindexed(current, indexed);
   const busy = isIndexBusy(phase);
 
