@@ -164,6 +164,29 @@ describe('WebLLMGenerator', () => {
     expect(deltas).toEqual(['a']);
   });
 
+  it('a worker that dies while answering ends the answer with an error, and the model must be loaded again', async () => {
+    let kill!: (err: Error) => void;
+    const died = new Promise<never>((_, reject) => (kill = reject));
+    died.catch(() => undefined);
+    const terminate = vi.fn();
+    const hanging: FakeEngine = new FakeEngine([]);
+    hanging.chat.completions.create = async () => ({
+      async *[Symbol.asyncIterator]() {
+        yield { choices: [{ delta: { content: 'Part' } }] };
+        await new Promise(() => {}); // the worker never answers again
+      },
+    });
+    const generator = new WebLLMGenerator({ createEngine: async () => ({ engine: hanging, terminate, died }) });
+    await generator.load('m', 'https://host', () => undefined);
+    const deltas: string[] = [];
+    const answering = generator.generate([{ role: 'user', content: 'q' }], {}, (d) => deltas.push(d));
+    await vi.waitFor(() => expect(deltas).toEqual(['Part']));
+    kill(new Error('The WebLLM worker stopped (out of memory). Load the model again.'));
+    await expect(answering).rejects.toThrow(/worker stopped/);
+    expect(terminate).toHaveBeenCalled();
+    expect(generator.loaded).toBe(false);
+  });
+
   it('refuses to generate before a model is loaded', async () => {
     const { generator } = setup(new FakeEngine([]));
     await expect(generator.generate([], {}, () => {})).rejects.toBeInstanceOf(GenerationError);

@@ -63,6 +63,8 @@ export interface EngineRequest {
 export interface EngineHandle {
   engine: ChatEngine;
   terminate(): void;
+  /** Rejects when the engine's worker dies (a crash, or a message it cannot read); never resolves. */
+  died?: Promise<never>;
 }
 
 /** Creates and loads an engine; rejects with whatever the library throws (classified by the caller). */
@@ -103,7 +105,13 @@ export const createWorkerEngine: EngineFactory = async ({ modelId, modelHost, on
   try {
     const loading = webllm.CreateWebWorkerMLCEngine(worker, modelId, { appConfig, initProgressCallback: onProgress });
     const engine: ChatEngine = await rejectOnAbort(signal, rejectOnWorkerError(worker, loading));
-    return { engine, terminate };
+    // After the load, a worker that dies would leave an answer waiting forever: `died` ends it instead.
+    const died = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (e) => reject(new GenerationError('unknown', `The WebLLM worker stopped (${e.message || 'it crashed'}). Load the model again.`)), { once: true });
+      worker.addEventListener('messageerror', () => reject(new GenerationError('unknown', 'The WebLLM worker sent a message that could not be read. Load the model again.')), { once: true });
+    });
+    died.catch(() => undefined);
+    return { engine, terminate, died };
   } catch (err) {
     terminate();
     throw err;
@@ -111,6 +119,15 @@ export const createWorkerEngine: EngineFactory = async ({ modelId, modelHost, on
     signal.removeEventListener('abort', terminate);
   }
 };
+
+/** Has this promise already rejected? (Checked after a race it may have won.) */
+async function isSettledRejected(promise: Promise<unknown>): Promise<boolean> {
+  const pending = Symbol('pending');
+  return Promise.race([promise, Promise.resolve(pending)]).then(
+    () => false,
+    () => true,
+  );
+}
 
 function toStats(usage: ChatUsageLike | null | undefined): GenerationStats {
   const num = (value: number | undefined) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
@@ -177,7 +194,8 @@ export class WebLLMGenerator implements Generator {
     if (options.temperature !== undefined) request.temperature = options.temperature;
     if (options.topP !== undefined) request.top_p = options.topP;
     if (options.maxTokens !== undefined) request.max_tokens = options.maxTokens;
-    try {
+    const handle = this.handle!;
+    const answer = (async () => {
       const stream = await engine.chat.completions.create(request);
       let usage: ChatUsageLike | null | undefined;
       for await (const chunk of stream) {
@@ -186,7 +204,15 @@ export class WebLLMGenerator implements Generator {
         if (chunk.usage) usage = chunk.usage;
       }
       return toStats(usage);
+    })();
+    try {
+      return await (handle.died ? Promise.race([answer, handle.died]) : answer);
     } catch (err) {
+      if (this.handle === handle && handle.died && (await isSettledRejected(handle.died))) {
+        // The worker is gone: drop it, so that the next load starts a new one.
+        this.handle = null;
+        handle.terminate();
+      }
       throw classifyGenerationError(err);
     }
   }
