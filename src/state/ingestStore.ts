@@ -4,7 +4,7 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { sha256Hex } from '../core/contentHash';
 import { fileExtension, fileKind } from '../core/documentFormats';
-import type { ParseResult } from '../adapters/parsers/parseResult';
+import { failureMessageKey, type ParseResult } from '../adapters/parsers/parseResult';
 import { parseInWorker } from '../adapters/parsers/parserClient';
 import { message, type Message } from '../i18n/message';
 import { formatBytes } from '../ui/format';
@@ -95,7 +95,7 @@ export function createIngestStore(parser: IngestParser): UseBoundStore<StoreApi<
         if (error instanceof Cancelled) throw error;
         return { status: 'failed', reason: message('ingest.errors.parser-crashed', { detail: error instanceof Error ? error.message : String(error) }) };
       }
-      if (!result.ok) return { status: 'failed', reason: message(`ingest.errors.${result.reason}`, { detail: result.detail ?? '' }) };
+      if (!result.ok) return { status: 'failed', reason: message(failureMessageKey(result.reason), { detail: result.detail ?? '' }) };
       const added = useDocumentsStore.getState().addParsed({ name: file.name, sizeBytes: file.size, contentHash, ...result.doc });
       if (!added) return { status: 'duplicate', reason: message('ingest.duplicate', { name: useDocumentsStore.getState().findByHash(contentHash)?.name ?? file.name }) };
       return { status: 'added' };
