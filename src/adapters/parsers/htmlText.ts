@@ -2,7 +2,9 @@
 // tokenizer: nothing in the file is executed, loaded or put into the page). Script, style, template,
 // noscript and head content, and elements marked hidden, are left out; block elements start a new line,
 // paragraphs and headings a new paragraph; whitespace collapses as a browser shows it, except in <pre>.
+// Linear in the page: the text grows in a TextBuilder, whose end is looked at, never the whole text.
 import { Parser } from 'htmlparser2';
+import { isBlank, TextBuilder } from '../../core/textBuilder';
 import { sectionsFromHeadings, type Heading } from '../../core/sections';
 import type { SectionSpan } from '../../core/types';
 
@@ -23,8 +25,11 @@ function isHidden(attribs: Record<string, string>): boolean {
   return /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(attribs.style ?? '');
 }
 
-export function htmlToText(html: string): HtmlText {
-  let out = '';
+const isSpaceOrTab = (c: string) => c === ' ' || c === '\t';
+
+/** The text of `html`; `meter.work` (if given) gets the characters the text builder touched. */
+export function htmlToText(html: string, meter?: { work: number }): HtmlText {
+  const out = new TextBuilder();
   /** Open elements whose content is not shown, counted. */
   let skipDepth = 0;
   const skipStack: boolean[] = [];
@@ -34,20 +39,18 @@ export function htmlToText(html: string): HtmlText {
   /** A space is owed before the next visible text. */
   let pendingSpace = false;
 
-  const trimTrailingSpaces = () => {
-    out = out.replace(/[ \t]+$/, '');
-  };
+  const trimTrailingSpaces = () => out.trimEnd(isSpaceOrTab);
   const breakLine = (paragraph: boolean) => {
     trimTrailingSpaces();
     pendingSpace = false;
     if (out.length === 0) return;
     const want = paragraph ? '\n\n' : '\n';
-    const trailing = /\n*$/.exec(out)![0].length;
-    if (trailing < want.length) out += want.slice(trailing);
+    const trailing = out.trailingNewlines(want.length);
+    if (trailing < want.length) out.append(want.slice(trailing));
   };
   const write = (text: string) => {
     if (heading) heading.title += text;
-    out += text;
+    out.append(text);
   };
 
   const parser = new Parser(
@@ -61,7 +64,7 @@ export function htmlToText(html: string): HtmlText {
         }
         if (PARAGRAPH.has(name)) breakLine(true);
         else if (LINE.has(name)) breakLine(false);
-        else if (CELL.has(name)) pendingSpace = out.length > 0 && !/\s$/.test(out);
+        else if (CELL.has(name)) pendingSpace = out.length > 0 && !out.endsWithSpace();
         if (name === 'pre') preDepth++;
         const level = /^h([1-6])$/.exec(name);
         if (level) heading = { level: Number(level[1]), start: out.length, title: '' };
@@ -79,10 +82,10 @@ export function htmlToText(html: string): HtmlText {
         const trailing = parts.length > 1 && parts.at(-1) === '';
         const words = parts.filter((p) => p !== '').join(' ');
         if (words === '') {
-          if (raw.length > 0 && out.length > 0 && !/\s$/.test(out)) pendingSpace = true;
+          if (raw.length > 0 && out.length > 0 && !out.endsWithSpace()) pendingSpace = true;
           return;
         }
-        if ((pendingSpace || leading) && out.length > 0 && !/\s$/.test(out)) write(' ');
+        if ((pendingSpace || leading) && out.length > 0 && !out.endsWithSpace()) write(' ');
         pendingSpace = false;
         write(words);
         if (trailing) pendingSpace = true;
@@ -91,7 +94,7 @@ export function htmlToText(html: string): HtmlText {
         if (VOID.has(name)) {
           if (skipDepth === 0 && name === 'br') {
             trimTrailingSpaces();
-            out += '\n';
+            out.append('\n');
             pendingSpace = false;
           } else if (skipDepth === 0 && name === 'hr') breakLine(true);
           return;
@@ -116,7 +119,9 @@ export function htmlToText(html: string): HtmlText {
   parser.write(html);
   parser.end();
 
-  const text = out.replace(/\s+$/, '');
+  out.trimEnd(isBlank);
+  const text = out.toString();
+  if (meter) meter.work += out.work;
   const sections = sectionsFromHeadings(
     headings.filter((h) => h.start < text.length),
     text.length,
