@@ -45,7 +45,7 @@ export type ParseFailure = (typeof PARSE_FAILURES)[number] | LimitFailure;
 const LIMITS = new Set<string>(LIMIT_FAILURES);
 
 /** The translation key of a failure's message. */
-export const failureMessageKey = (reason: ParseFailure): string => (LIMITS.has(reason) ? `limits.${reason}` : `ingest.errors.${reason}`);
+export const failureMessageKey = (reason: ParseFailure | 'parser-crashed'): string => (LIMITS.has(reason) ? `limits.${reason}` : `ingest.errors.${reason}`);
 
 // Every decoding failure is a parse failure.
 type Covers<T extends ParseFailure> = T;
@@ -64,3 +64,25 @@ export type ParseResult = { ok: true; doc: ParsedDocument } | { ok: false; reaso
 
 export const parseFailure = (reason: ParseFailure, detail?: string): ParseResult =>
   detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };
+
+/** One file of a batch sent to the parser. */
+export interface ParseInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A batch's result for one file: parsed, refused, or the parser threw on it (the others still parsed). */
+export type BatchParseResult = ParseResult | { ok: false; reason: 'parser-crashed'; detail: string };
+
+/** Parse a batch one file after another with `parse`; a throw on one file is that file's result only. */
+export async function parseEach(files: ParseInput[], parse: (name: string, bytes: Uint8Array) => Promise<ParseResult>): Promise<BatchParseResult[]> {
+  const results: BatchParseResult[] = [];
+  for (const { name, bytes } of files) {
+    try {
+      results.push(await parse(name, bytes));
+    } catch (error) {
+      results.push({ ok: false, reason: 'parser-crashed', detail: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return results;
+}

@@ -138,6 +138,15 @@ export class WorkspaceDb implements WorkspaceStorage {
     });
   }
 
+  async saveDocuments(docs: SourceDocument[]): Promise<void> {
+    const db = this.dexie;
+    await db.transaction('rw', db.documents, async () => {
+      const stored = new Set((await db.documents.where('id').anyOf(docs.map((d) => d.id)).keys()).map(String));
+      const fresh = docs.filter((d) => !stored.has(d.id)).map((d) => ({ ...d }));
+      if (fresh.length > 0) await db.documents.bulkAdd(fresh);
+    });
+  }
+
   async deleteDocument(id: string): Promise<void> {
     const db = this.dexie;
     await db.transaction('rw', db.documents, db.vectors, db.index, async () => {
