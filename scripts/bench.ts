@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { chunkingSuite } from './bench/chunking';
 import { keywordSearchSuite } from './bench/keywordSearch';
 import type { BenchRecord, BenchSuite } from './bench/common';
+import { ingestSuite } from './bench/ingest';
 import { parsingSuite } from './bench/parsing';
 import { rerankSuite } from './bench/rerank';
 import { vectorIndexSuite } from './bench/vectorIndex';
@@ -16,6 +17,7 @@ const SUITES: BenchSuite[] = [
   chunkingSuite,
   workspaceDbSuite,
   parsingSuite,
+  ingestSuite,
   keywordSearchSuite,
   rerankSuite,
 ];
