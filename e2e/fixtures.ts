@@ -1,5 +1,7 @@
-// The e2e test fixture: every test fails if the app makes any request to a host other than localhost.
-import { test as base, expect } from '@playwright/test';
+// The e2e test fixtures: every test fails if the app makes any request to a host other than localhost,
+// and if anything breaks the Content-Security-Policy (a securitypolicyviolation event in the page, or
+// the browser's own "Content Security Policy" console message, from the page or a worker).
+import { test as base, expect, type Page } from '@playwright/test';
 import path from 'node:path';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -10,7 +12,33 @@ export function isLocalUrl(raw: string): boolean {
   return LOCAL_HOSTS.has(url.hostname);
 }
 
-export const test = base.extend<{ externalRequests: string[] }>({
+const CSP_MESSAGE = /Content Security Policy|CSP violation/i;
+
+export const test = base.extend<{ externalRequests: string[]; cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
+      context.on('console', (msg) => {
+        if (CSP_MESSAGE.test(msg.text())) violations.push(msg.text());
+      });
+      const watchWorkers = (page: Page) =>
+        page.on('worker', (worker) =>
+          worker.on('console', (msg) => {
+            if (CSP_MESSAGE.test(msg.text())) violations.push(msg.text());
+          }),
+        );
+      context.pages().forEach(watchWorkers);
+      context.on('page', watchWorkers);
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
   externalRequests: [
     async ({ context }, use) => {
       const external: string[] = [];
