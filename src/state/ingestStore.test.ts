@@ -150,4 +150,13 @@ describe('the ingestion queue', () => {
       ['added', undefined],
     ]);
   });
+
+  it('parses a PDF in a batch of its own, the small files around it together', async () => {
+    const batches: string[][] = [];
+    const counting: IngestParser = { ...inThread, parseBatch: (files) => (batches.push(files.map((f) => f.name)), inThread.parseBatch(files)) };
+    const store = createIngestStore(counting);
+    await store.getState().addFiles([file('a.txt', 'A.'), file('two.pdf', await makeTwoPagePdf()), file('b.txt', 'B.'), file('c.md', '# C')]);
+    expect(batches).toEqual([['a.txt'], ['two.pdf'], ['b.txt', 'c.md']]);
+    expect(store.getState().items.every((i) => i.status === 'added')).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 // The ingestion queue: files dropped or picked are read, hashed and parsed, each with its own status
 // (queued, parsing, added, already there, failed with its reason, cancelled), so one bad file never stops
 // the others. Parsing runs in the parser worker; cancelling stops it at once. Files go in batches (up to
-// BATCH_FILES files or BATCH_BYTES bytes, a large file alone): one worker message, one documents update,
+// BATCH_FILES files or BATCH_BYTES bytes; a PDF, a .docx or a large file alone): one worker message, one documents update,
 // one storage transaction and one queue update per batch, so a drop of 1,000 small files is not 1,000
 // round trips and renders.
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
@@ -48,6 +48,13 @@ export const workerParser: IngestParser = {
 /** Most files in one batch, and most bytes (a file larger than this goes alone). */
 export const BATCH_FILES = 200;
 export const BATCH_BYTES = 4 * 1024 * 1024;
+/** Files larger than this, and every PDF and Word document, are parsed in a batch of their own. */
+export const BATCH_ALONE_BYTES = 1024 * 1024;
+
+const goesAlone = (item: IngestItem): boolean => {
+  const kind = fileKind(item.name);
+  return kind === 'pdf' || kind === 'docx' || item.sizeBytes > BATCH_ALONE_BYTES;
+};
 
 interface IngestState {
   items: IngestItem[];
@@ -121,12 +128,14 @@ export function createIngestStore(parser: IngestParser): UseBoundStore<StoreApi<
         ),
         signal,
       );
-      // Already in the documents, or twice in this batch: not parsed again.
+      // Already in the documents, or twice in this batch: not parsed again (hashes indexed once a batch).
+      const known = new Map<string, string>();
+      for (const d of useDocumentsStore.getState().documents) if (d.contentHash) known.set(d.contentHash, d.name);
       const seen = new Map<string, string>();
       const toParse: { item: IngestItem; file: File; bytes: Uint8Array; contentHash: string }[] = [];
       for (const entry of read) {
         if (!entry) continue;
-        const existing = useDocumentsStore.getState().findByHash(entry.contentHash)?.name ?? seen.get(entry.contentHash);
+        const existing = known.get(entry.contentHash) ?? seen.get(entry.contentHash);
         if (existing !== undefined) final.set(entry.item.id, duplicateOf(existing));
         else {
           seen.set(entry.contentHash, entry.file.name);
@@ -158,17 +167,23 @@ export function createIngestStore(parser: IngestParser): UseBoundStore<StoreApi<
       return final;
     };
 
-    /** The next batch: queued files in order, up to BATCH_FILES files and BATCH_BYTES bytes (at least one). */
+    /**
+     * The next batch: queued files in order, up to BATCH_FILES files and BATCH_BYTES bytes. A PDF, a Word
+     * document or a file over BATCH_ALONE_BYTES is a batch of its own (it is slow to parse: it shows as
+     * the one being read, the files after it as queued, and Cancel stops only it and those).
+     */
     const nextBatch = (): { item: IngestItem; file: File }[] => {
       const batch: { item: IngestItem; file: File }[] = [];
       let bytes = 0;
       for (const item of get().items) {
         if (item.status !== 'queued') continue;
-        if (batch.length >= BATCH_FILES || (batch.length > 0 && bytes + item.sizeBytes > BATCH_BYTES)) break;
+        const alone = goesAlone(item);
+        if (batch.length > 0 && (alone || batch.length >= BATCH_FILES || bytes + item.sizeBytes > BATCH_BYTES)) break;
         const file = files.get(item.id);
         if (!file) continue;
         batch.push({ item, file });
         bytes += item.sizeBytes;
+        if (alone) break;
       }
       return batch;
     };
