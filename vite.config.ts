@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import wasm from 'vite-plugin-wasm';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -6,12 +6,23 @@ import { VitePWA } from 'vite-plugin-pwa';
 // BASE_PATH lets the static site live under a sub-path (e.g. BASE_PATH=/openbook/ npm run build).
 const base = process.env.BASE_PATH ?? '/';
 
+/**
+ * The dev server's hot reload (React Refresh) needs an inline script, which the Content-Security-Policy of
+ * index.html refuses: in `vite` (serve) only, that meta is left out. The build keeps it.
+ */
+const cspOnlyInBuild: Plugin = {
+  name: 'openbook-csp-only-in-build',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+};
+
 export default defineConfig({
   base,
   // 'mpa' makes a missing file a real 404 instead of index.html: transformers.js would otherwise
   // parse HTML as a model file (and could cache it).
   appType: 'mpa',
   plugins: [
+    cspOnlyInBuild,
     react(),
     wasm(),
     // The app is a PWA: after one visit its shell, workers, ONNX Runtime's and Voy's wasm load from the

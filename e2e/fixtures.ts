@@ -1,5 +1,7 @@
-// The e2e test fixture: every test fails if the app makes any request to a host other than localhost.
-import { test as base, expect } from '@playwright/test';
+// The e2e test fixtures: every test fails if the app makes any request to a host other than localhost,
+// and if anything breaks the Content-Security-Policy (a securitypolicyviolation event in the page, or
+// the browser's own "Content Security Policy" console message, from the page or a worker).
+import { test as base, expect, type Page } from '@playwright/test';
 import path from 'node:path';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -20,9 +22,35 @@ export function isHostProbe(method: string, raw: string): boolean {
   return method === 'HEAD' && !isLocalUrl(raw) && new URL(raw).pathname.endsWith('/resolve/main/config.json');
 }
 
-export const test = base.extend<{ externalRequests: string[]; hostProbes: string[] }>({
+const CSP_MESSAGE = /Content Security Policy|CSP violation/i;
+
+export const test = base.extend<{ externalRequests: string[]; hostProbes: string[]; cspViolations: string[] }>({
   hostProbes: [
     async ({}, use) => use([]),
+    { auto: true },
+  ],
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
+      context.on('console', (msg) => {
+        if (CSP_MESSAGE.test(msg.text())) violations.push(msg.text());
+      });
+      const watchWorkers = (page: Page) =>
+        page.on('worker', (worker) =>
+          worker.on('console', (msg) => {
+            if (CSP_MESSAGE.test(msg.text())) violations.push(msg.text());
+          }),
+        );
+      context.pages().forEach(watchWorkers);
+      context.on('page', watchWorkers);
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
     { auto: true },
   ],
   externalRequests: [

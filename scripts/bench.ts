@@ -6,6 +6,7 @@ import { chunkingSuite } from './bench/chunking';
 import { keywordSearchSuite } from './bench/keywordSearch';
 import { lsaSuite } from './bench/lsa';
 import type { BenchRecord, BenchSuite } from './bench/common';
+import { ingestSuite } from './bench/ingest';
 import { parsingSuite } from './bench/parsing';
 import { rerankSuite } from './bench/rerank';
 import { vectorIndexSuite } from './bench/vectorIndex';
@@ -17,6 +18,7 @@ const SUITES: BenchSuite[] = [
   chunkingSuite,
   workspaceDbSuite,
   parsingSuite,
+  ingestSuite,
   keywordSearchSuite,
   rerankSuite,
   lsaSuite,

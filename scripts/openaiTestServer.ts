@@ -7,13 +7,15 @@
 //   'slow'    the same, one word every 150 ms (time to press Stop);
 //   'fail'    HTTP 404 with an OpenAI-style error body;
 //   'drop'    streams the first words, then destroys the connection;
-//   'evil'    streams EVIL_ANSWER, an answer full of HTML and script that must stay text.
+//   'evil'    streams EVIL_ANSWER, an answer full of HTML and script that must stay text;
+//   'deep'    streams DEEP_ANSWER, 3,000 nested Markdown quotes (about 6 KB), in pieces of 500 characters.
 // Under /nocors/v1 the same, but without CORS headers (a browser refuses to let the page read it).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const TEST_SERVER_ANSWER = 'Lava is **1200 °C** hot [1]. It flows from volcanoes [2].';
-export const TEST_SERVER_MODELS = ['echo', 'slow', 'fail', 'drop', 'evil'];
+export const TEST_SERVER_MODELS = ['echo', 'slow', 'fail', 'drop', 'evil', 'deep'];
+export const DEEP_ANSWER = `${'> '.repeat(3000)}the bottom of the well`;
 export const EVIL_ANSWER =
   'Sure! <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> [click](javascript:window.__pwned=3) ![p](http://127.0.0.1:9/p.png) **done** [1]';
 export const TEST_SERVER_FAIL_MESSAGE = "model 'fail' not found, try pulling it first";
@@ -77,7 +79,7 @@ export async function startOpenAITestServer(): Promise<TestServer> {
     }
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
     const send = (data: unknown) => res.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
-    const parts = words(model === 'evil' ? EVIL_ANSWER : TEST_SERVER_ANSWER);
+    const parts = model === 'deep' ? (DEEP_ANSWER.match(/[^]{1,500}/g) ?? []) : words(model === 'evil' ? EVIL_ANSWER : TEST_SERVER_ANSWER);
     let closed = false;
     res.on('close', () => (closed = true));
     for (const [i, part] of parts.entries()) {

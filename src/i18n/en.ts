@@ -1007,6 +1007,13 @@ export const en = {
     settingDropped: 'A saved setting ({{setting}}) was not valid and was reset to its default.',
     settingsUnreadable: 'The saved settings {{store}} could not be read and were reset to their defaults.',
   },
+  limits: {
+    'docx-too-large': 'this DOCX unpacks to more than {{detail}}; it is refused before it is unpacked, so that it cannot exhaust the page’s memory. Save a smaller document, or split it.',
+    'docx-too-many-entries': 'this DOCX holds more than {{detail}} files inside it, more than any Word document needs; it is refused before it is unpacked.',
+    'docx-ratio': 'this DOCX is compressed more than {{detail}} to 1, far beyond any real document (a zip bomb?); it is refused before it is unpacked.',
+    'pdf-too-many-pages': 'this PDF has more than {{detail}} pages, the limit for one document. Split it and add the parts.',
+    'pdf-text-too-large': 'this PDF holds more than {{detail}} characters of text, the limit for one document. Split it and add the parts.',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

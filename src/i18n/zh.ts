@@ -1009,4 +1009,11 @@ export const zh: Translation = {
     settingDropped: '一项已保存的设置（{{setting}}）无效，已恢复为默认值。',
     settingsUnreadable: '无法读取已保存的设置 {{store}}，已恢复为默认值。',
   },
+  limits: {
+    'docx-too-large': '这个 DOCX 解压后超过 {{detail}}；为免耗尽页面内存，在解压前已拒绝。请保存一份更小的文档，或把它拆开。',
+    'docx-too-many-entries': '这个 DOCX 内含超过 {{detail}} 个文件，远超任何 Word 文档所需；在解压前已拒绝。',
+    'docx-ratio': '这个 DOCX 的压缩比超过 {{detail}} 比 1，远超真实文档（可能是压缩炸弹）；在解压前已拒绝。',
+    'pdf-too-many-pages': '这个 PDF 超过 {{detail}} 页，超出单个文档的上限。请拆分后分别添加。',
+    'pdf-text-too-large': '这个 PDF 的文字超过 {{detail}} 个字符，超出单个文档的上限。请拆分后分别添加。',
+  },
 };

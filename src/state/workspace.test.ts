@@ -190,6 +190,7 @@ describe('a full storage', () => {
     const full = new WorkspaceDb();
     const quota = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     full.saveDocument = quota;
+    full.saveDocuments = quota;
     full.saveIndex = quota;
     page.saves.setWorkspaceStorage(full);
 

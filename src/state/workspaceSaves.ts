@@ -84,6 +84,13 @@ export async function saveDocument(doc: SourceDocument): Promise<void> {
   void refreshStorageUse();
 }
 
+/** Save a batch of documents in one transaction; rejects when they could not be saved. */
+export async function saveDocuments(docs: SourceDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  await enqueue((s) => (docs.length === 1 ? s.saveDocument(docs[0]!) : s.saveDocuments(docs)));
+  void refreshStorageUse();
+}
+
 /** Delete a document and its part of the saved index. */
 export async function deleteDocument(id: string): Promise<void> {
   try {

@@ -9,9 +9,17 @@ export function formatBytes(bytes: number, locale: string): string {
     unit++;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value)} ${units[unit]}`;
+  // One formatter per locale and precision: a list of 1,000 files would otherwise make 1,000 of them.
+  const key = `${locale}|${digits}`;
+  let format = byteFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    byteFormats.set(key, format);
+  }
+  return `${format.format(value)} ${units[unit]}`;
 }
 
+const byteFormats = new Map<string, Intl.NumberFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatNumber(n: number, locale: string, digits = 0): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HTML_PAGE, makeHtml } from '../../../scripts/document-fixtures';
 import { htmlToText, htmlToTextInSteps } from './htmlText';
 import { parseHtml } from './htmlParser';
+import { makeLongHtml } from '../../../scripts/hostile-fixtures';
 
 describe('htmlToText', () => {
   it('keeps only the visible text, with headings as sections', () => {
@@ -31,6 +32,23 @@ describe('parseHtml', () => {
 
   it('says when a page has no visible text', async () => {
     expect(await parseHtml(new TextEncoder().encode('<html><head><script>alert(1)</script></head><body></body></html>'))).toEqual({ ok: false, reason: 'no-visible-text' });
+  });
+
+  it('reads in work linear in the page: twice the paragraphs, at most about twice the work (counted, not timed)', () => {
+    const work = (paragraphs: number) => {
+      const meter = { work: 0 };
+      const { text, sections } = htmlToText(makeLongHtml(paragraphs), meter);
+      expect(text.split('\n\n')).toHaveLength(paragraphs + Math.ceil(paragraphs / 100));
+      expect(sections).toHaveLength(Math.ceil(paragraphs / 100));
+      return meter.work;
+    };
+    const small = work(15_000);
+    const large = work(30_000);
+    expect(large / small).toBeLessThanOrEqual(2.1);
+  });
+
+  it('keeps the text as before around <pre> and line breaks (same output as the rescanning version)', () => {
+    expect(htmlToText('<pre>a   \n</pre><p>b<br>  c  <br></p>').text).toBe('a   \n\nb\nc');
   });
 });
 

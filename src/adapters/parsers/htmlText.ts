@@ -2,7 +2,9 @@
 // tokenizer: nothing in the file is executed, loaded or put into the page). Script, style, template,
 // noscript and head content, and elements marked hidden, are left out; block elements start a new line,
 // paragraphs and headings a new paragraph; whitespace collapses as a browser shows it, except in <pre>.
+// Linear in the page: the text grows in a TextBuilder, whose end is looked at, never the whole text.
 import { Parser } from 'htmlparser2';
+import { isBlank, TextBuilder } from '../../core/textBuilder';
 import { sectionsFromHeadings, type Heading } from '../../core/sections';
 import type { SectionSpan } from '../../core/types';
 
@@ -23,16 +25,14 @@ function isHidden(attribs: Record<string, string>): boolean {
   return /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(attribs.style ?? '');
 }
 
+const isSpaceOrTab = (c: string) => c === ' ' || c === '\t';
+
 /** How much of the HTML is read between two progress reports (and, in steps, two yields). */
 const STEP_CHARS = 256 * 1024;
 
-/**
- * A reader fed the HTML piece by piece. The text is kept as a list of pieces, and only their ends are
- * looked at (never the whole text), so that reading stays linear in the size of the file.
- */
-function htmlTextReader() {
-  const pieces: string[] = [];
-  let length = 0;
+/** A reader fed the HTML piece by piece; `meter.work` (if given) gets the characters the text builder touched. */
+function htmlTextReader(meter?: { work: number }) {
+  const out = new TextBuilder();
   /** Open elements whose content is not shown, counted. */
   let skipDepth = 0;
   const skipStack: boolean[] = [];
@@ -42,55 +42,18 @@ function htmlTextReader() {
   /** A space is owed before the next visible text. */
   let pendingSpace = false;
 
-  const lastChar = (): string => {
-    for (let i = pieces.length - 1; i >= 0; i--) {
-      const piece = pieces[i]!;
-      if (piece.length > 0) return piece[piece.length - 1]!;
-    }
-    return '';
-  };
-  const endsWithSpace = () => /\s/.test(lastChar());
-  const trimTrailingSpaces = () => {
-    while (pieces.length > 0) {
-      const piece = pieces[pieces.length - 1]!;
-      const trimmed = piece.replace(/[ \t]+$/, '');
-      length -= piece.length - trimmed.length;
-      if (trimmed.length > 0) {
-        pieces[pieces.length - 1] = trimmed;
-        return;
-      }
-      pieces.pop();
-    }
-  };
-  /** Newlines at the end of the text, counted up to `max`. */
-  const trailingNewlines = (max: number): number => {
-    let count = 0;
-    for (let i = pieces.length - 1; i >= 0 && count < max; i--) {
-      const piece = pieces[i]!;
-      let j = piece.length - 1;
-      while (j >= 0 && piece[j] === '\n' && count < max) {
-        count++;
-        j--;
-      }
-      if (j >= 0) break;
-    }
-    return count;
-  };
-  const append = (text: string) => {
-    pieces.push(text);
-    length += text.length;
-  };
+  const trimTrailingSpaces = () => out.trimEnd(isSpaceOrTab);
   const breakLine = (paragraph: boolean) => {
     trimTrailingSpaces();
     pendingSpace = false;
-    if (length === 0) return;
-    const want = paragraph ? 2 : 1;
-    const trailing = trailingNewlines(want);
-    if (trailing < want) append('\n'.repeat(want - trailing));
+    if (out.length === 0) return;
+    const want = paragraph ? '\n\n' : '\n';
+    const trailing = out.trailingNewlines(want.length);
+    if (trailing < want.length) out.append(want.slice(trailing));
   };
   const write = (text: string) => {
     if (heading) heading.title += text;
-    append(text);
+    out.append(text);
   };
 
   const parser = new Parser(
@@ -104,10 +67,10 @@ function htmlTextReader() {
         }
         if (PARAGRAPH.has(name)) breakLine(true);
         else if (LINE.has(name)) breakLine(false);
-        else if (CELL.has(name)) pendingSpace = length > 0 && !endsWithSpace();
+        else if (CELL.has(name)) pendingSpace = out.length > 0 && !out.endsWithSpace();
         if (name === 'pre') preDepth++;
         const level = /^h([1-6])$/.exec(name);
-        if (level) heading = { level: Number(level[1]), start: length, title: '' };
+        if (level) heading = { level: Number(level[1]), start: out.length, title: '' };
       },
       ontext(raw) {
         if (skipDepth > 0) return;
@@ -122,10 +85,10 @@ function htmlTextReader() {
         const trailing = parts.length > 1 && parts.at(-1) === '';
         const words = parts.filter((p) => p !== '').join(' ');
         if (words === '') {
-          if (raw.length > 0 && length > 0 && !endsWithSpace()) pendingSpace = true;
+          if (raw.length > 0 && out.length > 0 && !out.endsWithSpace()) pendingSpace = true;
           return;
         }
-        if ((pendingSpace || leading) && length > 0 && !endsWithSpace()) write(' ');
+        if ((pendingSpace || leading) && out.length > 0 && !out.endsWithSpace()) write(' ');
         pendingSpace = false;
         write(words);
         if (trailing) pendingSpace = true;
@@ -134,7 +97,7 @@ function htmlTextReader() {
         if (VOID.has(name)) {
           if (skipDepth === 0 && name === 'br') {
             trimTrailingSpaces();
-            append('\n');
+            out.append('\n');
             pendingSpace = false;
           } else if (skipDepth === 0 && name === 'hr') breakLine(true);
           return;
@@ -159,7 +122,9 @@ function htmlTextReader() {
 
   const finish = (): HtmlText => {
     parser.end();
-    const text = pieces.join('').replace(/\s+$/, '');
+    out.trimEnd(isBlank);
+    const text = out.toString();
+    if (meter) meter.work += out.work;
     const sections = sectionsFromHeadings(
       headings.filter((h) => h.start < text.length),
       text.length,
@@ -169,8 +134,9 @@ function htmlTextReader() {
   return { write: (chunk: string) => parser.write(chunk), finish };
 }
 
-export function htmlToText(html: string): HtmlText {
-  const reader = htmlTextReader();
+/** The text of `html`; `meter.work` (if given) gets the characters the text builder touched. */
+export function htmlToText(html: string, meter?: { work: number }): HtmlText {
+  const reader = htmlTextReader(meter);
   reader.write(html);
   return reader.finish();
 }

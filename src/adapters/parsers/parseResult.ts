@@ -23,7 +23,29 @@ export const PARSE_FAILURES = [
   'no-visible-text',
 ] as const satisfies readonly (DecodeFailure | string)[];
 
-export type ParseFailure = (typeof PARSE_FAILURES)[number];
+/**
+ * A file over one of the resource limits (parseLimits.ts, zipLimits.ts): refused before it is unpacked or
+ * read in full, each with its own message (limits.<reason>, the limit in {{detail}}).
+ */
+export const LIMIT_FAILURES = [
+  /** A .docx that unpacks to more than the unpacked-size limit. */
+  'docx-too-large',
+  /** A .docx with more entries than the entry limit. */
+  'docx-too-many-entries',
+  /** A .docx with an entry compressed far more than documents are (a zip bomb). */
+  'docx-ratio',
+  'pdf-too-many-pages',
+  'pdf-text-too-large',
+] as const;
+
+export type LimitFailure = (typeof LIMIT_FAILURES)[number];
+
+export type ParseFailure = (typeof PARSE_FAILURES)[number] | LimitFailure;
+
+const LIMITS = new Set<string>(LIMIT_FAILURES);
+
+/** The translation key of a failure's message. */
+export const failureMessageKey = (reason: ParseFailure | 'parser-crashed'): string => (LIMITS.has(reason) ? `limits.${reason}` : `ingest.errors.${reason}`);
 
 // Every decoding failure is a parse failure.
 type Covers<T extends ParseFailure> = T;
@@ -42,3 +64,25 @@ export type ParseResult = { ok: true; doc: ParsedDocument } | { ok: false; reaso
 
 export const parseFailure = (reason: ParseFailure, detail?: string): ParseResult =>
   detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };
+
+/** One file of a batch sent to the parser. */
+export interface ParseInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A batch's result for one file: parsed, refused, or the parser threw on it (the others still parsed). */
+export type BatchParseResult = ParseResult | { ok: false; reason: 'parser-crashed'; detail: string };
+
+/** Parse a batch one file after another with `parse`; a throw on one file is that file's result only. */
+export async function parseEach(files: ParseInput[], parse: (name: string, bytes: Uint8Array) => Promise<ParseResult>): Promise<BatchParseResult[]> {
+  const results: BatchParseResult[] = [];
+  for (const { name, bytes } of files) {
+    try {
+      results.push(await parse(name, bytes));
+    } catch (error) {
+      results.push({ ok: false, reason: 'parser-crashed', detail: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return results;
+}

@@ -1,15 +1,19 @@
 // The parsing worker: turns a file's bytes into text and structure off the main thread, so that a large
-// PDF never freezes the page. The bytes are transferred in, not copied.
+// PDF never freezes the page. The bytes are transferred in, not copied. Small files come in batches:
+// one message for many files, not one each.
 import { exposeWorker } from '../workerRpc';
 import { loadBundledCMap } from './bundledCMaps';
 import type { ParseProgress } from './htmlParser';
 import { parseDocument } from './parseDocument';
-import type { ParseResult } from './parseResult';
+import { parseEach, type BatchParseResult, type ParseInput } from './parseResult';
 
 const api = {
-  /** `onProgress` is a Comlink callback: awaiting it lets the worker answer a ping between steps. */
-  parse: (name: string, bytes: Uint8Array, onProgress?: ParseProgress): Promise<ParseResult> =>
-    parseDocument(name, bytes, { loadCMap: loadBundledCMap, ...(onProgress ? { onProgress } : {}) }),
+  /**
+   * A batch of files; `onProgress` (a Comlink callback) hears a lone file's progress (a batch of one large
+   * file): awaiting it lets the worker answer a ping between steps.
+   */
+  parseBatch: (files: ParseInput[], onProgress?: ParseProgress): Promise<BatchParseResult[]> =>
+    parseEach(files, (name, bytes) => parseDocument(name, bytes, { loadCMap: loadBundledCMap, ...(onProgress && files.length === 1 ? { onProgress } : {}) })),
 };
 
 export type ParserWorkerApi = typeof api;

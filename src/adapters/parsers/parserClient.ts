@@ -4,7 +4,7 @@ import * as Comlink from 'comlink';
 import { startWorker, type WorkerClient } from '../workerRpc';
 import type { ParseProgress } from './htmlParser';
 import type { ParserWorkerApi } from './parser.worker';
-import type { ParseResult } from './parseResult';
+import type { BatchParseResult, ParseInput } from './parseResult';
 import { UNRESPONSIVE_AFTER_MS } from '../workerSupervisor';
 
 export type ParserClient = WorkerClient<ParserWorkerApi>;
@@ -17,7 +17,7 @@ export function createParserClient(): Promise<ParserClient> {
   );
 }
 
-/** Parse one file in `client`'s worker; the bytes are moved to the worker (`bytes` is unusable after). */
-export function parseInWorker(client: ParserClient, name: string, bytes: Uint8Array, onProgress?: ParseProgress): Promise<ParseResult> {
-  return client.api.parse(name, Comlink.transfer(bytes, [bytes.buffer]), onProgress ? Comlink.proxy(onProgress) : undefined);
+/** Parse a batch of files in one message to the worker; the bytes are moved (unusable after). */
+export function parseBatchInWorker(client: ParserClient, files: ParseInput[], onProgress?: ParseProgress): Promise<BatchParseResult[]> {
+  return client.api.parseBatch(Comlink.transfer(files, files.map((f) => f.bytes.buffer)), onProgress ? Comlink.proxy(onProgress) : undefined);
 }

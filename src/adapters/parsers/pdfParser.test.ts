@@ -6,6 +6,12 @@ import { parsePdf } from './pdfParser';
 import { pageText } from './pdfText';
 
 describe('parsePdf', () => {
+  it('refuses a PDF over the page limit before reading a page, and stops at the text limit', async () => {
+    const pdf = await makeTwoPagePdf();
+    expect(await parsePdf(pdf, { limits: { maxPages: 1, maxTextChars: 1e6 } })).toEqual({ ok: false, reason: 'pdf-too-many-pages', detail: '1' });
+    expect(await parsePdf(pdf, { limits: { maxPages: 10, maxTextChars: 10 } })).toEqual({ ok: false, reason: 'pdf-text-too-large', detail: '10' });
+  });
+
   it('gives the text of each page, a blank line between pages, and the page spans', async () => {
     const r = await parsePdf(await makeTwoPagePdf());
     if (!r.ok) throw new Error(r.reason);

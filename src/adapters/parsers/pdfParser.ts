@@ -1,7 +1,9 @@
 // PDF files with pdf.js: the text of each page (see pdfText.ts), pages separated by a blank line, and
 // where each page lies in the text. A PDF that asks for a password, one pdf.js cannot open, and one with
-// no text layer each get their own reason.
+// no text layer each get their own reason. A PDF with more pages than PDF_LIMITS allows is refused before
+// any page is read; reading stops once the text is larger than its limit.
 import type { PageSpan } from '../../core/types';
+import { formatCount, PDF_LIMITS, type PdfLimits } from './parseLimits';
 import { loadPdfjs } from './pdfjs';
 import { parseFailure, type ParseResult } from './parseResult';
 import { pageText, type PdfTextItem } from './pdfText';
@@ -13,6 +15,8 @@ export type CMapLoader = (filename: string) => Promise<Uint8Array>;
 
 export interface PdfOptions {
   loadCMap?: CMapLoader;
+  /** Page count and text size limits (PDF_LIMITS unless given). */
+  limits?: PdfLimits;
 }
 
 /** pdf.js asks for binary data (CMaps, fonts, wasm) through this; only CMaps are given, from `loadCMap`. */
@@ -48,6 +52,8 @@ export async function parsePdf(bytes: Uint8Array, options: PdfOptions = {}): Pro
       if (name === 'PasswordException') return parseFailure('pdf-encrypted');
       return parseFailure('pdf-damaged', error instanceof Error ? error.message : String(error));
     }
+    const limits = options.limits ?? PDF_LIMITS;
+    if (pdf.numPages > limits.maxPages) return parseFailure('pdf-too-many-pages', formatCount(limits.maxPages));
     let text = '';
     const pages: PageSpan[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
@@ -63,6 +69,7 @@ export async function parsePdf(bytes: Uint8Array, options: PdfOptions = {}): Pro
       if (n > 1) text += PAGE_SEPARATOR;
       pages.push({ page: n, start: text.length, end: text.length + pageString.length });
       text += pageString;
+      if (text.length > limits.maxTextChars) return parseFailure('pdf-text-too-large', formatCount(limits.maxTextChars));
     }
     if (text.trim() === '') return parseFailure('pdf-no-text', String(pdf.numPages));
     return { ok: true, doc: { kind: 'pdf', text, structure: { pages } } };

@@ -26,7 +26,7 @@ function joinLine(items: PdfTextItem[]): string {
   let end: number | null = null;
   for (const item of sorted) {
     const x = item.transform[4]!;
-    if (text && end !== null && x - end > fontSize(item) * 0.15 && !/\s$/.test(text) && !/^\s/.test(item.str)) text += ' ';
+    if (text && end !== null && x - end > fontSize(item) * 0.15 && !/\s/.test(text[text.length - 1]!) && !/^\s/.test(item.str)) text += ' ';
     text += item.str;
     end = x + item.width;
   }

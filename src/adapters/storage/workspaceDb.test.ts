@@ -43,6 +43,16 @@ describe('WorkspaceDb', () => {
     expect(await newDb().load()).toEqual({ documents: [], index: null });
   });
 
+  it('saves a batch of documents in one go, in order, each once (those already stored are left)', async () => {
+    const db = newDb();
+    await db.saveDocument(tea);
+    const batch = Array.from({ length: 50 }, (_, i) => makeDoc(`doc-${i}`, `Note ${i}.`));
+    await db.saveDocuments([tea, ...batch]);
+    await db.saveDocuments(batch.slice(0, 10));
+    const { documents } = await db.load();
+    expect(documents.map((d) => d.id)).toEqual(['doc-b', ...batch.map((d) => d.id)]);
+  });
+
   it('round-trips documents (in the order added) and the index with bit-identical vectors', async () => {
     const name = 'round-trip';
     const db = newDb(name);

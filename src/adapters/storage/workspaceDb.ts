@@ -245,6 +245,17 @@ export class WorkspaceDb implements WorkspaceStorage {
     });
   }
 
+  async saveDocuments(docs: SourceDocument[]): Promise<void> {
+    const db = this.dexie;
+    await db.transaction('rw', db.documents, db.current, async () => {
+      const gen = await liveGeneration(db);
+      const already = await db.documents.where('[gen+id]').anyOf(docs.map((d): [string, string] => [gen, d.id])).toArray();
+      const stored = new Set(already.map((d) => d.id));
+      const fresh = docs.filter((d) => !stored.has(d.id)).map((d) => ({ ...d, gen }));
+      if (fresh.length > 0) await db.documents.bulkAdd(fresh);
+    });
+  }
+
   async deleteDocument(id: string): Promise<void> {
     const db = this.dexie;
     await db.transaction('rw', [db.documents, db.vectorRows, db.index, db.current], async () => {

@@ -48,6 +48,8 @@ export interface StorageUse {
 
 export interface WorkspaceStorage {
   saveDocument(doc: SourceDocument): Promise<void>;
+  /** Save several documents in one transaction (a batch of dropped files); all are saved or none. */
+  saveDocuments(docs: SourceDocument[]): Promise<void>;
   /** Delete a document, and its chunks and vectors from the saved index, in one transaction. */
   deleteDocument(id: string): Promise<void>;
   /**
