@@ -3,7 +3,7 @@
 // a companion file, a 30,000-paragraph HTML page, 1,000 small text files, and a model answer of 3,000
 // nested quotes from the local OpenAI-compatible test server.
 import { test as base, expect } from './fixtures';
-import { addFiles, askQuestion, chooseEngine, embed, filesRead, openApp } from './steps';
+import { addFiles, askQuestion, chooseEngine, embed, filesRead, openApp, scores } from './steps';
 import { makeDocxBomb, makeLongHtml, smallTextFiles } from '../scripts/hostile-fixtures';
 import { startOpenAITestServer, type TestServer } from '../scripts/openaiTestServer';
 
@@ -25,6 +25,9 @@ const buffer = (name: string, data: Uint8Array | string, mimeType = 'application
 test('a DOCX bomb is refused with its reason; the companion file is added and what was there stays', async ({ page }) => {
   await openApp(page);
   await addFiles(page, 'tea.txt');
+  await embed(page);
+  await askQuestion(page, 'How is green tea steeped?');
+  const before = await scores(page);
   const bomb = makeDocxBomb(200 * MB);
   expect(bomb.length).toBeLessThan(600 * 1024);
   await page.getByLabel('Choose files').setInputFiles([buffer('bomb.docx', bomb), buffer('companion.md', '# Companion\n\nThe heron waits.', 'text/markdown')]);
@@ -36,8 +39,10 @@ test('a DOCX bomb is refused with its reason; the companion file is added and wh
   await expect(documents).toContainText('tea.txt');
   await expect(documents).toContainText('companion.md');
   await expect(documents).not.toContainText('bomb.docx');
-  // The tab is alive and answers.
+  // The tab is alive, and the workspace that was there answers the same question with the same scores.
   expect(await page.evaluate(() => 1 + 1)).toBe(2);
+  await askQuestion(page, 'How is green tea steeped?');
+  expect(await scores(page)).toEqual(before);
 });
 
 test('a 30,000-paragraph HTML page is read', async ({ page }) => {
@@ -51,6 +56,10 @@ test('a 30,000-paragraph HTML page is read', async ({ page }) => {
 
 test('1,000 small files are all added, with progress while they are read', async ({ page }) => {
   await openApp(page);
+  await addFiles(page, 'tea.txt');
+  await embed(page);
+  await askQuestion(page, 'How is green tea steeped?');
+  const before = await scores(page);
   // Every progress text shown while reading, recorded in the page.
   await page.evaluate(() => {
     const seen: string[] = [];
@@ -66,8 +75,8 @@ test('1,000 small files are all added, with progress while they are read', async
   });
   const files = smallTextFiles(1000).map((f) => buffer(f.name, f.text, 'text/plain'));
   await page.getByLabel('Choose files').setInputFiles(files);
-  await expect(page.getByRole('region', { name: 'Files', exact: true }).getByRole('status')).toHaveText('1000 of 1000 done', { timeout: 60_000 });
-  await expect(page.getByRole('list', { name: 'Files being added' }).locator('li.ingest-added')).toHaveCount(1000);
+  await expect(page.getByRole('region', { name: 'Files', exact: true }).getByRole('status')).toHaveText('1001 of 1001 done', { timeout: 60_000 }); // tea.txt, then the 1,000
+  await expect(page.getByRole('list', { name: 'Files being added' }).locator('li.ingest-added')).toHaveCount(1001);
   const { progress, times } = await page.evaluate(() => {
     const w = window as unknown as { __progress: string[]; __progressTimes: number[] };
     return { progress: w.__progress, times: w.__progressTimes };
@@ -77,8 +86,11 @@ test('1,000 small files are all added, with progress while they are read', async
   test.info().annotations.push({ type: 'reading 1,000 files', description: `${seconds.toFixed(2)} s, ${Math.round(1000 / seconds)} files/s; progress: ${progress.join(' | ')}` });
   console.log(`1,000 small files read in ${seconds.toFixed(2)} s (${Math.round(1000 / seconds)} files/s); progress: ${progress.join(' | ')}`);
   // Progress moved through the batches: some count between none and all was shown.
-  expect(progress.some((p) => /^([1-9]\d{0,2}) of 1000 done$/.test(p)), progress.join(' | ')).toBe(true);
+  expect(progress.some((p) => /^([2-9]|[1-9]\d{1,2}) of 1001 done$/.test(p)), progress.join(' | ')).toBe(true);
   await expect(page.getByRole('list', { name: 'Documents' })).toContainText('note-00999.txt');
+  // The index that was there still answers as before (the new files wait for the next embedding).
+  await askQuestion(page, 'How is green tea steeped?');
+  expect(await scores(page)).toEqual(before);
 });
 
 test('a model answer of 3,000 nested quotes renders, and the page stays', async ({ page, server }) => {
@@ -88,6 +100,7 @@ test('a model answer of 3,000 nested quotes renders, and the page stays', async 
   await addFiles(page, 'volcanoes.md');
   await embed(page);
   await askQuestion(page, 'How hot is lava?');
+  const before = await scores(page);
   await chooseEngine(page, 'OpenAI-compatible endpoint (your own server)');
   await page.getByLabel('Endpoint base URL').fill(server.baseUrl);
   await page.getByLabel('Model name').fill('deep');
@@ -101,4 +114,6 @@ test('a model answer of 3,000 nested quotes renders, and the page stays', async 
   expect(await answer.locator('blockquote').count()).toBeLessThanOrEqual(16);
   await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
   expect(errors).toEqual([]);
+  await askQuestion(page, 'How hot is lava?');
+  expect(await scores(page)).toEqual(before);
 });

@@ -7,6 +7,7 @@ import { splitCitations } from '../../core/citations';
 import type { ScoredChunk } from '../../core/types';
 import { showChunkInDocument } from '../retrieval/showChunk';
 import { MarkdownText } from './MarkdownText';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
 
 export function CitedAnswer({ text, sources }: { text: string; sources: readonly ScoredChunk[] }) {
   const { t } = useTranslation();
@@ -29,5 +30,11 @@ export function CitedAnswer({ text, sources }: { text: string; sources: readonly
       }),
     [sources, t],
   );
-  return <MarkdownText text={text} renderText={renderText} />;
+  // In a boundary of its own: whatever in an answer slipped past the Markdown limits stops the answer
+  // alone, never the page (the rest of the step, Stop included, keeps working).
+  return (
+    <ErrorBoundary scope="step" name="answer">
+      <MarkdownText text={text} renderText={renderText} />
+    </ErrorBoundary>
+  );
 }
