@@ -1,48 +1,11 @@
 // Importing a large workspace file shows its progress and can be cancelled: the workspace stays as it
 // was (also after a reload), and the next import works as usual.
-import { crc32, deflateRawSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { addFiles, embed, openApp } from './steps';
+import { zip } from './workspaceFileBuilder';
 
 const documentList = (page: Page) => page.getByRole('list', { name: 'Documents' });
-
-/** A zip file of these files, deflated (with Node's zlib: fast enough for the hundreds of MB below). */
-function zip(files: Record<string, Buffer>): Buffer {
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of Object.entries(files)) {
-    const packed = deflateRawSync(data);
-    const nameBytes = Buffer.from(name);
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(8, 8); // deflated
-    header.writeUInt16LE(0x21, 12); // 1980-01-01
-    header.writeUInt32LE(crc32(data), 14);
-    header.writeUInt32LE(packed.length, 18);
-    header.writeUInt32LE(data.length, 22);
-    header.writeUInt16LE(nameBytes.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    header.copy(entry, 8, 6, 30); // flags, method, time, date, crc, sizes, name length
-    entry.writeUInt32LE(offset, 42);
-    local.push(header, nameBytes, packed);
-    central.push(entry, nameBytes);
-    offset += header.length + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...local, directory, end]);
-}
 
 /**
  * A sound workspace file that takes the worker a while to unpack and check: many chunks of the fixture
