@@ -1,8 +1,8 @@
 // The sections of a Markdown text from its ATX headings (# to ######), for documents that arrive without
 // a parsed structure. Headings inside fenced code blocks (``` or ~~~) are not headings.
 import type { SectionSpan } from './types';
+import { atxHeading } from './markdownHeading';
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function markdownSections(text: string): SectionSpan[] {
@@ -20,11 +20,11 @@ export function markdownSections(text: string): SectionSpan[] {
     } else if (f) {
       fence = f[1]!;
     } else {
-      const h = HEADING.exec(line);
+      const h = atxHeading(line);
       if (h) {
-        const level = h[1]!.length;
+        const level = h.level;
         while (open.length > 0 && open[open.length - 1]!.level >= level) open.pop()!.end = pos;
-        const title = (h[2] ?? '').trim();
+        const title = h.title;
         const section: SectionSpan = { headingPath: [...open.map((s) => s.headingPath[s.headingPath.length - 1]!), title], level, start: pos, end: text.length };
         sections.push(section);
         open.push(section);

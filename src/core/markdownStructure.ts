@@ -2,9 +2,9 @@
 // inside fenced code blocks (``` or ~~~) are not headings. The text itself is kept as it is. Pure.
 import { sectionsFromHeadings, type Heading } from './sections';
 import type { SectionSpan } from './types';
+import { atxHeading } from './markdownHeading';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 /** Lines that cannot be the text of a setext heading (they start another block). */
 /** Lines that end a paragraph: a list item, a block quote, a thematic break. */
@@ -30,10 +30,9 @@ export function markdownSections(text: string): SectionSpan[] {
       paragraph = null;
       continue;
     }
-    const atx = ATX.exec(line);
+    const atx = atxHeading(line);
     if (atx) {
-      const title = (atx[2] ?? '').replace(/[ \t]+#+$/, '').trim();
-      if (title) headings.push({ level: atx[1]!.length, title, start: lineStart });
+      if (atx.title) headings.push({ level: atx.level, title: atx.title, start: lineStart });
       paragraph = null;
       continue;
     }
