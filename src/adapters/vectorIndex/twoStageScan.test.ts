@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dotAt, ExactIndex, INT8_SLACK, int8StrideFor, quantizeInt8 } from './exactIndex';
+import { ExactIndex, INT8_SLACK, int8StrideFor, quantizeInt8 } from './exactIndex';
+import { dotAt } from './vectorMath';
 import { createInt8Kernel, int8KernelBytes } from './scanKernel';
 import type { IndexItem, SearchHit } from './vectorIndex';
 import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';

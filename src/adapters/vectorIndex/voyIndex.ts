@@ -19,14 +19,8 @@
 //
 // Operations run one at a time (a promise queue), so calls arriving through Comlink cannot interleave.
 import type { IndexEngine, IndexItem, IndexStatus, SearchHit, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
-import {
-  ExactIndex,
-  checkItems,
-  dimensionMismatch,
-  lastById,
-  normalizedCopy,
-  sortHits,
-} from './exactIndex';
+import { ExactIndex } from './exactIndex';
+import { checkItems, dimensionMismatch, lastById, normalizedCopy, sortHits } from './vectorMath';
 
 /** The part of voy-search's Voy class used here (structural, so tests can pass a stand-in). */
 export interface VoyItem {
