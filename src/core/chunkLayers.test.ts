@@ -49,7 +49,7 @@ describe('packed chunks', () => {
 
 describe('code point counter', () => {
   it('counts like [...text.slice(start, end)].length at every pair of code point boundaries', async () => {
-    const { codePointCounter } = await import('./chunking');
+    const { codePointCounter } = await import('./unicodeText');
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
         const count = codePointCounter(text);

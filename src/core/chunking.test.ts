@@ -1,7 +1,8 @@
 // Invariants of chunkText on English, Chinese, mixed and adversarial text, and of graphemeBoundaries.
 import { describe, expect, it } from 'vitest';
 import type { Chunk, ChunkingOptions } from './types';
-import { chunkText, countCodePoints, graphemeBoundaries, maxOverlap, validateChunkingOptions } from './chunking';
+import { chunkText, maxOverlap, validateChunkingOptions } from './chunking';
+import { countCodePoints, graphemeBoundaries } from './unicodeText';
 import { mulberry32 } from '../testing/seededRandom';
 
 // ---- Helpers ----

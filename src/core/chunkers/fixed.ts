@@ -2,7 +2,7 @@
 // previous one ended. Cuts are moved to grapheme cluster boundaries (never inside a surrogate pair, an
 // accented letter or an emoji sequence): an end moves back, an overlapping start moves forward, so no
 // chunk is longer than `size` and no overlap longer than `overlap`. Chunks of whitespace only are left out.
-import { advanceCodePoints, graphemeBoundaries, isWhitespace, previousCodePoint } from '../chunking';
+import { advanceCodePoints, graphemeBoundaries, isWhitespace, previousCodePoint } from '../unicodeText';
 import type { Chunk } from '../types';
 import type { FixedChunkerSettings } from './settings';
 

@@ -3,7 +3,8 @@
 // `maxSize` characters: a chunk closes early when the next sentence would not fit, and a sentence longer
 // than `maxSize` is split by the recursive chunker.
 // Sentences come from Intl.Segmenter, so they end at 。！？ as well as at . ! ?.
-import { chunkText, countCodePoints } from '../chunking';
+import { chunkText } from '../chunking';
+import { countCodePoints } from '../unicodeText';
 import type { Chunk } from '../types';
 import type { SentenceChunkerSettings } from './settings';
 import { sentenceSpans, type Span } from './sentences';

@@ -2,7 +2,7 @@
 // trimmed of surrounding whitespace. Intl.Segmenter slows down badly on long strings, so the text is
 // segmented a paragraph at a time, and a long paragraph in windows of a few KB, each restarting at the
 // start of the previous window's last sentence (which the window's end may have cut short).
-import { isWhitespace } from '../chunking';
+import { isWhitespace } from '../unicodeText';
 
 export interface Span {
   start: number;

@@ -7,7 +7,7 @@
 // clusters. Tokenizers split at least there (BERT's pre-tokenizer does exactly this), so a chunk's token
 // count is about the sum of its atoms' counts; each chunk is then counted whole with the real tokenizer and
 // shortened, atom by atom, until it fits. An atom longer than the limit is cut into grapheme-safe pieces.
-import { advanceCodePoints, graphemeBoundaries } from '../chunking';
+import { advanceCodePoints, graphemeBoundaries } from '../unicodeText';
 import type { Chunk } from '../types';
 import type { TokenChunkerSettings } from './settings';
 import type { Span } from './sentences';

@@ -2,7 +2,7 @@
 // the embedding model, and how many chunks the model would cut short (and by how much).
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { codePointCounter } from '../../core/chunking';
+import { codePointCounter } from '../../core/unicodeText';
 import { chunkStats, type Spread } from '../../core/chunkStats';
 import type { Chunk } from '../../core/types';
 import { mayCountWith, requestTokenCounts, useChunkTokensStore, type ChunkView } from '../../state/chunkTokensStore';
