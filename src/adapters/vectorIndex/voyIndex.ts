@@ -1,5 +1,5 @@
-// VoyIndex: the VectorIndex on top of voy-search 0.6.3 (a k-d tree in wasm), with guards for its limits
-// (see REFERENCE.md):
+// VoyIndex: the VectorIndex on top of voy-search 0.6.3 (a k-d tree in wasm), with guards for its limits,
+// each a behaviour of voy-search 0.6.3 found by trying it (the panic and truncation are also in voyIndex.test.ts):
 // - Voy returns no scores: every vector is also kept here (in an ExactIndex), each hit is scored with
 //   the dot product of the stored normalised vectors (= cosine) and results are re-sorted by it.
 // - Voy fixes the dimension at 768 and silently truncates longer vectors: over 768 the exact engine

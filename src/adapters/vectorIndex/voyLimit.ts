@@ -1,5 +1,5 @@
 // How many chunks Voy is used for on this device. Voy keeps every vector padded to 768 floats inside its
-// wasm memory, which grows by about 10 KB per vector (REFERENCE.md: ~1 GB at 100k x 384), never shrinks,
+// wasm memory, which grows by about 10 KB per vector (about 1 GB at 100k x 384 dims), never shrinks,
 // and sits beside the exact index's own copy. Past ~10k vectors its query is also slower than the exact
 // scan (bench: `npm run bench`), so a big index gains nothing from it. The limit keeps Voy's memory near
 // 1/16 of the device's memory, and never past 50,000 chunks (~500 MB, ~10 s to build on a slow machine).
