@@ -1,7 +1,10 @@
 // The exact index's inner loop in WebAssembly SIMD: dot products of a query with many stored rows, four
 // f32x4 accumulators per row (16 floats a step). The module is tiny, so it is written out here byte by
 // byte (no wasm toolchain needed to build the app) and compiled at run time; where wasm SIMD is missing,
-// ExactIndex scans in plain JS instead.
+// ExactIndex scans in plain JS instead. Both kernels (f32 here, int8 below) share one module builder
+// (kernelModuleBytes) and one loader (kernelLoader). Their instructions are listed in WebAssembly text in
+// kernels/scanF32.wat and kernels/scanInt8.wat; kernels.test.ts checks that a disassembler of the bytes
+// (kernels/describeModule.ts) prints exactly those listings.
 //
 // Layout (byte addresses in the kernel's own memory): rows are `strideBytes` apart, a multiple of 64 (a row
 // is padded with zeros to a multiple of 16 floats). The kernel writes one f32 score per row, in order.
@@ -117,7 +120,7 @@ function dotBody(): number[] {
 }
 
 /** scanAll(data, query, out, n, stride): one score (f32, or i32 for the int8 kernel) per row. */
-function scanAllBody(dotIndex: number, store: number = op.f32Store): number[] {
+function scanAllBody(dotIndex: number, store: number): number[] {
   const [data, query, out, n, stride] = [0, 1, 2, 3, 4];
   const code = [
     op.block, op.void,
@@ -136,7 +139,7 @@ function scanAllBody(dotIndex: number, store: number = op.f32Store): number[] {
 }
 
 /** scanSlots(data, query, out, slots, count, stride). */
-function scanSlotsBody(dotIndex: number, store: number = op.f32Store): number[] {
+function scanSlotsBody(dotIndex: number, store: number): number[] {
   const [data, query, out, slots, count, stride] = [0, 1, 2, 3, 4, 5];
   const code = [
     op.block, op.void,
@@ -156,10 +159,14 @@ function scanSlotsBody(dotIndex: number, store: number = op.f32Store): number[] 
   return [...vec([]), ...code];
 }
 
-/** The module's bytes: imports env.memory, exports scanAll and scanSlots. */
-export function scanKernelBytes(): Uint8Array<ArrayBuffer> {
+/**
+ * A kernel module's bytes: type 0 is dot (i32 i32 i32) -> `dotResult`, function 0 the given dot body;
+ * scanAll and scanSlots (exported) call it for each row and store its result with `store`. Imports
+ * env.memory (at least one page).
+ */
+function kernelModuleBytes(dotResult: number, dot: number[], store: number): Uint8Array<ArrayBuffer> {
   const types = vec([
-    [0x60, 3, I32, I32, I32, 1, F32], // 0: dot (i32 i32 i32) -> f32
+    [0x60, 3, I32, I32, I32, 1, dotResult], // 0: dot
     [0x60, 5, I32, I32, I32, I32, I32, 0], // 1: scanAll
     [0x60, 6, I32, I32, I32, I32, I32, I32, 0], // 2: scanSlots
   ]);
@@ -169,7 +176,7 @@ export function scanKernelBytes(): Uint8Array<ArrayBuffer> {
     [...str('scanAll'), 0x00, 1],
     [...str('scanSlots'), 0x00, 2],
   ]);
-  const bodies = [dotBody(), scanAllBody(0), scanSlotsBody(0)].map((b) => [...uleb(b.length), ...b]);
+  const bodies = [dot, scanAllBody(0, store), scanSlotsBody(0, store)].map((b) => [...uleb(b.length), ...b]);
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, types),
@@ -181,38 +188,59 @@ export function scanKernelBytes(): Uint8Array<ArrayBuffer> {
   return new Uint8Array(bytes);
 }
 
+/** The f32 module's bytes (kernels/scanF32.wat): exports scanAll and scanSlots (f32 scores). */
+export function scanKernelBytes(): Uint8Array<ArrayBuffer> {
+  return kernelModuleBytes(F32, dotBody(), op.f32Store);
+}
+
 export interface ScanKernel {
   readonly memory: WebAssembly.Memory;
   scanAll(data: number, query: number, out: number, n: number, strideBytes: number): void;
   scanSlots(data: number, query: number, out: number, slots: number, count: number, strideBytes: number): void;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
-
-/** The compiled module, or null where this engine has no wasm SIMD (then callers scan in JS). */
-function scanModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  try {
-    const bytes = scanKernelBytes();
-    compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-  } catch {
-    compiled = null;
-  }
-  return compiled;
+interface KernelLoader {
+  /** Whether the module compiled (false where this engine has no wasm SIMD). */
+  available(): boolean;
+  /** A kernel with its own memory of at least `bytes` bytes, or null without wasm SIMD. */
+  create(bytes: number): ScanKernel | null;
 }
+
+/** Compiles a kernel module once, on first use, and makes instances of it, each with its own memory. */
+function kernelLoader(moduleBytes: () => Uint8Array<ArrayBuffer>): KernelLoader {
+  let compiled: WebAssembly.Module | null | undefined;
+  const module = (): WebAssembly.Module | null => {
+    if (compiled !== undefined) return compiled;
+    try {
+      const bytes = moduleBytes();
+      compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    } catch {
+      compiled = null;
+    }
+    return compiled;
+  };
+  return {
+    available: () => module() !== null,
+    create(bytes) {
+      const m = module();
+      if (!m) return null;
+      const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+      const instance = new WebAssembly.Instance(m, { env: { memory } });
+      const exports = instance.exports as unknown as Omit<ScanKernel, 'memory'>;
+      return { memory, scanAll: exports.scanAll, scanSlots: exports.scanSlots };
+    },
+  };
+}
+
+const f32Kernel = kernelLoader(scanKernelBytes);
 
 export function simdAvailable(): boolean {
-  return scanModule() !== null;
+  return f32Kernel.available();
 }
 
-/** A kernel with its own memory of at least `bytes` bytes, or null without wasm SIMD. */
+/** An f32 kernel with its own memory of at least `bytes` bytes, or null without wasm SIMD. */
 export function createScanKernel(bytes: number): ScanKernel | null {
-  const module = scanModule();
-  if (!module) return null;
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
-  const exports = instance.exports as unknown as Omit<ScanKernel, 'memory'>;
-  return { memory, scanAll: exports.scanAll, scanSlots: exports.scanSlots };
+  return f32Kernel.create(bytes);
 }
 
 // ---- The int8 kernel (first stage of ExactIndex's two-stage scan, see exactIndex.ts) ----
@@ -261,50 +289,14 @@ function dot8Body(): number[] {
   return [...vec([[1, I32], [4, V128]]), ...code];
 }
 
-/** The int8 module's bytes: imports env.memory, exports scanAll and scanSlots (i32 scores). */
+/** The int8 module's bytes (kernels/scanInt8.wat): exports scanAll and scanSlots (i32 scores). */
 export function int8KernelBytes(): Uint8Array<ArrayBuffer> {
-  const types = vec([
-    [0x60, 3, I32, I32, I32, 1, I32], // 0: dot8 (i32 i32 i32) -> i32
-    [0x60, 5, I32, I32, I32, I32, I32, 0], // 1: scanAll
-    [0x60, 6, I32, I32, I32, I32, I32, I32, 0], // 2: scanSlots
-  ]);
-  const imports = vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x01]]);
-  const functions = vec([[0], [1], [2]]);
-  const exports = vec([
-    [...str('scanAll'), 0x00, 1],
-    [...str('scanSlots'), 0x00, 2],
-  ]);
-  const bodies = [dot8Body(), scanAllBody(0, op.i32Store), scanSlotsBody(0, op.i32Store)].map((b) => [...uleb(b.length), ...b]);
-  const bytes = [
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, types),
-    ...section(2, imports),
-    ...section(3, functions),
-    ...section(7, exports),
-    ...section(10, vec(bodies)),
-  ];
-  return new Uint8Array(bytes);
+  return kernelModuleBytes(I32, dot8Body(), op.i32Store);
 }
 
-let compiledInt8: WebAssembly.Module | null | undefined;
-
-function int8Module(): WebAssembly.Module | null {
-  if (compiledInt8 !== undefined) return compiledInt8;
-  try {
-    const bytes = int8KernelBytes();
-    compiledInt8 = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-  } catch {
-    compiledInt8 = null;
-  }
-  return compiledInt8;
-}
+const int8Kernel = kernelLoader(int8KernelBytes);
 
 /** An int8 kernel with its own memory of at least `bytes` bytes, or null without wasm SIMD. */
 export function createInt8Kernel(bytes: number): ScanKernel | null {
-  const module = int8Module();
-  if (!module) return null;
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
-  const exports = instance.exports as unknown as Omit<ScanKernel, 'memory'>;
-  return { memory, scanAll: exports.scanAll, scanSlots: exports.scanSlots };
+  return int8Kernel.create(bytes);
 }

@@ -1,0 +1,65 @@
+// The checked-in WebAssembly text listings of the scan kernels say exactly what the bytes that
+// scanKernel.ts assembles do: describeModule (a disassembler for the kernels' instruction subset, with its
+// own opcode table from the specification) prints each module, and the output must equal the listing with
+// its ;; comments and blank lines taken out.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { int8KernelBytes, scanKernelBytes } from '../scanKernel';
+import { describeModule } from './describeModule';
+
+/** The listing without ;; comments, trailing spaces and lines left empty. */
+function listing(file: string): string {
+  const text = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
+  const lines = text
+    .split('\n')
+    .map((line) => line.replace(/;;.*$/, '').trimEnd())
+    .filter((line) => line !== '');
+  return lines.join('\n') + '\n';
+}
+
+describe('scan kernel listings', () => {
+  it.each([
+    ['scanF32.wat', scanKernelBytes],
+    ['scanInt8.wat', int8KernelBytes],
+  ] as const)('%s is exactly what the builder emits, and the bytes are valid wasm', (file, bytes) => {
+    const module = bytes();
+    expect(describeModule(module)).toBe(listing(file));
+    expect(WebAssembly.validate(module)).toBe(true);
+  });
+});
+
+describe('describeModule', () => {
+  const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  /** A module with one function () -> () whose body is `code` (locals: none). */
+  const oneFunction = (code: number[]) =>
+    new Uint8Array([...header, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 10, code.length + 3, 1, code.length + 1, 0, ...code]);
+
+  it('prints a non-natural alignment and a negative constant, and nests blocks', () => {
+    // block; i32.const -2; i32.const 0; i32.load align=1 offset=8; ... ; end; end
+    const text = describeModule(oneFunction([0x02, 0x40, 0x41, 0x7e, 0x41, 0x00, 0x28, 0x00, 0x08, 0x6a, 0x45, 0x0d, 0x00, 0x0b, 0x0b]));
+    expect(text).toBe(
+      [
+        '(module',
+        '  (type (;0;) (func))',
+        '  (func (;0;) (type 0)',
+        '    block',
+        '      i32.const -2',
+        '      i32.const 0',
+        '      i32.load offset=8 align=1',
+        '      i32.add',
+        '      i32.eqz',
+        '      br_if 0',
+        '    end',
+        '  )',
+        ')',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses what it does not know instead of guessing', () => {
+    expect(() => describeModule(oneFunction([0x01, 0x0b]))).toThrow(/unknown opcode 0x1/);
+    expect(() => describeModule(oneFunction([0xfd, 0x0c, 0x0b]))).toThrow(/unknown SIMD opcode/);
+    expect(() => describeModule(new Uint8Array([0, 0x61, 0x73, 0x6d, 2, 0, 0, 0]))).toThrow(/not a WebAssembly 1.0 module/);
+  });
+});

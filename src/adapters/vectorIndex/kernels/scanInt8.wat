@@ -1,0 +1,182 @@
+;; The int8 scan kernel that scanKernel.ts assembles byte by byte (int8KernelBytes): the first stage of the
+;; exact index's two-stage scan. Checked by kernels.test.ts: describeModule(int8KernelBytes()) prints
+;; exactly this text without the ;; comments. Rows are int8, `stride` bytes apart (a multiple of 64,
+;; zero-padded); the query is int16 (two bytes per element). One exact i32 score per row.
+(module
+  (type (;0;) (func (param i32 i32 i32) (result i32)))         ;; dot8(p, q, bytes) -> i32
+  (type (;1;) (func (param i32 i32 i32 i32 i32)))              ;; scanAll(data, query, out, n, stride)
+  (type (;2;) (func (param i32 i32 i32 i32 i32 i32)))          ;; scanSlots(data, query, out, slots, count, stride)
+  (import "env" "memory" (memory 1))                           ;; the caller's memory, at least 1 page
+  ;; dot8: the dot product of the int8 row at p (`bytes` long, a multiple of 64) and the int16 query at q.
+  ;; Locals: 0 p, 1 q, 2 bytes, 3 end, 4..7 four i32x4 accumulators. Each step: 8 row bytes sign-extended
+  ;; to i16x8, times 8 query i16, pairs added into i32x4 (dot_i16x8_s); 64 row bytes per loop.
+  (func (;0;) (type 0) (param i32 i32 i32) (result i32)
+    (local i32 v128 v128 v128 v128)
+    local.get 0                ;; end = p + bytes
+    local.get 2
+    i32.add
+    local.set 3
+    loop                       ;; do {
+      local.get 4                ;;   acc0 += dot(load8x8_s(p + 0), load(q + 0))
+      local.get 0
+      v128.load8x8_s
+      local.get 1
+      v128.load
+      i32x4.dot_i16x8_s
+      i32x4.add
+      local.set 4
+      local.get 5                ;;   acc1 += dot(load8x8_s(p + 8), load(q + 16))
+      local.get 0
+      v128.load8x8_s offset=8
+      local.get 1
+      v128.load offset=16
+      i32x4.dot_i16x8_s
+      i32x4.add
+      local.set 5
+      local.get 6                ;;   acc2 += dot(load8x8_s(p + 16), load(q + 32))
+      local.get 0
+      v128.load8x8_s offset=16
+      local.get 1
+      v128.load offset=32
+      i32x4.dot_i16x8_s
+      i32x4.add
+      local.set 6
+      local.get 7                ;;   acc3 += dot(load8x8_s(p + 24), load(q + 48))
+      local.get 0
+      v128.load8x8_s offset=24
+      local.get 1
+      v128.load offset=48
+      i32x4.dot_i16x8_s
+      i32x4.add
+      local.set 7
+      local.get 4                ;;   acc0 += dot(load8x8_s(p + 32), load(q + 64))
+      local.get 0
+      v128.load8x8_s offset=32
+      local.get 1
+      v128.load offset=64
+      i32x4.dot_i16x8_s
+      i32x4.add
+      local.set 4
+      local.get 5                ;;   acc1 += dot(load8x8_s(p + 40), load(q + 80))
+      local.get 0
+      v128.load8x8_s offset=40
+      local.get 1
+      v128.load offset=80
+      i32x4.dot_i16x8_s
+      i32x4.add
+      local.set 5
+      local.get 6                ;;   acc2 += dot(load8x8_s(p + 48), load(q + 96))
+      local.get 0
+      v128.load8x8_s offset=48
+      local.get 1
+      v128.load offset=96
+      i32x4.dot_i16x8_s
+      i32x4.add
+      local.set 6
+      local.get 7                ;;   acc3 += dot(load8x8_s(p + 56), load(q + 112))
+      local.get 0
+      v128.load8x8_s offset=56
+      local.get 1
+      v128.load offset=112
+      i32x4.dot_i16x8_s
+      i32x4.add
+      local.set 7
+      local.get 1              ;;   q += 128 (64 int16)
+      i32.const 128
+      i32.add
+      local.set 1
+      local.get 0              ;;   p += 64
+      i32.const 64
+      i32.add
+      local.tee 0
+      local.get 3              ;; } while (p < end)
+      i32.lt_u
+      br_if 0
+    end
+    local.get 4                ;; acc0 = (acc0 + acc1) + (acc2 + acc3)
+    local.get 5
+    i32x4.add
+    local.get 6
+    local.get 7
+    i32x4.add
+    i32x4.add
+    local.set 4
+    local.get 4                ;; (lane0 + lane1) + (lane2 + lane3)
+    i32x4.extract_lane 0
+    local.get 4
+    i32x4.extract_lane 1
+    i32.add
+    local.get 4
+    i32x4.extract_lane 2
+    local.get 4
+    i32x4.extract_lane 3
+    i32.add
+    i32.add
+  )
+  ;; scanAll: out[r] = dot8(data + r * stride, query, stride) for r < n. Locals: 0 data, 1 query, 2 out, 3 n, 4 stride.
+  (func (;1;) (type 1) (param i32 i32 i32 i32 i32)
+    block
+      local.get 3              ;; nothing to do when n == 0
+      i32.eqz
+      br_if 0
+      loop                     ;; do {
+        local.get 2            ;;   *out = dot8(data, query, stride)
+        local.get 0
+        local.get 1
+        local.get 4
+        call 0
+        i32.store
+        local.get 0            ;;   data += stride
+        local.get 4
+        i32.add
+        local.set 0
+        local.get 2            ;;   out += 4
+        i32.const 4
+        i32.add
+        local.set 2
+        local.get 3            ;; } while (--n)
+        i32.const 1
+        i32.sub
+        local.tee 3
+        br_if 0
+      end
+    end
+  )
+  ;; scanSlots: out[i] = dot8(data + slots[i] * stride, query, stride) for i < count.
+  ;; Locals: 0 data, 1 query, 2 out, 3 slots (i32 array), 4 count, 5 stride.
+  (func (;2;) (type 2) (param i32 i32 i32 i32 i32 i32)
+    block
+      local.get 4              ;; nothing to do when count == 0
+      i32.eqz
+      br_if 0
+      loop                     ;; do {
+        local.get 2            ;;   *out = dot8(data + *slots * stride, query, stride)
+        local.get 3
+        i32.load
+        local.get 5
+        i32.mul
+        local.get 0
+        i32.add
+        local.get 1
+        local.get 5
+        call 0
+        i32.store
+        local.get 3            ;;   slots += 4
+        i32.const 4
+        i32.add
+        local.set 3
+        local.get 2            ;;   out += 4
+        i32.const 4
+        i32.add
+        local.set 2
+        local.get 4            ;; } while (--count)
+        i32.const 1
+        i32.sub
+        local.tee 4
+        br_if 0
+      end
+    end
+  )
+  (export "scanAll" (func 1))
+  (export "scanSlots" (func 2))
+)
