@@ -75,22 +75,30 @@ test('the embedding map shows every document, the question and its hits; UMAP dr
   await expect.poll(positions).toBe(first);
 });
 
-test('the vector engine switch: the exact scan or Voy answers, with the same chunks, and says which and how fast', async ({ page }) => {
+test('the vector engine switch: the exact scan (the default) or Voy answers, with the same chunks, and says which and how fast; Voy loads only when chosen', async ({ page }) => {
+  const voyWasm: string[] = [];
+  page.on('request', (request) => {
+    if (/voy_search_bg.*\.wasm$/.test(new URL(request.url()).pathname)) voyWasm.push(request.url());
+  });
   await openApp(page);
   await addFiles(page, 'volcanoes.md', 'tea.txt');
   await embed(page);
 
+  await expect(page.getByRole('radio', { name: /^Exact scan/ })).toBeChecked();
   await page.getByRole('radio', { name: /^Exact scan/ }).check();
   await askQuestion(page, 'Where does tea come from?');
   const answer = page.getByTestId('engine-answer');
   await expect(answer).toHaveText(/^Answered by exact scan in [\d.]+ ms\.$/);
   const texts = () => page.locator('td.result-text').allTextContents();
   const byExact = await texts();
+  // The exact scan answered without Voy: its wasm was never fetched.
+  expect(voyWasm).toEqual([]);
 
   await page.getByRole('radio', { name: /^Voy/ }).check();
   await page.getByRole('button', { name: 'Ask', exact: true }).click();
   await expect(answer).toHaveText(/^Answered by Voy \(k-d tree, WASM\) in [\d.]+ ms\.$/);
   expect(await texts()).toEqual(byExact);
+  expect(voyWasm.length).toBeGreaterThan(0);
 
   // The choice is kept across a reload.
   await page.reload();

@@ -24,6 +24,10 @@ test('the app built for /openbook/ loads, embeds, searches and installs its serv
   await expect(page.getByTestId('index-summary')).toContainText('Index ready', { timeout: 90_000 });
   const table = await askQuestion(page, 'How hot is lava when a volcano erupts?');
   await expect(table.getByRole('row').nth(1)).toContainText('volcanoes.md');
+  // Voy (not the default engine) is loaded when chosen, from the sub-path too.
+  await page.getByRole('radio', { name: /^Voy/ }).check();
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect(page.getByTestId('engine-answer')).toContainText('Answered by Voy');
 
   // The service worker's scope is the sub-path, and the manifest is served there.
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);

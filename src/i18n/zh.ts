@@ -857,7 +857,7 @@ export const zh: Translation = {
   indexEngine: {
     label: '向量索引引擎',
     choice: { voy: 'Voy（k-d 树，WASM）', exact: '精确扫描（WASM SIMD，参照基准）' },
-    help: '两者返回相同的分块和相同的分数。Voy 是本应用的索引；精确扫描会把问题与每个分块逐一比较。切换一下即可比较两者的速度。',
+    help: '两者返回相同的分块和相同的分数。精确扫描（默认）会把问题与每个分块逐一比较，在所测的各种规模下都更快；Voy 是 k-d 树，选择它时才会加载。切换一下即可比较两者的速度。',
     answered: '由 {{engine}} 作答，用时 {{time}}。',
     filtered: 'Voy 不支持过滤，因此由精确扫描只在过滤条件允许的分块中检索。',
   },

@@ -119,9 +119,22 @@ describe('stores read their saved values with schemas', () => {
     saved('openbook.endpoint', { baseUrl: 'http://localhost:1234/v1', contextWindow: 'lots' });
     const s = await load();
     expect(s.settings.getState()).toMatchObject({ modelSource: 'huggingface', customHost: 'https://m.example' });
-    expect(s.engine.getState().engine).toBe('voy');
+    expect(s.engine.getState().engine).toBe('exact');
     expect(s.endpoint.getState()).toMatchObject({ baseUrl: 'http://localhost:1234/v1', contextWindow: 4096 });
     expect(s.notices()).toEqual([dropped('openbook.settings.modelSource'), dropped('openbook.indexEngine.engine'), dropped('openbook.endpoint.contextWindow')]);
+  });
+
+  it('index engine: the exact scan by default; a saved choice of Voy (any version) or of the exact scan is kept', async () => {
+    expect((await load()).engine.getState().engine).toBe('exact');
+    localStorage.clear();
+    saved('openbook.indexEngine', { engine: 'voy' });
+    expect((await load()).engine.getState().engine).toBe('voy');
+    localStorage.clear();
+    saved('openbook.indexEngine', { engine: 'voy' }, 1);
+    expect((await load()).engine.getState().engine).toBe('voy');
+    localStorage.clear();
+    saved('openbook.indexEngine', { engine: 'exact' }, 1);
+    expect((await load()).engine.getState().engine).toBe('exact');
   });
 
   it('text that is not JSON is a notice, and the defaults', async () => {

@@ -1,6 +1,7 @@
-// The VectorIndex interface: nearest-neighbour search over chunk vectors. voyIndex.ts implements it with
-// voy-search (plus the guards its limits need); exactIndex.ts is a plain exact scan used as a reference
-// and as the fallback where Voy cannot answer correctly. Runs inside vectorIndex.worker.ts.
+// The VectorIndex interface: nearest-neighbour search over chunk vectors. exactIndex.ts implements it with
+// an exact scan (the default engine, and the fallback where Voy cannot answer correctly); voyIndex.ts with
+// voy-search (plus the guards its limits need), loaded only when a search asks for Voy (lazyVoyIndex.ts).
+// Runs inside vectorIndex.worker.ts.
 
 export interface IndexItem {
   id: string;

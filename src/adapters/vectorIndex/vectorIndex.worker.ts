@@ -1,25 +1,27 @@
-// The vector index's Web Worker: one VoyIndex (voy-search with its guards, exact fallback), exposed
-// through Comlink once the worker is ready. Vectors arrive as Float32Array (copied, or transferred
-// when the caller wraps them with transferItems from vectorIndexClient.ts). A build's progress
-// callback must be wrapped with `callback(...)` (Comlink.proxy) on the caller side.
+// The vector index's Web Worker: the exact scan, and Voy (voy-search with its guards) once a search first
+// asks for it (lazyVoyIndex.ts), exposed through Comlink once the worker is ready. voyIndex.ts and
+// voy-search's wasm are imported dynamically at that moment, so a page that keeps the default engine never
+// loads them. Vectors arrive as Float32Array (copied, or transferred when the caller wraps them with
+// transferItems from vectorIndexClient.ts). A build's progress callback must be wrapped with
+// `callback(...)` (Comlink.proxy) on the caller side.
 import { exposeWorker } from '../workerRpc';
-import { loadVoy } from './loadVoy';
+import { LazyVoyIndex, type WorkerIndex } from './lazyVoyIndex';
 import type { IndexItem, IndexStatus, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
-import { VoyIndex } from './voyIndex';
 import { voyLimitFor } from './voyLimit';
 
-// From 2,000 items on, the index answers (exactly) as soon as it holds the vectors, and Voy fills in the
-// background: a saved workspace of 10k chunks is searchable without waiting for Voy's tree. Past the
-// device's limit (voyLimit.ts: from navigator.deviceMemory, Chromium only) Voy is not used at all.
+// From 2,000 items on, the VoyIndex answers (exactly) as soon as it holds the vectors, and Voy fills in the
+// background: a workspace of 10k chunks stays searchable while Voy's tree is built. Past the device's limit
+// (voyLimit.ts: from navigator.deviceMemory, Chromium only) Voy is not used at all.
 const deviceMemory = (self.navigator as Navigator & { deviceMemory?: number }).deviceMemory;
-const index = new VoyIndex({ loadVoy, backgroundBuildFrom: 2000, maxVoyItems: voyLimitFor(deviceMemory) });
-// Start compiling Voy's wasm now, while the page is still reading the saved workspace: a restore's build
-// waits for it otherwise. (A failure shows when the index needs Voy, which then falls back to the exact engine.)
-void loadVoy().catch(() => undefined);
+async function createVoyIndex(): Promise<WorkerIndex> {
+  const [{ VoyIndex }, { loadVoy }] = await Promise.all([import('./voyIndex'), import('./loadVoy')]);
+  return new VoyIndex({ loadVoy, backgroundBuildFrom: 2000, maxVoyItems: voyLimitFor(deviceMemory) });
+}
+const index = new LazyVoyIndex(createVoyIndex);
 
 export interface VectorIndexWorkerApi extends VectorIndex {
-  /** Counts for diagnostics: ids, distinct vectors, items inside Voy. */
-  counts(): { ids: number; distinctVectors: number; voyItems: number | null };
+  /** Counts for diagnostics: ids, distinct vectors (once Voy is in use), items inside Voy. */
+  counts(): { ids: number; distinctVectors: number | null; voyItems: number | null };
   /** The stored (L2-normalised) vectors of these ids, null where an id is not indexed (for MMR). */
   getVectors(ids: string[]): Array<Float32Array | null>;
 }

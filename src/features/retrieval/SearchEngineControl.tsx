@@ -1,4 +1,4 @@
-// The vector engine switch (Voy or the exact scan), and which engine answered the last question, in how
+// The vector engine switch (the exact scan, the default, or Voy), and which engine answered the last question, in how
 // long, and why the exact scan answered when Voy was chosen.
 import { useTranslation } from 'react-i18next';
 import type { IndexEngine } from '../../adapters/vectorIndex/vectorIndex';
@@ -8,7 +8,8 @@ import { useIndexStore } from '../../state/indexStore';
 import { useRetrievalStore } from '../../state/retrievalStore';
 import { formatMs } from '../../ui/format';
 
-const ENGINES: IndexEngine[] = ['voy', 'exact'];
+/** The exact scan first: it is the default (see indexEngineStore.ts). */
+const ENGINES: IndexEngine[] = ['exact', 'voy'];
 
 export function SearchEngineControl() {
   const { t, i18n } = useTranslation();

@@ -1,0 +1,74 @@
+// LazyVoyIndex: the exact scan until a search asks for Voy, then a VoyIndex (real voy-search wasm, loaded
+// in Node by loadVoyNode.ts) made from the same items; a factory that fails leaves the exact scan answering.
+import { describe, expect, it, vi } from 'vitest';
+import { randomItems, randomUnitVector, mulberry32 } from '../../testing/seededRandom';
+import { ExactIndex } from './exactIndex';
+import { LazyVoyIndex, type WorkerIndex } from './lazyVoyIndex';
+import { loadVoyNode } from './loadVoyNode';
+import type { IndexStatus } from './vectorIndex';
+import { VoyIndex } from './voyIndex';
+
+const quiet = { onVoyError: () => undefined };
+const makeVoy = (): Promise<WorkerIndex> => Promise.resolve(new VoyIndex({ loadVoy: () => loadVoyNode(), ...quiet }));
+
+describe('LazyVoyIndex', () => {
+  const data = randomItems(500, 64, 7, 'c');
+  const query = randomUnitVector(mulberry32(99), 64);
+
+  it('answers with the exact scan and never makes Voy while Voy is not asked for', async () => {
+    const createVoy = vi.fn(makeVoy);
+    const index = new LazyVoyIndex(createVoy);
+    expect(await index.build(data)).toEqual({ size: 500, dimension: 64, engine: 'exact', fallbackReason: null });
+    const reference = new ExactIndex();
+    await reference.build(data);
+    const want = await reference.search(query, 10);
+    const byDefault = await index.search(query, 10);
+    const exact = await index.search(query, 10, { engine: 'exact' });
+    expect(byDefault.engine).toBe('exact');
+    expect(byDefault.hits).toEqual(want.hits);
+    expect(exact.hits).toEqual(want.hits);
+    await index.add(randomItems(3, 64, 8, 'extra'));
+    await index.remove(['c1']);
+    expect(index.status().size).toBe(502);
+    expect(index.counts()).toEqual({ ids: 502, distinctVectors: null, voyItems: null });
+    expect(index.vectorsOf(['c2', 'nope'])[1]).toBeNull();
+    expect(createVoy).not.toHaveBeenCalled();
+    expect(index.voyLoaded).toBe(false);
+  });
+
+  it('makes Voy from the same items on the first search that asks for it, once, and tells the build listener', async () => {
+    const createVoy = vi.fn(makeVoy);
+    const index = new LazyVoyIndex(createVoy);
+    const heard: IndexStatus[] = [];
+    await index.build(data, undefined, (s) => heard.push(s));
+    const before = await index.search(query, 10);
+    const viaVoy = await index.search(query, 10, { engine: 'voy' });
+    expect(createVoy).toHaveBeenCalledTimes(1);
+    expect(viaVoy.engine).toBe('voy');
+    expect(viaVoy.hits.map((h) => h.id)).toEqual(before.hits.map((h) => h.id));
+    viaVoy.hits.forEach((h, i) => expect(h.score).toBeCloseTo(before.hits[i]!.score, 6));
+    expect(heard.at(-1)).toEqual({ size: 500, dimension: 64, engine: 'voy', fallbackReason: null });
+    expect(index.counts()).toEqual({ ids: 500, distinctVectors: 500, voyItems: 500 });
+    // From now on everything goes to the VoyIndex, which also answers exact searches.
+    await index.add(randomItems(2, 64, 9, 'late'));
+    expect((await index.search(query, 5, { engine: 'voy' })).engine).toBe('voy');
+    expect((await index.search(query, 5, { engine: 'exact' })).engine).toBe('exact');
+    expect(index.status()).toEqual({ size: 502, dimension: 64, engine: 'voy', fallbackReason: null });
+    expect(createVoy).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps answering exactly, says voy-failed, and tries again later when Voy cannot be made', async () => {
+    const createVoy = vi.fn<() => Promise<WorkerIndex>>().mockRejectedValueOnce(new Error('chunk failed')).mockImplementation(makeVoy);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const index = new LazyVoyIndex(createVoy);
+    await index.build(data);
+    const want = await index.search(query, 10, { engine: 'exact' });
+    const failed = await index.search(query, 10, { engine: 'voy' });
+    expect(failed).toMatchObject({ engine: 'exact', fallbackReason: 'voy-failed', hits: want.hits });
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+    const again = await index.search(query, 10, { engine: 'voy' });
+    expect(again.engine).toBe('voy');
+    expect(createVoy).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,117 @@
+// The vector index worker's index: the exact scan (ExactIndex) until a search first asks for Voy, then a
+// VoyIndex made from the same items. Voy's code and wasm are loaded only then (the worker passes a factory
+// that imports voyIndex.ts and loadVoy.ts dynamically), so a page that never chooses Voy never fetches
+// them. The switch happens once: the VoyIndex keeps its own exact index and answers exact searches too.
+// If the factory fails (e.g. the chunk cannot be fetched), the exact scan goes on answering and the search
+// says why (fallbackReason 'voy-failed'); the next search that asks for Voy tries again.
+//
+// Operations run one at a time (a promise queue), so the switch cannot interleave with a build or an add.
+import { ExactIndex } from './exactIndex';
+import type { IndexItem, IndexStatus, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
+
+/** What the worker needs of an index besides VectorIndex (VoyIndex has both). */
+export interface WorkerIndex extends VectorIndex {
+  counts(): { ids: number; distinctVectors: number; voyItems: number | null };
+  vectorsOf(ids: readonly string[]): Array<Float32Array | null>;
+}
+
+export type StatusListener = (status: IndexStatus) => void;
+
+export class LazyVoyIndex implements VectorIndex {
+  private exact: ExactIndex | null = new ExactIndex();
+  private voy: WorkerIndex | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The last build's listener: told when Voy comes in, and handed to the VoyIndex for its later changes. */
+  private listener: StatusListener | undefined;
+
+  constructor(private readonly createVoy: () => Promise<WorkerIndex>) {}
+
+  /** Whether Voy has been loaded (a search asked for it). */
+  get voyLoaded(): boolean {
+    return this.voy !== null;
+  }
+
+  status(): IndexStatus {
+    return this.voy ? this.voy.status() : this.exactIndex().status();
+  }
+
+  build(items: IndexItem[], onProgress?: (done: number, total: number) => void, onLaterStatus?: StatusListener): Promise<IndexStatus> {
+    return this.serial(() => {
+      this.listener = onLaterStatus;
+      return this.voy ? this.voy.build(items, onProgress, onLaterStatus) : this.exactIndex().build(items, onProgress);
+    });
+  }
+
+  add(items: IndexItem[]): Promise<IndexStatus> {
+    return this.serial(() => (this.voy ?? this.exactIndex()).add(items));
+  }
+
+  remove(ids: string[]): Promise<IndexStatus> {
+    return this.serial(() => (this.voy ?? this.exactIndex()).remove(ids));
+  }
+
+  clear(): Promise<IndexStatus> {
+    return this.serial(() => (this.voy ?? this.exactIndex()).clear());
+  }
+
+  search(query: Float32Array, k: number, options?: SearchOptions): Promise<SearchResult> {
+    return this.serial(async () => {
+      if (options?.engine === 'voy' && !this.voy && !(await this.switchToVoy())) {
+        const result = await this.exactIndex().search(query, k, options);
+        return { ...result, fallbackReason: 'voy-failed' };
+      }
+      return (this.voy ?? this.exactIndex()).search(query, k, options);
+    });
+  }
+
+  /** Counts for diagnostics: ids, distinct vectors (known once Voy is in use), items inside Voy. */
+  counts(): { ids: number; distinctVectors: number | null; voyItems: number | null } {
+    return this.voy ? this.voy.counts() : { ids: this.exactIndex().size, distinctVectors: null, voyItems: null };
+  }
+
+  /** Copies of the stored (L2-normalised) vectors of these ids; null for an id not in the index. */
+  vectorsOf(ids: readonly string[]): Array<Float32Array | null> {
+    if (this.voy) return this.voy.vectorsOf(ids);
+    const exact = this.exactIndex();
+    return ids.map((id) => exact.vectorOf(id)?.slice() ?? null);
+  }
+
+  /** Make the VoyIndex, fill it with the exact index's items and drop the exact index. False if that failed. */
+  private async switchToVoy(): Promise<boolean> {
+    const exact = this.exactIndex();
+    let voy: WorkerIndex;
+    try {
+      voy = await this.createVoy();
+      const items = exact.idList().map((id) => ({ id, vector: exact.vectorOf(id)!.slice() }));
+      if (items.length > 0) await voy.build(items, undefined, this.listener);
+    } catch (error) {
+      console.warn('Voy could not be loaded; the exact engine answers.', error);
+      return false;
+    }
+    this.voy = voy;
+    this.exact = null;
+    if (this.listener) notify(this.listener, voy.status());
+    return true;
+  }
+
+  private exactIndex(): ExactIndex {
+    if (!this.exact) throw new Error('the exact index was handed over to Voy');
+    return this.exact;
+  }
+
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(op, op);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** Tell a listener (through Comlink its call returns a promise) without letting its failure escape. */
+function notify(listener: StatusListener, status: IndexStatus): void {
+  try {
+    const r = listener(status) as unknown;
+    if (r && typeof (r as Promise<void>).then === 'function') (r as Promise<void>).catch(() => undefined);
+  } catch {
+    // a listener's failure is not the index's
+  }
+}
