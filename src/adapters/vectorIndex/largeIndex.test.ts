@@ -1,5 +1,5 @@
-// A workspace of 100k chunks of 384 dimensions, as the app's index worker holds it: VoyIndex with the
-// device limit (voyLimit.ts), so the exact scan answers and the status says why. Checks the results
+// A workspace of 100k chunks of 384 dimensions, as the app's index worker holds it once Voy is chosen:
+// VoyIndex with the device limit (voyLimit.ts), so the exact scan answers and the status says why. Checks the results
 // against a float64 scan, filters at that size, and removal of a whole document's worth of chunks.
 import { describe, expect, it } from 'vitest';
 import { cosineSimilarity } from '../../core/similarity';

@@ -1,5 +1,5 @@
-// The vector engine switch (the exact scan, the default, or Voy), and which engine answered the last question, in how
-// long, and why the exact scan answered when Voy was chosen.
+// The vector engine switch (the exact scan, the default, or Voy), and which engine answered the last
+// question, in how long, and why the exact scan answered when Voy was chosen.
 import { useTranslation } from 'react-i18next';
 import type { IndexEngine } from '../../adapters/vectorIndex/vectorIndex';
 import { engineReasonText } from '../embedding/engineReasonText';
