@@ -82,7 +82,9 @@ export class LazyVoyIndex implements VectorIndex {
     let voy: WorkerIndex;
     try {
       voy = await this.createVoy();
-      const items = exact.idList().map((id) => ({ id, vector: exact.vectorOf(id)!.slice() }));
+      // Views of the exact index's rows (not copies): the VoyIndex copies them into its own exact index,
+      // and this one is not changed while that happens (the queue holds every other operation back).
+      const items = exact.idList().map((id) => ({ id, vector: exact.vectorOf(id)! }));
       if (items.length > 0) await voy.build(items, undefined, this.listener);
     } catch (error) {
       console.warn('Voy could not be loaded; the exact engine answers.', error);
