@@ -2,7 +2,7 @@
 // tab check), each run on its own: one that throws or rejects is noted here, shown by StartupNotice, and
 // never stops the others.
 import { create } from 'zustand';
-import { describeFailure } from '../ui/boundaryFailure';
+import { describeFailure } from '../core/boundaryFailure';
 
 export type StartStep = 'keywordIndex' | 'workspace' | 'siteModels' | 'siteChatModels' | 'linkedWorkspace' | 'offline' | 'tabLock';
 
