@@ -8,7 +8,6 @@ import { useDocumentsStore } from '../../state/documentsStore';
 import { useChunkingStore } from '../../state/chunkingStore';
 import { useChunkCompareStore } from '../../state/chunkCompareStore';
 import { useRetrievalStore } from '../../state/retrievalStore';
-import '../../state/chunkTokenizer';
 import { ChunkSettings } from './ChunkSettings';
 import { ChunkList } from './ChunkList';
 import { ChunkColours } from './ChunkColours';
