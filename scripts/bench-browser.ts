@@ -14,7 +14,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { chunkText } from '../src/core/chunking';
 import { exportWorkspace } from '../src/core/workspaceFile';
 import type { SourceDocument } from '../src/core/types';
-import { SAMPLE_DOCUMENTS } from '../src/features/sample/sampleCorpus';
+import { SAMPLE_DOCUMENTS } from '../src/content/sampleCorpus';
 import { mulberry32, randomUnitVector } from '../src/testing/seededRandom';
 import { findChromium } from './find-chromium.mjs';
 import type { BenchRecord } from './bench/common';

@@ -79,7 +79,7 @@ export async function startOpenAITestServer(): Promise<TestServer> {
     }
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
     const send = (data: unknown) => res.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
-    const parts = model === 'deep' ? (DEEP_ANSWER.match(/[^]{1,500}/g) ?? []) : words(model === 'evil' ? EVIL_ANSWER : TEST_SERVER_ANSWER);
+    const parts = model === 'deep' ? (DEEP_ANSWER.match(/[\s\S]{1,500}/g) ?? []) : words(model === 'evil' ? EVIL_ANSWER : TEST_SERVER_ANSWER);
     let closed = false;
     res.on('close', () => (closed = true));
     for (const [i, part] of parts.entries()) {

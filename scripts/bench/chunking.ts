@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chunkDocument } from '../../src/core/chunkers';
 import { DEFAULT_CHUNKER_SETTINGS, type ChunkerSettings } from '../../src/core/chunkers/settings';
 import { loadTokenizer } from '../../src/adapters/chunker/tokenizer';
-import { SAMPLE_DOCUMENTS } from '../../src/features/sample/sampleCorpus';
+import { SAMPLE_DOCUMENTS } from '../../src/content/sampleCorpus';
 import { makeFixtureModels } from '../make-fixture-models';
 import { percentile, round, type BenchRecord, type BenchSuite } from './common';
 

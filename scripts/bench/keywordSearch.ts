@@ -18,7 +18,7 @@ import { buildInParallel } from '../../src/adapters/keywordIndex/parallelBuild';
 import { MiniSearchIndex } from '../../src/adapters/keywordIndex/miniSearchIndex';
 import type { KeywordDoc, KeywordIndex } from '../../src/adapters/keywordIndex/keywordIndex';
 import { tokenize } from '../../src/core/retrieval/tokenize';
-import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../src/features/sample/sampleCorpus';
+import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../src/content/sampleCorpus';
 import { fuseStage, applyMmr, type Candidate } from '../../src/core/retrieval/stages';
 import { DEFAULT_RETRIEVAL_CONFIG } from '../../src/core/retrievalConfig';
 import { mulberry32, randomUnitVector } from '../../src/testing/seededRandom';

@@ -17,7 +17,7 @@ import { aggregate, scoreQuestion } from '../../src/core/evaluation/metrics';
 import { relevanceMatcher } from '../../src/core/evaluation/relevance';
 import { embedLsa, fitLsa, LSA_DEFAULT_DIMENSION, type LsaModel } from '../../src/core/lsa/lsaModel';
 import { tokenize } from '../../src/core/retrieval/tokenize';
-import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../src/features/sample/sampleCorpus';
+import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../src/content/sampleCorpus';
 import { mulberry32 } from '../../src/testing/seededRandom';
 import { percentile, round, type BenchRecord, type BenchSuite } from './common';
 

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chunkText } from '../../src/core/chunking';
-import { SAMPLE_DOCUMENTS } from '../../src/features/sample/sampleCorpus';
+import { SAMPLE_DOCUMENTS } from '../../src/content/sampleCorpus';
 import { TransformersReranker } from '../../src/adapters/reranker/transformersReranker';
 import { makeFixtureModels } from '../make-fixture-models';
 import { FIXTURE_RERANKER_ID } from '../make-fixture-reranker';

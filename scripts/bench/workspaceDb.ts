@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto'; // IndexedDB for Node, for the workspace storage b
 import { serialize } from 'node:v8';
 import { WorkspaceDb } from '../../src/adapters/storage/workspaceDb';
 import type { Chunk, SourceDocument } from '../../src/core/types';
-import { SAMPLE_DOCUMENTS } from '../../src/features/sample/sampleCorpus';
+import { SAMPLE_DOCUMENTS } from '../../src/content/sampleCorpus';
 import { mulberry32, randomUnitVector } from '../../src/testing/seededRandom';
 import { percentile, round, type BenchRecord, type BenchSuite } from './common';
 

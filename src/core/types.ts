@@ -1,5 +1,8 @@
 // Shared data shapes of the RAG pipeline. Pure types: no DOM, no React, no library imports.
 
+/** Where a model runs: on the GPU (WebGPU) or on the CPU (WebAssembly). */
+export type ComputeDevice = 'webgpu' | 'wasm';
+
 /** How a document arrived: its file format, or pasted text. */
 export type DocumentKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'pasted';
 

@@ -973,6 +973,8 @@ export const en = {
         linkedWorkspace: 'The linked workspace',
         offline: 'Offline support',
         tabLock: 'The check for other tabs',
+        chunking: 'Chunking (new documents, the tokenizer, the comparison)',
+        modelAvailability: 'The check of which models can load here',
       },
     },
     tabs: {

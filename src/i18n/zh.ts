@@ -975,6 +975,8 @@ export const zh: Translation = {
         linkedWorkspace: '链接的工作区',
         offline: '离线支持',
         tabLock: '其他标签页检查',
+        chunking: '分块（新文档、分词器、对比）',
+        modelAvailability: '模型可用性检查',
       },
     },
     tabs: {

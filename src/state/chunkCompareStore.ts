@@ -100,10 +100,17 @@ export async function refreshComparison(): Promise<void> {
   }
 }
 
-// Another document selected, documents changed, or another tokenizer: B follows.
-useDocumentsStore.subscribe((s, prev) => {
-  if (s.selectedDocId !== prev.selectedDocId || s.documents !== prev.documents) void refreshComparison();
-});
-useChunkingStore.subscribe((s, prev) => {
-  if (s.tokenizer !== prev.tokenizer) void refreshComparison();
-});
+/** Another document selected, documents changed, or another tokenizer: B follows (started by src/app/start.ts). */
+export function startChunkComparison(): () => void {
+  const stops = [
+    useDocumentsStore.subscribe((s, prev) => {
+      if (s.selectedDocId !== prev.selectedDocId || s.documents !== prev.documents) void refreshComparison();
+    }),
+    useChunkingStore.subscribe((s, prev) => {
+      if (s.tokenizer !== prev.tokenizer) void refreshComparison();
+    }),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}

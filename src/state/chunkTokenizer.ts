@@ -27,9 +27,17 @@ export function currentTokenizer(): TokenizerRef | null {
   return model ? tokenizerOf(model) : null;
 }
 
-const sync = () => setChunkingTokenizer(currentTokenizer());
-useIndexStore.subscribe((s, prev) => {
-  if (s.modelId !== prev.modelId || s.models !== prev.models) sync();
-});
-useSettingsStore.subscribe(sync);
-sync();
+/** Keep the chunking store's tokenizer in step from now on (started once by src/app/start.ts). */
+export function startChunkTokenizerSync(): () => void {
+  const sync = () => setChunkingTokenizer(currentTokenizer());
+  const stops = [
+    useIndexStore.subscribe((s, prev) => {
+      if (s.modelId !== prev.modelId || s.models !== prev.models) sync();
+    }),
+    useSettingsStore.subscribe(sync),
+  ];
+  sync();
+  return () => {
+    for (const stop of stops) stop();
+  };
+}

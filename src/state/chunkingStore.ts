@@ -153,10 +153,15 @@ export function setChunkingTokenizer(tokenizer: TokenizerRef | null): void {
   if (useChunkingStore.getState().options.kind === 'token') void chunkingSettled();
 }
 
-// Documents added or removed: chunk the new ones, drop the removed ones.
-useDocumentsStore.subscribe((state, prev) => {
-  if (state.documents !== prev.documents) void chunkingSettled();
-});
+/**
+ * Documents added or removed: chunk the new ones, drop the removed ones. Started once by src/app/start.ts
+ * (and by the tests that need it); returns the unsubscribe.
+ */
+export function startChunkingReactions(): () => void {
+  return useDocumentsStore.subscribe((state, prev) => {
+    if (state.documents !== prev.documents) void chunkingSettled();
+  });
+}
 
 /** Every chunk of every document, in document order, once chunking has caught up (with settings just typed too). */
 export async function allChunks(): Promise<Chunk[]> {

@@ -67,7 +67,7 @@ describe('evaluation store', () => {
   });
 
   it('runs every configuration, keeping a failed one with its message', async () => {
-    store().useSampleQuestions();
+    store().loadSampleQuestions();
     store().addConfiguration();
     store().addConfiguration();
     const [, second, third] = store().configurations;
@@ -87,7 +87,7 @@ describe('evaluation store', () => {
   });
 
   it('stops at cancel, keeping the configurations that finished', async () => {
-    store().useSampleQuestions();
+    store().loadSampleQuestions();
     store().addConfiguration();
     let release!: () => void;
     fake.impl = (config) => (config.id === 'a' ? Promise.resolve() : new Promise<void>((r) => (release = r)));
@@ -109,7 +109,7 @@ describe('a question set too large for localStorage', () => {
       throw new DOMException('full', 'QuotaExceededError');
     });
     try {
-      store().useSampleQuestions();
+      store().loadSampleQuestions();
       expect(store().questions).toHaveLength(10);
       await Promise.resolve();
       expect(store().error).toEqual(message('evaluation.errors.not-saved'));

@@ -16,7 +16,7 @@ import {
 } from '../core/evaluation/configuration';
 import { BUILTIN_LSA_MODEL_ID, isBuiltinLsa } from '../adapters/embedder/embeddingModels';
 import type { ConfigurationResult } from '../core/evaluation/results';
-import { SAMPLE_QUESTIONS } from '../features/sample/sampleCorpus';
+import { SAMPLE_QUESTIONS } from '../content/sampleCorpus';
 import { message, type Message } from '../i18n/message';
 import { useIndexStore } from './indexStore';
 import { EvaluationCancelled, EvaluationProblem, EvaluationSession, runConfiguration, type EvalStageProgress } from './evaluationRunner';
@@ -60,7 +60,7 @@ interface EvaluationState {
   updateQuestion(id: string, patch: Partial<EvalQuestionInput>): void;
   removeQuestion(id: string): void;
   clearQuestions(): void;
-  useSampleQuestions(): void;
+  loadSampleQuestions(): void;
   importFile(file: File): Promise<void>;
   dismissImportProblems(): void;
   addConfiguration(): void;
@@ -142,7 +142,7 @@ export const useEvaluationStore = create<EvaluationState>()(
         })),
       removeQuestion: (id) => set((s) => ({ questions: s.questions.filter((q) => q.id !== id) })),
       clearQuestions: () => set({ questions: [], notice: null, importProblems: null }),
-      useSampleQuestions: () => {
+      loadSampleQuestions: () => {
         // Configurations the user has not touched become ones that run here with no download (keyword, and
         // the built-in embedder with vector and hybrid search), after the index as it is when a model made it.
         const { configurations } = get();

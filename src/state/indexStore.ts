@@ -385,7 +385,7 @@ export const useIndexStore = create<IndexState>()(
         if (!isBusy(phase) && loaded?.modelId === modelId && loaded.device === device) return null;
         // While the index itself is being rebuilt, there is nothing consistent to search.
         if (phase === 'indexing') return message('ask.errors.model-mismatch', { model: modelId });
-        if (isBuiltinLsa(modelId)) return useIndexLsa(set, get);
+        if (isBuiltinLsa(modelId)) return loadIndexLsa(set, get);
         await get().loadSiteModels();
         const model = get().models.find((m) => m.id === modelId);
         if (!model) return message('ask.errors.model-unknown', { model: modelId });
@@ -513,7 +513,7 @@ async function fitBuiltinEmbedder(set: SetIndexState, chunks: Chunk[], stillCurr
 }
 
 /** Make the embedding worker embed with the index's LSA projection (no download: it was saved with the index). */
-async function useIndexLsa(set: SetIndexState, get: () => IndexState): Promise<Message | null> {
+async function loadIndexLsa(set: SetIndexState, get: () => IndexState): Promise<Message | null> {
   const lsa = get().indexedLsa;
   if (!lsa) return message('ask.errors.lsa-missing');
   if (isBusy(get().phase)) {
@@ -527,7 +527,7 @@ async function useIndexLsa(set: SetIndexState, get: () => IndexState): Promise<M
     }
   }
   const { api } = await getEmbedder();
-  set({ loaded: await api.useLsa(lsa) });
+  set({ loaded: await api.loadLsa(lsa) });
   return null;
 }
 
@@ -547,7 +547,7 @@ async function loadQueryEmbedder(model: EmbeddingModelInfo, device: ComputeDevic
   const lsa = useIndexStore.getState().indexedLsa;
   if (isBuiltinLsa(model)) {
     if (!lsa) throw new Error('The built-in embedder’s projection was not saved with this index.');
-    const result = await api.useLsa(lsa);
+    const result = await api.loadLsa(lsa);
     queryLoaded = { modelId: result.modelId, device: result.device };
     return;
   }

@@ -12,7 +12,7 @@ import { WorkerDiedError } from '../adapters/workerSupervisor';
 import { failureMessageKey, parseEach, type BatchParseResult, type ParseInput, type ParseResult } from '../adapters/parsers/parseResult';
 import { parseBatchInWorker } from '../adapters/parsers/parserClient';
 import { message, type Message } from '../i18n/message';
-import { formatBytes } from '../ui/format';
+import { formatBytes } from '../core/format';
 import { useDocumentsStore, type NewDocument } from './documentsStore';
 import { maxFileBytes, useIngestSettingsStore } from './ingestSettingsStore';
 import { holdForTest } from './testHooks';

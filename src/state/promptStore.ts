@@ -11,7 +11,7 @@ interface PromptState {
   /** The user's template, or null for the default template of the interface language. */
   custom: string | null;
   setTemplate(template: string): void;
-  useDefault(language: string): void;
+  resetToDefault(language: string): void;
 }
 
 export const defaultTemplateFor = (language: string) => (language.startsWith('zh') ? DEFAULT_PROMPT_TEMPLATE_ZH : DEFAULT_PROMPT_TEMPLATE);
@@ -23,7 +23,7 @@ export const usePromptStore = create<PromptState>()(
       setTemplate: (custom) => set({ custom }),
       // The default of the interface language stays a default (it follows a language switch); the other
       // language's default is kept as chosen.
-      useDefault: (language) => set({ custom: language === 'interface' ? null : defaultTemplateFor(language) }),
+      resetToDefault: (language) => set({ custom: language === 'interface' ? null : defaultTemplateFor(language) }),
     }),
     {
       name: 'openbook.prompt',

@@ -1,11 +1,10 @@
 // What the error boundaries offer when part of the page failed (clearing the workspace is left to
-// src/features/workspace/ClearWorkspaceDialog.tsx, which asks first): reset the settings (the stores'
+// src/ui/ClearWorkspaceDialog.tsx, which asks first): reset the settings (the stores'
 // saved values in localStorage, all named 'openbook.…'), and export what can still be read: the workspace
 // file when there is an index, else the documents' texts as JSON (from the documents in memory or,
 // failing that, from the browser's storage).
 import type { SourceDocument } from '../core/types';
 import { workspaceFileName } from '../core/workspaceFile';
-import { downloadBlob, downloadText } from '../ui/download';
 import { useDocumentsStore } from './documentsStore';
 import { exportCurrentWorkspace } from './workspaceFileTransfer';
 import { workspaceStorage } from './workspaceSaves';
@@ -55,13 +54,16 @@ async function readableDocuments(): Promise<SourceDocument[]> {
 
 export type ReadableExport = 'workspace' | 'texts' | 'nothing';
 
+/** Offers a file to the user (the UI passes its download helper; state touches no DOM). */
+export type SaveFile = (file: Blob, name: string) => void;
+
 /** Save the workspace file, or, if it cannot be made, the documents' texts. */
-export async function exportReadable(now: Date = new Date()): Promise<ReadableExport> {
+export async function exportReadable(save: SaveFile, now: Date = new Date()): Promise<ReadableExport> {
   try {
     const name = workspaceFileName(now);
     const result = await exportCurrentWorkspace(name, now);
     if (result?.ok) {
-      downloadBlob(new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
+      save(new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
       return 'workspace';
     }
   } catch {
@@ -69,6 +71,6 @@ export async function exportReadable(now: Date = new Date()): Promise<ReadableEx
   }
   const documents = await readableDocuments();
   if (documents.length === 0) return 'nothing';
-  downloadText(documentTextsJson(documents, now), `openbook-documents-${now.toISOString().slice(0, 10)}.json`, 'application/json', false);
+  save(new Blob([documentTextsJson(documents, now)], { type: 'application/json' }), `openbook-documents-${now.toISOString().slice(0, 10)}.json`);
   return 'texts';
 }

@@ -1,10 +1,19 @@
-// The app's start-up steps (keyword index sync, the saved workspace, the model lists, offline support, the
-// tab check), each run on its own: one that throws or rejects is noted here, shown by StartupNotice, and
-// never stops the others.
+// The app's start-up steps (run by src/app/start.ts: keyword index sync, the saved workspace, the model lists,
+// offline support, the tab check, the chunking reactions, model availability), each run on its own: one that
+// throws or rejects is noted here, shown by StartupNotice, and never stops the others.
 import { create } from 'zustand';
-import { describeFailure } from '../ui/boundaryFailure';
+import { describeFailure } from '../core/boundaryFailure';
 
-export type StartStep = 'keywordIndex' | 'workspace' | 'siteModels' | 'siteChatModels' | 'linkedWorkspace' | 'offline' | 'tabLock';
+export type StartStep =
+  | 'keywordIndex'
+  | 'workspace'
+  | 'siteModels'
+  | 'siteChatModels'
+  | 'linkedWorkspace'
+  | 'offline'
+  | 'tabLock'
+  | 'chunking'
+  | 'modelAvailability';
 
 export interface StartupProblem {
   step: StartStep;

@@ -4,9 +4,10 @@
 // each saying how it went.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ClearWorkspaceDialog } from '../features/workspace/ClearWorkspaceDialog';
 import { exportReadable, resetSettings } from '../state/recovery';
 import { useWorkspaceStore } from '../state/workspaceSaves';
+import { ClearWorkspaceDialog } from './ClearWorkspaceDialog';
+import { downloadBlob } from './download';
 
 interface Props {
   scope: 'step' | 'app';
@@ -75,7 +76,7 @@ export function BoundaryFallback({ scope, name, detail, onRetry }: Props) {
             disabled={working}
             onClick={() =>
               void act(async () => {
-                const saved = await exportReadable();
+                const saved = await exportReadable(downloadBlob);
                 return { key: saved === 'workspace' ? 'resilience.boundary.exportedWorkspace' : saved === 'texts' ? 'resilience.boundary.exportedTexts' : 'resilience.boundary.nothingToExport' };
               })
             }

@@ -1,12 +1,11 @@
 // The Embedder interface: turns texts into L2-normalised vectors. Implemented with transformers.js in
 // transformersEmbedder.ts and run inside embedder.worker.ts.
 
+import type { ComputeDevice } from '../../core/types';
 import type { DownloadProgress } from '../transformers/downloadProgress';
 import type { ModelSource } from '../transformers/modelLocation';
 
-export type { DownloadProgress, ModelSource };
-
-export type ComputeDevice = 'webgpu' | 'wasm';
+export type { ComputeDevice, DownloadProgress, ModelSource };
 
 export interface EmbeddingModelInfo {
   /** Hub id, e.g. 'Xenova/all-MiniLM-L6-v2'; also the folder name under models/ when self-hosted. */

@@ -1,5 +1,5 @@
 // The embedding worker: transformers.js and ONNX Runtime run here, off the main thread, and so does the
-// built-in LSA embedder (fitLsa / useLsa make it the one that embeds; load() makes a transformers.js model
+// built-in LSA embedder (fitLsa / loadLsa make it the one that embeds; load() makes a transformers.js model
 // the one). Started by embedderClient.ts; talks Comlink through exposeWorker (see workerRpc.ts).
 // ONNX Runtime's wasm comes from our own origin, never from its default CDN.
 import '../transformers/ortWasmFromOwnOrigin';
@@ -55,7 +55,7 @@ const api = {
     return lsa.fit(texts, onProgress);
   },
   /** Embed with an LSA model fitted earlier (saved with the workspace). */
-  useLsa: (model: LsaModel) => {
+  loadLsa: (model: LsaModel) => {
     active = 'lsa';
     return lsa.use(model);
   },

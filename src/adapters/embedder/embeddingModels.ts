@@ -1,10 +1,9 @@
 // The embedding models the app knows about, and the parser for a site's own models/models.json.
 import { isSafeModelId } from '../transformers/modelId';
 import type { EmbeddingModelInfo } from './embedder';
-import { LSA_MODEL_ID } from '../../core/lsa/lsaModel';
+import { BUILTIN_LSA_MODEL_ID } from '../../core/lsa/builtinLsa';
 
-/** The built-in embedder (classic LSA, fitted to the workspace's chunks): no download, works offline. */
-export const BUILTIN_LSA_MODEL_ID = LSA_MODEL_ID;
+export { BUILTIN_LSA_MODEL_ID, isBuiltinLsa } from '../../core/lsa/builtinLsa';
 
 export const BUILTIN_LSA_MODEL: EmbeddingModelInfo = {
   id: BUILTIN_LSA_MODEL_ID,
@@ -18,10 +17,6 @@ export const BUILTIN_LSA_MODEL: EmbeddingModelInfo = {
   maxTokens: Number.MAX_SAFE_INTEGER,
   builtin: 'lsa',
 };
-
-/** Is this the built-in LSA embedder? */
-export const isBuiltinLsa = (model: Pick<EmbeddingModelInfo, 'id'> | string | null | undefined): boolean =>
-  (typeof model === 'string' ? model : model?.id) === BUILTIN_LSA_MODEL_ID;
 
 /**
  * Models from the hub, all ONNX exports on the Hugging Face Hub that transformers.js loads directly.

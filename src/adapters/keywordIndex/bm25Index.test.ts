@@ -2,7 +2,7 @@
 // Chinese, with filters, removals, replacements and additions after the build, both must return the same
 // top-k ids with the same scores (to float tolerance: they differ only in how avgdl is rounded).
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_DOCUMENTS } from '../../features/sample/sampleCorpus';
+import { SAMPLE_DOCUMENTS } from '../../content/sampleCorpus';
 import { mulberry32 } from '../../testing/seededRandom';
 import { Bm25Index } from './bm25Index';
 import type { KeywordDoc, KeywordHit } from './keywordIndex';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countTerms, type TermCounts } from '../../core/retrieval/termCounts';
-import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../features/sample/sampleCorpus';
+import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../content/sampleCorpus';
 import { mulberry32 } from '../../testing/seededRandom';
 import { Bm25Index } from './bm25Index';
 import type { KeywordDoc } from './keywordIndex';

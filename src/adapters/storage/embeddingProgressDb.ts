@@ -3,7 +3,7 @@
 // resume where it stopped. The complete index is saved separately (workspaceDb.ts), only when a run ends;
 // these rows are never read as an index, only as vectors that need not be computed again.
 import { Dexie, type EntityTable } from 'dexie';
-import type { ComputeDevice } from '../embedder/embedder';
+import type { ComputeDevice } from '../../core/types';
 import { MAX_VECTOR_DIMENSION, packedVectorsProblem } from '../../core/workspaceLimits';
 
 export const PROGRESS_DB_NAME = 'openbook-embedding-progress';

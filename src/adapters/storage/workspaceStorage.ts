@@ -5,7 +5,7 @@
 // live one and made live in one step, so that a reload at any moment finds the whole old or the whole new.
 import type { ChunkerSettings } from '../../core/chunkers/settings';
 import type { Chunk, SourceDocument } from '../../core/types';
-import type { ComputeDevice } from '../embedder/embedder';
+import type { ComputeDevice } from '../../core/types';
 import type { LsaModel } from '../../core/lsa/lsaModel';
 
 /** What the vector index holds: vectors are tied to the model and device that made them. */

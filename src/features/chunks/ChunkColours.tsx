@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textRuns } from '../../core/chunkLayers';
 import type { Chunk, SourceDocument } from '../../core/types';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../core/format';
 
 /** Characters rendered at first, and added each time the reader nears the end. */
 const STRETCH = 20_000;

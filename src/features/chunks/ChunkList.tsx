@@ -6,7 +6,7 @@ import type { Chunk } from '../../core/types';
 import { useChunkingStore } from '../../state/chunkingStore';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { useRetrievalStore } from '../../state/retrievalStore';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../core/format';
 import { useTokensOver } from './ChunkStatsPanel';
 import { ChunkWhere } from './ChunkWhere';
 

@@ -8,7 +8,7 @@ import type { Chunk } from '../../core/types';
 import { mayCountWith, requestTokenCounts, useChunkTokensStore, type ChunkView } from '../../state/chunkTokensStore';
 import { useIndexStore } from '../../state/indexStore';
 import { useChunkingStore } from '../../state/chunkingStore';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../core/format';
 import { useModelLabel } from './ChunkSettings';
 
 interface Props {

@@ -3,12 +3,11 @@
 // or as its full text with the chunk chosen from the search results marked in place; or two chunkings of
 // it side by side.
 import { useTranslation } from 'react-i18next';
-import { StepCard } from '../layout/StepCard';
+import { StepCard } from '../../ui/StepCard';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { useChunkingStore } from '../../state/chunkingStore';
 import { useChunkCompareStore } from '../../state/chunkCompareStore';
 import { useRetrievalStore } from '../../state/retrievalStore';
-import '../../state/chunkTokenizer';
 import { ChunkSettings } from './ChunkSettings';
 import { ChunkList } from './ChunkList';
 import { ChunkColours } from './ChunkColours';

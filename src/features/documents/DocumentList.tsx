@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { useChunkingStore } from '../../state/chunkingStore';
 import { useIndexStore } from '../../state/indexStore';
-import { formatBytes } from '../../ui/format';
+import { formatBytes } from '../../core/format';
 import { encodingName, formatAddedAt, structureFact } from './documentFacts';
 
 export function DocumentList() {

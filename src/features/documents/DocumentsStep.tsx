@@ -1,15 +1,15 @@
 // Step 1: getting documents in (files, pasted text, or the sample corpus), and the saved workspace.
 import { useTranslation } from 'react-i18next';
-import { StepCard } from '../layout/StepCard';
+import { StepCard } from '../../ui/StepCard';
 import { useDocumentsStore } from '../../state/documentsStore';
-import { SAMPLE_DOCUMENTS } from '../sample/sampleCorpus';
+import { SAMPLE_DOCUMENTS } from '../../content/sampleCorpus';
 import { DropZone } from './DropZone';
 import { PasteForm } from './PasteForm';
 import { DocumentList } from './DocumentList';
 import { InputNotices } from './InputNotices';
 import { IngestQueue } from './IngestQueue';
 import { FileSizeLimit } from './FileSizeLimit';
-import { WorkspacePanel } from '../workspace/WorkspacePanel';
+import { WorkspacePanel } from '../workspace';
 
 export function DocumentsStep() {
   const { t } = useTranslation();

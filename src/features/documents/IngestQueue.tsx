@@ -2,7 +2,7 @@
 // or cancelled, with how far a long parse has got; a Cancel button while files are being parsed.
 import { useTranslation } from 'react-i18next';
 import { useIngestStore, type IngestItem } from '../../state/ingestStore';
-import { formatBytes } from '../../ui/format';
+import { formatBytes } from '../../core/format';
 
 function Row({ item }: { item: IngestItem }) {
   const { t, i18n } = useTranslation();

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGpuStore } from '../../state/gpuStore';
 import { useIndexStore } from '../../state/indexStore';
-import { isBuiltinLsa } from '../../adapters/embedder/embeddingModels';
+import { isBuiltinLsa } from '../../core/lsa/builtinLsa';
 import { DeviceSelect } from '../../ui/DeviceSelect';
 
 export function DevicePicker({ disabled }: { disabled: boolean }) {

@@ -4,7 +4,7 @@ import { availabilityOf } from '../../core/modelAvailability';
 import { useIndexStore } from '../../state/indexStore';
 import { useAvailabilityFacts } from '../../state/modelAvailabilityStore';
 import { AvailabilityBadge } from '../../ui/AvailabilityBadge';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../core/format';
 
 export function EmbeddingModelPicker({ disabled }: { disabled: boolean }) {
   const { t, i18n } = useTranslation();

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useIndexStore } from '../../state/indexStore';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { formatBytes } from '../../ui/format';
+import { formatBytes } from '../../core/format';
 
 export function EmbeddingProgress() {
   const { t, i18n } = useTranslation();

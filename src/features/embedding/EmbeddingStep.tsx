@@ -1,6 +1,6 @@
 // Step 3: embedding the chunks and building the vector index.
 import { useTranslation } from 'react-i18next';
-import { StepCard } from '../layout/StepCard';
+import { StepCard } from '../../ui/StepCard';
 import { isIndexBusy, useIndexStore } from '../../state/indexStore';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { useWorkspaceStore } from '../../state/workspaceSaves';
@@ -12,7 +12,7 @@ import { EmbeddingProgress } from './EmbeddingProgress';
 import { IndexSummary } from './IndexSummary';
 import { ResumeEmbedding } from './ResumeEmbedding';
 import { ReembedOffer } from './ReembedOffer';
-import { WaysForward } from '../offline/WaysForward';
+import { WaysForward } from '../offline';
 
 export function EmbeddingStep() {
   const { t } = useTranslation();

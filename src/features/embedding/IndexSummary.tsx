@@ -4,9 +4,9 @@ import { isIndexBusy, useIndexStore, countUnindexed } from '../../state/indexSto
 import { useChunkingStore } from '../../state/chunkingStore';
 import { useDocumentsStore } from '../../state/documentsStore';
 import { Alert } from '../../ui/Alert';
-import { formatMs, formatNumber } from '../../ui/format';
+import { formatMs, formatNumber } from '../../core/format';
 import { engineReasonText } from './engineReasonText';
-import { isBuiltinLsa } from '../../adapters/embedder/embeddingModels';
+import { isBuiltinLsa } from '../../core/lsa/builtinLsa';
 
 export function IndexSummary() {
   const { t, i18n } = useTranslation();

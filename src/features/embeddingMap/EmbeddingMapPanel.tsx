@@ -2,7 +2,7 @@
 // legend and axes, the question and its hits, and the points as a table.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProjectionMethod } from '../../adapters/projection/projection';
+import type { ProjectionMethod } from '../../state/catalog';
 import { MAP_MAX_POINTS, UMAP_MAX_POINTS, useEmbeddingMapStore } from '../../state/embeddingMapStore';
 import { useIndexStore } from '../../state/indexStore';
 import { useDocumentsStore } from '../../state/documentsStore';
@@ -10,7 +10,7 @@ import { useRetrievalStore } from '../../state/retrievalStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../core/format';
 import { documentColor } from './documentColors';
 import { EmbeddingMapPlot } from './EmbeddingMapPlot';
 import { PointTable } from './PointTable';

@@ -5,7 +5,7 @@ import { useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type
 import { useTranslation } from 'react-i18next';
 import type { Chunk } from '../../core/types';
 import type { DrawnMap, PlacedQuery } from '../../state/embeddingMapStore';
-import { showChunkInDocument } from '../retrieval/showChunk';
+import { showChunkInDocument } from '../../state/showChunk';
 
 const W = 640;
 const H = 420;

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrawnMap, PlacedQuery } from '../../state/embeddingMapStore';
-import { formatNumber } from '../../ui/format';
-import { showChunkInDocument } from '../retrieval/showChunk';
+import { formatNumber } from '../../core/format';
+import { showChunkInDocument } from '../../state/showChunk';
 
 interface Props {
   map: DrawnMap;

@@ -6,7 +6,7 @@ import { useEvaluationStore } from '../../state/evaluationStore';
 import { useIndexStore } from '../../state/indexStore';
 import { useChunkingStore } from '../../state/chunkingStore';
 import { validateChunkerSettings } from '../../core/chunkers/settings';
-import { ChunkerSettingsForm } from '../chunks/ChunkerSettingsForm';
+import { ChunkerSettingsForm } from '../chunks';
 
 const MODES: SearchMode[] = ['vector', 'keyword', 'hybrid'];
 /** The reranker proposed when reranking is switched on (any model id the pipeline knows can be typed). */

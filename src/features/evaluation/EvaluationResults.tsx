@@ -5,7 +5,7 @@ import { useEvaluationStore, type ConfigurationRun } from '../../state/evaluatio
 import { detailsCsv, summaryCsv } from '../../core/evaluation/resultsCsv';
 import type { ConfigurationResult } from '../../core/evaluation/results';
 import { MessageText } from '../../ui/MessageText';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../core/format';
 import { configurationColumns, describeConfiguration, type IndexDefaults } from './describeConfiguration';
 import { downloadText } from '../../ui/download';
 

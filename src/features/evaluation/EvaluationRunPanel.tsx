@@ -4,7 +4,7 @@ import { useEvaluationStore } from '../../state/evaluationStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../core/format';
 
 export function EvaluationRunPanel() {
   const { t, i18n } = useTranslation();

@@ -1,6 +1,6 @@
 // Step 7: evaluating retrieval on a question set, over several configurations.
 import { useTranslation } from 'react-i18next';
-import { StepCard } from '../layout/StepCard';
+import { StepCard } from '../../ui/StepCard';
 import { QuestionSetImport } from './QuestionSetImport';
 import { QuestionSetEditor } from './QuestionSetEditor';
 import { ConfigurationList } from './ConfigurationList';

@@ -2,7 +2,7 @@
 // chunk that came back with its document, position, score and whether it was relevant.
 import { useTranslation } from 'react-i18next';
 import { useEvaluationStore } from '../../state/evaluationStore';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../core/format';
 import { describeConfiguration } from './describeConfiguration';
 
 export function QuestionDrilldown() {

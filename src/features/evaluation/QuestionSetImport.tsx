@@ -22,7 +22,7 @@ function ProblemText({ problem }: { problem: ImportProblem }) {
 export function QuestionSetImport() {
   const { t } = useTranslation();
   const importFile = useEvaluationStore((s) => s.importFile);
-  const useSample = useEvaluationStore((s) => s.useSampleQuestions);
+  const loadSample = useEvaluationStore((s) => s.loadSampleQuestions);
   const clear = useEvaluationStore((s) => s.clearQuestions);
   const hasQuestions = useEvaluationStore((s) => s.questions.length > 0);
   const problems = useEvaluationStore((s) => s.importProblems);
@@ -39,7 +39,7 @@ export function QuestionSetImport() {
         >
           {t('evaluation.import.choose')}
         </FileButton>
-        <button type="button" className="secondary" disabled={running} onClick={useSample}>
+        <button type="button" className="secondary" disabled={running} onClick={loadSample}>
           {t('evaluation.questions.sample')}
         </button>
         {hasQuestions && (

@@ -1,7 +1,7 @@
 // One answer's figures: time to first token, prefill and decode speeds, prompt and answer tokens.
 import { useTranslation } from 'react-i18next';
-import type { GenerationStats } from '../../adapters/generator/generator';
-import { formatNumber } from '../../ui/format';
+import type { GenerationStats } from '../../state/catalog';
+import { formatNumber } from '../../core/format';
 
 export function AnswerStats({ stats, testId }: { stats: GenerationStats; testId: string }) {
   const { t, i18n } = useTranslation();

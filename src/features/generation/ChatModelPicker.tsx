@@ -1,12 +1,12 @@
 // Choosing the chat model: download size, GPU memory, whether it needs shader-f16, and whether it can load
 // here (in each option, and as a badge for the chosen one).
 import { useTranslation } from 'react-i18next';
-import { CHAT_MODELS } from '../../adapters/generator/chatModels';
+import { CHAT_MODELS } from '../../state/catalog';
 import { availabilityOf } from '../../core/modelAvailability';
 import { useGenerationStore } from '../../state/generationStore';
 import { useAvailabilityFacts } from '../../state/modelAvailabilityStore';
 import { AvailabilityBadge, useAvailabilityText } from '../../ui/AvailabilityBadge';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../core/format';
 
 export function ChatModelPicker({ disabled }: { disabled: boolean }) {
   const { t, i18n } = useTranslation();

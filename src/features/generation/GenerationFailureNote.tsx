@@ -1,10 +1,10 @@
 // Why no model can run, or why loading or generating failed, and what to do next.
 import { useTranslation } from 'react-i18next';
-import { CHAT_MODELS } from '../../adapters/generator/chatModels';
+import { CHAT_MODELS } from '../../state/catalog';
 import { useGenerationStore, type GenerationFailure } from '../../state/generationStore';
 import { Alert } from '../../ui/Alert';
 import { chatModelLabel } from './chosenModel';
-import { WaysForward } from '../offline/WaysForward';
+import { WaysForward } from '../offline';
 
 export function GenerationFailureNote({ failure, modelId }: { failure: GenerationFailure; modelId: string }) {
   const { t } = useTranslation();

@@ -2,9 +2,8 @@
 // transformers.js on WebGPU or WASM.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StepCard } from '../layout/StepCard';
-import { CHAT_MODELS } from '../../adapters/generator/chatModels';
-import { modelBlocker } from '../../adapters/generator/gpuCapabilities';
+import { StepCard } from '../../ui/StepCard';
+import { CHAT_MODELS, modelBlocker } from '../../state/catalog';
 import { engineBlocker } from '../../state/generationEngines';
 import { useGenerationStore } from '../../state/generationStore';
 import { useGpuStore } from '../../state/gpuStore';

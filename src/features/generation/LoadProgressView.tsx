@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useGenerationStore } from '../../state/generationStore';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { formatBytes, formatNumber } from '../../ui/format';
+import { formatBytes, formatNumber } from '../../core/format';
 
 export function LoadProgressView() {
   const { t, i18n } = useTranslation();

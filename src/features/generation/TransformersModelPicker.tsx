@@ -1,13 +1,13 @@
 // Choosing the transformers.js chat model: parameters, weights and download size on the chosen device, and
 // whether it can load here (in each option, and as a badge for the chosen one).
 import { useTranslation } from 'react-i18next';
-import { chooseWeights } from '../../adapters/generator/transformersChatModels';
+import { chooseWeights } from '../../state/catalog';
 import { availabilityOf } from '../../core/modelAvailability';
 import { useGenerationStore } from '../../state/generationStore';
 import { useAvailabilityFacts } from '../../state/modelAvailabilityStore';
 import { AvailabilityBadge, useAvailabilityText } from '../../ui/AvailabilityBadge';
 import { useGpuStore } from '../../state/gpuStore';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../core/format';
 
 export function TransformersModelPicker({ disabled }: { disabled: boolean }) {
   const { t, i18n } = useTranslation();

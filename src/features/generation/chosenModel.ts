@@ -1,6 +1,5 @@
 // The chosen chat model's display name, whichever engine it belongs to.
-import { CHAT_MODELS } from '../../adapters/generator/chatModels';
-import type { TransformersChatModelInfo } from '../../adapters/generator/transformersChatModels';
+import { CHAT_MODELS, type TransformersChatModelInfo } from '../../state/catalog';
 import type { GenerationEngine } from '../../state/generationEngines';
 
 export function chatModelLabel(engine: GenerationEngine, modelId: string, transformersModels: readonly TransformersChatModelInfo[]): string {

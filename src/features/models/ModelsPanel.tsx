@@ -8,7 +8,7 @@ import { useWorkspaceStore } from '../../state/workspaceSaves';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { formatBytes } from '../../ui/format';
+import { formatBytes } from '../../core/format';
 import { DeleteModelDialog } from './DeleteModelDialog';
 import { CachedModelsTable } from './CachedModelsTable';
 

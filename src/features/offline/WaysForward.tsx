@@ -3,7 +3,7 @@
 // download source. Reranking: searching without it, a folder, another source. Chat: a local
 // OpenAI-compatible server, or copying the filled prompt into any chat, a folder, another source.
 import { useTranslation } from 'react-i18next';
-import { BUILTIN_LSA_MODEL_ID } from '../../adapters/embedder/embeddingModels';
+import { BUILTIN_LSA_MODEL_ID } from '../../core/lsa/builtinLsa';
 import { useIndexStore } from '../../state/indexStore';
 import { useRetrievalStore } from '../../state/retrievalStore';
 import { useRerankStore } from '../../state/rerankStore';
@@ -20,13 +20,13 @@ function openPanel(id: string): void {
 
 export function WaysForward({ kind }: { kind: WaysForwardKind }) {
   const { t } = useTranslation();
-  const useBuiltIn = () => {
+  const switchToBuiltIn = () => {
     const index = useIndexStore.getState();
     index.setModel(BUILTIN_LSA_MODEL_ID);
     useIndexStore.setState({ error: null });
     void index.embedAndIndex();
   };
-  const useKeywords = () => {
+  const switchToKeywords = () => {
     useRetrievalStore.getState().setSearch({ mode: 'keyword' });
     document.getElementById('ask')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   };
@@ -36,10 +36,10 @@ export function WaysForward({ kind }: { kind: WaysForwardKind }) {
       <div className="row">
         {kind === 'embedding' && (
           <>
-            <button type="button" onClick={useBuiltIn}>
+            <button type="button" onClick={switchToBuiltIn}>
               {t('waysForward.builtin')}
             </button>
-            <button type="button" className="secondary" onClick={useKeywords}>
+            <button type="button" className="secondary" onClick={switchToKeywords}>
               {t('waysForward.keyword')}
             </button>
           </>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BudgetedPrompt } from '../../state/filledPrompt';
 import { useRetrievalStore } from '../../state/retrievalStore';
 import { useDocumentsStore } from '../../state/documentsStore';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../core/format';
 import { Alert } from '../../ui/Alert';
 
 export function BudgetView({ prompt }: { prompt: BudgetedPrompt }) {

@@ -1,6 +1,6 @@
 // Step 5: augmentation — the retrieved chunks and the question put into the prompt template.
 import { useTranslation } from 'react-i18next';
-import { StepCard } from '../layout/StepCard';
+import { StepCard } from '../../ui/StepCard';
 import { useFilledPrompt } from '../../state/filledPrompt';
 import { TemplateEditor } from './TemplateEditor';
 import { FilledPromptView } from './FilledPromptView';

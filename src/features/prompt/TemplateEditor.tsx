@@ -8,7 +8,7 @@ export function TemplateEditor() {
   const { t, i18n } = useTranslation();
   const template = templateIn(usePromptStore((s) => s.custom), i18n.language);
   const setTemplate = usePromptStore((s) => s.setTemplate);
-  const useDefault = usePromptStore((s) => s.useDefault);
+  const resetToDefault = usePromptStore((s) => s.resetToDefault);
   const uiIsChinese = i18n.language.startsWith('zh');
   const issues = checkTemplate(template);
 
@@ -20,10 +20,10 @@ export function TemplateEditor() {
       </label>
       <p className="muted small">{t('prompt.placeholders')}</p>
       <div className="row">
-        <button type="button" className="secondary" onClick={() => useDefault(uiIsChinese ? 'en' : 'interface')}>
+        <button type="button" className="secondary" onClick={() => resetToDefault(uiIsChinese ? 'en' : 'interface')}>
           {t('prompt.resetEnglish')}
         </button>
-        <button type="button" className="secondary" onClick={() => useDefault(uiIsChinese ? 'interface' : 'zh')}>
+        <button type="button" className="secondary" onClick={() => resetToDefault(uiIsChinese ? 'interface' : 'zh')}>
           {t('prompt.resetChinese')}
         </button>
       </div>

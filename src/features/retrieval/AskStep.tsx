@@ -1,7 +1,7 @@
 // Step 4: asking a question and retrieving the nearest chunks.
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StepCard } from '../layout/StepCard';
+import { StepCard } from '../../ui/StepCard';
 import { MAX_TOP_K, useRetrievalStore } from '../../state/retrievalStore';
 import { useIndexStore } from '../../state/indexStore';
 import { ask } from '../../state/ask';
@@ -13,7 +13,7 @@ import { FilterPanel } from './FilterPanel';
 import { RerankSettings } from './RerankSettings';
 import { SearchEngineControl } from './SearchEngineControl';
 import { NeedsVectorsActions } from './NeedsVectorsActions';
-import { WaysForward } from '../offline/WaysForward';
+import { WaysForward } from '../offline';
 
 export function AskStep() {
   const { t, i18n } = useTranslation();

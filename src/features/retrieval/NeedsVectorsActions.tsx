@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ask } from '../../state/ask';
 import { useIndexStore } from '../../state/indexStore';
 import { useRetrievalStore } from '../../state/retrievalStore';
-import { BUILTIN_LSA_MODEL_ID } from '../../adapters/embedder/embeddingModels';
+import { BUILTIN_LSA_MODEL_ID } from '../../core/lsa/builtinLsa';
 
 export function NeedsVectorsActions() {
   const { t, i18n } = useTranslation();

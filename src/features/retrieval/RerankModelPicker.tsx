@@ -5,7 +5,7 @@ import { availabilityOf } from '../../core/modelAvailability';
 import { useAvailabilityFacts } from '../../state/modelAvailabilityStore';
 import { useRerankStore } from '../../state/rerankStore';
 import { AvailabilityBadge } from '../../ui/AvailabilityBadge';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../core/format';
 
 export function RerankModelPicker({ disabled }: { disabled: boolean }) {
   const { t, i18n } = useTranslation();

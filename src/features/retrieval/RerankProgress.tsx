@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useRerankStore } from '../../state/rerankStore';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { formatBytes } from '../../ui/format';
+import { formatBytes } from '../../core/format';
 
 export function RerankProgress() {
   const { t, i18n } = useTranslation();

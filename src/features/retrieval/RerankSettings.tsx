@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useGpuStore } from '../../state/gpuStore';
 import { useRerankStore } from '../../state/rerankStore';
 import { DeviceSelect } from '../../ui/DeviceSelect';
-import { formatMs } from '../../ui/format';
+import { formatMs } from '../../core/format';
 import { RerankModelPicker } from './RerankModelPicker';
 import { RerankProgress } from './RerankProgress';
 

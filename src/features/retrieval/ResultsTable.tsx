@@ -10,8 +10,8 @@ import { scoreStage, type ScoreStage } from '../../core/retrieval/stages';
 import type { RetrievalRun } from '../../state/retrievalStore';
 import { useRetrievalStore } from '../../state/retrievalStore';
 import { useDocumentsStore } from '../../state/documentsStore';
-import { formatMs, formatNumber } from '../../ui/format';
-import { showChunkInDocument } from './showChunk';
+import { formatMs, formatNumber } from '../../core/format';
+import { showChunkInDocument } from '../../state/showChunk';
 import { finalScoreLabel, rrfMaxText } from './scoreLabels';
 import { RankMoves } from './RankMoves';
 

@@ -1,12 +1,12 @@
 // The vector engine switch (the exact scan, the default, or Voy), and which engine answered the last
 // question, in how long, and why the exact scan answered when Voy was chosen.
 import { useTranslation } from 'react-i18next';
-import type { IndexEngine } from '../../adapters/vectorIndex/vectorIndex';
-import { engineReasonText } from '../embedding/engineReasonText';
+import type { IndexEngine } from '../../state/catalog';
+import { engineReasonText } from '../embedding';
 import { useIndexEngineStore } from '../../state/indexEngineStore';
 import { useIndexStore } from '../../state/indexStore';
 import { useRetrievalStore } from '../../state/retrievalStore';
-import { formatMs } from '../../ui/format';
+import { formatMs } from '../../core/format';
 
 /** The exact scan first: it is the default (see indexEngineStore.ts). */
 const ENGINES: IndexEngine[] = ['exact', 'voy'];

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FusionMethod, SearchMode } from '../../core/retrievalConfig';
 import { MAX_CANDIDATES } from '../../core/retrieval/searchSettings';
 import { useRetrievalStore } from '../../state/retrievalStore';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../core/format';
 import { finalScoreLabel } from './scoreLabels';
 
 const MODES: SearchMode[] = ['vector', 'keyword', 'hybrid'];

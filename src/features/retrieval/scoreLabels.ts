@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { RetrievalConfig } from '../../core/retrievalConfig';
 import { rrfMax } from '../../core/retrieval/fusion';
 import { scoreStage } from '../../core/retrieval/stages';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../core/format';
 
 /** The largest RRF score with two lists (k = 60), shown with 3 decimals: 0.033. */
 export const rrfMaxText = (locale: string) => formatNumber(rrfMax(2), locale, 3);

@@ -7,8 +7,8 @@ import { useDocumentsStore } from '../../state/documentsStore';
 import { refreshStorageUse, requestPersistentStorage, useWorkspaceStore } from '../../state/workspaceSaves';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
-import { formatBytes } from '../../ui/format';
-import { ClearWorkspaceDialog } from './ClearWorkspaceDialog';
+import { formatBytes } from '../../core/format';
+import { ClearWorkspaceDialog } from '../../ui/ClearWorkspaceDialog';
 import { WorkspaceTransfer } from './WorkspaceTransfer';
 
 export function WorkspacePanel() {

@@ -1,8 +1,8 @@
 // One step of the RAG pipeline on screen: a numbered card with a title and a one-line explanation. Its
 // content sits in an error boundary: if it fails, the card says what failed and the other steps go on.
 import type { ReactNode } from 'react';
-import { stepShouldThrowForTest } from '../../state/testHooks';
-import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { stepShouldThrowForTest } from '../state/testHooks';
+import { ErrorBoundary } from './ErrorBoundary';
 
 /** Throws while rendering when an end-to-end test asked this step to (see src/state/testHooks.ts). */
 function ThrowForTest({ id }: { id: string }) {

@@ -1,10 +1,10 @@
 // A worker that dies is noticed: a fake Worker fires 'error' or 'messageerror', or stays silent, and the
 // calls in flight reject; the lazy worker then starts a new one. The heartbeat runs on a fake clock.
 import { describe, expect, it } from 'vitest';
-import { lazyWorker } from '../state/lazyWorker';
-import { useWorkerHealthStore } from '../state/workerHealthStore';
-import type { WorkerClient } from './workerRpc';
-import { PING, superviseApi, superviseWorker, WorkerDiedError, type HeartbeatClock } from './workerSupervisor';
+import { lazyWorker } from './lazyWorker';
+import { useWorkerHealthStore } from './workerHealthStore';
+import type { WorkerClient } from '../adapters/workerRpc';
+import { PING, superviseApi, superviseWorker, WorkerDiedError, type HeartbeatClock } from '../adapters/workerSupervisor';
 
 /** A Worker stand-in: events fired by hand, messages posted recorded. */
 class FakeWorker extends EventTarget {

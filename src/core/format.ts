@@ -1,4 +1,4 @@
-// Number formatting for the UI, in the current language.
+// Number formatting for the UI, in the current language (passed in): pure Intl, so every layer may use it.
 
 export function formatBytes(bytes: number, locale: string): string {
   const units = ['B', 'KB', 'MB', 'GB'];

@@ -1,7 +1,7 @@
 // Showing a retrieved chunk in its document: step 2 selects the document and marks the chunk in its text,
 // and the results table highlights its row.
-import { useDocumentsStore } from '../../state/documentsStore';
-import { useRetrievalStore } from '../../state/retrievalStore';
+import { useDocumentsStore } from './documentsStore';
+import { useRetrievalStore } from './retrievalStore';
 
 export function showChunkInDocument(docId: string, chunkId: string): void {
   if (!useDocumentsStore.getState().documents.some((d) => d.id === docId)) return;

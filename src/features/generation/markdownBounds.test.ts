@@ -1,10 +1,10 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { nestedLists, nestedQuotes } from '../../scripts/hostile-fixtures';
-import { MarkdownText } from '../features/generation/MarkdownText';
-import { markdownToTree, type MdNode } from './markdown';
-import { boundMarkdown, MAX_MARKDOWN_CHARS, MAX_MARKDOWN_DEPTH } from './markdownBounds';
+import { nestedLists, nestedQuotes } from '../../../scripts/hostile-fixtures';
+import { MarkdownText } from './MarkdownText';
+import { markdownToTree, type MdNode } from '../../core/markdown';
+import { boundMarkdown, MAX_MARKDOWN_CHARS, MAX_MARKDOWN_DEPTH } from '../../core/markdownBounds';
 
 const depthOf = (nodes: MdNode[]): number => Math.max(0, ...nodes.map((n) => (n.kind === 'text' ? 0 : 1 + depthOf(n.children))));
 const render = (text: string) => renderToStaticMarkup(createElement(MarkdownText, { text, renderText: (t: string) => t }));

@@ -2,9 +2,9 @@
 // (car / automobile) and in Chinese (汽车 / 轿车). Both halves are checked, so the test fails if LSA stops
 // bridging the synonym, and also if BM25 would have found the chunk anyway (then the case proves nothing).
 import { describe, expect, it } from 'vitest';
-import { Bm25Index } from '../../adapters/keywordIndex/bm25Index';
-import { embedLsa, fitLsa } from './lsaModel';
-import { CHINESE_SYNONYM_CASE, ENGLISH_SYNONYM_CASE, type SynonymCase } from './synonymCorpora';
+import { Bm25Index } from './bm25Index';
+import { embedLsa, fitLsa } from '../../core/lsa/lsaModel';
+import { CHINESE_SYNONYM_CASE, ENGLISH_SYNONYM_CASE, type SynonymCase } from '../../core/lsa/synonymCorpora';
 
 /** Chunk indexes by cosine similarity to the question, best first. */
 async function lsaRanking(c: SynonymCase, dimension: number): Promise<number[]> {

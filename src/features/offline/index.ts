@@ -1,0 +1,2 @@
+// What other features may use of the offline feature: the ways forward offered when a model cannot load.
+export { WaysForward, type WaysForwardKind } from './WaysForward';
