@@ -6,7 +6,9 @@ import { FIXTURE_CHAT_ANSWER, FIXTURE_CHAT_ANSWER_TOKENS } from '../scripts/make
 
 const WEIGHTS = '**/models/openbook/tiny-chat/onnx/model.onnx';
 
-test('transformers.js on WASM: load the model with progress (and cancel), watch the answer stream in, see the stats; Stop keeps a partial answer', async ({ page }) => {
+test('transformers.js on WASM: load the model with progress (and cancel), watch the answer stream in, see the stats; Stop keeps a partial answer', async ({
+  page,
+}) => {
   await openApp(page);
   // No WebGPU in this browser: transformers.js on WASM is the default, and the page says why.
   await expect(page.getByTestId('engine-reason')).toContainText('the default is transformers.js on WASM');

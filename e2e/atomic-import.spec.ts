@@ -46,8 +46,7 @@ async function installHooks(page: Page) {
   });
 }
 
-const setHooks = (page: Page, change: Partial<Hooks>) =>
-  page.evaluate((c) => Object.assign((window as unknown as { hooks: Hooks }).hooks, c), change);
+const setHooks = (page: Page, change: Partial<Hooks>) => page.evaluate((c) => Object.assign((window as unknown as { hooks: Hooks }).hooks, c), change);
 const hooks = (page: Page) => page.evaluate(() => (window as unknown as { hooks: Hooks }).hooks);
 
 const documentList = (page: Page) => page.getByRole('list', { name: 'Documents' });

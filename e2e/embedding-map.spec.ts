@@ -23,7 +23,9 @@ test('the embedding map shows every document, the question and its hits; UMAP dr
     await expect(legend).toContainText(name);
     expect(await panel.locator(`circle.map-point[data-doc="${name}"]`).count()).toBeGreaterThan(0);
   }
-  const fills = await panel.locator('circle.map-point').evaluateAll((cs) => new Set(cs.map((c) => `${c.getAttribute('data-doc')}=${c.getAttribute('fill')}`)).size);
+  const fills = await panel
+    .locator('circle.map-point')
+    .evaluateAll((cs) => new Set(cs.map((c) => `${c.getAttribute('data-doc')}=${c.getAttribute('fill')}`)).size);
   expect(fills).toBe(DOCS.length);
   await expect(panel.getByTestId('map-summary')).toContainText(/All \d+ chunks\. x: first principal component \([\d.]+% of the variance\)/);
 
@@ -48,7 +50,10 @@ test('the embedding map shows every document, the question and its hits; UMAP dr
     await teaDots.nth(i).hover({ force: true });
     shown = await expect(tooltip)
       .toContainText('tea.txt · chunk', { timeout: 1000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
   }
   expect(shown).toBe(true);
 
@@ -75,7 +80,9 @@ test('the embedding map shows every document, the question and its hits; UMAP dr
   await expect.poll(positions).toBe(first);
 });
 
-test('the vector engine switch: the exact scan (the default) or Voy answers, with the same chunks, and says which and how fast; Voy loads only when chosen', async ({ page }) => {
+test('the vector engine switch: the exact scan (the default) or Voy answers, with the same chunks, and says which and how fast; Voy loads only when chosen', async ({
+  page,
+}) => {
   const voyWasm: string[] = [];
   page.on('request', (request) => {
     if (/voy_search_bg.*\.wasm$/.test(new URL(request.url()).pathname)) voyWasm.push(request.url());

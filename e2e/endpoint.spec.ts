@@ -3,7 +3,14 @@
 import { test as base, expect } from './fixtures';
 import { addFiles, askQuestion, chooseEngine, embed, openApp } from './steps';
 import { readFile } from 'node:fs/promises';
-import { TEST_SERVER_ANSWER, TEST_SERVER_ANSWER_CHUNKS, TEST_SERVER_FAIL_MESSAGE, TEST_SERVER_MODELS, startOpenAITestServer, type TestServer } from '../scripts/openaiTestServer';
+import {
+  TEST_SERVER_ANSWER,
+  TEST_SERVER_ANSWER_CHUNKS,
+  TEST_SERVER_FAIL_MESSAGE,
+  TEST_SERVER_MODELS,
+  startOpenAITestServer,
+  type TestServer,
+} from '../scripts/openaiTestServer';
 
 const test = base.extend<{ server: TestServer }>({
   server: async ({}, use) => {
@@ -74,7 +81,16 @@ test('a streamed answer from a local OpenAI-compatible server; an HTTP error, a 
       prompt: filled,
       answer: TEST_SERVER_ANSWER,
       outcome: 'complete',
-      settings: expect.objectContaining({ engine: 'openai', model: 'echo', temperature: 0.2, topP: 0.95, maxTokens: 512, k: 4, retrieval: true, chunksInPrompt: 4 }),
+      settings: expect.objectContaining({
+        engine: 'openai',
+        model: 'echo',
+        temperature: 0.2,
+        topP: 0.95,
+        maxTokens: 512,
+        k: 4,
+        retrieval: true,
+        chunksInPrompt: 4,
+      }),
     }),
   ]);
   const markdown = await downloaded('Export as Markdown');

@@ -38,7 +38,11 @@ test('an embedding model that cannot be downloaded says so, and the documents st
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(1);
   // The ways forward are offered where the message is: each that needs no download.
   await expect(error.getByText('Ways forward without this download:')).toBeVisible();
-  for (const way of ['Search by keywords (no model)', 'Import a model folder from disk (Models and storage)', 'Use a mirror or your own host (Model download source)'])
+  for (const way of [
+    'Search by keywords (no model)',
+    'Import a model folder from disk (Models and storage)',
+    'Use a mirror or your own host (Model download source)',
+  ])
     await expect(error.getByRole('button', { name: way })).toBeVisible();
   await error.getByRole('button', { name: 'Use the built-in embedder (no download)' }).click();
   await expect(page.getByTestId('index-summary')).toContainText('openbook/lsa', { timeout: 60_000 });

@@ -25,10 +25,7 @@ export function isHostProbe(method: string, raw: string): boolean {
 const CSP_MESSAGE = /Content Security Policy|CSP violation/i;
 
 export const test = base.extend<{ externalRequests: string[]; hostProbes: string[]; cspViolations: string[] }>({
-  hostProbes: [
-    async ({}, use) => use([]),
-    { auto: true },
-  ],
+  hostProbes: [async ({}, use) => use([]), { auto: true }],
   cspViolations: [
     async ({ context }, use) => {
       const violations: string[] = [];

@@ -52,7 +52,8 @@ test('one file of each format is read, listed with its metadata, and chunked', a
 
   const html = await chunksOf(page, 'reefs.html');
   await expect(html).toContainText('Warm water bleaches the coral & kills it.');
-  for (const hidden of ['SCRIPT-TEXT', 'STYLE-TEXT', 'ONERROR-TEXT', 'TEMPLATE-TEXT', 'NOSCRIPT-TEXT', 'Not shown']) await expect(html).not.toContainText(hidden);
+  for (const hidden of ['SCRIPT-TEXT', 'STYLE-TEXT', 'ONERROR-TEXT', 'TEMPLATE-TEXT', 'NOSCRIPT-TEXT', 'Not shown'])
+    await expect(html).not.toContainText(hidden);
   // Nothing from the page was run or put into ours.
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);

@@ -36,8 +36,7 @@ test('compare with and without retrieval side by side, each with stats; the [1] 
   expect(plainBox.x).toBeGreaterThanOrEqual(ragBox.x + ragBox.width - 1);
   expect(Math.abs(plainBox.y - ragBox.y)).toBeLessThan(5);
   // The question alone is a much shorter prompt than the question with its chunks.
-  const promptTokens = async (testId: string) =>
-    Number((await page.getByTestId(testId).textContent())!.match(/([\d,]+) prompt tokens/)![1]!.replace(/,/g, ''));
+  const promptTokens = async (testId: string) => Number((await page.getByTestId(testId).textContent())!.match(/([\d,]+) prompt tokens/)![1]!.replace(/,/g, ''));
   expect(await promptTokens('comparison-plain-stats')).toBeLessThan(await promptTokens('comparison-rag-stats'));
 
   // Without retrieval there is no chunk 1: its [1] stays plain text.

@@ -71,7 +71,13 @@ function badFiles(good: Uint8Array): { name: string; bytes: Buffer; says: RegExp
   return [
     {
       name: 'some-nan.zip',
-      bytes: tampered(good, (f) => setVectors(f, 0, vectors(f, 0).map((x, i) => (i === 70 ? NaN : x)))),
+      bytes: tampered(good, (f) =>
+        setVectors(
+          f,
+          0,
+          vectors(f, 0).map((x, i) => (i === 70 ? NaN : x)),
+        ),
+      ),
       says: new RegExp(`the vector of chunk \\d+ of ${escaped} contains NaN or Infinity`),
     },
     { name: 'all-nan.zip', bytes: tampered(good, (f) => [0, 1].forEach((n) => setVectors(f, n, vectors(f, n).fill(NaN)))), says: /contains NaN or Infinity/ },
@@ -81,7 +87,15 @@ function badFiles(good: Uint8Array): { name: string; bytes: Buffer; says: RegExp
       bytes: tampered(good, (f, m) => {
         const dimension = m.embedding.dimension;
         m.embedding.dimension = 1;
-        m.documents.forEach((_, n) => setVectors(f, n, vectors(f, n).filter((_x, i) => i % dimension === 0).map((x) => x || 0.5)));
+        m.documents.forEach((_, n) =>
+          setVectors(
+            f,
+            n,
+            vectors(f, n)
+              .filter((_x, i) => i % dimension === 0)
+              .map((x) => x || 0.5),
+          ),
+        );
       }),
       says: /its vectors have 1 dimensions, but openbook\/tiny-embedder makes vectors of 64/,
     },
@@ -138,8 +152,16 @@ const CONFIGURATION = { id: 'c1', embeddingModelId: null, chunking: null, topK: 
 for (const [what, items, setting] of [
   ['a prompt template that is a number', { 'openbook.prompt': { state: { custom: 5 }, version: 0 } }, 'openbook.prompt.custom'],
   ['a prompt template that is an object', { 'openbook.prompt': { state: { custom: { text: 'x' } }, version: 0 } }, 'openbook.prompt.custom'],
-  ['a question set that is not an array', { 'openbook.evaluation': { state: { questions: { a: 1 }, configurations: [CONFIGURATION] }, version: 1 } }, 'openbook.evaluation.questions'],
-  ['a question set with null items', { 'openbook.evaluation': { state: { questions: [null, null], configurations: [CONFIGURATION] }, version: 1 } }, 'openbook.evaluation.questions'],
+  [
+    'a question set that is not an array',
+    { 'openbook.evaluation': { state: { questions: { a: 1 }, configurations: [CONFIGURATION] }, version: 1 } },
+    'openbook.evaluation.questions',
+  ],
+  [
+    'a question set with null items',
+    { 'openbook.evaluation': { state: { questions: [null, null], configurations: [CONFIGURATION] }, version: 1 } },
+    'openbook.evaluation.questions',
+  ],
   ['a largest file size of −1', { 'openbook.ingest': { state: { maxFileMB: -1 }, version: 0 } }, 'openbook.ingest.maxFileMB'],
 ] as const) {
   test(`saved settings with ${what} are reset with a notice; the app and the workspace work`, async ({ page }, testInfo) => {
@@ -150,7 +172,9 @@ for (const [what, items, setting] of [
     await sameWorkspace(page, before);
     if (setting === 'openbook.ingest.maxFileMB') {
       await expect(page.getByLabel('Largest file (MB)')).toHaveValue('100');
-      await page.getByLabel('Choose files').setInputFiles({ name: 'small.txt', mimeType: 'text/plain', buffer: Buffer.from('Basalt cools into columns. '.repeat(45)) });
+      await page
+        .getByLabel('Choose files')
+        .setInputFiles({ name: 'small.txt', mimeType: 'text/plain', buffer: Buffer.from('Basalt cools into columns. '.repeat(45)) });
       await filesRead(page);
       await expect(documentList(page)).toContainText('small.txt');
     }
@@ -194,7 +218,9 @@ for (const [field, record] of [
     await storedRecord(page, record);
     for (let visit = 0; visit < 2; visit++) {
       await reloadAndWaitForRestore(page);
-      await expect(page.getByTestId('app-notices')).toContainText(`A saved document, ${record.name}, could not be used (its ${field} is not valid) and was left out.`);
+      await expect(page.getByTestId('app-notices')).toContainText(
+        `A saved document, ${record.name}, could not be used (its ${field} is not valid) and was left out.`,
+      );
       await sameWorkspace(page, before);
     }
   });
@@ -205,7 +231,9 @@ test('a largest file size of −1 is shown as invalid and not applied: the last 
   const field = page.getByLabel('Largest file (MB)');
   await field.fill('-1');
   await expect(page.getByText('Enter a size from 0.01 to 2048 MB')).toBeVisible();
-  await page.getByLabel('Choose files').setInputFiles({ name: 'small.txt', mimeType: 'text/plain', buffer: Buffer.from('Basalt cools into columns. '.repeat(45)) });
+  await page
+    .getByLabel('Choose files')
+    .setInputFiles({ name: 'small.txt', mimeType: 'text/plain', buffer: Buffer.from('Basalt cools into columns. '.repeat(45)) });
   await filesRead(page);
   await expect(documentList(page)).toContainText('small.txt');
   await expect(page.getByText(/larger than the limit/)).toHaveCount(0);

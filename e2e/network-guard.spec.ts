@@ -18,11 +18,18 @@ test('the network guard catches requests to other hosts, from the page and from 
   externalRequests.length = 0;
 });
 
-test('only the model host check (a HEAD of one config.json) is let through as expected, and refused all the same', async ({ page, externalRequests, hostProbes }) => {
+test('only the model host check (a HEAD of one config.json) is let through as expected, and refused all the same', async ({
+  page,
+  externalRequests,
+  hostProbes,
+}) => {
   await page.goto('/');
   const probe = 'https://huggingface.co/Xenova/multilingual-e5-small/resolve/main/config.json';
   const answered = await page.evaluate(async (url) => {
-    const head = await fetch(url, { method: 'HEAD' }).then(() => true, () => false);
+    const head = await fetch(url, { method: 'HEAD' }).then(
+      () => true,
+      () => false,
+    );
     await fetch(url).catch(() => undefined); // a GET of the same file is a download: caught
     return head;
   }, probe);

@@ -17,7 +17,10 @@ async function ask(page: Page, question: string, rankedBy: RegExp) {
 const header = (page: Page, name: string) => page.getByRole('columnheader', { name, exact: true });
 const evaluation = (page: Page) => page.getByRole('region', { name: 'Evaluate retrieval' });
 
-test('with no network and no site models: keyword search at once, the built-in embedder, evaluation, the same scores after a reload', async ({ page, context }) => {
+test('with no network and no site models: keyword search at once, the built-in embedder, evaluation, the same scores after a reload', async ({
+  page,
+  context,
+}) => {
   const modelRequests: string[] = [];
   await context.route(/\/models\//, (route) => {
     modelRequests.push(`${route.request().method()} ${route.request().url()}`);

@@ -20,7 +20,14 @@ test('after one visit the app loads and searches with the network off', async ({
 
   await context.setOffline(true);
   // The network is really off, for the page and its service worker alike.
-  const reachable = await page.evaluate(async (url) => fetch(url, { cache: 'no-store' }).then(() => true, () => false), `${baseURL}/not-cached-${Date.now()}.txt`);
+  const reachable = await page.evaluate(
+    async (url) =>
+      fetch(url, { cache: 'no-store' }).then(
+        () => true,
+        () => false,
+      ),
+    `${baseURL}/not-cached-${Date.now()}.txt`,
+  );
   expect(reachable).toBe(false);
 
   await page.reload();

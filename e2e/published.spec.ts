@@ -28,16 +28,17 @@ test('a published workspace opens from the address, searchable at once, with the
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
   const external: string[] = [];
   // As in fixtures.ts: other hosts are refused, and only the app's model host check is expected.
-  await context.route((url) => !isLocalUrl(url.href), (route) => route.abort('blockedbyclient'));
+  await context.route(
+    (url) => !isLocalUrl(url.href),
+    (route) => route.abort('blockedbyclient'),
+  );
   context.on('request', (r) => {
     if (!r.url().startsWith(baseURL!) && !isHostProbe(r.method(), r.url())) external.push(r.url());
   });
   await context.route('**/demo/workspace.zip', (route) => route.fulfill({ body: published.bytes, contentType: 'application/zip' }));
   const page = await context.newPage();
   await page.goto('/?workspace=demo/workspace.zip');
-  await expect(page.getByTestId('published-outcome')).toContainText(
-    'Opened the published workspace workspace.zip: 2 documents and',
-  );
+  await expect(page.getByTestId('published-outcome')).toContainText('Opened the published workspace workspace.zip: 2 documents and');
   await expect(page.getByTestId('index-summary')).toContainText('Index ready');
   await expect(page.getByTestId('embedding-speed')).toHaveCount(0);
   expect(new URL(page.url()).search).toBe(''); // a reload keeps the workspace as it is now

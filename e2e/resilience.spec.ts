@@ -82,7 +82,9 @@ test('a parser worker that crashes mid-file marks that file failed with the reas
   await openApp(page);
   await page.getByLabel('Choose files').setInputFiles({ name: 'huge.html', mimeType: 'text/html', buffer: hugeHtml() });
   await expect(fileRow(page, 'huge.html')).toContainText('% read');
-  expect(await page.evaluate(() => (window as unknown as { __openbookTest: { crashWorker(w: string): Promise<boolean> } }).__openbookTest.crashWorker('parser'))).toBe(true);
+  expect(
+    await page.evaluate(() => (window as unknown as { __openbookTest: { crashWorker(w: string): Promise<boolean> } }).__openbookTest.crashWorker('parser')),
+  ).toBe(true);
   await expect(fileRow(page, 'huge.html')).toContainText('Failed');
   await expect(fileRow(page, 'huge.html')).toContainText('the parser stopped');
   await expect(fileRow(page, 'huge.html')).toContainText('crashed on purpose');
@@ -130,7 +132,9 @@ test('a second tab on the same workspace is told; "Use here" moves the saving; a
   await expect(documentsList(second)).toContainText('tea.txt');
 
   // A document added in the read-only tab is not saved; one added in the first tab is.
-  await second.getByLabel('Choose files').setInputFiles({ name: 'only-here.txt', mimeType: 'text/plain', buffer: Buffer.from('Written in the read-only tab.') });
+  await second
+    .getByLabel('Choose files')
+    .setInputFiles({ name: 'only-here.txt', mimeType: 'text/plain', buffer: Buffer.from('Written in the read-only tab.') });
   await expect(documentsList(second)).toContainText('only-here.txt');
   await first.getByLabel('Choose files').setInputFiles({ name: 'first.txt', mimeType: 'text/plain', buffer: Buffer.from('Written in the first tab.') });
   await expect(documentsList(first)).toContainText('first.txt');

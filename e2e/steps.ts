@@ -40,11 +40,7 @@ export async function scores(page: Page): Promise<number[]> {
   return (await cells.evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-score'))))) as number[];
 }
 
-export type ChatEngine =
-  | 'WebLLM · WebGPU'
-  | 'transformers.js · WebGPU'
-  | 'transformers.js · WASM (CPU)'
-  | 'OpenAI-compatible endpoint (your own server)';
+export type ChatEngine = 'WebLLM · WebGPU' | 'transformers.js · WebGPU' | 'transformers.js · WASM (CPU)' | 'OpenAI-compatible endpoint (your own server)';
 
 /** Pick a generation engine in step 6. */
 export async function chooseEngine(page: Page, engine: ChatEngine) {

@@ -23,7 +23,15 @@ function largeWorkspaceFile(documents: number, chunksPerDocument: number): Buffe
     files[`documents/${n}.txt`] = text;
     files[`chunks/${n}.json`] = triples;
     files[`vectors/${n}.f32`] = vectors;
-    manifestDocuments.push({ id: `big-${n}`, name: `big-${n}.txt`, kind: 'text', sizeBytes: text.length, addedAt: n, textLength: text.length, chunkCount: chunksPerDocument });
+    manifestDocuments.push({
+      id: `big-${n}`,
+      name: `big-${n}.txt`,
+      kind: 'text',
+      sizeBytes: text.length,
+      addedAt: n,
+      textLength: text.length,
+      chunkCount: chunksPerDocument,
+    });
   }
   files['manifest.json'] = Buffer.from(
     JSON.stringify({

@@ -62,7 +62,15 @@ export function riverWorkspaceFile(documents: number, chunksPerDocument = 3): Bu
     files[`chunks/${n}.json`] = Buffer.from(JSON.stringify(triples));
     files[`vectors/${n}.f32`] = Buffer.from(vectors.buffer);
     const sizeBytes = Buffer.byteLength(text);
-    manifestDocuments.push({ id: `river-${n}`, name: `river-${n}.txt`, kind: 'text', sizeBytes, addedAt: n, textLength: text.length, chunkCount: chunksPerDocument });
+    manifestDocuments.push({
+      id: `river-${n}`,
+      name: `river-${n}.txt`,
+      kind: 'text',
+      sizeBytes,
+      addedAt: n,
+      textLength: text.length,
+      chunkCount: chunksPerDocument,
+    });
   }
   files['manifest.json'] = Buffer.from(
     JSON.stringify({

@@ -33,7 +33,12 @@ function workspaceFile(n: number): Buffer {
   const perDoc = Math.ceil(n / 10);
   const text = base.repeat(Math.ceil((perDoc * 100) / base.length) + 1).slice(0, perDoc * 100);
   const documents: SourceDocument[] = Array.from({ length: 10 }, (_, d) => ({
-    id: `doc-${d}`, name: `doc-${d}.txt`, kind: 'text', text, sizeBytes: text.length, addedAt: d,
+    id: `doc-${d}`,
+    name: `doc-${d}.txt`,
+    kind: 'text',
+    text,
+    sizeBytes: text.length,
+    addedAt: d,
   }));
   const chunks = documents.flatMap((doc) => chunkText(doc.id, doc.text, chunking)).slice(0, n);
   const rand = mulberry32(7);
@@ -51,11 +56,20 @@ async function main() {
   const server = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
   const url = `http://localhost:${PORT}/`;
   for (let i = 0; ; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 100) throw new Error('The preview server did not start.');
     await new Promise((r) => setTimeout(r, 300));
   }
-  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
+  const browser = await chromium.launch({
+    executablePath: findChromium() ?? undefined,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+  });
   const records: BenchRecord[] = [];
   const record = (n: number, metric: string, value: number, unit: string) => {
     records.push({ suite: 'browser-workspace', case: `${n} chunks`, n, dim: DIM, metric, value: Math.round(value * 100) / 100, unit });
@@ -77,7 +91,8 @@ async function main() {
           if (from !== undefined && to !== undefined) record(n, `  ${names[i - 1]} to ${names[i]}`, to - from, 'ms');
         }
       };
-      const idb = () => page.evaluate(async () => ((await navigator.storage.estimate()) as { usageDetails?: { indexedDB?: number } }).usageDetails?.indexedDB ?? 0);
+      const idb = () =>
+        page.evaluate(async () => ((await navigator.storage.estimate()) as { usageDetails?: { indexedDB?: number } }).usageDetails?.indexedDB ?? 0);
       const before = await idb();
 
       // Long tasks (over 50 ms) on the page's main thread: how long the page stalls at most while it works.
@@ -85,7 +100,9 @@ async function main() {
         page.evaluate(() => {
           const w = window as unknown as { longTasks: Array<[number, number]> };
           w.longTasks = [];
-          new PerformanceObserver((list) => w.longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration] as [number, number]))).observe({ type: 'longtask' });
+          new PerformanceObserver((list) => w.longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration] as [number, number]))).observe({
+            type: 'longtask',
+          });
         });
       /**
        * The longest task since this mark; with `withMarksTask`, also the task the mark was made in (not for
@@ -96,7 +113,9 @@ async function main() {
         return page.evaluate(
           ([mark, withTask]) => {
             const from = performance.getEntriesByName(mark)[0]?.startTime ?? Infinity;
-            const tasks = (window as unknown as { longTasks: Array<[number, number]> }).longTasks.filter(([start, duration]) => (withTask ? start + duration : start) >= from);
+            const tasks = (window as unknown as { longTasks: Array<[number, number]> }).longTasks.filter(
+              ([start, duration]) => (withTask ? start + duration : start) >= from,
+            );
             return tasks.reduce((most, [, duration]) => Math.max(most, duration), 0);
           },
           [fromMark, withMarksTask] as const,
@@ -139,10 +158,7 @@ async function main() {
       // The keyword index is built as soon as the index changes: its build time as the page measured it,
       // then a keyword question (the model behind the vectors is never loaded: keyword search needs none).
       const keywordBuild = await page.waitForFunction(
-        (count) =>
-          performance
-            .getEntriesByName('openbook:keyword-build')
-            .find((e) => (e as PerformanceMeasure).detail?.chunks === count)?.duration ?? false,
+        (count) => performance.getEntriesByName('openbook:keyword-build').find((e) => (e as PerformanceMeasure).detail?.chunks === count)?.duration ?? false,
         n,
         { polling: 500, timeout: 300_000 },
       );
@@ -163,7 +179,10 @@ async function main() {
       const phases = { start: [] as number[], read: [] as number[], index: [] as number[] };
       for (let r = 0; r < RUNS; r++) {
         await page.reload({ waitUntil: 'commit' });
-        const heading = await page.waitForFunction(() => document.querySelector('h2') !== null && performance.now(), undefined, { polling: 'raf', timeout: 60_000 });
+        const heading = await page.waitForFunction(() => document.querySelector('h2') !== null && performance.now(), undefined, {
+          polling: 'raf',
+          timeout: 60_000,
+        });
         shown.push((await heading.jsonValue()) as number);
         // Time from navigation start to the index being searchable, as the page itself measures it.
         const at = await page.waitForFunction(
@@ -173,7 +192,14 @@ async function main() {
         );
         reloads.push((await at.jsonValue()) as number);
         const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
-        if (process.env.BENCH_MARKS) console.log(Object.entries(marks).filter(([k]) => k.startsWith('openbook')).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k.replace('openbook:', '')}=${v.toFixed(0)}`).join(' '));
+        if (process.env.BENCH_MARKS)
+          console.log(
+            Object.entries(marks)
+              .filter(([k]) => k.startsWith('openbook'))
+              .sort((a, b) => a[1] - b[1])
+              .map(([k, v]) => `${k.replace('openbook:', '')}=${v.toFixed(0)}`)
+              .join(' '),
+          );
         const [start, read, indexed] = ['openbook:restore-start', 'openbook:workspace-read', 'openbook:index-restored'].map((m) => marks[m]);
         if (start !== undefined && read !== undefined && indexed !== undefined) {
           phases.start.push(start);

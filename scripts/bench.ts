@@ -13,16 +13,7 @@ import { vectorIndexSuite } from './bench/vectorIndex';
 import { workspaceDbSuite } from './bench/workspaceDb';
 
 // Add a suite: a file in scripts/bench/ exporting a BenchSuite, and one line here.
-const SUITES: BenchSuite[] = [
-  vectorIndexSuite,
-  chunkingSuite,
-  workspaceDbSuite,
-  parsingSuite,
-  ingestSuite,
-  keywordSearchSuite,
-  rerankSuite,
-  lsaSuite,
-];
+const SUITES: BenchSuite[] = [vectorIndexSuite, chunkingSuite, workspaceDbSuite, parsingSuite, ingestSuite, keywordSearchSuite, rerankSuite, lsaSuite];
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_SUITES?.split(',');

@@ -20,9 +20,7 @@ export async function makePdf(pages: string[][], options: { columns?: [string[],
   if (options.columns) {
     // Two columns on one page, the left one drawn first (as a PDF made from a two-column layout is).
     const page = pdf.addPage([595, 842]);
-    options.columns.forEach((column, c) =>
-      column.forEach((line, i) => page.drawText(line, { x: 50 + c * 270, y: 780 - i * 18, size: 12, font })),
-    );
+    options.columns.forEach((column, c) => column.forEach((line, i) => page.drawText(line, { x: 50 + c * 270, y: 780 - i * 18, size: 12, font })));
   }
   return pdf.save({ useObjectStreams: false });
 }

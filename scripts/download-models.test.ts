@@ -56,7 +56,13 @@ describe('downloadModels', () => {
       extraModels: fixtureModels,
       onProgress: (file, loaded, total) => progress.push(`${file} ${loaded}/${total}`),
     });
-    expect(result!.files.map((f) => f.path)).toEqual(['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx', 'onnx/model.onnx']);
+    expect(result!.files.map((f) => f.path)).toEqual([
+      'config.json',
+      'tokenizer.json',
+      'tokenizer_config.json',
+      'onnx/model_quantized.onnx',
+      'onnx/model.onnx',
+    ]);
     for (const f of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx']) {
       expect(readFileSync(join(out, FIXTURE_EMBEDDER_ID, f)).equals(readFileSync(join(fixtures, FIXTURE_EMBEDDER_ID, f)))).toBe(true);
     }
@@ -80,7 +86,9 @@ describe('downloadModels', () => {
 
   it('explains an unknown id, a missing file, a gated model and an unreachable host', async () => {
     const out = mkdtempSync(join(tmpdir(), 'openbook-pack-'));
-    await expect(downloadModels({ ids: ['nobody/nothing'], host, out, webgpu: false })).rejects.toThrow(/Unknown model id: nobody\/nothing\. Known: .*Xenova\/all-MiniLM-L6-v2/);
+    await expect(downloadModels({ ids: ['nobody/nothing'], host, out, webgpu: false })).rejects.toThrow(
+      /Unknown model id: nobody\/nothing\. Known: .*Xenova\/all-MiniLM-L6-v2/,
+    );
     // The built-in id is known, but this host does not have it.
     await expect(downloadModels({ ids: ['Xenova/all-MiniLM-L6-v2'], host, out, webgpu: false })).rejects.toThrow(
       /\/mirror\/Xenova\/all-MiniLM-L6-v2\/resolve\/main\/config\.json was not found \(404\)/,
@@ -109,7 +117,16 @@ describe('the command line and the file list', () => {
   it('lists q4 weights for WASM and q4f16 for WebGPU for the built-in chat models', () => {
     const qwen: PackModel = {
       kind: 'chat',
-      info: { id: 'onnx-community/Qwen2.5-0.5B-Instruct', label: 'Qwen', params: '0.5B', dtype: 'q4', downloadMB: 1, f16Dtype: 'q4f16', contextWindow: 1, languages: ['en'] },
+      info: {
+        id: 'onnx-community/Qwen2.5-0.5B-Instruct',
+        label: 'Qwen',
+        params: '0.5B',
+        dtype: 'q4',
+        downloadMB: 1,
+        f16Dtype: 'q4f16',
+        contextWindow: 1,
+        languages: ['en'],
+      },
     };
     expect(packFiles(qwen, true).map((f) => f.path)).toEqual([
       'config.json',

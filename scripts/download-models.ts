@@ -102,11 +102,15 @@ async function downloadFile(url: string, target: string, file: string, options: 
     response = await fetchFn(url, { redirect: 'follow' });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new ModelPackError(`Could not reach ${new URL(url).origin} for ${url}: ${cause?.code ?? cause?.message ?? (error as Error).message}. Check the network, or use --host / HF_ENDPOINT for a mirror.`);
+    throw new ModelPackError(
+      `Could not reach ${new URL(url).origin} for ${url}: ${cause?.code ?? cause?.message ?? (error as Error).message}. Check the network, or use --host / HF_ENDPOINT for a mirror.`,
+    );
   }
   if (response.status === 404) return null;
   if (response.status === 401 || response.status === 403) {
-    throw new ModelPackError(`${url} answered ${response.status}: the model is gated or private on this host (log in and accept its licence, or use another mirror).`);
+    throw new ModelPackError(
+      `${url} answered ${response.status}: the model is gated or private on this host (log in and accept its licence, or use another mirror).`,
+    );
   }
   if (!response.ok || !response.body) throw new ModelPackError(`${url} answered ${response.status} ${response.statusText}.`);
   const total = Number(response.headers.get('content-length')) || null;
@@ -185,7 +189,10 @@ export async function downloadModels(options: DownloadOptions): Promise<Download
     }
     done.push(result);
   }
-  const manifest = updateManifest(options.out, options.ids.map((id) => known.get(id)!));
+  const manifest = updateManifest(
+    options.out,
+    options.ids.map((id) => known.get(id)!),
+  );
   log(`Listed in ${manifest}.`);
   return done;
 }

@@ -110,7 +110,10 @@ export function makeLongHtml(paragraphs: number): string {
 
 /** `count` small text files' names and contents (about 60 bytes each). */
 export function smallTextFiles(count: number): { name: string; text: string }[] {
-  return Array.from({ length: count }, (_, i) => ({ name: `note-${String(i).padStart(5, '0')}.txt`, text: `Note ${i}: the heron waits in shallow water at dawn.\n` }));
+  return Array.from({ length: count }, (_, i) => ({
+    name: `note-${String(i).padStart(5, '0')}.txt`,
+    text: `Note ${i}: the heron waits in shallow water at dawn.\n`,
+  }));
 }
 
 /** Markdown quotes nested `depth` levels deep (3,000 levels is about 6 KB). */

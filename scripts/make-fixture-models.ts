@@ -38,9 +38,7 @@ const TOPICS: Record<string, string[]> = {
     ...'火山熔岩喷发热温'.split(''),
   ],
   tea: [
-    ...'tea teas leaf leaves brew brews brewed brewing steep steeped steeping green oolong black cup cups water kettle flavor flavour pot teapot'.split(
-      ' ',
-    ),
+    ...'tea teas leaf leaves brew brews brewed brewing steep steeped steeping green oolong black cup cups water kettle flavor flavour pot teapot'.split(' '),
     ...'茶叶泡绿乌龙水杯'.split(''),
   ],
   rag: [
@@ -49,21 +47,15 @@ const TOPICS: Record<string, string[]> = {
     ),
     ...'检索增强生成向量嵌入分块文档模型问题答案相似度'.split(''),
   ],
-  space: [
-    ...'planet planets star stars orbit orbits moon moons sun telescope telescopes galaxy galaxies astronomy'.split(' '),
-    ...'星月太阳'.split(''),
-  ],
-  cooking: [
-    ...'bread breads flour oven bake baked baking dough yeast recipe recipes'.split(' '),
-    ...'面包烤'.split(''),
-  ],
+  space: [...'planet planets star stars orbit orbits moon moons sun telescope telescopes galaxy galaxies astronomy'.split(' '), ...'星月太阳'.split('')],
+  cooking: [...'bread breads flour oven bake baked baking dough yeast recipe recipes'.split(' '), ...'面包烤'.split('')],
 };
 
 /** Function words and punctuation: tiny vectors, so they barely move a mean-pooled embedding. */
 const NEUTRAL: string[] = [
   ...(
     'the a an is are was were be been being am of in on at to from by with without for about into onto over under ' +
-    'and or but not no nor so if then than that this these those there here it its it\'s they them their he she him her ' +
+    "and or but not no nor so if then than that this these those there here it its it's they them their he she him her " +
     'his we us our you your i me my mine what which who whom whose when where why how does do did done doing has have had ' +
     'having can could will would shall should may might must very really quite extremely more most less least much many ' +
     'some any all each every few other another such same own just only also too again still even ever never always often ' +
@@ -74,13 +66,14 @@ const NEUTRAL: string[] = [
     .split(/\s+/)
     .filter((w) => w.length > 0),
   ...'.,?!;:\'"()[]-/'.split(''),
-  ...'的是在了和什么如何为我你他她它们这那个有中用吗呢吧也都很就与及或时会能要对从到把被让给上下里多少高大小长短不一没还过得着地可以所因但而并其之后前些最更非常'.split(''),
+  ...'的是在了和什么如何为我你他她它们这那个有中用吗呢吧也都很就与及或时会能要对从到把被让给上下里多少高大小长短不一没还过得着地可以所因但而并其之后前些最更非常'.split(
+    '',
+  ),
   ...'。，？！；：、“”（）《》'.split(''),
 ];
 
 // ---------------------------------------------------------------------------------------------------
 // Deterministic random numbers
-
 
 function gaussianSource(seed: number): () => number {
   const uniform = mulberry32(seed);
@@ -176,11 +169,7 @@ function buildModel(vocab: Vocabulary, hidden: number): Uint8Array {
       { opType: 'Unsqueeze', input: ['mask_float', 'unsqueeze_axes'], output: ['mask_3d'], name: 'unsqueeze_mask' },
       { opType: 'Mul', input: ['activated', 'mask_3d'], output: ['last_hidden_state'], name: 'apply_mask' },
     ],
-    input: [
-      valueInfo('input_ids', INT64, dynamic),
-      valueInfo('attention_mask', INT64, dynamic),
-      valueInfo('token_type_ids', INT64, dynamic),
-    ],
+    input: [valueInfo('input_ids', INT64, dynamic), valueInfo('attention_mask', INT64, dynamic), valueInfo('token_type_ids', INT64, dynamic)],
     output: [valueInfo('last_hidden_state', FLOAT, [...dynamic, hidden])],
   };
 
@@ -217,11 +206,7 @@ function tokenizerJson(tokens: string[]): unknown {
     pre_tokenizer: { type: 'BertPreTokenizer' },
     post_processor: {
       type: 'TemplateProcessing',
-      single: [
-        { SpecialToken: { id: '[CLS]', type_id: 0 } },
-        { Sequence: { id: 'A', type_id: 0 } },
-        { SpecialToken: { id: '[SEP]', type_id: 0 } },
-      ],
+      single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
       pair: [
         { SpecialToken: { id: '[CLS]', type_id: 0 } },
         { Sequence: { id: 'A', type_id: 0 } },

@@ -91,11 +91,7 @@ function buildModel(tokens: string[], isContent: (token: string) => boolean): Ui
       { opType: 'Mul', input: ['shared', 'logit_per_shared_word'], output: ['scaled'], name: 'scale' },
       { opType: 'Add', input: ['scaled', 'logit_bias'], output: ['logits'], name: 'bias' },
     ],
-    input: [
-      valueInfo('input_ids', INT64, dynamic),
-      valueInfo('attention_mask', INT64, dynamic),
-      valueInfo('token_type_ids', INT64, dynamic),
-    ],
+    input: [valueInfo('input_ids', INT64, dynamic), valueInfo('attention_mask', INT64, dynamic), valueInfo('token_type_ids', INT64, dynamic)],
     output: [valueInfo('logits', FLOAT, ['batch_size', 1])],
   };
   return encodeModel(graph);

@@ -96,7 +96,13 @@ export async function startOpenAITestServer(): Promise<TestServer> {
     }
     send({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
     const stream = body.stream_options as { include_usage?: boolean } | undefined;
-    if (stream?.include_usage) send({ id: 'c1', object: 'chat.completion.chunk', choices: [], usage: { prompt_tokens: 42, completion_tokens: parts.length, total_tokens: 42 + parts.length } });
+    if (stream?.include_usage)
+      send({
+        id: 'c1',
+        object: 'chat.completion.chunk',
+        choices: [],
+        usage: { prompt_tokens: 42, completion_tokens: parts.length, total_tokens: 42 + parts.length },
+      });
     send('[DONE]');
     res.end();
   });

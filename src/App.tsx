@@ -51,9 +51,7 @@ export function App() {
           {guarded('prompt', <PromptStep />)}
           {guarded('generation', <GenerationStep />)}
         </div>
-        <div className="column full-width">
-          {guarded('evaluation', <EvaluationStep />)}
-        </div>
+        <div className="column full-width">{guarded('evaluation', <EvaluationStep />)}</div>
       </main>
     </div>
   );

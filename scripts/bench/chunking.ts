@@ -65,7 +65,9 @@ export const chunkingSuite: BenchSuite = {
         const mbps = megabytes / (p50 / 1000);
         records.push({ suite: 'chunking', case: c.name, n: count, dim: 0, metric: 'time-p50', value: round(p50, 1), unit: 'ms' });
         records.push({ suite: 'chunking', case: c.name, n: count, dim: 0, metric: 'throughput', value: round(mbps, 2), unit: 'MB/s' });
-        console.log(`  ${c.name.padEnd(32)} ${String(count).padStart(7)} chunks  ${round(p50 / 1000, 2)} s  ${round(mbps, 2)} MB/s  (${c.runs} run${c.runs > 1 ? 's' : ''})`);
+        console.log(
+          `  ${c.name.padEnd(32)} ${String(count).padStart(7)} chunks  ${round(p50 / 1000, 2)} s  ${round(mbps, 2)} MB/s  (${c.runs} run${c.runs > 1 ? 's' : ''})`,
+        );
       }
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -29,4 +29,3 @@ export function sameSet(a: string[], b: string[]): boolean {
   return b.every((x) => s.has(x));
 }
 export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-

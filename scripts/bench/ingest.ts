@@ -32,7 +32,9 @@ async function benchHtml(records: BenchRecord[]): Promise<void> {
   const plain = await median(3, async () => new TextDecoder().decode(bytes));
   records.push({ suite: 'ingest', case: 'html-30k-paragraphs', n: PARAGRAPHS, dim: 0, metric: 'time-p50', value: round(parse, 1), unit: 'ms' });
   records.push({ suite: 'ingest', case: 'html-30k-paragraphs-plain-decode', n: PARAGRAPHS, dim: 0, metric: 'time-p50', value: round(plain, 2), unit: 'ms' });
-  console.log(`\nA ${PARAGRAPHS}-paragraph HTML page (${round(bytes.length / 1e6, 2)} MB): read in ${round(parse, 1)} ms; decoding the bytes alone ${round(plain, 2)} ms`);
+  console.log(
+    `\nA ${PARAGRAPHS}-paragraph HTML page (${round(bytes.length / 1e6, 2)} MB): read in ${round(parse, 1)} ms; decoding the bytes alone ${round(plain, 2)} ms`,
+  );
 }
 
 async function benchFiles(records: BenchRecord[], count: number, runs: number): Promise<void> {
@@ -56,7 +58,9 @@ async function benchFiles(records: BenchRecord[], count: number, runs: number): 
   records.push({ suite: 'ingest', case: `small-files-${count}`, n: count, dim: 0, metric: 'time-p50', value: round(queue, 1), unit: 'ms' });
   records.push({ suite: 'ingest', case: `small-files-${count}`, n: count, dim: 0, metric: 'files-per-second', value: round(rate, 0), unit: 'files/s' });
   records.push({ suite: 'ingest', case: `small-files-${count}-plain-loop`, n: count, dim: 0, metric: 'time-p50', value: round(plain, 1), unit: 'ms' });
-  console.log(`${count} small files through the ingestion queue: ${round(queue, 1)} ms = ${round(rate, 0)} files/s; reading the same files in a plain loop ${round(plain, 1)} ms`);
+  console.log(
+    `${count} small files through the ingestion queue: ${round(queue, 1)} ms = ${round(rate, 0)} files/s; reading the same files in a plain loop ${round(plain, 1)} ms`,
+  );
 }
 
 export const ingestSuite: BenchSuite = {

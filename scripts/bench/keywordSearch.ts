@@ -149,7 +149,9 @@ async function benchKeyword(n: number, records: BenchRecord[]): Promise<void> {
   console.log(`${n.toLocaleString('en')} chunks (${round(chars / 1e6, 1)} M chars, ${round(tokens / 1e6, 2)} M tokens): tokenising ${round(tokenizeMs, 0)} ms`);
   for (const engine of ENGINES) {
     if (engine.name === 'minisearch' && n > MINISEARCH_MAX) {
-      console.log(`minisearch ${n.toLocaleString('en').padStart(7)} chunks: skipped (KEYWORD_BENCH_MINISEARCH_MAX=${MINISEARCH_MAX}; its build takes about a minute here)`);
+      console.log(
+        `minisearch ${n.toLocaleString('en').padStart(7)} chunks: skipped (KEYWORD_BENCH_MINISEARCH_MAX=${MINISEARCH_MAX}; its build takes about a minute here)`,
+      );
       continue;
     }
     await benchEngine(engine, n, docs, records);

@@ -97,16 +97,28 @@ function benchEmbed(model: LsaModel, records: BenchRecord[]): void {
   const [p50, p95] = [percentile(times, 50), percentile(times, 95)];
   records.push({ suite: SUITE, case: 'embed-question', n: model.chunkCount, dim: model.dimension, metric: 'p50', value: round(p50, 4), unit: 'ms' });
   records.push({ suite: SUITE, case: 'embed-question', n: model.chunkCount, dim: model.dimension, metric: 'p95', value: round(p95, 4), unit: 'ms' });
-  console.log(`embed a question (${model.chunkCount.toLocaleString('en')}-chunk model, ${model.dimension} dims): p50 ${round(p50, 3)} ms, p95 ${round(p95, 3)} ms (${QUERIES} queries)`);
+  console.log(
+    `embed a question (${model.chunkCount.toLocaleString('en')}-chunk model, ${model.dimension} dims): p50 ${round(p50, 3)} ms, p95 ${round(p95, 3)} ms (${QUERIES} queries)`,
+  );
 }
 
 async function benchQuality(records: BenchRecord[]): Promise<void> {
   const chunks = SAMPLE_DOCUMENTS.flatMap((doc) =>
-    chunkDocument({ id: doc.name, name: doc.name, kind: doc.kind, text: doc.text }, DEFAULT_CHUNKER_SETTINGS.recursive).map((c) => ({ ...c, documentName: doc.name })),
+    chunkDocument({ id: doc.name, name: doc.name, kind: doc.kind, text: doc.text }, DEFAULT_CHUNKER_SETTINGS.recursive).map((c) => ({
+      ...c,
+      documentName: doc.name,
+    })),
   );
   const matchers = SAMPLE_QUESTIONS.map((q) => relevanceMatcher(q));
   const report = (name: string, dim: number, ranked: (question: string) => number[]) => {
-    const scores = SAMPLE_QUESTIONS.map((q, i) => scoreQuestion(ranked(q.question).slice(0, TOP).map((c) => matchers[i]!(chunks[c]!)), TOP));
+    const scores = SAMPLE_QUESTIONS.map((q, i) =>
+      scoreQuestion(
+        ranked(q.question)
+          .slice(0, TOP)
+          .map((c) => matchers[i]!(chunks[c]!)),
+        TOP,
+      ),
+    );
     const m = aggregate(scores);
     records.push({ suite: SUITE, case: `quality-${name}`, n: chunks.length, dim, metric: `hit-rate@${TOP}`, value: round(m.hitRate ?? 0, 3), unit: 'ratio' });
     records.push({ suite: SUITE, case: `quality-${name}`, n: chunks.length, dim, metric: `mrr@${TOP}`, value: round(m.mrr ?? 0, 3), unit: 'ratio' });

@@ -162,9 +162,7 @@ function rawVoy(Voy: VoyConstructor, items: IndexItem[]) {
   const raw = new Voy();
   for (let i = 0; i < items.length; i += VOY_BATCH_SIZE) {
     raw.add({
-      embeddings: items
-        .slice(i, i + VOY_BATCH_SIZE)
-        .map((it) => ({ id: it.id, title: '', url: '', embeddings: Array.from(it.vector) })),
+      embeddings: items.slice(i, i + VOY_BATCH_SIZE).map((it) => ({ id: it.id, title: '', url: '', embeddings: Array.from(it.vector) })),
     });
   }
   return raw;

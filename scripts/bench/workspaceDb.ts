@@ -23,7 +23,12 @@ async function benchWorkspaceDb(records: BenchRecord[]): Promise<void> {
   for (const doc of SAMPLE_DOCUMENTS) base += `${doc.text}\n\n`;
   const text = base.repeat(Math.ceil((perDoc * chunkLength) / base.length)).slice(0, perDoc * chunkLength);
   const documents: SourceDocument[] = Array.from({ length: docCount }, (_, d) => ({
-    id: `doc-${d}`, name: `doc-${d}.txt`, kind: 'text', text, sizeBytes: text.length, addedAt: d,
+    id: `doc-${d}`,
+    name: `doc-${d}.txt`,
+    kind: 'text',
+    text,
+    sizeBytes: text.length,
+    addedAt: d,
   }));
   const chunks: Chunk[] = [];
   for (const doc of documents) {
@@ -34,7 +39,14 @@ async function benchWorkspaceDb(records: BenchRecord[]): Promise<void> {
   }
   const rand = mulberry32(77);
   const vectors = chunks.map(() => randomUnitVector(rand, DIM));
-  const snapshot = { modelId: 'bench/model', device: 'wasm' as const, dimension: DIM, chunking: { kind: 'recursive' as const, chunkSize: chunkLength, overlap: 0 }, chunks, vectors };
+  const snapshot = {
+    modelId: 'bench/model',
+    device: 'wasm' as const,
+    dimension: DIM,
+    chunking: { kind: 'recursive' as const, chunkSize: chunkLength, overlap: 0 },
+    chunks,
+    vectors,
+  };
 
   const name = `openbook-bench-${Date.now()}`;
   const setup = new WorkspaceDb(name);
@@ -59,7 +71,8 @@ async function benchWorkspaceDb(records: BenchRecord[]): Promise<void> {
   await setup.dexie.delete();
 
   const kase = 'fake-indexeddb-node';
-  const put = (metric: string, value: number, unit: string) => records.push({ suite: 'workspace-db', case: kase, n, dim: DIM, metric, value: round(value, 1), unit });
+  const put = (metric: string, value: number, unit: string) =>
+    records.push({ suite: 'workspace-db', case: kase, n, dim: DIM, metric, value: round(value, 1), unit });
   put('write-p50', percentile(writes, 50), 'ms');
   put('read-p50', percentile(reads, 50), 'ms');
   put('bytes-per-chunk', bytesPerChunk, 'B');

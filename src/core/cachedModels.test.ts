@@ -9,7 +9,10 @@ describe('modelOfCacheUrl', () => {
       'mlc-ai/Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
     );
     expect(
-      modelOfCacheUrl('https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_48/Qwen2.5-0.5B-Instruct-q4f16_1-ctx4k_cs1k-webgpu.wasm', '/models/'),
+      modelOfCacheUrl(
+        'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_48/Qwen2.5-0.5B-Instruct-q4f16_1-ctx4k_cs1k-webgpu.wasm',
+        '/models/',
+      ),
     ).toBe('webllm-lib:Qwen2.5-0.5B-Instruct-q4f16_1');
   });
 
@@ -57,7 +60,12 @@ describe('findModelFolders', () => {
   });
 
   it('finds every model in a models/ folder laid out as <org>/<name>/', () => {
-    const paths = ['models/models.json', 'models/openbook/tiny-embedder/config.json', 'models/Xenova/all-MiniLM-L6-v2/config.json', 'models/Xenova/all-MiniLM-L6-v2/onnx/model_quantized.onnx'];
+    const paths = [
+      'models/models.json',
+      'models/openbook/tiny-embedder/config.json',
+      'models/Xenova/all-MiniLM-L6-v2/config.json',
+      'models/Xenova/all-MiniLM-L6-v2/onnx/model_quantized.onnx',
+    ];
     const found = findModelFolders(paths, ids);
     expect(found.map((f) => [f.id, f.files.map((x) => x.path)])).toEqual([
       ['openbook/tiny-embedder', ['config.json']],

@@ -94,8 +94,7 @@ export function findModelFolders(paths: readonly string[], knownIds: readonly st
   const configDirs = paths.filter((p) => p === 'config.json' || p.endsWith('/config.json')).map((p) => p.slice(0, -'config.json'.length));
   for (const id of knownIds) {
     const name = id.split('/').pop()!;
-    const dir =
-      configDirs.find((d) => d === `${id}/` || d.endsWith(`/${id}/`)) ?? configDirs.find((d) => d === `${name}/` || d.endsWith(`/${name}/`));
+    const dir = configDirs.find((d) => d === `${id}/` || d.endsWith(`/${id}/`)) ?? configDirs.find((d) => d === `${name}/` || d.endsWith(`/${name}/`));
     if (dir === undefined || found.some((f) => f.id === id)) continue;
     const files = paths
       .map((path, index) => ({ path: path.slice(dir.length), index, inside: path.startsWith(dir) }))

@@ -18,7 +18,9 @@ describe('text runs for the coloured view', () => {
   });
 
   it('tiles the text and counts the chunks over every run', () => {
-    const spans = fc.array(fc.tuple(fc.nat(200), fc.integer({ min: 1, max: 60 })), { maxLength: 20 }).map((a) => a.map(([s, l]) => ({ start: s, end: Math.min(200, s + l) })).filter((s) => s.end > s.start));
+    const spans = fc
+      .array(fc.tuple(fc.nat(200), fc.integer({ min: 1, max: 60 })), { maxLength: 20 })
+      .map((a) => a.map(([s, l]) => ({ start: s, end: Math.min(200, s + l) })).filter((s) => s.end > s.start));
     fc.assert(
       fc.property(spans, (chunks) => {
         const runs = textRuns(200, chunks);
@@ -41,7 +43,21 @@ describe('packed chunks', () => {
     const { packChunks, unpackChunks } = await import('./chunkPacking');
     const { chunkDocument } = await import('./chunkers');
     const text = '# A\n\nLava is hot. 火山喷发。\n\n## B\n\n' + 'Tea is green. '.repeat(30);
-    const chunks = chunkDocument({ id: 'd', name: 'x.md', kind: 'markdown', text, structure: { pages: [{ page: 1, start: 0, end: 40 }, { page: 2, start: 40, end: text.length }] } }, { kind: 'recursive', chunkSize: 60, overlap: 10 });
+    const chunks = chunkDocument(
+      {
+        id: 'd',
+        name: 'x.md',
+        kind: 'markdown',
+        text,
+        structure: {
+          pages: [
+            { page: 1, start: 0, end: 40 },
+            { page: 2, start: 40, end: text.length },
+          ],
+        },
+      },
+      { kind: 'recursive', chunkSize: 60, overlap: 10 },
+    );
     expect(chunks.some((c) => c.meta?.pageEnd === 2 && c.meta.headingPath?.length === 2)).toBe(true);
     expect(unpackChunks('d', text, structuredClone(packChunks(chunks)))).toEqual(chunks);
   });

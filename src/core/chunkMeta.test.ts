@@ -54,10 +54,16 @@ describe('chunk metadata', () => {
     const text = '# Title\n\nBody text.';
     const chunks = [chunk(9, 19, 'Body text.')];
     expect(withChunkMeta(chunks, { name: 'a.md', kind: 'markdown', text })[0]!.meta).toEqual({ headingPath: ['Title'] });
-    expect(withChunkMeta(chunks, { name: 'a.md', kind: 'markdown', text, structure: { sections: [{ headingPath: ['Parsed'], level: 1, start: 0, end: 19 }] } })[0]!.meta).toEqual({
+    expect(
+      withChunkMeta(chunks, { name: 'a.md', kind: 'markdown', text, structure: { sections: [{ headingPath: ['Parsed'], level: 1, start: 0, end: 19 }] } })[0]!
+        .meta,
+    ).toEqual({
       headingPath: ['Parsed'],
     });
     expect(withChunkMeta(chunks, { name: 'a.txt', kind: 'text', text })[0]!.meta).toBeUndefined();
-    expect(withChunkMeta(chunks, { name: 'scan.pdf', kind: 'pdf', text, structure: { pages: [{ page: 4, start: 0, end: 19 }] } })[0]!.meta).toEqual({ pageStart: 4, pageEnd: 4 });
+    expect(withChunkMeta(chunks, { name: 'scan.pdf', kind: 'pdf', text, structure: { pages: [{ page: 4, start: 0, end: 19 }] } })[0]!.meta).toEqual({
+      pageStart: 4,
+      pageEnd: 4,
+    });
   });
 });

@@ -64,4 +64,8 @@ export function unpackChunks(docId: string, text: string, packed: PackedChunks):
 }
 
 /** The typed arrays of packed chunks, to transfer rather than copy. */
-export const packedBuffers = (p: PackedChunks): ArrayBuffer[] => [p.spans.buffer as ArrayBuffer, p.pages.buffer as ArrayBuffer, p.headingPathIds.buffer as ArrayBuffer];
+export const packedBuffers = (p: PackedChunks): ArrayBuffer[] => [
+  p.spans.buffer as ArrayBuffer,
+  p.pages.buffer as ArrayBuffer,
+  p.headingPathIds.buffer as ArrayBuffer,
+];

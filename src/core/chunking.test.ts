@@ -110,11 +110,51 @@ const MIXED = `Openbook 是一个在浏览器中运行的 RAG 演示。It splits
 Another line without an ending
 最后一句！`;
 
-const WORDS_EN = ['retrieval', 'augmented', 'generation', 'the', 'model', 'reads', 'a', 'chunk', 'of', 'text', 'vector', 'search', 'index', 'query', 'answer', 'browser', 'naïve', 'café', 'embedding', 'I'];
+const WORDS_EN = [
+  'retrieval',
+  'augmented',
+  'generation',
+  'the',
+  'model',
+  'reads',
+  'a',
+  'chunk',
+  'of',
+  'text',
+  'vector',
+  'search',
+  'index',
+  'query',
+  'answer',
+  'browser',
+  'naïve',
+  'café',
+  'embedding',
+  'I',
+];
 const WORDS_ZH = ['检索', '增强', '生成', '模型', '向量', '文本', '片段', '问题', '答案', '浏览器', '嵌入', '语义', '相似度', '的', '是', '在'];
 const PUNCT_EN = ['.', ',', '!', '?', ';', ':', '."', '?)', '...'];
 const PUNCT_ZH = ['。', '，', '！', '？', '、', '；', '：', '……', '。”', '！」'];
-const SPECIAL = ['👩‍💻', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇨🇳', '🇺🇸🇨🇳', '👍🏽', 'e\u0301', 'a\u0308\u0323', '𠮷', '𝒳𝒴', '한국어', '\u1100\u1161\u11a8', 'ภาษาไทย', 'नमस्ते', 'مرحبا', '1️⃣', 'ｶﾞ', '〰️'];
+const SPECIAL = [
+  '👩‍💻',
+  '👨‍👩‍👧‍👦',
+  '🏳️‍🌈',
+  '🇨🇳',
+  '🇺🇸🇨🇳',
+  '👍🏽',
+  'e\u0301',
+  'a\u0308\u0323',
+  '𠮷',
+  '𝒳𝒴',
+  '한국어',
+  '\u1100\u1161\u11a8',
+  'ภาษาไทย',
+  'नमस्ते',
+  'مرحبا',
+  '1️⃣',
+  'ｶﾞ',
+  '〰️',
+];
 const SPACES = [' ', ' ', ' ', '  ', '\t', '\u00a0', '\u3000'];
 const NEWLINES = ['\n', '\n\n', '\r\n', '\n \n', '\r\n\r\n', '\n\n\n'];
 
@@ -186,9 +226,7 @@ describe('chunkText basics', () => {
 
   it('keeps a short text as one chunk without its surrounding whitespace', () => {
     const text = '\n  Hello, world.  \n';
-    expect(chunkText('a', text, { chunkSize: 100, overlap: 10 })).toEqual([
-      { id: 'a#0', docId: 'a', index: 0, start: 3, end: 16, text: 'Hello, world.' },
-    ]);
+    expect(chunkText('a', text, { chunkSize: 100, overlap: 10 })).toEqual([{ id: 'a#0', docId: 'a', index: 0, start: 3, end: 16, text: 'Hello, world.' }]);
   });
 
   it('counts code points, not UTF-16 units', () => {

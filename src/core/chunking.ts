@@ -35,12 +35,7 @@ export function maxOverlap(chunkSize: number): number {
   return Math.max(0, Math.ceil(chunkSize / 2) - 1);
 }
 
-export type ChunkingOptionsError =
-  | 'not-integer'
-  | 'size-too-small'
-  | 'size-too-large'
-  | 'overlap-negative'
-  | 'overlap-too-large';
+export type ChunkingOptionsError = 'not-integer' | 'size-too-small' | 'size-too-large' | 'overlap-negative' | 'overlap-too-large';
 
 export function validateChunkingOptions(o: ChunkingOptions): ChunkingOptionsError | null {
   if (!Number.isSafeInteger(o.chunkSize) || !Number.isSafeInteger(o.overlap)) return 'not-integer';
@@ -118,15 +113,7 @@ function chooseEnd(text: string, b: Uint8Array, start: number, newFrom: number, 
 }
 
 /** Where the chunk after [start, end) begins; `newFrom` is the first position it must cover. */
-function nextStart(
-  text: string,
-  b: Uint8Array,
-  start: number,
-  end: number,
-  newFrom: number,
-  overlap: number,
-  size: number,
-): number {
+function nextStart(text: string, b: Uint8Array, start: number, end: number, newFrom: number, overlap: number, size: number): number {
   const n = text.length;
   const ov = Math.min(overlap, Math.floor(countCodePoints(text, start, end) / 2));
   if (ov <= 0) return newFrom;

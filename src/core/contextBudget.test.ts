@@ -64,11 +64,13 @@ describe('tokenUpperBound', () => {
     expect(tokenUpperBound('°C')).toBe(3);
     expect(tokenUpperBound('岩浆')).toBe(6);
     expect(tokenUpperBound('😀')).toBe(4);
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (t) => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (t) => {
         expect(tokenUpperBound(t)).toBeGreaterThanOrEqual(estimateTokens(t));
       }),
     );
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (t) => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (t) => {
         expect(tokenUpperBound(t)).toBe(new TextEncoder().encode(t).length);
       }),
     );

@@ -4,8 +4,7 @@ import type { DocumentStructure } from './types';
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
-const isSpan = (x: Record<string, unknown>, textLength: number) =>
-  isCount(x.start) && isCount(x.end) && x.start <= x.end && x.end <= textLength;
+const isSpan = (x: Record<string, unknown>, textLength: number) => isCount(x.start) && isCount(x.end) && x.start <= x.end && x.end <= textLength;
 
 /** Whether `x` is a DocumentStructure whose spans all lie in a text of `textLength` code units. */
 export function isValidStructure(x: unknown, textLength: number): x is DocumentStructure {

@@ -31,7 +31,10 @@ describe('history export', () => {
   });
 
   it('Markdown: the question, the settings, the answer, the template and the prompt as sent', () => {
-    const md = historyToMarkdown([entry(), entry({ question: 'Without?', outcome: 'stopped', settings: { ...entry().settings, retrieval: false, template: null } })]);
+    const md = historyToMarkdown([
+      entry(),
+      entry({ question: 'Without?', outcome: 'stopped', settings: { ...entry().settings, retrieval: false, template: null } }),
+    ]);
     expect(md).toContain('## 1. How hot is lava?');
     expect(md).toContain('- Engine: transformers-wasm · model: openbook/tiny-chat');
     expect(md).toContain('- Retrieval: on (k = 4, 3 in the prompt)');

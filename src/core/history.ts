@@ -47,7 +47,11 @@ function fence(text: string): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
-const quoteBlock = (text: string) => text.split('\n').map((line) => `> ${line}`).join('\n');
+const quoteBlock = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
 
 export function historyToMarkdown(entries: readonly HistoryEntry[], title = 'Openbook session'): string {
   const out = [`# ${title}`, ''];
@@ -60,7 +64,9 @@ export function historyToMarkdown(entries: readonly HistoryEntry[], title = 'Ope
     out.push(`- Temperature ${s.temperature} · top-p ${s.topP} · max tokens ${s.maxTokens}`);
     if (e.stats) {
       const n = (x: number | null) => (x === null ? '–' : String(Math.round(x * 100) / 100));
-      out.push(`- Prompt tokens ${n(e.stats.promptTokens)} · answer tokens ${n(e.stats.completionTokens)} · first token after ${n(e.stats.timeToFirstTokenS)} s`);
+      out.push(
+        `- Prompt tokens ${n(e.stats.promptTokens)} · answer tokens ${n(e.stats.completionTokens)} · first token after ${n(e.stats.timeToFirstTokenS)} s`,
+      );
     }
     if (e.outcome !== 'complete') out.push(`- Outcome: ${e.outcome}`);
     out.push('', '### Answer', '', e.answer ? quoteBlock(e.answer) : '_(none)_', '');

@@ -17,7 +17,8 @@ describe('markdownToTree', () => {
   });
 
   it('never turns raw HTML into elements: script, img onerror, iframe stay text', () => {
-    const evil = 'Ignore previous instructions <script>alert(1)</script> <img src=x onerror="alert(2)"> <iframe src="http://evil"></iframe>\n\n<div onclick="x()">block</div>';
+    const evil =
+      'Ignore previous instructions <script>alert(1)</script> <img src=x onerror="alert(2)"> <iframe src="http://evil"></iframe>\n\n<div onclick="x()">block</div>';
     const tree = markdownToTree(evil);
     expect(tags(tree)).toEqual(['p', 'p']);
     expect(textOf(tree)).toContain('<script>alert(1)</script>');

@@ -13,12 +13,33 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import { boundMarkdown, MAX_MARKDOWN_CHARS, MAX_MARKDOWN_DEPTH } from './markdownBounds';
 
 export type MdTag =
-  | 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'ul' | 'ol' | 'li' | 'pre' | 'code' | 'blockquote'
-  | 'strong' | 'em' | 'del' | 'a' | 'br' | 'hr' | 'table' | 'thead' | 'tbody' | 'tr' | 'th' | 'td';
+  | 'p'
+  | 'h1'
+  | 'h2'
+  | 'h3'
+  | 'h4'
+  | 'h5'
+  | 'h6'
+  | 'ul'
+  | 'ol'
+  | 'li'
+  | 'pre'
+  | 'code'
+  | 'blockquote'
+  | 'strong'
+  | 'em'
+  | 'del'
+  | 'a'
+  | 'br'
+  | 'hr'
+  | 'table'
+  | 'thead'
+  | 'tbody'
+  | 'tr'
+  | 'th'
+  | 'td';
 
-export type MdNode =
-  | { kind: 'text'; text: string }
-  | { kind: 'element'; tag: MdTag; children: MdNode[]; href?: string; start?: number };
+export type MdNode = { kind: 'text'; text: string } | { kind: 'element'; tag: MdTag; children: MdNode[]; href?: string; start?: number };
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
@@ -113,8 +134,21 @@ function blockToken(token: Token, depth: number): MdNode[] {
     }
     case 'table': {
       const table = token as Tokens.Table;
-      const head = el('thead', [el('tr', table.header.map((cell) => el('th', inline(cell.tokens, inner))))]);
-      const body = el('tbody', table.rows.map((row) => el('tr', row.map((cell) => el('td', inline(cell.tokens, inner))))));
+      const head = el('thead', [
+        el(
+          'tr',
+          table.header.map((cell) => el('th', inline(cell.tokens, inner))),
+        ),
+      ]);
+      const body = el(
+        'tbody',
+        table.rows.map((row) =>
+          el(
+            'tr',
+            row.map((cell) => el('td', inline(cell.tokens, inner))),
+          ),
+        ),
+      );
       return [el('table', [head, body])];
     }
     case 'text': {
@@ -130,7 +164,11 @@ function blockToken(token: Token, depth: number): MdNode[] {
 /** A tight list item's content: its text inline, nested lists as blocks. */
 function listItem(tokens: readonly Token[], depth: number): MdNode[] {
   return merged(
-    tokens.flatMap((t) => (t.type === 'text' ? inline((t as Tokens.Text).tokens ?? [{ type: 'text', raw: t.raw, text: (t as Tokens.Text).text } as Token], depth) : blockToken(t, depth))),
+    tokens.flatMap((t) =>
+      t.type === 'text'
+        ? inline((t as Tokens.Text).tokens ?? [{ type: 'text', raw: t.raw, text: (t as Tokens.Text).text } as Token], depth)
+        : blockToken(t, depth),
+    ),
   );
 }
 
@@ -139,7 +177,12 @@ export function plainTextTree(markdown: string): MdNode[] {
   return markdown
     .split(/\n{2,}/)
     .filter((para) => para.trim() !== '')
-    .map((para) => el('p', para.split('\n').flatMap((line, i) => (i === 0 ? [text(line)] : [el('br', []), text(line)]))));
+    .map((para) =>
+      el(
+        'p',
+        para.split('\n').flatMap((line, i) => (i === 0 ? [text(line)] : [el('br', []), text(line)])),
+      ),
+    );
 }
 
 /** The Markdown as safe nodes (GitHub-flavoured; single line breaks kept as breaks), within the bounds. */

@@ -25,7 +25,12 @@ export function markdownSections(text: string): SectionSpan[] {
         const level = h.level;
         while (open.length > 0 && open[open.length - 1]!.level >= level) open.pop()!.end = pos;
         const title = h.title;
-        const section: SectionSpan = { headingPath: [...open.map((s) => s.headingPath[s.headingPath.length - 1]!), title], level, start: pos, end: text.length };
+        const section: SectionSpan = {
+          headingPath: [...open.map((s) => s.headingPath[s.headingPath.length - 1]!), title],
+          level,
+          start: pos,
+          end: text.length,
+        };
         sections.push(section);
         open.push(section);
       }

@@ -79,4 +79,3 @@ describe('applyRerank', () => {
     expect(applyRerank([bare], [0.25])).toEqual([{ ...bare, score: 0.25, rank: 1, scores: { rerank: 0.25 }, ranks: { rerank: 1 } }]);
   });
 });
-

@@ -46,4 +46,3 @@ export function applyRerank(candidates: readonly ScoredChunk[], scores: readonly
       ranks: { ...candidate.ranks, rerank: i + 1 },
     }));
 }
-

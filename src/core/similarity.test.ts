@@ -42,7 +42,13 @@ describe('cosineSimilarity', () => {
   it('does not depend on length and stays within [-1, 1]', () => {
     const a = [0.1, 0.2, 0.3, 0.4];
     const b = [0.3, 0.1, 0.0, 0.7];
-    expect(cosineSimilarity(a, b)).toBeCloseTo(cosineSimilarity(a.map((x) => x * 1000), b), 12);
+    expect(cosineSimilarity(a, b)).toBeCloseTo(
+      cosineSimilarity(
+        a.map((x) => x * 1000),
+        b,
+      ),
+      12,
+    );
     const v = new Float32Array([0.1, 0.7, 0.3, 0.9, 0.2]);
     const c = cosineSimilarity(v, v);
     expect(c).toBeLessThanOrEqual(1);
@@ -99,10 +105,14 @@ describe('topK', () => {
 
   it('ranks NaN scores last and calls score once per item', () => {
     let calls = 0;
-    const result = topK([1, 2, 3], (x) => {
-      calls++;
-      return x === 2 ? Number.NaN : x;
-    }, 3);
+    const result = topK(
+      [1, 2, 3],
+      (x) => {
+        calls++;
+        return x === 2 ? Number.NaN : x;
+      },
+      3,
+    );
     expect(result.map((r) => r.item)).toEqual([3, 1, 2]);
     expect(calls).toBe(3);
   });

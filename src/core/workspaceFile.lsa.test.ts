@@ -20,7 +20,10 @@ const documents = [
 async function lsaContent(): Promise<{ content: WorkspaceContent; lsa: LsaModel }> {
   const chunks = documents.flatMap((d) => chunkText(d.id, d.text, chunking));
   const lsa = await fitLsa(chunks.map((c) => c.text));
-  const vectors = embedLsa(lsa, chunks.map((c) => c.text));
+  const vectors = embedLsa(
+    lsa,
+    chunks.map((c) => c.text),
+  );
   return { lsa, content: { documents, modelId: LSA_MODEL_ID, device: 'wasm', dimension: lsa.dimension, chunking, chunks, vectors, lsa } };
 }
 

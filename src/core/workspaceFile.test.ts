@@ -40,7 +40,12 @@ function content(): WorkspaceContent {
   const documents: SourceDocument[] = [
     {
       ...doc('doc-a', 'Lava flows from the crater. Magma rises slowly.\n\nThe volcano sleeps for a century, then wakes.', 'pdf'),
-      structure: { pages: [{ page: 1, start: 0, end: 47 }, { page: 2, start: 49, end: 94 }] },
+      structure: {
+        pages: [
+          { page: 1, start: 0, end: 47 },
+          { page: 2, start: 49, end: 94 },
+        ],
+      },
       contentHash: 'a'.repeat(64),
     },
     {
@@ -106,10 +111,16 @@ describe('workspace file', () => {
   });
 
   it('reads the chunk settings of a file from before there were several chunkers as recursive', () => {
-    const parsed = parseWorkspaceFile(changeManifest((m) => delete m.chunking.kind), [MODEL]);
+    const parsed = parseWorkspaceFile(
+      changeManifest((m) => delete m.chunking.kind),
+      [MODEL],
+    );
     expect(parsed.ok && parsed.content.chunking).toEqual(chunking);
     const sentence = { kind: 'sentence', sentences: 3, overlapSentences: 1, maxSize: 800 };
-    const again = parseWorkspaceFile(changeManifest((m) => (m.chunking = sentence)), [MODEL]);
+    const again = parseWorkspaceFile(
+      changeManifest((m) => (m.chunking = sentence)),
+      [MODEL],
+    );
     expect(again.ok && again.content.chunking).toEqual(sentence);
   });
 
@@ -122,7 +133,18 @@ describe('workspace file', () => {
     expect(new DataView(a.buffer, a.byteOffset).getFloat32(2 * 4, true)).toBe(Math.fround(0.1));
     expect(strFromU8(files['manifest.json']!)).not.toMatch(/0\.1\d{5}/);
     expect(Object.keys(files).sort()).toEqual(
-      ['manifest.json', 'documents/0.txt', 'documents/1.txt', 'documents/2.txt', 'chunks/0.json', 'chunks/1.json', 'chunks/2.json', 'vectors/0.f32', 'vectors/1.f32', 'vectors/2.f32'].sort(),
+      [
+        'manifest.json',
+        'documents/0.txt',
+        'documents/1.txt',
+        'documents/2.txt',
+        'chunks/0.json',
+        'chunks/1.json',
+        'chunks/2.json',
+        'vectors/0.f32',
+        'vectors/1.f32',
+        'vectors/2.f32',
+      ].sort(),
     );
   });
 
@@ -146,11 +168,27 @@ describe('workspace file', () => {
   it('keeps structure, encoding and hash, checks them, and reads files without them', () => {
     const pageBeyondText = changeManifest((m) => (m.documents[0].structure.pages[1].end = 1000));
     expect(errorOf(pageBeyondText)).toEqual({ code: 'bad-document-field', document: 'doc-a.txt', field: 'structure' });
-    expect(errorOf(changeManifest((m) => (m.documents[0].structure.pages[0].page = 0)))).toEqual({ code: 'bad-document-field', document: 'doc-a.txt', field: 'structure' });
-    expect(errorOf(changeManifest((m) => (m.documents[1].structure.sections[0].headingPath = [])))).toEqual({ code: 'bad-document-field', document: 'doc-b.txt', field: 'structure' });
-    expect(errorOf(changeManifest((m) => (m.documents[1].structure = 'pages')))).toEqual({ code: 'bad-document-field', document: 'doc-b.txt', field: 'structure' });
+    expect(errorOf(changeManifest((m) => (m.documents[0].structure.pages[0].page = 0)))).toEqual({
+      code: 'bad-document-field',
+      document: 'doc-a.txt',
+      field: 'structure',
+    });
+    expect(errorOf(changeManifest((m) => (m.documents[1].structure.sections[0].headingPath = [])))).toEqual({
+      code: 'bad-document-field',
+      document: 'doc-b.txt',
+      field: 'structure',
+    });
+    expect(errorOf(changeManifest((m) => (m.documents[1].structure = 'pages')))).toEqual({
+      code: 'bad-document-field',
+      document: 'doc-b.txt',
+      field: 'structure',
+    });
     expect(errorOf(changeManifest((m) => (m.documents[1].encoding = 7)))).toEqual({ code: 'bad-document-field', document: 'doc-b.txt', field: 'encoding' });
-    expect(errorOf(changeManifest((m) => (m.documents[0].contentHash = 'abc')))).toEqual({ code: 'bad-document-field', document: 'doc-a.txt', field: 'contentHash' });
+    expect(errorOf(changeManifest((m) => (m.documents[0].contentHash = 'abc')))).toEqual({
+      code: 'bad-document-field',
+      document: 'doc-a.txt',
+      field: 'contentHash',
+    });
     // A file from before these fields existed.
     const old = changeManifest((m) => {
       for (const d of m.documents) {
@@ -247,7 +285,12 @@ describe('workspace file, packed for the worker', () => {
 
   it('stores the vectors uncompressed and deflates the texts, chunk lists and manifest', () => {
     const methods = compressionMethods(exportWorkspace(content()));
-    expect(Object.entries(methods).filter(([, m]) => m === 0).map(([name]) => name).sort()).toEqual(['vectors/0.f32', 'vectors/1.f32', 'vectors/2.f32']);
+    expect(
+      Object.entries(methods)
+        .filter(([, m]) => m === 0)
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(['vectors/0.f32', 'vectors/1.f32', 'vectors/2.f32']);
     expect(methods['documents/0.txt']).toBe(8);
     expect(methods['manifest.json']).toBe(8);
   });
@@ -316,10 +359,22 @@ describe('workspace file values (a file of the right shape whose values would br
   it('refuses a dimension other than the model’s (and one that is 0, too large or not a whole number)', () => {
     const known = [{ id: MODEL, dimension: DIM }];
     expect(parseWorkspaceFile(exportWorkspace(content()), known).ok).toBe(true);
-    expect(errorOf(exportWorkspace(content()), [{ id: MODEL, dimension: 64 }])).toEqual({ code: 'dimension-mismatch', modelId: MODEL, expected: 64, found: DIM });
+    expect(errorOf(exportWorkspace(content()), [{ id: MODEL, dimension: 64 }])).toEqual({
+      code: 'dimension-mismatch',
+      modelId: MODEL,
+      expected: 64,
+      found: DIM,
+    });
     // A manifest that says 1 (or 3, 4, 6…) of 12: the vectors read as more chunks than listed, or as another model's.
-    for (const d of [1, 2, 3, 4, 6]) expect(errorOf(changeManifest((m) => (m.embedding.dimension = d)), known).code).toMatch(/vector-count-mismatch|dimension-mismatch/);
-    for (const d of [0, -1, 1.5, 1e9, '12']) expect(errorOf(changeManifest((m) => (m.embedding.dimension = d)))).toEqual({ code: 'bad-manifest', detail: 'embedding.dimension' });
+    for (const d of [1, 2, 3, 4, 6])
+      expect(
+        errorOf(
+          changeManifest((m) => (m.embedding.dimension = d)),
+          known,
+        ).code,
+      ).toMatch(/vector-count-mismatch|dimension-mismatch/);
+    for (const d of [0, -1, 1.5, 1e9, '12'])
+      expect(errorOf(changeManifest((m) => (m.embedding.dimension = d)))).toEqual({ code: 'bad-manifest', detail: 'embedding.dimension' });
     // The built-in embedder makes at most its listed dimension.
     expect(parseWorkspaceFile(exportWorkspace(content()), [{ id: MODEL, dimension: 256, builtin: 'lsa' }]).ok).toBe(true);
     expect(errorOf(exportWorkspace(content()), [{ id: MODEL, dimension: 8, builtin: 'lsa' }]).code).toBe('dimension-mismatch');
@@ -341,13 +396,20 @@ describe('workspace file values (a file of the right shape whose values would br
 
   it('takes addedAt from 0 to the end of the year 9999', () => {
     for (const t of [0, 253402300799999]) {
-      const parsed = parseWorkspaceFile(changeManifest((m) => (m.documents[1].addedAt = t)), [MODEL]);
+      const parsed = parseWorkspaceFile(
+        changeManifest((m) => (m.documents[1].addedAt = t)),
+        [MODEL],
+      );
       expect(parsed.ok && parsed.content.documents[1]!.addedAt).toBe(t);
     }
   });
 
   it('refuses sizes and counts beyond the limits', () => {
-    expect(errorOf(changeManifest((m) => (m.documents[0].sizeBytes = 3 * 1024 ** 3)))).toEqual({ code: 'bad-document-field', document: 'doc-a.txt', field: 'sizeBytes' });
+    expect(errorOf(changeManifest((m) => (m.documents[0].sizeBytes = 3 * 1024 ** 3)))).toEqual({
+      code: 'bad-document-field',
+      document: 'doc-a.txt',
+      field: 'sizeBytes',
+    });
     expect(errorOf(changeManifest((m) => (m.documents[0].name = 'n'.repeat(1001))))).toMatchObject({ code: 'bad-document-field', field: 'name' });
     expect(errorOf(changeManifest((m) => (m.documents = Array.from({ length: 10_001 }, (_, i) => ({ ...m.documents[2], id: `d${i}` })))))).toEqual({
       code: 'too-many-documents',

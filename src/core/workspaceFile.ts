@@ -18,14 +18,7 @@ import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
 import { withChunkMeta } from './chunkMeta';
 import { readChunkerSettings, type ChunkerSettings } from './chunkers/settings';
 import type { Chunk, SourceDocument } from './types';
-import {
-  documentFieldProblem,
-  isPlainId,
-  MAX_VECTOR_DIMENSION,
-  MAX_WORKSPACE_CHUNKS,
-  MAX_WORKSPACE_DOCUMENTS,
-  packedVectorsProblem,
-} from './workspaceLimits';
+import { documentFieldProblem, isPlainId, MAX_VECTOR_DIMENSION, MAX_WORKSPACE_CHUNKS, MAX_WORKSPACE_DOCUMENTS, packedVectorsProblem } from './workspaceLimits';
 import { LSA_MODEL_ID, lsaModelProblem, type LsaModel } from './lsa/lsaModel';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
@@ -372,7 +365,11 @@ export type ReadWorkspaceFile = { ok: true; packed: PackedWorkspace; manifest: W
  * Read and check a workspace file completely, into its packed form; nothing is returned unless all of it
  * is sound. `onProgress` hears the bytes unpacked (stage 'unpacking') and then the documents checked.
  */
-export function readWorkspaceFile(bytes: Uint8Array, knownModels: Iterable<string | KnownModel>, onProgress?: WorkspaceFileProgressListener): ReadWorkspaceFile {
+export function readWorkspaceFile(
+  bytes: Uint8Array,
+  knownModels: Iterable<string | KnownModel>,
+  onProgress?: WorkspaceFileProgressListener,
+): ReadWorkspaceFile {
   const fail = (error: WorkspaceFileError): ReadWorkspaceFile => ({ ok: false, error });
   let files: Record<string, Uint8Array>;
   try {

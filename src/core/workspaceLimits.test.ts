@@ -8,7 +8,22 @@ const good = { id: 'doc-1', name: 'a.txt', kind: 'text', text: 'Lava.', sizeByte
 describe('workspace limits', () => {
   it('takes plain ids and refuses prototype keys, empty, too long and control characters', () => {
     for (const id of ['doc-1', 'doc-mh3k2-ab', '文档', 'a'.repeat(200), 'proto', '__proto', 'Constructor']) expect(isPlainId(id)).toBe(true);
-    for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', '', 'a'.repeat(201), 'a\nb', 7, null, undefined, {}])
+    for (const id of [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      'isPrototypeOf',
+      '__defineGetter__',
+      '',
+      'a'.repeat(201),
+      'a\nb',
+      7,
+      null,
+      undefined,
+      {},
+    ])
       expect(isPlainId(id)).toBe(false);
   });
 
@@ -20,7 +35,9 @@ describe('workspace limits', () => {
 
   it('names the first unusable field of a stored document', () => {
     expect(storedDocumentProblem(good)).toBeNull();
-    expect(storedDocumentProblem({ ...good, structure: { pages: [{ page: 1, start: 0, end: 5 }] }, encoding: 'utf-8', contentHash: 'a'.repeat(64) })).toBeNull();
+    expect(
+      storedDocumentProblem({ ...good, structure: { pages: [{ page: 1, start: 0, end: 5 }] }, encoding: 'utf-8', contentHash: 'a'.repeat(64) }),
+    ).toBeNull();
     expect(storedDocumentProblem(null)).toBe('record');
     expect(storedDocumentProblem([good])).toBe('record');
     expect(storedDocumentProblem({ ...good, text: null })).toBe('text');
@@ -34,7 +51,9 @@ describe('workspace limits', () => {
     expect(storedDocumentProblem({ ...good, encoding: '' })).toBe('encoding');
     expect(storedDocumentProblem({ ...good, contentHash: 'abc' })).toBe('contentHash');
     // Prototype keys in the record itself are just data.
-    expect(storedDocumentProblem(JSON.parse('{"__proto__": {"text": "x"}, "id": "d", "name": "n", "kind": "text", "sizeBytes": 1, "addedAt": 0}'))).toBe('text');
+    expect(storedDocumentProblem(JSON.parse('{"__proto__": {"text": "x"}, "id": "d", "name": "n", "kind": "text", "sizeBytes": 1, "addedAt": 0}'))).toBe(
+      'text',
+    );
     expect(documentFieldProblem({ ...good }, 300 * 1024 * 1024)).toBe('text');
   });
 

@@ -32,13 +32,7 @@ const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', ...Object.getOwn
 
 /** Whether `id` is a plain document id (see the header). */
 export function isPlainId(id: unknown): id is string {
-  return (
-    typeof id === 'string' &&
-    id.length > 0 &&
-    id.length <= MAX_DOCUMENT_ID_LENGTH &&
-    !/[\u0000-\u001f\u007f]/.test(id) &&
-    !RESERVED_IDS.has(id)
-  );
+  return typeof id === 'string' && id.length > 0 && id.length <= MAX_DOCUMENT_ID_LENGTH && !/[\u0000-\u001f\u007f]/.test(id) && !RESERVED_IDS.has(id);
 }
 
 /** Whether `t` is a time (ms since 1970) that a date can show: a whole number from 0 to the end of 9999. */

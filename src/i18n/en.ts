@@ -67,9 +67,11 @@ export const en = {
       'empty-file': 'the file is empty (0 bytes).',
       'whitespace-only': 'there is no text in it, only blank space.',
       'not-text': 'this is not text. It may be a binary file with a text name.',
-      'unknown-encoding': 'the text is in an encoding that could not be recognised for certain (Openbook reads UTF-8, UTF-16 with a byte-order mark, GB18030/GBK and Big5). Save it as UTF-8 and add it again.',
+      'unknown-encoding':
+        'the text is in an encoding that could not be recognised for certain (Openbook reads UTF-8, UTF-16 with a byte-order mark, GB18030/GBK and Big5). Save it as UTF-8 and add it again.',
       'unsupported-encoding': 'the text looks like {{detail}}, which Openbook does not read. Save it as UTF-8 and add it again.',
-      'pdf-no-text': 'this PDF has no text layer, only images or drawings (a scanned document?). Openbook cannot read text from images; run it through OCR first.',
+      'pdf-no-text':
+        'this PDF has no text layer, only images or drawings (a scanned document?). Openbook cannot read text from images; run it through OCR first.',
       'pdf-encrypted': 'this PDF is encrypted (password-protected) and cannot be read. Save an unprotected copy and add that.',
       'pdf-damaged': 'this PDF is damaged and cannot be opened ({{detail}}).',
       'docx-damaged': 'this is not a readable Word document; the file may be damaged, or an older .doc renamed to .docx.',
@@ -124,10 +126,12 @@ export const en = {
     hints: {
       recursive: 'Counted in characters: a Chinese character counts as one. Chunks end at paragraph, sentence or clause breaks where possible.',
       fixed: 'Cut every so many characters, wherever that falls (never inside a character or an emoji).',
-      sentence: 'Sentences found by the browser’s Intl.Segmenter (。！？ as well as . ! ?); a chunk holds that many sentences, fewer if they would exceed the maximum size.',
+      sentence:
+        'Sentences found by the browser’s Intl.Segmenter (。！？ as well as . ! ?); a chunk holds that many sentences, fewer if they would exceed the maximum size.',
       token: 'Counted with the tokenizer of the embedding model chosen in step 3 ({{model}}).',
       tokenNoModel: 'Counted with the tokenizer of the embedding model chosen in step 3.',
-      heading: 'Never crosses a heading of the chosen level or higher; within a section, chunks as the recursive chunker does. Each chunk keeps its heading path.',
+      heading:
+        'Never crosses a heading of the chosen level or higher; within a section, chunks as the recursive chunker does. Each chunk keeps its heading path.',
     },
     sentences: 'Sentences per chunk',
     overlapSentences: 'Sentences of overlap',
@@ -187,7 +191,8 @@ export const en = {
     passagePrefix: 'chunks get the prefix "{{prefix}}"',
     builtinLabel: 'LSA: the built-in embedder',
     builtinFacts: 'built in · classic LSA · no download · fitted to these documents · up to {{dimension}} dimensions · any language',
-    builtinHelp: 'Latent semantic analysis, how “semantic” search worked before neural embeddings: TF-IDF weights of the chunks’ words, reduced by a truncated SVD to a few hundred latent dimensions, where words used in the same chunks land near each other. It is fitted to your documents each time you embed, and saved with the workspace.',
+    builtinHelp:
+      'Latent semantic analysis, how “semantic” search worked before neural embeddings: TF-IDF weights of the chunks’ words, reduced by a truncated SVD to a few hundred latent dimensions, where words used in the same chunks land near each other. It is fitted to your documents each time you embed, and saved with the workspace.',
     builtinDevice: 'The built-in embedder runs on the CPU, in a worker.',
     device: {
       label: 'Run on',
@@ -233,7 +238,8 @@ export const en = {
       'dimension-over-768': 'This model’s vectors have more than 768 dimensions, which Voy would silently cut; an exact scan answers instead.',
       'voy-failed': 'Voy failed on these vectors; an exact scan answers instead, with the same results.',
       'voy-building': 'Voy is still building its tree in the background; until it is done, an exact scan answers, with the same results.',
-      'too-large': 'This index holds {{count}} chunks, more than Voy is used for on this device (at most {{limit}}: Voy keeps about 10 KB of memory per chunk, and at this size the exact scan is faster anyway). The exact scan answers, with the same results.',
+      'too-large':
+        'This index holds {{count}} chunks, more than Voy is used for on this device (at most {{limit}}: Voy keeps about 10 KB of memory per chunk, and at this size the exact scan is faster anyway). The exact scan answers, with the same results.',
     },
     errors: {
       manifest: 'This site’s model list (models/models.json) could not be read: {{detail}}',
@@ -283,7 +289,8 @@ export const en = {
       'empty-question': 'Type a question first.',
       'no-index': 'There is no index yet: embed and index your documents first (step 3).',
       'no-chunks': 'There are no chunks to search yet: add a document first (step 1).',
-      'needs-vectors': 'Vector and hybrid search compare the question with the chunks’ vectors, and there are none yet. Search by keywords now (no model needed), embed with the built-in embedder (no download), or choose a model in step 3.',
+      'needs-vectors':
+        'Vector and hybrid search compare the question with the chunks’ vectors, and there are none yet. Search by keywords now (no model needed), embed with the built-in embedder (no download), or choose a model in step 3.',
       'lsa-missing': 'This index was made by the built-in embedder, but its fitted projection was not saved with it. Embed and index again.',
       'model-mismatch': 'The index was built with {{model}}, but the embedding model or device has changed since. Embed again before asking.',
       'model-unknown': 'The index was built with {{model}}, which this site no longer offers. Embed and index again with another model.',
@@ -343,11 +350,13 @@ export const en = {
       cosine: 'Cosine (−1 to 1)',
       cosineHelp: 'Cosine similarity between the question’s vector and the chunk’s vector: 1 same direction, 0 unrelated, −1 opposite.',
       bm25: 'BM25 (≥ 0, unbounded)',
-      bm25Help: 'BM25+ score as MiniSearch computes it (k1 = 1.2, b = 0.7, δ = 0.5; chunk length in distinct words), summed over the question’s words the chunk contains and multiplied by how many of them it contains. 0 or more, with no upper bound: compare it only within one question.',
+      bm25Help:
+        'BM25+ score as MiniSearch computes it (k1 = 1.2, b = 0.7, δ = 0.5; chunk length in distinct words), summed over the question’s words the chunk contains and multiplied by how many of them it contains. 0 or more, with no upper bound: compare it only within one question.',
       rrf: 'RRF (0 to {{max}})',
       rrfHelp: 'Reciprocal rank fusion: the sum of 1 / (60 + rank) over the vector and keyword lists that hold the chunk. Only ranks count, not scores.',
       weighted: 'Weighted (0 to 1)',
-      weightedHelp: 'Each list’s scores mapped onto 0..1 (best 1, worst 0), then vector × {{vector}} + keyword × {{keyword}}; a list that does not hold the chunk adds 0.',
+      weightedHelp:
+        'Each list’s scores mapped onto 0..1 (best 1, worst 0), then vector × {{vector}} + keyword × {{keyword}}; a list that does not hold the chunk adds 0.',
       rerank: 'Rerank (0 to 1)',
       rerankHelp: 'The cross-encoder’s relevance of the question and the chunk read together (sigmoid of its logit).',
       moves: 'Rank by stage',
@@ -378,7 +387,8 @@ export const en = {
     title: 'Reranking',
     summary: 'Reranking: {{model}}',
     summaryNone: 'Reranking: none',
-    explain: 'A cross-encoder reads the question and each candidate chunk together and scores how well they match, from 0 to 1. It is slower than vector search, so it re-scores only the best candidates of the first stage; the top k of its order go to the prompt.',
+    explain:
+      'A cross-encoder reads the question and each candidate chunk together and scores how well they match, from 0 to 1. It is slower than vector search, so it re-scores only the best candidates of the first stage; the top k of its order go to the prompt.',
     model: 'Reranker (cross-encoder)',
     none: 'No reranking',
     noneFacts: 'the order of the vector search goes to the prompt',
@@ -402,7 +412,8 @@ export const en = {
     lastRun_other: 'Reranked {{count}} candidates in {{time}} ({{perCandidate}} per candidate) on {{device}}.',
     col: {
       score: 'Rerank score (0 to 1)',
-      scoreHelp: 'How relevant the cross-encoder judges the chunk to the question: the sigmoid of its output, from 0 (unrelated) to 1 (a match). The rows are in this order.',
+      scoreHelp:
+        'How relevant the cross-encoder judges the chunk to the question: the sigmoid of its output, from 0 (unrelated) to 1 (a match). The rows are in this order.',
       move: 'Rank move',
       moveHelp: 'How the chunk’s rank changed from the first stage (vector search) to the reranker’s order.',
       up: '↑ {{n}} (was {{from}})',
@@ -427,18 +438,21 @@ export const en = {
     notPersisted: 'The browser may clear this data when space runs low.',
     persist: 'Ask the browser to keep it',
     persistGranted: 'Granted: the browser keeps this data until you clear it.',
-    persistDenied: 'Not granted: the browser may still clear this data when space runs low. Browsers grant this more readily to sites that are used often, bookmarked or installed.',
+    persistDenied:
+      'Not granted: the browser may still clear this data when space runs low. Browsers grant this more readily to sites that are used often, bookmarked or installed.',
     clear: 'Clear workspace',
     clearBusy: 'Wait until embedding has finished (or cancel it) before clearing the workspace.',
     confirmTitle: 'Clear the workspace?',
-    confirmBody: 'This removes every document, the vector index and everything saved for them in this browser. Your settings (chunk size, models, language) stay. This cannot be undone.',
+    confirmBody:
+      'This removes every document, the vector index and everything saved for them in this browser. Your settings (chunk size, models, language) stay. This cannot be undone.',
     confirmClear: 'Clear everything',
     cleared: 'The workspace was cleared.',
     transfer: {
       export: 'Export workspace',
       import: 'Import workspace',
       importFile: 'Workspace file to import',
-      explain: 'One .zip file with the documents, the chunks and their vectors. Importing one replaces the current workspace, and the index comes back without embedding anything.',
+      explain:
+        'One .zip file with the documents, the chunks and their vectors. Importing one replaces the current workspace, and the index comes back without embedding anything.',
       exportNeedsIndex: 'Embed and index the documents first: a workspace file holds the index.',
       busy: 'Wait until embedding has finished (or cancel it) before exporting or importing a workspace.',
       importing: 'Checking and importing {{name}}…',
@@ -458,7 +472,8 @@ export const en = {
         'chunk-out-of-range': 'chunk {{chunk}} of {{document}} reaches beyond the end of the document.',
         'unknown-model': 'it was embedded with {{modelId}}, which this site does not offer.',
         // Values checked before anything is replaced (src/core/workspaceLimits.ts).
-        'bad-document-id': 'the document id “{{id}}” cannot be used (ids must be unique, plain names, not empty and not names such as __proto__ or constructor).',
+        'bad-document-id':
+          'the document id “{{id}}” cannot be used (ids must be unique, plain names, not empty and not names such as __proto__ or constructor).',
         'bad-document-field': 'the {{field}} of {{document}} is not valid (a date must lie between 1970 and the year 9999; sizes within the limits).',
         'too-many-documents': 'it holds {{found}} documents; Openbook takes at most {{limit}}.',
         'too-many-chunks': 'it holds {{found}} chunks; Openbook takes at most {{limit}}.',
@@ -470,9 +485,11 @@ export const en = {
     },
     errors: {
       unavailable: 'This browser cannot save the workspace ({{detail}}). Everything works, but is gone when the page is closed.',
-      'document-quota': 'Not saved: this browser’s storage for the site is full. The document is here until you reload; what was saved before is unchanged. Remove documents or clear the workspace to free space.',
+      'document-quota':
+        'Not saved: this browser’s storage for the site is full. The document is here until you reload; what was saved before is unchanged. Remove documents or clear the workspace to free space.',
       'document-failed': 'Not saved ({{detail}}). The document is here until you reload; what was saved before is unchanged.',
-      'index-quota': 'The index could not be saved: this browser’s storage for the site is full. It works until you reload; after a reload the index saved before comes back, unchanged. Remove documents or clear the workspace to free space, then embed again.',
+      'index-quota':
+        'The index could not be saved: this browser’s storage for the site is full. It works until you reload; after a reload the index saved before comes back, unchanged. Remove documents or clear the workspace to free space, then embed again.',
       'index-failed': 'The index could not be saved ({{detail}}). It works until you reload; after a reload the index saved before comes back, unchanged.',
       'delete-failed': 'A removed document could not be deleted from this browser’s storage: {{detail}}',
       'restore-index': 'The saved index could not be rebuilt ({{detail}}). Embed and index again.',
@@ -551,15 +568,18 @@ export const en = {
     useF32: 'Use {{model}} instead',
     useWasm: 'Use transformers.js on WASM (CPU) instead',
     noAnswer: {
-      needsWebgpu: 'No answer: the chosen engine needs WebGPU, which is not usable here. Choose transformers.js on WASM above. Retrieval and the filled prompt work without a model; you can also copy the prompt into any chatbot.',
-      noModel: 'No answer yet: no language model is loaded. Load one above, or copy the filled prompt (step 5) into any chat: retrieval and the filled prompt work without a language model.',
+      needsWebgpu:
+        'No answer: the chosen engine needs WebGPU, which is not usable here. Choose transformers.js on WASM above. Retrieval and the filled prompt work without a model; you can also copy the prompt into any chatbot.',
+      noModel:
+        'No answer yet: no language model is loaded. Load one above, or copy the filled prompt (step 5) into any chat: retrieval and the filled prompt work without a language model.',
       askFirst: 'Ask a question (step 4) and the answer appears here.',
     },
     failure: {
       title: 'The model could not be loaded: {{model}}',
       generateTitle: 'The answer could not be generated with {{model}}',
       detail: 'Details',
-      'no-webgpu': 'This browser has no WebGPU, which the chosen engine needs. Use a recent Chrome or Edge on a computer with a GPU, or transformers.js on WASM.',
+      'no-webgpu':
+        'This browser has no WebGPU, which the chosen engine needs. Use a recent Chrome or Edge on a computer with a GPU, or transformers.js on WASM.',
       'no-adapter': 'WebGPU found no usable GPU adapter (the GPU may be blocked or unsupported).',
       'needs-shader-f16': 'This model needs the shader-f16 feature, which this GPU does not offer. Nothing was downloaded. Choose its q4f32 variant.',
       network: 'Its files could not be downloaded. Check the network connection, or the model download source in the settings above.',
@@ -581,7 +601,8 @@ export const en = {
       count_one: '{{count}} question',
       count_other: '{{count}} questions',
       none: 'No questions yet. Add them here, import a JSONL or CSV file, or use the sample question set.',
-      relevantHint: 'A retrieved chunk counts as relevant when it comes from the expected document and contains the expected text (letter case and line breaks ignored). Give either or both.',
+      relevantHint:
+        'A retrieved chunk counts as relevant when it comes from the expected document and contains the expected text (letter case and line breaks ignored). Give either or both.',
       unknownDocuments_one: 'No document is named {{names}}: the questions that expect it cannot be found.',
       unknownDocuments_other: 'No documents are named {{names}}: the questions that expect them cannot be found.',
       listLabel: 'Questions',
@@ -727,10 +748,13 @@ export const en = {
     reconnect: 'Connect again',
     failure: {
       title: 'Could not connect to the endpoint',
-      'endpoint-unreachable': 'Nothing answers at this address (connection refused). Is the server running, and are the host, port and path (often ending in /v1) right?',
-      'endpoint-cors': 'The server answered, but does not allow this page to read its answers (CORS). Allow this page’s origin on the server: for Ollama set OLLAMA_ORIGINS (e.g. OLLAMA_ORIGINS="*"), in LM Studio turn on “Enable CORS”, for llama.cpp’s server check its --cors / allowed origins.',
+      'endpoint-unreachable':
+        'Nothing answers at this address (connection refused). Is the server running, and are the host, port and path (often ending in /v1) right?',
+      'endpoint-cors':
+        'The server answered, but does not allow this page to read its answers (CORS). Allow this page’s origin on the server: for Ollama set OLLAMA_ORIGINS (e.g. OLLAMA_ORIGINS="*"), in LM Studio turn on “Enable CORS”, for llama.cpp’s server check its --cors / allowed origins.',
       'endpoint-http': 'The server refused the request. Its message is below (a wrong model name or API key is the usual cause).',
-      'endpoint-dropped': 'The connection broke while the answer was streaming. What arrived before is kept above. Check the server’s log (it may have crashed or run out of memory).',
+      'endpoint-dropped':
+        'The connection broke while the answer was streaming. What arrived before is kept above. Check the server’s log (it may have crashed or run out of memory).',
       'endpoint-bad-response': 'The server’s answer is not an OpenAI-style chat completion stream. Is the base URL that of an OpenAI-compatible API?',
       'endpoint-bad-url': 'The endpoint base URL must be a full http:// or https:// address, e.g. http://localhost:11434/v1.',
       'endpoint-no-model': 'Enter the name of the model the server should use (or list the server’s models and choose one).',
@@ -747,11 +771,13 @@ export const en = {
     help: 'Used by every engine. Temperature 0 always picks the most likely next token (the same answer each time); higher values vary more. Max answer tokens is also the room the context budget keeps free for the answer.',
   },
   budget: {
-    summary: 'Context budget: prompt {{prompt}} tokens + answer up to {{answer}} tokens, of a {{window}}-token context window; {{kept}} of {{retrieved}} chunks fit.',
+    summary:
+      'Context budget: prompt {{prompt}} tokens + answer up to {{answer}} tokens, of a {{window}}-token context window; {{kept}} of {{retrieved}} chunks fit.',
     exact: 'counted by the model’s tokenizer',
     estimate: 'estimate',
     meter: 'Context window used',
-    noRoom: 'Even without any chunk the prompt does not fit: only {{available}} tokens are left for it. Lower the max answer tokens or choose a model with a larger window.',
+    noRoom:
+      'Even without any chunk the prompt does not fit: only {{available}} tokens are left for it. Lower the max answer tokens or choose a model with a larger window.',
     dropped_one: '{{count}} chunk did not fit and was left out of the prompt (the lowest-ranked go first):',
     dropped_other: '{{count}} chunks did not fit and were left out of the prompt (the lowest-ranked go first):',
     droppedList: 'Chunks left out',
@@ -794,7 +820,8 @@ export const en = {
     deleteLabel: 'Delete {{model}}',
     refresh: 'Refresh',
     importFolder: 'Import a model folder',
-    importHelp: 'A model pack from a USB stick or a colleague: choose a model’s folder (with its config.json) or a whole models/ folder. The files go into this browser’s model cache, so the model then loads with no network.',
+    importHelp:
+      'A model pack from a USB stick or a colleague: choose a model’s folder (with its config.json) or a whole models/ folder. The files go into this browser’s model cache, so the model then loads with no network.',
     importing: 'Importing model files: {{done}} of {{total}}',
     imported: 'Imported {{models}} ({{count}} files). It now loads from this browser, with no network.',
     deleted: '{{model}} was deleted from this browser. It will be downloaded again when it is next used.',
@@ -804,7 +831,8 @@ export const en = {
     errors: {
       list: 'The cached models could not be listed: {{detail}}',
       delete: '{{model}} could not be deleted: {{detail}}',
-      noModel: 'No model that Openbook offers was found in this folder. Choose a folder that holds a config.json, named like the model (for example all-MiniLM-L6-v2, or Xenova/all-MiniLM-L6-v2 inside a models/ folder).',
+      noModel:
+        'No model that Openbook offers was found in this folder. Choose a folder that holds a config.json, named like the model (for example all-MiniLM-L6-v2, or Xenova/all-MiniLM-L6-v2 inside a models/ folder).',
       import: 'The model folder could not be imported: {{detail}}',
     },
   },
@@ -826,7 +854,8 @@ export const en = {
     option: '{{model}} · {{availability}}',
   },
   resume: {
-    interrupted: 'Embedding was interrupted before it finished: {{done}} of {{total}} chunks have a vector from {{model}}. They are not in the index yet; resume to embed only the rest and build the index.',
+    interrupted:
+      'Embedding was interrupted before it finished: {{done}} of {{total}} chunks have a vector from {{model}}. They are not in the index yet; resume to embed only the rest and build the index.',
     incompleteList: 'Incomplete documents',
     document: '{{name}}: incomplete, {{done}} of {{total}} chunks embedded',
     resume: 'Resume embedding',
@@ -940,8 +969,10 @@ export const en = {
   },
   replaceWorkspace: {
     errors: {
-      quota: 'this browser’s storage for the site is full. Nothing of the new workspace was kept: the workspace saved before is still here, also after a reload. Remove documents or clear the workspace to free space, then import again.',
-      failed: 'it could not be saved in this browser ({{detail}}). Nothing of the new workspace was kept: the workspace saved before is still here, also after a reload.',
+      quota:
+        'this browser’s storage for the site is full. Nothing of the new workspace was kept: the workspace saved before is still here, also after a reload. Remove documents or clear the workspace to free space, then import again.',
+      failed:
+        'it could not be saved in this browser ({{detail}}). Nothing of the new workspace was kept: the workspace saved before is still here, also after a reload.',
     },
   },
   resilience: {
@@ -1010,7 +1041,8 @@ export const en = {
     settingsUnreadable: 'The saved settings {{store}} could not be read and were reset to their defaults.',
   },
   limits: {
-    'docx-too-large': 'this DOCX unpacks to more than {{detail}}; it is refused before it is unpacked, so that it cannot exhaust the page’s memory. Save a smaller document, or split it.',
+    'docx-too-large':
+      'this DOCX unpacks to more than {{detail}}; it is refused before it is unpacked, so that it cannot exhaust the page’s memory. Save a smaller document, or split it.',
     'docx-too-many-entries': 'this DOCX holds more than {{detail}} files inside it, more than any Word document needs; it is refused before it is unpacked.',
     'docx-ratio': 'this DOCX is compressed more than {{detail}} to 1, far beyond any real document (a zip bomb?); it is refused before it is unpacked.',
     'pdf-too-many-pages': 'this PDF has more than {{detail}} pages, the limit for one document. Split it and add the parts.',

@@ -4,5 +4,4 @@ export interface Message {
   values?: Record<string, string | number>;
 }
 
-export const message = (key: string, values?: Record<string, string | number>): Message =>
-  values ? { key, values } : { key };
+export const message = (key: string, values?: Record<string, string | number>): Message => (values ? { key, values } : { key });

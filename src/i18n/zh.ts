@@ -189,7 +189,8 @@ export const zh: Translation = {
     passagePrefix: '分块前加 “{{prefix}}”',
     builtinLabel: 'LSA：内置嵌入器',
     builtinFacts: '内置 · 经典 LSA · 无需下载 · 按这些文档拟合 · 最多 {{dimension}} 维 · 任何语言',
-    builtinHelp: '潜在语义分析（LSA）是神经网络嵌入出现之前“语义”检索的做法：先算出分块中各词的 TF-IDF 权重，再用截断 SVD 降到几百个潜在维度，常在同一批分块中出现的词会彼此靠近。每次嵌入时都按你的文档重新拟合，并随工作区一起保存。',
+    builtinHelp:
+      '潜在语义分析（LSA）是神经网络嵌入出现之前“语义”检索的做法：先算出分块中各词的 TF-IDF 权重，再用截断 SVD 降到几百个潜在维度，常在同一批分块中出现的词会彼此靠近。每次嵌入时都按你的文档重新拟合，并随工作区一起保存。',
     builtinDevice: '内置嵌入器在 CPU 上、在后台线程（Worker）中运行。',
     device: {
       label: '运行于',
@@ -235,7 +236,8 @@ export const zh: Translation = {
       'dimension-over-768': '该模型的向量超过 768 维，Voy 会悄悄截断，因此改用精确扫描。',
       'voy-failed': 'Voy 处理这些向量时出错，已改用精确扫描，结果相同。',
       'voy-building': 'Voy 正在后台构建 k-d 树；完成之前由精确扫描作答，结果相同。',
-      'too-large': '此索引有 {{count}} 个分块，超过了本设备上使用 Voy 的上限（{{limit}} 个：Voy 每个分块约占 10 KB 内存，而且在这个规模下精确扫描反而更快）。因此由精确扫描作答，结果相同。',
+      'too-large':
+        '此索引有 {{count}} 个分块，超过了本设备上使用 Voy 的上限（{{limit}} 个：Voy 每个分块约占 10 KB 内存，而且在这个规模下精确扫描反而更快）。因此由精确扫描作答，结果相同。',
     },
     errors: {
       manifest: '无法读取本站的模型列表（models/models.json）：{{detail}}',
@@ -285,7 +287,8 @@ export const zh: Translation = {
       'empty-question': '请先输入问题。',
       'no-index': '还没有索引：请先在第 3 步嵌入并建立索引。',
       'no-chunks': '还没有可检索的分块：请先添加文档（第 1 步）。',
-      'needs-vectors': '向量检索和混合检索要把问题和分块的向量相比较，而现在还没有向量。可以现在就用关键词检索（不需要模型），用内置嵌入器嵌入（无需下载），或在第 3 步选择一个模型。',
+      'needs-vectors':
+        '向量检索和混合检索要把问题和分块的向量相比较，而现在还没有向量。可以现在就用关键词检索（不需要模型），用内置嵌入器嵌入（无需下载），或在第 3 步选择一个模型。',
       'lsa-missing': '这个索引是内置嵌入器生成的，但它拟合出的投影没有随索引保存。请重新嵌入并建立索引。',
       'model-mismatch': '索引是用 {{model}} 建立的，但此后嵌入模型或运行设备已经改变。请重新嵌入后再提问。',
       'model-unknown': '索引是用 {{model}} 建立的，但本站已不再提供这个模型。请换一个模型重新嵌入并建立索引。',
@@ -345,7 +348,8 @@ export const zh: Translation = {
       cosine: '余弦（−1 到 1）',
       cosineHelp: '问题向量与分块向量之间的余弦相似度：1 表示方向相同，0 表示无关，−1 表示相反。',
       bm25: 'BM25（≥ 0，无上限）',
-      bm25Help: '按 MiniSearch 的算法计算的 BM25+ 分数（k1 = 1.2，b = 0.7，δ = 0.5；分块长度按不同词语数计）：把分块中出现的问题词语的得分相加，再乘以出现的词语个数。大于等于 0，没有上限，只能在同一个问题的结果之间比较。',
+      bm25Help:
+        '按 MiniSearch 的算法计算的 BM25+ 分数（k1 = 1.2，b = 0.7，δ = 0.5；分块长度按不同词语数计）：把分块中出现的问题词语的得分相加，再乘以出现的词语个数。大于等于 0，没有上限，只能在同一个问题的结果之间比较。',
       rrf: 'RRF（0 到 {{max}}）',
       rrfHelp: '倒数排名融合：在包含该分块的向量列表和关键词列表中，把 1 / (60 + 排名) 相加。只看排名，不看分数。',
       weighted: '加权（0 到 1）',
@@ -380,7 +384,8 @@ export const zh: Translation = {
     title: '重排序',
     summary: '重排序：{{model}}',
     summaryNone: '重排序：无',
-    explain: '交叉编码器把问题和每个候选分块放在一起读，给出两者的匹配程度，从 0 到 1。它比向量检索慢，所以只对第一阶段排在前面的候选重新打分；按它的顺序取前 k 个放进提示词。',
+    explain:
+      '交叉编码器把问题和每个候选分块放在一起读，给出两者的匹配程度，从 0 到 1。它比向量检索慢，所以只对第一阶段排在前面的候选重新打分；按它的顺序取前 k 个放进提示词。',
     model: '重排序模型（交叉编码器）',
     none: '不重排序',
     noneFacts: '按向量检索的顺序放进提示词',
@@ -472,9 +477,11 @@ export const zh: Translation = {
     },
     errors: {
       unavailable: '这个浏览器无法保存工作区（{{detail}}）。各项功能照常可用，但关闭页面后内容就会丢失。',
-      'document-quota': '未能保存：浏览器分给本站的存储空间已满。在重新加载页面之前，这篇文档仍然可用；之前保存的内容不受影响。移除一些文档或清空工作区即可腾出空间。',
+      'document-quota':
+        '未能保存：浏览器分给本站的存储空间已满。在重新加载页面之前，这篇文档仍然可用；之前保存的内容不受影响。移除一些文档或清空工作区即可腾出空间。',
       'document-failed': '未能保存（{{detail}}）。在重新加载页面之前，这篇文档仍然可用；之前保存的内容不受影响。',
-      'index-quota': '索引未能保存：浏览器分给本站的存储空间已满。在重新加载页面之前索引照常可用；重新加载后会恢复之前保存的索引，内容不变。请移除文档或清空工作区腾出空间，然后重新嵌入。',
+      'index-quota':
+        '索引未能保存：浏览器分给本站的存储空间已满。在重新加载页面之前索引照常可用；重新加载后会恢复之前保存的索引，内容不变。请移除文档或清空工作区腾出空间，然后重新嵌入。',
       'index-failed': '索引未能保存（{{detail}}）。在重新加载页面之前索引照常可用；重新加载后会恢复之前保存的索引，内容不变。',
       'delete-failed': '已移除的文档未能从浏览器存储中删除：{{detail}}',
       'restore-index': '无法用保存的数据重建索引（{{detail}}）。请重新嵌入并建立索引。',
@@ -553,7 +560,8 @@ export const zh: Translation = {
     useF32: '改用 {{model}}',
     useWasm: '改用 WASM（CPU）上的 transformers.js',
     noAnswer: {
-      needsWebgpu: '没有回答：所选引擎需要 WebGPU，而这里无法使用。请在上方改选 WASM 上的 transformers.js。检索和提示词不需要模型也能使用，你也可以把提示词复制到任何聊天机器人里。',
+      needsWebgpu:
+        '没有回答：所选引擎需要 WebGPU，而这里无法使用。请在上方改选 WASM 上的 transformers.js。检索和提示词不需要模型也能使用，你也可以把提示词复制到任何聊天机器人里。',
       noModel: '还没有回答：尚未加载语言模型。请在上方加载一个，或把填好的提示词（第 5 步）复制到任意聊天工具：检索和填好的提示词不需要语言模型也能使用。',
       askFirst: '在第 4 步提问后，回答会显示在这里。',
     },
@@ -730,7 +738,8 @@ export const zh: Translation = {
     failure: {
       title: '无法连接到端点',
       'endpoint-unreachable': '这个地址没有响应（连接被拒绝）。服务器是否在运行？主机、端口和路径（通常以 /v1 结尾）是否正确？',
-      'endpoint-cors': '服务器有响应，但不允许本页面读取它的回答（CORS）。请在服务器上允许本页面的来源：Ollama 设置 OLLAMA_ORIGINS（例如 OLLAMA_ORIGINS="*"），LM Studio 打开“Enable CORS”，llama.cpp 服务器检查 --cors 或允许的来源设置。',
+      'endpoint-cors':
+        '服务器有响应，但不允许本页面读取它的回答（CORS）。请在服务器上允许本页面的来源：Ollama 设置 OLLAMA_ORIGINS（例如 OLLAMA_ORIGINS="*"），LM Studio 打开“Enable CORS”，llama.cpp 服务器检查 --cors 或允许的来源设置。',
       'endpoint-http': '服务器拒绝了请求，它的说明见下方（通常是模型名称或 API 密钥不对）。',
       'endpoint-dropped': '回答流式传输时连接中断了。之前收到的内容保留在上方。请查看服务器日志（它可能崩溃了或内存不足）。',
       'endpoint-bad-response': '服务器的回答不是 OpenAI 格式的对话补全流。基础地址是否指向一个兼容 OpenAI 的 API？',
@@ -796,7 +805,8 @@ export const zh: Translation = {
     deleteLabel: '删除 {{model}}',
     refresh: '刷新',
     importFolder: '导入模型文件夹',
-    importHelp: '来自 U 盘或同事的模型包：选择某个模型的文件夹（含 config.json），或整个 models/ 文件夹。文件会放入这个浏览器的模型缓存，之后无需网络即可加载该模型。',
+    importHelp:
+      '来自 U 盘或同事的模型包：选择某个模型的文件夹（含 config.json），或整个 models/ 文件夹。文件会放入这个浏览器的模型缓存，之后无需网络即可加载该模型。',
     importing: '正在导入模型文件：{{done}} / {{total}}',
     imported: '已导入 {{models}}（{{count}} 个文件）。现在可以从这个浏览器加载，无需网络。',
     deleted: '已从这个浏览器删除 {{model}}。下次使用时会重新下载。',
@@ -806,7 +816,8 @@ export const zh: Translation = {
     errors: {
       list: '无法列出已缓存的模型：{{detail}}',
       delete: '无法删除 {{model}}：{{detail}}',
-      noModel: '这个文件夹里没有找到 Openbook 提供的模型。请选择含有 config.json、并以模型命名的文件夹（例如 all-MiniLM-L6-v2，或 models/ 文件夹中的 Xenova/all-MiniLM-L6-v2）。',
+      noModel:
+        '这个文件夹里没有找到 Openbook 提供的模型。请选择含有 config.json、并以模型命名的文件夹（例如 all-MiniLM-L6-v2，或 models/ 文件夹中的 Xenova/all-MiniLM-L6-v2）。',
       import: '无法导入模型文件夹：{{detail}}',
     },
   },
@@ -828,7 +839,8 @@ export const zh: Translation = {
     option: '{{model}} · {{availability}}',
   },
   resume: {
-    interrupted: '上次嵌入在完成前被中断：{{total}} 个分块中已有 {{done}} 个由 {{model}} 生成了向量。它们还不在索引里；继续嵌入只会处理剩下的分块，然后建立索引。',
+    interrupted:
+      '上次嵌入在完成前被中断：{{total}} 个分块中已有 {{done}} 个由 {{model}} 生成了向量。它们还不在索引里；继续嵌入只会处理剩下的分块，然后建立索引。',
     incompleteList: '未完成的文档',
     document: '{{name}}：未完成，已嵌入 {{done}} / {{total}} 个分块',
     resume: '继续嵌入',
@@ -942,7 +954,8 @@ export const zh: Translation = {
   },
   replaceWorkspace: {
     errors: {
-      quota: '浏览器分给本站的存储空间已满。新工作区的内容一概没有保留：之前保存的工作区仍在这里，重新加载页面后也是如此。移除一些文档或清空工作区即可腾出空间，然后再导入。',
+      quota:
+        '浏览器分给本站的存储空间已满。新工作区的内容一概没有保留：之前保存的工作区仍在这里，重新加载页面后也是如此。移除一些文档或清空工作区即可腾出空间，然后再导入。',
       failed: '无法保存到这个浏览器（{{detail}}）。新工作区的内容一概没有保留：之前保存的工作区仍在这里，重新加载页面后也是如此。',
     },
   },

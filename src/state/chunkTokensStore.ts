@@ -55,7 +55,12 @@ export const useChunkTokensStore = create<ChunkTokensState>()(
 
 /** Whether the tokenizer of this model may be loaded without asking (see `allowed`). */
 export function mayCountWith(tokenizer: TokenizerRef, loadedModelId: string | null): boolean {
-  return !!tokenizer.builtin || !!tokenizer.selfHostedOnly || tokenizer.modelId === loadedModelId || useChunkTokensStore.getState().allowed.includes(tokenizer.modelId);
+  return (
+    !!tokenizer.builtin ||
+    !!tokenizer.selfHostedOnly ||
+    tokenizer.modelId === loadedModelId ||
+    useChunkTokensStore.getState().allowed.includes(tokenizer.modelId)
+  );
 }
 
 const update = (view: ChunkView, key: string, patch: Partial<TokenCounts>) =>
@@ -75,7 +80,10 @@ export function requestTokenCounts(view: ChunkView, text: string, chunks: Chunk[
   const current = useChunkTokensStore.getState().byView[view];
   if (current?.key === key && !current.error) return;
   useChunkTokensStore.setState((s) => ({
-    byView: { ...s.byView, [view]: { key, modelId: tokenizer.modelId, maxTokens: tokenizer.maxTokens, counts: null, done: 0, total: chunks.length, error: null } },
+    byView: {
+      ...s.byView,
+      [view]: { key, modelId: tokenizer.modelId, maxTokens: tokenizer.maxTokens, counts: null, done: 0, total: chunks.length, error: null },
+    },
   }));
   const spans = new Int32Array(chunks.length * 2);
   chunks.forEach((c, i) => {
@@ -85,7 +93,13 @@ export function requestTokenCounts(view: ChunkView, text: string, chunks: Chunk[
   void (async () => {
     try {
       const { api } = await getChunker();
-      const counts = await api.countPassageTokens(view, text, transfer(spans, [spans.buffer]), tokenizer, callback((done: number) => update(view, key, { done })));
+      const counts = await api.countPassageTokens(
+        view,
+        text,
+        transfer(spans, [spans.buffer]),
+        tokenizer,
+        callback((done: number) => update(view, key, { done })),
+      );
       update(view, key, { counts, done: chunks.length });
     } catch (err) {
       const detail = describeError(err);

@@ -21,7 +21,12 @@ vi.mock('./workers', async () => {
   return { getChunker: async () => ({ api, terminate() {} }) };
 });
 
-const tokenizer = (modelId: string): TokenizerRef => ({ modelId, passagePrefix: '', maxTokens: 512, source: { remoteHost: 'https://huggingface.co', basePath: '/' } });
+const tokenizer = (modelId: string): TokenizerRef => ({
+  modelId,
+  passagePrefix: '',
+  maxTokens: 512,
+  source: { remoteHost: 'https://huggingface.co', basePath: '/' },
+});
 
 async function load() {
   vi.resetModules();
@@ -38,7 +43,10 @@ afterEach(() => {
 
 describe('chunking store', () => {
   it('reads settings saved before there were several chunkers as the recursive chunker', async () => {
-    localStorage.setItem('openbook.chunking', JSON.stringify({ state: { options: { chunkSize: 300, overlap: 30 }, draft: { chunkSize: 300, overlap: 30 } }, version: 0 }));
+    localStorage.setItem(
+      'openbook.chunking',
+      JSON.stringify({ state: { options: { chunkSize: 300, overlap: 30 }, draft: { chunkSize: 300, overlap: 30 } }, version: 0 }),
+    );
     const { chunking } = await load();
     expect(chunking.useChunkingStore.getState().options).toEqual({ kind: 'recursive', chunkSize: 300, overlap: 30 });
     expect(chunking.useChunkingStore.getState().draft).toEqual({ kind: 'recursive', chunkSize: 300, overlap: 30 });

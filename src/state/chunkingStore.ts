@@ -8,13 +8,7 @@ import { settingsStorage } from './persistence';
 import { chunkerSettingsSchema, schemaPersistOptions } from './persistedSchema';
 import type { Chunk } from '../core/types';
 import { unpackChunks } from '../core/chunkPacking';
-import {
-  DEFAULT_CHUNKER_SETTINGS,
-  settingsKey,
-  validateChunkerSettings,
-  type ChunkerSettings,
-  type ChunkerSettingsError,
-} from '../core/chunkers/settings';
+import { DEFAULT_CHUNKER_SETTINGS, settingsKey, validateChunkerSettings, type ChunkerSettings, type ChunkerSettingsError } from '../core/chunkers/settings';
 import type { TokenizerRef } from '../adapters/chunker/tokenizer';
 import { useDocumentsStore } from './documentsStore';
 import { getChunker } from './workers';

@@ -144,7 +144,12 @@ export const useDocumentsStore = createStore<DocumentsState>()((set, get) => {
       const added = createMany(docs);
       const duplicates = docs.filter((_, i) => added[i] === null);
       if (duplicates.length > 0)
-        set((s) => ({ notices: [...s.notices, ...duplicates.map((d) => ({ id: newId('notice'), level: 'info' as const, subject: d.name, message: message('documents.errors.duplicate') }))] }));
+        set((s) => ({
+          notices: [
+            ...s.notices,
+            ...duplicates.map((d) => ({ id: newId('notice'), level: 'info' as const, subject: d.name, message: message('documents.errors.duplicate') })),
+          ],
+        }));
     },
 
     remove(id) {

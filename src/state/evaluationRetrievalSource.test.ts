@@ -71,6 +71,8 @@ describe('an evaluation’s own indexes through the retrieval pipeline', () => {
 
   it('says what is missing rather than searching something else', async () => {
     await expect(runRetrieval(question, config('hybrid'), evaluationRetrievalSource(indexes(true, false, [question])))).rejects.toThrow('no keyword index');
-    await expect(runRetrieval('another question', config('vector'), evaluationRetrievalSource(indexes(true, false, [question])))).rejects.toThrow('not embedded');
+    await expect(runRetrieval('another question', config('vector'), evaluationRetrievalSource(indexes(true, false, [question])))).rejects.toThrow(
+      'not embedded',
+    );
   });
 });

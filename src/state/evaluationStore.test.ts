@@ -20,7 +20,11 @@ vi.mock('./evaluationRunner', async (importOriginal) => {
       await fake.impl?.(config, session);
       session.check();
       const hit = { documentName: 'tea.txt', text: 'green tea', chunkIndex: 0, chunkId: 'd#0', score: 0.9 };
-      return configurationResult(config.id, config.topK, questions.map((q) => evaluateQuestion(q, [hit], config.topK)));
+      return configurationResult(
+        config.id,
+        config.topK,
+        questions.map((q) => evaluateQuestion(q, [hit], config.topK)),
+      );
     },
   };
 });

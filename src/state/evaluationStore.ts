@@ -159,7 +159,11 @@ export const useEvaluationStore = create<EvaluationState>()(
 
       async importFile(file) {
         if (file.size > MAX_QUESTION_FILE_BYTES) {
-          set({ notice: null, importProblems: null, error: message('evaluation.errors.too-large', { name: file.name, max: MAX_QUESTION_FILE_BYTES / 1_000_000 }) });
+          set({
+            notice: null,
+            importProblems: null,
+            error: message('evaluation.errors.too-large', { name: file.name, max: MAX_QUESTION_FILE_BYTES / 1_000_000 }),
+          });
           return;
         }
         let text: string;
@@ -184,7 +188,8 @@ export const useEvaluationStore = create<EvaluationState>()(
       },
       dismissImportProblems: () => set({ importProblems: null }),
 
-      addConfiguration: () => set((s) => ({ configurations: [...s.configurations, { ...(s.configurations.at(-1) ?? defaultConfiguration('')), id: newId() }] })),
+      addConfiguration: () =>
+        set((s) => ({ configurations: [...s.configurations, { ...(s.configurations.at(-1) ?? defaultConfiguration('')), id: newId() }] })),
       updateConfiguration: (id, patch) => set((s) => ({ configurations: s.configurations.map((c) => (c.id === id ? { ...c, ...patch } : c)) })),
       removeConfiguration: (id) => set((s) => ({ configurations: s.configurations.filter((c) => c.id !== id) })),
 
@@ -212,7 +217,12 @@ export const useEvaluationStore = create<EvaluationState>()(
 
         const current = new EvaluationSession();
         session = current;
-        const cleaned = questions.map((q) => ({ ...q, question: q.question.trim(), expectedDocument: cleanExpectation(q.expectedDocument), expectedSubstring: cleanExpectation(q.expectedSubstring) }));
+        const cleaned = questions.map((q) => ({
+          ...q,
+          question: q.question.trim(),
+          expectedDocument: cleanExpectation(q.expectedDocument),
+          expectedSubstring: cleanExpectation(q.expectedSubstring),
+        }));
         set({ phase: 'running', error: null, notice: null, runs: [], ranWith: identity, drilldownId: null, progress: null });
         try {
           for (const [i, configuration] of configurations.entries()) {

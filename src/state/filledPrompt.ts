@@ -146,10 +146,16 @@ function upperBounds(parts: PromptParts): PromptPartsCounts {
 /** The filled prompt for the last retrieval, or null before the first question; counts tokens when it can. */
 export function useFilledPrompt(): BudgetedPrompt | null {
   const { language } = useTranslation().i18n;
-  const template = templateIn(usePromptStore((s) => s.custom), language);
+  const template = templateIn(
+    usePromptStore((s) => s.custom),
+    language,
+  );
   const run = useRetrievalStore((s) => s.last);
   const documents = useDocumentsStore((s) => s.documents);
-  const system = systemPromptIn(useSamplingStore((s) => s.customSystem), language);
+  const system = systemPromptIn(
+    useSamplingStore((s) => s.customSystem),
+    language,
+  );
   const maxTokens = useSamplingStore((s) => s.maxTokens);
   const engine = useGenerationStore((s) => s.engine);
   const modelId = useGenerationStore((s) => s.modelId);

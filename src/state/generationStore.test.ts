@@ -172,7 +172,11 @@ describe('generation store', () => {
     };
     useGenerationStore.getState().setModel(f32Model.id);
     await useGenerationStore.getState().load();
-    expect(useGenerationStore.getState()).toMatchObject({ phase: 'error', loadedModelId: null, failure: { code: 'network', detail: 'Failed to fetch', stage: 'load' } });
+    expect(useGenerationStore.getState()).toMatchObject({
+      phase: 'error',
+      loadedModelId: null,
+      failure: { code: 'network', detail: 'Failed to fetch', stage: 'load' },
+    });
   });
 
   it('a load can be cancelled, and its late result is ignored', async () => {

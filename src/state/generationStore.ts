@@ -248,9 +248,7 @@ export const useGenerationStore = create<GenerationState>()(
           if (!generator || !get().loadedModelId || get().phase === 'generating') return;
           set({ phase: 'generating', answer: '', stats: null, failure: null, stopped: false, answeredPrompt: prompt, comparison: null });
           try {
-            const stats = await generator.generate(chatMessages(system, prompt), optionsNow(), (delta) =>
-              set((s) => ({ answer: s.answer + delta })),
-            );
+            const stats = await generator.generate(chatMessages(system, prompt), optionsNow(), (delta) => set((s) => ({ answer: s.answer + delta })));
             set({ phase: 'ready', stats });
           } catch (err) {
             await failGeneration(err);
@@ -266,9 +264,7 @@ export const useGenerationStore = create<GenerationState>()(
             if (get().stopped) break;
             pane((c) => withPane(c, side, { status: 'generating' }));
             try {
-              const stats = await generator.generate(chatMessages(system, prompts[side]), optionsNow(), (delta) =>
-                pane((c) => appendToPane(c, side, delta)),
-              );
+              const stats = await generator.generate(chatMessages(system, prompts[side]), optionsNow(), (delta) => pane((c) => appendToPane(c, side, delta)));
               pane((c) => withPane(c, side, { stats, status: get().stopped ? 'stopped' : 'done' }));
             } catch (err) {
               pane((c) => withPane(c, side, { status: 'failed' }));
@@ -303,17 +299,21 @@ export const useGenerationStore = create<GenerationState>()(
         modelIds: s.modelIds,
         modelChosen: s.modelChosen,
       }),
-      ...schemaPersistOptions<GenerationState>('openbook.generation', {
-        engine: v.picklist(['webllm', 'transformers-webgpu', 'transformers-wasm', 'openai']),
-        engineChosen: v.boolean(),
-        modelId: stringUpTo(500),
-        // Each family's choice on its own: one saved before a family existed keeps that family's default.
-        modelIds: v.partial(v.object({ webllm: stringUpTo(500), transformers: stringUpTo(500), openai: stringUpTo(500) })) as v.GenericSchema<
-          unknown,
-          GenerationState['modelIds']
-        >,
-        modelChosen: v.boolean(),
-      }, (parsed, current) => ({ ...current, ...parsed, modelIds: { ...current.modelIds, ...parsed.modelIds } })),
+      ...schemaPersistOptions<GenerationState>(
+        'openbook.generation',
+        {
+          engine: v.picklist(['webllm', 'transformers-webgpu', 'transformers-wasm', 'openai']),
+          engineChosen: v.boolean(),
+          modelId: stringUpTo(500),
+          // Each family's choice on its own: one saved before a family existed keeps that family's default.
+          modelIds: v.partial(v.object({ webllm: stringUpTo(500), transformers: stringUpTo(500), openai: stringUpTo(500) })) as v.GenericSchema<
+            unknown,
+            GenerationState['modelIds']
+          >,
+          modelChosen: v.boolean(),
+        },
+        (parsed, current) => ({ ...current, ...parsed, modelIds: { ...current.modelIds, ...parsed.modelIds } }),
+      ),
     },
   ),
 );

@@ -55,6 +55,8 @@ export function recordAnswer(record: AnswerRecord): void {
     answer: record.answer,
     outcome: record.outcome,
     settings,
-    stats: s ? { promptTokens: s.promptTokens, completionTokens: s.completionTokens, timeToFirstTokenS: s.timeToFirstTokenS, decodeTokensPerS: s.decodeTokensPerS } : null,
+    stats: s
+      ? { promptTokens: s.promptTokens, completionTokens: s.completionTokens, timeToFirstTokenS: s.timeToFirstTokenS, decodeTokensPerS: s.decodeTokensPerS }
+      : null,
   });
 }

@@ -12,7 +12,13 @@ import * as v from 'valibot';
 import { stringUpTo, schemaPersistOptions } from './persistedSchema';
 import type { Chunk } from '../core/types';
 import type { ChunkerSettings } from '../core/chunkers/settings';
-import { EmbeddingCancelledError, type ComputeDevice, type DownloadProgress, type EmbeddingModelInfo, type EmbedderLoadResult } from '../adapters/embedder/embedder';
+import {
+  EmbeddingCancelledError,
+  type ComputeDevice,
+  type DownloadProgress,
+  type EmbeddingModelInfo,
+  type EmbedderLoadResult,
+} from '../adapters/embedder/embedder';
 import { BUILTIN_EMBEDDING_MODELS, BUILTIN_LSA_MODEL, BUILTIN_LSA_MODEL_ID, isBuiltinLsa, parseModelManifest } from '../adapters/embedder/embeddingModels';
 import type { LsaModel, LsaProgress } from '../core/lsa/lsaModel';
 import type { IndexStatus } from '../adapters/vectorIndex/vectorIndex';
@@ -551,7 +557,12 @@ async function loadQueryEmbedder(model: EmbeddingModelInfo, device: ComputeDevic
     queryLoaded = { modelId: result.modelId, device: result.device };
     return;
   }
-  const result = await api.load(model, device, { remoteHost: host, basePath: import.meta.env.BASE_URL }, callback(() => undefined));
+  const result = await api.load(
+    model,
+    device,
+    { remoteHost: host, basePath: import.meta.env.BASE_URL },
+    callback(() => undefined),
+  );
   queryLoaded = { modelId: result.modelId, device: result.device };
 }
 

@@ -23,15 +23,17 @@ beforeEach(() => {
 describe('the ingestion queue', () => {
   it('adds each good file with its metadata, and gives each bad file its own reason without stopping', async () => {
     const store = createIngestStore(inThread);
-    await store.getState().addFiles([
-      file('two.pdf', await makeTwoPagePdf()),
-      file('locked.pdf', makeEncryptedPdf()),
-      file('broken.pdf', makeCorruptPdf()),
-      file('empty.txt', ''),
-      file('gbk.txt', makeGbkText()),
-      file('notes.md', '# Tea\n\nGreen.\n\n## Oolong\n\nHalf.'),
-      file('slides.pptx', 'x'),
-    ]);
+    await store
+      .getState()
+      .addFiles([
+        file('two.pdf', await makeTwoPagePdf()),
+        file('locked.pdf', makeEncryptedPdf()),
+        file('broken.pdf', makeCorruptPdf()),
+        file('empty.txt', ''),
+        file('gbk.txt', makeGbkText()),
+        file('notes.md', '# Tea\n\nGreen.\n\n## Oolong\n\nHalf.'),
+        file('slides.pptx', 'x'),
+      ]);
     const items = store.getState().items;
     expect(items.map((i) => [i.name, i.status, i.reason?.key])).toEqual([
       ['two.pdf', 'added', undefined],
@@ -125,7 +127,12 @@ describe('the ingestion queue', () => {
 
   it('adds 1,000 small files in batches: one parse message, one documents update and one save per batch', async () => {
     const saved: SourceDocument[][] = [];
-    const storage = { saveDocument: async (d: SourceDocument) => void saved.push([d]), saveDocuments: async (ds: SourceDocument[]) => void saved.push(ds), estimate: async () => ({ usageBytes: 0, quotaBytes: 1 }), persisted: async () => false } as unknown as WorkspaceStorage;
+    const storage = {
+      saveDocument: async (d: SourceDocument) => void saved.push([d]),
+      saveDocuments: async (ds: SourceDocument[]) => void saved.push(ds),
+      estimate: async () => ({ usageBytes: 0, quotaBytes: 1 }),
+      persisted: async () => false,
+    } as unknown as WorkspaceStorage;
     setWorkspaceStorage(storage);
     try {
       const batches: number[] = [];
@@ -165,7 +172,9 @@ describe('the ingestion queue', () => {
       ['b.pptx', 'failed', 'ingest.errors.unsupported-type'],
       ['c.md', 'added', undefined],
     ]);
-    const throwing = createIngestStore(inThreadParser(async (name, bytes) => (name === 'bad.txt' ? Promise.reject(new Error('boom')) : parseDocument(name, bytes))));
+    const throwing = createIngestStore(
+      inThreadParser(async (name, bytes) => (name === 'bad.txt' ? Promise.reject(new Error('boom')) : parseDocument(name, bytes))),
+    );
     await throwing.getState().addFiles([file('bad.txt', 'Bad.'), file('good.txt', 'Good.')]);
     expect(throwing.getState().items.map((i) => [i.status, i.reason?.key])).toEqual([
       ['failed', 'ingest.errors.parser-crashed'],

@@ -123,7 +123,13 @@ export function createIngestStore(parser: IngestParser): UseBoundStore<StoreApi<
             await holdForTest('parse-progress');
           }
         : undefined;
-      return untilCancelled(parser.parseBatch(entries.map(({ file, bytes }) => ({ name: file.name, bytes })), onProgress), signal);
+      return untilCancelled(
+        parser.parseBatch(
+          entries.map(({ file, bytes }) => ({ name: file.name, bytes })),
+          onProgress,
+        ),
+        signal,
+      );
     };
 
     /** Read, check, hash and parse a batch of files; every item of the batch gets its final status. */
@@ -185,7 +191,8 @@ export function createIngestStore(parser: IngestParser): UseBoundStore<StoreApi<
             if (again instanceof Cancelled) throw again;
             const detail = again instanceof Error ? again.message : String(again);
             results.push({ ok: false, reason: 'parser-crashed', detail });
-            if (again instanceof WorkerDiedError) final.set(entry.item.id, { status: 'failed', reason: message('resilience.parserDied', { detail }), progress: undefined });
+            if (again instanceof WorkerDiedError)
+              final.set(entry.item.id, { status: 'failed', reason: message('resilience.parserDied', { detail }), progress: undefined });
           }
         }
       }
@@ -238,7 +245,9 @@ export function createIngestStore(parser: IngestParser): UseBoundStore<StoreApi<
           updateMany(await processBatch(batch, signal));
         } catch (error) {
           const patch: Partial<IngestItem> =
-            error instanceof Cancelled ? { status: 'cancelled' } : { status: 'failed', reason: message('ingest.errors.parser-crashed', { detail: String(error) }) };
+            error instanceof Cancelled
+              ? { status: 'cancelled' }
+              : { status: 'failed', reason: message('ingest.errors.parser-crashed', { detail: String(error) }) };
           updateMany(new Map(batch.map(({ item }) => [item.id, { ...patch, progress: undefined }])));
         }
       }

@@ -10,7 +10,9 @@ const fake = vi.hoisted(() => ({ builds: 0, adds: 0, embeds: 0 }));
 vi.mock('./workers', async () => {
   const { Bm25Index } = await import('../adapters/keywordIndex/bm25Index');
   const keywords = new Bm25Index();
-  const client = <T,>(api: T) => async () => ({ api, terminate() {} });
+  const client =
+    <T>(api: T) =>
+    async () => ({ api, terminate() {} });
   return {
     getKeywordIndex: client({
       build: (docs: Array<{ id: string; text: string }>) => (fake.builds++, keywords.build(docs)),

@@ -13,5 +13,9 @@ export async function buildKeywordIndex(target: KeywordBuildTarget, docs: Keywor
   for (const doc of docs) chars += doc.text.length;
   // No tokeniser workers (they failed to start): the keyword worker does it all.
   const tokenizers = chars >= PARALLEL_MIN_CHARS ? await getKeywordTokenizers() : [];
-  return buildInParallel(docs, target, tokenizers.map((t) => t.api));
+  return buildInParallel(
+    docs,
+    target,
+    tokenizers.map((t) => t.api),
+  );
 }

@@ -185,7 +185,8 @@ export function defaultEmbeddingModel(): string | null {
 }
 
 /** The preferred id first, then the others in list order. */
-const preferring = (preferred: string, ids: readonly string[]): string[] => (ids.includes(preferred) ? [preferred, ...ids.filter((id) => id !== preferred)] : [...ids]);
+const preferring = (preferred: string, ids: readonly string[]): string[] =>
+  ids.includes(preferred) ? [preferred, ...ids.filter((id) => id !== preferred)] : [...ids];
 
 /**
  * Each chat engine's default where one of its models loads with no network (the site serves it or the
@@ -200,7 +201,10 @@ export function localChatDefaults(facts: AvailabilityFacts): { webllm: string | 
     )[0] ?? null;
   const shaderF16 = useGpuStore.getState().caps?.shaderF16 === true;
   return {
-    webllm: local(CHAT_MODELS.filter((m) => shaderF16 || !m.needsShaderF16), DEFAULT_CHAT_MODEL),
+    webllm: local(
+      CHAT_MODELS.filter((m) => shaderF16 || !m.needsShaderF16),
+      DEFAULT_CHAT_MODEL,
+    ),
     transformers: local(useGenerationStore.getState().transformersModels, DEFAULT_TRANSFORMERS_CHAT_MODEL),
   };
 }

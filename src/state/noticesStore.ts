@@ -20,8 +20,7 @@ const sameMessage = (a: Message, b: Message) => a.key === b.key && JSON.stringif
 
 export const useNoticesStore = create<NoticesState>()((set) => ({
   notices: [],
-  add: (message) =>
-    set((s) => (s.notices.some((n) => sameMessage(n.message, message)) ? s : { notices: [...s.notices, { id: nextId++, message }] })),
+  add: (message) => set((s) => (s.notices.some((n) => sameMessage(n.message, message)) ? s : { notices: [...s.notices, { id: nextId++, message }] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));
 

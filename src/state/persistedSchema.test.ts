@@ -91,7 +91,13 @@ describe('stores read their saved values with schemas', () => {
 
   it('drops configurations that are not configurations (unknown mode or chunker, missing fields, none at all)', async () => {
     const c = { id: 'c', embeddingModelId: null, chunking: null, topK: 4, mode: 'vector', rerankModelId: null };
-    for (const configurations of [[{ ...c, mode: 'magic' }], [{ ...c, chunking: { kind: 'magic' } }], [{ ...c, chunking: { kind: 'fixed', size: '1' } }], [{ id: 'c' }], []]) {
+    for (const configurations of [
+      [{ ...c, mode: 'magic' }],
+      [{ ...c, chunking: { kind: 'magic' } }],
+      [{ ...c, chunking: { kind: 'fixed', size: '1' } }],
+      [{ id: 'c' }],
+      [],
+    ]) {
       saved('openbook.evaluation', { questions: [], configurations }, 1);
       const s = await load();
       expect(s.evaluation.getState().configurations).toHaveLength(1);

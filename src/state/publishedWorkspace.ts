@@ -71,7 +71,9 @@ export async function openPublishedWorkspace(url: string, name: string): Promise
       return;
     }
     dropParam();
-    set({ outcome: { level: 'info', message: message('published.opened', { name, documents: result.documents, chunks: result.chunks, model: result.modelId }) } });
+    set({
+      outcome: { level: 'info', message: message('published.opened', { name, documents: result.documents, chunks: result.chunks, model: result.modelId }) },
+    });
   } finally {
     set({ opening: null });
   }

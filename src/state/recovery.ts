@@ -31,11 +31,7 @@ export function resetSettings(storage: Storage = localStorage): number {
 
 /** The documents' texts, in a form anyone can read back. */
 export function documentTextsJson(documents: readonly Pick<SourceDocument, 'name' | 'kind' | 'text'>[], now: Date): string {
-  return JSON.stringify(
-    { exportedAt: now.toISOString(), documents: documents.map((d) => ({ name: d.name, kind: d.kind, text: d.text })) },
-    null,
-    2,
-  );
+  return JSON.stringify({ exportedAt: now.toISOString(), documents: documents.map((d) => ({ name: d.name, kind: d.kind, text: d.text })) }, null, 2);
 }
 
 async function readableDocuments(): Promise<SourceDocument[]> {

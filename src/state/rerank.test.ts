@@ -254,8 +254,13 @@ describe('the rerank settings', () => {
 describe('runRetrieval with a reranker', () => {
   beforeAll(() => {
     const chunks = [...TEXTS, 'Oolong tea leaves.', 'Black tea.'].map((text, i) => ({ id: `c#${i}`, docId: 'c', index: i, start: 0, end: text.length, text }));
-    useIndexStore.setState({ // the model that built the index is loaded (see questionEmbedder)
-    indexedModelId: 'test/model', indexedDevice: 'wasm', loaded: { modelId: 'test/model', device: 'wasm', from: 'site', dimension: 4 }, indexedChunks: new Map(chunks.map((c) => [c.id, c])) });
+    useIndexStore.setState({
+      // the model that built the index is loaded (see questionEmbedder)
+      indexedModelId: 'test/model',
+      indexedDevice: 'wasm',
+      loaded: { modelId: 'test/model', device: 'wasm', from: 'site', dimension: 4 },
+      indexedChunks: new Map(chunks.map((c) => [c.id, c])),
+    });
     // The vector stage puts the tea chunks first.
     fake.hits = [0, 4, 5, 1, 2, 3].map((i, r) => ({ id: `c#${i}`, score: 0.9 - r * 0.1 }));
   });

@@ -17,7 +17,14 @@ export async function rerankCandidates(
   modelId: string | null = useRerankStore.getState().modelId,
 ): Promise<ScoredChunk[]> {
   if (!modelId || candidates.length === 0) return candidates;
-  return applyRerank(candidates, await rerankScores(question, candidates.map((c) => c.chunk.text), modelId));
+  return applyRerank(
+    candidates,
+    await rerankScores(
+      question,
+      candidates.map((c) => c.chunk.text),
+      modelId,
+    ),
+  );
 }
 
 /**

@@ -13,7 +13,9 @@ vi.mock('./workers', async () => {
   const embedOne = (text: string) => bagOfWordsVector(text, 64);
   const vectors = new ExactIndex();
   const keywords = new Bm25Index();
-  const client = <T,>(api: T) => async () => ({ api, terminate() {} });
+  const client =
+    <T>(api: T) =>
+    async () => ({ api, terminate() {} });
   return {
     vectors,
     embedOne,
@@ -56,8 +58,13 @@ const chunks: Chunk[] = Object.entries(texts).flatMap(([docId, list]) =>
 );
 
 function setIndex(list: Chunk[]) {
-  useIndexStore.setState({ // the model that built the index is loaded (see questionEmbedder)
-    indexedModelId: 'test/model', indexedDevice: 'wasm', loaded: { modelId: 'test/model', device: 'wasm', from: 'site', dimension: 4 }, indexedChunks: new Map(list.map((c) => [c.id, c])) });
+  useIndexStore.setState({
+    // the model that built the index is loaded (see questionEmbedder)
+    indexedModelId: 'test/model',
+    indexedDevice: 'wasm',
+    loaded: { modelId: 'test/model', device: 'wasm', from: 'site', dimension: 4 },
+    indexedChunks: new Map(list.map((c) => [c.id, c])),
+  });
 }
 
 const config = (patch: Partial<RetrievalConfig>): RetrievalConfig => ({ ...DEFAULT_RETRIEVAL_CONFIG, ...patch });

@@ -153,7 +153,14 @@ export const useRetrievalStore = create<RetrievalState>()(
       // topK is kept within 1..MAX_TOP_K and the search settings sanitised, as when they are set.
       ...schemaPersistOptions<RetrievalState>(
         'openbook.search',
-        { topK: v.pipe(v.number(), v.finite(), v.transform((k) => Math.min(MAX_TOP_K, Math.max(1, Math.round(k))))), search: v.pipe(v.unknown(), v.transform(sanitizeSearchSettings)) },
+        {
+          topK: v.pipe(
+            v.number(),
+            v.finite(),
+            v.transform((k) => Math.min(MAX_TOP_K, Math.max(1, Math.round(k)))),
+          ),
+          search: v.pipe(v.unknown(), v.transform(sanitizeSearchSettings)),
+        },
         (parsed, current) => ({ ...current, topK: parsed.topK ?? current.topK, search: parsed.search ?? sanitizeSearchSettings(undefined) }),
       ),
     },

@@ -30,8 +30,7 @@ interface SamplingState extends SamplingSettings {
   setSystemPrompt(text: string | null): void;
 }
 
-const clamp = (x: number, { min, max }: { min: number; max: number }, fallback: number) =>
-  Number.isFinite(x) ? Math.min(max, Math.max(min, x)) : fallback;
+const clamp = (x: number, { min, max }: { min: number; max: number }, fallback: number) => (Number.isFinite(x) ? Math.min(max, Math.max(min, x)) : fallback);
 
 export const defaultSystemPromptFor = (language: string) => (language.startsWith('zh') ? DEFAULT_SYSTEM_PROMPT_ZH : DEFAULT_SYSTEM_PROMPT);
 
@@ -72,5 +71,10 @@ export function generateOptions(s: SamplingSettings): GenerateOptions {
 
 /** The chat sent to a model: the system prompt (when there is one), then the prompt as the user's message. */
 export function chatMessages(system: string, prompt: string): ChatMessage[] {
-  return system.trim() ? [{ role: 'system', content: system }, { role: 'user', content: prompt }] : [{ role: 'user', content: prompt }];
+  return system.trim()
+    ? [
+        { role: 'system', content: system },
+        { role: 'user', content: prompt },
+      ]
+    : [{ role: 'user', content: prompt }];
 }

@@ -38,7 +38,9 @@ vi.mock('./workers', async () => {
     },
     cancel() {},
   };
-  const client = <T,>(api: T) => async () => ({ api, terminate() {} });
+  const client =
+    <T>(api: T) =>
+    async () => ({ api, terminate() {} });
   return {
     getChunker: client({ chunk: (...args: Parameters<typeof chunkDocument>) => packChunks(chunkDocument(...args)) }),
     getEmbedder: client(embedder),
@@ -225,7 +227,15 @@ describe('restoring records changed outside the app', () => {
       const db = new WorkspaceDb();
       const gen = FIRST_GENERATION; // a workspace saved in this test, never replaced by an import
       await db.dexie.documents.add({ id, name: `${id}.txt`, kind: 'text', text: 'Prototype.', sizeBytes: 10, addedAt: 1, gen });
-      await db.dexie.documents.add({ id: 'doc-y', name: 'yesterday.txt', kind: 'text', text: 'Yesterday.', sizeBytes: 10, addedAt: 'yesterday' as unknown as number, gen });
+      await db.dexie.documents.add({
+        id: 'doc-y',
+        name: 'yesterday.txt',
+        kind: 'text',
+        text: 'Yesterday.',
+        sizeBytes: 10,
+        addedAt: 'yesterday' as unknown as number,
+        gen,
+      });
       db.close();
 
       page = await openPage();
@@ -282,7 +292,10 @@ describe('a workspace file', () => {
     const documents = page.documents.getState().documents;
     const chunks = page.index.getState().indexedChunks;
     const transfer = await import('./workspaceFileTransfer');
-    expect(await transfer.importWorkspaceFile(new Uint8Array([1, 2, 3, 4]), 'bad.zip')).toEqual({ ok: false, error: { key: 'workspace.transfer.errors.not-a-zip', values: {} } });
+    expect(await transfer.importWorkspaceFile(new Uint8Array([1, 2, 3, 4]), 'bad.zip')).toEqual({
+      ok: false,
+      error: { key: 'workspace.transfer.errors.not-a-zip', values: {} },
+    });
     expect(page.documents.getState().documents).toBe(documents);
     expect(page.index.getState().indexedChunks).toBe(chunks);
 

@@ -19,9 +19,7 @@ import type { DroppedRecord } from '../adapters/storage/workspaceStorage';
 function noticeDropped(dropped: DroppedRecord[]): void {
   for (const d of dropped) {
     addNotice(
-      d.kind === 'document'
-        ? message('notices.droppedDocument', { name: d.name, field: d.field })
-        : message('notices.droppedIndex', { problem: d.problem }),
+      d.kind === 'document' ? message('notices.droppedDocument', { name: d.name, field: d.field }) : message('notices.droppedIndex', { problem: d.problem }),
     );
   }
 }
@@ -50,7 +48,13 @@ export function restoreWorkspace(): Promise<void> {
       if (dropped) noticeDropped(dropped);
       // The saved vectors go to the (now ready) index worker first: it builds while the page renders the
       // documents, which follow at once.
-      const indexing = index ? useIndexStore.getState().restoreIndex(index, startedAt, documents.map((d) => d.id)) : null;
+      const indexing = index
+        ? useIndexStore.getState().restoreIndex(
+            index,
+            startedAt,
+            documents.map((d) => d.id),
+          )
+        : null;
       useDocumentsStore.getState().restore(documents);
       useWorkspaceStore.setState({ status: 'ready' });
       await indexing;

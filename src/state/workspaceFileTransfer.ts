@@ -66,8 +66,7 @@ function endJob() {
   useTransferStore.setState({ job: null });
 }
 
-const updateJob = (change: Partial<TransferJob>) =>
-  useTransferStore.setState((s) => (s.job ? { job: { ...s.job, ...change } } : s));
+const updateJob = (change: Partial<TransferJob>) => useTransferStore.setState((s) => (s.job ? { job: { ...s.job, ...change } } : s));
 
 /** Call the worker; rejects with TransferCancelled as soon as the job is cancelled (the worker is terminated). */
 function inWorker<T>(job: NonNullable<typeof current>, run: (api: Remote<WorkspaceFileWorkerApi>) => Promise<T>): Promise<T> {

@@ -26,7 +26,9 @@ vi.mock('./workers', async () => {
     embed: async (texts: string[]) => texts.map(embedOne),
     cancel() {},
   };
-  const client = <T,>(api: T) => async () => ({ api, terminate() {} });
+  const client =
+    <T>(api: T) =>
+    async () => ({ api, terminate() {} });
   return {
     getChunker: client({ chunk: (...args: Parameters<typeof chunkDocument>) => packChunks(chunkDocument(...args)) }),
     getEmbedder: client(embedder),
@@ -49,7 +51,11 @@ const oldDocuments = [
   { name: 'tea.txt', kind: 'text' as const, text: 'Green tea leaves steep in hot water. Oolong and black tea are oxidised.' },
 ];
 /** Twenty documents: written in three batches. */
-const newDocuments = Array.from({ length: 20 }, (_, n) => ({ name: `river-${n}.txt`, kind: 'text' as const, text: `River ${n} meanders across the plain. Its delta ${n} holds silt and reeds.` }));
+const newDocuments = Array.from({ length: 20 }, (_, n) => ({
+  name: `river-${n}.txt`,
+  kind: 'text' as const,
+  text: `River ${n} meanders across the plain. Its delta ${n} holds silt and reeds.`,
+}));
 
 type Hook = (point: ImportPausePoint) => Promise<void> | void;
 const setPauseHook = (hook: Hook | undefined) => {
@@ -96,7 +102,8 @@ async function leftoverRows(): Promise<number> {
   const { WorkspaceDb } = await import('../adapters/storage/workspaceDb');
   const db = new WorkspaceDb();
   const gen = (await db.dexie.current.get('current'))?.gen ?? 'g0';
-  const rows = (await db.dexie.documents.toArray()).filter((r) => r.gen !== gen).length + (await db.dexie.vectorRows.toArray()).filter((r) => r.gen !== gen).length;
+  const rows =
+    (await db.dexie.documents.toArray()).filter((r) => r.gen !== gen).length + (await db.dexie.vectorRows.toArray()).filter((r) => r.gen !== gen).length;
   db.close();
   return rows;
 }
@@ -213,7 +220,10 @@ describe('an import over a saved workspace', () => {
       const documents = page.documents.getState().documents;
       const { db: full } = storageFailingAt(failAt);
       page.saves.setWorkspaceStorage(full);
-      expect(await page.transfer.importWorkspaceFile(workspaceFile.slice(), 'rivers.zip'), `write ${failAt}`).toEqual({ ok: false, error: { key: 'replaceWorkspace.errors.quota' } });
+      expect(await page.transfer.importWorkspaceFile(workspaceFile.slice(), 'rivers.zip'), `write ${failAt}`).toEqual({
+        ok: false,
+        error: { key: 'replaceWorkspace.errors.quota' },
+      });
       // The page kept the old workspace: the same documents, answering as before.
       expect(page.documents.getState().documents).toBe(documents);
       await expectOld(page, answer);

@@ -40,8 +40,7 @@ export function documentBatches(documents: SourceDocument[]): SourceDocument[][]
 
 export type ReplaceOutcome =
   /** Stored and live. `kept`: documents in the stores that belong to the new workspace too (added after the switch was queued, so saved into it). */
-  | { ok: true; kept: (doc: SourceDocument) => boolean }
-  | { ok: false; error: Message };
+  { ok: true; kept: (doc: SourceDocument) => boolean } | { ok: false; error: Message };
 
 /** Why a replacement could not be saved, in words that say the old workspace is still there. */
 export function replaceFailure(err: unknown): Message {

@@ -73,9 +73,7 @@ export function writesSettled(): Promise<void> {
 
 /** A save that failed, in words: a full storage gets its own explanation. */
 export function saveFailure(what: 'document' | 'index', err: unknown): Message {
-  return isQuotaError(err)
-    ? message(`workspace.errors.${what}-quota`)
-    : message(`workspace.errors.${what}-failed`, { detail: describeError(err) });
+  return isQuotaError(err) ? message(`workspace.errors.${what}-quota`) : message(`workspace.errors.${what}-failed`, { detail: describeError(err) });
 }
 
 /** Save a document; rejects when it could not be saved (the caller tells the user). */

@@ -77,7 +77,14 @@ export function BoundaryFallback({ scope, name, detail, onRetry }: Props) {
             onClick={() =>
               void act(async () => {
                 const saved = await exportReadable(downloadBlob);
-                return { key: saved === 'workspace' ? 'resilience.boundary.exportedWorkspace' : saved === 'texts' ? 'resilience.boundary.exportedTexts' : 'resilience.boundary.nothingToExport' };
+                return {
+                  key:
+                    saved === 'workspace'
+                      ? 'resilience.boundary.exportedWorkspace'
+                      : saved === 'texts'
+                        ? 'resilience.boundary.exportedTexts'
+                        : 'resilience.boundary.nothingToExport',
+                };
               })
             }
           >

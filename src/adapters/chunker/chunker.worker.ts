@@ -33,7 +33,13 @@ const api = {
    * let a newer request on the same channel in; `onProgress` hears how many are done. A replaced request
    * rejects with 'superseded'.
    */
-  async countPassageTokens(channel: string, text: string, spans: Int32Array, tokenizer: TokenizerRef, onProgress?: (done: number) => void): Promise<Int32Array> {
+  async countPassageTokens(
+    channel: string,
+    text: string,
+    spans: Int32Array,
+    tokenizer: TokenizerRef,
+    onProgress?: (done: number) => void,
+  ): Promise<Int32Array> {
     const generation = (generations.get(channel) ?? 0) + 1;
     generations.set(channel, generation);
     const { loadTokenizer } = await tokenizerModule();

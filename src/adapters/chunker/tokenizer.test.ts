@@ -17,7 +17,13 @@ let tokenizer: LoadedTokenizer;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'openbook-tokenizer-'));
   await makeFixtureModels(dir);
-  ref = { modelId: 'openbook/tiny-embedder', passagePrefix: '', maxTokens: 512, source: { remoteHost: 'https://huggingface.co', basePath: '/' }, localModelPath: `${dir}/` };
+  ref = {
+    modelId: 'openbook/tiny-embedder',
+    passagePrefix: '',
+    maxTokens: 512,
+    source: { remoteHost: 'https://huggingface.co', basePath: '/' },
+    localModelPath: `${dir}/`,
+  };
   tokenizer = await loadTokenizer(ref);
 });
 

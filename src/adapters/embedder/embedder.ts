@@ -50,12 +50,7 @@ export interface EmbedderLoadResult {
 }
 
 export interface Embedder {
-  load(
-    model: EmbeddingModelInfo,
-    device: ComputeDevice,
-    source: ModelSource,
-    onDownload: (progress: DownloadProgress) => void,
-  ): Promise<EmbedderLoadResult>;
+  load(model: EmbeddingModelInfo, device: ComputeDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void): Promise<EmbedderLoadResult>;
   /**
    * Embed texts in batches, applying the model's query or passage prefix. Calls onBatch after each batch
    * with the number of texts done. Stops with an EmbeddingCancelledError after cancel().

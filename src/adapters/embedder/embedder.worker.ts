@@ -39,12 +39,7 @@ const lsa = new LsaEmbedder();
 let active: 'transformers' | 'lsa' = 'transformers';
 
 const api = {
-  load: async (
-    model: EmbeddingModelInfo,
-    device: ComputeDevice,
-    source: ModelSource,
-    onDownload: (progress: DownloadProgress) => void,
-  ) => {
+  load: async (model: EmbeddingModelInfo, device: ComputeDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void) => {
     const result = await embedder.load(model, device, source, onDownload);
     active = 'transformers';
     return result;

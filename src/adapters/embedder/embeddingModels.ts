@@ -87,11 +87,9 @@ export class ModelManifestError extends Error {
 
 export type ManifestEntryCheck = { ok: true; model: EmbeddingModelInfo } | { ok: false; reason: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isPositiveInteger = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value > 0;
+const isPositiveInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
 
 /** Check one entry of models.json's "embedding" list. Pure. */
 export function checkManifestEntry(entry: unknown): ManifestEntryCheck {
@@ -116,11 +114,7 @@ export function checkManifestEntry(entry: unknown): ManifestEntryCheck {
   if (webgpuSizeMB !== undefined && (typeof webgpuSizeMB !== 'number' || !Number.isFinite(webgpuSizeMB) || webgpuSizeMB < 0)) {
     return fail('"webgpuSizeMB" must be a number of megabytes, 0 or more');
   }
-  if (
-    !Array.isArray(languages) ||
-    languages.length === 0 ||
-    !languages.every((l): l is string => typeof l === 'string' && l.trim() !== '')
-  ) {
+  if (!Array.isArray(languages) || languages.length === 0 || !languages.every((l): l is string => typeof l === 'string' && l.trim() !== '')) {
     return fail('"languages" must be a non-empty list of language codes');
   }
   if (languagesNote !== undefined && typeof languagesNote !== 'string') {

@@ -9,22 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFixtureModels } from '../../../scripts/make-fixture-models';
 import { EmbeddingCancelledError, type DownloadProgress, type EmbeddingModelInfo, type ModelSource } from './embedder';
 import { parseModelManifest } from './embeddingModels';
-import {
-  EmbedderLoadError,
-  TransformersEmbedder,
-  describeLoadError,
-  locateModel,
-  normaliseBasePath,
-  normaliseRemoteHost,
-} from './transformersEmbedder';
+import { EmbedderLoadError, TransformersEmbedder, describeLoadError, locateModel, normaliseBasePath, normaliseRemoteHost } from './transformersEmbedder';
 
 const SOURCE: ModelSource = { remoteHost: 'https://huggingface.co', basePath: '/' };
-const PASSAGES = [
-  'Lava from a volcano eruption is extremely hot',
-  'Green tea leaves are brewed in hot water',
-  '火山喷发时熔岩很热',
-  '绿茶的茶叶用热水泡',
-];
+const PASSAGES = ['Lava from a volcano eruption is extremely hot', 'Green tea leaves are brewed in hot water', '火山喷发时熔岩很热', '绿茶的茶叶用热水泡'];
 const VOLCANO = [0, 2];
 const TEA = [1, 3];
 
@@ -137,9 +125,7 @@ describe('TransformersEmbedder with the fixture model', () => {
 
   it('embeds texts into 64-dimensional unit vectors, batch by batch', async () => {
     const batches: [number, number][] = [];
-    const vectors = await embedder.embed([...PASSAGES, 'How hot is lava?'], 'passage', (done, total) =>
-      batches.push([done, total]),
-    );
+    const vectors = await embedder.embed([...PASSAGES, 'How hot is lava?'], 'passage', (done, total) => batches.push([done, total]));
     expect(vectors).toHaveLength(5);
     for (const v of vectors) {
       expect(v).toBeInstanceOf(Float32Array);
@@ -169,14 +155,29 @@ describe('TransformersEmbedder with the fixture model', () => {
 
     const lava = await rank('How hot is lava?');
     expect(lava[0]!.i).toBe(0);
-    expect(lava.slice(0, 2).map((r) => r.i).sort()).toEqual(VOLCANO);
+    expect(
+      lava
+        .slice(0, 2)
+        .map((r) => r.i)
+        .sort(),
+    ).toEqual(VOLCANO);
 
     const tea = await rank('泡茶');
     expect(TEA).toContain(tea[0]!.i);
-    expect(tea.slice(0, 2).map((r) => r.i).sort()).toEqual(TEA);
+    expect(
+      tea
+        .slice(0, 2)
+        .map((r) => r.i)
+        .sort(),
+    ).toEqual(TEA);
 
     const brew = await rank('How do I brew green tea?');
-    expect(brew.slice(0, 2).map((r) => r.i).sort()).toEqual(TEA);
+    expect(
+      brew
+        .slice(0, 2)
+        .map((r) => r.i)
+        .sort(),
+    ).toEqual(TEA);
   });
 
   it('stops with EmbeddingCancelledError after cancel(), and works again afterwards', async () => {
@@ -200,9 +201,7 @@ describe('TransformersEmbedder with the fixture model', () => {
   });
 
   it('keeps the loaded model when loading another one fails', async () => {
-    await expect(embedder.load({ ...fixture, dimension: 384 }, 'wasm', SOURCE, () => {})).rejects.toThrow(
-      EmbedderLoadError,
-    );
+    await expect(embedder.load({ ...fixture, dimension: 384 }, 'wasm', SOURCE, () => {})).rejects.toThrow(EmbedderLoadError);
     const [v] = await embedder.embed(['lava'], 'query');
     expect(v!.length).toBe(64);
   });
@@ -243,9 +242,7 @@ describe('TransformersEmbedder errors', () => {
     const embedder = new TransformersEmbedder({
       fetch: async () => new Response('<!doctype html><title>Not found</title>', { status: 404 }),
     });
-    const error = await embedder
-      .load(fixture, 'wasm', { ...SOURCE, basePath: '/openbook/' }, () => {})
-      .catch((e: unknown) => e);
+    const error = await embedder.load(fixture, 'wasm', { ...SOURCE, basePath: '/openbook/' }, () => {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EmbedderLoadError);
     expect((error as Error).message).toBe(
       'The model "openbook/tiny-embedder" is only available from the site that serves it, but /openbook/models/openbook/tiny-embedder/config.json was not found there.',
@@ -276,9 +273,7 @@ describe('TransformersEmbedder errors', () => {
       const error = await embedder.load(hubModel, 'wasm', { remoteHost: host, basePath: '/' }, () => {}).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(EmbedderLoadError);
       expect((error as EmbedderLoadError).reason).toBe('not-found');
-      expect((error as Error).message).toMatch(
-        new RegExp(`^The model "someone/missing-model" was not found on ${host.replace(/\./g, '\\.')} \\(`),
-      );
+      expect((error as Error).message).toMatch(new RegExp(`^The model "someone/missing-model" was not found on ${host.replace(/\./g, '\\.')} \\(`));
     });
 
     it('reports a host that cannot be reached', async () => {
@@ -289,9 +284,7 @@ describe('TransformersEmbedder errors', () => {
       await new Promise((resolve) => closed.close(resolve));
 
       const embedder = new TransformersEmbedder({ fetch: notOnSite });
-      const error = await embedder
-        .load(hubModel, 'wasm', { remoteHost: `http://127.0.0.1:${port}`, basePath: '/' }, () => {})
-        .catch((e: unknown) => e);
+      const error = await embedder.load(hubModel, 'wasm', { remoteHost: `http://127.0.0.1:${port}`, basePath: '/' }, () => {}).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(EmbedderLoadError);
       expect((error as EmbedderLoadError).reason).toBe('network');
       expect((error as Error).message).toMatch(
@@ -358,9 +351,7 @@ describe('describeLoadError', () => {
     expect(describeLoadError(missing, model, site, 'wasm').message).toMatch(
       /^This site serves models\/Xenova\/bge-small-en-v1\.5\/config\.json, but another file of the model is missing/,
     );
-    expect(describeLoadError(new SyntaxError(`Unexpected token '<', "<!doctype "... is not valid JSON`), model, site, 'wasm').reason).toBe(
-      'invalid-model',
-    );
+    expect(describeLoadError(new SyntaxError(`Unexpected token '<', "<!doctype "... is not valid JSON`), model, site, 'wasm').reason).toBe('invalid-model');
     expect(describeLoadError(new Error('Error: no available backend found. ERR: [webgpu] x'), model, remote, 'webgpu').message).toBe(
       'WebGPU could not run the model "Xenova/bge-small-en-v1.5" (no available backend found. ERR: [webgpu] x). Choose the WASM device instead.',
     );

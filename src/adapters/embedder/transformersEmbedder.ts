@@ -82,12 +82,7 @@ export async function locateModel(
 }
 
 /** Turn whatever transformers.js or ONNX Runtime threw into an EmbedderLoadError with a specific message. */
-export function describeLoadError(
-  error: unknown,
-  model: EmbeddingModelInfo,
-  location: ModelLocation,
-  device: ComputeDevice,
-): EmbedderLoadError {
+export function describeLoadError(error: unknown, model: EmbeddingModelInfo, location: ModelLocation, device: ComputeDevice): EmbedderLoadError {
   if (error instanceof EmbedderLoadError) return error;
   const { reason, message } = classifyLoadFailure(error, { modelId: model.id, location, device, noun: 'model' });
   return new EmbedderLoadError(reason, message);
@@ -164,11 +159,7 @@ export class TransformersEmbedder implements Embedder {
     return { modelId: model.id, device, from: location.from, dimension };
   }
 
-  async embed(
-    texts: string[],
-    kind: EmbedKind,
-    onBatch?: (done: number, total: number) => void,
-  ): Promise<Float32Array[]> {
+  async embed(texts: string[], kind: EmbedKind, onBatch?: (done: number, total: number) => void): Promise<Float32Array[]> {
     const extractor = this.extractor;
     const model = this.model;
     if (!extractor || !model) throw new Error('No embedding model is loaded yet.');

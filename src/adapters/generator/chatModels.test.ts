@@ -87,15 +87,11 @@ describe('rewriteModelUrl', () => {
   });
 
   it('moves the URL to a mirror, keeping the path', () => {
-    expect(rewriteModelUrl(url, 'https://hf-mirror.com')).toBe(
-      'https://hf-mirror.com/mlc-ai/Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
-    );
+    expect(rewriteModelUrl(url, 'https://hf-mirror.com')).toBe('https://hf-mirror.com/mlc-ai/Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
   });
 
   it('puts a self-hosted path prefix in front of the path', () => {
-    expect(rewriteModelUrl(url, 'http://localhost:8080/models/')).toBe(
-      'http://localhost:8080/models/mlc-ai/Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
-    );
+    expect(rewriteModelUrl(url, 'http://localhost:8080/models/')).toBe('http://localhost:8080/models/mlc-ai/Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
   });
 
   it('rejects a host that is not an absolute http(s) URL', () => {

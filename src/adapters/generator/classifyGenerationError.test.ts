@@ -40,19 +40,9 @@ const cases: Array<[label: string, name: string, message: string, code: Generati
   ['Safari fetch', 'TypeError', 'Load failed', 'network'],
   ['Node fetch', 'TypeError', 'fetch failed', 'network'],
   ['Chromium Cache.add bad status', 'TypeError', "Failed to execute 'add' on 'Cache': Request failed", 'network'],
-  [
-    'Firefox Cache.add bad status',
-    'TypeError',
-    'Cache got basic response with bad status 404 while trying to add request https://hf-mirror.com/x',
-    'network',
-  ],
+  ['Firefox Cache.add bad status', 'TypeError', 'Cache got basic response with bad status 404 while trying to add request https://hf-mirror.com/x', 'network'],
   ['ArtifactCache.fetchWithCache', 'Error', 'Cannot fetch https://huggingface.co/mlc-ai/x/resolve/main/mlc-chat-config.json', 'network'],
-  [
-    'ArtifactIndexedDBCache',
-    'Error',
-    'Failed to store https://huggingface.co/x with error: Error: Network response was not ok',
-    'network',
-  ],
+  ['ArtifactIndexedDBCache', 'Error', 'Failed to store https://huggingface.co/x with error: Error: Network response was not ok', 'network'],
   ['ArtifactOPFSCache', 'Error', 'ArtifactOPFSCache: Unable to fetch https://x/y, received status 404', 'network'],
   ['GPU out of memory', 'GPUOutOfMemoryError', 'Out of memory', 'out-of-memory'],
   ['JS out of memory', 'RangeError', 'Array buffer allocation failed', 'out-of-memory'],
@@ -177,8 +167,6 @@ describe('the real MLCEngine.reload against an unreachable model host', () => {
     expect(error).not.toBeNull();
     expect(classifyGenerationError(error).code).toBe('network');
     // Only one request was made, to the model host: the model library (on GitHub) was never asked for.
-    expect(requested).toEqual([
-      'http://127.0.0.1:9/mlc-ai/SmolLM2-360M-Instruct-q4f16_1-MLC/resolve/main/mlc-chat-config.json',
-    ]);
+    expect(requested).toEqual(['http://127.0.0.1:9/mlc-ai/SmolLM2-360M-Instruct-q4f16_1-MLC/resolve/main/mlc-chat-config.json']);
   });
 });

@@ -58,8 +58,7 @@ const SHADER_F16 = /shader-f16|'f16' extension|extension 'f16'|f16 extension/i;
 // DeviceLostError ("The WebGPU device was lost while loading the model ... (OOM) ...") and the
 // engine's log line "Device was lost". Checked before out-of-memory: its message mentions OOM.
 const DEVICE_LOST = /device (?:was |is |has been )?lost/i;
-const OUT_OF_MEMORY =
-  /out of memory|OutOfMemory|\bOOM\b|Array buffer allocation failed|could not allocate memory|Failed to allocate|allocation failed/i;
+const OUT_OF_MEMORY = /out of memory|OutOfMemory|\bOOM\b|Array buffer allocation failed|could not allocate memory|Failed to allocate|allocation failed/i;
 // Storage full while caching the download: not a network problem.
 const QUOTA = /QuotaExceeded|quota/i;
 // fetch() in Chromium / Firefox / Safari / Node, Cache.add() failures (network error or a bad

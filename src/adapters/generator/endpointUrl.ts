@@ -12,4 +12,3 @@ export function normaliseBaseUrl(raw: string): string | null {
     return null;
   }
 }
-

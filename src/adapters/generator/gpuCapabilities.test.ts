@@ -32,9 +32,7 @@ describe('detectGpuCapabilities', () => {
   });
 
   it('reads shader-f16 and the adapter name (SwiftShader-like adapter)', async () => {
-    const caps = await detectGpuCapabilities(
-      navWith(adapterWith([], { vendor: 'google', architecture: 'swiftshader', description: '' })),
-    );
+    const caps = await detectGpuCapabilities(navWith(adapterWith([], { vendor: 'google', architecture: 'swiftshader', description: '' })));
     expect(caps).toEqual({ webgpu: true, adapter: true, shaderF16: false, adapterName: 'google / swiftshader' });
   });
 

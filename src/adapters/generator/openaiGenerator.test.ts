@@ -2,13 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenAIGenerator, errorMessageOf, modelIdsOf, normaliseBaseUrl } from './openaiGenerator';
 import { GenerationError } from './generator';
-import {
-  TEST_SERVER_ANSWER,
-  TEST_SERVER_FAIL_MESSAGE,
-  TEST_SERVER_MODELS,
-  startOpenAITestServer,
-  type TestServer,
-} from '../../../scripts/openaiTestServer';
+import { TEST_SERVER_ANSWER, TEST_SERVER_FAIL_MESSAGE, TEST_SERVER_MODELS, startOpenAITestServer, type TestServer } from '../../../scripts/openaiTestServer';
 
 let server: TestServer;
 beforeAll(async () => {

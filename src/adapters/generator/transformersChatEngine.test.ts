@@ -121,17 +121,18 @@ describe('TransformersChatEngine errors', () => {
 
   it('says so when the site does not serve a self-hosted-only model', async () => {
     const other = new TransformersChatEngine({ fetch: async () => new Response('missing', { status: 404 }) });
-    const error = await other.load({ model: fixture, device: 'wasm', dtype: 'auto', source: { ...SOURCE, basePath: '/app/' } }, () => {}).catch((e: unknown) => e);
+    const error = await other
+      .load({ model: fixture, device: 'wasm', dtype: 'auto', source: { ...SOURCE, basePath: '/app/' } }, () => {})
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'not-found',
-      message: 'The model "openbook/tiny-chat" is only available from the site that serves it, but /app/models/openbook/tiny-chat/config.json was not found there.',
+      message:
+        'The model "openbook/tiny-chat" is only available from the site that serves it, but /app/models/openbook/tiny-chat/config.json was not found there.',
     });
   });
 
   it('names missing weights as not found and keeps the loaded model', async () => {
-    const error = await engine
-      .load({ model: fixture, device: 'wasm', dtype: 'q4', source: SOURCE }, () => {})
-      .catch((e: unknown) => e);
+    const error = await engine.load({ model: fixture, device: 'wasm', dtype: 'q4', source: SOURCE }, () => {}).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'GenerationError', code: 'not-found' });
     expect((await answer(CHAT, { maxTokens: 2 })).text).toBe('Lava is');
   });

@@ -1,13 +1,7 @@
 // The transformers.js chat engine: text-generation with a chat template, streamed token by token, stopped
 // on request. Runs in transformersChat.worker.ts in the browser (WebGPU or WASM) and in Node for tests
 // (onnxruntime-node's 'cpu' device).
-import {
-  InterruptableStoppingCriteria,
-  TextStreamer,
-  pipeline,
-  type PreTrainedTokenizer,
-  type TextGenerationPipeline,
-} from '@huggingface/transformers';
+import { InterruptableStoppingCriteria, TextStreamer, pipeline, type PreTrainedTokenizer, type TextGenerationPipeline } from '@huggingface/transformers';
 import { progressMapper, notify, type DownloadProgress } from '../transformers/downloadProgress';
 import { configureEnvironment, resolveModelLocation, type LocationOptions, type ModelSource } from '../transformers/modelLocation';
 import { detectRuntime, hasNavigatorGpu, libraryDevice, type Runtime } from '../transformers/runtime';

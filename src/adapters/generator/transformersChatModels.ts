@@ -78,8 +78,7 @@ export function chooseWeights(model: TransformersChatModelInfo, device: 'webgpu'
   return { dtype: model.dtype, downloadMB: model.downloadMB };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isSize = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 export type ChatManifestEntryCheck = { ok: true; model: TransformersChatModelInfo } | { ok: false; reason: string };
@@ -98,10 +97,16 @@ export function checkChatManifestEntry(entry: unknown): ChatManifestEntryCheck {
   if (typeof id !== 'string' || !isSafeModelId(id)) return fail('"id" must look like "owner/name" (letters, digits, "_", "-", ".")');
   if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) return fail('"label" must be a non-empty string');
   if (params !== undefined && typeof params !== 'string') return fail('"params" must be a string');
-  for (const [key, value] of [['dtype', dtype], ['f16Dtype', f16Dtype]] as const) {
+  for (const [key, value] of [
+    ['dtype', dtype],
+    ['f16Dtype', f16Dtype],
+  ] as const) {
     if (value !== undefined && !DTYPES.includes(value as TransformersDtype)) return fail(`"${key}" must be one of ${DTYPES.join(', ')}`);
   }
-  for (const [key, value] of [['downloadMB', downloadMB], ['f16DownloadMB', f16DownloadMB]] as const) {
+  for (const [key, value] of [
+    ['downloadMB', downloadMB],
+    ['f16DownloadMB', f16DownloadMB],
+  ] as const) {
     if (value !== undefined && !isSize(value)) return fail(`"${key}" must be a number of megabytes, 0 or more`);
   }
   if (contextWindow !== undefined && !(typeof contextWindow === 'number' && Number.isInteger(contextWindow) && contextWindow > 0)) {

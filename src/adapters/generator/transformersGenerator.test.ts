@@ -113,7 +113,11 @@ describe('TransformersGenerator', () => {
       } as unknown as Remote<ChatWorkerApi>,
       terminate: () => {},
     });
-    for (const [device, shaderF16] of [['webgpu', true], ['webgpu', false], ['wasm', true]] as const) {
+    for (const [device, shaderF16] of [
+      ['webgpu', true],
+      ['webgpu', false],
+      ['wasm', true],
+    ] as const) {
       const gen = generator(fakeClient(), { device, shaderF16, findModel: () => model, startWorker: async () => fakeClient() });
       await gen.load(model.id, 'https://huggingface.co', () => {});
     }

@@ -5,14 +5,7 @@ import { callback, startWorker, type WorkerClient } from '../workerRpc';
 import type { DownloadProgress } from '../transformers/downloadProgress';
 import { rejectOnAbort, wait } from './abortable';
 import { classifyGenerationError } from './classifyGenerationError';
-import {
-  GenerationError,
-  type ChatMessage,
-  type GenerateOptions,
-  type GenerationStats,
-  type Generator,
-  type LoadProgress,
-} from './generator';
+import { GenerationError, type ChatMessage, type GenerateOptions, type GenerationStats, type Generator, type LoadProgress } from './generator';
 import { LoadProgressTotals } from './loadProgressTotals';
 import type { ChatResult, ChatWorkerApi } from './transformersChatApi';
 import type { ChatDevice, ChatLoadResult } from './transformersChatEngine';
@@ -35,9 +28,7 @@ export interface TransformersGeneratorOptions {
 }
 
 export function startChatWorker(): Promise<ChatWorkerClient> {
-  return startWorker<ChatWorkerApi>(
-    new Worker(new URL('./transformersChat.worker.ts', import.meta.url), { type: 'module', name: 'openbook-chat' }),
-  );
+  return startWorker<ChatWorkerApi>(new Worker(new URL('./transformersChat.worker.ts', import.meta.url), { type: 'module', name: 'openbook-chat' }));
 }
 
 function unwrap<T>(result: ChatResult<T>): T {
@@ -75,7 +66,15 @@ export class TransformersGenerator implements Generator {
     try {
       const starting = (this.options.startWorker ?? startChatWorker)();
       // Cancelled: the worker goes, also one that finishes starting afterwards.
-      controller.signal.addEventListener('abort', () => void starting.then((c) => c.terminate(), () => undefined), { once: true });
+      controller.signal.addEventListener(
+        'abort',
+        () =>
+          void starting.then(
+            (c) => c.terminate(),
+            () => undefined,
+          ),
+        { once: true },
+      );
       client = await rejectOnAbort(controller.signal, starting);
       const totals = new LoadProgressTotals();
       const loading: Promise<ChatResult<ChatLoadResult>> = client.api.load(

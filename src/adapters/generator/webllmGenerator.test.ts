@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { GenerationError, type LoadProgress } from './generator';
-import {
-  WebLLMGenerator,
-  type ChatChunkLike,
-  type ChatEngine,
-  type ChatStreamRequest,
-  type EngineFactory,
-  type EngineRequest,
-} from './webllmGenerator';
+import { WebLLMGenerator, type ChatChunkLike, type ChatEngine, type ChatStreamRequest, type EngineFactory, type EngineRequest } from './webllmGenerator';
 
 /** A fake engine shaped like WebLLM's: create() resolves to an async iterable of chunks. */
 class FakeEngine implements ChatEngine {
@@ -84,9 +77,7 @@ describe('WebLLMGenerator', () => {
     const { generator } = setup(engine);
     await generator.load('m', 'https://huggingface.co', () => {});
     const deltas: string[] = [];
-    const stats = await generator.generate([{ role: 'user', content: 'hi' }], { temperature: 0.2, topP: 0.9, maxTokens: 64 }, (t) =>
-      deltas.push(t),
-    );
+    const stats = await generator.generate([{ role: 'user', content: 'hi' }], { temperature: 0.2, topP: 0.9, maxTokens: 64 }, (t) => deltas.push(t));
     expect(deltas).toEqual(['Hel', 'lo', ' world']);
     expect(deltas.join('')).toBe('Hello world');
     expect(stats).toEqual({
@@ -139,9 +130,11 @@ describe('WebLLMGenerator', () => {
           throw error;
         },
       });
-    const shader = failing(
-      'ShaderF16SupportError: This model requires WebGPU extension shader-f16, which is not enabled in this browser.',
-    ).load('m', 'h', () => {});
+    const shader = failing('ShaderF16SupportError: This model requires WebGPU extension shader-f16, which is not enabled in this browser.').load(
+      'm',
+      'h',
+      () => {},
+    );
     await expect(shader).rejects.toBeInstanceOf(GenerationError);
     await expect(shader).rejects.toMatchObject({ code: 'needs-shader-f16' });
     await expect(failing('TypeError: Failed to fetch').load('m', 'h', () => {})).rejects.toMatchObject({ code: 'network' });

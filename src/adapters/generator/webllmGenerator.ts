@@ -8,14 +8,7 @@ import type { InitProgressReport } from '@mlc-ai/web-llm';
 import { rejectOnAbort, wait } from './abortable';
 import { buildAppConfig } from './chatModels';
 import { classifyGenerationError } from './classifyGenerationError';
-import {
-  GenerationError,
-  type ChatMessage,
-  type GenerateOptions,
-  type GenerationStats,
-  type Generator,
-  type LoadProgress,
-} from './generator';
+import { GenerationError, type ChatMessage, type GenerateOptions, type GenerationStats, type Generator, type LoadProgress } from './generator';
 
 /** The request generate() sends (a subset of WebLLM's ChatCompletionRequestStreaming). */
 export interface ChatStreamRequest {
@@ -107,8 +100,16 @@ export const createWorkerEngine: EngineFactory = async ({ modelId, modelHost, on
     const engine: ChatEngine = await rejectOnAbort(signal, rejectOnWorkerError(worker, loading));
     // After the load, a worker that dies would leave an answer waiting forever: `died` ends it instead.
     const died = new Promise<never>((_, reject) => {
-      worker.addEventListener('error', (e) => reject(new GenerationError('unknown', `The WebLLM worker stopped (${e.message || 'it crashed'}). Load the model again.`)), { once: true });
-      worker.addEventListener('messageerror', () => reject(new GenerationError('unknown', 'The WebLLM worker sent a message that could not be read. Load the model again.')), { once: true });
+      worker.addEventListener(
+        'error',
+        (e) => reject(new GenerationError('unknown', `The WebLLM worker stopped (${e.message || 'it crashed'}). Load the model again.`)),
+        { once: true },
+      );
+      worker.addEventListener(
+        'messageerror',
+        () => reject(new GenerationError('unknown', 'The WebLLM worker sent a message that could not be read. Load the model again.')),
+        { once: true },
+      );
     });
     died.catch(() => undefined);
     return { engine, terminate, died };
@@ -164,8 +165,7 @@ export class WebLLMGenerator implements Generator {
         modelId,
         modelHost,
         signal: controller.signal,
-        onProgress: (report) =>
-          onProgress({ progress: report.progress, text: report.text, timeElapsedS: report.timeElapsed }),
+        onProgress: (report) => onProgress({ progress: report.progress, text: report.text, timeElapsedS: report.timeElapsed }),
       });
       if (controller.signal.aborted) {
         handle.terminate();
@@ -179,11 +179,7 @@ export class WebLLMGenerator implements Generator {
     }
   }
 
-  async generate(
-    messages: ChatMessage[],
-    options: GenerateOptions,
-    onDelta: (text: string) => void,
-  ): Promise<GenerationStats> {
+  async generate(messages: ChatMessage[], options: GenerateOptions, onDelta: (text: string) => void): Promise<GenerationStats> {
     const engine = this.handle?.engine;
     if (!engine) throw new GenerationError('unknown', 'No chat model is loaded.');
     const request: ChatStreamRequest = {

@@ -106,7 +106,10 @@ describe('Bm25Index agrees with MiniSearch', () => {
 
   it('removes everything and starts again', () => {
     const fast = new Bm25Index();
-    fast.build([{ id: 'a', text: 'tea' }, { id: 'b', text: 'tea coffee' }]);
+    fast.build([
+      { id: 'a', text: 'tea' },
+      { id: 'b', text: 'tea coffee' },
+    ]);
     expect(fast.remove(['a', 'b']).size).toBe(0);
     expect(fast.search('tea', 5).hits).toEqual([]);
     fast.add([{ id: 'c', text: 'coffee' }]);

@@ -47,7 +47,12 @@ describe.each([
     ]);
     expect(index.search('熔岩的温度有多高？', 3).hits[0]!.id).toBe('lava');
     // ICU keeps 火山灰 as one word; its bigram 火山 lets the query 火山 find it.
-    expect(index.search('火山', 3).hits.map((h) => h.id).sort()).toEqual(['ash', 'lava']);
+    expect(
+      index
+        .search('火山', 3)
+        .hits.map((h) => h.id)
+        .sort(),
+    ).toEqual(['ash', 'lava']);
     expect(index.search('咖啡', 3).hits).toEqual([]);
   });
 

@@ -61,12 +61,16 @@ describe('splitByLength', () => {
 
   it('keeps every doc exactly once for any lengths and weights', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat({ max: 500 }), { maxLength: 60 }), fc.array(fc.double({ min: 0.1, max: 3, noNaN: true }), { minLength: 1, maxLength: 5 }), (lengths, weights) => {
-        const docs = lengths.map((l, i) => ({ id: `d${i}`, text: 'y'.repeat(l) }));
-        const parts = splitByLength(docs, weights);
-        expect(parts).toHaveLength(weights.length);
-        expect(parts.flat()).toEqual(docs);
-      }),
+      fc.property(
+        fc.array(fc.nat({ max: 500 }), { maxLength: 60 }),
+        fc.array(fc.double({ min: 0.1, max: 3, noNaN: true }), { minLength: 1, maxLength: 5 }),
+        (lengths, weights) => {
+          const docs = lengths.map((l, i) => ({ id: `d${i}`, text: 'y'.repeat(l) }));
+          const parts = splitByLength(docs, weights);
+          expect(parts).toHaveLength(weights.length);
+          expect(parts.flat()).toEqual(docs);
+        },
+      ),
     );
   });
 });
@@ -80,7 +84,11 @@ describe('buildInParallel', () => {
     for (const count of [1, 2, 3]) {
       const parallel = new Bm25Index();
       const target = targetOf(parallel);
-      await buildInParallel(docs, target, Array.from({ length: count }, () => tokenizer));
+      await buildInParallel(
+        docs,
+        target,
+        Array.from({ length: count }, () => tokenizer),
+      );
       expect(target.countedCalls).toBe(count); // each tokeniser's part really came counted
       expectSameIndex(parallel, serial, docs);
     }

@@ -7,7 +7,5 @@ import type { TokenizerWorkerApi } from './tokenizer.worker';
 export type TokenizerClient = WorkerClient<TokenizerWorkerApi>;
 
 export function createTokenizerClient(): Promise<TokenizerClient> {
-  return startWorker<TokenizerWorkerApi>(
-    new Worker(new URL('./tokenizer.worker.ts', import.meta.url), { type: 'module', name: 'openbook-keyword-tokenizer' }),
-  );
+  return startWorker<TokenizerWorkerApi>(new Worker(new URL('./tokenizer.worker.ts', import.meta.url), { type: 'module', name: 'openbook-keyword-tokenizer' }));
 }

@@ -7,7 +7,9 @@ import { makeLongHtml } from '../../../scripts/hostile-fixtures';
 describe('htmlToText', () => {
   it('keeps only the visible text, with headings as sections', () => {
     const { text, sections } = htmlToText(HTML_PAGE);
-    expect(text).toBe('Coral reefs\n\nCoral reefs are built by tiny animals called polyps.\n\nThreats\n\nWarm water bleaches the coral & kills it.\n\nHeat\nPollution');
+    expect(text).toBe(
+      'Coral reefs\n\nCoral reefs are built by tiny animals called polyps.\n\nThreats\n\nWarm water bleaches the coral & kills it.\n\nHeat\nPollution',
+    );
     for (const hidden of ['Not shown', 'STYLE', 'SCRIPT', 'ONERROR', 'TEMPLATE', 'NOSCRIPT', 'color']) expect(text).not.toContain(hidden);
     expect(sections).toEqual([
       { headingPath: ['Coral reefs'], level: 1, start: 0, end: text.length },
@@ -16,7 +18,9 @@ describe('htmlToText', () => {
   });
 
   it('collapses whitespace like a browser, keeps <pre>, breaks lines at <br> and blocks', () => {
-    const { text } = htmlToText('<div>one   two\n three</div><div>four<br>five</div><pre>  a\n   b</pre><p hidden>gone</p><span style="display: none">gone</span><table><tr><td>x</td><td>y</td></tr></table>');
+    const { text } = htmlToText(
+      '<div>one   two\n three</div><div>four<br>five</div><pre>  a\n   b</pre><p hidden>gone</p><span style="display: none">gone</span><table><tr><td>x</td><td>y</td></tr></table>',
+    );
     expect(text).toBe('one two three\nfour\nfive\n\n  a\n   b\n\nx y');
   });
 
@@ -31,7 +35,10 @@ describe('parseHtml', () => {
   });
 
   it('says when a page has no visible text', async () => {
-    expect(await parseHtml(new TextEncoder().encode('<html><head><script>alert(1)</script></head><body></body></html>'))).toEqual({ ok: false, reason: 'no-visible-text' });
+    expect(await parseHtml(new TextEncoder().encode('<html><head><script>alert(1)</script></head><body></body></html>'))).toEqual({
+      ok: false,
+      reason: 'no-visible-text',
+    });
   });
 
   it('reads in work linear in the page: twice the paragraphs, at most about twice the work (counted, not timed)', () => {

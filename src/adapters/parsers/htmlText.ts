@@ -9,7 +9,34 @@ import { sectionsFromHeadings, type Heading } from '../../core/sections';
 import type { SectionSpan } from '../../core/types';
 
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'iframe', 'object', 'svg', 'math', 'select', 'button', 'textarea']);
-const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'table', 'ul', 'ol', 'dl', 'figure', 'hr', 'section', 'article', 'header', 'footer', 'aside', 'nav', 'main', 'address', 'details', 'fieldset', 'form']);
+const PARAGRAPH = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'blockquote',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'figure',
+  'hr',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'main',
+  'address',
+  'details',
+  'fieldset',
+  'form',
+]);
 const LINE = new Set(['div', 'li', 'tr', 'dt', 'dd', 'caption', 'figcaption', 'summary', 'legend', 'body', 'html']);
 const CELL = new Set(['td', 'th']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);

@@ -19,5 +19,11 @@ export function createParserClient(): Promise<ParserClient> {
 
 /** Parse a batch of files in one message to the worker; the bytes are moved (unusable after). */
 export function parseBatchInWorker(client: ParserClient, files: ParseInput[], onProgress?: ParseProgress): Promise<BatchParseResult[]> {
-  return client.api.parseBatch(Comlink.transfer(files, files.map((f) => f.bytes.buffer)), onProgress ? Comlink.proxy(onProgress) : undefined);
+  return client.api.parseBatch(
+    Comlink.transfer(
+      files,
+      files.map((f) => f.bytes.buffer),
+    ),
+    onProgress ? Comlink.proxy(onProgress) : undefined,
+  );
 }

@@ -1,6 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { CHINESE_PDF_TEXT, makeChinesePdf, makeCorruptPdf, makeEncryptedPdf, makePdf, makeTextlessPdf, makeTwoPagePdf, TWO_PAGE_PDF_TEXT } from '../../../scripts/document-fixtures';
+import {
+  CHINESE_PDF_TEXT,
+  makeChinesePdf,
+  makeCorruptPdf,
+  makeEncryptedPdf,
+  makePdf,
+  makeTextlessPdf,
+  makeTwoPagePdf,
+  TWO_PAGE_PDF_TEXT,
+} from '../../../scripts/document-fixtures';
 import { loadPdfjs } from './pdfjs';
 import { parsePdf } from './pdfParser';
 import { pageText } from './pdfText';
@@ -17,13 +26,18 @@ describe('parsePdf', () => {
     if (!r.ok) throw new Error(r.reason);
     const { text, structure } = r.doc;
     expect(text).toBe(TWO_PAGE_PDF_TEXT.map((lines) => lines.join('\n')).join('\n\n'));
-    expect(structure?.pages?.map((p) => [p.page, text.slice(p.start, p.end)])).toEqual(
-      TWO_PAGE_PDF_TEXT.map((lines, i) => [i + 1, lines.join('\n')]),
-    );
+    expect(structure?.pages?.map((p) => [p.page, text.slice(p.start, p.end)])).toEqual(TWO_PAGE_PDF_TEXT.map((lines, i) => [i + 1, lines.join('\n')]));
   });
 
   it('keeps two columns apart, in the order the PDF has them', async () => {
-    const r = await parsePdf(await makePdf([], { columns: [['Left one', 'Left two'], ['Right one', 'Right two']] }));
+    const r = await parsePdf(
+      await makePdf([], {
+        columns: [
+          ['Left one', 'Left two'],
+          ['Right one', 'Right two'],
+        ],
+      }),
+    );
     expect(r.ok && r.doc.text).toBe('Left one\nLeft two\nRight one\nRight two');
   });
 
@@ -59,7 +73,13 @@ describe('parsePdf', () => {
 });
 
 describe('pageText', () => {
-  const item = (str: string, x: number, y: number, width = str.length * 6, hasEOL = false) => ({ str, transform: [12, 0, 0, 12, x, y], width, height: 12, hasEOL });
+  const item = (str: string, x: number, y: number, width = str.length * 6, hasEOL = false) => ({
+    str,
+    transform: [12, 0, 0, 12, x, y],
+    width,
+    height: 12,
+    hasEOL,
+  });
 
   it('joins items on a baseline left to right, with a space only at a gap', () => {
     expect(pageText([item('world', 100, 700), item('Hello', 50, 700, 30), item('!', 130, 700, 3)])).toBe('Hello world!');

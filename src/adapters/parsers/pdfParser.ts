@@ -39,9 +39,7 @@ export async function parsePdf(bytes: Uint8Array, options: PdfOptions = {}): Pro
     useSystemFonts: false,
     stopAtErrors: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
-    ...(options.loadCMap
-      ? { cMapPacked: true, useWorkerFetch: false, BinaryDataFactory: binaryDataFactory(options.loadCMap) as never }
-      : {}),
+    ...(options.loadCMap ? { cMapPacked: true, useWorkerFetch: false, BinaryDataFactory: binaryDataFactory(options.loadCMap) as never } : {}),
   });
   try {
     let pdf;

@@ -6,7 +6,5 @@ import type { ProjectionWorkerApi } from './projection.worker';
 export type ProjectionClient = WorkerClient<ProjectionWorkerApi>;
 
 export function createProjectionClient(): Promise<ProjectionClient> {
-  return startWorker<ProjectionWorkerApi>(
-    new Worker(new URL('./projection.worker.ts', import.meta.url), { type: 'module', name: 'openbook-projection' }),
-  );
+  return startWorker<ProjectionWorkerApi>(new Worker(new URL('./projection.worker.ts', import.meta.url), { type: 'module', name: 'openbook-projection' }));
 }

@@ -32,8 +32,7 @@ export const BUILTIN_RERANK_MODELS: RerankModelInfo[] = [
 
 export type RerankManifestEntryCheck = { ok: true; model: RerankModelInfo } | { ok: false; reason: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isSize = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 /**

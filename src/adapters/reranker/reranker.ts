@@ -33,12 +33,7 @@ export interface RerankerLoadResult {
 }
 
 export interface Reranker {
-  load(
-    model: RerankModelInfo,
-    device: RerankDevice,
-    source: ModelSource,
-    onDownload: (progress: DownloadProgress) => void,
-  ): Promise<RerankerLoadResult>;
+  load(model: RerankModelInfo, device: RerankDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void): Promise<RerankerLoadResult>;
   /**
    * Score each passage against the question, in batches: the sigmoid of the cross-encoder's logit, in
    * [0, 1], in the order of `passages`. Calls onBatch after each batch with the number scored so far.

@@ -11,8 +11,7 @@ const reranker = new TransformersReranker();
 const api = {
   load: (model: RerankModelInfo, device: RerankDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void) =>
     reranker.load(model, device, source, onDownload),
-  score: (question: string, passages: string[], onBatch?: (done: number, total: number) => void) =>
-    reranker.score(question, passages, onBatch),
+  score: (question: string, passages: string[], onBatch?: (done: number, total: number) => void) => reranker.score(question, passages, onBatch),
   cancel: () => reranker.cancel(),
   dispose: () => reranker.dispose(),
 };

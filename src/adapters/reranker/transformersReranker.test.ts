@@ -52,9 +52,7 @@ describe('the fixture cross-encoder', () => {
       id2label: { '0': 'LABEL_0' },
       'transformers.js_config': { dtype: 'fp32' },
     });
-    const [a, b] = await Promise.all(
-      ['tiny-reranker', 'tiny-embedder'].map((name) => readFile(join(modelsDir, 'openbook', name, 'tokenizer.json'))),
-    );
+    const [a, b] = await Promise.all(['tiny-reranker', 'tiny-embedder'].map((name) => readFile(join(modelsDir, 'openbook', name, 'tokenizer.json'))));
     expect(a!.equals(b!)).toBe(true);
     const onnxBytes = (await readFile(join(modelsDir, 'openbook/tiny-reranker/onnx/model.onnx'))).byteLength;
     expect(fixture.sizeMB).toBeCloseTo(onnxBytes / 1e6, 2);
@@ -159,9 +157,7 @@ describe('TransformersReranker errors', () => {
   });
 
   it('refuses WebGPU where navigator.gpu is missing, with a clear message', async () => {
-    const error = await new TransformersReranker({ localModelPath: `${modelsDir}/` })
-      .load(fixture, 'webgpu', SOURCE, () => {})
-      .catch((e: unknown) => e);
+    const error = await new TransformersReranker({ localModelPath: `${modelsDir}/` }).load(fixture, 'webgpu', SOURCE, () => {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RerankerLoadError);
     expect((error as RerankerLoadError).reason).toBe('webgpu');
     expect((error as Error).message).toMatch(/WebGPU is not available.*navigator\.gpu/);
@@ -170,9 +166,7 @@ describe('TransformersReranker errors', () => {
   it('refuses a model that is not a cross-encoder (the embedder), and keeps the one loaded before', async () => {
     const reranker = new TransformersReranker({ localModelPath: `${modelsDir}/` });
     await reranker.load(fixture, 'wasm', SOURCE, () => {});
-    const error = await reranker
-      .load({ ...fixture, id: 'openbook/tiny-embedder' }, 'wasm', SOURCE, () => {})
-      .catch((e: unknown) => e);
+    const error = await reranker.load({ ...fixture, id: 'openbook/tiny-embedder' }, 'wasm', SOURCE, () => {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RerankerLoadError);
     expect((error as RerankerLoadError).reason).toBe('invalid-model');
     expect((error as Error).message).toMatch(/^"openbook\/tiny-embedder" (is not a reranker|cannot be loaded as a cross-encoder)/);
@@ -200,7 +194,9 @@ describe('TransformersReranker errors', () => {
     );
     const missing = Object.assign(new Error('Could not locate file: "x/onnx/model_quantized.onnx".'), { name: 'ModelFileNotFoundError' });
     expect(describeRerankLoadError(missing, model, remote, 'wasm').reason).toBe('not-found');
-    expect(describeRerankLoadError(missing, model, site, 'wasm').message).toMatch(/^This site serves models\/Xenova\/ms-marco-MiniLM-L-6-v2\/config\.json, but another file/);
+    expect(describeRerankLoadError(missing, model, site, 'wasm').message).toMatch(
+      /^This site serves models\/Xenova\/ms-marco-MiniLM-L-6-v2\/config\.json, but another file/,
+    );
     expect(describeRerankLoadError(new SyntaxError(`Unexpected token '<', "<!doctype "... is not valid JSON`), model, site, 'wasm').reason).toBe(
       'invalid-model',
     );

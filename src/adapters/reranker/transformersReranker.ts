@@ -2,13 +2,7 @@
 // (question, passage) pairs, score = sigmoid of the one relevance logit. Not the text-classification
 // pipeline: it takes no text pairs and softmaxes a single logit to 1.0. Runs in the browser's reranker
 // worker (reranker.worker.ts) and in Node for tests (onnxruntime-node, a folder on disk).
-import {
-  AutoModelForSequenceClassification,
-  AutoTokenizer,
-  type PreTrainedModel,
-  type PreTrainedTokenizer,
-  type Tensor,
-} from '@huggingface/transformers';
+import { AutoModelForSequenceClassification, AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
 import { scoresFromLogits } from '../../core/rerank';
 import { notify, progressMapper } from '../transformers/downloadProgress';
 import { ModelLoadError, classifyLoadFailure, unavailableDevice, type LoadFailure, type LoadFailureReason } from '../transformers/loadFailure';
@@ -46,12 +40,7 @@ export interface TransformersRerankerOptions extends LocationOptions {
 }
 
 /** Turn whatever transformers.js or ONNX Runtime threw into a RerankerLoadError with a specific message. */
-export function describeRerankLoadError(
-  error: unknown,
-  model: RerankModelInfo,
-  location: ModelLocation,
-  device: RerankDevice,
-): RerankerLoadError {
+export function describeRerankLoadError(error: unknown, model: RerankModelInfo, location: ModelLocation, device: RerankDevice): RerankerLoadError {
   if (error instanceof RerankerLoadError) return error;
   const { reason, message } = classifyLoadFailure(error, { modelId: model.id, location, device, noun: 'reranker', specific: notCrossEncoder });
   return new RerankerLoadError(reason, message);
@@ -86,12 +75,7 @@ export class TransformersReranker implements Reranker {
     this.runtime = options.runtime ?? detectRuntime();
   }
 
-  async load(
-    model: RerankModelInfo,
-    device: RerankDevice,
-    source: ModelSource,
-    onDownload: (progress: DownloadProgress) => void,
-  ): Promise<RerankerLoadResult> {
+  async load(model: RerankModelInfo, device: RerankDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void): Promise<RerankerLoadResult> {
     // The model loaded before stays usable until the new one has loaded: a failed load changes nothing.
     const unavailable = unavailableDevice(device);
     if (unavailable) throw new RerankerLoadError(unavailable.reason, unavailable.message);
@@ -142,7 +126,9 @@ export class TransformersReranker implements Reranker {
     const output = (await classifier(inputs)) as { logits?: Tensor };
     const logits = output.logits;
     if (!logits) {
-      throw new Error(`A reranker gives one relevance logit per pair, but this model has no "logits" output (it gives ${Object.keys(output).join(', ') || 'nothing'}).`);
+      throw new Error(
+        `A reranker gives one relevance logit per pair, but this model has no "logits" output (it gives ${Object.keys(output).join(', ') || 'nothing'}).`,
+      );
     }
     try {
       return scoresFromLogits(logits.data as Float32Array, logits.dims);
@@ -158,12 +144,7 @@ export class TransformersReranker implements Reranker {
     return run;
   }
 
-  private async scoreAll(
-    epoch: number,
-    question: string,
-    passages: string[],
-    onBatch?: (done: number, total: number) => void,
-  ): Promise<number[]> {
+  private async scoreAll(epoch: number, question: string, passages: string[], onBatch?: (done: number, total: number) => void): Promise<number[]> {
     const loaded = this.loaded;
     if (!loaded) throw new Error('No reranker is loaded yet.');
     const scores: number[] = [];

@@ -17,7 +17,11 @@ describe('EmbeddingProgressDb', () => {
     expect(saved?.modelId).toBe('m');
     expect(saved?.device).toBe('wasm');
     expect(saved?.texts).toEqual(['a', 'b', 'c']);
-    expect(saved?.vectors.map((v) => [...v])).toEqual([[1, 0], [0, 1], [0.5, 0.5]]);
+    expect(saved?.vectors.map((v) => [...v])).toEqual([
+      [1, 0],
+      [0, 1],
+      [0.5, 0.5],
+    ]);
   });
 
   it('never mixes models or devices: a batch of another one replaces the saved progress', async () => {
@@ -52,4 +56,3 @@ describe('EmbeddingProgressDb', () => {
     expect(saved?.vectors.map((v) => [...v])).toEqual([[1, 0]]);
   });
 });
-

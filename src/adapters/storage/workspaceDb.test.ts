@@ -83,7 +83,12 @@ describe('WorkspaceDb', () => {
     const pdf: SourceDocument = {
       ...makeDoc('doc-pdf', 'Page one.\n\nPage two.'),
       kind: 'pdf',
-      structure: { pages: [{ page: 1, start: 0, end: 9 }, { page: 2, start: 11, end: 20 }] },
+      structure: {
+        pages: [
+          { page: 1, start: 0, end: 9 },
+          { page: 2, start: 11, end: 20 },
+        ],
+      },
       contentHash: 'f'.repeat(64),
     };
     const md: SourceDocument = {
@@ -225,7 +230,10 @@ describe('WorkspaceDb with the built-in LSA embedder', () => {
       dimension: lsa.dimension,
       chunking,
       chunks,
-      vectors: embedLsa(lsa, chunks.map((c) => c.text)),
+      vectors: embedLsa(
+        lsa,
+        chunks.map((c) => c.text),
+      ),
       lsa,
     };
     const db = newDb('lsa');

@@ -82,9 +82,12 @@ function openDexie(name: string): WorkspaceDexie {
     .stores({ documents: '++seq, &[gen+id], gen', vectors: null, vectorRows: '[gen+docId], gen', index: 'key', current: 'key' })
     .upgrade(async (tx) => {
       // Everything stored so far is the first generation, and live.
-      await tx.table('documents').toCollection().modify((row: { gen?: string }) => {
-        row.gen = FIRST_GENERATION;
-      });
+      await tx
+        .table('documents')
+        .toCollection()
+        .modify((row: { gen?: string }) => {
+          row.gen = FIRST_GENERATION;
+        });
       const vectors = (await tx.table('vectors').toArray()) as Omit<VectorsRow, 'gen'>[];
       await tx.table('vectorRows').bulkPut(vectors.map((row) => ({ ...row, gen: FIRST_GENERATION })));
       const meta = (await tx.table('index').get('index')) as IndexRow | undefined;
@@ -143,7 +146,12 @@ const isIndexRow = (meta: IndexRow): boolean =>
  * The saved index, or null unless every document it names is there with all its chunks and vectors; a
  * string says why an index that is there cannot be used (its vectors are not finite, or all zeros).
  */
-function unpackSnapshot(meta: IndexRow | undefined, rows: VectorsRow[], documents: SourceDocument[], droppedIds: ReadonlySet<string>): SavedIndex | string | null {
+function unpackSnapshot(
+  meta: IndexRow | undefined,
+  rows: VectorsRow[],
+  documents: SourceDocument[],
+  droppedIds: ReadonlySet<string>,
+): SavedIndex | string | null {
   if (!meta) return null;
   if (!isIndexRow(meta)) return 'index record';
   // A document dropped on load leaves the index as a removed one does; every other one must be there.
@@ -249,7 +257,10 @@ export class WorkspaceDb implements WorkspaceStorage {
     const db = this.dexie;
     await db.transaction('rw', db.documents, db.current, async () => {
       const gen = await liveGeneration(db);
-      const already = await db.documents.where('[gen+id]').anyOf(docs.map((d): [string, string] => [gen, d.id])).toArray();
+      const already = await db.documents
+        .where('[gen+id]')
+        .anyOf(docs.map((d): [string, string] => [gen, d.id]))
+        .toArray();
       const stored = new Set(already.map((d) => d.id));
       const fresh = docs.filter((d) => !stored.has(d.id)).map((d) => ({ ...d, gen }));
       if (fresh.length > 0) await db.documents.bulkAdd(fresh);

@@ -32,7 +32,11 @@ function makeDoc(id: string, text: string): SourceDocument {
 
 const oldDocs = [makeDoc('doc-a', 'Lava flows from the crater. Magma rises slowly.'), makeDoc('doc-b', 'Green tea steeps in hot water. Oolong is oxidised.')];
 // The new workspace holds doc-a again (a file exported from this workspace), changed, and two others.
-const newDocs = [makeDoc('doc-a', 'Glaciers carve valleys. Ice moves slowly downhill.'), makeDoc('doc-c', 'Rivers meander across plains.'), makeDoc('doc-d', 'Deserts are dry.')];
+const newDocs = [
+  makeDoc('doc-a', 'Glaciers carve valleys. Ice moves slowly downhill.'),
+  makeDoc('doc-c', 'Rivers meander across plains.'),
+  makeDoc('doc-d', 'Deserts are dry.'),
+];
 
 function snapshotOf(docs: SourceDocument[], seed: number, modelId: string): IndexSnapshot {
   const rand = mulberry32(seed);
@@ -76,7 +80,12 @@ const OLD_ROWS = { documents: 2, vectorRows: 2, index: 1 };
 const STEPS = 4;
 async function replace(db: WorkspaceDb, steps = STEPS) {
   const staged = db.stage();
-  const all = [() => staged.addDocuments(newDocs.slice(0, 2)), () => staged.addDocuments(newDocs.slice(2)), () => staged.saveIndex(newIndex), () => staged.switchTo()];
+  const all = [
+    () => staged.addDocuments(newDocs.slice(0, 2)),
+    () => staged.addDocuments(newDocs.slice(2)),
+    () => staged.saveIndex(newIndex),
+    () => staged.switchTo(),
+  ];
   try {
     for (const step of all.slice(0, steps)) await step();
   } catch (err) {

@@ -56,7 +56,9 @@ describe('classifyLoadFailure', () => {
   });
 
   it('tries the caller’s own failures before blaming the device, and only after the file failures', () => {
-    const specific = vi.fn((raw: string, modelId: string) => (raw.includes('odd') ? { reason: 'invalid-model' as const, message: `${modelId} is odd` } : undefined));
+    const specific = vi.fn((raw: string, modelId: string) =>
+      raw.includes('odd') ? { reason: 'invalid-model' as const, message: `${modelId} is odd` } : undefined,
+    );
     const webgpu = context(remote, { device: 'webgpu', specific });
     expect(classifyLoadFailure(new Error('odd shape'), webgpu)).toEqual({ reason: 'invalid-model', message: 'org/thing is odd' });
     expect(classifyLoadFailure(new Error('shader failed'), webgpu)).toEqual({

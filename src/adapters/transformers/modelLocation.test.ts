@@ -19,7 +19,10 @@ describe('locateModel', () => {
   it('takes a cached config.json as the site serving the model, and makes no request', async () => {
     vi.stubGlobal('caches', fakeCaches({ '/openbook/models/org/model/config.json': '{"model_type":"bert"}' }));
     const fetchFn = vi.fn<typeof fetch>();
-    await expect(locateModel({ id: 'org/model', selfHostedOnly: true }, source, fetchFn)).resolves.toEqual({ from: 'site', localModelPath: '/openbook/models/' });
+    await expect(locateModel({ id: 'org/model', selfHostedOnly: true }, source, fetchFn)).resolves.toEqual({
+      from: 'site',
+      localModelPath: '/openbook/models/',
+    });
     expect(fetchFn).not.toHaveBeenCalled();
   });
 

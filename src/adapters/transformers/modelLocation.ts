@@ -63,11 +63,7 @@ export function normaliseRemoteHost(remoteHost: string): string {
  * Decide where a model comes from: the site when `${basePath}models/<id>/config.json` answers with JSON,
  * otherwise the hub. A model marked selfHostedOnly that the site does not serve is an error.
  */
-export async function locateModel(
-  model: LocatableModel,
-  source: ModelSource,
-  fetchFn: typeof fetch | undefined = globalThis.fetch,
-): Promise<ModelLocation> {
+export async function locateModel(model: LocatableModel, source: ModelSource, fetchFn: typeof fetch | undefined = globalThis.fetch): Promise<ModelLocation> {
   const base = normaliseBasePath(source.basePath);
   const probe = `${base}models/${model.id}/config.json`;
   // A model the site served before, or that was imported from a folder on disk, is in transformers.js'
@@ -84,10 +80,7 @@ export async function locateModel(
   }
   if (onSite) return { from: 'site', localModelPath: `${base}models/` };
   if (model.selfHostedOnly) {
-    throw new ModelLocationError(
-      'not-found',
-      `The model "${model.id}" is only available from the site that serves it, but ${probe} was not found there.`,
-    );
+    throw new ModelLocationError('not-found', `The model "${model.id}" is only available from the site that serves it, but ${probe} was not found there.`);
   }
   return { from: 'remote', remoteHost: normaliseRemoteHost(source.remoteHost) };
 }

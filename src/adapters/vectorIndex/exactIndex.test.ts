@@ -169,12 +169,26 @@ describe('ExactIndex', () => {
         const allowedSet = new Set(allowed);
         expect(hits).toHaveLength(10);
         expect(hits.every((h) => allowedSet.has(h.id))).toBe(true);
-        expectSameHits(hits, naiveTopK(data.filter((d) => allowedSet.has(d.id)), query, 10));
+        expectSameHits(
+          hits,
+          naiveTopK(
+            data.filter((d) => allowedSet.has(d.id)),
+            query,
+            10,
+          ),
+        );
       }
       const query = randomUnitVector(rand, 64);
       // Fewer allowed than k: all of them, sorted. None allowed: nothing.
       const few = ['c10', 'c20', 'c30'];
-      expectSameHits((await index.search(query, 10, { allowedIds: few })).hits, naiveTopK(data.filter((d) => few.includes(d.id)), query, 10));
+      expectSameHits(
+        (await index.search(query, 10, { allowedIds: few })).hits,
+        naiveTopK(
+          data.filter((d) => few.includes(d.id)),
+          query,
+          10,
+        ),
+      );
       expect((await index.search(query, 10, { allowedIds: [] })).hits).toEqual([]);
       // After removals, a filter naming removed ids skips them.
       await index.remove(['c10']);

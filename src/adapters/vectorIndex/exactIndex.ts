@@ -63,13 +63,7 @@ export interface ScanStats {
  * Quantise `dim` floats of `src` at `offset` to int8 in `dst` at `dstOffset` (|values| <= 127). Returns
  * [scale, residual norm ||x - scale*x8||, norm of scale*x8], all float64.
  */
-export function quantizeInt8(
-  src: Float32Array,
-  offset: number,
-  dim: number,
-  dst: Int8Array | Int16Array,
-  dstOffset: number,
-): [number, number, number] {
+export function quantizeInt8(src: Float32Array, offset: number, dim: number, dst: Int8Array | Int16Array, dstOffset: number): [number, number, number] {
   let max = 0;
   for (let i = 0; i < dim; i++) {
     const a = Math.abs(src[offset + i]!);
@@ -92,7 +86,6 @@ export function quantizeInt8(
   }
   return [scale, Math.sqrt(resid), Math.sqrt(norm)];
 }
-
 
 /** Replace the smallest of the k values in the min-heap `heap` with `value` (larger than it) and sift down. */
 function replaceHeapMin(heap: Float64Array, k: number, value: number): void {

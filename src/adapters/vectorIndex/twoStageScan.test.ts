@@ -164,7 +164,14 @@ describe('ExactIndex two-stage scan', () => {
         expect(two.lastScan?.searched).toBe(allowed.length);
         scans.add(two.lastScan!.scan);
         expect(filtered.hits).toEqual((await f32.search(query, 10, { allowedIds: allowed })).hits);
-        expectSameHits(filtered.hits, naiveTopK(data.filter((d) => allowedSet.has(d.id)), query, 10));
+        expectSameHits(
+          filtered.hits,
+          naiveTopK(
+            data.filter((d) => allowedSet.has(d.id)),
+            query,
+            10,
+          ),
+        );
       }
       // At 384 dims stage 2 stays small; at 1024 the int8 bound is wider next to the spread of random
       // scores, so some searches (2,000 rows) fall back to the f32 scan.

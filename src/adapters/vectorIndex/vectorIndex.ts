@@ -54,11 +54,7 @@ export interface VectorIndex {
    * Replace the whole index with these items. onProgress reports items added so far. The index may answer
    * before it is complete inside (e.g. Voy filled in the background); onLaterStatus hears when that ends.
    */
-  build(
-    items: IndexItem[],
-    onProgress?: (done: number, total: number) => void,
-    onLaterStatus?: (status: IndexStatus) => void,
-  ): Promise<IndexStatus>;
+  build(items: IndexItem[], onProgress?: (done: number, total: number) => void, onLaterStatus?: (status: IndexStatus) => void): Promise<IndexStatus>;
   add(items: IndexItem[]): Promise<IndexStatus>;
   remove(ids: string[]): Promise<IndexStatus>;
   clear(): Promise<IndexStatus>;

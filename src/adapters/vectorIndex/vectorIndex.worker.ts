@@ -27,11 +27,8 @@ export interface VectorIndexWorkerApi extends VectorIndex {
 }
 
 const api: VectorIndexWorkerApi = {
-  build: (
-    items: IndexItem[],
-    onProgress?: (done: number, total: number) => void,
-    onLaterStatus?: (status: IndexStatus) => void,
-  ): Promise<IndexStatus> => index.build(items, onProgress, onLaterStatus),
+  build: (items: IndexItem[], onProgress?: (done: number, total: number) => void, onLaterStatus?: (status: IndexStatus) => void): Promise<IndexStatus> =>
+    index.build(items, onProgress, onLaterStatus),
   add: (items: IndexItem[]): Promise<IndexStatus> => index.add(items),
   remove: (ids: string[]): Promise<IndexStatus> => index.remove(ids),
   clear: (): Promise<IndexStatus> => index.clear(),

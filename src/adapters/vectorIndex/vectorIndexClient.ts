@@ -13,9 +13,7 @@ export type { VectorIndexWorkerApi };
 export type VectorIndexClient = WorkerClient<VectorIndexWorkerApi>;
 
 export function createVectorIndexClient(): Promise<VectorIndexClient> {
-  return startWorker<VectorIndexWorkerApi>(
-    new Worker(new URL('./vectorIndex.worker.ts', import.meta.url), { type: 'module', name: 'openbook-vector-index' }),
-  );
+  return startWorker<VectorIndexWorkerApi>(new Worker(new URL('./vectorIndex.worker.ts', import.meta.url), { type: 'module', name: 'openbook-vector-index' }));
 }
 
 /**

@@ -84,4 +84,3 @@ export function lastById(items: readonly IndexItem[]): IndexItem[] {
 export function sortHits(hits: SearchHit[]): SearchHit[] {
   return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
-

@@ -78,9 +78,7 @@ describe('VoyIndex on voy-search (384 dims)', () => {
   it('rejects a dimension mismatch with a clear error and stays usable', async () => {
     await expect(voy.add(items(3, 100, 1, 'x'))).rejects.toThrow('dimension mismatch: index has 384, got 100');
     await expect(voy.search(new Float32Array(100), 3)).rejects.toThrow('dimension mismatch: index has 384, got 100');
-    await expect(voy.build([...items(2, 384, 1, 'p'), ...items(2, 512, 1, 'q')])).rejects.toThrow(
-      'dimension mismatch: index has 384, got 512',
-    );
+    await expect(voy.build([...items(2, 384, 1, 'p'), ...items(2, 512, 1, 'q')])).rejects.toThrow('dimension mismatch: index has 384, got 512');
     expect(voy.status()).toEqual({ size: 3000, dimension: 384, engine: 'voy', fallbackReason: null });
     await expectSameAsExact(voy, exact, randomUnitVector(mulberry32(9), 384), 10);
   });
@@ -239,9 +237,7 @@ describe('VoyIndex over 768 dimensions', () => {
     await expect(voy.add(items(1, 768, 1, 'z'))).rejects.toThrow('dimension mismatch: index has 1024, got 768');
     await voy.remove(data.slice(0, 300).map((d) => d.id));
     const query = randomUnitVector(rand, 1024);
-    expect((await voy.search(query, 5)).hits).toEqual(
-      naiveTopK(data.slice(300), query, 5).map((h) => ({ id: h.id, score: expect.closeTo(h.score, 6) })),
-    );
+    expect((await voy.search(query, 5)).hits).toEqual(naiveTopK(data.slice(300), query, 5).map((h) => ({ id: h.id, score: expect.closeTo(h.score, 6) })));
     // After clear, a smaller dimension goes back to Voy.
     await voy.clear();
     expect(voy.status()).toEqual({ size: 0, dimension: null, engine: 'voy', fallbackReason: null });
@@ -429,7 +425,13 @@ describe('VoyIndex search options', () => {
       expect(result.fallbackReason).toBe('filtered');
       expect(result.hits).toHaveLength(10);
       expect(result.hits.every((h) => allowedSet.has(h.id))).toBe(true);
-      expect(result.hits).toEqual(naiveTopK(data.filter((d) => allowedSet.has(d.id)), query, 10).map((h, i) => ({ id: h.id, score: result.hits[i]!.score })));
+      expect(result.hits).toEqual(
+        naiveTopK(
+          data.filter((d) => allowedSet.has(d.id)),
+          query,
+          10,
+        ).map((h, i) => ({ id: h.id, score: result.hits[i]!.score })),
+      );
       expect(result.hits).toEqual((await exact.search(query, 10, { allowedIds: allowed })).hits);
       // The exact engine chosen with a filter: the same, and no fallback to explain.
       const chosen = await voy.search(query, 10, { allowedIds: allowed, engine: 'exact' });

@@ -176,9 +176,7 @@ export class VoyIndex implements VectorIndex {
     this.searchMargin = Math.max(0, options.searchMargin ?? 8);
     this.backgroundBuildFrom = options.backgroundBuildFrom ?? Number.POSITIVE_INFINITY;
     this.maxVoyItems = Math.max(0, options.maxVoyItems ?? Number.POSITIVE_INFINITY);
-    this.onVoyError =
-      options.onVoyError ??
-      ((error) => console.warn('voy-search failed; the exact engine answers from now on.', error));
+    this.onVoyError = options.onVoyError ?? ((error) => console.warn('voy-search failed; the exact engine answers from now on.', error));
   }
 
   // ---- VectorIndex ----

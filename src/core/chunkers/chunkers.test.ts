@@ -69,7 +69,14 @@ describe('recursive chunker', () => {
 describe('sentence chunker', () => {
   it('splits Chinese and English sentences', () => {
     const text = '火山喷发了。熔岩很热！你去过吗？ The lava is hot. Is it? Yes!';
-    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['火山喷发了。', '熔岩很热！', '你去过吗？', 'The lava is hot.', 'Is it?', 'Yes!']);
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      '火山喷发了。',
+      '熔岩很热！',
+      '你去过吗？',
+      'The lava is hot.',
+      'Is it?',
+      'Yes!',
+    ]);
   });
 
   it('segments a long paragraph in windows with the same sentences as in one go', () => {
@@ -82,31 +89,37 @@ describe('sentence chunker', () => {
 
   it('keeps every invariant, the sentence window, its overlap and the size', () => {
     fc.assert(
-      fc.property(textArb, fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 20, max: 200 }), (text, sentences, ov, maxSize) => {
-        const overlapSentences = Math.min(ov, sentences - 1);
-        const chunks = chunkSentences('d', text, { kind: 'sentence', sentences, overlapSentences, maxSize });
-        expect(commonProblems(text, chunks, 'd')).toEqual([]);
-        const units = sentenceUnits(text, maxSize);
-        const startOf = new Map(units.map((u, k) => [u.start, k]));
-        const endOf = new Map(units.map((u, k) => [u.end, k]));
-        chunks.forEach((c, i) => {
-          expect(codePoints(c.text) <= maxSize || graphemeSet(c.text).size === 2).toBe(true);
-          const first = startOf.get(c.start)!;
-          const last = endOf.get(c.end)!;
-          expect(first).toBeDefined();
-          expect(last - first + 1).toBeLessThanOrEqual(sentences);
-          if (i > 0) {
-            const prevFirst = startOf.get(chunks[i - 1]!.start)!;
-            const prevLast = endOf.get(chunks[i - 1]!.end)!;
-            const shared = Math.max(0, prevLast - first + 1);
-            expect(shared).toBeLessThanOrEqual(overlapSentences);
-            // The overlap asked for, unless the previous chunk holds fewer sentences or the size leaves no room.
-            let expected = Math.min(overlapSentences, prevLast - prevFirst);
-            while (expected > 0 && codePoints(text.slice(units[prevLast - expected + 1]!.start, units[prevLast + 1]!.end)) > maxSize) expected--;
-            expect(shared).toBe(expected);
-          }
-        });
-      }),
+      fc.property(
+        textArb,
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 20, max: 200 }),
+        (text, sentences, ov, maxSize) => {
+          const overlapSentences = Math.min(ov, sentences - 1);
+          const chunks = chunkSentences('d', text, { kind: 'sentence', sentences, overlapSentences, maxSize });
+          expect(commonProblems(text, chunks, 'd')).toEqual([]);
+          const units = sentenceUnits(text, maxSize);
+          const startOf = new Map(units.map((u, k) => [u.start, k]));
+          const endOf = new Map(units.map((u, k) => [u.end, k]));
+          chunks.forEach((c, i) => {
+            expect(codePoints(c.text) <= maxSize || graphemeSet(c.text).size === 2).toBe(true);
+            const first = startOf.get(c.start)!;
+            const last = endOf.get(c.end)!;
+            expect(first).toBeDefined();
+            expect(last - first + 1).toBeLessThanOrEqual(sentences);
+            if (i > 0) {
+              const prevFirst = startOf.get(chunks[i - 1]!.start)!;
+              const prevLast = endOf.get(chunks[i - 1]!.end)!;
+              const shared = Math.max(0, prevLast - first + 1);
+              expect(shared).toBeLessThanOrEqual(overlapSentences);
+              // The overlap asked for, unless the previous chunk holds fewer sentences or the size leaves no room.
+              let expected = Math.min(overlapSentences, prevLast - prevFirst);
+              while (expected > 0 && codePoints(text.slice(units[prevLast - expected + 1]!.start, units[prevLast + 1]!.end)) > maxSize) expected--;
+              expect(shared).toBe(expected);
+            }
+          });
+        },
+      ),
       RUNS,
     );
   });
@@ -167,7 +180,15 @@ describe('heading-aware chunker', () => {
   });
 
   it('keeps every invariant with headings anywhere', () => {
-    const mdArb = fc.array(fc.oneof(textArb.map((t) => t.slice(0, 120)), fc.constantFrom('\n# Top\n', '\n## Sub\n', '\n### Deep\n')), { maxLength: 12 }).map((p) => p.join(''));
+    const mdArb = fc
+      .array(
+        fc.oneof(
+          textArb.map((t) => t.slice(0, 120)),
+          fc.constantFrom('\n# Top\n', '\n## Sub\n', '\n### Deep\n'),
+        ),
+        { maxLength: 12 },
+      )
+      .map((p) => p.join(''));
     fc.assert(
       fc.property(mdArb, fc.integer({ min: 20, max: 100 }), fc.integer({ min: 1, max: 3 }), (text, chunkSize, splitLevel) => {
         const d = doc(text, { name: 'x.md', kind: 'markdown' });

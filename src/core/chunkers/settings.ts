@@ -40,12 +40,7 @@ export interface HeadingChunkerSettings extends ChunkingOptions {
   splitLevel: number;
 }
 
-export type ChunkerSettings =
-  | FixedChunkerSettings
-  | RecursiveChunkerSettings
-  | SentenceChunkerSettings
-  | TokenChunkerSettings
-  | HeadingChunkerSettings;
+export type ChunkerSettings = FixedChunkerSettings | RecursiveChunkerSettings | SentenceChunkerSettings | TokenChunkerSettings | HeadingChunkerSettings;
 
 export const DEFAULT_CHUNKER_SETTINGS: { [K in ChunkerKind]: Extract<ChunkerSettings, { kind: K }> } = {
   recursive: { kind: 'recursive', chunkSize: 500, overlap: 50 },

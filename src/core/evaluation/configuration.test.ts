@@ -21,7 +21,9 @@ describe('evaluation configurations', () => {
     expect(configurationProblem({ ...c, chunking: { kind: 'recursive' as const, chunkSize: 100, overlap: 60 } })).toBe('bad-chunking');
     expect(configurationProblem({ ...c, mode: 'hybrid' })).toBeNull();
     expect(configurationProblem({ ...c, mode: 'keyword', embeddingModelId: 'm2' })).toBeNull();
-    expect(configurationProblem({ ...c, mode: 'hybrid', rerankModelId: 'r', chunking: { kind: 'recursive' as const, chunkSize: 200, overlap: 20 } })).toBeNull();
+    expect(
+      configurationProblem({ ...c, mode: 'hybrid', rerankModelId: 'r', chunking: { kind: 'recursive' as const, chunkSize: 200, overlap: 20 } }),
+    ).toBeNull();
   });
 
   it('become a retrieval config that fetches at least k candidates', () => {

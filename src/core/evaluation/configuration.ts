@@ -29,7 +29,9 @@ export const defaultConfiguration = (id: string): EvalConfiguration => ({
 /** Is this configuration the untouched default (whatever its id)? */
 export function isDefaultConfiguration(c: EvalConfiguration): boolean {
   const d = defaultConfiguration(c.id);
-  return c.embeddingModelId === d.embeddingModelId && c.chunking === d.chunking && c.topK === d.topK && c.mode === d.mode && c.rerankModelId === d.rerankModelId;
+  return (
+    c.embeddingModelId === d.embeddingModelId && c.chunking === d.chunking && c.topK === d.topK && c.mode === d.mode && c.rerankModelId === d.rerankModelId
+  );
 }
 
 /**

@@ -29,6 +29,5 @@ export function relevanceMatcher(expectation: Expectation): (chunk: RetrievedChu
   const doc = expectation.expectedDocument?.trim() ? normalizeForMatch(expectation.expectedDocument) : null;
   const sub = expectation.expectedSubstring?.trim() ? normalizeForMatch(expectation.expectedSubstring) : null;
   if (doc === null && sub === null) return () => false;
-  return (chunk) =>
-    (doc === null || normalizeForMatch(chunk.documentName) === doc) && (sub === null || normalizeForMatch(chunk.text).includes(sub));
+  return (chunk) => (doc === null || normalizeForMatch(chunk.documentName) === doc) && (sub === null || normalizeForMatch(chunk.text).includes(sub));
 }

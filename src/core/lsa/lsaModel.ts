@@ -173,7 +173,8 @@ export function lsaModelProblem(value: unknown): string | null {
     seen.add(term);
   }
   if (typeof dimension !== 'number' || !Number.isInteger(dimension) || dimension < 1) return 'The LSA model’s dimension is not a whole number of at least 1.';
-  if (typeof chunkCount !== 'number' || !Number.isInteger(chunkCount) || chunkCount < 1) return 'The LSA model’s chunk count is not a whole number of at least 1.';
+  if (typeof chunkCount !== 'number' || !Number.isInteger(chunkCount) || chunkCount < 1)
+    return 'The LSA model’s chunk count is not a whole number of at least 1.';
   if (!(idf instanceof Float32Array)) return 'The LSA model’s idf is not a Float32Array.';
   if (idf.length !== terms.length) return `The LSA model has ${idf.length} idf values for ${terms.length} terms.`;
   if (!allFinite(idf)) return 'The LSA model’s idf has a value that is not a finite number.';

@@ -85,10 +85,13 @@ describe('truncatedSvd', () => {
     const d = new Float64Array(m * n);
     const left = Array.from({ length: rank }, () => Array.from({ length: m }, () => (rand() < 0.3 ? rand() : 0)));
     const right = Array.from({ length: rank }, () => Array.from({ length: n }, () => (rand() < 0.3 ? rand() : 0)));
-    for (let q = 0; q < rank; q++) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) d[i * n + j] = d[i * n + j]! + (rank - q) * left[q]![i]! * right[q]![j]!;
+    for (let q = 0; q < rank; q++)
+      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) d[i * n + j] = d[i * n + j]! + (rank - q) * left[q]![i]! * right[q]![j]!;
     for (let i = 0; i < d.length; i++) if (rand() < 0.02) d[i] = d[i]! + 0.1 * rand();
     const a = denseToCsr(d, m, n);
-    const exact = symmetricEigen(gram(d, m, n), n).values.slice(0, rank).map((x) => Math.sqrt(x));
+    const exact = symmetricEigen(gram(d, m, n), n)
+      .values.slice(0, rank)
+      .map((x) => Math.sqrt(x));
     const svd = await truncatedSvd(a, rank, { seed: 3 });
     for (let j = 0; j < rank; j++) expect(Math.abs(svd.singularValues[j]! - exact[j]!) / exact[j]!).toBeLessThan(1e-6);
     expectOrthonormalColumns(svd.basis, n, rank, 1e-9);

@@ -30,7 +30,10 @@ describe('reciprocal rank fusion', () => {
 
   it('ranks an item found by both lists above one found by a single list at the same rank', () => {
     const fused = reciprocalRankFusion([
-      [{ id: 'p', score: 1 }, { id: 'q', score: 0.5 }],
+      [
+        { id: 'p', score: 1 },
+        { id: 'q', score: 0.5 },
+      ],
       [{ id: 'q', score: 9 }],
     ]);
     expect(fused.map((h) => h.id)).toEqual(['q', 'p']);
@@ -47,8 +50,16 @@ describe('weighted fusion', () => {
   });
 
   it('weight 0 is keyword order, weight 1 is vector order', () => {
-    expect(weightedFusion(vector, keyword, 0).slice(0, 2).map((h) => h.id)).toEqual(['c', 'd']);
-    expect(weightedFusion(vector, keyword, 1).slice(0, 2).map((h) => h.id)).toEqual(['a', 'b']);
+    expect(
+      weightedFusion(vector, keyword, 0)
+        .slice(0, 2)
+        .map((h) => h.id),
+    ).toEqual(['c', 'd']);
+    expect(
+      weightedFusion(vector, keyword, 1)
+        .slice(0, 2)
+        .map((h) => h.id),
+    ).toEqual(['a', 'b']);
   });
 
   it('stays within 0..1', () => {

@@ -35,9 +35,7 @@ export function minMaxNormalize(scores: readonly number[]): number[] {
 
 /** Sort fused hits: score descending, then the best rank in any input list, then id. */
 function sortFused(hits: Hit[], bestRank: Map<string, number>): Hit[] {
-  return hits.sort(
-    (a, b) => b.score - a.score || bestRank.get(a.id)! - bestRank.get(b.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  return hits.sort((a, b) => b.score - a.score || bestRank.get(a.id)! - bestRank.get(b.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function bestRanks(lists: readonly (readonly Hit[])[]): Map<string, number> {
@@ -55,7 +53,10 @@ function bestRanks(lists: readonly (readonly Hit[])[]): Map<string, number> {
 export function reciprocalRankFusion(lists: readonly (readonly Hit[])[], k = RRF_K): Hit[] {
   const fused = new Map<string, number>();
   for (const list of lists) list.forEach((hit, i) => fused.set(hit.id, (fused.get(hit.id) ?? 0) + 1 / (k + i + 1)));
-  return sortFused([...fused].map(([id, score]) => ({ id, score })), bestRanks(lists));
+  return sortFused(
+    [...fused].map(([id, score]) => ({ id, score })),
+    bestRanks(lists),
+  );
 }
 
 /** Weighted sum of min-max-normalised scores: vectorWeight for the vector list, 1 − vectorWeight for keyword. */
@@ -68,5 +69,8 @@ export function weightedFusion(vector: readonly Hit[], keyword: readonly Hit[], 
   };
   addList(vector, w);
   addList(keyword, 1 - w);
-  return sortFused([...fused].map(([id, score]) => ({ id, score })), bestRanks([vector, keyword]));
+  return sortFused(
+    [...fused].map(([id, score]) => ({ id, score })),
+    bestRanks([vector, keyword]),
+  );
 }

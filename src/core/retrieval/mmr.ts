@@ -7,12 +7,7 @@
  * similarity(i, j) is the similarity of candidates i and j (cosine of their vectors). Ties go to the
  * earlier candidate (the one ranked higher before MMR).
  */
-export function mmrOrder(
-  relevance: readonly number[],
-  similarity: (i: number, j: number) => number,
-  k: number,
-  lambda: number,
-): number[] {
+export function mmrOrder(relevance: readonly number[], similarity: (i: number, j: number) => number, k: number, lambda: number): number[] {
   const n = relevance.length;
   const picks: number[] = [];
   const taken = new Uint8Array(n);

@@ -5,7 +5,9 @@ describe('search settings', () => {
   it('turns settings into a RetrievalConfig: MMR and threshold only when switched on', () => {
     const off = toRetrievalConfig({ ...DEFAULT_SEARCH_SETTINGS, mmrLambda: 0.3, minScore: 0.2 }, 5, null);
     expect(off).toMatchObject({ mode: 'vector', topK: 5, mmrLambda: null, minScore: null, filter: null });
-    const on = toRetrievalConfig({ ...DEFAULT_SEARCH_SETTINGS, mode: 'hybrid', mmr: true, mmrLambda: 0.3, threshold: true, minScore: 0.2 }, 5, { docIds: ['a'] });
+    const on = toRetrievalConfig({ ...DEFAULT_SEARCH_SETTINGS, mode: 'hybrid', mmr: true, mmrLambda: 0.3, threshold: true, minScore: 0.2 }, 5, {
+      docIds: ['a'],
+    });
     expect(on).toMatchObject({ mode: 'hybrid', mmrLambda: 0.3, minScore: 0.2, filter: { docIds: ['a'] } });
   });
 

@@ -55,8 +55,7 @@ export function fuseStage(
   };
   if (config.mode === 'vector') return vectorHits.map((h) => ({ id: h.id, score: h.score, ...annotate(h.id) }));
   if (config.mode === 'keyword') return keywordHits.map((h) => ({ id: h.id, score: h.score, ...annotate(h.id) }));
-  const fused =
-    config.fusion === 'rrf' ? reciprocalRankFusion([vectorHits, keywordHits]) : weightedFusion(vectorHits, keywordHits, config.vectorWeight);
+  const fused = config.fusion === 'rrf' ? reciprocalRankFusion([vectorHits, keywordHits]) : weightedFusion(vectorHits, keywordHits, config.vectorWeight);
   return fused.map((h, i) => {
     const { scores, ranks } = annotate(h.id);
     return { id: h.id, score: h.score, scores: { ...scores, fused: h.score }, ranks: { ...ranks, fused: i + 1 } };

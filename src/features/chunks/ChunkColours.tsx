@@ -38,7 +38,12 @@ export function ChunkColours({ doc, chunks, label }: { doc: SourceDocument; chun
   const parts: React.ReactNode[] = [];
   for (const r of runs) {
     const text = doc.text.slice(r.start, r.end);
-    if (r.depth === 0) parts.push(<span key={r.start} className="cv-gap">{text}</span>);
+    if (r.depth === 0)
+      parts.push(
+        <span key={r.start} className="cv-gap">
+          {text}
+        </span>,
+      );
     else if (r.depth === 1) {
       parts.push(
         <span key={r.start} className={`cv cv-${r.chunk % PALETTE}`} title={t('chunkers.chunkTitle', { index: r.chunk + 1 })}>

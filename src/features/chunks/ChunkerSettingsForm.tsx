@@ -35,7 +35,11 @@ export function ChunkerSettingsForm({ value, error, onChange, modelLabel }: Prop
       fields = [field(t('chunks.size'), 'size', 20, 10), field(t('chunks.overlap'), 'overlap', 0, 10)];
       break;
     case 'sentence':
-      fields = [field(t('chunkers.sentences'), 'sentences', 1), field(t('chunkers.overlapSentences'), 'overlapSentences', 0), field(t('chunkers.maxSize'), 'maxSize', 20, 10)];
+      fields = [
+        field(t('chunkers.sentences'), 'sentences', 1),
+        field(t('chunkers.overlapSentences'), 'overlapSentences', 0),
+        field(t('chunkers.maxSize'), 'maxSize', 20, 10),
+      ];
       break;
     case 'token':
       fields = [field(t('chunkers.tokens'), 'tokens', 16, 8), field(t('chunkers.overlapTokens'), 'overlapTokens', 0, 4)];
@@ -47,7 +51,8 @@ export function ChunkerSettingsForm({ value, error, onChange, modelLabel }: Prop
         ? t('chunkers.hints.token', { model: modelLabel })
         : t('chunkers.hints.tokenNoModel')
       : t(`chunkers.hints.${value.kind}`);
-  const errorText = error && (error in ERRORS_OF_CHUNKERS ? t(`chunkers.errors.${error as keyof typeof ERRORS_OF_CHUNKERS}`) : t(`chunks.errors.${error as 'not-integer'}`));
+  const errorText =
+    error && (error in ERRORS_OF_CHUNKERS ? t(`chunkers.errors.${error as keyof typeof ERRORS_OF_CHUNKERS}`) : t(`chunks.errors.${error as 'not-integer'}`));
 
   return (
     <div className="chunk-settings">

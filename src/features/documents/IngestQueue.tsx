@@ -8,8 +8,7 @@ function Row({ item }: { item: IngestItem }) {
   const { t, i18n } = useTranslation();
   return (
     <li className={`ingest-item ingest-${item.status}`}>
-      <span className="document-name">{item.name}</span>{' '}
-      <span className="muted">{formatBytes(item.sizeBytes, i18n.language)}</span>{' '}
+      <span className="document-name">{item.name}</span> <span className="muted">{formatBytes(item.sizeBytes, i18n.language)}</span>{' '}
       <span className="ingest-status">{t(`ingest.status.${item.status}`)}</span>
       {item.status === 'parsing' && item.progress !== undefined && (
         <>

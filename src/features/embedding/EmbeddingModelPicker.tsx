@@ -28,31 +28,29 @@ export function EmbeddingModelPicker({ disabled }: { disabled: boolean }) {
           <label key={m.id} className="model-option">
             <input type="radio" name="embedding-model" value={m.id} checked={m.id === modelId} onChange={() => setModel(m.id)} />
             <span className="model-option-text">
-              <strong>{t('embedding.builtinLabel')}</strong> <code className="muted">{m.id}</code>{' '}
-              <AvailabilityBadge availability={availabilityOf(m, facts)} />
+              <strong>{t('embedding.builtinLabel')}</strong> <code className="muted">{m.id}</code> <AvailabilityBadge availability={availabilityOf(m, facts)} />
               <span className="muted small">{t('embedding.builtinFacts', { dimension: m.dimension })}</span>
               <span className="muted small">{t('embedding.builtinHelp')}</span>
             </span>
           </label>
         ) : (
-        <label key={m.id} className="model-option">
-          <input type="radio" name="embedding-model" value={m.id} checked={m.id === modelId} onChange={() => setModel(m.id)} />
-          <span className="model-option-text">
-            <strong>{m.label}</strong> <code className="muted">{m.id}</code>{' '}
-            <AvailabilityBadge availability={availabilityOf(m, facts)} />
-            <span className="muted small">
-              {t('embedding.modelFacts', {
-                dimension: m.dimension,
-                size: megabytes(m.sizeMB),
-                languages: m.languagesNote ?? languageNames(m.languages),
-                maxTokens: m.maxTokens,
-              })}
-              {m.webgpuSizeMB !== undefined && ` · ${t('embedding.webgpuSize', { size: megabytes(m.webgpuSizeMB) })}`}
-              {m.queryPrefix && ` · ${t('embedding.queryPrefix', { prefix: m.queryPrefix })}`}
-              {m.passagePrefix && ` · ${t('embedding.passagePrefix', { prefix: m.passagePrefix })}`}
+          <label key={m.id} className="model-option">
+            <input type="radio" name="embedding-model" value={m.id} checked={m.id === modelId} onChange={() => setModel(m.id)} />
+            <span className="model-option-text">
+              <strong>{m.label}</strong> <code className="muted">{m.id}</code> <AvailabilityBadge availability={availabilityOf(m, facts)} />
+              <span className="muted small">
+                {t('embedding.modelFacts', {
+                  dimension: m.dimension,
+                  size: megabytes(m.sizeMB),
+                  languages: m.languagesNote ?? languageNames(m.languages),
+                  maxTokens: m.maxTokens,
+                })}
+                {m.webgpuSizeMB !== undefined && ` · ${t('embedding.webgpuSize', { size: megabytes(m.webgpuSizeMB) })}`}
+                {m.queryPrefix && ` · ${t('embedding.queryPrefix', { prefix: m.queryPrefix })}`}
+                {m.passagePrefix && ` · ${t('embedding.passagePrefix', { prefix: m.passagePrefix })}`}
+              </span>
             </span>
-          </span>
-        </label>
+          </label>
         ),
       )}
     </fieldset>

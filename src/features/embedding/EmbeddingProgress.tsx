@@ -21,7 +21,11 @@ export function EmbeddingProgress() {
           label={t('embedding.progress.fitting')}
           value={fitting && fitting.total > 0 ? fitting.done : undefined}
           max={fitting && fitting.total > 0 ? fitting.total : undefined}
-          detail={fitting ? `${t(`embedding.progress.fitStage.${fitting.stage}`)} · ${t('embedding.progress.chunksDetail', { done: fitting.done, total: fitting.total })}` : undefined}
+          detail={
+            fitting
+              ? `${t(`embedding.progress.fitStage.${fitting.stage}`)} · ${t('embedding.progress.chunksDetail', { done: fitting.done, total: fitting.total })}`
+              : undefined
+          }
         />
       )}
       {phase === 'loading-model' &&

@@ -20,9 +20,7 @@ export function ResumeEmbedding() {
   };
   return (
     <Alert level="warning">
-      <p data-testid="embedding-interrupted">
-        {t('resume.interrupted', { done: interrupted.done, total: interrupted.total, model: interrupted.modelId })}
-      </p>
+      <p data-testid="embedding-interrupted">{t('resume.interrupted', { done: interrupted.done, total: interrupted.total, model: interrupted.modelId })}</p>
       {interrupted.documents.length > 0 && (
         <ul aria-label={t('resume.incompleteList')}>
           {interrupted.documents.map((d) => (

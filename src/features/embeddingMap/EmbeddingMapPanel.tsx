@@ -130,9 +130,7 @@ export function EmbeddingMapPanel() {
               ))}
             </ul>
             <p className="muted small" data-testid="map-query-note">
-              {query
-                ? t('embeddingMap.queryNote', { question: query.run.question, count: query.hits.length })
-                : t('embeddingMap.noQuery')}
+              {query ? t('embeddingMap.queryNote', { question: query.run.question, count: query.hits.length }) : t('embeddingMap.noQuery')}
             </p>
             <PointTable map={map} query={query} nameOf={nameOf} />
           </>

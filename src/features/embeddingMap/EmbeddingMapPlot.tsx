@@ -141,12 +141,7 @@ export function EmbeddingMapPlot({ map, query, colorOf, nameOf, label }: Props) 
         )}
       </svg>
       {hover && (
-        <div
-          className="map-tooltip"
-          role="tooltip"
-          style={tooltipPlace(hover)}
-          data-testid="map-tooltip"
-        >
+        <div className="map-tooltip" role="tooltip" style={tooltipPlace(hover)} data-testid="map-tooltip">
           <strong>{t('embeddingMap.tooltipTitle', { document: nameOf(hover.chunk.docId), index: hover.chunk.index + 1 })}</strong>
           <span>{hover.chunk.text.length > TIP_CHARS ? `${hover.chunk.text.slice(0, TIP_CHARS)}…` : hover.chunk.text}</span>
         </div>

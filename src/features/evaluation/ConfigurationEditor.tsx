@@ -33,7 +33,10 @@ export function ConfigurationEditor({ configuration: c, n }: { configuration: Ev
         <div className="row">
           <label>
             {t('evaluation.configurations.model')}
-            <select value={c.embeddingModelId ?? INDEX_MODEL} onChange={(e) => set({ embeddingModelId: e.target.value === INDEX_MODEL ? null : e.target.value })}>
+            <select
+              value={c.embeddingModelId ?? INDEX_MODEL}
+              onChange={(e) => set({ embeddingModelId: e.target.value === INDEX_MODEL ? null : e.target.value })}
+            >
               <option value={INDEX_MODEL}>
                 {indexedModelId ? t('evaluation.configurations.indexModel', { model: indexedModelId }) : t('evaluation.configurations.noIndexModel')}
               </option>

@@ -36,7 +36,9 @@ export function QuestionDrilldown() {
                   <div>{q.question.expectedDocument ?? <span className="muted">{t('evaluation.drilldown.anyDocument')}</span>}</div>
                   {q.question.expectedSubstring && <q className="small">{q.question.expectedSubstring}</q>}
                 </td>
-                <td data-testid="first-relevant-rank">{q.firstRelevantRank ?? <span className="muted">{t('evaluation.drilldown.noHit', { k: result.k })}</span>}</td>
+                <td data-testid="first-relevant-rank">
+                  {q.firstRelevantRank ?? <span className="muted">{t('evaluation.drilldown.noHit', { k: result.k })}</span>}
+                </td>
                 <td>
                   {q.retrieved.length === 0 ? (
                     <span className="muted">{t('evaluation.drilldown.nothing')}</span>

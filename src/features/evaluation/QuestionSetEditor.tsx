@@ -55,7 +55,13 @@ export function QuestionSetEditor() {
                   disabled={running}
                   onChange={(e) => update(q.id, { expectedSubstring: e.target.value })}
                 />
-                <button type="button" className="link-button" disabled={running} aria-label={t('evaluation.questions.remove', { n })} onClick={() => remove(q.id)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={running}
+                  aria-label={t('evaluation.questions.remove', { n })}
+                  onClick={() => remove(q.id)}
+                >
                   ×
                 </button>
               </li>

@@ -29,7 +29,11 @@ export function EndpointSettings({ disabled }: { disabled: boolean }) {
         <Alert level="error">
           <p>{t('endpoint.listFailed')}</p>
           <p>{t(`endpoint.failure.${list.code ?? 'unknown'}`, { defaultValue: t('generation.failure.unknown') })}</p>
-          {list.detail && <p className="muted small"><code>{list.detail}</code></p>}
+          {list.detail && (
+            <p className="muted small">
+              <code>{list.detail}</code>
+            </p>
+          )}
         </Alert>
       )}
       {list?.state === 'done' && list.models.length === 0 && <p className="muted small">{t('endpoint.noModelsListed')}</p>}
@@ -57,14 +61,7 @@ export function EndpointSettings({ disabled }: { disabled: boolean }) {
         </label>
         <label>
           {t('endpoint.contextWindow')}
-          <input
-            type="number"
-            min={256}
-            step={256}
-            value={contextWindow}
-            disabled={disabled}
-            onChange={(e) => setContextWindow(Number(e.target.value))}
-          />
+          <input type="number" min={256} step={256} value={contextWindow} disabled={disabled} onChange={(e) => setContextWindow(Number(e.target.value))} />
         </label>
       </div>
       <p className="muted small">{t('endpoint.keyNote')}</p>

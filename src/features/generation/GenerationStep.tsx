@@ -76,9 +76,7 @@ export function GenerationStep() {
         </>
       )}
       {caps?.adapter && (
-        <p className="muted small">
-          {t('generation.gpu', { adapter: caps.adapterName ?? '?', f16: caps.shaderF16 ? t('common.yes') : t('common.no') })}
-        </p>
+        <p className="muted small">{t('generation.gpu', { adapter: caps.adapterName ?? '?', f16: caps.shaderF16 ? t('common.yes') : t('common.no') })}</p>
       )}
       {loadedEngine && !busy && (
         <p>

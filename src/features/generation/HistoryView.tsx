@@ -22,7 +22,9 @@ export function HistoryView() {
               {t('history.settings', {
                 engine: t(`generation.engine.${e.settings.engine}`),
                 model: e.settings.model,
-                retrieval: e.settings.retrieval ? t('history.withRetrieval', { k: e.settings.k, kept: e.settings.chunksInPrompt }) : t('history.withoutRetrieval'),
+                retrieval: e.settings.retrieval
+                  ? t('history.withRetrieval', { k: e.settings.k, kept: e.settings.chunksInPrompt })
+                  : t('history.withoutRetrieval'),
                 temperature: e.settings.temperature,
                 topP: e.settings.topP,
                 maxTokens: e.settings.maxTokens,
@@ -34,7 +36,11 @@ export function HistoryView() {
         ))}
       </ol>
       <div className="row">
-        <button type="button" className="secondary" onClick={() => downloadText(historyToJson(entries), `openbook-history-${stamp()}.json`, 'application/json', false)}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => downloadText(historyToJson(entries), `openbook-history-${stamp()}.json`, 'application/json', false)}
+        >
           {t('history.exportJson')}
         </button>
         <button

@@ -4,8 +4,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MarkdownText } from './MarkdownText';
 
-const html = (text: string) =>
-  renderToStaticMarkup(createElement(MarkdownText, { text, renderText: (t: string) => t.replace(/\[1\]/g, '⟦1⟧') }));
+const html = (text: string) => renderToStaticMarkup(createElement(MarkdownText, { text, renderText: (t: string) => t.replace(/\[1\]/g, '⟦1⟧') }));
 
 describe('MarkdownText', () => {
   it('renders Markdown as elements', () => {

@@ -21,7 +21,13 @@ describe('bounded Markdown', () => {
   });
 
   it('renders lists nested 3,000 levels deep (by indentation and on one line), and long emphasis runs', () => {
-    for (const source of [nestedLists(3000), `${'- '.repeat(3000)}x`, `${'1. '.repeat(3000)}x`, `${'*'.repeat(3000)}x${'*'.repeat(3000)}`, `${'*_'.repeat(2000)}x`]) {
+    for (const source of [
+      nestedLists(3000),
+      `${'- '.repeat(3000)}x`,
+      `${'1. '.repeat(3000)}x`,
+      `${'*'.repeat(3000)}x${'*'.repeat(3000)}`,
+      `${'*_'.repeat(2000)}x`,
+    ]) {
       const tree = markdownToTree(source);
       expect(depthOf(tree)).toBeLessThanOrEqual(2 * MAX_MARKDOWN_DEPTH + 4);
       expect(render(source).length).toBeGreaterThan(0);

@@ -54,7 +54,11 @@ export function WaysForward({ kind }: { kind: WaysForwardKind }) {
             <button type="button" onClick={() => useGenerationStore.getState().setEngine('openai')}>
               {t('waysForward.endpoint')}
             </button>
-            <button type="button" className="secondary" onClick={() => document.getElementById('prompt')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => document.getElementById('prompt')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+            >
               {t('waysForward.copyPrompt')}
             </button>
           </>

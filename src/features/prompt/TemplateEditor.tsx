@@ -6,7 +6,10 @@ import { Alert } from '../../ui/Alert';
 
 export function TemplateEditor() {
   const { t, i18n } = useTranslation();
-  const template = templateIn(usePromptStore((s) => s.custom), i18n.language);
+  const template = templateIn(
+    usePromptStore((s) => s.custom),
+    i18n.language,
+  );
   const setTemplate = usePromptStore((s) => s.setTemplate);
   const resetToDefault = usePromptStore((s) => s.resetToDefault);
   const uiIsChinese = i18n.language.startsWith('zh');

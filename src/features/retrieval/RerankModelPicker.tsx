@@ -36,8 +36,7 @@ export function RerankModelPicker({ disabled }: { disabled: boolean }) {
         <label key={m.id} className="model-option">
           <input type="radio" name="rerank-model" value={m.id} checked={m.id === chosen} onChange={() => setModel(m.id)} />
           <span className="model-option-text">
-            <strong>{m.label}</strong> <code className="muted">{m.id}</code>{' '}
-            <AvailabilityBadge availability={availabilityOf(m, facts)} />
+            <strong>{m.label}</strong> <code className="muted">{m.id}</code> <AvailabilityBadge availability={availabilityOf(m, facts)} />
             <span className="muted small">
               {t('rerank.modelFacts', { size: megabytes(m.sizeMB), languages: m.languagesNote ?? languageNames(m.languages), maxTokens: m.maxTokens })}
               {m.webgpuSizeMB !== undefined && ` · ${t('rerank.webgpuSize', { size: megabytes(m.webgpuSizeMB) })}`}

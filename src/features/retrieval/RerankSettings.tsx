@@ -54,9 +54,7 @@ export function RerankSettings() {
           )}
           {chosen && !busy && (
             <p className="muted small" data-testid="rerank-status">
-              {loaded?.modelId === chosen.id
-                ? t('rerank.loaded', { model: loaded.modelId, device: deviceName(loaded.device) })
-                : t('rerank.loadsOnAsk')}
+              {loaded?.modelId === chosen.id ? t('rerank.loaded', { model: loaded.modelId, device: deviceName(loaded.device) }) : t('rerank.loadsOnAsk')}
             </p>
           )}
         </div>

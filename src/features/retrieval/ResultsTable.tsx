@@ -40,7 +40,9 @@ export function ResultsTable({ run }: { run: RetrievalRun }) {
     run.engine !== null && t('search.timing.embed', { ms: formatMs(run.embedMs, locale) }),
     run.engine !== null && t('search.timing.vector', { ms: formatMs(run.searchMs, locale), engine: t(`embedding.engine.${run.engine}`) }),
     run.keywordMs !== null && t('search.timing.keyword', { ms: formatMs(run.keywordMs, locale) }),
-    config.mode === 'hybrid' || config.mmrLambda !== null || config.minScore !== null ? t('search.timing.combine', { ms: formatMs(run.combineMs, locale) }) : false,
+    config.mode === 'hybrid' || config.mmrLambda !== null || config.minScore !== null
+      ? t('search.timing.combine', { ms: formatMs(run.combineMs, locale) })
+      : false,
     run.allowed !== null && t('search.timing.filtered', { count: run.allowed }),
   ].filter(Boolean);
 
@@ -60,9 +62,23 @@ export function ResultsTable({ run }: { run: RetrievalRun }) {
   const w = config.vectorWeight;
   const columns: ScoreColumn[] = [];
   if (config.mode !== 'keyword')
-    columns.push({ stage: 'cosine', header: t('search.col.cosine'), help: t('search.col.cosineHelp'), value: (r) => r.scores?.cosine, bar: (x) => Math.max(0, x), digits: 3 });
+    columns.push({
+      stage: 'cosine',
+      header: t('search.col.cosine'),
+      help: t('search.col.cosineHelp'),
+      value: (r) => r.scores?.cosine,
+      bar: (x) => Math.max(0, x),
+      digits: 3,
+    });
   if (config.mode !== 'vector')
-    columns.push({ stage: 'bm25', header: t('search.col.bm25'), help: t('search.col.bm25Help'), value: (r) => r.scores?.bm25, bar: (x) => (maxBm25 > 0 ? x / maxBm25 : 0), digits: 3 });
+    columns.push({
+      stage: 'bm25',
+      header: t('search.col.bm25'),
+      help: t('search.col.bm25Help'),
+      value: (r) => r.scores?.bm25,
+      bar: (x) => (maxBm25 > 0 ? x / maxBm25 : 0),
+      digits: 3,
+    });
   if (config.mode === 'hybrid') {
     const rrf = config.fusion === 'rrf';
     columns.push({
@@ -75,7 +91,14 @@ export function ResultsTable({ run }: { run: RetrievalRun }) {
     });
   }
   if (results.some((r) => r.scores?.rerank !== undefined))
-    columns.push({ stage: 'rerank', header: t('search.col.rerank'), help: t('search.col.rerankHelp'), value: (r) => r.scores?.rerank, bar: (x) => x, digits: 3 });
+    columns.push({
+      stage: 'rerank',
+      header: t('search.col.rerank'),
+      help: t('search.col.rerankHelp'),
+      value: (r) => r.scores?.rerank,
+      bar: (x) => x,
+      digits: 3,
+    });
 
   const searches = { vector: config.mode !== 'keyword', keyword: config.mode !== 'vector' };
   const showMoves = config.mode === 'hybrid' || config.mmrLambda !== null || results.some((r) => r.ranks?.rerank !== undefined);
@@ -152,7 +175,19 @@ export function ResultsTable({ run }: { run: RetrievalRun }) {
 }
 
 /** One stage's score; the final stage's cell is `td.score` with the value in data-score. */
-function ScoreCell({ column, result, final, locale, missing }: { column: ScoreColumn; result: ScoredChunk; final: boolean; locale: string; missing: string }): ReactNode {
+function ScoreCell({
+  column,
+  result,
+  final,
+  locale,
+  missing,
+}: {
+  column: ScoreColumn;
+  result: ScoredChunk;
+  final: boolean;
+  locale: string;
+  missing: string;
+}): ReactNode {
   const value = column.value(result);
   const className = `stage-score ${column.stage}${final ? ' score' : ''}`;
   if (value === undefined)

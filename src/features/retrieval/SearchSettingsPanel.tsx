@@ -81,11 +81,8 @@ export function SearchSettingsPanel({ disabled }: { disabled: boolean }) {
         </label>
         {search.threshold && (
           <label>
-            {t('search.minScore')}{' '}
-            <input type="number" step="any" value={search.minScore} onChange={(e) => setSearch({ minScore: Number(e.target.value) })} />{' '}
-            <span className="muted small">
-              {t('search.appliesTo', { score: finalScoreLabel(t, { ...search, rerankModelId: null }, i18n.language) })}
-            </span>
+            {t('search.minScore')} <input type="number" step="any" value={search.minScore} onChange={(e) => setSearch({ minScore: Number(e.target.value) })} />{' '}
+            <span className="muted small">{t('search.appliesTo', { score: finalScoreLabel(t, { ...search, rerankModelId: null }, i18n.language) })}</span>
           </label>
         )}
       </div>

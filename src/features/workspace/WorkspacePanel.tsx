@@ -49,9 +49,7 @@ export function WorkspacePanel() {
               ? t('workspace.usage', { used: formatBytes(use.usageBytes, i18n.language), quota: formatBytes(use.quotaBytes, i18n.language) })
               : t('workspace.usageUnknown')}
           </p>
-          {persistAnswer === null && persisted !== null && (
-            <p className="small muted">{t(persisted ? 'workspace.persisted' : 'workspace.notPersisted')}</p>
-          )}
+          {persistAnswer === null && persisted !== null && <p className="small muted">{t(persisted ? 'workspace.persisted' : 'workspace.notPersisted')}</p>}
           {persistAnswer !== null && (
             <p className="small" role="status" data-testid="persist-answer">
               {t(persistAnswer ? 'workspace.persistGranted' : 'workspace.persistDenied')}

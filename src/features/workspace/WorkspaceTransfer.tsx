@@ -37,8 +37,7 @@ export function WorkspaceTransfer() {
     if (result.ok) {
       downloadBlob(new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
       performance.mark('openbook:export-downloaded');
-    }
-    else if (result.cancelled) setOutcome({ level: 'info', lead: message('transferJob.exportCancelled') });
+    } else if (result.cancelled) setOutcome({ level: 'info', lead: message('transferJob.exportCancelled') });
     else if (result.error) setOutcome({ level: 'error', lead: result.error });
   };
 
@@ -74,19 +73,18 @@ export function WorkspaceTransfer() {
         <button type="button" className="secondary" disabled={!hasIndex || working} onClick={() => void exportNow()}>
           {t('workspace.transfer.export')}
         </button>
-        <FileButton
-          inputLabel={t('workspace.transfer.importFile')}
-          accept=".zip,application/zip"
-          disabled={working}
-          onFile={(file) => void importFile(file)}
-        >
+        <FileButton inputLabel={t('workspace.transfer.importFile')} accept=".zip,application/zip" disabled={working} onFile={(file) => void importFile(file)}>
           {t('workspace.transfer.import')}
         </FileButton>
       </div>
       {busy ? (
         <p className="small muted">{t('workspace.transfer.busy')}</p>
       ) : (
-        !hasIndex && <p className="small muted" data-testid="export-needs-index">{t('workspace.transfer.exportNeedsIndex')}</p>
+        !hasIndex && (
+          <p className="small muted" data-testid="export-needs-index">
+            {t('workspace.transfer.exportNeedsIndex')}
+          </p>
+        )
       )}
       {importing !== null && (
         <p className="small" role="status">

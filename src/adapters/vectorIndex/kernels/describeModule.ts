@@ -101,9 +101,7 @@ interface FuncType {
 }
 
 const signature = (t: FuncType): string =>
-  [t.params.length ? `(param ${t.params.join(' ')})` : '', t.results.length ? `(result ${t.results.join(' ')})` : '']
-    .filter(Boolean)
-    .join(' ');
+  [t.params.length ? `(param ${t.params.join(' ')})` : '', t.results.length ? `(result ${t.results.join(' ')})` : ''].filter(Boolean).join(' ');
 
 function instruction(r: Reader): { text: string; name: string } {
   const code = r.byte();

@@ -31,8 +31,7 @@ describe('scan kernel listings', () => {
 describe('describeModule', () => {
   const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   /** A module with one function () -> () whose body is `code` (locals: none). */
-  const oneFunction = (code: number[]) =>
-    new Uint8Array([...header, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 10, code.length + 3, 1, code.length + 1, 0, ...code]);
+  const oneFunction = (code: number[]) => new Uint8Array([...header, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 10, code.length + 3, 1, code.length + 1, 0, ...code]);
 
   it('prints a non-natural alignment and a negative constant, and nests blocks', () => {
     // block; i32.const -2; i32.const 0; i32.load align=1 offset=8; ... ; end; end
