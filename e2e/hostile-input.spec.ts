@@ -83,12 +83,10 @@ test('1,000 small files are all added, with progress while they are read', async
   });
   // Reported, not asserted (no clock in assertions): from the queue's first count to the last.
   const seconds = (times.at(-1)! - times[0]!) / 1000;
-  test
-    .info()
-    .annotations.push({
-      type: 'reading 1,000 files',
-      description: `${seconds.toFixed(2)} s, ${Math.round(1000 / seconds)} files/s; progress: ${progress.join(' | ')}`,
-    });
+  test.info().annotations.push({
+    type: 'reading 1,000 files',
+    description: `${seconds.toFixed(2)} s, ${Math.round(1000 / seconds)} files/s; progress: ${progress.join(' | ')}`,
+  });
   console.log(`1,000 small files read in ${seconds.toFixed(2)} s (${Math.round(1000 / seconds)} files/s); progress: ${progress.join(' | ')}`);
   // Progress moved through the batches: some count between none and all was shown.
   expect(
