@@ -2,9 +2,14 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import wasm from 'vite-plugin-wasm';
 import { VitePWA } from 'vite-plugin-pwa';
+import { thirdPartyLicenses } from './scripts/third-party-licenses';
 
 // BASE_PATH lets the static site live under a sub-path (e.g. BASE_PATH=/openbook/ npm run build).
 const base = process.env.BASE_PATH ?? '/';
+
+// dist/third-party-licenses.txt: the licences of the packages bundled into the page and its workers.
+// The service worker that vite-plugin-pwa has Workbox generate bundles these Workbox runtime packages.
+const licenses = thirdPartyLicenses(['workbox-cacheable-response', 'workbox-core', 'workbox-precaching', 'workbox-routing', 'workbox-strategies']);
 
 /**
  * The dev server's hot reload (React Refresh) needs an inline script, which the Content-Security-Policy of
@@ -23,6 +28,7 @@ export default defineConfig({
   appType: 'mpa',
   plugins: [
     cspOnlyInBuild,
+    licenses.write,
     react(),
     wasm(),
     // The app is a PWA: after one visit its shell, workers, ONNX Runtime's and Voy's wasm load from the
@@ -67,7 +73,7 @@ export default defineConfig({
       },
     }),
   ],
-  worker: { format: 'es', plugins: () => [wasm()] },
+  worker: { format: 'es', plugins: () => [wasm(), licenses.collect()] },
   optimizeDeps: { exclude: ['voy-search', '@huggingface/transformers', 'onnxruntime-web'] },
   build: { target: 'esnext', chunkSizeWarningLimit: 8000 },
   server: { port: 5173 },

@@ -32,6 +32,8 @@ test('the app built for /openbook/ loads, embeds, searches and installs its serv
   // The service worker's scope is the sub-path, and the manifest is served there.
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(scope).toBe(APP);
+  await expect(page.getByRole('link', { name: 'Third-party licences' })).toHaveAttribute('href', '/openbook/third-party-licenses.txt');
+  expect((await page.request.get(`${APP}third-party-licenses.txt`)).status()).toBe(200);
   const manifest = await page.request.get(`${APP}manifest.webmanifest`);
   expect(((await manifest.json()) as { name: string }).name).toContain('Openbook');
 

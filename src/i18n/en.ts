@@ -5,6 +5,7 @@ export const en = {
     tagline: 'retrieval-augmented generation, step by step, in your browser',
     privacy: 'Everything runs on this device: your documents never leave it.',
     language: 'Language',
+    licenses: 'Third-party licences',
   },
   common: { dismiss: 'Dismiss', cancel: 'Cancel', remove: 'Remove', yes: 'yes', no: 'no' },
   settings: {

@@ -7,6 +7,7 @@ export const zh: Translation = {
     tagline: '在浏览器里一步步看懂检索增强生成（RAG）',
     privacy: '一切都在本机运行：你的文档不会离开这台设备。',
     language: '语言',
+    licenses: '第三方许可证',
   },
   common: { dismiss: '关闭', cancel: '取消', remove: '移除', yes: '有', no: '无' },
   settings: {

@@ -33,8 +33,8 @@ export async function parsePdf(bytes: Uint8Array, options: PdfOptions = {}): Pro
   if (bytes.length === 0) return parseFailure('empty-file');
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
+    // pdf.js 6 no longer compiles PDF functions with eval (its isEvalSupported option is gone).
     data: bytes.slice(),
-    isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     stopAtErrors: false,

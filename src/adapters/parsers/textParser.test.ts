@@ -35,6 +35,13 @@ describe('decodeTextWithCheck', async () => {
     expect(await decodeTextWithCheck(sjis)).toEqual({ ok: false, reason: 'unsupported-encoding', detail: 'Shift_JIS' });
   });
 
+  it('refuses Korean EUC-KR and Japanese EUC-JP, naming them', async () => {
+    const euckr = new Uint8Array(iconv.encode('한국어 텍스트입니다. 이것은 인코딩 감지를 위한 긴 문장입니다.', 'euc-kr'));
+    expect(await decodeTextWithCheck(euckr)).toEqual({ ok: false, reason: 'unsupported-encoding', detail: 'EUC-KR' });
+    const eucjp = new Uint8Array(iconv.encode('日本語のテキストです。これは長い文章で、エンコーディングの検出を試します。', 'euc-jp'));
+    expect(await decodeTextWithCheck(eucjp)).toEqual({ ok: false, reason: 'unsupported-encoding', detail: 'EUC-JP' });
+  });
+
   it('reads Big5 Traditional Chinese as Big5', async () => {
     const text = '繁體中文的文字內容，這是一段比較長的句子，用來檢測編碼。';
     expect(await decodeTextWithCheck(new Uint8Array(iconv.encode(text, 'big5')))).toEqual({ ok: true, text, encoding: 'big5' });

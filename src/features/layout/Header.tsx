@@ -1,4 +1,4 @@
-// The page header: name, what it is, the privacy promise and the language switch.
+// The page header: name, what it is, the privacy promise, the third-party licences and the language switch.
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
 
@@ -10,7 +10,12 @@ export function Header() {
         <h1>
           {t('app.name')} <span className="tagline">{t('app.tagline')}</span>
         </h1>
-        <p className="muted">{t('app.privacy')}</p>
+        <p className="muted">
+          {t('app.privacy')} {/* Written by the build (scripts/third-party-licenses.ts); the dev server has none. */}
+          <a href={`${import.meta.env.BASE_URL}third-party-licenses.txt`} target="_blank" rel="noopener">
+            {t('app.licenses')}
+          </a>
+        </p>
       </div>
       <label className="language-switch">
         <span>{t('app.language')}</span>
