@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, isHostProbe, isLocalUrl } from './fixtures';
-import { addFiles, askQuestion, embed, openApp, scores } from './steps';
+import { addFiles, askQuestion, embed, openApp, savedDocumentNames, scores } from './steps';
 
 const QUESTION = 'How hot is lava when a volcano erupts?';
 
@@ -52,6 +52,8 @@ test('a published workspace opens from the address, searchable at once, with the
 test('over a workspace of its own, the address asks first; a missing file is explained', async ({ page }) => {
   await openApp(page);
   await addFiles(page, 'tea.txt');
+  // The page is left next: wait until the document is saved (on a busy machine the save can still be under way).
+  await expect.poll(() => savedDocumentNames(page)).toContain('tea.txt');
   await page.goto('/?workspace=demo/missing.zip');
   await expect(page.getByText('This address opens the published workspace missing.zip.')).toBeVisible();
   await page.getByRole('button', { name: 'Keep my workspace' }).click();

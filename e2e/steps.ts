@@ -70,3 +70,33 @@ export async function recordAnswerTexts(page: Page) {
   });
   return () => page.evaluate(() => (window as unknown as { answerTexts: string[] }).answerTexts);
 }
+
+/**
+ * The names of the documents saved in this browser's workspace (the live generation, read with IndexedDB
+ * itself): a test that leaves the page waits on this, not on time, for the saves to land.
+ */
+export function savedDocumentNames(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('openbook-workspace');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('current')) {
+            db.close();
+            return resolve([]);
+          }
+          const tx = db.transaction(['current', 'documents'], 'readonly');
+          const current = tx.objectStore('current').getAll();
+          const documents = tx.objectStore('documents').getAll();
+          tx.oncomplete = () => {
+            const live = (current.result as { gen?: string }[])[0]?.gen ?? 'g0';
+            db.close();
+            resolve((documents.result as { gen?: string; name: string }[]).filter((d) => d.gen === live).map((d) => d.name));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
