@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { addFiles, embed, openApp } from './steps';
-import { zip } from './workspaceFileBuilder';
+import { workspaceFileOf } from './workspaceFileBuilder';
 
 const documentList = (page: Page) => page.getByRole('list', { name: 'Documents' });
 
@@ -14,37 +14,14 @@ const documentList = (page: Page) => page.getByRole('list', { name: 'Documents' 
 function largeWorkspaceFile(documents: number, chunksPerDocument: number): Buffer {
   const dimension = 64;
   const chunkLength = 10;
-  const text = Buffer.from('Lava flow'.padEnd(chunkLength, ' ').repeat(chunksPerDocument));
+  const text = 'Lava flow'.padEnd(chunkLength, ' ').repeat(chunksPerDocument);
   const triples = Buffer.from(`[${Array.from({ length: chunksPerDocument }, (_, j) => `[${j},${j * chunkLength},${(j + 1) * chunkLength}]`).join(',')}]`);
   const vectors = Buffer.alloc(chunksPerDocument * dimension * 4);
-  const files: Record<string, Buffer> = {};
-  const manifestDocuments = [];
-  for (let n = 0; n < documents; n++) {
-    files[`documents/${n}.txt`] = text;
-    files[`chunks/${n}.json`] = triples;
-    files[`vectors/${n}.f32`] = vectors;
-    manifestDocuments.push({
-      id: `big-${n}`,
-      name: `big-${n}.txt`,
-      kind: 'text',
-      sizeBytes: text.length,
-      addedAt: n,
-      textLength: text.length,
-      chunkCount: chunksPerDocument,
-    });
-  }
-  files['manifest.json'] = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 1,
-      app: 'openbook',
-      createdAt: new Date().toISOString(),
-      embedding: { modelId: 'openbook/tiny-embedder', device: 'wasm', dimension },
-      chunking: { kind: 'recursive', chunkSize: 500, overlap: 0 },
-      documents: manifestDocuments,
-      chunkCount: documents * chunksPerDocument,
-    }),
+  return workspaceFileOf(
+    Array.from({ length: documents }, (_, n) => ({ id: `big-${n}`, text, triples, vectors, chunkCount: chunksPerDocument })),
+    dimension,
+    new Date(),
   );
-  return zip(files);
 }
 
 test('an import shows its progress and, cancelled, leaves the workspace as it was', async ({ page }, testInfo) => {

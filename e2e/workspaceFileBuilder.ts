@@ -39,49 +39,70 @@ export function zip(files: Record<string, Buffer>): Buffer {
   return Buffer.concat([...local, directory, end]);
 }
 
+/** One document of a workspace file: its text, its chunks as [index, start, end] and their vectors. */
+export interface FileDocument {
+  id: string;
+  text: string;
+  triples: Buffer;
+  vectors: Buffer;
+  chunkCount: number;
+}
+
+/** A workspace file of these documents, embedded by the site's fixture model (`dimension` floats a chunk). */
+export function workspaceFileOf(documents: FileDocument[], dimension: number, createdAt = new Date(0)): Buffer {
+  const files: Record<string, Buffer> = {};
+  documents.forEach(({ text, triples, vectors }, n) => {
+    files[`documents/${n}.txt`] = Buffer.from(text);
+    files[`chunks/${n}.json`] = triples;
+    files[`vectors/${n}.f32`] = vectors;
+  });
+  files['manifest.json'] = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 1,
+      app: 'openbook',
+      createdAt: createdAt.toISOString(),
+      embedding: { modelId: 'openbook/tiny-embedder', device: 'wasm', dimension },
+      chunking: { kind: 'recursive', chunkSize: 500, overlap: 0 },
+      documents: documents.map(({ id, text, chunkCount }, n) => ({
+        id,
+        name: `${id}.txt`,
+        kind: 'text',
+        sizeBytes: Buffer.byteLength(text),
+        addedAt: n,
+        textLength: text.length,
+        chunkCount,
+      })),
+      chunkCount: documents.reduce((sum, d) => sum + d.chunkCount, 0),
+    }),
+  );
+  return zip(files);
+}
+
 /**
  * A sound workspace file of `documents` small documents (river-0.txt …), each `chunksPerDocument` chunks
  * of the fixture model with unit vectors: a different workspace from any the tests build in the page.
  */
 export function riverWorkspaceFile(documents: number, chunksPerDocument = 3): Buffer {
   const dimension = 64;
-  const files: Record<string, Buffer> = {};
-  const manifestDocuments = [];
-  for (let n = 0; n < documents; n++) {
-    const parts = Array.from({ length: chunksPerDocument }, (_, j) => `River ${n} bend ${j} carries silt. `);
-    const text = parts.join('');
-    const triples: [number, number, number][] = [];
-    let start = 0;
-    parts.forEach((part, j) => {
-      triples.push([j, start, start + part.length]);
-      start += part.length;
-    });
-    const vectors = new Float32Array(chunksPerDocument * dimension);
-    for (let j = 0; j < chunksPerDocument; j++) vectors[j * dimension + ((n * 7 + j) % dimension)] = 1;
-    files[`documents/${n}.txt`] = Buffer.from(text);
-    files[`chunks/${n}.json`] = Buffer.from(JSON.stringify(triples));
-    files[`vectors/${n}.f32`] = Buffer.from(vectors.buffer);
-    const sizeBytes = Buffer.byteLength(text);
-    manifestDocuments.push({
-      id: `river-${n}`,
-      name: `river-${n}.txt`,
-      kind: 'text',
-      sizeBytes,
-      addedAt: n,
-      textLength: text.length,
-      chunkCount: chunksPerDocument,
-    });
-  }
-  files['manifest.json'] = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 1,
-      app: 'openbook',
-      createdAt: new Date(0).toISOString(),
-      embedding: { modelId: 'openbook/tiny-embedder', device: 'wasm', dimension },
-      chunking: { kind: 'recursive', chunkSize: 500, overlap: 0 },
-      documents: manifestDocuments,
-      chunkCount: documents * chunksPerDocument,
+  return workspaceFileOf(
+    Array.from({ length: documents }, (_, n) => {
+      const parts = Array.from({ length: chunksPerDocument }, (_, j) => `River ${n} bend ${j} carries silt. `);
+      const triples: [number, number, number][] = [];
+      let start = 0;
+      parts.forEach((part, j) => {
+        triples.push([j, start, start + part.length]);
+        start += part.length;
+      });
+      const vectors = new Float32Array(chunksPerDocument * dimension);
+      for (let j = 0; j < chunksPerDocument; j++) vectors[j * dimension + ((n * 7 + j) % dimension)] = 1;
+      return {
+        id: `river-${n}`,
+        text: parts.join(''),
+        triples: Buffer.from(JSON.stringify(triples)),
+        vectors: Buffer.from(vectors.buffer),
+        chunkCount: chunksPerDocument,
+      };
     }),
+    dimension,
   );
-  return zip(files);
 }

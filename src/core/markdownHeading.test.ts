@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { atxHeading, trimSpacesAndTabsEnd } from './markdownHeading';
+import { atxHeading } from './markdownHeading';
+import { trimSpacesAndTabsEnd } from './unicodeText';
 import { markdownSections as structureSections } from './markdownStructure';
 import { markdownSections as metaSections } from './markdownSections';
 

@@ -24,10 +24,3 @@ export function atxHeading(line: string): { level: number; title: string } | nul
   if (closing < end && (closing === i || isSpaceOrTab(line[closing - 1]))) end = closing;
   return { level, title: line.slice(i, end).trim() };
 }
-
-/** `text` without the spaces and tabs at its end (linear, unlike replace(/[ \t]+$/, '')). */
-export function trimSpacesAndTabsEnd(text: string): string {
-  let end = text.length;
-  while (end > 0 && isSpaceOrTab(text[end - 1])) end--;
-  return end === text.length ? text : text.slice(0, end);
-}

@@ -1,7 +1,8 @@
 // Unicode helpers for text splitting, on UTF-16 strings: character classes (JavaScript's whitespace, CJK
 // sentence and clause punctuation, closing quotes and brackets), code point stepping and counting, and
 // extended grapheme cluster boundaries (Intl.Segmenter, only where a boundary is not certain from the
-// characters alone). Pure: no DOM, no libraries. Used by the chunkers (chunking.ts, chunkers/*).
+// characters alone), and trimming spaces and tabs in linear time. Pure: no DOM, no libraries. Used by the
+// chunkers (chunking.ts, chunkers/*) and the PDF text reader.
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -232,4 +233,11 @@ function segmentRange(text: string, b: Uint8Array, from: number, to: number): vo
     start = last;
     piece = PIECE;
   }
+}
+
+/** `text` without the spaces and tabs at its end (linear, unlike replace(/[ \t]+$/, '')). */
+export function trimSpacesAndTabsEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
