@@ -63,14 +63,17 @@ test('transformers.js on WASM: load the model with progress (and cancel), watch 
   await expect(stats).toContainText(/First token after [\d.]+ s · prefill [\d.,]+ tokens\/s · decode [\d.,]+ tokens\/s · [\d,]+ prompt tokens/);
   await expect(page.getByTestId('answer-stopped')).toHaveCount(0);
 
-  // Ask again, and stop the answer part-way: as soon as its first words are on screen.
+  // Ask again, and stop the answer part-way: the app holds it after its first token (a test hook, so that the
+  // Stop lands part-way however fast this machine answers), Stop is pressed, then the answer may go on.
+  await page.evaluate(() => {
+    (window.__openbookTest ??= {}).hold = ['answer-first-token'];
+  });
   await page.getByRole('textbox', { name: 'Question', exact: true }).fill('What is magma?');
   await page.getByRole('button', { name: 'Ask', exact: true }).click();
   // (aria-busy: the new answer, not the one before, which stays on screen until generation starts.)
-  await page.waitForFunction(() => !!document.querySelector('[data-testid="answer-text"][aria-busy="true"]')?.textContent, null, {
-    polling: 'raf',
-  });
+  await page.waitForFunction(() => !!document.querySelector('[data-testid="answer-text"][aria-busy="true"]')?.textContent);
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.evaluate(() => window.__openbookTest?.release?.('answer-first-token'));
   await expect(page.getByTestId('answer-stopped')).toHaveText('Stopped before the end.');
   const stopped = (await page.getByTestId('answer-text').textContent())!;
   expect(stopped.length).toBeGreaterThan(0);

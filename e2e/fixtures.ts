@@ -13,7 +13,7 @@ export function isLocalUrl(raw: string): boolean {
 }
 
 /**
- * The app's one check on open that the model host answers (src/state/modelAvailabilityStore.ts): a HEAD
+ * The app's one check on open that the model host answers (src/state/models/modelAvailabilityStore.ts): a HEAD
  * of one model's config.json. It is refused like every other request to another host, so nothing leaves
  * the machine and the app sees the host as not reachable; but it is expected, so it is listed apart
  * (hostProbes) instead of failing the test. A GET of the same file (a real download) still fails it.

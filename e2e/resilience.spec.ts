@@ -2,7 +2,7 @@
 // boundary while the other steps work; a parser worker that crashes mid-file marks that file failed and
 // the next file parses; a 100,000-element HTML file shows its progress and can be cancelled; a second tab
 // on the same workspace is told, and the saves of the two never corrupt it. Inputs are generated here.
-// The tests reach into the page through window.__openbookTest (src/state/testHooks.ts): `hold` pauses the
+// The tests reach into the page through window.__openbookTest (src/state/runtime/testHooks.ts): `hold` pauses the
 // parse at its first progress report, so what is shown mid-parse is checked without racing the clock.
 import type { Page } from '@playwright/test';
 import { test, expect, doc } from './fixtures';

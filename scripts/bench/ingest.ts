@@ -7,8 +7,8 @@
 // Median of 3 runs (1 for 10,000 files).
 import { parseHtml } from '../../src/adapters/parsers/htmlParser';
 import { parseDocument } from '../../src/adapters/parsers/parseDocument';
-import { useDocumentsStore } from '../../src/state/documentsStore';
-import { createIngestStore, inThreadParser } from '../../src/state/ingestStore';
+import { useDocumentsStore } from '../../src/state/documents/documentsStore';
+import { createIngestStore, inThreadParser } from '../../src/state/documents/ingestStore';
 import { makeLongHtml, smallTextFiles } from '../hostile-fixtures';
 import { percentile, round, type BenchRecord, type BenchSuite } from './common';
 

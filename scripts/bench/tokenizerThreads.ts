@@ -1,5 +1,5 @@
 // Keyword tokenisers on worker threads, for the benchmark's parallel keyword index build (the app uses Web
-// Workers: src/state/workers.ts starts one per core beyond the first, at most three; so does this).
+// Workers: src/state/runtime/workers.ts starts one per core beyond the first, at most three; so does this).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { KeywordTokenizer } from '../../src/adapters/keywordIndex/parallelBuild';

@@ -1,19 +1,19 @@
 // The app's one start-up: every reaction, subscription and restore, started here explicitly and once (no
 // store is wired by importing it). Called by src/main.tsx before the first render. Each step runs through
-// runStartStep (src/state/startupStore.ts): one that throws or rejects is shown, and the others go on.
-import { startChunkComparison } from '../state/chunkCompareStore';
-import { startChunkingReactions } from '../state/chunkingStore';
-import { startChunkTokenizerSync } from '../state/chunkTokenizer';
-import { useGenerationStore } from '../state/generationStore';
-import { useIndexStore } from '../state/indexStore';
-import { startKeywordIndexSync } from '../state/keywordIndexSync';
-import { startModelAvailability } from '../state/modelAvailabilityStore';
-import { startOfflineSupport } from '../state/offlineStore';
-import { openLinkedWorkspace } from '../state/publishedWorkspace';
-import { runStartStep } from '../state/startupStore';
-import { startTabLock } from '../state/tabLock';
-import { installTestHooks } from '../state/testHooks';
-import { restoreWorkspace } from '../state/workspace';
+// runStartStep (src/state/runtime/startupStore.ts): one that throws or rejects is shown, and the others go on.
+import { startChunkComparison } from '../state/chunks/chunkCompareStore';
+import { startChunkingReactions } from '../state/chunks/chunkingStore';
+import { startChunkTokenizerSync } from '../state/chunks/chunkTokenizer';
+import { useGenerationStore } from '../state/generation/generationStore';
+import { useIndexStore } from '../state/embedding/indexStore';
+import { startKeywordIndexSync } from '../state/retrieval/keywordIndexSync';
+import { startModelAvailability } from '../state/models/modelAvailabilityStore';
+import { startOfflineSupport } from '../state/runtime/offlineStore';
+import { openLinkedWorkspace } from '../state/workspace/publishedStore';
+import { runStartStep } from '../state/runtime/startupStore';
+import { startTabLock } from '../state/workspace/tabLock';
+import { installTestHooks } from '../state/runtime/testHooks';
+import { restoreWorkspace } from '../state/flows/workspaceRestore';
 
 let started = false;
 

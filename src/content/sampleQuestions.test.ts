@@ -6,7 +6,7 @@ import { chunkText } from '../core/chunking.ts';
 import { relevanceMatcher } from '../core/evaluation/relevance.ts';
 import { questionProblem } from '../core/evaluation/questionSet.ts';
 
-/** The app's default chunk settings (state/chunkingStore.ts DEFAULT_CHUNKING). */
+/** The app's default chunk settings (state/chunks/chunkingStore.ts DEFAULT_CHUNKING). */
 const DEFAULT_CHUNKING = { chunkSize: 500, overlap: 50 };
 
 describe('SAMPLE_QUESTIONS as an evaluation set', () => {

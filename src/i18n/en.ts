@@ -1034,7 +1034,7 @@ export const en = {
       },
     },
   },
-  // App-level notices (src/state/noticesStore.ts): what was dropped on its own at start-up.
+  // App-level notices (src/state/runtime/noticesStore.ts): what was dropped on its own at start-up.
   notices: {
     droppedDocument: 'A saved document, {{name}}, could not be used (its {{field}} is not valid) and was left out. The other documents are here.',
     droppedIndex: 'The saved index could not be used ({{problem}}) and was left out. The documents are here: embed and index them again.',

@@ -1018,7 +1018,7 @@ export const zh: Translation = {
       },
     },
   },
-  // 应用级提示（src/state/noticesStore.ts）：启动时自动丢弃的内容。
+  // 应用级提示（src/state/runtime/noticesStore.ts）：启动时自动丢弃的内容。
   notices: {
     droppedDocument: '一个已保存的文档 {{name}} 无法使用（其 {{field}} 无效），已被略去。其他文档都在。',
     droppedIndex: '已保存的索引无法使用（{{problem}}），已被略去。文档都在：请重新嵌入并建立索引。',

@@ -4,8 +4,8 @@
 // each saying how it went.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportReadable, resetSettings } from '../state/recovery';
-import { useWorkspaceStore } from '../state/workspaceSaves';
+import { exportReadable, resetSettings } from '../state/workspace/recovery';
+import { useWorkspaceStore } from '../state/workspace/workspaceStore';
 import { ClearWorkspaceDialog } from './ClearWorkspaceDialog';
 import { downloadBlob } from './download';
 

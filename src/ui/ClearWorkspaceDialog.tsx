@@ -1,7 +1,7 @@
 // "Clear workspace" asks first, in a modal dialog: everything saved goes, and there is no undo.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clearWorkspace } from '../state/workspace';
+import { clearWorkspace } from '../state/flows/workspaceRestore';
 
 interface Props {
   open: boolean;

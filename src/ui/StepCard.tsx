@@ -1,10 +1,10 @@
 // One step of the RAG pipeline on screen: a numbered card with a title and a one-line explanation. Its
 // content sits in an error boundary: if it fails, the card says what failed and the other steps go on.
 import type { ReactNode } from 'react';
-import { stepShouldThrowForTest } from '../state/testHooks';
+import { stepShouldThrowForTest } from '../state/runtime/testHooks';
 import { ErrorBoundary } from './ErrorBoundary';
 
-/** Throws while rendering when an end-to-end test asked this step to (see src/state/testHooks.ts). */
+/** Throws while rendering when an end-to-end test asked this step to (see src/state/runtime/testHooks.ts). */
 function ThrowForTest({ id }: { id: string }) {
   if (stepShouldThrowForTest(id)) throw new Error(`A failure in the "${id}" step, made by a test`);
   return null;

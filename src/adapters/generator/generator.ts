@@ -93,6 +93,11 @@ export interface Generator {
    * (transformers.js); engines without one leave this out and the app estimates.
    */
   countTokens?(texts: string[]): Promise<number[]>;
+  /**
+   * Hold the next answer after its first token until `until` settles (interrupt() still works meanwhile): lets
+   * an end-to-end test stop an answer part-way on any machine. Engines that cannot hold leave this out.
+   */
+  holdNextAnswer?(until: Promise<void>): Promise<void>;
 }
 
 /** An error with a code the UI can explain. Crosses the worker boundary as { code, message }. */

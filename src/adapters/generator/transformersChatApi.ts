@@ -45,6 +45,8 @@ export function createChatWorkerApi(engine: TransformersChatEngine) {
       settle(() => generateDelivered(engine, messages, options, onDelta)),
     countTokens: (texts: string[]): Promise<ChatResult<number[]>> => settle(async () => engine.countTokens(texts)),
     interrupt: (): void => engine.interrupt(),
+    holdNextAnswer: (): void => engine.holdNextAnswer(),
+    releaseHold: (): void => engine.releaseHold(),
     dispose: (): Promise<void> => engine.dispose(),
   };
 }

@@ -44,11 +44,15 @@ class PromptCountingStreamer extends TextStreamer {
   }
 }
 
-/** Make every forward pass end with a yield to the event loop, so an interrupt() sent meanwhile is seen. */
-function yieldAfterEachStep(pipe: TextGenerationPipeline): void {
+/**
+ * Make every forward pass end with a yield to the event loop, so an interrupt() sent meanwhile is seen; and wait,
+ * before each pass, for what `beforeStep` says (a held answer, see holdNextAnswer).
+ */
+function yieldAfterEachStep(pipe: TextGenerationPipeline, beforeStep: () => Promise<void>): void {
   const model = pipe.model as unknown as { forward(inputs: unknown): Promise<unknown> };
   const forward = model.forward.bind(model);
   model.forward = async (inputs: unknown) => {
+    await beforeStep();
     const outputs = await forward(inputs);
     // After the step and before its token is checked against the stopping criteria: a Stop that arrives
     // while the step runs ends the answer with this token.
@@ -62,6 +66,10 @@ const finite = (x: number) => (Number.isFinite(x) ? x : null);
 export class TransformersChatEngine {
   private pipe: TextGenerationPipeline | null = null;
   private readonly stopping = new InterruptableStoppingCriteria();
+  /** Forward passes of the answer being generated (the first one reads the prompt and gives the first token). */
+  private steps = 0;
+  /** An answer held after its first token until releaseHold() (see holdNextAnswer). */
+  private held: { promise: Promise<void>; release: () => void } | null = null;
   private readonly runtime: Runtime;
 
   constructor(private readonly options: TransformersChatEngineOptions = {}) {
@@ -94,7 +102,7 @@ export class TransformersChatEngine {
         await pipe.dispose().catch(() => {});
         throw error;
       }
-      yieldAfterEachStep(pipe);
+      yieldAfterEachStep(pipe, () => this.beforeStep());
       const previous = this.pipe;
       this.pipe = pipe;
       if (previous) await previous.dispose().catch(() => {});
@@ -112,6 +120,7 @@ export class TransformersChatEngine {
     const pipe = this.pipe;
     if (!pipe) throw new GenerationError('unknown', 'No chat model is loaded.');
     this.stopping.reset();
+    this.steps = 0;
     const tokenizer = pipe.tokenizer as PreTrainedTokenizer;
     const text = new IncrementalText((ids) => tokenizer.decode(ids, { skip_special_tokens: true }));
     const special = new Set(tokenizer.all_special_ids.map((id) => BigInt(id)));
@@ -163,6 +172,26 @@ export class TransformersChatEngine {
       // Tokens after the first, over the time they took (the first token's time is the prefill).
       decodeTokensPerS: generated > 1 && decodeS > 0 ? finite((generated - 1) / decodeS) : null,
     };
+  }
+
+  /**
+   * Hold the next answer after its first token (before the second forward pass) until releaseHold(): what lets a
+   * test press Stop part-way through an answer however fast the machine is. Messages (interrupt()) are still
+   * handled while it is held.
+   */
+  holdNextAnswer(): void {
+    let release!: () => void;
+    const promise = new Promise<void>((resolve) => (release = resolve));
+    this.held = { promise, release };
+  }
+
+  releaseHold(): void {
+    this.held?.release();
+    this.held = null;
+  }
+
+  private async beforeStep(): Promise<void> {
+    if (this.steps++ === 1 && this.held) await this.held.promise;
   }
 
   /** Each text's length in tokens, with the loaded model's own tokenizer (no special tokens added). */

@@ -172,11 +172,11 @@ describe('TransformersGenerator', () => {
       expect(source.match(/^import (?!type )[^;]*from '\.\.\/transformers\/modelLocation';/gm) ?? [], file).toEqual([]);
     }
     // The store reaches both engines' adapters through dynamic imports only.
-    const holder = readFileSync(new URL('../../state/chatGenerator.ts', import.meta.url), 'utf8');
-    expect(holder).toContain("await import('../adapters/generator/transformersGenerator')");
-    expect(holder).toContain("await import('../adapters/generator/webllmGenerator')");
+    const holder = readFileSync(new URL('../../state/generation/chatGenerator.ts', import.meta.url), 'utf8');
+    expect(holder).toContain("await import('../../adapters/generator/transformersGenerator')");
+    expect(holder).toContain("await import('../../adapters/generator/webllmGenerator')");
     for (const file of ['chatGenerator.ts', 'generationStore.ts', 'generationEngines.ts']) {
-      const source = readFileSync(new URL(`../../state/${file}`, import.meta.url), 'utf8');
+      const source = readFileSync(new URL(`../../state/generation/${file}`, import.meta.url), 'utf8');
       expect(source.match(/^import (?!type )[^;]*from '[^']*\/(transformersGenerator|webllmGenerator)';/gm) ?? [], file).toEqual([]);
     }
   });

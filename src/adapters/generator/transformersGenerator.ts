@@ -127,6 +127,13 @@ export class TransformersGenerator implements Generator {
     await this.client?.api.interrupt();
   }
 
+  async holdNextAnswer(until: Promise<void>): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    await client.api.holdNextAnswer();
+    void until.then(() => client.api.releaseHold());
+  }
+
   /** Releases the model and its worker; also cancels a load in progress. Never throws. */
   async unload(): Promise<void> {
     this.loading?.abort();

@@ -1,6 +1,6 @@
 // The KeywordIndex interface: BM25 keyword search over chunk texts. bm25Index.ts implements it on typed
 // arrays (the app's engine, inside keywordIndex.worker.ts, kept in step with the vector index by
-// state/keywordIndexSync.ts); miniSearchIndex.ts implements it with MiniSearch, the reference that the
+// state/retrieval/keywordIndexSync.ts); miniSearchIndex.ts implements it with MiniSearch, the reference that the
 // fast engine must agree with (bm25Index.test.ts).
 
 export interface KeywordDoc {

@@ -5,7 +5,7 @@
 // from the first, and the index worker then adds the later parts' counts in order. The index ends up as a
 // one-thread build(docs) leaves it (the same chunks in the same order, the same term statistics, the same
 // scores). A tokeniser that fails costs only time: its part is tokenised by the index worker instead.
-// The app runs this from state/keywordIndexSync.ts (Comlink proxies); the benchmark with worker_threads.
+// The app runs this from state/retrieval/keywordIndexSync.ts (Comlink proxies); the benchmark with worker_threads.
 import type { TermCounts } from '../../core/retrieval/termCounts';
 import type { KeywordDoc, KeywordIndexStatus } from './keywordIndex';
 

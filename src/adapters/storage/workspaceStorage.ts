@@ -1,6 +1,6 @@
 // The WorkspaceStorage interface: what the stores need to keep a workspace across reloads (documents,
 // and the vector index with the chunks and vectors it holds). workspaceDb.ts implements it with Dexie
-// over IndexedDB. The core never sees it; the stores call it (see src/state/workspaceSaves.ts).
+// over IndexedDB. The core never sees it; the stores call it (see src/state/workspace/workspaceStore.ts).
 // Replacing the whole workspace (an import) goes through stage(): the new workspace is written beside the
 // live one and made live in one step, so that a reload at any moment finds the whole old or the whole new.
 import type { ChunkerSettings } from '../../core/chunkers/settings';

@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chunk, SourceDocument } from '../../core/types';
-import { useChunkCompareStore } from '../../state/chunkCompareStore';
+import { useChunkCompareStore } from '../../state/chunks/chunkCompareStore';
 import { Alert } from '../../ui/Alert';
 import { ChunkColours } from './ChunkColours';
 import { ChunkSettings, useModelLabel } from './ChunkSettings';

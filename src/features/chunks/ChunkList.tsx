@@ -3,9 +3,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chunk } from '../../core/types';
-import { useChunkingStore } from '../../state/chunkingStore';
-import { useDocumentsStore } from '../../state/documentsStore';
-import { useRetrievalStore } from '../../state/retrievalStore';
+import { useChunkingStore } from '../../state/chunks/chunkingStore';
+import { useDocumentsStore } from '../../state/documents/documentsStore';
+import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { formatNumber } from '../../core/format';
 import { useTokensOver } from './ChunkStatsPanel';
 import { ChunkWhere } from './ChunkWhere';

@@ -1,7 +1,7 @@
 // Step 2's chunker and settings (chunking A, the one the index uses), with chunking progress and failures.
 import { useTranslation } from 'react-i18next';
-import { useChunkingStore } from '../../state/chunkingStore';
-import { useIndexStore } from '../../state/indexStore';
+import { useChunkingStore } from '../../state/chunks/chunkingStore';
+import { useIndexStore } from '../../state/embedding/indexStore';
 import { Alert } from '../../ui/Alert';
 import { ChunkerSettingsForm } from './ChunkerSettingsForm';
 

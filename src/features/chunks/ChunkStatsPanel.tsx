@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { codePointCounter } from '../../core/unicodeText';
 import { chunkStats, type Spread } from '../../core/chunkStats';
 import type { Chunk } from '../../core/types';
-import { mayCountWith, requestTokenCounts, useChunkTokensStore, type ChunkView } from '../../state/chunkTokensStore';
-import { useIndexStore } from '../../state/indexStore';
-import { useChunkingStore } from '../../state/chunkingStore';
+import { mayCountWith, requestTokenCounts, useChunkTokensStore, type ChunkView } from '../../state/chunks/chunkTokensStore';
+import { useIndexStore } from '../../state/embedding/indexStore';
+import { useChunkingStore } from '../../state/chunks/chunkingStore';
 import { formatNumber } from '../../core/format';
 import { useModelLabel } from './ChunkSettings';
 

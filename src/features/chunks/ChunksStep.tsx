@@ -4,10 +4,10 @@
 // it side by side.
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../../ui/StepCard';
-import { useDocumentsStore } from '../../state/documentsStore';
-import { useChunkingStore } from '../../state/chunkingStore';
-import { useChunkCompareStore } from '../../state/chunkCompareStore';
-import { useRetrievalStore } from '../../state/retrievalStore';
+import { useDocumentsStore } from '../../state/documents/documentsStore';
+import { useChunkingStore } from '../../state/chunks/chunkingStore';
+import { useChunkCompareStore } from '../../state/chunks/chunkCompareStore';
+import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { ChunkSettings } from './ChunkSettings';
 import { ChunkList } from './ChunkList';
 import { ChunkColours } from './ChunkColours';

@@ -1,9 +1,9 @@
 // The documents added so far, with their type, size, pages or sections, encoding, chunk count, date
 // added and content hash; select one to see its chunks, or remove it.
 import { useTranslation } from 'react-i18next';
-import { useDocumentsStore } from '../../state/documentsStore';
-import { useChunkingStore } from '../../state/chunkingStore';
-import { useIndexStore } from '../../state/indexStore';
+import { useDocumentsStore } from '../../state/documents/documentsStore';
+import { useChunkingStore } from '../../state/chunks/chunkingStore';
+import { useIndexStore } from '../../state/embedding/indexStore';
 import { formatBytes } from '../../core/format';
 import { encodingName, formatAddedAt, structureFact } from './documentFacts';
 

@@ -1,7 +1,7 @@
 // Step 1: getting documents in (files, pasted text, or the sample corpus), and the saved workspace.
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../../ui/StepCard';
-import { useDocumentsStore } from '../../state/documentsStore';
+import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { SAMPLE_DOCUMENTS } from '../../content/sampleCorpus';
 import { DropZone } from './DropZone';
 import { PasteForm } from './PasteForm';

@@ -2,7 +2,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCEPTED_EXTENSIONS } from '../../core/documentFormats';
-import { useIngestStore } from '../../state/ingestStore';
+import { useIngestStore } from '../../state/documents/ingestStore';
 
 export function DropZone() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 // The size cap for added files (a setting, in MB).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isValidMaxFileMB, MAX_MAX_FILE_MB, MIN_MAX_FILE_MB, useIngestSettingsStore } from '../../state/ingestSettingsStore';
+import { isValidMaxFileMB, MAX_MAX_FILE_MB, MIN_MAX_FILE_MB, useIngestSettingsStore } from '../../state/documents/ingestSettingsStore';
 
 export function FileSizeLimit() {
   const { t } = useTranslation();

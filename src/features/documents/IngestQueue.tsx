@@ -1,7 +1,7 @@
 // The files being added, one row each: queued, parsing, added, already there, failed (with the reason)
 // or cancelled, with how far a long parse has got; a Cancel button while files are being parsed.
 import { useTranslation } from 'react-i18next';
-import { useIngestStore, type IngestItem } from '../../state/ingestStore';
+import { useIngestStore, type IngestItem } from '../../state/documents/ingestStore';
 import { formatBytes } from '../../core/format';
 
 function Row({ item }: { item: IngestItem }) {

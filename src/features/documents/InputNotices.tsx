@@ -1,6 +1,6 @@
 // One message per input that could not be used (or was already there), each dismissible.
 import { useTranslation } from 'react-i18next';
-import { useDocumentsStore } from '../../state/documentsStore';
+import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { Alert } from '../../ui/Alert';
 
 export function InputNotices() {

@@ -1,7 +1,7 @@
 // Adding a document by pasting text.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDocumentsStore } from '../../state/documentsStore';
+import { useDocumentsStore } from '../../state/documents/documentsStore';
 
 export function PasteForm() {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 // WebGPU or WASM: what was detected, what is in use, and the user's override.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useGpuStore } from '../../state/gpuStore';
-import { useIndexStore } from '../../state/indexStore';
+import { useGpuStore } from '../../state/models/gpuStore';
+import { useIndexStore } from '../../state/embedding/indexStore';
 import { isBuiltinLsa } from '../../core/lsa/builtinLsa';
 import { DeviceSelect } from '../../ui/DeviceSelect';
 

@@ -1,8 +1,8 @@
 // Choosing the embedding model: each with its dimension, download size, languages and whether it can load here.
 import { useTranslation } from 'react-i18next';
 import { availabilityOf } from '../../core/modelAvailability';
-import { useIndexStore } from '../../state/indexStore';
-import { useAvailabilityFacts } from '../../state/modelAvailabilityStore';
+import { useIndexStore } from '../../state/embedding/indexStore';
+import { useAvailabilityFacts } from '../../state/models/modelAvailabilityStore';
 import { AvailabilityBadge } from '../../ui/AvailabilityBadge';
 import { formatNumber } from '../../core/format';
 

@@ -1,6 +1,6 @@
 // Progress of the model download (bytes per file) and of the chunks embedded.
 import { useTranslation } from 'react-i18next';
-import { useIndexStore } from '../../state/indexStore';
+import { useIndexStore } from '../../state/embedding/indexStore';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { formatBytes } from '../../core/format';
 

@@ -1,9 +1,9 @@
 // Step 3: embedding the chunks and building the vector index.
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../../ui/StepCard';
-import { isIndexBusy, useIndexStore } from '../../state/indexStore';
-import { useDocumentsStore } from '../../state/documentsStore';
-import { useWorkspaceStore } from '../../state/workspaceSaves';
+import { isIndexBusy, useIndexStore } from '../../state/embedding/indexStore';
+import { useDocumentsStore } from '../../state/documents/documentsStore';
+import { useWorkspaceStore } from '../../state/workspace/workspaceStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { EmbeddingModelPicker } from './EmbeddingModelPicker';

@@ -1,8 +1,8 @@
 // What the vector index holds now, which engine answers, and whether it is out of date.
 import { useTranslation } from 'react-i18next';
-import { isIndexBusy, useIndexStore, countUnindexed } from '../../state/indexStore';
-import { useChunkingStore } from '../../state/chunkingStore';
-import { useDocumentsStore } from '../../state/documentsStore';
+import { isIndexBusy, useIndexStore, countUnindexed } from '../../state/embedding/indexStore';
+import { useChunkingStore } from '../../state/chunks/chunkingStore';
+import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { Alert } from '../../ui/Alert';
 import { formatMs, formatNumber } from '../../core/format';
 import { engineReasonText } from './engineReasonText';

@@ -1,7 +1,7 @@
 // Switching the embedding model: the index stays the old model's until the new vectors are complete (never
 // a mix of both); this offers the re-embedding and says that the old index answers meanwhile.
 import { useTranslation } from 'react-i18next';
-import { isIndexBusy, useIndexStore } from '../../state/indexStore';
+import { isIndexBusy, useIndexStore } from '../../state/embedding/indexStore';
 
 export function ReembedOffer() {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 // A run that the closed tab interrupted: how far it got, which documents are incomplete, and Resume
 // (which embeds only the chunks still without a vector, then builds the index).
 import { useTranslation } from 'react-i18next';
-import { isIndexBusy, useIndexStore } from '../../state/indexStore';
-import { clearProgress, useResumeStore } from '../../state/embeddingProgress';
+import { isIndexBusy, useIndexStore } from '../../state/embedding/indexStore';
+import { clearProgress, useResumeStore } from '../../state/embedding/resumeStore';
 import { Alert } from '../../ui/Alert';
 
 export function ResumeEmbedding() {

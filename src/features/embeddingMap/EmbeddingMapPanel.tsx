@@ -2,11 +2,11 @@
 // legend and axes, the question and its hits, and the points as a table.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProjectionMethod } from '../../state/catalog';
-import { MAP_MAX_POINTS, UMAP_MAX_POINTS, useEmbeddingMapStore } from '../../state/embeddingMapStore';
-import { useIndexStore } from '../../state/indexStore';
-import { useDocumentsStore } from '../../state/documentsStore';
-import { useRetrievalStore } from '../../state/retrievalStore';
+import type { ProjectionMethod } from '../../state/models/catalog';
+import { MAP_MAX_POINTS, UMAP_MAX_POINTS, useEmbeddingMapStore } from '../../state/embeddingMap/embeddingMapStore';
+import { useIndexStore } from '../../state/embedding/indexStore';
+import { useDocumentsStore } from '../../state/documents/documentsStore';
+import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ProgressBar } from '../../ui/ProgressBar';

@@ -4,8 +4,8 @@
 import { useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chunk } from '../../core/types';
-import type { DrawnMap, PlacedQuery } from '../../state/embeddingMapStore';
-import { showChunkInDocument } from '../../state/showChunk';
+import type { DrawnMap, PlacedQuery } from '../../state/embeddingMap/embeddingMapStore';
+import { showChunkInDocument } from '../../state/chunks/showChunk';
 
 const W = 640;
 const H = 420;

@@ -2,9 +2,9 @@
 // chunk, x, y, and the rank when it is one of the question's hits. Rendered only while open.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DrawnMap, PlacedQuery } from '../../state/embeddingMapStore';
+import type { DrawnMap, PlacedQuery } from '../../state/embeddingMap/embeddingMapStore';
 import { formatNumber } from '../../core/format';
-import { showChunkInDocument } from '../../state/showChunk';
+import { showChunkInDocument } from '../../state/chunks/showChunk';
 
 interface Props {
   map: DrawnMap;

@@ -2,9 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import { MAX_EVAL_TOP_K, needsOwnIndex, type EvalConfiguration } from '../../core/evaluation/configuration';
 import type { SearchMode } from '../../core/retrievalConfig';
-import { useEvaluationStore } from '../../state/evaluationStore';
-import { useIndexStore } from '../../state/indexStore';
-import { useChunkingStore } from '../../state/chunkingStore';
+import { useEvaluationStore } from '../../state/evaluation/evaluationStore';
+import { useIndexStore } from '../../state/embedding/indexStore';
+import { useChunkingStore } from '../../state/chunks/chunkingStore';
 import { validateChunkerSettings } from '../../core/chunkers/settings';
 import { ChunkerSettingsForm } from '../chunks';
 

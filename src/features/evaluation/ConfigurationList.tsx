@@ -1,6 +1,6 @@
 // The configurations an evaluation compares.
 import { useTranslation } from 'react-i18next';
-import { useEvaluationStore } from '../../state/evaluationStore';
+import { useEvaluationStore } from '../../state/evaluation/evaluationStore';
 import { ConfigurationEditor } from './ConfigurationEditor';
 
 export function ConfigurationList() {

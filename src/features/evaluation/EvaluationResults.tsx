@@ -1,7 +1,7 @@
 // The metrics table: hit rate@k and MRR per configuration, a way into each one's questions, and the
 // CSV exports.
 import { useTranslation } from 'react-i18next';
-import { useEvaluationStore, type ConfigurationRun } from '../../state/evaluationStore';
+import { useEvaluationStore, type ConfigurationRun } from '../../state/evaluation/evaluationStore';
 import { detailsCsv, summaryCsv } from '../../core/evaluation/resultsCsv';
 import type { ConfigurationResult } from '../../core/evaluation/results';
 import { MessageText } from '../../ui/MessageText';

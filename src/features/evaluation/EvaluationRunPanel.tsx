@@ -1,6 +1,6 @@
 // Starting an evaluation, its progress (configuration, stage, items done) and cancelling it.
 import { useTranslation } from 'react-i18next';
-import { useEvaluationStore } from '../../state/evaluationStore';
+import { useEvaluationStore } from '../../state/evaluation/evaluationStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ProgressBar } from '../../ui/ProgressBar';

@@ -1,7 +1,7 @@
 // One configuration's questions: what was expected, the rank of the first relevant chunk, and every
 // chunk that came back with its document, position, score and whether it was relevant.
 import { useTranslation } from 'react-i18next';
-import { useEvaluationStore } from '../../state/evaluationStore';
+import { useEvaluationStore } from '../../state/evaluation/evaluationStore';
 import { formatNumber } from '../../core/format';
 import { describeConfiguration } from './describeConfiguration';
 

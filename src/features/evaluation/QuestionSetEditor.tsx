@@ -1,7 +1,7 @@
 // The question set, editable in place: each question with its expected document and expected text.
 import { useTranslation } from 'react-i18next';
-import { useEvaluationStore } from '../../state/evaluationStore';
-import { useDocumentsStore } from '../../state/documentsStore';
+import { useEvaluationStore } from '../../state/evaluation/evaluationStore';
+import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { Alert } from '../../ui/Alert';
 import { normalizeForMatch } from '../../core/evaluation/relevance';
 

@@ -1,7 +1,7 @@
 // Filling the question set from a JSONL or CSV file, or with the sample set; an import with bad rows
 // changes nothing and lists each problem with its line.
 import { useTranslation } from 'react-i18next';
-import { useEvaluationStore } from '../../state/evaluationStore';
+import { useEvaluationStore } from '../../state/evaluation/evaluationStore';
 import type { ImportProblem } from '../../core/evaluation/parseQuestionSet';
 import { Alert } from '../../ui/Alert';
 import { FileButton } from '../../ui/FileButton';

@@ -1,6 +1,6 @@
 // One answer's figures: time to first token, prefill and decode speeds, prompt and answer tokens.
 import { useTranslation } from 'react-i18next';
-import type { GenerationStats } from '../../state/catalog';
+import type { GenerationStats } from '../../state/models/catalog';
 import { formatNumber } from '../../core/format';
 
 export function AnswerStats({ stats, testId }: { stats: GenerationStats; testId: string }) {

@@ -1,8 +1,8 @@
 // The streamed answer with its citations, or why there is none, with time to first token, speeds and token counts.
 import { useTranslation } from 'react-i18next';
-import { engineBlocker } from '../../state/generationEngines';
-import { useGenerationStore } from '../../state/generationStore';
-import { useGpuStore } from '../../state/gpuStore';
+import { engineBlocker } from '../../state/generation/generationEngines';
+import { useGenerationStore } from '../../state/generation/generationStore';
+import { useGpuStore } from '../../state/models/gpuStore';
 import { AnswerStats } from './AnswerStats';
 import { useCitationSources } from './citationSources';
 import { CitedAnswer } from './CitedAnswer';

@@ -1,6 +1,6 @@
 // From pressing Ask to the first token, by stage: the app's own overhead next to the models' time.
 import { useTranslation } from 'react-i18next';
-import { useAskTimingStore } from '../../state/ask';
+import { useAskTimingStore } from '../../state/generation/askTimingStore';
 import { formatNumber } from '../../core/format';
 
 export function AskTimingsView() {

@@ -1,10 +1,10 @@
 // Choosing the chat model: download size, GPU memory, whether it needs shader-f16, and whether it can load
 // here (in each option, and as a badge for the chosen one).
 import { useTranslation } from 'react-i18next';
-import { CHAT_MODELS } from '../../state/catalog';
+import { CHAT_MODELS } from '../../state/models/catalog';
 import { availabilityOf } from '../../core/modelAvailability';
-import { useGenerationStore } from '../../state/generationStore';
-import { useAvailabilityFacts } from '../../state/modelAvailabilityStore';
+import { useGenerationStore } from '../../state/generation/generationStore';
+import { useAvailabilityFacts } from '../../state/models/modelAvailabilityStore';
 import { AvailabilityBadge, useAvailabilityText } from '../../ui/AvailabilityBadge';
 import { formatNumber } from '../../core/format';
 

@@ -5,7 +5,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitCitations } from '../../core/citations';
 import type { ScoredChunk } from '../../core/types';
-import { showChunkInDocument } from '../../state/showChunk';
+import { showChunkInDocument } from '../../state/chunks/showChunk';
 import { MarkdownText } from './MarkdownText';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 

@@ -1,7 +1,7 @@
 // The answers with and without retrieval, side by side, each streaming in turn with its own figures.
 import { useTranslation } from 'react-i18next';
-import { COMPARISON_SIDES, type ComparisonPane, type ComparisonSide } from '../../state/comparison';
-import { useGenerationStore } from '../../state/generationStore';
+import { COMPARISON_SIDES, type ComparisonPane, type ComparisonSide } from '../../state/generation/comparison';
+import { useGenerationStore } from '../../state/generation/generationStore';
 import type { ScoredChunk } from '../../core/types';
 import { AnswerStats } from './AnswerStats';
 import { useCitationSources } from './citationSources';

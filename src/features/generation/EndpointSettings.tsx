@@ -1,8 +1,8 @@
 // The OpenAI-compatible endpoint: where it is, which model, an optional key, its context window, and a
 // plain statement that the prompt, document text included, goes to that server.
 import { useTranslation } from 'react-i18next';
-import { useEndpointStore } from '../../state/endpointStore';
-import { useGenerationStore } from '../../state/generationStore';
+import { useEndpointStore } from '../../state/generation/endpointStore';
+import { useGenerationStore } from '../../state/generation/generationStore';
 import { Alert } from '../../ui/Alert';
 
 export function EndpointSettings({ disabled }: { disabled: boolean }) {

@@ -1,8 +1,8 @@
 // Choosing the generation engine, with one line on why the default is what it is on this device.
 import { useTranslation } from 'react-i18next';
-import { GENERATION_ENGINES } from '../../state/generationEngines';
-import { useGenerationStore } from '../../state/generationStore';
-import { useGpuStore } from '../../state/gpuStore';
+import { GENERATION_ENGINES } from '../../state/generation/generationEngines';
+import { useGenerationStore } from '../../state/generation/generationStore';
+import { useGpuStore } from '../../state/models/gpuStore';
 
 export function EnginePicker({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();

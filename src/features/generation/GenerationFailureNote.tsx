@@ -1,7 +1,7 @@
 // Why no model can run, or why loading or generating failed, and what to do next.
 import { useTranslation } from 'react-i18next';
-import { CHAT_MODELS } from '../../state/catalog';
-import { useGenerationStore, type GenerationFailure } from '../../state/generationStore';
+import { CHAT_MODELS } from '../../state/models/catalog';
+import { useGenerationStore, type GenerationFailure } from '../../state/generation/generationStore';
 import { Alert } from '../../ui/Alert';
 import { chatModelLabel } from './chosenModel';
 import { WaysForward } from '../offline';

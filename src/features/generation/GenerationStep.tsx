@@ -3,12 +3,12 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../../ui/StepCard';
-import { CHAT_MODELS, modelBlocker } from '../../state/catalog';
-import { engineBlocker } from '../../state/generationEngines';
-import { useGenerationStore } from '../../state/generationStore';
-import { useGpuStore } from '../../state/gpuStore';
-import { useFilledPrompt } from '../../state/filledPrompt';
-import { useRetrievalStore } from '../../state/retrievalStore';
+import { CHAT_MODELS, modelBlocker } from '../../state/models/catalog';
+import { engineBlocker } from '../../state/generation/generationEngines';
+import { useGenerationStore } from '../../state/generation/generationStore';
+import { useGpuStore } from '../../state/models/gpuStore';
+import { useFilledPrompt } from '../../state/augment/filledPrompt';
+import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { AnswerView } from './AnswerView';
 import { ComparisonView } from './ComparisonView';
 import { ChatModelPicker } from './ChatModelPicker';
@@ -18,7 +18,7 @@ import { LoadProgressView } from './LoadProgressView';
 import { TransformersModelPicker } from './TransformersModelPicker';
 import { EndpointSettings } from './EndpointSettings';
 import { SamplingSettings } from './SamplingSettings';
-import { answerCurrent, compareCurrent } from '../../state/ask';
+import { answerCurrent, compareCurrent } from '../../state/flows/ask';
 import { HistoryView } from './HistoryView';
 
 export function GenerationStep() {

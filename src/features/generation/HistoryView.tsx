@@ -1,7 +1,7 @@
 // The session's questions and answers, each with its settings, exportable as JSON and Markdown.
 import { useTranslation } from 'react-i18next';
 import { historyToJson, historyToMarkdown } from '../../core/history';
-import { useHistoryStore } from '../../state/historyStore';
+import { useHistoryStore } from '../../state/generation/historyStore';
 import { downloadText } from '../../ui/download';
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');

@@ -1,6 +1,6 @@
 // The chat model's download: overall progress, the file in hand, bytes, and a way to cancel.
 import { useTranslation } from 'react-i18next';
-import { useGenerationStore } from '../../state/generationStore';
+import { useGenerationStore } from '../../state/generation/generationStore';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { formatBytes, formatNumber } from '../../core/format';
 

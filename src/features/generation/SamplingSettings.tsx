@@ -1,6 +1,6 @@
 // How every engine answers: the system prompt, temperature, top-p and the answer's maximum length.
 import { useTranslation } from 'react-i18next';
-import { SAMPLING_LIMITS, systemPromptIn, useSamplingStore } from '../../state/samplingStore';
+import { SAMPLING_LIMITS, systemPromptIn, useSamplingStore } from '../../state/generation/samplingStore';
 
 export function SamplingSettings({ disabled }: { disabled: boolean }) {
   const { t, i18n } = useTranslation();

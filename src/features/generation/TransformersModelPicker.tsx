@@ -1,12 +1,12 @@
 // Choosing the transformers.js chat model: parameters, weights and download size on the chosen device, and
 // whether it can load here (in each option, and as a badge for the chosen one).
 import { useTranslation } from 'react-i18next';
-import { chooseWeights } from '../../state/catalog';
+import { chooseWeights } from '../../state/models/catalog';
 import { availabilityOf } from '../../core/modelAvailability';
-import { useGenerationStore } from '../../state/generationStore';
-import { useAvailabilityFacts } from '../../state/modelAvailabilityStore';
+import { useGenerationStore } from '../../state/generation/generationStore';
+import { useAvailabilityFacts } from '../../state/models/modelAvailabilityStore';
 import { AvailabilityBadge, useAvailabilityText } from '../../ui/AvailabilityBadge';
-import { useGpuStore } from '../../state/gpuStore';
+import { useGpuStore } from '../../state/models/gpuStore';
 import { formatNumber } from '../../core/format';
 
 export function TransformersModelPicker({ disabled }: { disabled: boolean }) {

@@ -1,7 +1,7 @@
 // The chunks an answer can cite: those numbered [1]..[k] in the prompt it was generated from, while that
 // prompt is still the one on screen (a new question or template makes the old numbers meaningless).
-import { useFilledPrompt } from '../../state/filledPrompt';
-import { useRetrievalStore } from '../../state/retrievalStore';
+import { useFilledPrompt } from '../../state/augment/filledPrompt';
+import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import type { ScoredChunk } from '../../core/types';
 
 const NONE: ScoredChunk[] = [];

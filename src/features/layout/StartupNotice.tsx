@@ -1,6 +1,6 @@
-// The start-up steps that failed (see src/state/startupStore.ts), each in words, dismissible.
+// The start-up steps that failed (see src/state/runtime/startupStore.ts), each in words, dismissible.
 import { useTranslation } from 'react-i18next';
-import { useStartupStore } from '../../state/startupStore';
+import { useStartupStore } from '../../state/runtime/startupStore';
 import { Alert } from '../../ui/Alert';
 
 export function StartupNotice() {

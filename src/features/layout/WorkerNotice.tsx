@@ -1,7 +1,7 @@
-// The workers that died on their own (src/state/workerHealthStore.ts), each with its reason: the job it
+// The workers that died on their own (src/state/runtime/workerHealthStore.ts), each with its reason: the job it
 // was doing failed, and it starts again the next time it is needed.
 import { useTranslation } from 'react-i18next';
-import { useWorkerHealthStore } from '../../state/workerHealthStore';
+import { useWorkerHealthStore } from '../../state/runtime/workerHealthStore';
 import { Alert } from '../../ui/Alert';
 
 export function WorkerNotice() {

@@ -3,8 +3,8 @@
 // importing a model folder from disk (a model pack on a USB stick) so that it loads with no network.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteCachedModel, importModelFolder, refreshCachedModels, useModelCacheStore } from '../../state/modelCacheStore';
-import { useWorkspaceStore } from '../../state/workspaceSaves';
+import { deleteCachedModel, importModelFolder, refreshCachedModels, useModelCacheStore } from '../../state/models/modelCacheStore';
+import { useWorkspaceStore } from '../../state/workspace/workspaceStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ProgressBar } from '../../ui/ProgressBar';

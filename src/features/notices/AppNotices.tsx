@@ -1,5 +1,5 @@
-// The app-level notices (src/state/noticesStore.ts), at the top of the page, each dismissible.
-import { useNoticesStore } from '../../state/noticesStore';
+// The app-level notices (src/state/runtime/noticesStore.ts), at the top of the page, each dismissible.
+import { useNoticesStore } from '../../state/runtime/noticesStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 

@@ -1,6 +1,6 @@
 // The service worker's news: the app is now available offline, or a new version is ready to load.
 import { useTranslation } from 'react-i18next';
-import { useOfflineStore } from '../../state/offlineStore';
+import { useOfflineStore } from '../../state/runtime/offlineStore';
 import { Alert } from '../../ui/Alert';
 
 export function OfflineNotice() {

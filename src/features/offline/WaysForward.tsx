@@ -4,10 +4,10 @@
 // OpenAI-compatible server, or copying the filled prompt into any chat, a folder, another source.
 import { useTranslation } from 'react-i18next';
 import { BUILTIN_LSA_MODEL_ID } from '../../core/lsa/builtinLsa';
-import { useIndexStore } from '../../state/indexStore';
-import { useRetrievalStore } from '../../state/retrievalStore';
-import { useRerankStore } from '../../state/rerankStore';
-import { useGenerationStore } from '../../state/generationStore';
+import { useIndexStore } from '../../state/embedding/indexStore';
+import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
+import { useRerankStore } from '../../state/retrieval/rerankStore';
+import { useGenerationStore } from '../../state/generation/generationStore';
 
 export type WaysForwardKind = 'embedding' | 'reranker' | 'chat';
 

@@ -1,9 +1,9 @@
 // The context budget: the prompt's tokens against the model's window less the answer's room, and exactly
 // which retrieved chunks were left out because they did not fit.
 import { useTranslation } from 'react-i18next';
-import type { BudgetedPrompt } from '../../state/filledPrompt';
-import { useRetrievalStore } from '../../state/retrievalStore';
-import { useDocumentsStore } from '../../state/documentsStore';
+import type { BudgetedPrompt } from '../../state/augment/filledPrompt';
+import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
+import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { formatNumber } from '../../core/format';
 import { Alert } from '../../ui/Alert';
 

@@ -1,7 +1,7 @@
 // Step 5: augmentation — the retrieved chunks and the question put into the prompt template.
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../../ui/StepCard';
-import { useFilledPrompt } from '../../state/filledPrompt';
+import { useFilledPrompt } from '../../state/augment/filledPrompt';
 import { TemplateEditor } from './TemplateEditor';
 import { FilledPromptView } from './FilledPromptView';
 import { BudgetView } from './BudgetView';

@@ -1,7 +1,7 @@
 // The editable prompt template, with a warning for every placeholder problem.
 import { useTranslation } from 'react-i18next';
 import { checkTemplate } from '../../core/prompt';
-import { templateIn, usePromptStore } from '../../state/promptStore';
+import { templateIn, usePromptStore } from '../../state/augment/promptStore';
 import { Alert } from '../../ui/Alert';
 
 export function TemplateEditor() {

@@ -2,9 +2,9 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../../ui/StepCard';
-import { MAX_TOP_K, useRetrievalStore } from '../../state/retrievalStore';
-import { useIndexStore } from '../../state/indexStore';
-import { ask } from '../../state/ask';
+import { MAX_TOP_K, useRetrievalStore } from '../../state/retrieval/retrievalStore';
+import { useIndexStore } from '../../state/embedding/indexStore';
+import { ask } from '../../state/flows/ask';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ResultsTable } from './ResultsTable';

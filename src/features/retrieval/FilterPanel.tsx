@@ -1,8 +1,8 @@
 // Step 4's metadata filter: the documents to search, and a page range when there are paged documents
-// (PDF). Applied inside the searches (see state/retrievalPipeline.ts), so top k are k chunks that pass.
+// (PDF). Applied inside the searches (see state/retrieval/retrievalPipeline.ts), so top k are k chunks that pass.
 import { useTranslation } from 'react-i18next';
-import { useDocumentsStore } from '../../state/documentsStore';
-import { useRetrievalStore } from '../../state/retrievalStore';
+import { useDocumentsStore } from '../../state/documents/documentsStore';
+import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 
 const pageNumber = (raw: string): number | null => {
   const value = Math.floor(Number(raw));

@@ -1,9 +1,9 @@
 // The ways forward when a vector or hybrid question finds no vectors yet: keyword search right away (no
 // model), the built-in embedder (no download), or a model of step 3.
 import { useTranslation } from 'react-i18next';
-import { ask } from '../../state/ask';
-import { useIndexStore } from '../../state/indexStore';
-import { useRetrievalStore } from '../../state/retrievalStore';
+import { ask } from '../../state/flows/ask';
+import { useIndexStore } from '../../state/embedding/indexStore';
+import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { BUILTIN_LSA_MODEL_ID } from '../../core/lsa/builtinLsa';
 
 export function NeedsVectorsActions() {

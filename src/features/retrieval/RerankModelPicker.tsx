@@ -2,8 +2,8 @@
 // languages, input length and whether it can load here.
 import { useTranslation } from 'react-i18next';
 import { availabilityOf } from '../../core/modelAvailability';
-import { useAvailabilityFacts } from '../../state/modelAvailabilityStore';
-import { useRerankStore } from '../../state/rerankStore';
+import { useAvailabilityFacts } from '../../state/models/modelAvailabilityStore';
+import { useRerankStore } from '../../state/retrieval/rerankStore';
 import { AvailabilityBadge } from '../../ui/AvailabilityBadge';
 import { formatNumber } from '../../core/format';
 

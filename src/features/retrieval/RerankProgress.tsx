@@ -1,6 +1,6 @@
 // The reranker's download (bytes per file) and the candidates scored so far, with a Cancel button.
 import { useTranslation } from 'react-i18next';
-import { useRerankStore } from '../../state/rerankStore';
+import { useRerankStore } from '../../state/retrieval/rerankStore';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { formatBytes } from '../../core/format';
 

@@ -3,8 +3,8 @@
 // how long the last reranking took.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useGpuStore } from '../../state/gpuStore';
-import { useRerankStore } from '../../state/rerankStore';
+import { useGpuStore } from '../../state/models/gpuStore';
+import { useRerankStore } from '../../state/retrieval/rerankStore';
 import { DeviceSelect } from '../../ui/DeviceSelect';
 import { formatMs } from '../../core/format';
 import { RerankModelPicker } from './RerankModelPicker';

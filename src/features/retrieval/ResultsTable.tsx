@@ -7,11 +7,11 @@ import type { ScoredChunk } from '../../core/types';
 import { rankPath } from '../../core/retrieval/rankPath';
 import { rrfMax } from '../../core/retrieval/fusion';
 import { scoreStage, type ScoreStage } from '../../core/retrieval/stages';
-import type { RetrievalRun } from '../../state/retrievalStore';
-import { useRetrievalStore } from '../../state/retrievalStore';
-import { useDocumentsStore } from '../../state/documentsStore';
+import type { RetrievalRun } from '../../state/retrieval/retrievalStore';
+import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
+import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { formatMs, formatNumber } from '../../core/format';
-import { showChunkInDocument } from '../../state/showChunk';
+import { showChunkInDocument } from '../../state/chunks/showChunk';
 import { finalScoreLabel, rrfMaxText } from './scoreLabels';
 import { RankMoves } from './RankMoves';
 

@@ -1,11 +1,11 @@
 // The vector engine switch (the exact scan, the default, or Voy), and which engine answered the last
 // question, in how long, and why the exact scan answered when Voy was chosen.
 import { useTranslation } from 'react-i18next';
-import type { IndexEngine } from '../../state/catalog';
+import type { IndexEngine } from '../../state/models/catalog';
 import { engineReasonText } from '../embedding';
-import { useIndexEngineStore } from '../../state/indexEngineStore';
-import { useIndexStore } from '../../state/indexStore';
-import { useRetrievalStore } from '../../state/retrievalStore';
+import { useIndexEngineStore } from '../../state/embedding/indexEngineStore';
+import { useIndexStore } from '../../state/embedding/indexStore';
+import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { formatMs } from '../../core/format';
 
 /** The exact scan first: it is the default (see indexEngineStore.ts). */

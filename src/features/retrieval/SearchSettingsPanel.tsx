@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FusionMethod, SearchMode } from '../../core/retrievalConfig';
 import { MAX_CANDIDATES } from '../../core/retrieval/searchSettings';
-import { useRetrievalStore } from '../../state/retrievalStore';
+import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { formatNumber } from '../../core/format';
 import { finalScoreLabel } from './scoreLabels';
 

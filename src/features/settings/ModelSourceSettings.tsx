@@ -1,6 +1,6 @@
 // Where models are downloaded from: the Hugging Face hub, a mirror, or the user's own host.
 import { useTranslation } from 'react-i18next';
-import { MODEL_HOSTS, normaliseHost, useSettingsStore, type ModelSourceChoice } from '../../state/settingsStore';
+import { MODEL_HOSTS, normaliseHost, useSettingsStore, type ModelSourceChoice } from '../../state/models/settingsStore';
 import { Alert } from '../../ui/Alert';
 
 export function ModelSourceSettings() {

@@ -1,7 +1,7 @@
 // The workspace the page address links to: being opened, opened, refused with the reason, or waiting for
 // the user's answer where it would replace the workspace this browser holds.
 import { useTranslation } from 'react-i18next';
-import { keepCurrentWorkspace, openPublishedWorkspace, usePublishedStore } from '../../state/publishedWorkspace';
+import { keepCurrentWorkspace, openPublishedWorkspace, usePublishedStore } from '../../state/workspace/publishedStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 

@@ -1,7 +1,7 @@
-// Told when the workspace is open in another tab (src/state/tabLock.ts): this tab does not save; "Use here"
+// Told when the workspace is open in another tab (src/state/workspace/tabLock.ts): this tab does not save; "Use here"
 // makes it the one that saves (the other becomes read-only), or it stays read-only.
 import { useTranslation } from 'react-i18next';
-import { tabLock, useTabStore } from '../../state/tabLock';
+import { tabLock, useTabStore } from '../../state/workspace/tabLock';
 
 export function TabNotice() {
   const { t } = useTranslation();

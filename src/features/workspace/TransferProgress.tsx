@@ -1,7 +1,7 @@
 // The progress of a workspace export or import (which stage, how far) and its Cancel button, shown while
 // the job can still be cancelled.
 import { useTranslation } from 'react-i18next';
-import type { TransferJob } from '../../state/workspaceFileTransfer';
+import type { TransferJob } from '../../state/workspace/transferStore';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { formatBytes, formatNumber } from '../../core/format';
 

@@ -2,9 +2,9 @@
 // keeps it for good, exporting it to one file and importing one, and clearing it all (after a confirmation).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isIndexBusy, useIndexStore } from '../../state/indexStore';
-import { useDocumentsStore } from '../../state/documentsStore';
-import { refreshStorageUse, requestPersistentStorage, useWorkspaceStore } from '../../state/workspaceSaves';
+import { isIndexBusy, useIndexStore } from '../../state/embedding/indexStore';
+import { useDocumentsStore } from '../../state/documents/documentsStore';
+import { refreshStorageUse, requestPersistentStorage, useWorkspaceStore } from '../../state/workspace/workspaceStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { formatBytes } from '../../core/format';

@@ -4,9 +4,9 @@
 // with the reason, or cancelled) is shown right here.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isIndexBusy, useIndexStore } from '../../state/indexStore';
-import { useWorkspaceStore } from '../../state/workspaceSaves';
-import { cancelTransfer, exportCurrentWorkspace, importWorkspaceFile, useTransferStore } from '../../state/workspaceFileTransfer';
+import { isIndexBusy, useIndexStore } from '../../state/embedding/indexStore';
+import { useWorkspaceStore } from '../../state/workspace/workspaceStore';
+import { cancelTransfer, exportCurrentWorkspace, importWorkspaceFile, useTransferStore } from '../../state/workspace/transferStore';
 import { workspaceFileName } from '../../core/workspaceFile';
 import { message, type Message } from '../../i18n/message';
 import { Alert } from '../../ui/Alert';

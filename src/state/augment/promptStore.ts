@@ -1,0 +1,38 @@
+// Step 5, augmentation: the prompt template the retrieved chunks are put into. Until the user edits it,
+// the template is the default for the interface language.
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { settingsStorage } from '../runtime/persistence';
+import * as v from 'valibot';
+import { stringUpTo, MAX_TEMPLATE_LENGTH, schemaPersistOptions } from '../runtime/persistedSchema';
+import { DEFAULT_PROMPT_TEMPLATE, DEFAULT_PROMPT_TEMPLATE_ZH } from '../../core/prompt';
+
+interface PromptState {
+  /** The user's template, or null for the default template of the interface language. */
+  custom: string | null;
+  setTemplate(template: string): void;
+  resetToDefault(language: string): void;
+}
+
+export const defaultTemplateFor = (language: string) => (language.startsWith('zh') ? DEFAULT_PROMPT_TEMPLATE_ZH : DEFAULT_PROMPT_TEMPLATE);
+
+export const usePromptStore = create<PromptState>()(
+  persist(
+    (set) => ({
+      custom: null,
+      setTemplate: (custom) => set({ custom }),
+      // The default of the interface language stays a default (it follows a language switch); the other
+      // language's default is kept as chosen.
+      resetToDefault: (language) => set({ custom: language === 'interface' ? null : defaultTemplateFor(language) }),
+    }),
+    {
+      name: 'openbook.prompt',
+      storage: settingsStorage,
+      partialize: (s) => ({ custom: s.custom }),
+      ...schemaPersistOptions<PromptState>('openbook.prompt', { custom: v.nullable(stringUpTo(MAX_TEMPLATE_LENGTH)) }),
+    },
+  ),
+);
+
+/** The template in force for this interface language. */
+export const templateIn = (custom: string | null, uiLanguage: string) => custom ?? defaultTemplateFor(uiLanguage);

@@ -1,0 +1,598 @@
+// Step 3, embedding and indexing: which model, which device, progress, and what the vector index holds.
+// After each build the index (chunks and vectors, with the model and device that made them) is saved in
+// the workspace storage; on the next visit restoreIndex() rebuilds it from the saved vectors, and the
+// model is loaded again only when a question needs it (loadIndexModel).
+// The built-in LSA embedder (no download) is first fitted to the chunks in the embedding worker (phase
+// 'fitting'), then embeds them like any model; its fitted projection is kept and saved with the index, so a
+// question after a reload is embedded by the same projection.
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { settingsStorage } from '../runtime/persistence';
+import * as v from 'valibot';
+import { stringUpTo, schemaPersistOptions } from '../runtime/persistedSchema';
+import type { Chunk } from '../../core/types';
+import type { ChunkerSettings } from '../../core/chunkers/settings';
+import {
+  EmbeddingCancelledError,
+  type ComputeDevice,
+  type DownloadProgress,
+  type EmbeddingModelInfo,
+  type EmbedderLoadResult,
+} from '../../adapters/embedder/embedder';
+import { BUILTIN_EMBEDDING_MODELS, BUILTIN_LSA_MODEL, BUILTIN_LSA_MODEL_ID, isBuiltinLsa, parseModelManifest } from '../../adapters/embedder/embeddingModels';
+import type { LsaModel, LsaProgress } from '../../core/lsa/lsaModel';
+import type { IndexStatus } from '../../adapters/vectorIndex/vectorIndex';
+import type { IndexSnapshot, SavedIndex } from '../../adapters/storage/workspaceStorage';
+import { callback } from '../../adapters/workerRpc';
+import { message, type Message } from '../../i18n/message';
+import { allChunks, useChunkingStore } from '../chunks/chunkingStore';
+import { useDocumentsStore } from '../documents/documentsStore';
+import { useGpuStore } from '../models/gpuStore';
+import { selectModelHost, useSettingsStore } from '../models/settingsStore';
+import { fetchSiteManifest } from '../models/siteManifest';
+import { getEmbedder, getQueryEmbedder, getVectorIndex, resetEmbedder, resetQueryEmbedder } from '../runtime/workers';
+import { cacheVector, cachedVector, forgetVectors, textsWithoutVectors, vectorsFor } from './vectorCache';
+import { buildIndex } from '../flows/buildIndex';
+import { describeError, isCancelled } from '../runtime/errors';
+import { saveIndex, useWorkspaceStore } from '../workspace/workspaceStore';
+import { clearProgress, PROGRESS_BATCH, saveProgressBatch } from './resumeStore';
+
+export type DevicePreference = 'auto' | ComputeDevice;
+export type IndexPhase = 'idle' | 'loading-model' | 'fitting' | 'embedding' | 'indexing' | 'ready' | 'error';
+
+/** The models the app offers before the site's own are known: the built-in embedder first, then the hub's. */
+const OFFERED_MODELS: EmbeddingModelInfo[] = [BUILTIN_LSA_MODEL, ...BUILTIN_EMBEDDING_MODELS];
+
+export const DEFAULT_EMBEDDING_MODEL = 'Xenova/multilingual-e5-small';
+
+interface IndexState {
+  models: EmbeddingModelInfo[];
+  modelId: string;
+  /** True once the user picked the model; until then the default follows what can load here (applyDefaultEmbeddingModel). */
+  modelChosen: boolean;
+  devicePreference: DevicePreference;
+  phase: IndexPhase;
+  loaded: EmbedderLoadResult | null;
+  downloads: Record<string, DownloadProgress>;
+  /** The built-in embedder's fit to the chunks, while it runs. */
+  fitting: LsaProgress | null;
+  embedded: { done: number; total: number } | null;
+  /** How the last completed run went: texts newly embedded, how long that took, on which device. */
+  lastRun: { embedded: number; reused: number; ms: number; device: ComputeDevice; fit?: { ms: number; terms: number; dimension: number } } | null;
+  /** Vectors added to the index so far, while it is being built (or rebuilt from the saved workspace). */
+  indexing: { done: number; total: number; restoring?: boolean } | null;
+  /** Set when the index was rebuilt from the saved workspace: how many chunks, how long it took. */
+  restored: { chunks: number; ms: number } | null;
+  error: Message | null;
+  notice: Message | null;
+  /** The chunks the index holds, by id: results always refer to what was really indexed. */
+  indexedChunks: Map<string, Chunk>;
+  indexedModelId: string | null;
+  /** The device that embedded the indexed chunks: WebGPU (fp32 weights) and WASM (q8) give slightly different vectors. */
+  indexedDevice: ComputeDevice | null;
+  /** The chunk settings the indexed chunks were made with. */
+  indexedChunking: ChunkerSettings | null;
+  /** The fitted projection of the built-in embedder when it made the index (saved with it), else null. */
+  indexedLsa: LsaModel | null;
+  indexStatus: IndexStatus | null;
+  loadSiteModels(): Promise<void>;
+  setModel(id: string): void;
+  setDevicePreference(p: DevicePreference): void;
+  embedAndIndex(): Promise<void>;
+  cancel(): void;
+  removeDocument(docId: string): Promise<void>;
+  /**
+   * Make sure the embedder that made the index is loaded (the question must be embedded by the same model
+   * on the same device), loading it with the usual progress if needed. Returns why not, or null.
+   */
+  loadIndexModel(): Promise<Message | null>;
+  /**
+   * Rebuild the index in its worker from saved vectors, without embedding anything. `documentIds`: the
+   * documents about to be restored into the documents store (default: those already there).
+   */
+  restoreIndex(saved: SavedIndex, startedAt: number, documentIds?: string[]): Promise<void>;
+  /** Empty the index and forget every vector. */
+  resetIndex(): Promise<void>;
+}
+
+let runId = 0;
+
+/** Is a run under way (loading, fitting, embedding or indexing)? */
+export const isIndexBusy = (phase: IndexPhase) => phase === 'loading-model' || phase === 'fitting' || phase === 'embedding' || phase === 'indexing';
+const isBusy = isIndexBusy;
+
+/** cancel() calls this to stop waiting for a model load it abandoned (a terminated worker never answers). */
+let abandonLoad: (() => void) | null = null;
+
+function abandonable<T>(load: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    abandonLoad = () => reject(new EmbeddingCancelledError());
+    load.then(resolve, reject);
+  });
+}
+
+/** Each LSA fit's own name in the vector cache: vectors of one fit do not belong to another. */
+const fitKeys = new WeakMap<LsaModel, string>();
+let fits = 0;
+/** The model key vectors are cached under: the model id, and for the built-in embedder its fit too. */
+function vectorKey(modelId: string, lsa: LsaModel | null): string {
+  if (!isBuiltinLsa(modelId) || !lsa) return modelId;
+  let key = fitKeys.get(lsa);
+  if (!key) fitKeys.set(lsa, (key = `${modelId}@fit${++fits}`));
+  return key;
+}
+
+/** The site's own models (models/models.json), fetched once. */
+let siteModels: Promise<void> | null = null;
+
+/** The index as the workspace storage keeps it (and a workspace file holds), or null if a vector is missing. */
+function snapshotOf(state: IndexState): IndexSnapshot | null {
+  const { indexedModelId: modelId, indexedDevice: device, indexedChunking: chunking } = state;
+  if (!modelId || !device || !chunking) return null;
+  const chunks = [...state.indexedChunks.values()];
+  const vectors = vectorsFor(vectorKey(modelId, state.indexedLsa), device, chunks);
+  const dimension = vectors?.[0]?.length;
+  if (!vectors || !dimension) return null;
+  if (isBuiltinLsa(modelId)) return state.indexedLsa ? { modelId, device, dimension, chunking, chunks, vectors, lsa: state.indexedLsa } : null;
+  return { modelId, device, dimension, chunking, chunks, vectors };
+}
+
+type SetIndexState = (partial: Partial<IndexState> | ((s: IndexState) => Partial<IndexState>)) => void;
+
+/** Load an embedding model in the worker, showing its download progress while the run is current. */
+async function loadModel(
+  set: SetIndexState,
+  model: EmbeddingModelInfo,
+  device: ComputeDevice,
+  host: string,
+  stillCurrent: () => boolean,
+): Promise<EmbedderLoadResult> {
+  const { api } = await getEmbedder();
+  const result = await abandonable(
+    api.load(
+      model,
+      device,
+      { remoteHost: host, basePath: import.meta.env.BASE_URL },
+      callback((p: DownloadProgress) => {
+        if (stillCurrent()) set((s) => ({ downloads: { ...s.downloads, [p.file]: p } }));
+      }),
+    ),
+  );
+  set({ loaded: result });
+  return result;
+}
+
+/** The state of an index that holds nothing, with no run under way. */
+type EmptyIndexFields =
+  | 'phase'
+  | 'downloads'
+  | 'fitting'
+  | 'embedded'
+  | 'indexing'
+  | 'restored'
+  | 'lastRun'
+  | 'error'
+  | 'notice'
+  | 'indexedChunks'
+  | 'indexedModelId'
+  | 'indexedDevice'
+  | 'indexedChunking'
+  | 'indexedLsa'
+  | 'indexStatus';
+const emptyIndex = (): Pick<IndexState, EmptyIndexFields> => ({
+  phase: 'idle',
+  downloads: {},
+  fitting: null,
+  embedded: null,
+  indexing: null,
+  restored: null,
+  lastRun: null,
+  error: null,
+  notice: null,
+  indexedChunks: new Map(),
+  indexedModelId: null,
+  indexedDevice: null,
+  indexedChunking: null,
+  indexedLsa: null,
+  indexStatus: null,
+});
+
+export const useIndexStore = create<IndexState>()(
+  persist(
+    (set, get) => ({
+      models: OFFERED_MODELS,
+      modelId: DEFAULT_EMBEDDING_MODEL,
+      modelChosen: false,
+      devicePreference: 'auto',
+      ...emptyIndex(),
+      loaded: null,
+
+      loadSiteModels() {
+        // A site may serve models itself and list them in models/models.json (see README).
+        siteModels ??= (async () => {
+          try {
+            const manifest = await fetchSiteManifest();
+            if (manifest === null) return;
+            const extra = parseModelManifest(manifest);
+            const known = new Set(OFFERED_MODELS.map((m) => m.id));
+            set({ models: [...OFFERED_MODELS, ...extra.filter((m) => !known.has(m.id))] });
+          } catch (err) {
+            set({ notice: message('embedding.errors.manifest', { detail: describeError(err) }) });
+          }
+        })();
+        return siteModels;
+      },
+
+      setModel(modelId) {
+        if (isBusy(get().phase)) return;
+        set({ modelId, modelChosen: true, error: null });
+      },
+      setDevicePreference(devicePreference) {
+        set({ devicePreference, error: null });
+      },
+
+      async embedAndIndex() {
+        const state = get();
+        if (isBusy(state.phase)) return;
+        const model = state.models.find((m) => m.id === state.modelId);
+        if (!model) return;
+        const chunks = await allChunks();
+        const chunking = useChunkingStore.getState().options; // the settings these chunks were made with
+        if (chunks.length === 0) {
+          set({ error: message('embedding.errors.no-chunks') });
+          return;
+        }
+        const lsa = isBuiltinLsa(model);
+        const host = lsa ? '' : selectModelHost(useSettingsStore.getState());
+        if (host === null || (!lsa && !host)) {
+          set({ error: message('settings.errors.bad-host') });
+          return;
+        }
+        const run = ++runId;
+        const stillCurrent = () => run === runId;
+        set({ phase: lsa ? 'fitting' : 'loading-model', error: null, downloads: {}, fitting: null, embedded: null, indexing: null });
+
+        try {
+          let device: ComputeDevice = 'wasm';
+          let fitted: LsaModel | null = null;
+          let fit: { ms: number; terms: number; dimension: number } | undefined;
+          if (lsa) {
+            // The built-in embedder learns its projection from these chunks: a new fit, so vectors of an
+            // earlier fit no longer apply.
+            const fitStart = performance.now();
+            fitted = await fitBuiltinEmbedder(set, chunks, stillCurrent);
+            if (!stillCurrent()) return;
+            fit = { ms: performance.now() - fitStart, terms: fitted.terms.length, dimension: fitted.dimension };
+          } else {
+            const caps = await useGpuStore.getState().detect();
+            device = state.devicePreference === 'auto' ? (caps.adapter ? 'webgpu' : 'wasm') : state.devicePreference;
+            if (device === 'webgpu' && !caps.adapter) {
+              set({ phase: 'error', error: message('embedding.errors.webgpu-unavailable') });
+              return;
+            }
+            const loaded = get().loaded;
+            if (!loaded || loaded.modelId !== model.id || loaded.device !== device) {
+              device = (await loadModel(set, model, device, host, stillCurrent)).device;
+            }
+            if (!stillCurrent()) return;
+          }
+
+          const { api } = await getEmbedder();
+          const key = vectorKey(model.id, fitted);
+          const missing = textsWithoutVectors(key, device, chunks);
+          set({ phase: 'embedding', embedded: { done: chunks.length - missing.length, total: chunks.length } });
+          const alreadyDone = chunks.length - missing.length;
+          const embedStart = performance.now();
+          // In batches, each saved as soon as it is embedded: a closed tab loses at most one batch, and
+          // the next visit resumes from there (resumeStore.ts).
+          for (let start = 0; start < missing.length; start += PROGRESS_BATCH) {
+            const batch = missing.slice(start, start + PROGRESS_BATCH);
+            const vectors = await api.embed(
+              batch,
+              'passage',
+              callback((done: number) => {
+                if (stillCurrent()) set({ embedded: { done: alreadyDone + start + done, total: chunks.length } });
+              }),
+            );
+            if (!stillCurrent()) return;
+            batch.forEach((text, i) => {
+              const v = vectors[i];
+              if (v) cacheVector(key, device, text, v);
+            });
+            // (An LSA fit is quick to redo, and a saved batch of one fit would not match the next.)
+            if (!lsa) void saveProgressBatch(model.id, device, batch, vectors);
+          }
+          if (!stillCurrent()) return;
+          const lastRun = { embedded: missing.length, reused: alreadyDone, ms: performance.now() - embedStart, device, ...(fit ? { fit } : {}) };
+
+          set({ phase: 'indexing' });
+          const pairs = chunks.map((chunk) => ({ chunk, vector: cachedVector(key, device, chunk.text)! }));
+          const { status: indexStatus, kept } = await buildIndex(
+            pairs,
+            (done, total) => {
+              if (stillCurrent()) set({ indexing: { done, total } });
+            },
+            (later) => {
+              if (stillCurrent()) set({ indexStatus: later });
+            },
+          );
+          if (!stillCurrent()) return;
+          set({
+            phase: 'ready',
+            indexStatus,
+            indexedChunks: new Map(kept.map((p) => [p.chunk.id, p.chunk])),
+            indexedModelId: model.id,
+            indexedDevice: device,
+            indexedChunking: chunking,
+            indexedLsa: fitted,
+            embedded: { done: chunks.length, total: chunks.length },
+            lastRun,
+            restored: null,
+          });
+          if (queryLoaded) {
+            // The index the question embedder served is replaced: free its model.
+            queryLoaded = null;
+            void resetQueryEmbedder();
+          }
+          const snapshot = snapshotOf(get());
+          // The run is complete and saved as the index: its batches are no longer needed.
+          if (snapshot) {
+            void saveIndex(snapshot).then(() => {
+              if (!useWorkspaceStore.getState().indexSaveError) void clearProgress();
+            });
+          }
+        } catch (err) {
+          if (!stillCurrent()) return;
+          // The embedder may hold a fit the index was not made with: the next question restores the index's.
+          if (lsa) set({ loaded: null, fitting: null });
+          if (isCancelled(err)) {
+            set({ phase: get().indexedChunks.size > 0 ? 'ready' : 'idle', notice: message('embedding.cancelled'), embedded: null });
+            return;
+          }
+          // A model that could not be loaded (most often: not downloaded) gets the ways forward beside its message.
+          const key = lsa ? 'embedding.errors.fit-failed' : get().phase === 'loading-model' ? 'embedding.errors.load-failed' : 'embedding.errors.failed';
+          set({ phase: 'error', error: message(key, { model: model.id, detail: describeError(err) }) });
+        }
+      },
+
+      cancel() {
+        const phase = get().phase;
+        // Building the index is not cancellable: the worker replaces its index as it goes, and the store
+        // must then describe what the worker holds. It takes seconds even for large workspaces.
+        if (phase !== 'loading-model' && phase !== 'fitting' && phase !== 'embedding') return;
+        runId++; // results of the cancelled run are ignored from now on
+        const lsaRun = phase === 'fitting' || (phase === 'embedding' && isBuiltinLsa(get().loaded?.modelId));
+        set({ phase: get().indexedChunks.size > 0 ? 'ready' : 'idle', notice: message('embedding.cancelled'), embedded: null, downloads: {}, fitting: null });
+        // The embedder may hold a fit the index was not made with: the next question restores the index's.
+        if (lsaRun) set({ loaded: null });
+        if (phase === 'loading-model') {
+          // A download cannot be interrupted inside the library: replace the worker.
+          set({ loaded: null });
+          abandonLoad?.();
+          void resetEmbedder();
+        } else {
+          void getEmbedder().then(({ api }) => api.cancel());
+        }
+      },
+
+      async removeDocument(docId) {
+        const ids = [...get().indexedChunks.values()].filter((c) => c.docId === docId).map((c) => c.id);
+        if (ids.length === 0) return;
+        const { api } = await getVectorIndex();
+        const indexStatus = await api.remove(ids);
+        const indexedChunks = new Map(get().indexedChunks);
+        for (const id of ids) indexedChunks.delete(id);
+        set({ indexedChunks, indexStatus, phase: indexedChunks.size > 0 ? get().phase : 'idle' });
+      },
+
+      async loadIndexModel() {
+        const { indexedModelId: modelId, indexedDevice: device, loaded, phase } = get();
+        if (!modelId || !device) return message('ask.errors.no-index');
+        if (!isBusy(phase) && loaded?.modelId === modelId && loaded.device === device) return null;
+        // While the index itself is being rebuilt, there is nothing consistent to search.
+        if (phase === 'indexing') return message('ask.errors.model-mismatch', { model: modelId });
+        if (isBuiltinLsa(modelId)) return loadIndexLsa(set, get);
+        await get().loadSiteModels();
+        const model = get().models.find((m) => m.id === modelId);
+        if (!model) return message('ask.errors.model-unknown', { model: modelId });
+        const host = selectModelHost(useSettingsStore.getState());
+        if (!host) return message('settings.errors.bad-host');
+        if (isBusy(get().phase)) {
+          // The embedder is busy with a new run (perhaps another model): questions go to a second
+          // embedder that holds the index's own model, so the current index stays searchable meanwhile.
+          if (get().phase === 'indexing') return message('ask.errors.model-mismatch', { model: modelId });
+          try {
+            await loadQueryEmbedder(model, device, host);
+            return null;
+          } catch (err) {
+            return message('ask.errors.model-load-failed', { model: modelId, detail: describeError(err) });
+          }
+        }
+
+        const run = ++runId;
+        const stillCurrent = () => run === runId;
+        const settle = () => (get().indexedChunks.size > 0 ? 'ready' : 'idle');
+        set({ phase: 'loading-model', downloads: {}, embedded: null, indexing: null });
+        try {
+          const result = await loadModel(set, model, device, host, stillCurrent);
+          if (!stillCurrent()) return message('ask.errors.model-load-cancelled');
+          set({ phase: settle(), downloads: {} });
+          return result.device === device ? null : message('ask.errors.model-mismatch', { model: modelId });
+        } catch (err) {
+          if (!stillCurrent() || isCancelled(err)) return message('ask.errors.model-load-cancelled');
+          set({ phase: settle(), downloads: {} });
+          return message('ask.errors.model-load-failed', { model: modelId, detail: describeError(err) });
+        }
+      },
+
+      async restoreIndex(saved, startedAt, documentIds) {
+        // Only into an empty, idle index: anything the user started meanwhile wins.
+        if (isBusy(get().phase) || get().indexedChunks.size > 0) return;
+        const live = new Set(documentIds ?? useDocumentsStore.getState().documents.map((d) => d.id));
+        const pairs = saved.chunks.map((chunk, i) => ({ chunk, vector: saved.vectors[i]! })).filter((p) => live.has(p.chunk.docId));
+        if (pairs.length === 0) return;
+        const run = ++runId;
+        const stillCurrent = () => run === runId;
+        // The vectors go to the worker before this state change re-renders the page (with a ready worker,
+        // buildIndex posts them one microtask from now, ahead of React's render).
+        const building = buildIndex(
+          pairs,
+          (done, total) => {
+            if (stillCurrent()) set({ indexing: { done, total, restoring: true } });
+          },
+          (later) => {
+            if (stillCurrent()) set({ indexStatus: later });
+          },
+          live,
+        );
+        set({ phase: 'indexing', indexing: { done: 0, total: pairs.length, restoring: true }, error: null });
+        try {
+          const { status: indexStatus, kept } = await building;
+          if (!stillCurrent()) return;
+          const key = vectorKey(saved.modelId, saved.lsa ?? null);
+          for (const p of kept) cacheVector(key, saved.device, p.chunk.text, p.vector);
+          set({
+            phase: kept.length > 0 ? 'ready' : 'idle',
+            indexing: null,
+            indexStatus,
+            indexedChunks: new Map(kept.map((p) => [p.chunk.id, p.chunk])),
+            indexedModelId: saved.modelId,
+            indexedDevice: saved.device,
+            indexedChunking: saved.chunking,
+            indexedLsa: saved.lsa ?? null,
+            embedded: null,
+            lastRun: null,
+            restored: { chunks: kept.length, ms: performance.now() - startedAt },
+          });
+        } catch (err) {
+          if (!stillCurrent()) return;
+          set({ phase: 'idle', indexing: null, error: message('workspace.errors.restore-index', { detail: describeError(err) }) });
+        }
+      },
+
+      async resetIndex() {
+        runId++; // whatever was under way no longer reaches the index
+        abandonLoad?.();
+        forgetVectors();
+        set(emptyIndex());
+        const { api } = await getVectorIndex();
+        await api.clear();
+      },
+    }),
+    {
+      name: 'openbook.embedding',
+      storage: settingsStorage,
+      partialize: (s) => ({ modelId: s.modelId, modelChosen: s.modelChosen, devicePreference: s.devicePreference }),
+      ...schemaPersistOptions<IndexState>(
+        'openbook.embedding',
+        {
+          modelId: v.pipe(stringUpTo(500), v.minLength(1)),
+          modelChosen: v.boolean(),
+          devicePreference: v.picklist(['auto', 'webgpu', 'wasm']),
+        },
+        // Saved before modelChosen existed: a model other than the default was then the user's choice.
+        (parsed, current) => ({
+          ...current,
+          ...parsed,
+          modelChosen: parsed.modelChosen ?? (parsed.modelId !== undefined && parsed.modelId !== DEFAULT_EMBEDDING_MODEL),
+        }),
+      ),
+    },
+  ),
+);
+
+/** Fit the built-in embedder to the chunks in the embedding worker, with progress; the fit is what it embeds with next. */
+async function fitBuiltinEmbedder(set: SetIndexState, chunks: Chunk[], stillCurrent: () => boolean): Promise<LsaModel> {
+  const { api } = await getEmbedder();
+  set({ loaded: null });
+  const texts = [...new Set(chunks.map((c) => c.text))];
+  const fitted = await api.fitLsa(
+    texts,
+    callback((p: LsaProgress) => {
+      if (stillCurrent()) set({ fitting: p });
+    }),
+  );
+  if (stillCurrent()) {
+    set({ loaded: { modelId: BUILTIN_LSA_MODEL_ID, device: 'wasm', from: 'builtin', dimension: fitted.dimension }, fitting: null });
+  }
+  return fitted;
+}
+
+/** Make the embedding worker embed with the index's LSA projection (no download: it was saved with the index). */
+async function loadIndexLsa(set: SetIndexState, get: () => IndexState): Promise<Message | null> {
+  const lsa = get().indexedLsa;
+  if (!lsa) return message('ask.errors.lsa-missing');
+  if (isBusy(get().phase)) {
+    // A new run holds the main embedder: questions about the current index go to the question embedder.
+    if (get().phase === 'indexing') return message('ask.errors.model-mismatch', { model: BUILTIN_LSA_MODEL_ID });
+    try {
+      await loadQueryEmbedder(BUILTIN_LSA_MODEL, 'wasm', '');
+      return null;
+    } catch (err) {
+      return message('ask.errors.model-load-failed', { model: BUILTIN_LSA_MODEL_ID, detail: describeError(err) });
+    }
+  }
+  const { api } = await getEmbedder();
+  set({ loaded: await api.loadLsa(lsa) });
+  return null;
+}
+
+/** Make `modelId` the default model, unless the user chose one, a run is under way, or the list lacks it. */
+export function applyDefaultEmbeddingModel(modelId: string): void {
+  const { modelChosen, phase, models, modelId: current } = useIndexStore.getState();
+  if (modelChosen || isBusy(phase) || current === modelId || !models.some((m) => m.id === modelId)) return;
+  useIndexStore.setState({ modelId });
+}
+
+/** The model the question embedder (a second worker, used while the first one is busy) holds. */
+let queryLoaded: { modelId: string; device: ComputeDevice } | null = null;
+
+async function loadQueryEmbedder(model: EmbeddingModelInfo, device: ComputeDevice, host: string): Promise<void> {
+  if (queryLoaded?.modelId === model.id && queryLoaded.device === device) return;
+  const { api } = await getQueryEmbedder();
+  const lsa = useIndexStore.getState().indexedLsa;
+  if (isBuiltinLsa(model)) {
+    if (!lsa) throw new Error('The built-in embedder’s projection was not saved with this index.');
+    const result = await api.loadLsa(lsa);
+    queryLoaded = { modelId: result.modelId, device: result.device };
+    return;
+  }
+  const result = await api.load(
+    model,
+    device,
+    { remoteHost: host, basePath: import.meta.env.BASE_URL },
+    callback(() => undefined),
+  );
+  queryLoaded = { modelId: result.modelId, device: result.device };
+}
+
+/**
+ * The embedder for a question about the current index: the main one when it holds the index's model and
+ * no run is under way, else the question embedder when it holds that model. Never one with another model:
+ * a question embedded by another model than the index's would be compared with vectors it cannot match.
+ */
+export async function questionEmbedder(): Promise<Awaited<ReturnType<typeof getEmbedder>>['api']> {
+  const { indexedModelId, indexedDevice, loaded, phase } = useIndexStore.getState();
+  if (!isBusy(phase) && loaded?.modelId === indexedModelId && loaded?.device === indexedDevice) return (await getEmbedder()).api;
+  if (phase !== 'indexing' && queryLoaded?.modelId === indexedModelId && queryLoaded.device === indexedDevice) return (await getQueryEmbedder()).api;
+  throw new Error(`The embedding model that built the index (${indexedModelId ?? 'none'}) is not loaded.`);
+}
+
+/** The key the index's vectors are cached under (vectorCache.ts), or null when there is no index. */
+export function indexVectorKey(): string | null {
+  const { indexedModelId, indexedLsa } = useIndexStore.getState();
+  return indexedModelId ? vectorKey(indexedModelId, indexedLsa) : null;
+}
+
+/** What the index holds now (chunks, vectors, model, device, chunk settings), or null when it is empty. */
+export function currentIndexSnapshot(): IndexSnapshot | null {
+  const state = useIndexStore.getState();
+  return state.indexedChunks.size > 0 ? snapshotOf(state) : null;
+}
+
+/** Chunks that exist now but are not in the index with their current text. */
+export function countUnindexed(chunks: Chunk[], indexed: Map<string, Chunk>): number {
+  let n = 0;
+  for (const c of chunks) if (indexed.get(c.id)?.text !== c.text) n++;
+  return n;
+}

@@ -1,0 +1,125 @@
+// Ingestion that survives interruption: while a run embeds, each batch of vectors is saved at once
+// (adapters/storage/embeddingProgressDb.ts); when the run ends the complete index is saved and the
+// batches are dropped. After a tab closed mid-run, the next visit finds the batches, keeps their vectors
+// (so they are not computed again) and shows the run as incomplete, with the documents it had not
+// finished and a Resume button. Nothing of it is ever shown as indexed: the index holds only what a
+// completed run put there. This module imports no other store that imports it (no cycles).
+import { create } from 'zustand';
+import type { Chunk } from '../../core/types';
+import type { ComputeDevice } from '../../adapters/embedder/embedder';
+import { EmbeddingProgressDb, type EmbeddingProgressStorage } from '../../adapters/storage/embeddingProgressDb';
+import { allChunks } from '../chunks/chunkingStore';
+import { useDocumentsStore } from '../documents/documentsStore';
+import { cacheVector, cachedVector } from './vectorCache';
+import { tabLock } from '../workspace/tabLock';
+
+/** A run that stopped before its end (the tab was closed): how far it got. */
+export interface InterruptedRun {
+  modelId: string;
+  device: ComputeDevice;
+  /** Chunks that have a vector from that model, of all chunks now. */
+  done: number;
+  total: number;
+  /** Documents with chunks still to embed, and how far each got. */
+  documents: { id: string; name: string; done: number; total: number }[];
+}
+
+export const useResumeStore = create<{ interrupted: InterruptedRun | null }>()(() => ({ interrupted: null }));
+
+/** How many texts are embedded (and saved) at a time: what a closed tab can lose at most. */
+export const PROGRESS_BATCH = 64;
+
+let storage: EmbeddingProgressStorage | null | undefined;
+
+function progressStorage(): EmbeddingProgressStorage | null {
+  storage ??= typeof indexedDB === 'undefined' ? null : new EmbeddingProgressDb();
+  return storage;
+}
+
+/** For tests: use this storage (or none). */
+export function setProgressStorage(replacement: EmbeddingProgressStorage | null): void {
+  storage = replacement;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+function enqueue(write: (s: EmbeddingProgressStorage) => Promise<void>): Promise<void> {
+  const s = progressStorage();
+  if (!s) return Promise.resolve();
+  // A failed write (e.g. a full disk) only means more to embed again after an interruption. A tab that does
+  // not hold the workspace (tabLock.ts) writes nothing; the others write one at a time.
+  const next = queue
+    .then(async () => {
+      await tabLock.decided();
+      if (tabLock.canSave()) await tabLock.withSaveLock(() => write(s));
+    })
+    .catch(() => undefined);
+  queue = next;
+  return next;
+}
+
+/** Save one batch of a run's vectors as soon as it is embedded. */
+export function saveProgressBatch(modelId: string, device: ComputeDevice, texts: string[], vectors: Float32Array[]): Promise<void> {
+  return enqueue((s) => s.addBatch(modelId, device, texts, vectors));
+}
+
+/** The run ended (or the workspace was emptied): its batches are no longer needed. */
+export function clearProgress(): Promise<void> {
+  useResumeStore.setState({ interrupted: null });
+  return enqueue((s) => s.clear());
+}
+
+/** What an interrupted run left, measured against the chunks now and what the index holds. Pure. */
+export function describeInterruptedRun(
+  modelId: string,
+  device: ComputeDevice,
+  chunks: Chunk[],
+  hasVector: (text: string) => boolean,
+  indexed: (chunk: Chunk) => boolean,
+  docName: (docId: string) => string,
+): InterruptedRun | null {
+  if (chunks.every(indexed)) return null;
+  const perDoc = new Map<string, { done: number; total: number }>();
+  let done = 0;
+  for (const c of chunks) {
+    const d = perDoc.get(c.docId) ?? { done: 0, total: 0 };
+    d.total++;
+    if (hasVector(c.text)) {
+      d.done++;
+      done++;
+    }
+    perDoc.set(c.docId, d);
+  }
+  if (done === 0) return null;
+  const documents = [...perDoc].filter(([, d]) => d.done < d.total).map(([id, d]) => ({ id, name: docName(id), ...d }));
+  return { modelId, device, done, total: chunks.length, documents };
+}
+
+/**
+ * After the saved workspace is back: load an interrupted run's vectors into the vector cache and say
+ * what is left to do. `isIndexed` tells whether a chunk is in the restored index as it is now, made by that model and device.
+ */
+export async function restoreInterruptedRun(isIndexed: (chunk: Chunk, modelId: string, device: ComputeDevice) => boolean): Promise<void> {
+  const s = progressStorage();
+  if (!s) return;
+  let saved;
+  try {
+    saved = await s.load();
+  } catch {
+    return; // nothing to resume: every chunk is embedded again, as without this
+  }
+  if (!saved) return;
+  const { modelId, device } = saved;
+  saved.texts.forEach((text, i) => cacheVector(modelId, device, text, saved.vectors[i]!));
+  const docs = new Map(useDocumentsStore.getState().documents.map((d) => [d.id, d.name]));
+  const interrupted = describeInterruptedRun(
+    modelId,
+    device,
+    await allChunks(),
+    (text) => cachedVector(modelId, device, text) !== undefined,
+    (chunk) => isIndexed(chunk, modelId, device),
+    (id) => docs.get(id) ?? id,
+  );
+  if (interrupted) useResumeStore.setState({ interrupted });
+  else await clearProgress();
+}

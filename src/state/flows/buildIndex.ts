@@ -1,0 +1,39 @@
+// Building the vector index in its worker from chunks and their vectors, leaving out any document that
+// was removed in the meantime (before the build, or while it ran).
+import type { Chunk } from '../../core/types';
+import type { IndexStatus } from '../../adapters/vectorIndex/vectorIndex';
+import { callback } from '../../adapters/workerRpc';
+import { useDocumentsStore } from '../documents/documentsStore';
+import { getVectorIndex } from '../runtime/workers';
+
+export interface IndexedPair {
+  chunk: Chunk;
+  vector: Float32Array;
+}
+
+const liveDocumentIds = () => new Set(useDocumentsStore.getState().documents.map((d) => d.id));
+
+/**
+ * Build the index from these pairs; returns its status and the pairs it kept. A large index answers at
+ * once with the exact engine while Voy fills in the background; onLaterStatus hears when Voy is ready.
+ */
+export async function buildIndex(
+  pairs: IndexedPair[],
+  onProgress: (done: number, total: number) => void,
+  onLaterStatus: (status: IndexStatus) => void,
+  /** The documents that count as present when the build starts (default: those in the documents store). */
+  present?: Set<string>,
+): Promise<{ status: IndexStatus; kept: IndexedPair[] }> {
+  const before = present ?? liveDocumentIds();
+  const live = pairs.filter((p) => before.has(p.chunk.docId));
+  const { api: index } = await getVectorIndex();
+  let status = await index.build(
+    live.map((p) => ({ id: p.chunk.id, vector: p.vector })),
+    callback(onProgress),
+    callback(onLaterStatus),
+  );
+  const after = liveDocumentIds();
+  const gone = live.filter((p) => !after.has(p.chunk.docId)).map((p) => p.chunk.id);
+  if (gone.length > 0) status = await index.remove(gone);
+  return { status, kept: live.filter((p) => after.has(p.chunk.docId)) };
+}

@@ -1,0 +1,372 @@
+// Running a question set against one evaluation configuration.
+// - On the current index (same embedding model and chunks): every question goes through runRetrieval,
+//   the same pipeline as the question box, with the configuration's k, mode and reranker.
+// - On an index of its own (another model or other chunk settings): the documents are chunked again in
+//   the chunker worker, the chunks embedded in a second embedder worker (vectors already computed for
+//   the same model, device and text are reused) into the evaluation index worker (an exact scan), and for
+//   keyword and hybrid search indexed by a keyword index worker of its own; then every question goes
+//   through runRetrieval over those (evaluationRetrievalSource.ts), with the same stages as above. The
+//   app's index and its embedder are left as they are.
+// - Keyword search alone before anything is embedded: over the chunks as they are (searchableChunks.ts),
+//   as the question box does; it needs no model.
+// - The built-in LSA embedder is fitted to the configuration's own chunks in the evaluation's embedder
+//   (an LSA fit belongs to its chunks, so no vector of another fit is reused).
+import type { Chunk, ScoredChunk } from '../../core/types';
+import type { ChunkerSettings } from '../../core/chunkers/settings';
+import { unpackChunks } from '../../core/chunkPacking';
+import type { EvalQuestion } from '../../core/evaluation/questionSet';
+import { needsOwnIndex, retrievalConfigOf, type EvalConfiguration } from '../../core/evaluation/configuration';
+import { configurationResult, evaluateQuestion, type ConfigurationResult, type RetrievedInput } from '../../core/evaluation/results';
+import type { ComputeDevice, DownloadProgress, EmbeddingModelInfo } from '../../adapters/embedder/embedder';
+import type { LsaProgress } from '../../core/lsa/lsaModel';
+import { createEmbedderClient, type EmbedderClient } from '../../adapters/embedder/embedderClient';
+import { createEvaluationIndexClient, type EvaluationIndexClient } from '../../adapters/evaluationIndex/evaluationIndexClient';
+import { createKeywordIndexClient, type KeywordIndexClient } from '../../adapters/keywordIndex/keywordIndexClient';
+import { callback } from '../../adapters/workerRpc';
+import { message, type Message } from '../../i18n/message';
+import { chunkingSettled, useChunkingStore } from '../chunks/chunkingStore';
+import { currentChunkMap, hasVectorIndex } from '../retrieval/searchableChunks';
+import { isBuiltinLsa } from '../../adapters/embedder/embeddingModels';
+import { tokenizerOf } from '../chunks/chunkTokenizer';
+import { useDocumentsStore } from '../documents/documentsStore';
+import { useGpuStore } from '../models/gpuStore';
+import { useIndexStore } from '../embedding/indexStore';
+import { evaluationRetrievalSource } from '../evaluation/evaluationRetrievalSource';
+import { buildKeywordIndex } from '../retrieval/keywordIndexBuild';
+import { runRetrieval, type RetrievalOutcome } from '../retrieval/retrievalPipeline';
+import type { RetrievalSource } from '../retrieval/retrievalSource';
+import { selectModelHost, useSettingsStore } from '../models/settingsStore';
+import { cachedVector } from '../embedding/vectorCache';
+import { getChunker } from '../runtime/workers';
+
+export type EvalStage = 'loading-model' | 'chunking' | 'fitting' | 'embedding' | 'indexing' | 'questions';
+
+export interface EvalStageProgress {
+  stage: EvalStage;
+  done: number;
+  total: number;
+}
+
+/** A failure with a message for the user (the configuration's row shows it). */
+export class EvaluationProblem extends Error {
+  constructor(readonly problem: Message) {
+    super(problem.key);
+    this.name = 'EvaluationProblem';
+  }
+}
+
+export class EvaluationCancelled extends Error {
+  constructor() {
+    super('Evaluation was cancelled.');
+    this.name = 'EvaluationCancelled';
+  }
+}
+
+/** Shared by a whole run: cancellation, and the workers it started (ended when the run ends). */
+export class EvaluationSession {
+  cancelled = false;
+  private embedder: { client: EmbedderClient; key: string } | null = null;
+  private embedderStarting: EmbedderClient | null = null;
+  private index: EvaluationIndexClient | null = null;
+  private keywords: KeywordIndexClient | null = null;
+
+  check(): void {
+    if (this.cancelled) throw new EvaluationCancelled();
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    // Embedding stops at the next batch; a model download cannot be interrupted, so its worker goes.
+    if (this.embedderStarting) {
+      this.embedderStarting.terminate();
+      this.embedderStarting = null;
+    }
+    void this.embedder?.client.api.cancel();
+  }
+
+  /** The evaluation's embedder with this model loaded on this device (its own worker). */
+  async embedderFor(model: EmbeddingModelInfo, device: ComputeDevice, onProgress: (p: EvalStageProgress) => void): Promise<EmbedderClient> {
+    const key = `${model.id}\u0000${device}`;
+    if (this.embedder?.key === key) return this.embedder.client;
+    this.embedder?.client.terminate();
+    this.embedder = null;
+    const host = selectModelHost(useSettingsStore.getState());
+    if (!host) throw new EvaluationProblem(message('settings.errors.bad-host'));
+    const client = await createEmbedderClient();
+    this.embedderStarting = client;
+    this.check();
+    onProgress({ stage: 'loading-model', done: 0, total: 0 });
+    const files = new Map<string, DownloadProgress>();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        // A terminated worker never answers: cancellation settles the wait instead.
+        const poll = setInterval(() => {
+          if (this.cancelled) reject(new EvaluationCancelled());
+        }, 100);
+        client.api
+          .load(
+            model,
+            device,
+            { remoteHost: host, basePath: import.meta.env.BASE_URL },
+            callback((p: DownloadProgress) => {
+              files.set(p.file, p);
+              let done = 0;
+              let total = 0;
+              for (const f of files.values()) (done += f.loadedBytes), (total += f.totalBytes);
+              onProgress({ stage: 'loading-model', done, total });
+            }),
+          )
+          .then(() => resolve(), reject)
+          .finally(() => clearInterval(poll));
+      });
+    } catch (err) {
+      client.terminate();
+      if (err instanceof EvaluationCancelled) throw err;
+      throw new EvaluationProblem(message('evaluation.errors.model-load', { model: model.id, detail: describe(err) }));
+    } finally {
+      this.embedderStarting = null;
+    }
+    this.check();
+    this.embedder = { client, key };
+    return client;
+  }
+
+  /** The evaluation's embedder with the built-in LSA embedder fitted to these chunks (its own worker). */
+  async lsaEmbedderFor(chunks: Chunk[], onProgress: (p: EvalStageProgress) => void): Promise<EmbedderClient> {
+    this.embedder?.client.terminate();
+    this.embedder = null;
+    const client = await createEmbedderClient();
+    this.embedderStarting = client;
+    const texts = [...new Set(chunks.map((c) => c.text))];
+    onProgress({ stage: 'fitting', done: 0, total: texts.length });
+    try {
+      this.check();
+      await client.api.fitLsa(
+        texts,
+        callback((p: LsaProgress) => onProgress({ stage: 'fitting', done: p.done, total: p.total })),
+      );
+    } catch (err) {
+      client.terminate();
+      this.check();
+      throw new EvaluationProblem(message('evaluation.errors.embedding', { detail: describe(err) }));
+    } finally {
+      this.embedderStarting = null;
+    }
+    this.check();
+    // Keyed by nothing another configuration could share: each fit belongs to its own chunks.
+    this.embedder = { client, key: `lsa\u0000${Math.random()}` };
+    return client;
+  }
+
+  async evaluationIndex(): Promise<EvaluationIndexClient> {
+    this.index ??= await createEvaluationIndexClient();
+    return this.index;
+  }
+
+  /** A keyword index of the run's own (not the app's). */
+  async keywordIndex(): Promise<KeywordIndexClient> {
+    this.keywords ??= await createKeywordIndexClient();
+    return this.keywords;
+  }
+
+  /** Stop the workers this run started. */
+  end(): void {
+    this.embedder?.client.terminate();
+    this.embedder = null;
+    this.index?.terminate();
+    this.index = null;
+    this.keywords?.terminate();
+    this.keywords = null;
+  }
+}
+
+const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+const documentNames = () => new Map(useDocumentsStore.getState().documents.map((d) => [d.id, d.name]));
+
+function toRetrieved(chunk: Chunk, score: number, names: Map<string, string>): RetrievedInput {
+  return { chunkId: chunk.id, chunkIndex: chunk.index, documentName: names.get(chunk.docId) ?? chunk.docId, text: chunk.text, score };
+}
+
+/**
+ * The stage a configuration asked for but that the retrieval pipeline did not apply (it reports each
+ * stage's scores), or null. Keeps an evaluation from labelling plain vector results as "hybrid".
+ */
+export function missingStage(config: EvalConfiguration, results: ScoredChunk[]): 'keyword' | 'hybrid' | 'rerank' | null {
+  if (results.length === 0) return null;
+  if (config.mode === 'keyword' && results.every((r) => r.scores?.bm25 === undefined)) return 'keyword';
+  if (config.mode === 'hybrid' && results.every((r) => r.scores?.fused === undefined)) return 'hybrid';
+  if (config.rerankModelId !== null && results.every((r) => r.scores?.rerank === undefined)) return 'rerank';
+  return null;
+}
+
+async function runOnCurrentIndex(
+  config: EvalConfiguration,
+  questions: EvalQuestion[],
+  session: EvaluationSession,
+  onProgress: (p: EvalStageProgress) => void,
+): Promise<ConfigurationResult> {
+  if (!hasVectorIndex()) {
+    if (config.mode !== 'keyword') throw new EvaluationProblem(message('evaluation.errors.no-index'));
+    await chunkingSettled();
+    if (currentChunkMap().size === 0) throw new EvaluationProblem(message('evaluation.errors.no-documents'));
+    return answerQuestions(config, questions, session, onProgress);
+  }
+  if (config.mode === 'keyword') return answerQuestions(config, questions, session, onProgress);
+  onProgress({ stage: 'loading-model', done: 0, total: 0 });
+  const problem = await useIndexStore.getState().loadIndexModel();
+  if (problem) throw new EvaluationProblem(problem);
+  session.check();
+  return answerQuestions(config, questions, session, onProgress);
+}
+
+/** Every question through the retrieval pipeline (over the source, by default the app's index), evaluated. */
+async function answerQuestions(
+  config: EvalConfiguration,
+  questions: EvalQuestion[],
+  session: EvaluationSession,
+  onProgress: (p: EvalStageProgress) => void,
+  source?: RetrievalSource,
+): Promise<ConfigurationResult> {
+  const retrieval = retrievalConfigOf(config);
+  const names = documentNames();
+  const out = [];
+  for (const [i, q] of questions.entries()) {
+    onProgress({ stage: 'questions', done: i, total: questions.length });
+    let outcome: RetrievalOutcome;
+    try {
+      outcome = await runRetrieval(q.question, retrieval, source);
+    } catch (err) {
+      session.check();
+      throw new EvaluationProblem(message('evaluation.errors.retrieval', { detail: describe(err) }));
+    }
+    session.check();
+    const missing = missingStage(config, outcome.results);
+    if (missing) throw new EvaluationProblem(message(`evaluation.errors.stage-missing.${missing}`));
+    const retrieved = outcome.results.map((r) => toRetrieved(r.chunk, r.score, names));
+    out.push(evaluateQuestion(q, retrieved, config.topK));
+  }
+  onProgress({ stage: 'questions', done: questions.length, total: questions.length });
+  return configurationResult(config.id, config.topK, out);
+}
+
+/** The device the app embeds on: the user's choice, or WebGPU where an adapter is granted. */
+async function embeddingDevice(): Promise<ComputeDevice> {
+  const preference = useIndexStore.getState().devicePreference;
+  if (preference !== 'auto') return preference;
+  const caps = await useGpuStore.getState().detect();
+  return caps.adapter ? 'webgpu' : 'wasm';
+}
+
+async function runOnOwnIndex(
+  config: EvalConfiguration,
+  questions: EvalQuestion[],
+  session: EvaluationSession,
+  onProgress: (p: EvalStageProgress) => void,
+): Promise<ConfigurationResult> {
+  const index = useIndexStore.getState();
+  const documents = useDocumentsStore.getState().documents;
+  if (documents.length === 0) throw new EvaluationProblem(message('evaluation.errors.no-documents'));
+  const modelId = config.embeddingModelId ?? index.indexedModelId ?? index.modelId;
+  const model = index.models.find((m) => m.id === modelId);
+  if (!model) throw new EvaluationProblem(message('evaluation.errors.model-unknown', { model: modelId }));
+  const chunking: ChunkerSettings = config.chunking ?? index.indexedChunking ?? useChunkingStore.getState().options;
+  // The token chunker counts with the tokenizer of the configuration's embedding model.
+  const tokenizer = tokenizerOf(model);
+
+  // 1. Chunks, document by document, in the chunker worker.
+  const { api: chunker } = await getChunker();
+  const chunks: Chunk[] = [];
+  for (const [i, doc] of documents.entries()) {
+    onProgress({ stage: 'chunking', done: i, total: documents.length });
+    const packed = await chunker.chunk({ id: doc.id, name: doc.name, kind: doc.kind, text: doc.text, structure: doc.structure }, chunking, tokenizer);
+    chunks.push(...unpackChunks(doc.id, doc.text, packed));
+    session.check();
+  }
+
+  // 2. Vectors (not for keyword search alone): reuse those the app already has for this model, device and
+  //    text; embed the rest. 3. An exact index of them, and the questions' vectors.
+  let vectors: EvaluationIndexClient['api'] | null = null;
+  let questionVectors: Map<string, Float32Array> | null = null;
+  if (config.mode !== 'keyword') {
+    const lsa = isBuiltinLsa(model);
+    const device = lsa ? 'wasm' : await embeddingDevice();
+    const embedder = lsa ? await session.lsaEmbedderFor(chunks, onProgress) : await session.embedderFor(model, device, onProgress);
+    const vectorOf = new Map<string, Float32Array>();
+    const toEmbed = new Set<string>();
+    for (const c of chunks) {
+      if (vectorOf.has(c.text)) continue;
+      const cached = lsa ? undefined : cachedVector(model.id, device, c.text);
+      if (cached) vectorOf.set(c.text, cached);
+      else toEmbed.add(c.text);
+    }
+    const missing = [...toEmbed];
+    const reused = vectorOf.size;
+    const distinct = reused + missing.length;
+    onProgress({ stage: 'embedding', done: reused, total: distinct });
+    const embedded = await embedTexts(embedder, missing, 'passage', session, (done) =>
+      onProgress({ stage: 'embedding', done: reused + done, total: distinct }),
+    );
+    missing.forEach((text, i) => vectorOf.set(text, embedded[i]!));
+
+    onProgress({ stage: 'indexing', done: 0, total: chunks.length });
+    vectors = (await session.evaluationIndex()).api;
+    await vectors.build(chunks.map((c) => ({ id: c.id, vector: vectorOf.get(c.text)! })));
+    session.check();
+    const texts = [...new Set(questions.map((q) => q.question))];
+    const embeddedQuestions = await embedTexts(embedder, texts, 'query', session, () => undefined);
+    questionVectors = new Map(texts.map((text, i) => [text, embeddedQuestions[i]!]));
+  }
+
+  // 3. For keyword and hybrid search, a keyword index of its own.
+  let keywords: KeywordIndexClient['api'] | null = null;
+  if (config.mode !== 'vector') {
+    onProgress({ stage: 'indexing', done: 0, total: chunks.length });
+    keywords = (await session.keywordIndex()).api;
+    await buildKeywordIndex(
+      keywords,
+      chunks.map((c) => ({ id: c.id, text: c.text })),
+    );
+    session.check();
+  }
+
+  // 4. The questions, through the same pipeline as the app's.
+  const source = evaluationRetrievalSource({ chunks: new Map(chunks.map((c) => [c.id, c])), questionVectors, vectors, keywords });
+  try {
+    return await answerQuestions(config, questions, session, onProgress, source);
+  } finally {
+    await vectors?.clear();
+    await keywords?.clear();
+  }
+}
+
+async function embedTexts(
+  embedder: EmbedderClient,
+  texts: string[],
+  kind: 'query' | 'passage',
+  session: EvaluationSession,
+  onDone: (done: number) => void,
+): Promise<Float32Array[]> {
+  if (texts.length === 0) return [];
+  try {
+    const vectors = await embedder.api.embed(texts, kind, callback(onDone));
+    session.check();
+    return vectors;
+  } catch (err) {
+    session.check(); // a cancelled embedding ends as a cancellation
+    throw new EvaluationProblem(message('evaluation.errors.embedding', { detail: describe(err) }));
+  }
+}
+
+/** Evaluate one configuration. Throws EvaluationProblem (with a message) or EvaluationCancelled. */
+export function runConfiguration(
+  config: EvalConfiguration,
+  questions: EvalQuestion[],
+  session: EvaluationSession,
+  onProgress: (p: EvalStageProgress) => void,
+): Promise<ConfigurationResult> {
+  const { indexedModelId, indexedChunking } = useIndexStore.getState();
+  return needsOwnIndex(config, { modelId: indexedModelId, chunking: indexedChunking })
+    ? runOnOwnIndex(config, questions, session, onProgress)
+    : runOnCurrentIndex(config, questions, session, onProgress);
+}

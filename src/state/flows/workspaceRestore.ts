@@ -1,0 +1,112 @@
+// The workspace as a whole: bring back the saved one when the app starts (and drop what an interrupted
+// import left in storage), and clear it on request. (Saving as things change happens in the stores, through
+// workspace/workspaceStore.ts; replacing the stored workspace with an imported one, in workspaceReplace.ts.)
+import { message } from '../../i18n/message';
+import { useDocumentsStore } from '../documents/documentsStore';
+import { useIndexStore } from '../embedding/indexStore';
+import { useRetrievalStore } from '../retrieval/retrievalStore';
+import { useGenerationStore } from '../generation/generationStore';
+import { describeError } from '../runtime/errors';
+import { clearProgress, restoreInterruptedRun } from '../embedding/resumeStore';
+import { getVectorIndex } from '../runtime/workers';
+import { clearStoredWorkspace, refreshStorageUse, useWorkspaceStore, workspaceStorage } from '../workspace/workspaceStore';
+import { dropReplacementLeftovers } from './workspaceReplace';
+import type { SourceDocument } from '../../core/types';
+import { addNotice } from '../runtime/noticesStore';
+import type { DroppedRecord } from '../../adapters/storage/workspaceStorage';
+
+/** Say which saved records were left out on restore (the rest of the workspace is back). */
+function noticeDropped(dropped: DroppedRecord[]): void {
+  for (const d of dropped) {
+    addNotice(
+      d.kind === 'document' ? message('notices.droppedDocument', { name: d.name, field: d.field }) : message('notices.droppedIndex', { problem: d.problem }),
+    );
+  }
+}
+
+let restoring: Promise<void> | null = null;
+
+/**
+ * Restore the saved workspace, once per page: the documents (their chunks follow from the chunk
+ * settings, which localStorage keeps), then the index, rebuilt in its worker from the saved vectors.
+ */
+export function restoreWorkspace(): Promise<void> {
+  restoring ??= (async () => {
+    const startedAt = performance.now();
+    const storage = workspaceStorage();
+    if (!storage) {
+      useWorkspaceStore.setState({ status: 'unavailable', problem: message('workspace.errors.unavailable', { detail: 'IndexedDB' }) });
+      return;
+    }
+    try {
+      performance.mark('openbook:restore-start'); // marks for scripts/bench-browser.ts
+      // Start the index worker while IndexedDB is read: its start-up is most of a restore's time.
+      const [{ documents, index, dropped }] = await Promise.all([storage.load(), getVectorIndex().catch(() => undefined)]);
+      performance.mark('openbook:workspace-read');
+      // Only the live workspace is read: rows an interrupted import wrote beside it can go.
+      void dropReplacementLeftovers();
+      if (dropped) noticeDropped(dropped);
+      // The saved vectors go to the (now ready) index worker first: it builds while the page renders the
+      // documents, which follow at once.
+      const indexing = index
+        ? useIndexStore.getState().restoreIndex(
+            index,
+            startedAt,
+            documents.map((d) => d.id),
+          )
+        : null;
+      useDocumentsStore.getState().restore(documents);
+      useWorkspaceStore.setState({ status: 'ready' });
+      await indexing;
+      performance.mark('openbook:index-restored');
+      const { indexedChunks, indexedModelId, indexedDevice } = useIndexStore.getState();
+      await restoreInterruptedRun(
+        (chunk, modelId, device) => indexedModelId === modelId && indexedDevice === device && indexedChunks.get(chunk.id)?.text === chunk.text,
+      );
+    } catch (err) {
+      useWorkspaceStore.setState({ status: 'unavailable', problem: message('workspace.errors.unavailable', { detail: describeError(err) }) });
+    }
+    void refreshStorageUse();
+  })();
+  return restoring;
+}
+
+/** Empty documents, index and stored data. Settings (chunking, models, language) stay. */
+export async function clearWorkspace(): Promise<boolean> {
+  if (!(await emptyWorkspace())) return false;
+  useWorkspaceStore.setState({ cleared: true });
+  return true;
+}
+
+/**
+ * Remove everything stored, then empty the documents, results, answer and index in the stores. False,
+ * with the reason shown, if the stored data could not be removed: then nothing has changed.
+ */
+export async function emptyWorkspace(): Promise<boolean> {
+  try {
+    await clearStoredWorkspace();
+  } catch (err) {
+    useWorkspaceStore.setState({ problem: message('workspace.errors.clear-failed', { detail: describeError(err) }) });
+    return false;
+  }
+  await forgetWorkspace();
+  return true;
+}
+
+/**
+ * Empty the documents (but those `keep` says stay), results, answer and index in the stores, and the
+ * interrupted-run progress; the stored workspace is not touched (an import has already replaced it).
+ * What was said about saving the workspace that goes (a failed save) no longer applies.
+ */
+export async function forgetWorkspace(keep: (doc: SourceDocument) => boolean = () => false): Promise<void> {
+  useWorkspaceStore.setState((s) => ({ indexSaveError: null, problem: s.status === 'unavailable' ? s.problem : null }));
+  const kept = useDocumentsStore.getState().documents.filter(keep);
+  useDocumentsStore.getState().clearAll();
+  if (kept.length > 0) useDocumentsStore.getState().restore(kept);
+  useRetrievalStore.getState().clearResults();
+  // The answer came from the documents just removed.
+  if (useGenerationStore.getState().phase === 'generating') await useGenerationStore.getState().stop();
+  useGenerationStore.setState({ answer: '', answeredPrompt: null, stats: null, stopped: false });
+  await useIndexStore.getState().resetIndex();
+  await clearProgress();
+}

@@ -1,0 +1,28 @@
+// The generation engines the app offers, which one suits this browser, and what keeps one from running.
+import type { GpuCapabilities, ModelBlocker } from '../../adapters/generator/generator';
+
+/**
+ * WebLLM on WebGPU, transformers.js on WebGPU or on WASM (the CPU), or an OpenAI-compatible server the user
+ * runs ('openai': opt-in only, never a default, since the prompt leaves the page).
+ */
+export type GenerationEngine = 'webllm' | 'transformers-webgpu' | 'transformers-wasm' | 'openai';
+export type EngineFamily = 'webllm' | 'transformers' | 'openai';
+
+export const GENERATION_ENGINES: readonly GenerationEngine[] = ['webllm', 'transformers-webgpu', 'transformers-wasm', 'openai'];
+
+export function engineFamily(engine: GenerationEngine): EngineFamily {
+  return engine === 'webllm' ? 'webllm' : engine === 'openai' ? 'openai' : 'transformers';
+}
+
+/** WebLLM where WebGPU has an adapter (the fastest); transformers.js on WASM everywhere else; never the endpoint. */
+export function defaultEngineFor(caps: GpuCapabilities): GenerationEngine {
+  return caps.adapter ? 'webllm' : 'transformers-wasm';
+}
+
+/** What stops an engine's WebGPU use here (shader-f16 is a matter of the model, not of the engine). */
+export function engineBlocker(engine: GenerationEngine, caps: GpuCapabilities): ModelBlocker | null {
+  if (engine === 'transformers-wasm' || engine === 'openai') return null;
+  if (!caps.webgpu) return 'no-webgpu';
+  if (!caps.adapter) return 'no-adapter';
+  return null;
+}

@@ -1,0 +1,21 @@
+// Building a keyword index (the app's, or an evaluation's own): a large one is tokenised on several cores,
+// by the shared tokeniser workers (adapters/keywordIndex/parallelBuild.ts); a small one by its own worker.
+import type { KeywordDoc, KeywordIndexStatus } from '../../adapters/keywordIndex/keywordIndex';
+import { buildInParallel, type KeywordBuildTarget } from '../../adapters/keywordIndex/parallelBuild';
+import { getKeywordTokenizers } from '../runtime/workers';
+
+/** Below this much text (~70 ms of tokenising), the keyword worker tokenises alone. */
+export const PARALLEL_MIN_CHARS = 200_000;
+
+/** Replace what the target (a keyword index worker) holds with these chunks. */
+export async function buildKeywordIndex(target: KeywordBuildTarget, docs: KeywordDoc[]): Promise<KeywordIndexStatus> {
+  let chars = 0;
+  for (const doc of docs) chars += doc.text.length;
+  // No tokeniser workers (they failed to start): the keyword worker does it all.
+  const tokenizers = chars >= PARALLEL_MIN_CHARS ? await getKeywordTokenizers() : [];
+  return buildInParallel(
+    docs,
+    target,
+    tokenizers.map((t) => t.api),
+  );
+}

@@ -1,0 +1,110 @@
+// The keyword (BM25) index follows the searchable chunks (searchableChunks.ts): the vector index's chunks
+// once there is one, and before that the chunks the documents are cut into, so keyword search works with
+// no embedding model at all. A new map rebuilds it (unless it holds the same chunks with the same texts, as
+// when the first embedding indexes exactly the chunks already searchable); a map that only lost chunks (a
+// document removed) removes them; an empty map (reset, clear) clears it. startKeywordIndexSync() makes this
+// happen as soon as the chunks change; syncKeywordIndex() is what a search awaits, so it never searches a
+// keyword index that lags behind.
+// A large build is tokenised on several cores (keywordIndexBuild.ts).
+import type { Chunk } from '../../core/types';
+import { buildKeywordIndex, PARALLEL_MIN_CHARS } from './keywordIndexBuild';
+import { searchableChunks, subscribeSearchableChunks } from './searchableChunks';
+import { getKeywordIndex } from '../runtime/workers';
+
+/** The chunk map the keyword worker holds now (null: unknown, e.g. after a failure). */
+let synced: Map<string, Chunk> | null = null;
+/** Sync operations run one after another. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Did `next` only lose chunks compared with `prev` (same chunk objects otherwise)? */
+function onlyRemoved(prev: Map<string, Chunk>, next: Map<string, Chunk>): boolean {
+  if (next.size > prev.size) return false;
+  for (const [id, chunk] of next) if (prev.get(id) !== chunk) return false;
+  return true;
+}
+
+/** Did `next` only gain chunks compared with `prev` (a document chunked, the ones before unchanged)? */
+function onlyAdded(prev: Map<string, Chunk>, next: Map<string, Chunk>): boolean {
+  if (next.size <= prev.size) return false;
+  for (const [id, chunk] of prev) if (next.get(id) !== chunk) return false;
+  return true;
+}
+
+/** The length of the texts `next` has and `prev` has not. */
+function addedChars(prev: Map<string, Chunk>, next: Map<string, Chunk>): number {
+  let n = 0;
+  for (const [id, c] of next) if (!prev.has(id)) n += c.text.length;
+  return n;
+}
+
+/** The same chunk ids with the same texts (e.g. the chunks just embedded were the ones already searchable)? */
+function sameChunks(prev: Map<string, Chunk>, next: Map<string, Chunk>): boolean {
+  if (next.size !== prev.size) return false;
+  for (const [id, chunk] of next) if (prev.get(id)?.text !== chunk.text) return false;
+  return true;
+}
+
+async function syncTo(target: Map<string, Chunk>): Promise<void> {
+  if (target === synced) return;
+  if (synced && sameChunks(synced, target)) {
+    synced = target;
+    return;
+  }
+  const { api } = await getKeywordIndex();
+  const prev = synced;
+  synced = null; // until this step has succeeded
+  if (target.size === 0) {
+    await api.clear();
+  } else if (prev && onlyRemoved(prev, target)) {
+    const gone: string[] = [];
+    for (const id of prev.keys()) if (!target.has(id)) gone.push(id);
+    await api.remove(gone);
+  } else if (prev && onlyAdded(prev, target) && addedChars(prev, target) < PARALLEL_MIN_CHARS) {
+    // A few chunks more (a small document chunked): added in the keyword worker. Large additions are
+    // rebuilt below, tokenised on several cores.
+    const added: { id: string; text: string }[] = [];
+    for (const [id, c] of target) if (!prev.has(id)) added.push({ id, text: c.text });
+    await api.add(added);
+  } else {
+    const t0 = performance.now();
+    await buildKeywordIndex(
+      api,
+      [...target.values()].map((c) => ({ id: c.id, text: c.text })),
+    );
+    // For scripts/bench-browser.ts.
+    performance.measure('openbook:keyword-build', { start: t0, end: performance.now(), detail: { chunks: target.size } });
+  }
+  synced = target;
+}
+
+/** Bring the keyword index in step with these chunks (by default, the searchable ones); resolves when it is. */
+export function syncKeywordIndex(target: Map<string, Chunk> = searchableChunks()): Promise<void> {
+  const run = queue.then(() => syncTo(target));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+let started = false;
+
+/** Keep the keyword index in step with the searchable chunks from now on (called once, at start-up). */
+export function startKeywordIndexSync(): void {
+  if (started) return;
+  started = true;
+  // Changes that come while a sync waits are coalesced: the queued step syncs to the latest chunks (while
+  // a drop of many files is chunked, the index catches up once per step, not once per document).
+  let latest: Map<string, Chunk> | null = null;
+  const follow = (chunks: Map<string, Chunk>) => {
+    const queued = latest !== null;
+    latest = chunks;
+    if (queued) return;
+    const run = queue.then(() => {
+      const target = latest!;
+      latest = null;
+      return syncTo(target);
+    });
+    // A failure here shows up when a search awaits the sync; nothing to report now.
+    queue = run.catch(() => undefined);
+  };
+  subscribeSearchableChunks(follow);
+  if (searchableChunks().size > 0) follow(searchableChunks());
+}

@@ -1,0 +1,222 @@
+// Reranking: which cross-encoder (or none), on which device, and the model's loading and scoring with
+// progress and cancel. The model is loaded on the first question that needs it. The choice and the device
+// are settings, kept in localStorage. How many candidates it re-scores is the search settings' N.
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { settingsStorage } from '../runtime/persistence';
+import * as v from 'valibot';
+import { stringUpTo, schemaPersistOptions } from '../runtime/persistedSchema';
+import type { DownloadProgress, RerankDevice, RerankModelInfo, RerankerLoadResult } from '../../adapters/reranker/reranker';
+import { BUILTIN_RERANK_MODELS, parseRerankManifest, withSiteRerankModels } from '../../adapters/reranker/rerankModels';
+import { callback } from '../../adapters/workerRpc';
+import { message, type Message } from '../../i18n/message';
+import { useGpuStore } from '../models/gpuStore';
+import { selectModelHost, useSettingsStore } from '../models/settingsStore';
+import { fetchSiteManifest } from '../models/siteManifest';
+import { getReranker, resetReranker } from '../runtime/workers';
+import { describeError } from '../runtime/errors';
+
+export type RerankDevicePreference = 'auto' | RerankDevice;
+export type RerankPhase = 'idle' | 'loading' | 'reranking';
+
+/** Bounds of the candidate count (the first stage's list that the cross-encoder re-scores). */
+
+/**
+ * Reranking could not be done. `problem` is what the app shows (translatable); `message` says the same in
+ * English for callers that only log (the evaluation runner).
+ */
+export class RerankProblem extends Error {
+  constructor(
+    readonly problem: Message,
+    englishMessage: string,
+  ) {
+    super(englishMessage);
+    this.name = 'RerankProblem';
+  }
+}
+
+interface RerankState {
+  models: RerankModelInfo[];
+  /** The chosen cross-encoder, or null for no reranking. */
+  modelId: string | null;
+  devicePreference: RerankDevicePreference;
+  phase: RerankPhase;
+  loaded: RerankerLoadResult | null;
+  downloads: Record<string, DownloadProgress>;
+  /** Candidates scored so far in the run under way. */
+  scored: { done: number; total: number } | null;
+  /** The last finished run: how many candidates, how long the cross-encoder took, where. */
+  lastRun: { candidates: number; ms: number; device: RerankDevice; modelId: string } | null;
+  loadSiteModels(): Promise<void>;
+  setModel(id: string | null): void;
+  setDevicePreference(p: RerankDevicePreference): void;
+  /**
+   * Score passages against the question with the cross-encoder `modelId` (loading it first if needed):
+   * sigmoid scores in [0, 1], in the order of `passages`. Throws a RerankProblem.
+   */
+  score(modelId: string, question: string, passages: string[]): Promise<number[]>;
+  /**
+   * Stop loading or scoring; the question that waited for it fails with a "cancelled" problem (which it
+   * reports). Failures are not kept here either: the question that needed the reranker reports them.
+   */
+  cancel(): void;
+}
+
+let siteModels: Promise<void> | null = null;
+/** Reranking calls run one after another (one model in one worker): each waits for the one before. */
+let queue: Promise<unknown> = Promise.resolve();
+/** Raised by cancel(): a call that started under an older value is cancelled, running or waiting. */
+let cancels = 0;
+/** cancel() calls this to stop waiting for a load it abandoned (a terminated worker never answers). */
+let abandonLoad: (() => void) | null = null;
+
+const cancelled = () => new RerankProblem(message('rerank.errors.cancelled'), 'Reranking was cancelled.');
+
+export const useRerankStore = create<RerankState>()(
+  persist(
+    (set, get) => {
+      async function resolveDevice(): Promise<RerankDevice> {
+        const caps = await useGpuStore.getState().detect();
+        const preference = get().devicePreference;
+        const device: RerankDevice = preference === 'auto' ? (caps.adapter ? 'webgpu' : 'wasm') : preference;
+        if (device === 'webgpu' && !caps.adapter) {
+          throw new RerankProblem(message('rerank.errors.webgpu-unavailable'), 'WebGPU is not available here for the reranker.');
+        }
+        return device;
+      }
+
+      /** Load the model in the worker, showing its download while this call is not cancelled. */
+      async function load(model: RerankModelInfo, device: RerankDevice, host: string, epoch: number): Promise<void> {
+        const live = () => epoch === cancels;
+        set({ phase: 'loading', downloads: {} });
+        try {
+          const { api } = await getReranker();
+          if (!live()) throw cancelled(); // the worker was replaced meanwhile
+          const loaded = await new Promise<RerankerLoadResult>((resolve, reject) => {
+            abandonLoad = () => reject(cancelled());
+            api
+              .load(
+                model,
+                device,
+                { remoteHost: host, basePath: import.meta.env.BASE_URL },
+                callback((p: DownloadProgress) => {
+                  if (live()) set((s) => ({ downloads: { ...s.downloads, [p.file]: p } }));
+                }),
+              )
+              .then(resolve, reject);
+          });
+          if (!live()) throw cancelled();
+          set({ loaded, downloads: {} });
+        } catch (err) {
+          if (err instanceof RerankProblem) throw err;
+          if (!live()) throw cancelled();
+          set({ phase: 'idle', downloads: {} });
+          throw new RerankProblem(message('rerank.errors.load-failed', { model: model.id, detail: describeError(err) }), describeError(err));
+        } finally {
+          abandonLoad = null;
+        }
+      }
+
+      /** One reranking call, its turn come: load the model if needed, then score. */
+      async function scoreNow(epoch: number, modelId: string, question: string, passages: string[]): Promise<number[]> {
+        const live = () => epoch === cancels;
+        if (!live()) throw cancelled();
+        await get().loadSiteModels();
+        const model = get().models.find((m) => m.id === modelId);
+        if (!model) {
+          throw new RerankProblem(message('rerank.errors.unknown-model', { model: modelId }), `The reranker "${modelId}" is not offered here.`);
+        }
+        const host = selectModelHost(useSettingsStore.getState());
+        if (!host) throw new RerankProblem(message('settings.errors.bad-host'), 'The model download source is not a valid address.');
+        const device = await resolveDevice();
+
+        const current = get().loaded;
+        if (current?.modelId !== model.id || current.device !== device) await load(model, device, host, epoch);
+        if (!live()) throw cancelled();
+
+        set({ phase: 'reranking', scored: { done: 0, total: passages.length } });
+        const started = performance.now();
+        try {
+          const { api } = await getReranker();
+          const scores = await api.score(
+            question,
+            passages,
+            callback((done: number, total: number) => {
+              if (live()) set({ scored: { done, total } });
+            }),
+          );
+          if (!live()) throw cancelled();
+          set({
+            phase: 'idle',
+            scored: null,
+            lastRun: { candidates: passages.length, ms: performance.now() - started, device, modelId: model.id },
+          });
+          return scores;
+        } catch (err) {
+          if (err instanceof RerankProblem) throw err;
+          if (!live() || (err instanceof Error && err.name === 'RerankCancelledError')) throw cancelled();
+          set({ phase: 'idle', scored: null });
+          throw new RerankProblem(message('rerank.errors.failed', { model: model.id, detail: describeError(err) }), describeError(err));
+        }
+      }
+
+      return {
+        models: BUILTIN_RERANK_MODELS,
+        modelId: null,
+        devicePreference: 'auto',
+        phase: 'idle',
+        loaded: null,
+        downloads: {},
+        scored: null,
+        lastRun: null,
+
+        loadSiteModels() {
+          siteModels ??= (async () => {
+            let manifest: unknown = null;
+            try {
+              manifest = await fetchSiteManifest();
+            } catch {
+              return; // the embedding step already reports an unreadable manifest
+            }
+            set({ models: withSiteRerankModels(parseRerankManifest(manifest)) });
+          })();
+          return siteModels;
+        },
+
+        setModel: (modelId) => set({ modelId }),
+        setDevicePreference: (devicePreference) => set({ devicePreference }),
+        score(modelId, question, passages) {
+          if (passages.length === 0) return Promise.resolve([]);
+          const epoch = cancels;
+          const turn = queue.then(() => scoreNow(epoch, modelId, question, passages));
+          queue = turn.catch(() => {});
+          return turn;
+        },
+
+        cancel() {
+          const phase = get().phase;
+          if (phase === 'idle') return;
+          cancels++; // the call under way and those waiting are cancelled; what they still report is ignored
+          set({ phase: 'idle', downloads: {}, scored: null });
+          if (phase === 'loading') {
+            // A download cannot be interrupted inside the library: replace the worker.
+            set({ loaded: null });
+            abandonLoad?.();
+            void resetReranker();
+          } else {
+            void getReranker().then(({ api }) => api.cancel());
+          }
+        },
+      };
+    },
+    {
+      name: 'openbook.rerank',
+      storage: settingsStorage,
+      partialize: (s) => ({ modelId: s.modelId, devicePreference: s.devicePreference }),
+      ...schemaPersistOptions<RerankState>('openbook.rerank', {
+        modelId: v.nullable(v.pipe(stringUpTo(500), v.minLength(1))),
+        devicePreference: v.picklist(['auto', 'webgpu', 'wasm']),
+      }),
+    },
+  ),
+);
