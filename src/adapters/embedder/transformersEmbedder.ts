@@ -2,17 +2,16 @@
 // embedding worker (embedder.worker.ts, which also points ONNX Runtime at our own copy of its wasm) and in
 // Node for tests, where transformers.js uses onnxruntime-node and a folder on disk.
 import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
-import { notify, progressMapper } from '../transformers/downloadProgress';
-import { ModelLoadError, classifyLoadFailure, locationFailure, unavailableDevice, type LoadFailureReason } from '../transformers/loadFailure';
+import { notify } from '../transformers/downloadProgress';
+import { loadTransformersModel } from '../transformers/modelLoader';
+import { ModelLoadError, classifyLoadFailure, locationFailure, type LoadFailureReason } from '../transformers/loadFailure';
 import {
-  configureEnvironment,
   locateModel as locateAnyModel,
   normaliseRemoteHost as normaliseAnyRemoteHost,
-  resolveModelLocation,
   type LocationOptions,
   type ModelLocation,
 } from '../transformers/modelLocation';
-import { detectRuntime, libraryDevice, type Runtime } from '../transformers/runtime';
+import { detectRuntime, type Runtime } from '../transformers/runtime';
 import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
 import {
   EmbeddingCancelledError,
@@ -52,6 +51,7 @@ export { normaliseBasePath } from '../transformers/modelLocation';
 /** As an EmbedderLoadError: a model location failure, or anything already described. */
 function asLoadError(error: unknown): EmbedderLoadError | null {
   if (error instanceof EmbedderLoadError) return error;
+  if (error instanceof ModelLoadError) return new EmbedderLoadError(error.reason, error.message);
   const located = locationFailure(error);
   return located && new EmbedderLoadError(located.reason, located.message);
 }
@@ -100,13 +100,6 @@ export class TransformersEmbedder implements Embedder {
     this.runtime = options.runtime ?? detectRuntime();
   }
 
-  /** The device name transformers.js understands here, or an error when the device is unavailable. */
-  private runtimeDevice(device: ComputeDevice): 'webgpu' | 'wasm' | 'cpu' {
-    const unavailable = unavailableDevice(device);
-    if (unavailable) throw new EmbedderLoadError(unavailable.reason, unavailable.message);
-    return libraryDevice(device, this.runtime);
-  }
-
   async load(
     model: EmbeddingModelInfo,
     device: ComputeDevice,
@@ -114,43 +107,32 @@ export class TransformersEmbedder implements Embedder {
     onDownload: (progress: DownloadProgress) => void,
   ): Promise<EmbedderLoadResult> {
     // The model loaded before stays usable until the new one has loaded: a failed load changes nothing.
-    const runtimeDevice = this.runtimeDevice(device);
-    let location: ModelLocation;
-    try {
-      location = await resolveModelLocation(model, source, this.options);
-    } catch (error) {
-      throw asLoadError(error) ?? error;
-    }
-    configureEnvironment(location);
-
-    let extractor: FeatureExtractionPipeline;
-    try {
-      extractor = (await pipeline('feature-extraction', model.id, {
-        device: runtimeDevice,
-        progress_callback: progressMapper(onDownload),
-      })) as FeatureExtractionPipeline;
-    } catch (error) {
-      throw describeLoadError(error, model, location, device);
-    }
-
-    // One tiny call: finds the real dimension, and surfaces device failures (WebGPU shader compilation)
-    // now rather than in the middle of embedding.
-    let dimension: number;
-    try {
-      const probe = await extractor(['openbook'], { pooling: model.pooling ?? 'mean', normalize: true });
-      dimension = probe.dims[probe.dims.length - 1] ?? 0;
-      probe.dispose();
-    } catch (error) {
-      await extractor.dispose().catch(() => {});
-      throw describeLoadError(error, model, location, device);
-    }
-    if (dimension !== model.dimension) {
-      await extractor.dispose().catch(() => {});
-      throw new EmbedderLoadError(
-        'invalid-model',
-        `The model "${model.id}" produces ${dimension}-dimensional vectors, but its description says ${model.dimension}.`,
-      );
-    }
+    let dimension = 0;
+    const { loaded: extractor, location } = await loadTransformersModel<FeatureExtractionPipeline>({
+      model,
+      device,
+      source,
+      location: this.options,
+      runtime: this.runtime,
+      onDownload,
+      create: async (libraryDevice, progress_callback) =>
+        (await pipeline('feature-extraction', model.id, { device: libraryDevice, progress_callback })) as FeatureExtractionPipeline,
+      // One tiny call: finds the real dimension, and surfaces device failures (WebGPU shader compilation)
+      // now rather than in the middle of embedding.
+      probe: async (candidate) => {
+        const probe = await candidate(['openbook'], { pooling: model.pooling ?? 'mean', normalize: true });
+        dimension = probe.dims[probe.dims.length - 1] ?? 0;
+        probe.dispose();
+        if (dimension !== model.dimension) {
+          throw new EmbedderLoadError(
+            'invalid-model',
+            `The model "${model.id}" produces ${dimension}-dimensional vectors, but its description says ${model.dimension}.`,
+          );
+        }
+      },
+      dispose: (candidate) => candidate.dispose(),
+      describe: (error, location) => (location ? describeLoadError(error, model, location, device) : (asLoadError(error) ?? error as Error)),
+    });
 
     const previous = this.extractor;
     this.extractor = extractor;

@@ -24,6 +24,11 @@ export interface GpuCapabilities {
   webgpu: boolean;
   adapter: boolean;
   shaderF16: boolean;
+  /**
+   * The adapter is a software renderer (SwiftShader, a fallback or CPU adapter): it works, but WASM on the
+   * same CPU is faster, so "Automatic" never picks it (core/deviceChoice.ts).
+   */
+  software: boolean;
   /** Adapter description for display ('swiftshader', vendor/architecture), if any. */
   adapterName: string | null;
 }

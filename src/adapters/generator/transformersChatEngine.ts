@@ -2,27 +2,28 @@
 // on request. Runs in transformersChat.worker.ts in the browser (WebGPU or WASM) and in Node for tests
 // (onnxruntime-node's 'cpu' device).
 import { InterruptableStoppingCriteria, TextStreamer, pipeline, type PreTrainedTokenizer, type TextGenerationPipeline } from '@huggingface/transformers';
-import { progressMapper, notify, type DownloadProgress } from '../transformers/downloadProgress';
-import { configureEnvironment, resolveModelLocation, type LocationOptions, type ModelSource } from '../transformers/modelLocation';
-import { detectRuntime, hasNavigatorGpu, libraryDevice, type Runtime } from '../transformers/runtime';
+import { notify, type DownloadProgress } from '../transformers/downloadProgress';
+import { loadTransformersModel } from '../transformers/modelLoader';
+import type { LocationOptions, ModelSource } from '../transformers/modelLocation';
+import { detectRuntime, type Runtime } from '../transformers/runtime';
 import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
 import { classifyTransformersError } from './classifyTransformersError';
 import { GenerationError, type ChatMessage, type GenerateOptions, type GenerationStats } from './generator';
 import { IncrementalText } from './incrementalText';
+import type { ComputeDevice } from '../../core/types';
 import type { TransformersChatModelInfo, TransformersDtype } from './transformersChatModels';
 
-export type ChatDevice = 'webgpu' | 'wasm';
 
 export interface ChatLoadRequest {
   model: TransformersChatModelInfo;
-  device: ChatDevice;
+  device: ComputeDevice;
   dtype: TransformersDtype;
   source: ModelSource;
 }
 
 export interface ChatLoadResult {
   modelId: string;
-  device: ChatDevice;
+  device: ComputeDevice;
   dtype: TransformersDtype;
   /** 'site' when the site served the model folder itself, 'remote' when it came from the hub. */
   from: 'site' | 'remote';
@@ -75,33 +76,32 @@ export class TransformersChatEngine {
   /** Load a model (replacing the one loaded before, once the new one works). Throws a GenerationError. */
   async load(request: ChatLoadRequest, onDownload: (progress: DownloadProgress) => void): Promise<ChatLoadResult> {
     const { model, device, dtype, source } = request;
-    try {
-      if (device === 'webgpu' && !hasNavigatorGpu()) {
-        throw new GenerationError('no-webgpu', 'WebGPU is not available here (navigator.gpu is missing).');
-      }
-      const location = await resolveModelLocation(model, source, this.options);
-      configureEnvironment(location);
-      const pipe = (await pipeline('text-generation', model.id, {
-        device: libraryDevice(device, this.runtime),
-        // 'auto': the dtype in the model's config.json, else the library's default for the device.
-        ...(dtype === 'auto' ? {} : { dtype }),
-        progress_callback: progressMapper(onDownload),
-      })) as TextGenerationPipeline;
-      try {
-        // One token now: compiles WebGPU shaders and surfaces device failures at load, not mid-answer.
-        await pipe('Hi', { max_new_tokens: 1, do_sample: false });
-      } catch (error) {
-        await pipe.dispose().catch(() => {});
-        throw error;
-      }
-      yieldAfterEachStep(pipe);
-      const previous = this.pipe;
-      this.pipe = pipe;
-      if (previous) await previous.dispose().catch(() => {});
-      return { modelId: model.id, device, dtype, from: location.from };
-    } catch (error) {
-      throw classifyTransformersError(error);
-    }
+    const { loaded: pipe, location } = await loadTransformersModel<TextGenerationPipeline>({
+      model,
+      device,
+      source,
+      location: this.options,
+      runtime: this.runtime,
+      onDownload,
+      create: async (libraryDevice, progress_callback) =>
+        (await pipeline('text-generation', model.id, {
+          device: libraryDevice,
+          // 'auto': the dtype in the model's config.json, else the library's default for the device.
+          ...(dtype === 'auto' ? {} : { dtype }),
+          progress_callback,
+        })) as TextGenerationPipeline,
+      // One token now: compiles WebGPU shaders and surfaces device failures at load, not mid-answer.
+      probe: async (candidate) => {
+        await candidate('Hi', { max_new_tokens: 1, do_sample: false });
+      },
+      dispose: (candidate) => candidate.dispose(),
+      describe: (error) => classifyTransformersError(error),
+    });
+    yieldAfterEachStep(pipe);
+    const previous = this.pipe;
+    this.pipe = pipe;
+    if (previous) await previous.dispose().catch(() => {});
+    return { modelId: model.id, device, dtype, from: location.from };
   }
 
   /**

@@ -4,16 +4,17 @@
 // worker (reranker.worker.ts) and in Node for tests (onnxruntime-node, a folder on disk).
 import { AutoModelForSequenceClassification, AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
 import { scoresFromLogits } from '../../core/rerank';
-import { notify, progressMapper } from '../transformers/downloadProgress';
-import { ModelLoadError, classifyLoadFailure, unavailableDevice, type LoadFailure, type LoadFailureReason } from '../transformers/loadFailure';
-import { configureEnvironment, resolveModelLocation, type LocationOptions, type ModelLocation } from '../transformers/modelLocation';
-import { detectRuntime, libraryDevice, type Runtime } from '../transformers/runtime';
+import type { ComputeDevice } from '../../core/types';
+import { notify } from '../transformers/downloadProgress';
+import { loadTransformersModel } from '../transformers/modelLoader';
+import { ModelLoadError, classifyLoadFailure, type LoadFailure, type LoadFailureReason } from '../transformers/loadFailure';
+import type { LocationOptions, ModelLocation } from '../transformers/modelLocation';
+import { detectRuntime, type Runtime } from '../transformers/runtime';
 import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
 import {
   RerankCancelledError,
   type DownloadProgress,
   type ModelSource,
-  type RerankDevice,
   type RerankModelInfo,
   type Reranker,
   type RerankerLoadResult,
@@ -40,7 +41,7 @@ export interface TransformersRerankerOptions extends LocationOptions {
 }
 
 /** Turn whatever transformers.js or ONNX Runtime threw into a RerankerLoadError with a specific message. */
-export function describeRerankLoadError(error: unknown, model: RerankModelInfo, location: ModelLocation, device: RerankDevice): RerankerLoadError {
+export function describeRerankLoadError(error: unknown, model: RerankModelInfo, location: ModelLocation, device: ComputeDevice): RerankerLoadError {
   if (error instanceof RerankerLoadError) return error;
   const { reason, message } = classifyLoadFailure(error, { modelId: model.id, location, device, noun: 'reranker', specific: notCrossEncoder });
   return new RerankerLoadError(reason, message);
@@ -75,41 +76,35 @@ export class TransformersReranker implements Reranker {
     this.runtime = options.runtime ?? detectRuntime();
   }
 
-  async load(model: RerankModelInfo, device: RerankDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void): Promise<RerankerLoadResult> {
+  async load(model: RerankModelInfo, device: ComputeDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void): Promise<RerankerLoadResult> {
     // The model loaded before stays usable until the new one has loaded: a failed load changes nothing.
-    const unavailable = unavailableDevice(device);
-    if (unavailable) throw new RerankerLoadError(unavailable.reason, unavailable.message);
-    const runtimeDevice = libraryDevice(device, this.runtime);
-    let location: ModelLocation;
-    try {
-      location = await resolveModelLocation(model, source, this.options);
-    } catch (error) {
-      throw describeRerankLoadError(error, model, { from: 'site', localModelPath: '' }, device);
-    }
-    configureEnvironment(location);
-
-    const progress_callback = progressMapper(onDownload);
-    let tokenizer: PreTrainedTokenizer;
-    let classifier: PreTrainedModel;
-    try {
-      tokenizer = await AutoTokenizer.from_pretrained(model.id, { progress_callback });
-      classifier = await AutoModelForSequenceClassification.from_pretrained(model.id, { device: runtimeDevice, progress_callback });
-    } catch (error) {
-      throw describeRerankLoadError(error, model, location, device);
-    }
-
-    // One pair now: surfaces a model that is no cross-encoder, or a device failure (WebGPU shaders),
-    // before any question depends on it.
-    const candidate: Loaded = { model, tokenizer, classifier };
-    try {
-      await this.scoreBatch(candidate, 'openbook', ['openbook']);
-    } catch (error) {
-      await classifier.dispose().catch(() => {});
-      if (error instanceof Error && /one relevance logit per pair/.test(error.message)) {
-        throw new RerankerLoadError('invalid-model', `"${model.id}" is not a reranker: ${error.message}`);
-      }
-      throw describeRerankLoadError(error, model, location, device);
-    }
+    const { loaded: candidate, location } = await loadTransformersModel<Loaded>({
+      model,
+      device,
+      source,
+      location: this.options,
+      runtime: this.runtime,
+      onDownload,
+      create: async (libraryDevice, progress_callback) => {
+        const tokenizer = await AutoTokenizer.from_pretrained(model.id, { progress_callback });
+        const classifier = await AutoModelForSequenceClassification.from_pretrained(model.id, { device: libraryDevice, progress_callback });
+        return { model, tokenizer, classifier };
+      },
+      // One pair now: surfaces a model that is no cross-encoder, or a device failure (WebGPU shaders),
+      // before any question depends on it.
+      probe: async (loaded) => {
+        try {
+          await this.scoreBatch(loaded, 'openbook', ['openbook']);
+        } catch (error) {
+          if (error instanceof Error && /one relevance logit per pair/.test(error.message)) {
+            throw new RerankerLoadError('invalid-model', `"${model.id}" is not a reranker: ${error.message}`);
+          }
+          throw error;
+        }
+      },
+      dispose: (loaded) => loaded.classifier.dispose(),
+      describe: (error, location) => describeRerankLoadError(error, model, location ?? { from: 'site', localModelPath: '' }, device),
+    });
 
     const previous = this.loaded;
     this.loaded = candidate;
