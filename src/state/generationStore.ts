@@ -20,7 +20,7 @@ import { currentGenerator, generatorFor, releaseGenerator } from './chatGenerato
 import { defaultEngineFor, engineBlocker, engineFamily, type EngineFamily, type GenerationEngine } from './generationEngines';
 import { useGpuStore } from './gpuStore';
 import { selectModelHost, useSettingsStore } from './settingsStore';
-import { fetchSiteManifest } from './siteManifest';
+import { siteModelsOnce } from './modelLoading';
 import { normaliseBaseUrl } from '../adapters/generator/endpointUrl';
 import { describeError } from './errors';
 import { chatMessages, generateOptions, useSamplingStore } from './samplingStore';
@@ -181,15 +181,8 @@ export const useGenerationStore = create<GenerationState>()(
           });
         },
 
-        async loadSiteModels() {
-          let manifest: unknown = null;
-          try {
-            manifest = await fetchSiteManifest();
-          } catch {
-            return; // the embedding step already reports an unreadable manifest
-          }
-          set({ transformersModels: withSiteChatModels(parseChatManifest(manifest)) });
-        },
+        // The site's own chat models (models.json's "chat" list); an unreadable manifest is the embedding step's to report.
+        loadSiteModels: siteModelsOnce((manifest) => set({ transformersModels: withSiteChatModels(parseChatManifest(manifest)) })),
 
         async load() {
           const { phase, engine } = get();
