@@ -542,7 +542,12 @@ async function loadQueryEmbedder(model: EmbeddingModelInfo, device: EmbeddingDev
     return;
   }
   if (!source || device === 'cpu') throw new Error('The model download source is not a valid address.');
-  const result = await api.load(model, device, source, callback(() => undefined));
+  const result = await api.load(
+    model,
+    device,
+    source,
+    callback(() => undefined),
+  );
   queryLoaded = { modelId: result.modelId, device: result.device };
 }
 

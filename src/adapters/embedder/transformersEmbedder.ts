@@ -131,7 +131,7 @@ export class TransformersEmbedder implements Embedder {
         }
       },
       dispose: (candidate) => candidate.dispose(),
-      describe: (error, location) => (location ? describeLoadError(error, model, location, device) : (asLoadError(error) ?? error as Error)),
+      describe: (error, location) => (location ? describeLoadError(error, model, location, device) : (asLoadError(error) ?? (error as Error))),
     });
 
     const previous = this.extractor;

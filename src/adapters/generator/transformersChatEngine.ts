@@ -13,7 +13,6 @@ import { IncrementalText } from './incrementalText';
 import type { ComputeDevice } from '../../core/types';
 import type { TransformersChatModelInfo, TransformersDtype } from './transformersChatModels';
 
-
 export interface ChatLoadRequest {
   model: TransformersChatModelInfo;
   device: ComputeDevice;

@@ -11,14 +11,7 @@ import { ModelLoadError, classifyLoadFailure, type LoadFailure, type LoadFailure
 import type { LocationOptions, ModelLocation } from '../transformers/modelLocation';
 import { detectRuntime, type Runtime } from '../transformers/runtime';
 import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
-import {
-  RerankCancelledError,
-  type DownloadProgress,
-  type ModelSource,
-  type RerankModelInfo,
-  type Reranker,
-  type RerankerLoadResult,
-} from './reranker';
+import { RerankCancelledError, type DownloadProgress, type ModelSource, type RerankModelInfo, type Reranker, type RerankerLoadResult } from './reranker';
 
 export type RerankerLoadErrorReason = LoadFailureReason;
 
@@ -76,7 +69,12 @@ export class TransformersReranker implements Reranker {
     this.runtime = options.runtime ?? detectRuntime();
   }
 
-  async load(model: RerankModelInfo, device: ComputeDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void): Promise<RerankerLoadResult> {
+  async load(
+    model: RerankModelInfo,
+    device: ComputeDevice,
+    source: ModelSource,
+    onDownload: (progress: DownloadProgress) => void,
+  ): Promise<RerankerLoadResult> {
     // The model loaded before stays usable until the new one has loaded: a failed load changes nothing.
     const { loaded: candidate, location } = await loadTransformersModel<Loaded>({
       model,
