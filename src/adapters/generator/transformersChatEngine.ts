@@ -3,7 +3,7 @@
 // (onnxruntime-node's 'cpu' device).
 import { InterruptableStoppingCriteria, TextStreamer, pipeline, type PreTrainedTokenizer, type TextGenerationPipeline } from '@huggingface/transformers';
 import { notify, type DownloadProgress } from '../transformers/downloadProgress';
-import { loadTransformersModel } from '../transformers/modelLoader';
+import { LoadedModelSlot } from '../transformers/modelLoader';
 import type { LocationOptions, ModelSource } from '../transformers/modelLocation';
 import { detectRuntime, type Runtime } from '../transformers/runtime';
 import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
@@ -60,46 +60,39 @@ function yieldAfterEachStep(pipe: TextGenerationPipeline): void {
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
 
 export class TransformersChatEngine {
-  private pipe: TextGenerationPipeline | null = null;
+  private readonly slot: LoadedModelSlot<TextGenerationPipeline>;
   private readonly stopping = new InterruptableStoppingCriteria();
-  private readonly runtime: Runtime;
 
-  constructor(private readonly options: TransformersChatEngineOptions = {}) {
-    this.runtime = options.runtime ?? detectRuntime();
+  constructor(options: TransformersChatEngineOptions = {}) {
+    this.slot = new LoadedModelSlot({ location: options, runtime: options.runtime ?? detectRuntime() }, (pipe) => pipe.dispose());
   }
 
   get loaded(): boolean {
-    return this.pipe !== null;
+    return this.slot.value !== null;
   }
 
   /** Load a model (replacing the one loaded before, once the new one works). Throws a GenerationError. */
   async load(request: ChatLoadRequest, onDownload: (progress: DownloadProgress) => void): Promise<ChatLoadResult> {
     const { model, device, dtype, source } = request;
-    const { loaded: pipe, location } = await loadTransformersModel<TextGenerationPipeline>({
-      model,
-      device,
-      source,
-      location: this.options,
-      runtime: this.runtime,
-      onDownload,
-      create: async (libraryDevice, progress_callback) =>
-        (await pipeline('text-generation', model.id, {
-          device: libraryDevice,
-          // 'auto': the dtype in the model's config.json, else the library's default for the device.
-          ...(dtype === 'auto' ? {} : { dtype }),
-          progress_callback,
-        })) as TextGenerationPipeline,
-      // One token now: compiles WebGPU shaders and surfaces device failures at load, not mid-answer.
-      probe: async (candidate) => {
-        await candidate('Hi', { max_new_tokens: 1, do_sample: false });
+    const location = await this.slot.load(
+      { model, device, source, onDownload },
+      {
+        create: async (libraryDevice, progress_callback) =>
+          (await pipeline('text-generation', model.id, {
+            device: libraryDevice,
+            // 'auto': the dtype in the model's config.json, else the library's default for the device.
+            ...(dtype === 'auto' ? {} : { dtype }),
+            progress_callback,
+          })) as TextGenerationPipeline,
+        // One token now: compiles WebGPU shaders and surfaces device failures at load, not mid-answer.
+        probe: async (candidate) => {
+          await candidate('Hi', { max_new_tokens: 1, do_sample: false });
+          // From now on (answers), every step lets an interrupt in.
+          yieldAfterEachStep(candidate);
+        },
+        describe: (error) => classifyTransformersError(error),
       },
-      dispose: (candidate) => candidate.dispose(),
-      describe: (error) => classifyTransformersError(error),
-    });
-    yieldAfterEachStep(pipe);
-    const previous = this.pipe;
-    this.pipe = pipe;
-    if (previous) await previous.dispose().catch(() => {});
+    );
     return { modelId: model.id, device, dtype, from: location.from };
   }
 
@@ -108,7 +101,7 @@ export class TransformersChatEngine {
    * usage figures when the answer is complete or stopped by interrupt(). Throws a GenerationError.
    */
   async generate(messages: ChatMessage[], options: GenerateOptions, onDelta: (text: string) => void): Promise<GenerationStats> {
-    const pipe = this.pipe;
+    const pipe = this.slot.value;
     if (!pipe) throw new GenerationError('unknown', 'No chat model is loaded.');
     this.stopping.reset();
     const tokenizer = pipe.tokenizer as PreTrainedTokenizer;
@@ -166,7 +159,7 @@ export class TransformersChatEngine {
 
   /** Each text's length in tokens, with the loaded model's own tokenizer (no special tokens added). */
   countTokens(texts: string[]): number[] {
-    const pipe = this.pipe;
+    const pipe = this.slot.value;
     if (!pipe) throw new GenerationError('unknown', 'No chat model is loaded.');
     const tokenizer = pipe.tokenizer as PreTrainedTokenizer;
     return texts.map((text) => (text ? tokenizer.encode(text, { add_special_tokens: false }).length : 0));
@@ -177,9 +170,7 @@ export class TransformersChatEngine {
     this.stopping.interrupt();
   }
 
-  async dispose(): Promise<void> {
-    const pipe = this.pipe;
-    this.pipe = null;
-    if (pipe) await pipe.dispose();
+  dispose(): Promise<void> {
+    return this.slot.dispose();
   }
 }

@@ -6,7 +6,7 @@ import { AutoModelForSequenceClassification, AutoTokenizer, type PreTrainedModel
 import { scoresFromLogits } from '../../core/rerank';
 import type { ComputeDevice } from '../../core/types';
 import { notify } from '../transformers/downloadProgress';
-import { loadTransformersModel } from '../transformers/modelLoader';
+import { LoadedModelSlot } from '../transformers/modelLoader';
 import { ModelLoadError, classifyLoadFailure, type LoadFailure, type LoadFailureReason } from '../transformers/loadFailure';
 import type { LocationOptions, ModelLocation } from '../transformers/modelLocation';
 import { detectRuntime, type Runtime } from '../transformers/runtime';
@@ -56,17 +56,16 @@ interface Loaded {
 }
 
 export class TransformersReranker implements Reranker {
-  private loaded: Loaded | null = null;
   /** Raised by cancel(); a scoring call stops when it differs from the value it started under. */
   private cancelEpoch = 0;
   /** Scoring calls run one after another: one ONNX session must not run twice at once. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly batchSize: number;
-  private readonly runtime: Runtime;
+  private readonly slot: LoadedModelSlot<Loaded>;
 
-  constructor(private readonly options: TransformersRerankerOptions = {}) {
+  constructor(options: TransformersRerankerOptions = {}) {
     this.batchSize = Math.max(1, Math.floor(options.batchSize ?? 8));
-    this.runtime = options.runtime ?? detectRuntime();
+    this.slot = new LoadedModelSlot({ location: options, runtime: options.runtime ?? detectRuntime() }, (loaded) => loaded.classifier.dispose());
   }
 
   async load(
@@ -76,37 +75,29 @@ export class TransformersReranker implements Reranker {
     onDownload: (progress: DownloadProgress) => void,
   ): Promise<RerankerLoadResult> {
     // The model loaded before stays usable until the new one has loaded: a failed load changes nothing.
-    const { loaded: candidate, location } = await loadTransformersModel<Loaded>({
-      model,
-      device,
-      source,
-      location: this.options,
-      runtime: this.runtime,
-      onDownload,
-      create: async (libraryDevice, progress_callback) => {
-        const tokenizer = await AutoTokenizer.from_pretrained(model.id, { progress_callback });
-        const classifier = await AutoModelForSequenceClassification.from_pretrained(model.id, { device: libraryDevice, progress_callback });
-        return { model, tokenizer, classifier };
-      },
-      // One pair now: surfaces a model that is no cross-encoder, or a device failure (WebGPU shaders),
-      // before any question depends on it.
-      probe: async (loaded) => {
-        try {
-          await this.scoreBatch(loaded, 'openbook', ['openbook']);
-        } catch (error) {
-          if (error instanceof Error && /one relevance logit per pair/.test(error.message)) {
-            throw new RerankerLoadError('invalid-model', `"${model.id}" is not a reranker: ${error.message}`);
+    const location = await this.slot.load(
+      { model, device, source, onDownload },
+      {
+        create: async (libraryDevice, progress_callback) => {
+          const tokenizer = await AutoTokenizer.from_pretrained(model.id, { progress_callback });
+          const classifier = await AutoModelForSequenceClassification.from_pretrained(model.id, { device: libraryDevice, progress_callback });
+          return { model, tokenizer, classifier };
+        },
+        // One pair now: surfaces a model that is no cross-encoder, or a device failure (WebGPU shaders),
+        // before any question depends on it.
+        probe: async (loaded) => {
+          try {
+            await this.scoreBatch(loaded, 'openbook', ['openbook']);
+          } catch (error) {
+            if (error instanceof Error && /one relevance logit per pair/.test(error.message)) {
+              throw new RerankerLoadError('invalid-model', `"${model.id}" is not a reranker: ${error.message}`);
+            }
+            throw error;
           }
-          throw error;
-        }
+        },
+        describe: (error, location) => describeRerankLoadError(error, model, location ?? { from: 'site', localModelPath: '' }, device),
       },
-      dispose: (loaded) => loaded.classifier.dispose(),
-      describe: (error, location) => describeRerankLoadError(error, model, location ?? { from: 'site', localModelPath: '' }, device),
-    });
-
-    const previous = this.loaded;
-    this.loaded = candidate;
-    if (previous) await previous.classifier.dispose().catch(() => {});
+    );
     return { modelId: model.id, device, from: location.from };
   }
 
@@ -138,7 +129,7 @@ export class TransformersReranker implements Reranker {
   }
 
   private async scoreAll(epoch: number, question: string, passages: string[], onBatch?: (done: number, total: number) => void): Promise<number[]> {
-    const loaded = this.loaded;
+    const loaded = this.slot.value;
     if (!loaded) throw new Error('No reranker is loaded yet.');
     const scores: number[] = [];
     for (let start = 0; start < passages.length; start += this.batchSize) {
@@ -155,9 +146,7 @@ export class TransformersReranker implements Reranker {
     this.cancelEpoch++;
   }
 
-  async dispose(): Promise<void> {
-    const loaded = this.loaded;
-    this.loaded = null;
-    if (loaded) await loaded.classifier.dispose();
+  dispose(): Promise<void> {
+    return this.slot.dispose();
   }
 }
