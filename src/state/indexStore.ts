@@ -541,7 +541,8 @@ async function loadQueryEmbedder(model: EmbeddingModelInfo, device: EmbeddingDev
     queryLoaded = { modelId: result.modelId, device: result.device };
     return;
   }
-  if (!source || device === 'cpu') throw new Error('The model download source is not a valid address.');
+  if (device === 'cpu') throw new Error(`"${model.id}" is a model: it runs on WebGPU or WASM, not as the built-in embedder does.`);
+  if (!source) throw new Error('The model download source is not a valid address.');
   const result = await api.load(
     model,
     device,
