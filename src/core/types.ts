@@ -1,7 +1,24 @@
 // Shared data shapes of the RAG pipeline. Pure types: no DOM, no React, no library imports.
 
-/** Where a model runs: on the GPU (WebGPU) or on the CPU (WebAssembly). */
+/**
+ * Where a model runs: on the GPU (WebGPU) or on the CPU (WebAssembly, ONNX Runtime's wasm build). The one
+ * device type of the embedder, the reranker and the transformers.js chat engine.
+ */
 export type ComputeDevice = 'webgpu' | 'wasm';
+
+/**
+ * What computed an index's vectors: a model on its ComputeDevice, or 'cpu' for the built-in LSA embedder,
+ * which runs in plain JavaScript on the CPU (no model runtime, no device to choose).
+ */
+export type EmbeddingDevice = ComputeDevice | 'cpu';
+
+/** One file of a model download, in bytes (totalBytes 0 while its size is not known yet). */
+export interface DownloadProgress {
+  file: string;
+  loadedBytes: number;
+  totalBytes: number;
+  done: boolean;
+}
 
 /** How a document arrived: its file format, or pasted text. */
 export type DocumentKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'pasted';

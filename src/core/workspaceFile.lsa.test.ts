@@ -45,6 +45,10 @@ describe('workspace file with the built-in LSA embedder', () => {
     expect([...read.singularValues]).toEqual([...lsa.singularValues]);
     expect(read.dimension).toBe(lsa.dimension);
     expect(parsed.manifest.embedding.lsa).toEqual({ version: lsa.version, terms: lsa.terms.length, chunkCount: lsa.chunkCount });
+    // Written as files before the built-in embedder said 'cpu' were ('wasm'): read as what it is, the CPU.
+    expect(parsed.content.device).toBe('cpu');
+    const again = parseWorkspaceFile(exportWorkspace({ ...content, device: 'cpu' }), [LSA_MODEL_ID]);
+    expect(again.ok && again.content.device).toBe('cpu');
     const question = 'How slowly does the glacier move?';
     expect([...embedLsa(read, [question])[0]!]).toEqual([...embedLsa(lsa, [question])[0]!]);
   });

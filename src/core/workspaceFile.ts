@@ -17,13 +17,15 @@
 import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
 import { withChunkMeta } from './chunkMeta';
 import { readChunkerSettings, type ChunkerSettings } from './chunkers/settings';
-import type { Chunk, SourceDocument } from './types';
+import type { Chunk, EmbeddingDevice, SourceDocument } from './types';
 import { documentFieldProblem, isPlainId, MAX_VECTOR_DIMENSION, MAX_WORKSPACE_CHUNKS, MAX_WORKSPACE_DOCUMENTS, packedVectorsProblem } from './workspaceLimits';
 import { LSA_MODEL_ID, lsaModelProblem, type LsaModel } from './lsa/lsaModel';
+import { embeddingDeviceOf } from './lsa/builtinLsa';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
 export const WORKSPACE_APP = 'openbook';
-export type WorkspaceDevice = 'webgpu' | 'wasm';
+/** What made the vectors: a model on WebGPU or WASM, or the built-in embedder on the CPU ('cpu'; files written before say 'wasm'). */
+export type WorkspaceDevice = EmbeddingDevice;
 
 /** What a workspace file holds: the documents and the index (vectors[i] belongs to chunks[i]). */
 export interface WorkspaceContent {
@@ -286,7 +288,7 @@ function checkManifest(m: Record<string, unknown>): WorkspaceFileError | null {
   if (m.app !== WORKSPACE_APP) return bad('app');
   const e = m.embedding;
   if (!isRecord(e) || typeof e.modelId !== 'string' || !e.modelId) return bad('embedding.modelId');
-  if (e.device !== 'webgpu' && e.device !== 'wasm') return bad('embedding.device');
+  if (e.device !== 'webgpu' && e.device !== 'wasm' && !(e.device === 'cpu' && e.modelId === LSA_MODEL_ID)) return bad('embedding.device');
   if (!isCount(e.dimension) || e.dimension === 0 || e.dimension > MAX_VECTOR_DIMENSION) return bad('embedding.dimension');
   const c = m.chunking;
   // Files written before there were several chunkers hold { chunkSize, overlap }: the recursive chunker.
@@ -401,7 +403,8 @@ export function readWorkspaceFile(
   const problem = checkManifest(raw);
   if (problem) return fail(problem);
   const manifest = raw as unknown as WorkspaceManifest;
-  const { modelId, device, dimension } = manifest.embedding;
+  const { modelId, dimension } = manifest.embedding;
+  const device = embeddingDeviceOf(modelId, manifest.embedding.device);
   const models = [...knownModels];
 
   const documents: PackedDocument[] = [];

@@ -208,8 +208,6 @@ export const en = {
     cancelled: 'Embedding was cancelled. The index still holds what it held before.',
     progress: {
       preparing: 'Preparing the model…',
-      download: 'Downloading {{file}}',
-      fileDone: '{{size}}, done',
       chunks: 'Chunks embedded',
       chunksDetail: '{{done}} / {{total}}',
       indexing: 'Building the vector index…',
@@ -403,8 +401,6 @@ export const en = {
     loaded: 'Loaded: {{model}} on {{device}}',
     progress: {
       preparing: 'Preparing the reranker…',
-      download: 'Downloading {{file}}',
-      fileDone: '{{size}}, done',
       scoring: 'Candidates reranked',
       scoringDetail: '{{done}} / {{total}}',
     },
@@ -1048,6 +1044,16 @@ export const en = {
     'docx-ratio': 'this DOCX is compressed more than {{detail}} to 1, far beyond any real document (a zip bomb?); it is refused before it is unpacked.',
     'pdf-too-many-pages': 'this PDF has more than {{detail}} pages, the limit for one document. Split it and add the parts.',
     'pdf-text-too-large': 'this PDF holds more than {{detail}} characters of text, the limit for one document. Split it and add the parts.',
+  },
+  // One model lifecycle (state/models/modelLoading.ts, ui/ModelPicker.tsx, ui/ModelDownloadProgress.tsx): every
+  // model's download, and why "Automatic" runs where it runs.
+  modelDownload: {
+    file: 'Downloading {{file}}',
+    fileDone: '{{size}}, done',
+  },
+  deviceChoice: {
+    softwareGpu: 'WebGPU here is a software renderer ({{adapter}}); WASM is faster, so Automatic runs on WASM.',
+    chatSoftwareGpu: 'WebGPU here is a software renderer; for transformers.js, WASM is faster.',
   },
 };
 

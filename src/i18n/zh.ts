@@ -206,8 +206,6 @@ export const zh: Translation = {
     cancelled: '已取消嵌入。索引保持取消前的内容。',
     progress: {
       preparing: '正在准备模型…',
-      download: '正在下载 {{file}}',
-      fileDone: '{{size}}，已完成',
       chunks: '已嵌入的分块',
       chunksDetail: '{{done}} / {{total}}',
       indexing: '正在建立向量索引…',
@@ -400,8 +398,6 @@ export const zh: Translation = {
     loaded: '已加载：{{model}}，运行在 {{device}}',
     progress: {
       preparing: '正在准备重排序模型…',
-      download: '正在下载 {{file}}',
-      fileDone: '{{size}}，已完成',
       scoring: '已重排序的候选',
       scoringDetail: '{{done}} / {{total}}',
     },
@@ -1031,5 +1027,14 @@ export const zh: Translation = {
     'docx-ratio': '这个 DOCX 的压缩比超过 {{detail}} 比 1，远超真实文档（可能是压缩炸弹）；在解压前已拒绝。',
     'pdf-too-many-pages': '这个 PDF 超过 {{detail}} 页，超出单个文档的上限。请拆分后分别添加。',
     'pdf-text-too-large': '这个 PDF 的文字超过 {{detail}} 个字符，超出单个文档的上限。请拆分后分别添加。',
+  },
+  // 统一的模型生命周期（state/models/modelLoading.ts、ui/ModelPicker.tsx、ui/ModelDownloadProgress.tsx）：各模型的下载，以及“自动”选择设备的理由。
+  modelDownload: {
+    file: '正在下载 {{file}}',
+    fileDone: '{{size}}，已完成',
+  },
+  deviceChoice: {
+    softwareGpu: '这里的 WebGPU 是软件渲染器（{{adapter}}）；WASM 更快，因此“自动”在 WASM 上运行。',
+    chatSoftwareGpu: '这里的 WebGPU 是软件渲染器；对 transformers.js 来说，WASM 更快。',
   },
 };

@@ -1,11 +1,11 @@
 // The Embedder interface: turns texts into L2-normalised vectors. Implemented with transformers.js in
 // transformersEmbedder.ts and run inside embedder.worker.ts.
 
-import type { ComputeDevice } from '../../core/types';
+import type { ComputeDevice, EmbeddingDevice } from '../../core/types';
 import type { DownloadProgress } from '../transformers/downloadProgress';
 import type { ModelSource } from '../transformers/modelLocation';
 
-export type { ComputeDevice, DownloadProgress, ModelSource };
+export type { ComputeDevice, DownloadProgress, EmbeddingDevice, ModelSource };
 
 export interface EmbeddingModelInfo {
   /** Hub id, e.g. 'Xenova/all-MiniLM-L6-v2'; also the folder name under models/ when self-hosted. */
@@ -43,7 +43,8 @@ export type EmbedKind = 'query' | 'passage';
 
 export interface EmbedderLoadResult {
   modelId: string;
-  device: ComputeDevice;
+  /** The model's device; 'cpu' for the built-in embedder (plain JavaScript). */
+  device: EmbeddingDevice;
   /** 'site' when the site served the model folder itself, 'remote' when it came from the hub, 'builtin' for LSA. */
   from: 'site' | 'remote' | 'builtin';
   dimension: number;

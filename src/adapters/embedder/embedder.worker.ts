@@ -9,30 +9,6 @@ import { TransformersEmbedder } from './transformersEmbedder';
 import { LsaEmbedder } from './lsaEmbedder';
 import type { LsaModel, LsaProgress } from '../../core/lsa/lsaModel';
 
-/** What WebGPU offers inside this worker (where the embedder would use it). */
-export interface WebGpuInfo {
-  /** navigator.gpu exists and an adapter was granted. */
-  available: boolean;
-  shaderF16: boolean;
-  adapterName: string | null;
-}
-
-async function detectWebGpu(): Promise<WebGpuInfo> {
-  const none: WebGpuInfo = { available: false, shaderF16: false, adapterName: null };
-  try {
-    const gpu = (self.navigator as Navigator | undefined)?.gpu;
-    if (!gpu) return none;
-    const adapter = await gpu.requestAdapter();
-    if (!adapter) return none;
-    const info = adapter.info as GPUAdapterInfo | undefined;
-    const parts = [info?.vendor, info?.architecture, info?.device].filter((p): p is string => !!p && p.trim() !== '');
-    const adapterName = info?.description?.trim() || (parts.length > 0 ? parts.join(' / ') : null);
-    return { available: true, shaderF16: adapter.features.has('shader-f16'), adapterName };
-  } catch {
-    return none;
-  }
-}
-
 const embedder = new TransformersEmbedder();
 const lsa = new LsaEmbedder();
 /** Which embedder embeds: the one last loaded, fitted or restored. */
@@ -64,7 +40,6 @@ const api = {
     lsa.dispose();
     await embedder.dispose();
   },
-  detectWebGpu,
 };
 
 /** The embedding worker's API, as the main thread sees it through Comlink (all methods async). */

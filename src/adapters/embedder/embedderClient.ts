@@ -3,7 +3,7 @@ import { startWorker, type WorkerClient } from '../workerRpc';
 import type { EmbedderWorkerApi } from './embedder.worker';
 import { UNRESPONSIVE_AFTER_MS } from '../workerSupervisor';
 
-export type { EmbedderWorkerApi, WebGpuInfo } from './embedder.worker';
+export type { EmbedderWorkerApi } from './embedder.worker';
 
 /**
  * The worker's API through Comlink. Callbacks (onDownload, onBatch) must be wrapped with `callback()`

@@ -1,5 +1,6 @@
 // The embedding models the app knows about, and the parser for a site's own models/models.json.
 import { isSafeModelId } from '../transformers/modelId';
+import { isLanguageList, isRecord, isSize, parseManifestList, type ManifestEntryCheck as SectionEntryCheck } from '../transformers/manifestSection';
 import type { EmbeddingModelInfo } from './embedder';
 import { BUILTIN_LSA_MODEL_ID } from '../../core/lsa/builtinLsa';
 
@@ -85,9 +86,7 @@ export class ModelManifestError extends Error {
   }
 }
 
-export type ManifestEntryCheck = { ok: true; model: EmbeddingModelInfo } | { ok: false; reason: string };
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export type ManifestEntryCheck = SectionEntryCheck<EmbeddingModelInfo>;
 
 const isPositiveInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
 
@@ -108,13 +107,13 @@ export function checkManifestEntry(entry: unknown): ManifestEntryCheck {
   if (!isPositiveInteger(dimension) || dimension > 16384) {
     return fail('"dimension" must be a positive integer');
   }
-  if (sizeMB !== undefined && (typeof sizeMB !== 'number' || !Number.isFinite(sizeMB) || sizeMB < 0)) {
+  if (sizeMB !== undefined && !isSize(sizeMB)) {
     return fail('"sizeMB" must be a number of megabytes, 0 or more');
   }
-  if (webgpuSizeMB !== undefined && (typeof webgpuSizeMB !== 'number' || !Number.isFinite(webgpuSizeMB) || webgpuSizeMB < 0)) {
+  if (webgpuSizeMB !== undefined && !isSize(webgpuSizeMB)) {
     return fail('"webgpuSizeMB" must be a number of megabytes, 0 or more');
   }
-  if (!Array.isArray(languages) || languages.length === 0 || !languages.every((l): l is string => typeof l === 'string' && l.trim() !== '')) {
+  if (!isLanguageList(languages)) {
     return fail('"languages" must be a non-empty list of language codes');
   }
   if (languagesNote !== undefined && typeof languagesNote !== 'string') {
@@ -161,18 +160,5 @@ export function parseModelManifest(json: unknown, onRejected?: (reason: string) 
   if (list === undefined) return [];
   if (!Array.isArray(list)) throw new ModelManifestError('"embedding" in models.json must be a list.');
 
-  const models: EmbeddingModelInfo[] = [];
-  const seen = new Set<string>();
-  list.forEach((entry, index) => {
-    const check = checkManifestEntry(entry);
-    if (!check.ok) {
-      onRejected?.(`models.json, embedding[${index}]: ${check.reason}.`);
-    } else if (seen.has(check.model.id)) {
-      onRejected?.(`models.json, embedding[${index}]: "${check.model.id}" is listed twice; the first one is kept.`);
-    } else {
-      seen.add(check.model.id);
-      models.push(check.model);
-    }
-  });
-  return models;
+  return parseManifestList('embedding', list, checkManifestEntry, onRejected);
 }

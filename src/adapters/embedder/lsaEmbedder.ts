@@ -32,7 +32,7 @@ export class LsaEmbedder {
   /** Use a projection fitted earlier (restored with the workspace). */
   use(model: LsaModel): EmbedderLoadResult {
     this.model = model;
-    return { modelId: BUILTIN_LSA_MODEL_ID, device: 'wasm', from: 'builtin', dimension: model.dimension };
+    return { modelId: BUILTIN_LSA_MODEL_ID, device: 'cpu', from: 'builtin', dimension: model.dimension };
   }
 
   get ready(): boolean {

@@ -2,17 +2,16 @@
 // embedding worker (embedder.worker.ts, which also points ONNX Runtime at our own copy of its wasm) and in
 // Node for tests, where transformers.js uses onnxruntime-node and a folder on disk.
 import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
-import { notify, progressMapper } from '../transformers/downloadProgress';
-import { ModelLoadError, classifyLoadFailure, locationFailure, unavailableDevice, type LoadFailureReason } from '../transformers/loadFailure';
+import { notify } from '../transformers/downloadProgress';
+import { LoadedModelSlot } from '../transformers/modelLoader';
+import { ModelLoadError, classifyLoadFailure, locationFailure, type LoadFailureReason } from '../transformers/loadFailure';
 import {
-  configureEnvironment,
   locateModel as locateAnyModel,
   normaliseRemoteHost as normaliseAnyRemoteHost,
-  resolveModelLocation,
   type LocationOptions,
   type ModelLocation,
 } from '../transformers/modelLocation';
-import { detectRuntime, libraryDevice, type Runtime } from '../transformers/runtime';
+import { detectRuntime } from '../transformers/runtime';
 import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
 import {
   EmbeddingCancelledError,
@@ -52,6 +51,7 @@ export { normaliseBasePath } from '../transformers/modelLocation';
 /** As an EmbedderLoadError: a model location failure, or anything already described. */
 function asLoadError(error: unknown): EmbedderLoadError | null {
   if (error instanceof EmbedderLoadError) return error;
+  if (error instanceof ModelLoadError) return new EmbedderLoadError(error.reason, error.message);
   const located = locationFailure(error);
   return located && new EmbedderLoadError(located.reason, located.message);
 }
@@ -88,23 +88,20 @@ export function describeLoadError(error: unknown, model: EmbeddingModelInfo, loc
   return new EmbedderLoadError(reason, message);
 }
 
+interface LoadedEmbedder {
+  model: EmbeddingModelInfo;
+  extractor: FeatureExtractionPipeline;
+  dimension: number;
+}
+
 export class TransformersEmbedder implements Embedder {
-  private extractor: FeatureExtractionPipeline | null = null;
-  private model: EmbeddingModelInfo | null = null;
+  private readonly slot: LoadedModelSlot<LoadedEmbedder>;
   private cancelled = false;
   private readonly batchSize: number;
-  private readonly runtime: Runtime;
 
-  constructor(private readonly options: TransformersEmbedderOptions = {}) {
+  constructor(options: TransformersEmbedderOptions = {}) {
     this.batchSize = Math.max(1, Math.floor(options.batchSize ?? 16));
-    this.runtime = options.runtime ?? detectRuntime();
-  }
-
-  /** The device name transformers.js understands here, or an error when the device is unavailable. */
-  private runtimeDevice(device: ComputeDevice): 'webgpu' | 'wasm' | 'cpu' {
-    const unavailable = unavailableDevice(device);
-    if (unavailable) throw new EmbedderLoadError(unavailable.reason, unavailable.message);
-    return libraryDevice(device, this.runtime);
+    this.slot = new LoadedModelSlot({ location: options, runtime: options.runtime ?? detectRuntime() }, (loaded) => loaded.extractor.dispose());
   }
 
   async load(
@@ -114,55 +111,37 @@ export class TransformersEmbedder implements Embedder {
     onDownload: (progress: DownloadProgress) => void,
   ): Promise<EmbedderLoadResult> {
     // The model loaded before stays usable until the new one has loaded: a failed load changes nothing.
-    const runtimeDevice = this.runtimeDevice(device);
-    let location: ModelLocation;
-    try {
-      location = await resolveModelLocation(model, source, this.options);
-    } catch (error) {
-      throw asLoadError(error) ?? error;
-    }
-    configureEnvironment(location);
-
-    let extractor: FeatureExtractionPipeline;
-    try {
-      extractor = (await pipeline('feature-extraction', model.id, {
-        device: runtimeDevice,
-        progress_callback: progressMapper(onDownload),
-      })) as FeatureExtractionPipeline;
-    } catch (error) {
-      throw describeLoadError(error, model, location, device);
-    }
-
-    // One tiny call: finds the real dimension, and surfaces device failures (WebGPU shader compilation)
-    // now rather than in the middle of embedding.
-    let dimension: number;
-    try {
-      const probe = await extractor(['openbook'], { pooling: model.pooling ?? 'mean', normalize: true });
-      dimension = probe.dims[probe.dims.length - 1] ?? 0;
-      probe.dispose();
-    } catch (error) {
-      await extractor.dispose().catch(() => {});
-      throw describeLoadError(error, model, location, device);
-    }
-    if (dimension !== model.dimension) {
-      await extractor.dispose().catch(() => {});
-      throw new EmbedderLoadError(
-        'invalid-model',
-        `The model "${model.id}" produces ${dimension}-dimensional vectors, but its description says ${model.dimension}.`,
-      );
-    }
-
-    const previous = this.extractor;
-    this.extractor = extractor;
-    this.model = model;
-    if (previous) await previous.dispose().catch(() => {});
-    return { modelId: model.id, device, from: location.from, dimension };
+    const location = await this.slot.load(
+      { model, device, source, onDownload },
+      {
+        create: async (libraryDevice, progress_callback) => ({
+          model,
+          extractor: (await pipeline('feature-extraction', model.id, { device: libraryDevice, progress_callback })) as FeatureExtractionPipeline,
+          dimension: 0,
+        }),
+        // One tiny call: finds the real dimension, and surfaces device failures (WebGPU shader compilation)
+        // now rather than in the middle of embedding.
+        probe: async (candidate) => {
+          const probe = await candidate.extractor(['openbook'], { pooling: model.pooling ?? 'mean', normalize: true });
+          candidate.dimension = probe.dims[probe.dims.length - 1] ?? 0;
+          probe.dispose();
+          if (candidate.dimension !== model.dimension) {
+            throw new EmbedderLoadError(
+              'invalid-model',
+              `The model "${model.id}" produces ${candidate.dimension}-dimensional vectors, but its description says ${model.dimension}.`,
+            );
+          }
+        },
+        describe: (error, location) => (location ? describeLoadError(error, model, location, device) : (asLoadError(error) ?? (error as Error))),
+      },
+    );
+    return { modelId: model.id, device, from: location.from, dimension: this.slot.value!.dimension };
   }
 
   async embed(texts: string[], kind: EmbedKind, onBatch?: (done: number, total: number) => void): Promise<Float32Array[]> {
-    const extractor = this.extractor;
-    const model = this.model;
-    if (!extractor || !model) throw new Error('No embedding model is loaded yet.');
+    const loaded = this.slot.value;
+    if (!loaded) throw new Error('No embedding model is loaded yet.');
+    const { model, extractor } = loaded;
     this.cancelled = false;
     const prefix = kind === 'query' ? model.queryPrefix : model.passagePrefix;
     const pooling = model.pooling ?? 'mean';
@@ -187,10 +166,7 @@ export class TransformersEmbedder implements Embedder {
     this.cancelled = true;
   }
 
-  async dispose(): Promise<void> {
-    const extractor = this.extractor;
-    this.extractor = null;
-    this.model = null;
-    if (extractor) await extractor.dispose();
+  dispose(): Promise<void> {
+    return this.slot.dispose();
   }
 }

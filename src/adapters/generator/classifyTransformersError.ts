@@ -2,6 +2,7 @@
 // GenerationError with a code the UI can explain. Runs where the engine runs (worker, or Node in tests).
 import { FILE_NOT_FOUND, HTML_INSTEAD_OF_FILE, NETWORK_FAILURE, rawMessage } from '../transformers/loadErrorPatterns';
 import { ModelLocationError } from '../transformers/modelLocation';
+import { ModelLoadError } from '../transformers/loadFailure';
 import { classifyGenerationError } from './classifyGenerationError';
 import { GenerationError } from './generator';
 
@@ -9,6 +10,11 @@ export function classifyTransformersError(error: unknown): GenerationError {
   if (error instanceof GenerationError) return error;
   if (error instanceof ModelLocationError) {
     return new GenerationError(error.reason === 'not-found' ? 'not-found' : 'unknown', error.message);
+  }
+  // Described by the shared loader already (a device this browser lacks).
+  if (error instanceof ModelLoadError) {
+    const code = error.reason === 'webgpu' ? 'no-webgpu' : error.reason === 'not-found' || error.reason === 'network' ? error.reason : 'unknown';
+    return new GenerationError(code, error.message);
   }
   const raw = rawMessage(error);
   const name = error instanceof Error ? error.name : '';

@@ -2,6 +2,7 @@
 // webllmGenerator.ts (WebLLM on WebGPU, inside generator.worker.ts) and transformersGenerator.ts
 // (transformers.js on WebGPU or WASM, inside transformersChat.worker.ts) and openaiGenerator.ts (an
 // OpenAI-compatible server the user runs, such as Ollama, LM Studio or llama.cpp; on the main thread).
+import type { DownloadProgress } from '../../core/types';
 
 export interface ChatModelInfo {
   /** WebLLM model id, e.g. 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC'. */
@@ -24,6 +25,11 @@ export interface GpuCapabilities {
   webgpu: boolean;
   adapter: boolean;
   shaderF16: boolean;
+  /**
+   * The adapter is a software renderer (SwiftShader, a fallback or CPU adapter): it works, but WASM on the
+   * same CPU is faster, so "Automatic" never picks it (core/deviceChoice.ts).
+   */
+  software: boolean;
   /** Adapter description for display ('swiftshader', vendor/architecture), if any. */
   adapterName: string | null;
 }
@@ -61,6 +67,8 @@ export interface LoadProgress {
   timeElapsedS: number;
   /** Bytes downloaded so far and to download, over all files, where the engine reports them. */
   bytes?: { loaded: number; total: number };
+  /** Each file's download, where the engine reports files (transformers.js; WebLLM does not). */
+  files?: DownloadProgress[];
 }
 
 export interface GenerationStats {

@@ -20,27 +20,33 @@ function adapterWith(features: string[], info?: GpuAdapterLike['info']): GpuAdap
 
 describe('detectGpuCapabilities', () => {
   it('reports no WebGPU without navigator.gpu (or without a navigator)', async () => {
-    const none = { webgpu: false, adapter: false, shaderF16: false, adapterName: null };
+    const none = { webgpu: false, adapter: false, shaderF16: false, software: false, adapterName: null };
     expect(await detectGpuCapabilities({})).toEqual(none);
     expect(await detectGpuCapabilities(undefined)).toEqual(none);
   });
 
   it('reports no adapter when requestAdapter returns null or throws', async () => {
-    const noAdapter = { webgpu: true, adapter: false, shaderF16: false, adapterName: null };
+    const noAdapter = { webgpu: true, adapter: false, shaderF16: false, software: false, adapterName: null };
     expect(await detectGpuCapabilities(navWith(null))).toEqual(noAdapter);
     expect(await detectGpuCapabilities(navWith(new Error('boom')))).toEqual(noAdapter);
   });
 
   it('reads shader-f16 and the adapter name (SwiftShader-like adapter)', async () => {
     const caps = await detectGpuCapabilities(navWith(adapterWith([], { vendor: 'google', architecture: 'swiftshader', description: '' })));
-    expect(caps).toEqual({ webgpu: true, adapter: true, shaderF16: false, adapterName: 'google / swiftshader' });
+    expect(caps).toEqual({ webgpu: true, adapter: true, shaderF16: false, software: true, adapterName: 'google / swiftshader' });
   });
 
   it('prefers the description and sees shader-f16', async () => {
     const caps = await detectGpuCapabilities(
       navWith(adapterWith(['shader-f16', 'subgroups'], { vendor: 'nvidia', architecture: 'hopper', description: 'NVIDIA H200' })),
     );
-    expect(caps).toEqual({ webgpu: true, adapter: true, shaderF16: true, adapterName: 'NVIDIA H200' });
+    expect(caps).toEqual({ webgpu: true, adapter: true, shaderF16: true, software: false, adapterName: 'NVIDIA H200' });
+  });
+
+  it('tells a fallback (software) adapter from a GPU', async () => {
+    expect((await detectGpuCapabilities(navWith(adapterWith([], { vendor: 'x', isFallbackAdapter: true })))).software).toBe(true);
+    expect((await detectGpuCapabilities(navWith({ features: new Set(), isFallbackAdapter: true }))).software).toBe(true);
+    expect((await detectGpuCapabilities(navWith(adapterWith([], { vendor: 'apple', architecture: 'metal-3' })))).software).toBe(false);
   });
 
   it('falls back to requestAdapterInfo() and to a null name', async () => {
@@ -66,6 +72,7 @@ describe('modelBlocker', () => {
     webgpu: true,
     adapter: true,
     shaderF16: true,
+    software: false,
     adapterName: null,
     ...partial,
   });

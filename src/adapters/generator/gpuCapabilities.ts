@@ -1,13 +1,16 @@
 // What this browser's WebGPU offers, found without downloading anything, and whether a chat model
-// can run on it. WebLLM itself only finds out after downloading the config and the model library.
+// can run on it, and whether the adapter is a software renderer (SwiftShader). WebLLM itself only finds out after downloading the config and the model library.
+import { isSoftwareAdapter, type AdapterInfoLike } from '../../core/deviceChoice';
 import type { ChatModelInfo, GpuCapabilities, ModelBlocker } from './generator';
 
 /** The parts of a GPUAdapter read here (structural, so tests can pass a fake). */
 export interface GpuAdapterLike {
   features: { has(feature: string): boolean };
-  info?: { vendor?: string; architecture?: string; device?: string; description?: string };
+  info?: AdapterInfoLike;
+  /** Older Chromium: the fallback (software) adapter says so here rather than in info. */
+  isFallbackAdapter?: boolean;
   /** Older Chromium (before adapter.info). */
-  requestAdapterInfo?: () => Promise<{ vendor?: string; architecture?: string; device?: string; description?: string }>;
+  requestAdapterInfo?: () => Promise<AdapterInfoLike>;
 }
 
 /** The parts of Navigator read here. */
@@ -17,7 +20,7 @@ export interface NavigatorWithGpu {
   };
 }
 
-const NONE: GpuCapabilities = { webgpu: false, adapter: false, shaderF16: false, adapterName: null };
+const NONE: GpuCapabilities = { webgpu: false, adapter: false, shaderF16: false, software: false, adapterName: null };
 
 function describeAdapter(info: GpuAdapterLike['info']): string | null {
   if (!info) return null;
@@ -58,7 +61,13 @@ export async function detectGpuCapabilities(
         info = undefined;
       }
     }
-    return { webgpu: true, adapter: true, shaderF16, adapterName: describeAdapter(info) };
+    let software = false;
+    try {
+      software = isSoftwareAdapter(info, adapter.isFallbackAdapter);
+    } catch {
+      software = false;
+    }
+    return { webgpu: true, adapter: true, shaderF16, software, adapterName: describeAdapter(info) };
   } catch {
     return { ...NONE };
   }

@@ -1,4 +1,4 @@
-// Per-file download progress (bytes) summed into one LoadProgress for the whole model.
+// Per-file download progress (bytes) summed into one LoadProgress for the whole model, the files kept beside.
 import type { DownloadProgress } from '../transformers/downloadProgress';
 import type { LoadProgress } from './generator';
 
@@ -24,6 +24,7 @@ export class LoadProgressTotals {
       text: file.file,
       timeElapsedS: (this.now() - this.started) / 1000,
       bytes: { loaded, total },
+      files: [...this.files.values()],
     };
   }
 }

@@ -2,27 +2,27 @@
 // on request. Runs in transformersChat.worker.ts in the browser (WebGPU or WASM) and in Node for tests
 // (onnxruntime-node's 'cpu' device).
 import { InterruptableStoppingCriteria, TextStreamer, pipeline, type PreTrainedTokenizer, type TextGenerationPipeline } from '@huggingface/transformers';
-import { progressMapper, notify, type DownloadProgress } from '../transformers/downloadProgress';
-import { configureEnvironment, resolveModelLocation, type LocationOptions, type ModelSource } from '../transformers/modelLocation';
-import { detectRuntime, hasNavigatorGpu, libraryDevice, type Runtime } from '../transformers/runtime';
+import { notify, type DownloadProgress } from '../transformers/downloadProgress';
+import { LoadedModelSlot } from '../transformers/modelLoader';
+import type { LocationOptions, ModelSource } from '../transformers/modelLocation';
+import { detectRuntime, type Runtime } from '../transformers/runtime';
 import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
 import { classifyTransformersError } from './classifyTransformersError';
 import { GenerationError, type ChatMessage, type GenerateOptions, type GenerationStats } from './generator';
 import { IncrementalText } from './incrementalText';
+import type { ComputeDevice } from '../../core/types';
 import type { TransformersChatModelInfo, TransformersDtype } from './transformersChatModels';
-
-export type ChatDevice = 'webgpu' | 'wasm';
 
 export interface ChatLoadRequest {
   model: TransformersChatModelInfo;
-  device: ChatDevice;
+  device: ComputeDevice;
   dtype: TransformersDtype;
   source: ModelSource;
 }
 
 export interface ChatLoadResult {
   modelId: string;
-  device: ChatDevice;
+  device: ComputeDevice;
   dtype: TransformersDtype;
   /** 'site' when the site served the model folder itself, 'remote' when it came from the hub. */
   from: 'site' | 'remote';
@@ -64,52 +64,44 @@ function yieldAfterEachStep(pipe: TextGenerationPipeline, beforeStep: () => Prom
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
 
 export class TransformersChatEngine {
-  private pipe: TextGenerationPipeline | null = null;
+  private readonly slot: LoadedModelSlot<TextGenerationPipeline>;
   private readonly stopping = new InterruptableStoppingCriteria();
   /** Forward passes of the answer being generated (the first one reads the prompt and gives the first token). */
   private steps = 0;
   /** An answer held after its first token until releaseHold() (see holdNextAnswer). */
   private held: { promise: Promise<void>; release: () => void } | null = null;
-  private readonly runtime: Runtime;
 
-  constructor(private readonly options: TransformersChatEngineOptions = {}) {
-    this.runtime = options.runtime ?? detectRuntime();
+  constructor(options: TransformersChatEngineOptions = {}) {
+    this.slot = new LoadedModelSlot({ location: options, runtime: options.runtime ?? detectRuntime() }, (pipe) => pipe.dispose());
   }
 
   get loaded(): boolean {
-    return this.pipe !== null;
+    return this.slot.value !== null;
   }
 
   /** Load a model (replacing the one loaded before, once the new one works). Throws a GenerationError. */
   async load(request: ChatLoadRequest, onDownload: (progress: DownloadProgress) => void): Promise<ChatLoadResult> {
     const { model, device, dtype, source } = request;
-    try {
-      if (device === 'webgpu' && !hasNavigatorGpu()) {
-        throw new GenerationError('no-webgpu', 'WebGPU is not available here (navigator.gpu is missing).');
-      }
-      const location = await resolveModelLocation(model, source, this.options);
-      configureEnvironment(location);
-      const pipe = (await pipeline('text-generation', model.id, {
-        device: libraryDevice(device, this.runtime),
-        // 'auto': the dtype in the model's config.json, else the library's default for the device.
-        ...(dtype === 'auto' ? {} : { dtype }),
-        progress_callback: progressMapper(onDownload),
-      })) as TextGenerationPipeline;
-      try {
+    const location = await this.slot.load(
+      { model, device, source, onDownload },
+      {
+        create: async (libraryDevice, progress_callback) =>
+          (await pipeline('text-generation', model.id, {
+            device: libraryDevice,
+            // 'auto': the dtype in the model's config.json, else the library's default for the device.
+            ...(dtype === 'auto' ? {} : { dtype }),
+            progress_callback,
+          })) as TextGenerationPipeline,
         // One token now: compiles WebGPU shaders and surfaces device failures at load, not mid-answer.
-        await pipe('Hi', { max_new_tokens: 1, do_sample: false });
-      } catch (error) {
-        await pipe.dispose().catch(() => {});
-        throw error;
-      }
-      yieldAfterEachStep(pipe, () => this.beforeStep());
-      const previous = this.pipe;
-      this.pipe = pipe;
-      if (previous) await previous.dispose().catch(() => {});
-      return { modelId: model.id, device, dtype, from: location.from };
-    } catch (error) {
-      throw classifyTransformersError(error);
-    }
+        probe: async (candidate) => {
+          await candidate('Hi', { max_new_tokens: 1, do_sample: false });
+          // From now on (answers), every step lets an interrupt in.
+          yieldAfterEachStep(candidate, () => this.beforeStep());
+        },
+        describe: (error) => classifyTransformersError(error),
+      },
+    );
+    return { modelId: model.id, device, dtype, from: location.from };
   }
 
   /**
@@ -117,7 +109,7 @@ export class TransformersChatEngine {
    * usage figures when the answer is complete or stopped by interrupt(). Throws a GenerationError.
    */
   async generate(messages: ChatMessage[], options: GenerateOptions, onDelta: (text: string) => void): Promise<GenerationStats> {
-    const pipe = this.pipe;
+    const pipe = this.slot.value;
     if (!pipe) throw new GenerationError('unknown', 'No chat model is loaded.');
     this.stopping.reset();
     this.steps = 0;
@@ -196,7 +188,7 @@ export class TransformersChatEngine {
 
   /** Each text's length in tokens, with the loaded model's own tokenizer (no special tokens added). */
   countTokens(texts: string[]): number[] {
-    const pipe = this.pipe;
+    const pipe = this.slot.value;
     if (!pipe) throw new GenerationError('unknown', 'No chat model is loaded.');
     const tokenizer = pipe.tokenizer as PreTrainedTokenizer;
     return texts.map((text) => (text ? tokenizer.encode(text, { add_special_tokens: false }).length : 0));
@@ -207,9 +199,7 @@ export class TransformersChatEngine {
     this.stopping.interrupt();
   }
 
-  async dispose(): Promise<void> {
-    const pipe = this.pipe;
-    this.pipe = null;
-    if (pipe) await pipe.dispose();
+  dispose(): Promise<void> {
+    return this.slot.dispose();
   }
 }

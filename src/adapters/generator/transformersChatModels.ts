@@ -1,7 +1,9 @@
 // The chat models of the transformers.js engine: ONNX builds on the Hugging Face Hub, plus those a site
 // serves itself and lists under "chat" in its models/models.json. No library imports: the store and the
 // model picker read this on the first screen.
+import type { ComputeDevice } from '../../core/types';
 import { isSafeModelId } from '../transformers/modelId';
+import { isLanguageList, isRecord, isSize, parseOptionalSection, withSiteModels, type ManifestEntryCheck } from '../transformers/manifestSection';
 
 /** transformers.js dtype names (model_<suffix>.onnx); 'auto' takes what the model's config.json says. */
 export type TransformersDtype = 'auto' | 'fp32' | 'fp16' | 'q8' | 'q4' | 'q4f16';
@@ -71,17 +73,14 @@ export interface ChosenWeights {
 }
 
 /** Which weights to load: the f16 build only on WebGPU with shader-f16, else the model's `dtype`. */
-export function chooseWeights(model: TransformersChatModelInfo, device: 'webgpu' | 'wasm', shaderF16: boolean): ChosenWeights {
+export function chooseWeights(model: TransformersChatModelInfo, device: ComputeDevice, shaderF16: boolean): ChosenWeights {
   if (device === 'webgpu' && shaderF16 && model.f16Dtype) {
     return { dtype: model.f16Dtype, downloadMB: model.f16DownloadMB ?? model.downloadMB };
   }
   return { dtype: model.dtype, downloadMB: model.downloadMB };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isSize = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
-
-export type ChatManifestEntryCheck = { ok: true; model: TransformersChatModelInfo } | { ok: false; reason: string };
+export type ChatManifestEntryCheck = ManifestEntryCheck<TransformersChatModelInfo>;
 
 /**
  * Check one entry of models.json's "chat" list. Pure. Required: id, languages. Defaults: label = id,
@@ -112,7 +111,7 @@ export function checkChatManifestEntry(entry: unknown): ChatManifestEntryCheck {
   if (contextWindow !== undefined && !(typeof contextWindow === 'number' && Number.isInteger(contextWindow) && contextWindow > 0)) {
     return fail('"contextWindow" must be a positive integer');
   }
-  if (!Array.isArray(languages) || languages.length === 0 || !languages.every((l) => typeof l === 'string' && l.trim() !== '')) {
+  if (!isLanguageList(languages)) {
     return fail('"languages" must be a non-empty list of language codes');
   }
   if (selfHostedOnly !== undefined && typeof selfHostedOnly !== 'boolean') return fail('"selfHostedOnly" must be true or false');
@@ -124,7 +123,7 @@ export function checkChatManifestEntry(entry: unknown): ChatManifestEntryCheck {
     dtype: (dtype as TransformersDtype | undefined) ?? 'auto',
     downloadMB: isSize(downloadMB) ? downloadMB : 0,
     contextWindow: typeof contextWindow === 'number' ? contextWindow : 2048,
-    languages: [...(languages as string[])],
+    languages: [...languages],
   };
   if (f16Dtype !== undefined) model.f16Dtype = f16Dtype as TransformersDtype;
   if (isSize(f16DownloadMB)) model.f16DownloadMB = f16DownloadMB;
@@ -137,24 +136,10 @@ export function checkChatManifestEntry(entry: unknown): ChatManifestEntryCheck {
  * entry or a repeated id is left out, and `onRejected` hears why.
  */
 export function parseChatManifest(json: unknown, onRejected?: (reason: string) => void): TransformersChatModelInfo[] {
-  if (!isRecord(json) || json.chat === undefined) return [];
-  if (!Array.isArray(json.chat)) {
-    onRejected?.('"chat" in models.json must be a list.');
-    return [];
-  }
-  const models: TransformersChatModelInfo[] = [];
-  json.chat.forEach((entry, index) => {
-    const check = checkChatManifestEntry(entry);
-    if (!check.ok) onRejected?.(`models.json, chat[${index}]: ${check.reason}.`);
-    else if (models.some((m) => m.id === check.model.id)) {
-      onRejected?.(`models.json, chat[${index}]: "${check.model.id}" is listed twice; the first one is kept.`);
-    } else models.push(check.model);
-  });
-  return models;
+  return parseOptionalSection(json, 'chat', checkChatManifestEntry, onRejected);
 }
 
 /** Built-in models followed by the site's own (a site entry with a built-in id is ignored). */
 export function withSiteChatModels(site: readonly TransformersChatModelInfo[]): TransformersChatModelInfo[] {
-  const known = new Set(TRANSFORMERS_CHAT_MODELS.map((m) => m.id));
-  return [...TRANSFORMERS_CHAT_MODELS, ...site.filter((m) => !known.has(m.id))];
+  return withSiteModels(TRANSFORMERS_CHAT_MODELS, site);
 }

@@ -8,13 +8,14 @@ import { classifyGenerationError } from './classifyGenerationError';
 import { GenerationError, type ChatMessage, type GenerateOptions, type GenerationStats, type Generator, type LoadProgress } from './generator';
 import { LoadProgressTotals } from './loadProgressTotals';
 import type { ChatResult, ChatWorkerApi } from './transformersChatApi';
-import type { ChatDevice, ChatLoadResult } from './transformersChatEngine';
+import type { ChatLoadResult } from './transformersChatEngine';
+import type { ComputeDevice } from '../../core/types';
 import { chooseWeights, type TransformersChatModelInfo } from './transformersChatModels';
 
 export type ChatWorkerClient = WorkerClient<ChatWorkerApi>;
 
 export interface TransformersGeneratorOptions {
-  device: ChatDevice;
+  device: ComputeDevice;
   /** Whether the WebGPU adapter has 'shader-f16' (chooses the f16 weights on WebGPU). */
   shaderF16: boolean;
   /** The app's base URL path, where a site may serve models/<id>/. */

@@ -1,6 +1,7 @@
 // The cross-encoders the app knows about, and the "reranker" list of a site's own models/models.json.
 // No library imports: the store and the model picker read this on the first screen.
 import { isSafeModelId } from '../transformers/modelId';
+import { isLanguageList, isRecord, isSize, parseOptionalSection, withSiteModels, type ManifestEntryCheck } from '../transformers/manifestSection';
 import type { RerankModelInfo } from './reranker';
 
 /**
@@ -30,10 +31,7 @@ export const BUILTIN_RERANK_MODELS: RerankModelInfo[] = [
   },
 ];
 
-export type RerankManifestEntryCheck = { ok: true; model: RerankModelInfo } | { ok: false; reason: string };
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isSize = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+export type RerankManifestEntryCheck = ManifestEntryCheck<RerankModelInfo>;
 
 /**
  * Check one entry of models.json's "reranker" list. Pure. Required: id, languages, maxTokens.
@@ -50,7 +48,7 @@ export function checkRerankManifestEntry(entry: unknown): RerankManifestEntryChe
   if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) return fail('"label" must be a non-empty string');
   if (sizeMB !== undefined && !isSize(sizeMB)) return fail('"sizeMB" must be a number of megabytes, 0 or more');
   if (webgpuSizeMB !== undefined && !isSize(webgpuSizeMB)) return fail('"webgpuSizeMB" must be a number of megabytes, 0 or more');
-  if (!Array.isArray(languages) || languages.length === 0 || !languages.every((l) => typeof l === 'string' && l.trim() !== '')) {
+  if (!isLanguageList(languages)) {
     return fail('"languages" must be a non-empty list of language codes');
   }
   if (languagesNote !== undefined && typeof languagesNote !== 'string') return fail('"languagesNote" must be a string');
@@ -61,7 +59,7 @@ export function checkRerankManifestEntry(entry: unknown): RerankManifestEntryChe
     id,
     label: typeof label === 'string' ? label : id,
     sizeMB: isSize(sizeMB) ? sizeMB : 0,
-    languages: [...(languages as string[])],
+    languages: [...languages],
     maxTokens,
   };
   if (isSize(webgpuSizeMB)) model.webgpuSizeMB = webgpuSizeMB;
@@ -75,24 +73,10 @@ export function checkRerankManifestEntry(entry: unknown): RerankManifestEntryChe
  * entry or a repeated id is left out, and `onRejected` hears why.
  */
 export function parseRerankManifest(json: unknown, onRejected?: (reason: string) => void): RerankModelInfo[] {
-  if (!isRecord(json) || json.reranker === undefined) return [];
-  if (!Array.isArray(json.reranker)) {
-    onRejected?.('"reranker" in models.json must be a list.');
-    return [];
-  }
-  const models: RerankModelInfo[] = [];
-  json.reranker.forEach((entry, index) => {
-    const check = checkRerankManifestEntry(entry);
-    if (!check.ok) onRejected?.(`models.json, reranker[${index}]: ${check.reason}.`);
-    else if (models.some((m) => m.id === check.model.id)) {
-      onRejected?.(`models.json, reranker[${index}]: "${check.model.id}" is listed twice; the first one is kept.`);
-    } else models.push(check.model);
-  });
-  return models;
+  return parseOptionalSection(json, 'reranker', checkRerankManifestEntry, onRejected);
 }
 
 /** Built-in models followed by the site's own (a site entry with a built-in id is ignored). */
 export function withSiteRerankModels(site: readonly RerankModelInfo[]): RerankModelInfo[] {
-  const known = new Set(BUILTIN_RERANK_MODELS.map((m) => m.id));
-  return [...BUILTIN_RERANK_MODELS, ...site.filter((m) => !known.has(m.id))];
+  return withSiteModels(BUILTIN_RERANK_MODELS, site);
 }

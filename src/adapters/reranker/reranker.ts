@@ -4,9 +4,9 @@
 import type { DownloadProgress } from '../transformers/downloadProgress';
 import type { ModelSource } from '../transformers/modelLocation';
 
-export type { DownloadProgress, ModelSource };
+import type { ComputeDevice } from '../../core/types';
 
-export type RerankDevice = 'webgpu' | 'wasm';
+export type { ComputeDevice, DownloadProgress, ModelSource };
 
 export interface RerankModelInfo {
   /** Hub id, e.g. 'Xenova/ms-marco-MiniLM-L-6-v2'; also the folder name under models/ when self-hosted. */
@@ -27,13 +27,13 @@ export interface RerankModelInfo {
 
 export interface RerankerLoadResult {
   modelId: string;
-  device: RerankDevice;
+  device: ComputeDevice;
   /** 'site' when the site served the model folder itself, 'remote' when it came from the hub. */
   from: 'site' | 'remote';
 }
 
 export interface Reranker {
-  load(model: RerankModelInfo, device: RerankDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void): Promise<RerankerLoadResult>;
+  load(model: RerankModelInfo, device: ComputeDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void): Promise<RerankerLoadResult>;
   /**
    * Score each passage against the question, in batches: the sigmoid of the cross-encoder's logit, in
    * [0, 1], in the order of `passages`. Calls onBatch after each batch with the number scored so far.

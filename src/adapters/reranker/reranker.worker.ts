@@ -3,13 +3,13 @@
 // ONNX Runtime's wasm comes from our own origin, never from its default CDN.
 import '../transformers/ortWasmFromOwnOrigin';
 import { exposeWorker } from '../workerRpc';
-import type { DownloadProgress, ModelSource, RerankDevice, RerankModelInfo } from './reranker';
+import type { DownloadProgress, ModelSource, ComputeDevice, RerankModelInfo } from './reranker';
 import { TransformersReranker } from './transformersReranker';
 
 const reranker = new TransformersReranker();
 
 const api = {
-  load: (model: RerankModelInfo, device: RerankDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void) =>
+  load: (model: RerankModelInfo, device: ComputeDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void) =>
     reranker.load(model, device, source, onDownload),
   score: (question: string, passages: string[], onBatch?: (done: number, total: number) => void) => reranker.score(question, passages, onBatch),
   cancel: () => reranker.cancel(),

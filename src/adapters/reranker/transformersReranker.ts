@@ -4,20 +4,14 @@
 // worker (reranker.worker.ts) and in Node for tests (onnxruntime-node, a folder on disk).
 import { AutoModelForSequenceClassification, AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
 import { scoresFromLogits } from '../../core/rerank';
-import { notify, progressMapper } from '../transformers/downloadProgress';
-import { ModelLoadError, classifyLoadFailure, unavailableDevice, type LoadFailure, type LoadFailureReason } from '../transformers/loadFailure';
-import { configureEnvironment, resolveModelLocation, type LocationOptions, type ModelLocation } from '../transformers/modelLocation';
-import { detectRuntime, libraryDevice, type Runtime } from '../transformers/runtime';
+import type { ComputeDevice } from '../../core/types';
+import { notify } from '../transformers/downloadProgress';
+import { LoadedModelSlot } from '../transformers/modelLoader';
+import { ModelLoadError, classifyLoadFailure, type LoadFailure, type LoadFailureReason } from '../transformers/loadFailure';
+import type { LocationOptions, ModelLocation } from '../transformers/modelLocation';
+import { detectRuntime, type Runtime } from '../transformers/runtime';
 import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
-import {
-  RerankCancelledError,
-  type DownloadProgress,
-  type ModelSource,
-  type RerankDevice,
-  type RerankModelInfo,
-  type Reranker,
-  type RerankerLoadResult,
-} from './reranker';
+import { RerankCancelledError, type DownloadProgress, type ModelSource, type RerankModelInfo, type Reranker, type RerankerLoadResult } from './reranker';
 
 export type RerankerLoadErrorReason = LoadFailureReason;
 
@@ -40,7 +34,7 @@ export interface TransformersRerankerOptions extends LocationOptions {
 }
 
 /** Turn whatever transformers.js or ONNX Runtime threw into a RerankerLoadError with a specific message. */
-export function describeRerankLoadError(error: unknown, model: RerankModelInfo, location: ModelLocation, device: RerankDevice): RerankerLoadError {
+export function describeRerankLoadError(error: unknown, model: RerankModelInfo, location: ModelLocation, device: ComputeDevice): RerankerLoadError {
   if (error instanceof RerankerLoadError) return error;
   const { reason, message } = classifyLoadFailure(error, { modelId: model.id, location, device, noun: 'reranker', specific: notCrossEncoder });
   return new RerankerLoadError(reason, message);
@@ -62,58 +56,48 @@ interface Loaded {
 }
 
 export class TransformersReranker implements Reranker {
-  private loaded: Loaded | null = null;
   /** Raised by cancel(); a scoring call stops when it differs from the value it started under. */
   private cancelEpoch = 0;
   /** Scoring calls run one after another: one ONNX session must not run twice at once. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly batchSize: number;
-  private readonly runtime: Runtime;
+  private readonly slot: LoadedModelSlot<Loaded>;
 
-  constructor(private readonly options: TransformersRerankerOptions = {}) {
+  constructor(options: TransformersRerankerOptions = {}) {
     this.batchSize = Math.max(1, Math.floor(options.batchSize ?? 8));
-    this.runtime = options.runtime ?? detectRuntime();
+    this.slot = new LoadedModelSlot({ location: options, runtime: options.runtime ?? detectRuntime() }, (loaded) => loaded.classifier.dispose());
   }
 
-  async load(model: RerankModelInfo, device: RerankDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void): Promise<RerankerLoadResult> {
+  async load(
+    model: RerankModelInfo,
+    device: ComputeDevice,
+    source: ModelSource,
+    onDownload: (progress: DownloadProgress) => void,
+  ): Promise<RerankerLoadResult> {
     // The model loaded before stays usable until the new one has loaded: a failed load changes nothing.
-    const unavailable = unavailableDevice(device);
-    if (unavailable) throw new RerankerLoadError(unavailable.reason, unavailable.message);
-    const runtimeDevice = libraryDevice(device, this.runtime);
-    let location: ModelLocation;
-    try {
-      location = await resolveModelLocation(model, source, this.options);
-    } catch (error) {
-      throw describeRerankLoadError(error, model, { from: 'site', localModelPath: '' }, device);
-    }
-    configureEnvironment(location);
-
-    const progress_callback = progressMapper(onDownload);
-    let tokenizer: PreTrainedTokenizer;
-    let classifier: PreTrainedModel;
-    try {
-      tokenizer = await AutoTokenizer.from_pretrained(model.id, { progress_callback });
-      classifier = await AutoModelForSequenceClassification.from_pretrained(model.id, { device: runtimeDevice, progress_callback });
-    } catch (error) {
-      throw describeRerankLoadError(error, model, location, device);
-    }
-
-    // One pair now: surfaces a model that is no cross-encoder, or a device failure (WebGPU shaders),
-    // before any question depends on it.
-    const candidate: Loaded = { model, tokenizer, classifier };
-    try {
-      await this.scoreBatch(candidate, 'openbook', ['openbook']);
-    } catch (error) {
-      await classifier.dispose().catch(() => {});
-      if (error instanceof Error && /one relevance logit per pair/.test(error.message)) {
-        throw new RerankerLoadError('invalid-model', `"${model.id}" is not a reranker: ${error.message}`);
-      }
-      throw describeRerankLoadError(error, model, location, device);
-    }
-
-    const previous = this.loaded;
-    this.loaded = candidate;
-    if (previous) await previous.classifier.dispose().catch(() => {});
+    const location = await this.slot.load(
+      { model, device, source, onDownload },
+      {
+        create: async (libraryDevice, progress_callback) => {
+          const tokenizer = await AutoTokenizer.from_pretrained(model.id, { progress_callback });
+          const classifier = await AutoModelForSequenceClassification.from_pretrained(model.id, { device: libraryDevice, progress_callback });
+          return { model, tokenizer, classifier };
+        },
+        // One pair now: surfaces a model that is no cross-encoder, or a device failure (WebGPU shaders),
+        // before any question depends on it.
+        probe: async (loaded) => {
+          try {
+            await this.scoreBatch(loaded, 'openbook', ['openbook']);
+          } catch (error) {
+            if (error instanceof Error && /one relevance logit per pair/.test(error.message)) {
+              throw new RerankerLoadError('invalid-model', `"${model.id}" is not a reranker: ${error.message}`);
+            }
+            throw error;
+          }
+        },
+        describe: (error, location) => describeRerankLoadError(error, model, location ?? { from: 'site', localModelPath: '' }, device),
+      },
+    );
     return { modelId: model.id, device, from: location.from };
   }
 
@@ -145,7 +129,7 @@ export class TransformersReranker implements Reranker {
   }
 
   private async scoreAll(epoch: number, question: string, passages: string[], onBatch?: (done: number, total: number) => void): Promise<number[]> {
-    const loaded = this.loaded;
+    const loaded = this.slot.value;
     if (!loaded) throw new Error('No reranker is loaded yet.');
     const scores: number[] = [];
     for (let start = 0; start < passages.length; start += this.batchSize) {
@@ -162,9 +146,7 @@ export class TransformersReranker implements Reranker {
     this.cancelEpoch++;
   }
 
-  async dispose(): Promise<void> {
-    const loaded = this.loaded;
-    this.loaded = null;
-    if (loaded) await loaded.classifier.dispose();
+  dispose(): Promise<void> {
+    return this.slot.dispose();
   }
 }

@@ -20,7 +20,7 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import { withChunkMeta } from '../../core/chunkMeta';
 import { DEFAULT_CHUNKER_SETTINGS, readChunkerSettings, type ChunkerSettings } from '../../core/chunkers/settings';
 import type { Chunk, SourceDocument } from '../../core/types';
-import type { ComputeDevice } from '../../core/types';
+import type { EmbeddingDevice } from '../../core/types';
 import { isBuiltinLsa } from '../../core/lsa/builtinLsa';
 import { lsaModelProblem, type LsaModel } from '../../core/lsa/lsaModel';
 import { isPlainId, MAX_VECTOR_DIMENSION, packedVectorsProblem, storedDocumentProblem } from '../../core/workspaceLimits';
@@ -50,7 +50,7 @@ interface IndexRow {
   key: string;
   snapshotId: string;
   modelId: string;
-  device: ComputeDevice;
+  device: EmbeddingDevice;
   dimension: number;
   /** Saved before there were several chunkers: { chunkSize, overlap } (recursive). */
   chunking: ChunkerSettings;

@@ -5,13 +5,13 @@
 // live one and made live in one step, so that a reload at any moment finds the whole old or the whole new.
 import type { ChunkerSettings } from '../../core/chunkers/settings';
 import type { Chunk, SourceDocument } from '../../core/types';
-import type { ComputeDevice } from '../../core/types';
+import type { EmbeddingDevice } from '../../core/types';
 import type { LsaModel } from '../../core/lsa/lsaModel';
 
 /** What the vector index holds: vectors are tied to the model and device that made them. */
 export interface IndexSnapshot {
   modelId: string;
-  device: ComputeDevice;
+  device: EmbeddingDevice;
   dimension: number;
   /** The chunk settings the chunks were made with. */
   chunking: ChunkerSettings;

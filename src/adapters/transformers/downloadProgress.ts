@@ -1,13 +1,10 @@
 // transformers.js' progress events as per-file byte counts, for any model download.
 import type { ProgressInfo } from '@huggingface/transformers';
 
-/** Progress of a model download, per file (bytes). */
-export interface DownloadProgress {
-  file: string;
-  loadedBytes: number;
-  totalBytes: number;
-  done: boolean;
-}
+import type { DownloadProgress } from '../../core/types';
+
+/** Progress of a model download, per file (bytes): the shape every model loader reports. */
+export type { DownloadProgress };
 
 /** Call a callback (possibly a Comlink proxy returning a promise) without letting it break the caller. */
 export function notify<A extends unknown[]>(callback: ((...args: A) => unknown) | undefined, ...args: A): void {

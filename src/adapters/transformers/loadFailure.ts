@@ -1,7 +1,8 @@
 // Why a transformers.js model load failed, in words a person can act on: shared by the adapters that load
-// a model (the embedder, the reranker), which differ only in what they call the model in their messages.
+// a model (the embedder, the reranker; the chat engine maps them to its codes), which differ only in what they call the model in their messages.
 import { FILE_NOT_FOUND, HTML_INSTEAD_OF_FILE, NETWORK_FAILURE, rawMessage } from './loadErrorPatterns';
 import { ModelLocationError, type ModelLocation } from './modelLocation';
+import type { ComputeDevice } from '../../core/types';
 import { hasNavigatorGpu } from './runtime';
 
 export type LoadFailureReason = 'not-found' | 'network' | 'webgpu' | 'invalid-model' | 'failed';
@@ -27,7 +28,7 @@ export class ModelLoadError extends Error {
 export interface LoadFailureContext {
   modelId: string;
   location: ModelLocation;
-  device: 'webgpu' | 'wasm';
+  device: ComputeDevice;
   /** What the messages call the model: 'model', 'reranker'. */
   noun: string;
   /**
@@ -47,6 +48,8 @@ export function locationFailure(error: unknown): LoadFailure | null {
 export function classifyLoadFailure(error: unknown, { modelId, location, device, noun, specific }: LoadFailureContext): LoadFailure {
   const located = locationFailure(error);
   if (located) return located;
+  // Already described (a device this browser lacks, or an adapter's own error): kept as it is.
+  if (error instanceof ModelLoadError) return { reason: error.reason, message: error.message };
   const raw = rawMessage(error);
   const where = location.from === 'site' ? 'this site' : location.remoteHost.replace(/\/$/, '');
   const name = error instanceof Error ? error.name : '';
@@ -84,7 +87,7 @@ export function classifyLoadFailure(error: unknown, { modelId, location, device,
 }
 
 /** The failure of a WebGPU load where this browser has no navigator.gpu; null when the device can be tried. */
-export function unavailableDevice(device: 'webgpu' | 'wasm'): LoadFailure | null {
+export function unavailableDevice(device: ComputeDevice): LoadFailure | null {
   if (device !== 'webgpu' || hasNavigatorGpu()) return null;
   return {
     reason: 'webgpu',

@@ -1,5 +1,7 @@
 // Where transformers.js runs (a browser page or worker, or Node for tests), and the device name it wants.
 
+import type { ComputeDevice } from '../../core/types';
+
 export type Runtime = 'browser' | 'node';
 
 export function detectRuntime(): Runtime {
@@ -9,7 +11,7 @@ export function detectRuntime(): Runtime {
 }
 
 /** Node has no 'wasm' device: the same work runs on onnxruntime-node's 'cpu' there. */
-export function libraryDevice(device: 'webgpu' | 'wasm', runtime: Runtime): 'webgpu' | 'wasm' | 'cpu' {
+export function libraryDevice(device: ComputeDevice, runtime: Runtime): 'webgpu' | 'wasm' | 'cpu' {
   if (device === 'webgpu') return 'webgpu';
   return runtime === 'node' ? 'cpu' : 'wasm';
 }

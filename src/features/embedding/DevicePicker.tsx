@@ -1,10 +1,11 @@
-// WebGPU or WASM: what was detected, what is in use, and the user's override.
+// WebGPU or WASM: what was detected (a software WebGPU adapter is not used automatically), what is in use,
+// and the user's override.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGpuStore } from '../../state/models/gpuStore';
 import { useIndexStore } from '../../state/embedding/indexStore';
 import { isBuiltinLsa } from '../../core/lsa/builtinLsa';
-import { DeviceSelect } from '../../ui/DeviceSelect';
+import { DeviceSelect, deviceName, useDeviceNote } from '../../ui/DeviceSelect';
 
 export function DevicePicker({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
@@ -19,11 +20,7 @@ export function DevicePicker({ disabled }: { disabled: boolean }) {
     void detect();
   }, [detect]);
 
-  const detected = !caps
-    ? t('embedding.device.detecting')
-    : caps.adapter
-      ? t('embedding.device.webgpuAvailable', { adapter: caps.adapterName ?? '?' })
-      : t(caps.webgpu ? 'embedding.device.noAdapter' : 'embedding.device.noWebgpu');
+  const detected = useDeviceNote(caps);
 
   // The built-in embedder has no device to choose: it runs in plain JavaScript on the CPU.
   if (builtin) return <p className="muted small device-picker">{t('embedding.builtinDevice')}</p>;
@@ -41,7 +38,7 @@ export function DevicePicker({ disabled }: { disabled: boolean }) {
       <span className="muted small">{detected}</span>
       {loaded && (
         <span className="badge" data-testid="device-in-use">
-          {t('embedding.device.inUse', { device: loaded.device === 'webgpu' ? 'WebGPU' : 'WASM' })}
+          {t('embedding.device.inUse', { device: deviceName(loaded.device) })}
         </span>
       )}
     </div>

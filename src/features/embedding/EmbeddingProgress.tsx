@@ -2,10 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import { useIndexStore } from '../../state/embedding/indexStore';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { formatBytes } from '../../core/format';
+import { ModelDownloadProgress } from '../../ui/ModelDownloadProgress';
 
 export function EmbeddingProgress() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const phase = useIndexStore((s) => s.phase);
   const downloads = useIndexStore((s) => s.downloads);
   const embedded = useIndexStore((s) => s.embedded);
@@ -15,7 +15,6 @@ export function EmbeddingProgress() {
   const files = Object.values(downloads);
   return (
     <div className="progress-list">
-      {phase === 'loading-model' && files.length === 0 && <ProgressBar label={t('embedding.progress.preparing')} />}
       {phase === 'fitting' && (
         <ProgressBar
           label={t('embedding.progress.fitting')}
@@ -28,20 +27,7 @@ export function EmbeddingProgress() {
           }
         />
       )}
-      {phase === 'loading-model' &&
-        files.map((f) => (
-          <ProgressBar
-            key={f.file}
-            label={t('embedding.progress.download', { file: f.file })}
-            value={f.loadedBytes}
-            max={f.totalBytes}
-            detail={
-              f.done
-                ? t('embedding.progress.fileDone', { size: formatBytes(f.totalBytes, i18n.language) })
-                : `${formatBytes(f.loadedBytes, i18n.language)} / ${formatBytes(f.totalBytes, i18n.language)}`
-            }
-          />
-        ))}
+      {phase === 'loading-model' && <ModelDownloadProgress files={files} preparing={t('embedding.progress.preparing')} />}
       {(phase === 'embedding' || phase === 'indexing') && embedded && (
         <ProgressBar
           label={t('embedding.progress.chunks')}

@@ -6,7 +6,7 @@ import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { Alert } from '../../ui/Alert';
 import { formatMs, formatNumber } from '../../core/format';
 import { engineReasonText } from './engineReasonText';
-import { isBuiltinLsa } from '../../core/lsa/builtinLsa';
+import { deviceName } from '../../ui/DeviceSelect';
 
 export function IndexSummary() {
   const { t, i18n } = useTranslation();
@@ -38,7 +38,7 @@ export function IndexSummary() {
                 count: lastRun.embedded,
                 time: formatMs(lastRun.ms, i18n.language),
                 rate: formatNumber((lastRun.embedded * 1000) / Math.max(1, lastRun.ms), i18n.language),
-                device: isBuiltinLsa(indexedModelId) ? 'CPU' : lastRun.device === 'webgpu' ? 'WebGPU' : 'WASM',
+                device: deviceName(lastRun.device),
               })
             : ''}
           {lastRun.reused > 0 ? ` ${t('embedding.summary.reused', { count: lastRun.reused })}` : ''}

@@ -5,7 +5,7 @@ import { CHAT_MODELS } from '../../state/models/catalog';
 import { availabilityOf } from '../../core/modelAvailability';
 import { useGenerationStore } from '../../state/generation/generationStore';
 import { useAvailabilityFacts } from '../../state/models/modelAvailabilityStore';
-import { AvailabilityBadge, useAvailabilityText } from '../../ui/AvailabilityBadge';
+import { ModelPicker } from '../../ui/ModelPicker';
 import { formatNumber } from '../../core/format';
 
 export function ChatModelPicker({ disabled }: { disabled: boolean }) {
@@ -14,28 +14,19 @@ export function ChatModelPicker({ disabled }: { disabled: boolean }) {
   const setModel = useGenerationStore((s) => s.setModel);
   const n = (x: number) => formatNumber(x, i18n.language);
   const facts = useAvailabilityFacts();
-  const { label } = useAvailabilityText();
+  const choices = CHAT_MODELS.map((m) => ({
+    id: m.id,
+    name: m.label,
+    availability: availabilityOf(m, facts),
+    option: t('generation.modelOption', {
+      label: m.label,
+      quantization: m.quantization,
+      download: n(m.downloadMB),
+      vram: n(m.vramMB),
+      f16: m.needsShaderF16 ? t('generation.needsF16') : '',
+    }),
+  }));
   return (
-    <label className="grow">
-      <span>
-        {t('generation.model')} <AvailabilityBadge availability={availabilityOf({ id: modelId }, facts)} />
-      </span>
-      <select value={modelId} disabled={disabled} onChange={(e) => setModel(e.target.value)}>
-        {CHAT_MODELS.map((m) => (
-          <option key={m.id} value={m.id}>
-            {t('availability.option', {
-              model: t('generation.modelOption', {
-                label: m.label,
-                quantization: m.quantization,
-                download: n(m.downloadMB),
-                vram: n(m.vramMB),
-                f16: m.needsShaderF16 ? t('generation.needsF16') : '',
-              }),
-              availability: label(availabilityOf(m, facts)),
-            })}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ModelPicker variant="select" label={t('generation.model')} name="chat-model" choices={choices} value={modelId} onChange={setModel} disabled={disabled} />
   );
 }

@@ -29,6 +29,7 @@ export function EnginePicker({ disabled }: { disabled: boolean }) {
       </div>
       <p className="muted small" data-testid="engine-reason">
         {reason}
+        {caps?.adapter && caps.software && ` ${t('deviceChoice.chatSoftwareGpu')}`}
       </p>
     </fieldset>
   );

@@ -1,7 +1,8 @@
-// The chat model's download: overall progress, the file in hand, bytes, and a way to cancel.
+// The chat model's download: overall progress, the file in hand, bytes, each file where the engine reports
+// files (transformers.js), and a way to cancel.
 import { useTranslation } from 'react-i18next';
 import { useGenerationStore } from '../../state/generation/generationStore';
-import { ProgressBar } from '../../ui/ProgressBar';
+import { ModelDownloadProgress } from '../../ui/ModelDownloadProgress';
 import { formatBytes, formatNumber } from '../../core/format';
 
 export function LoadProgressView() {
@@ -21,12 +22,11 @@ export function LoadProgressView() {
     : undefined;
   return (
     <div className="progress-list" data-testid="chat-load-progress">
-      <ProgressBar label={t('generation.loading')} value={progress?.progress ?? 0} max={1} detail={detail} />
-      <div>
-        <button type="button" className="secondary" onClick={cancelLoad}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <ModelDownloadProgress
+        files={progress?.files ?? []}
+        overall={{ label: t('generation.loading'), value: progress?.progress ?? 0, max: 1, detail }}
+        cancel={{ label: t('common.cancel'), onCancel: cancelLoad }}
+      />
     </div>
   );
 }

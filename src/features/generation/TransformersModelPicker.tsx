@@ -5,8 +5,8 @@ import { chooseWeights } from '../../state/models/catalog';
 import { availabilityOf } from '../../core/modelAvailability';
 import { useGenerationStore } from '../../state/generation/generationStore';
 import { useAvailabilityFacts } from '../../state/models/modelAvailabilityStore';
-import { AvailabilityBadge, useAvailabilityText } from '../../ui/AvailabilityBadge';
 import { useGpuStore } from '../../state/models/gpuStore';
+import { ModelPicker } from '../../ui/ModelPicker';
 import { formatNumber } from '../../core/format';
 
 export function TransformersModelPicker({ disabled }: { disabled: boolean }) {
@@ -18,32 +18,22 @@ export function TransformersModelPicker({ disabled }: { disabled: boolean }) {
   const shaderF16 = useGpuStore((s) => s.caps?.shaderF16 ?? false);
   const device = engine === 'transformers-webgpu' ? 'webgpu' : 'wasm';
   const facts = useAvailabilityFacts();
-  const { label } = useAvailabilityText();
-  const chosen = models.find((m) => m.id === modelId);
   const megabytes = (mb: number) => formatNumber(mb, i18n.language, mb < 1 ? 2 : 0);
+  const choices = models.map((m) => {
+    const { dtype, downloadMB } = chooseWeights(m, device, shaderF16);
+    return {
+      id: m.id,
+      name: m.label,
+      availability: availabilityOf(m, facts),
+      option: t('generation.tjsModelOption', {
+        label: m.label,
+        params: m.params,
+        dtype: dtype === 'auto' ? t('generation.dtypeAuto') : dtype,
+        download: megabytes(downloadMB),
+      }),
+    };
+  });
   return (
-    <label className="grow">
-      <span>
-        {t('generation.tjsModel')} {chosen && <AvailabilityBadge availability={availabilityOf(chosen, facts)} />}
-      </span>
-      <select value={modelId} disabled={disabled} onChange={(e) => setModel(e.target.value)}>
-        {models.map((m) => {
-          const { dtype, downloadMB } = chooseWeights(m, device, shaderF16);
-          return (
-            <option key={m.id} value={m.id}>
-              {t('availability.option', {
-                model: t('generation.tjsModelOption', {
-                  label: m.label,
-                  params: m.params,
-                  dtype: dtype === 'auto' ? t('generation.dtypeAuto') : dtype,
-                  download: megabytes(downloadMB),
-                }),
-                availability: label(availabilityOf(m, facts)),
-              })}
-            </option>
-          );
-        })}
-      </select>
-    </label>
+    <ModelPicker variant="select" label={t('generation.tjsModel')} name="tjs-model" choices={choices} value={modelId} onChange={setModel} disabled={disabled} />
   );
 }

@@ -2,10 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import { useRerankStore } from '../../state/retrieval/rerankStore';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { formatBytes } from '../../core/format';
+import { ModelDownloadProgress } from '../../ui/ModelDownloadProgress';
 
 export function RerankProgress() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const phase = useRerankStore((s) => s.phase);
   const downloads = useRerankStore((s) => s.downloads);
   const scored = useRerankStore((s) => s.scored);
@@ -15,21 +15,7 @@ export function RerankProgress() {
   const files = Object.values(downloads);
   return (
     <div className="progress-list" data-testid="rerank-progress">
-      {phase === 'loading' && files.length === 0 && <ProgressBar label={t('rerank.progress.preparing')} />}
-      {phase === 'loading' &&
-        files.map((f) => (
-          <ProgressBar
-            key={f.file}
-            label={t('rerank.progress.download', { file: f.file })}
-            value={f.loadedBytes}
-            max={f.totalBytes}
-            detail={
-              f.done
-                ? t('rerank.progress.fileDone', { size: formatBytes(f.totalBytes, i18n.language) })
-                : `${formatBytes(f.loadedBytes, i18n.language)} / ${formatBytes(f.totalBytes, i18n.language)}`
-            }
-          />
-        ))}
+      {phase === 'loading' && <ModelDownloadProgress files={files} preparing={t('rerank.progress.preparing')} />}
       {phase === 'reranking' && scored && (
         <ProgressBar
           label={t('rerank.progress.scoring')}

@@ -5,12 +5,10 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGpuStore } from '../../state/models/gpuStore';
 import { useRerankStore } from '../../state/retrieval/rerankStore';
-import { DeviceSelect } from '../../ui/DeviceSelect';
+import { DeviceSelect, deviceName, useDeviceNote } from '../../ui/DeviceSelect';
 import { formatMs } from '../../core/format';
 import { RerankModelPicker } from './RerankModelPicker';
 import { RerankProgress } from './RerankProgress';
-
-const deviceName = (device: 'webgpu' | 'wasm') => (device === 'webgpu' ? 'WebGPU' : 'WASM');
 
 export function RerankSettings() {
   const { t, i18n } = useTranslation();
@@ -24,6 +22,7 @@ export function RerankSettings() {
   const lastRun = useRerankStore((s) => s.lastRun);
   const caps = useGpuStore((s) => s.caps);
   const detectGpu = useGpuStore((s) => s.detect);
+  const deviceNote = useDeviceNote(caps);
   const busy = phase !== 'idle';
   const chosen = models.find((m) => m.id === modelId) ?? null;
 
@@ -49,6 +48,7 @@ export function RerankSettings() {
                 webgpuUnavailable={caps !== null && !caps.adapter}
                 onChange={setDevicePreference}
               />
+              {caps?.software && devicePreference === 'auto' && <span className="muted small">{deviceNote}</span>}
               <span className="muted small">{t('rerank.candidatesHint')}</span>
             </div>
           )}

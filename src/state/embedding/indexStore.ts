@@ -15,11 +15,13 @@ import type { ChunkerSettings } from '../../core/chunkers/settings';
 import {
   EmbeddingCancelledError,
   type ComputeDevice,
+  type EmbeddingDevice,
   type DownloadProgress,
   type EmbeddingModelInfo,
   type EmbedderLoadResult,
 } from '../../adapters/embedder/embedder';
 import { BUILTIN_EMBEDDING_MODELS, BUILTIN_LSA_MODEL, BUILTIN_LSA_MODEL_ID, isBuiltinLsa, parseModelManifest } from '../../adapters/embedder/embeddingModels';
+import { embeddingDeviceOf } from '../../core/lsa/builtinLsa';
 import type { LsaModel, LsaProgress } from '../../core/lsa/lsaModel';
 import type { IndexStatus } from '../../adapters/vectorIndex/vectorIndex';
 import type { IndexSnapshot, SavedIndex } from '../../adapters/storage/workspaceStorage';
@@ -27,9 +29,9 @@ import { callback } from '../../adapters/workerRpc';
 import { message, type Message } from '../../i18n/message';
 import { allChunks, useChunkingStore } from '../chunks/chunkingStore';
 import { useDocumentsStore } from '../documents/documentsStore';
-import { useGpuStore } from '../models/gpuStore';
-import { selectModelHost, useSettingsStore } from '../models/settingsStore';
-import { fetchSiteManifest } from '../models/siteManifest';
+import { WorkerModelLoad, modelSource, resolveDevice, siteModelsOnce, withDownload } from '../models/modelLoading';
+import { withSiteModels } from '../../adapters/transformers/manifestSection';
+import type { ModelSource } from '../../adapters/transformers/modelLocation';
 import { getEmbedder, getQueryEmbedder, getVectorIndex, resetEmbedder, resetQueryEmbedder } from '../runtime/workers';
 import { cacheVector, cachedVector, forgetVectors, textsWithoutVectors, vectorsFor } from './vectorCache';
 import { buildIndex } from '../flows/buildIndex';
@@ -37,7 +39,8 @@ import { describeError, isCancelled } from '../runtime/errors';
 import { saveIndex, useWorkspaceStore } from '../workspace/workspaceStore';
 import { clearProgress, PROGRESS_BATCH, saveProgressBatch } from './resumeStore';
 
-export type DevicePreference = 'auto' | ComputeDevice;
+export type { DevicePreference } from '../../core/deviceChoice';
+import type { DevicePreference } from '../../core/deviceChoice';
 export type IndexPhase = 'idle' | 'loading-model' | 'fitting' | 'embedding' | 'indexing' | 'ready' | 'error';
 
 /** The models the app offers before the site's own are known: the built-in embedder first, then the hub's. */
@@ -58,7 +61,7 @@ interface IndexState {
   fitting: LsaProgress | null;
   embedded: { done: number; total: number } | null;
   /** How the last completed run went: texts newly embedded, how long that took, on which device. */
-  lastRun: { embedded: number; reused: number; ms: number; device: ComputeDevice; fit?: { ms: number; terms: number; dimension: number } } | null;
+  lastRun: { embedded: number; reused: number; ms: number; device: EmbeddingDevice; fit?: { ms: number; terms: number; dimension: number } } | null;
   /** Vectors added to the index so far, while it is being built (or rebuilt from the saved workspace). */
   indexing: { done: number; total: number; restoring?: boolean } | null;
   /** Set when the index was rebuilt from the saved workspace: how many chunks, how long it took. */
@@ -69,7 +72,7 @@ interface IndexState {
   indexedChunks: Map<string, Chunk>;
   indexedModelId: string | null;
   /** The device that embedded the indexed chunks: WebGPU (fp32 weights) and WASM (q8) give slightly different vectors. */
-  indexedDevice: ComputeDevice | null;
+  indexedDevice: EmbeddingDevice | null;
   /** The chunk settings the indexed chunks were made with. */
   indexedChunking: ChunkerSettings | null;
   /** The fitted projection of the built-in embedder when it made the index (saved with it), else null. */
@@ -101,15 +104,8 @@ let runId = 0;
 export const isIndexBusy = (phase: IndexPhase) => phase === 'loading-model' || phase === 'fitting' || phase === 'embedding' || phase === 'indexing';
 const isBusy = isIndexBusy;
 
-/** cancel() calls this to stop waiting for a model load it abandoned (a terminated worker never answers). */
-let abandonLoad: (() => void) | null = null;
-
-function abandonable<T>(load: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    abandonLoad = () => reject(new EmbeddingCancelledError());
-    load.then(resolve, reject);
-  });
-}
+/** The model load under way; cancel() abandons it (a terminated worker never answers). */
+const modelLoad = new WorkerModelLoad(() => new EmbeddingCancelledError());
 
 /** Each LSA fit's own name in the vector cache: vectors of one fit do not belong to another. */
 const fitKeys = new WeakMap<LsaModel, string>();
@@ -121,9 +117,6 @@ function vectorKey(modelId: string, lsa: LsaModel | null): string {
   if (!key) fitKeys.set(lsa, (key = `${modelId}@fit${++fits}`));
   return key;
 }
-
-/** The site's own models (models/models.json), fetched once. */
-let siteModels: Promise<void> | null = null;
 
 /** The index as the workspace storage keeps it (and a workspace file holds), or null if a vector is missing. */
 function snapshotOf(state: IndexState): IndexSnapshot | null {
@@ -144,20 +137,11 @@ async function loadModel(
   set: SetIndexState,
   model: EmbeddingModelInfo,
   device: ComputeDevice,
-  host: string,
+  source: ModelSource,
   stillCurrent: () => boolean,
 ): Promise<EmbedderLoadResult> {
   const { api } = await getEmbedder();
-  const result = await abandonable(
-    api.load(
-      model,
-      device,
-      { remoteHost: host, basePath: import.meta.env.BASE_URL },
-      callback((p: DownloadProgress) => {
-        if (stillCurrent()) set((s) => ({ downloads: { ...s.downloads, [p.file]: p } }));
-      }),
-    ),
-  );
+  const result = await modelLoad.load(api, model, device, source, (p) => set((s) => ({ downloads: withDownload(s.downloads, p) })), stillCurrent);
   set({ loaded: result });
   return result;
 }
@@ -207,21 +191,18 @@ export const useIndexStore = create<IndexState>()(
       ...emptyIndex(),
       loaded: null,
 
-      loadSiteModels() {
-        // A site may serve models itself and list them in models/models.json (see README).
-        siteModels ??= (async () => {
+      // A site may serve models itself and list them in models/models.json (see README).
+      loadSiteModels: siteModelsOnce(
+        (manifest) => {
+          if (manifest === null) return;
           try {
-            const manifest = await fetchSiteManifest();
-            if (manifest === null) return;
-            const extra = parseModelManifest(manifest);
-            const known = new Set(OFFERED_MODELS.map((m) => m.id));
-            set({ models: [...OFFERED_MODELS, ...extra.filter((m) => !known.has(m.id))] });
+            set({ models: withSiteModels(OFFERED_MODELS, parseModelManifest(manifest)) });
           } catch (err) {
             set({ notice: message('embedding.errors.manifest', { detail: describeError(err) }) });
           }
-        })();
-        return siteModels;
-      },
+        },
+        (err) => set({ notice: message('embedding.errors.manifest', { detail: describeError(err) }) }),
+      ),
 
       setModel(modelId) {
         if (isBusy(get().phase)) return;
@@ -243,8 +224,8 @@ export const useIndexStore = create<IndexState>()(
           return;
         }
         const lsa = isBuiltinLsa(model);
-        const host = lsa ? '' : selectModelHost(useSettingsStore.getState());
-        if (host === null || (!lsa && !host)) {
+        const source = lsa ? null : modelSource();
+        if (!lsa && !source) {
           set({ error: message('settings.errors.bad-host') });
           return;
         }
@@ -253,7 +234,8 @@ export const useIndexStore = create<IndexState>()(
         set({ phase: lsa ? 'fitting' : 'loading-model', error: null, downloads: {}, fitting: null, embedded: null, indexing: null });
 
         try {
-          let device: ComputeDevice = 'wasm';
+          // The built-in embedder runs in plain JavaScript on the CPU; a model on the device chosen below.
+          let device: EmbeddingDevice = 'cpu';
           let fitted: LsaModel | null = null;
           let fit: { ms: number; terms: number; dimension: number } | undefined;
           if (lsa) {
@@ -264,15 +246,15 @@ export const useIndexStore = create<IndexState>()(
             if (!stillCurrent()) return;
             fit = { ms: performance.now() - fitStart, terms: fitted.terms.length, dimension: fitted.dimension };
           } else {
-            const caps = await useGpuStore.getState().detect();
-            device = state.devicePreference === 'auto' ? (caps.adapter ? 'webgpu' : 'wasm') : state.devicePreference;
-            if (device === 'webgpu' && !caps.adapter) {
+            const choice = await resolveDevice(state.devicePreference);
+            if (!choice.device) {
               set({ phase: 'error', error: message('embedding.errors.webgpu-unavailable') });
               return;
             }
+            device = choice.device;
             const loaded = get().loaded;
             if (!loaded || loaded.modelId !== model.id || loaded.device !== device) {
-              device = (await loadModel(set, model, device, host, stillCurrent)).device;
+              device = (await loadModel(set, model, device, source!, stillCurrent)).device;
             }
             if (!stillCurrent()) return;
           }
@@ -300,7 +282,7 @@ export const useIndexStore = create<IndexState>()(
               if (v) cacheVector(key, device, text, v);
             });
             // (An LSA fit is quick to redo, and a saved batch of one fit would not match the next.)
-            if (!lsa) void saveProgressBatch(model.id, device, batch, vectors);
+            if (device !== 'cpu') void saveProgressBatch(model.id, device, batch, vectors);
           }
           if (!stillCurrent()) return;
           const lastRun = { embedded: missing.length, reused: alreadyDone, ms: performance.now() - embedStart, device, ...(fit ? { fit } : {}) };
@@ -368,7 +350,7 @@ export const useIndexStore = create<IndexState>()(
         if (phase === 'loading-model') {
           // A download cannot be interrupted inside the library: replace the worker.
           set({ loaded: null });
-          abandonLoad?.();
+          modelLoad.abandon();
           void resetEmbedder();
         } else {
           void getEmbedder().then(({ api }) => api.cancel());
@@ -391,18 +373,18 @@ export const useIndexStore = create<IndexState>()(
         if (!isBusy(phase) && loaded?.modelId === modelId && loaded.device === device) return null;
         // While the index itself is being rebuilt, there is nothing consistent to search.
         if (phase === 'indexing') return message('ask.errors.model-mismatch', { model: modelId });
-        if (isBuiltinLsa(modelId)) return loadIndexLsa(set, get);
+        if (isBuiltinLsa(modelId) || device === 'cpu') return loadIndexLsa(set, get);
         await get().loadSiteModels();
         const model = get().models.find((m) => m.id === modelId);
         if (!model) return message('ask.errors.model-unknown', { model: modelId });
-        const host = selectModelHost(useSettingsStore.getState());
-        if (!host) return message('settings.errors.bad-host');
+        const source = modelSource();
+        if (!source) return message('settings.errors.bad-host');
         if (isBusy(get().phase)) {
           // The embedder is busy with a new run (perhaps another model): questions go to a second
           // embedder that holds the index's own model, so the current index stays searchable meanwhile.
           if (get().phase === 'indexing') return message('ask.errors.model-mismatch', { model: modelId });
           try {
-            await loadQueryEmbedder(model, device, host);
+            await loadQueryEmbedder(model, device, source);
             return null;
           } catch (err) {
             return message('ask.errors.model-load-failed', { model: modelId, detail: describeError(err) });
@@ -414,7 +396,7 @@ export const useIndexStore = create<IndexState>()(
         const settle = () => (get().indexedChunks.size > 0 ? 'ready' : 'idle');
         set({ phase: 'loading-model', downloads: {}, embedded: null, indexing: null });
         try {
-          const result = await loadModel(set, model, device, host, stillCurrent);
+          const result = await loadModel(set, model, device, source, stillCurrent);
           if (!stillCurrent()) return message('ask.errors.model-load-cancelled');
           set({ phase: settle(), downloads: {} });
           return result.device === device ? null : message('ask.errors.model-mismatch', { model: modelId });
@@ -450,14 +432,16 @@ export const useIndexStore = create<IndexState>()(
           const { status: indexStatus, kept } = await building;
           if (!stillCurrent()) return;
           const key = vectorKey(saved.modelId, saved.lsa ?? null);
-          for (const p of kept) cacheVector(key, saved.device, p.chunk.text, p.vector);
+          // Indexes of the built-in embedder saved before it said 'cpu' hold 'wasm'.
+          const device = embeddingDeviceOf(saved.modelId, saved.device);
+          for (const p of kept) cacheVector(key, device, p.chunk.text, p.vector);
           set({
             phase: kept.length > 0 ? 'ready' : 'idle',
             indexing: null,
             indexStatus,
             indexedChunks: new Map(kept.map((p) => [p.chunk.id, p.chunk])),
             indexedModelId: saved.modelId,
-            indexedDevice: saved.device,
+            indexedDevice: device,
             indexedChunking: saved.chunking,
             indexedLsa: saved.lsa ?? null,
             embedded: null,
@@ -472,7 +456,7 @@ export const useIndexStore = create<IndexState>()(
 
       async resetIndex() {
         runId++; // whatever was under way no longer reaches the index
-        abandonLoad?.();
+        modelLoad.abandon();
         forgetVectors();
         set(emptyIndex());
         const { api } = await getVectorIndex();
@@ -513,7 +497,7 @@ async function fitBuiltinEmbedder(set: SetIndexState, chunks: Chunk[], stillCurr
     }),
   );
   if (stillCurrent()) {
-    set({ loaded: { modelId: BUILTIN_LSA_MODEL_ID, device: 'wasm', from: 'builtin', dimension: fitted.dimension }, fitting: null });
+    set({ loaded: { modelId: BUILTIN_LSA_MODEL_ID, device: 'cpu', from: 'builtin', dimension: fitted.dimension }, fitting: null });
   }
   return fitted;
 }
@@ -526,7 +510,7 @@ async function loadIndexLsa(set: SetIndexState, get: () => IndexState): Promise<
     // A new run holds the main embedder: questions about the current index go to the question embedder.
     if (get().phase === 'indexing') return message('ask.errors.model-mismatch', { model: BUILTIN_LSA_MODEL_ID });
     try {
-      await loadQueryEmbedder(BUILTIN_LSA_MODEL, 'wasm', '');
+      await loadQueryEmbedder(BUILTIN_LSA_MODEL, 'cpu', null);
       return null;
     } catch (err) {
       return message('ask.errors.model-load-failed', { model: BUILTIN_LSA_MODEL_ID, detail: describeError(err) });
@@ -545,9 +529,9 @@ export function applyDefaultEmbeddingModel(modelId: string): void {
 }
 
 /** The model the question embedder (a second worker, used while the first one is busy) holds. */
-let queryLoaded: { modelId: string; device: ComputeDevice } | null = null;
+let queryLoaded: { modelId: string; device: EmbeddingDevice } | null = null;
 
-async function loadQueryEmbedder(model: EmbeddingModelInfo, device: ComputeDevice, host: string): Promise<void> {
+async function loadQueryEmbedder(model: EmbeddingModelInfo, device: EmbeddingDevice, source: ModelSource | null): Promise<void> {
   if (queryLoaded?.modelId === model.id && queryLoaded.device === device) return;
   const { api } = await getQueryEmbedder();
   const lsa = useIndexStore.getState().indexedLsa;
@@ -557,10 +541,12 @@ async function loadQueryEmbedder(model: EmbeddingModelInfo, device: ComputeDevic
     queryLoaded = { modelId: result.modelId, device: result.device };
     return;
   }
+  if (device === 'cpu') throw new Error(`"${model.id}" is a model: it runs on WebGPU or WASM, not as the built-in embedder does.`);
+  if (!source) throw new Error('The model download source is not a valid address.');
   const result = await api.load(
     model,
     device,
-    { remoteHost: host, basePath: import.meta.env.BASE_URL },
+    source,
     callback(() => undefined),
   );
   queryLoaded = { modelId: result.modelId, device: result.device };

@@ -29,13 +29,12 @@ import { currentChunkMap, hasVectorIndex } from '../retrieval/searchableChunks';
 import { isBuiltinLsa } from '../../adapters/embedder/embeddingModels';
 import { tokenizerOf } from '../chunks/chunkTokenizer';
 import { useDocumentsStore } from '../documents/documentsStore';
-import { useGpuStore } from '../models/gpuStore';
 import { useIndexStore } from '../embedding/indexStore';
 import { evaluationRetrievalSource } from '../evaluation/evaluationRetrievalSource';
 import { buildKeywordIndex } from '../retrieval/keywordIndexBuild';
 import { runRetrieval, type RetrievalOutcome } from '../retrieval/retrievalPipeline';
 import type { RetrievalSource } from '../retrieval/retrievalSource';
-import { selectModelHost, useSettingsStore } from '../models/settingsStore';
+import { WorkerModelLoad, modelSource, resolveDevice } from '../models/modelLoading';
 import { cachedVector } from '../embedding/vectorCache';
 import { getChunker } from '../runtime/workers';
 
@@ -69,6 +68,7 @@ export class EvaluationSession {
   private embedderStarting: EmbedderClient | null = null;
   private index: EvaluationIndexClient | null = null;
   private keywords: KeywordIndexClient | null = null;
+  private readonly modelLoad = new WorkerModelLoad(() => new EvaluationCancelled());
 
   check(): void {
     if (this.cancelled) throw new EvaluationCancelled();
@@ -76,6 +76,7 @@ export class EvaluationSession {
 
   cancel(): void {
     this.cancelled = true;
+    this.modelLoad.abandon();
     // Embedding stops at the next batch; a model download cannot be interrupted, so its worker goes.
     if (this.embedderStarting) {
       this.embedderStarting.terminate();
@@ -90,35 +91,29 @@ export class EvaluationSession {
     if (this.embedder?.key === key) return this.embedder.client;
     this.embedder?.client.terminate();
     this.embedder = null;
-    const host = selectModelHost(useSettingsStore.getState());
-    if (!host) throw new EvaluationProblem(message('settings.errors.bad-host'));
+    const source = modelSource();
+    if (!source) throw new EvaluationProblem(message('settings.errors.bad-host'));
     const client = await createEmbedderClient();
     this.embedderStarting = client;
     this.check();
     onProgress({ stage: 'loading-model', done: 0, total: 0 });
     const files = new Map<string, DownloadProgress>();
     try {
-      await new Promise<void>((resolve, reject) => {
-        // A terminated worker never answers: cancellation settles the wait instead.
-        const poll = setInterval(() => {
-          if (this.cancelled) reject(new EvaluationCancelled());
-        }, 100);
-        client.api
-          .load(
-            model,
-            device,
-            { remoteHost: host, basePath: import.meta.env.BASE_URL },
-            callback((p: DownloadProgress) => {
-              files.set(p.file, p);
-              let done = 0;
-              let total = 0;
-              for (const f of files.values()) (done += f.loadedBytes), (total += f.totalBytes);
-              onProgress({ stage: 'loading-model', done, total });
-            }),
-          )
-          .then(() => resolve(), reject)
-          .finally(() => clearInterval(poll));
-      });
+      // cancel() abandons the wait: a terminated worker never answers.
+      await this.modelLoad.load(
+        client.api,
+        model,
+        device,
+        source,
+        (p) => {
+          files.set(p.file, p);
+          let done = 0;
+          let total = 0;
+          for (const f of files.values()) (done += f.loadedBytes), (total += f.totalBytes);
+          onProgress({ stage: 'loading-model', done, total });
+        },
+        () => !this.cancelled,
+      );
     } catch (err) {
       client.terminate();
       if (err instanceof EvaluationCancelled) throw err;
@@ -250,12 +245,11 @@ async function answerQuestions(
   return configurationResult(config.id, config.topK, out);
 }
 
-/** The device the app embeds on: the user's choice, or WebGPU where an adapter is granted. */
+/** The device the app embeds on: the user's choice, or what "Automatic" picks here (never a software WebGPU adapter). */
 async function embeddingDevice(): Promise<ComputeDevice> {
-  const preference = useIndexStore.getState().devicePreference;
-  if (preference !== 'auto') return preference;
-  const caps = await useGpuStore.getState().detect();
-  return caps.adapter ? 'webgpu' : 'wasm';
+  const { device } = await resolveDevice(useIndexStore.getState().devicePreference);
+  if (!device) throw new EvaluationProblem(message('embedding.errors.webgpu-unavailable'));
+  return device;
 }
 
 async function runOnOwnIndex(
@@ -290,8 +284,9 @@ async function runOnOwnIndex(
   let questionVectors: Map<string, Float32Array> | null = null;
   if (config.mode !== 'keyword') {
     const lsa = isBuiltinLsa(model);
-    const device = lsa ? 'wasm' : await embeddingDevice();
-    const embedder = lsa ? await session.lsaEmbedderFor(chunks, onProgress) : await session.embedderFor(model, device, onProgress);
+    // The built-in embedder runs in plain JavaScript on the CPU; a model on the device the app embeds on.
+    const device = lsa ? 'cpu' : await embeddingDevice();
+    const embedder = device === 'cpu' ? await session.lsaEmbedderFor(chunks, onProgress) : await session.embedderFor(model, device, onProgress);
     const vectorOf = new Map<string, Float32Array>();
     const toEmbed = new Set<string>();
     for (const c of chunks) {

@@ -6,7 +6,7 @@ import type { ChatMessage, GenerateOptions, GenerationStats, GpuCapabilities, Lo
 import { GenerationError } from '../../adapters/generator/generator';
 
 const fake = vi.hoisted(() => ({
-  caps: { webgpu: true, adapter: true, shaderF16: true, adapterName: 'test' } as GpuCapabilities,
+  caps: { webgpu: true, adapter: true, shaderF16: true, software: false, adapterName: 'test' } as GpuCapabilities,
   loads: [] as string[],
   loadImpl: null as null | ((onProgress: (p: LoadProgress) => void) => Promise<void>),
   generateImpl: null as null | ((messages: ChatMessage[], onDelta: (t: string) => void, options: GenerateOptions) => Promise<GenerationStats>),
@@ -78,7 +78,7 @@ beforeEach(async () => {
   useGenerationStore.setState({ phase: 'idle', failure: null, answer: '', stats: null, loadCancelled: false, comparison: null });
   useGenerationStore.setState({ engine: 'webllm', engineChosen: false, modelId: useGenerationStore.getState().modelIds.webllm });
   Object.assign(fake, { loads: [], loadImpl: null, generateImpl: null, interrupts: 0, unloads: 0, transformersCreated: [], endpointCreated: [] });
-  fake.caps = { webgpu: true, adapter: true, shaderF16: true, adapterName: 'test' };
+  fake.caps = { webgpu: true, adapter: true, shaderF16: true, software: false, adapterName: 'test' };
   localStorage.clear(); // a fresh module must start from the defaults, not from what another test chose
 });
 
@@ -86,7 +86,7 @@ describe('generation store', () => {
   it('refuses an f16 model on a GPU without shader-f16 before anything is downloaded', async () => {
     // A fresh module: the capability check is cached per page load.
     vi.resetModules();
-    fake.caps = { webgpu: true, adapter: true, shaderF16: false, adapterName: 'swiftshader' };
+    fake.caps = { webgpu: true, adapter: true, shaderF16: false, software: false, adapterName: 'swiftshader' };
     const { useGenerationStore: store } = await import('./generationStore');
     store.getState().setModel(f16Model.id);
     await store.getState().load();
@@ -101,7 +101,7 @@ describe('generation store', () => {
   it('the default model follows the GPU: its q4f32 build where shader-f16 is missing, unless the user chose', async () => {
     vi.resetModules();
     const { useGenerationStore: store, DEFAULT_CHAT_MODEL } = await import('./generationStore');
-    const noF16: GpuCapabilities = { webgpu: true, adapter: true, shaderF16: false, adapterName: 'swiftshader' };
+    const noF16: GpuCapabilities = { webgpu: true, adapter: true, shaderF16: false, software: false, adapterName: 'swiftshader' };
     expect(store.getState().modelId).toBe(DEFAULT_CHAT_MODEL);
     store.getState().adaptDefaultTo({ ...noF16, shaderF16: true });
     expect(store.getState().modelId).toBe(DEFAULT_CHAT_MODEL);
@@ -194,7 +194,7 @@ describe('generation store', () => {
 });
 
 describe('generation engines', () => {
-  const noGpu: GpuCapabilities = { webgpu: false, adapter: false, shaderF16: false, adapterName: null };
+  const noGpu: GpuCapabilities = { webgpu: false, adapter: false, shaderF16: false, software: false, adapterName: null };
 
   it('without a WebGPU adapter the default engine is transformers.js on WASM, unless the user chose one', async () => {
     vi.resetModules();
@@ -203,7 +203,7 @@ describe('generation engines', () => {
     expect(store.getState().engine).toBe('webllm');
     store.getState().adaptDefaultTo(noGpu);
     expect(store.getState()).toMatchObject({ engine: 'transformers-wasm', modelId: DEFAULT_TRANSFORMERS_CHAT_MODEL });
-    store.getState().adaptDefaultTo({ webgpu: true, adapter: true, shaderF16: true, adapterName: 'gpu' });
+    store.getState().adaptDefaultTo({ webgpu: true, adapter: true, shaderF16: true, software: false, adapterName: 'gpu' });
     expect(store.getState().engine).toBe('webllm');
     store.getState().setEngine('transformers-webgpu');
     store.getState().adaptDefaultTo(noGpu);
@@ -257,7 +257,7 @@ describe('generation engines', () => {
 
   it('transformers.js on WebGPU is refused before any download where there is no adapter, and gets the device and shader-f16 where there is', async () => {
     vi.resetModules();
-    fake.caps = { webgpu: true, adapter: false, shaderF16: false, adapterName: null };
+    fake.caps = { webgpu: true, adapter: false, shaderF16: false, software: false, adapterName: null };
     let { useGenerationStore: store } = await import('./generationStore');
     store.getState().setEngine('transformers-webgpu');
     await store.getState().load();
@@ -265,7 +265,7 @@ describe('generation engines', () => {
     expect(fake.loads).toEqual([]);
 
     vi.resetModules();
-    fake.caps = { webgpu: true, adapter: true, shaderF16: true, adapterName: 'gpu' };
+    fake.caps = { webgpu: true, adapter: true, shaderF16: true, software: false, adapterName: 'gpu' };
     ({ useGenerationStore: store } = await import('./generationStore'));
     store.getState().setEngine('transformers-webgpu');
     await store.getState().load();
@@ -412,7 +412,7 @@ describe('comparing with and without retrieval', () => {
 
 describe('the OpenAI-compatible endpoint engine', () => {
   it('is never a default, whatever the GPU', () => {
-    useGenerationStore.getState().adaptDefaultTo({ webgpu: false, adapter: false, shaderF16: false, adapterName: null });
+    useGenerationStore.getState().adaptDefaultTo({ webgpu: false, adapter: false, shaderF16: false, software: false, adapterName: null });
     expect(useGenerationStore.getState().engine).not.toBe('openai');
   });
 

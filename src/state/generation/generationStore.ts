@@ -20,7 +20,7 @@ import { currentGenerator, generatorFor, releaseGenerator } from './chatGenerato
 import { defaultEngineFor, engineBlocker, engineFamily, type EngineFamily, type GenerationEngine } from './generationEngines';
 import { useGpuStore } from '../models/gpuStore';
 import { selectModelHost, useSettingsStore } from '../models/settingsStore';
-import { fetchSiteManifest } from '../models/siteManifest';
+import { siteModelsOnce } from '../models/modelLoading';
 import { normaliseBaseUrl } from '../../adapters/generator/endpointUrl';
 import { describeError } from '../runtime/errors';
 import { chatMessages, generateOptions, useSamplingStore } from './samplingStore';
@@ -185,15 +185,8 @@ export const useGenerationStore = create<GenerationState>()(
           });
         },
 
-        async loadSiteModels() {
-          let manifest: unknown = null;
-          try {
-            manifest = await fetchSiteManifest();
-          } catch {
-            return; // the embedding step already reports an unreadable manifest
-          }
-          set({ transformersModels: withSiteChatModels(parseChatManifest(manifest)) });
-        },
+        // The site's own chat models (models.json's "chat" list); an unreadable manifest is the embedding step's to report.
+        loadSiteModels: siteModelsOnce((manifest) => set({ transformersModels: withSiteChatModels(parseChatManifest(manifest)) })),
 
         async load() {
           const { phase, engine } = get();

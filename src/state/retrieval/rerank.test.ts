@@ -238,6 +238,21 @@ describe('rerankCandidates', () => {
     expect(out[0]!.chunk.id).toBe('d#3');
     expect(useRerankStore.getState().loaded).toMatchObject({ modelId: FIXTURE, device: 'wasm' });
   });
+
+  it('runs on WASM with "Automatic" where the WebGPU adapter is a software renderer (SwiftShader)', async () => {
+    const { useGpuStore } = await import('../models/gpuStore');
+    const detect = useGpuStore.getState().detect;
+    const swiftshader = { webgpu: true, adapter: true, shaderF16: false, software: true, adapterName: 'google / swiftshader' };
+    useGpuStore.setState({ detect: async () => swiftshader });
+    try {
+      useRerankStore.setState({ devicePreference: 'auto', loaded: null, lastRun: null });
+      expect((await rerankCandidates(QUESTION, candidates))[0]!.chunk.id).toBe('d#3');
+      expect(useRerankStore.getState().loaded).toMatchObject({ modelId: FIXTURE, device: 'wasm' });
+      expect(useRerankStore.getState().lastRun).toMatchObject({ device: 'wasm' });
+    } finally {
+      useGpuStore.setState({ detect });
+    }
+  });
 });
 
 describe('the rerank settings', () => {

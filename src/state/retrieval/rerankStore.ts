@@ -6,17 +6,18 @@ import { persist } from 'zustand/middleware';
 import { settingsStorage } from '../runtime/persistence';
 import * as v from 'valibot';
 import { stringUpTo, schemaPersistOptions } from '../runtime/persistedSchema';
-import type { DownloadProgress, RerankDevice, RerankModelInfo, RerankerLoadResult } from '../../adapters/reranker/reranker';
+import type { ComputeDevice } from '../../core/types';
+import type { DevicePreference } from '../../core/deviceChoice';
+import type { DownloadProgress, RerankModelInfo, RerankerLoadResult } from '../../adapters/reranker/reranker';
+import type { ModelSource } from '../../adapters/transformers/modelLocation';
 import { BUILTIN_RERANK_MODELS, parseRerankManifest, withSiteRerankModels } from '../../adapters/reranker/rerankModels';
 import { callback } from '../../adapters/workerRpc';
 import { message, type Message } from '../../i18n/message';
-import { useGpuStore } from '../models/gpuStore';
-import { selectModelHost, useSettingsStore } from '../models/settingsStore';
-import { fetchSiteManifest } from '../models/siteManifest';
+import { WorkerModelLoad, modelSource, resolveDevice as chooseDeviceFor, siteModelsOnce, withDownload } from '../models/modelLoading';
 import { getReranker, resetReranker } from '../runtime/workers';
 import { describeError } from '../runtime/errors';
 
-export type RerankDevicePreference = 'auto' | RerankDevice;
+export type RerankDevicePreference = DevicePreference;
 export type RerankPhase = 'idle' | 'loading' | 'reranking';
 
 /** Bounds of the candidate count (the first stage's list that the cross-encoder re-scores). */
@@ -46,7 +47,7 @@ interface RerankState {
   /** Candidates scored so far in the run under way. */
   scored: { done: number; total: number } | null;
   /** The last finished run: how many candidates, how long the cross-encoder took, where. */
-  lastRun: { candidates: number; ms: number; device: RerankDevice; modelId: string } | null;
+  lastRun: { candidates: number; ms: number; device: ComputeDevice; modelId: string } | null;
   loadSiteModels(): Promise<void>;
   setModel(id: string | null): void;
   setDevicePreference(p: RerankDevicePreference): void;
@@ -62,49 +63,31 @@ interface RerankState {
   cancel(): void;
 }
 
-let siteModels: Promise<void> | null = null;
 /** Reranking calls run one after another (one model in one worker): each waits for the one before. */
 let queue: Promise<unknown> = Promise.resolve();
 /** Raised by cancel(): a call that started under an older value is cancelled, running or waiting. */
 let cancels = 0;
-/** cancel() calls this to stop waiting for a load it abandoned (a terminated worker never answers). */
-let abandonLoad: (() => void) | null = null;
-
 const cancelled = () => new RerankProblem(message('rerank.errors.cancelled'), 'Reranking was cancelled.');
+/** The model load under way; cancel() abandons it (a terminated worker never answers). */
+const modelLoad = new WorkerModelLoad(cancelled);
 
 export const useRerankStore = create<RerankState>()(
   persist(
     (set, get) => {
-      async function resolveDevice(): Promise<RerankDevice> {
-        const caps = await useGpuStore.getState().detect();
-        const preference = get().devicePreference;
-        const device: RerankDevice = preference === 'auto' ? (caps.adapter ? 'webgpu' : 'wasm') : preference;
-        if (device === 'webgpu' && !caps.adapter) {
-          throw new RerankProblem(message('rerank.errors.webgpu-unavailable'), 'WebGPU is not available here for the reranker.');
-        }
+      async function resolveDevice(): Promise<ComputeDevice> {
+        const { device } = await chooseDeviceFor(get().devicePreference);
+        if (!device) throw new RerankProblem(message('rerank.errors.webgpu-unavailable'), 'WebGPU is not available here for the reranker.');
         return device;
       }
 
       /** Load the model in the worker, showing its download while this call is not cancelled. */
-      async function load(model: RerankModelInfo, device: RerankDevice, host: string, epoch: number): Promise<void> {
+      async function load(model: RerankModelInfo, device: ComputeDevice, source: ModelSource, epoch: number): Promise<void> {
         const live = () => epoch === cancels;
         set({ phase: 'loading', downloads: {} });
         try {
           const { api } = await getReranker();
           if (!live()) throw cancelled(); // the worker was replaced meanwhile
-          const loaded = await new Promise<RerankerLoadResult>((resolve, reject) => {
-            abandonLoad = () => reject(cancelled());
-            api
-              .load(
-                model,
-                device,
-                { remoteHost: host, basePath: import.meta.env.BASE_URL },
-                callback((p: DownloadProgress) => {
-                  if (live()) set((s) => ({ downloads: { ...s.downloads, [p.file]: p } }));
-                }),
-              )
-              .then(resolve, reject);
-          });
+          const loaded = await modelLoad.load(api, model, device, source, (p) => set((s) => ({ downloads: withDownload(s.downloads, p) })), live);
           if (!live()) throw cancelled();
           set({ loaded, downloads: {} });
         } catch (err) {
@@ -112,8 +95,6 @@ export const useRerankStore = create<RerankState>()(
           if (!live()) throw cancelled();
           set({ phase: 'idle', downloads: {} });
           throw new RerankProblem(message('rerank.errors.load-failed', { model: model.id, detail: describeError(err) }), describeError(err));
-        } finally {
-          abandonLoad = null;
         }
       }
 
@@ -126,12 +107,12 @@ export const useRerankStore = create<RerankState>()(
         if (!model) {
           throw new RerankProblem(message('rerank.errors.unknown-model', { model: modelId }), `The reranker "${modelId}" is not offered here.`);
         }
-        const host = selectModelHost(useSettingsStore.getState());
-        if (!host) throw new RerankProblem(message('settings.errors.bad-host'), 'The model download source is not a valid address.');
+        const source = modelSource();
+        if (!source) throw new RerankProblem(message('settings.errors.bad-host'), 'The model download source is not a valid address.');
         const device = await resolveDevice();
 
         const current = get().loaded;
-        if (current?.modelId !== model.id || current.device !== device) await load(model, device, host, epoch);
+        if (current?.modelId !== model.id || current.device !== device) await load(model, device, source, epoch);
         if (!live()) throw cancelled();
 
         set({ phase: 'reranking', scored: { done: 0, total: passages.length } });
@@ -170,18 +151,8 @@ export const useRerankStore = create<RerankState>()(
         scored: null,
         lastRun: null,
 
-        loadSiteModels() {
-          siteModels ??= (async () => {
-            let manifest: unknown = null;
-            try {
-              manifest = await fetchSiteManifest();
-            } catch {
-              return; // the embedding step already reports an unreadable manifest
-            }
-            set({ models: withSiteRerankModels(parseRerankManifest(manifest)) });
-          })();
-          return siteModels;
-        },
+        // The site's own cross-encoders (models.json's "reranker" list); an unreadable manifest is the embedding step's to report.
+        loadSiteModels: siteModelsOnce((manifest) => set({ models: withSiteRerankModels(parseRerankManifest(manifest)) })),
 
         setModel: (modelId) => set({ modelId }),
         setDevicePreference: (devicePreference) => set({ devicePreference }),
@@ -201,7 +172,7 @@ export const useRerankStore = create<RerankState>()(
           if (phase === 'loading') {
             // A download cannot be interrupted inside the library: replace the worker.
             set({ loaded: null });
-            abandonLoad?.();
+            modelLoad.abandon();
             void resetReranker();
           } else {
             void getReranker().then(({ api }) => api.cancel());

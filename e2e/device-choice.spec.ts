@@ -1,0 +1,26 @@
+// "Automatic" never picks a software WebGPU adapter: on the webgpu project's SwiftShader (a GPU emulated
+// on the CPU), the embedder runs on WASM when left on Automatic, and the app says why; WebGPU chosen
+// explicitly still runs there (rag-loop.spec.ts, rerank.spec.ts, answer.spec.ts).
+import { test, expect } from './fixtures';
+import { addFiles, askQuestion, embed, openApp } from './steps';
+
+test('on a software WebGPU adapter, Automatic embeds on WASM and says why @webgpu', async ({ page }) => {
+  await openApp(page);
+  const embedding = page.getByRole('region', { name: 'Embed and index' });
+  await expect(embedding).toContainText('WebGPU here is a software renderer (google / swiftshader); WASM is faster, so Automatic runs on WASM.');
+  // transformers.js chat: the same advice beside the default engine.
+  await expect(page.getByTestId('engine-reason')).toContainText('WebGPU here is a software renderer; for transformers.js, WASM is faster.');
+
+  await addFiles(page, 'volcanoes.md', 'tea.txt');
+  await embed(page, 'Automatic');
+  await expect(page.getByTestId('device-in-use')).toHaveText('In use: WASM');
+  await expect(page.getByTestId('embedding-speed')).toContainText(/chunks\/s on WASM/);
+  const table = await askQuestion(page, 'How hot is lava when a volcano erupts?');
+  await expect(table.getByRole('row').nth(1)).toContainText('volcanoes.md');
+});
+
+test('without WebGPU, the app says WASM (CPU) will be used, and no software-renderer advice', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByRole('region', { name: 'Embed and index' })).toContainText(/WASM \(CPU\) will be used/);
+  await expect(page.getByText(/software renderer/)).toHaveCount(0);
+});
