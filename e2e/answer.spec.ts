@@ -88,8 +88,11 @@ test('transformers.js on WASM: load the model with progress (and cancel), watch 
 
 test('transformers.js answers on WebGPU too (SwiftShader) @webgpu', async ({ page }) => {
   await openApp(page);
-  // With a WebGPU adapter, WebLLM is the default; transformers.js on WebGPU is one click away.
-  await expect(page.getByTestId('engine-reason')).toContainText('the default is WebLLM');
+  // SwiftShader is a software adapter: the default is transformers.js on WASM, and the page says why (WebLLM
+  // is the default only on a hardware adapter); transformers.js on WebGPU is one click away.
+  await expect(page.getByTestId('engine-reason')).toContainText('WebGPU here is a software renderer');
+  await expect(page.getByTestId('engine-reason')).toContainText('the default is transformers.js on WASM');
+  await expect(page.getByRole('radio', { name: 'transformers.js · WASM (CPU)' })).toBeChecked();
   await chooseEngine(page, 'transformers.js · WebGPU');
   await loadFixtureChatModel(page);
   await expect(page.getByTestId('chat-in-use')).toHaveText('Loaded on transformers.js · WebGPU');

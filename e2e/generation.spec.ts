@@ -22,6 +22,8 @@ test('without a usable GPU, picking a WebLLM model explains why it cannot load; 
 test('an f16 model without shader-f16 is explained before any download; the q4f32 variant fails cleanly on an unreachable host @webgpu', async ({ page }) => {
   await openApp(page);
   await expect(page.getByText(/GPU adapter: .* shader-f16: no/)).toBeVisible();
+  // SwiftShader is a software adapter, so the default is transformers.js on WASM; WebLLM is one click away.
+  await chooseEngine(page, 'WebLLM · WebGPU');
   const picker = page.getByLabel('Chat model (WebLLM)');
   const f16Option = picker.locator('option', { hasText: 'needs shader-f16' }).first();
   await picker.selectOption((await f16Option.getAttribute('value'))!);

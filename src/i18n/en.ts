@@ -529,6 +529,8 @@ export const en = {
       detecting: 'Checking for WebGPU…',
       why: {
         webgpu: 'A WebGPU adapter is available ({{adapter}}), so the default is WebLLM, the fastest engine here.',
+        software:
+          'WebGPU here is a software renderer ({{adapter}}), slower than the CPU, so the default is transformers.js on WASM (the CPU); the WebGPU engines can still be picked.',
         noAdapter: 'WebGPU is present but found no usable GPU, so the default is transformers.js on WASM (the CPU): slower, but it runs here.',
         noWebgpu: 'This browser has no WebGPU, so the default is transformers.js on WASM (the CPU): slower, but it runs everywhere.',
       },
@@ -1053,7 +1055,6 @@ export const en = {
   },
   deviceChoice: {
     softwareGpu: 'WebGPU here is a software renderer ({{adapter}}); WASM is faster, so Automatic runs on WASM.',
-    chatSoftwareGpu: 'WebGPU here is a software renderer; for transformers.js, WASM is faster.',
   },
 };
 

@@ -521,6 +521,7 @@ export const zh: Translation = {
       detecting: '正在检测 WebGPU…',
       why: {
         webgpu: '检测到可用的 WebGPU 适配器（{{adapter}}），因此默认使用这里最快的引擎 WebLLM。',
+        software: '这里的 WebGPU 是软件渲染器（{{adapter}}），比 CPU 还慢，因此默认使用 WASM（CPU）上的 transformers.js；仍可手动选择 WebGPU 引擎。',
         noAdapter: '浏览器支持 WebGPU，但没有找到可用的 GPU，因此默认在 WASM（CPU）上运行 transformers.js：速度较慢，但可以在这里运行。',
         noWebgpu: '此浏览器不支持 WebGPU，因此默认在 WASM（CPU）上运行 transformers.js：速度较慢，但在任何地方都能运行。',
       },
@@ -1035,6 +1036,5 @@ export const zh: Translation = {
   },
   deviceChoice: {
     softwareGpu: '这里的 WebGPU 是软件渲染器（{{adapter}}）；WASM 更快，因此“自动”在 WASM 上运行。',
-    chatSoftwareGpu: '这里的 WebGPU 是软件渲染器；对 transformers.js 来说，WASM 更快。',
   },
 };

@@ -13,7 +13,7 @@ export function EnginePicker({ disabled }: { disabled: boolean }) {
   const reason = !caps
     ? t('generation.engine.detecting')
     : caps.adapter
-      ? t('generation.engine.why.webgpu', { adapter: caps.adapterName ?? '?' })
+      ? t(caps.software ? 'generation.engine.why.software' : 'generation.engine.why.webgpu', { adapter: caps.adapterName ?? '?' })
       : t(caps.webgpu ? 'generation.engine.why.noAdapter' : 'generation.engine.why.noWebgpu');
 
   return (
@@ -29,7 +29,6 @@ export function EnginePicker({ disabled }: { disabled: boolean }) {
       </div>
       <p className="muted small" data-testid="engine-reason">
         {reason}
-        {caps?.adapter && caps.software && ` ${t('deviceChoice.chatSoftwareGpu')}`}
       </p>
     </fieldset>
   );

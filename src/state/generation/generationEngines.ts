@@ -14,9 +14,12 @@ export function engineFamily(engine: GenerationEngine): EngineFamily {
   return engine === 'webllm' ? 'webllm' : engine === 'openai' ? 'openai' : 'transformers';
 }
 
-/** WebLLM where WebGPU has an adapter (the fastest); transformers.js on WASM everywhere else; never the endpoint. */
+/**
+ * WebLLM where WebGPU has a real (hardware) adapter, the fastest; transformers.js on WASM everywhere else, a
+ * software adapter (SwiftShader, a fallback or CPU adapter) included, since WASM beats it; never the endpoint.
+ */
 export function defaultEngineFor(caps: GpuCapabilities): GenerationEngine {
-  return caps.adapter ? 'webllm' : 'transformers-wasm';
+  return caps.adapter && !caps.software ? 'webllm' : 'transformers-wasm';
 }
 
 /** What stops an engine's WebGPU use here (shader-f16 is a matter of the model, not of the engine). */

@@ -205,6 +205,9 @@ describe('generation engines', () => {
     expect(store.getState()).toMatchObject({ engine: 'transformers-wasm', modelId: DEFAULT_TRANSFORMERS_CHAT_MODEL });
     store.getState().adaptDefaultTo({ webgpu: true, adapter: true, shaderF16: true, software: false, adapterName: 'gpu' });
     expect(store.getState().engine).toBe('webllm');
+    // A software adapter (SwiftShader) is slower than WASM: the default is transformers.js on WASM there too.
+    store.getState().adaptDefaultTo({ webgpu: true, adapter: true, shaderF16: false, software: true, adapterName: 'google / swiftshader' });
+    expect(store.getState().engine).toBe('transformers-wasm');
     store.getState().setEngine('transformers-webgpu');
     store.getState().adaptDefaultTo(noGpu);
     expect(store.getState().engine).toBe('transformers-webgpu');
