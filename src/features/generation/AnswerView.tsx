@@ -34,7 +34,7 @@ export function AnswerView() {
           {why}
         </p>
       ) : (
-        <div className="answer-text" aria-live="polite" aria-busy={phase === 'generating'} data-testid="answer-text">
+        <div id="answer-text" className="answer-text" aria-live="polite" aria-busy={phase === 'generating'} data-testid="answer-text">
           <CitedAnswer text={answer} sources={sources} />
           {phase === 'generating' && <span className="cursor" aria-hidden="true" />}
         </div>
