@@ -82,7 +82,7 @@ test('the lost-in-the-middle lab answers once per position, leave-one-out once p
     await expect(row.getByTestId(`leave-one-out-answer-${i + 1}`)).toHaveText(FIXTURE_CHAT_ANSWER);
     await expect(row.getByTestId('leave-one-out-change')).toHaveText('Unchanged');
     // The model's own citation: the full answer cites [1] only.
-    await expect(row.getByTestId('leave-one-out-cited')).toHaveText(i === 0 ? 'yes' : 'no');
+    await expect(row.getByTestId('leave-one-out-cited')).toHaveText(i === 0 ? 'Cited' : 'Not cited');
     // The chunk left out is not in its prompt; the others keep their numbers.
     const prompt = (await row.locator('pre').textContent())!;
     expect(prompt).not.toContain(chunks[i]!);

@@ -34,12 +34,18 @@ export function LabAnswerBody({ answer, chunkCount, testId, showPrompt = true }:
       {status === 'done' && (
         <p className="muted small">{cited.length ? t('labs.cites', { list: cited.map((n) => `[${n}]`).join(' ') }) : t('labs.citesNothing')}</p>
       )}
-      {showPrompt && (
-        <details className="lab-prompt">
-          <summary className="small">{t('labs.promptAsSent')}</summary>
-          <pre className="small">{answer.prompt}</pre>
-        </details>
-      )}
+      {showPrompt && <LabPrompt prompt={answer.prompt} />}
     </>
+  );
+}
+
+/** The prompt an answer was given, folded. */
+export function LabPrompt({ prompt }: { prompt: string }) {
+  const { t } = useTranslation();
+  return (
+    <details className="lab-prompt">
+      <summary className="small">{t('labs.promptAsSent')}</summary>
+      <pre className="small">{prompt}</pre>
+    </details>
   );
 }

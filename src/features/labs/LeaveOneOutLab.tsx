@@ -51,7 +51,7 @@ export function LeaveOneOutLab() {
       )}
       <div className="row">
         <button type="button" disabled={!ready || busy} onClick={() => void runLeaveOneOut(i18n.language)}>
-          {t('labs.leaveOneOut.run', { total: k + 1 })}
+          {k > 0 ? t('labs.leaveOneOut.run', { total: k + 1 }) : t('labs.leaveOneOut.runPlain')}
         </button>
       </div>
       {run && full && (
@@ -62,6 +62,11 @@ export function LeaveOneOutLab() {
             <h4>{t('labs.leaveOneOut.full')}</h4>
             <LabAnswerBody answer={full} chunkCount={run.chunks.length} testId="leave-one-out-full" />
           </section>
+          {finished && full.status === 'done' && rows.length > 0 && (
+            <p className="small" role="status" data-testid="leave-one-out-summary">
+              {changed.length ? t('labs.leaveOneOut.summarySome', { list: changed.join(' ') }) : t('labs.leaveOneOut.summaryNone')}
+            </p>
+          )}
           <div className="table-wrap">
             <table className="results lab-table" aria-label={t('labs.leaveOneOut.table')}>
               <caption>{t('labs.leaveOneOut.table')}</caption>
@@ -81,7 +86,9 @@ export function LeaveOneOutLab() {
                       <th scope="row">
                         [{i + 1}] <span className="muted small">{run.chunks[i]?.source}</span>
                       </th>
-                      <td data-testid="leave-one-out-cited">{full.status === 'done' ? (row?.cited ? t('common.yes') : t('common.no')) : ''}</td>
+                      <td data-testid="leave-one-out-cited">
+                        {full.status === 'done' ? (row?.cited ? t('labs.leaveOneOut.cited') : t('labs.leaveOneOut.notCited')) : ''}
+                      </td>
                       <td data-testid="leave-one-out-change">
                         <ChangeCell row={row} />
                       </td>
@@ -94,11 +101,6 @@ export function LeaveOneOutLab() {
               </tbody>
             </table>
           </div>
-          {finished && full.status === 'done' && rows.length > 0 && (
-            <p className="small" role="status" data-testid="leave-one-out-summary">
-              {changed.length ? t('labs.leaveOneOut.summarySome', { list: changed.join(' ') }) : t('labs.leaveOneOut.summaryNone')}
-            </p>
-          )}
         </>
       )}
     </details>

@@ -5,7 +5,7 @@ import { compareAnswers } from '../../core/labs/answerComparison';
 import { distinctPositions } from '../../core/labs/contextOrder';
 import { runPositionsLab } from '../../state/flows/labs';
 import { useLabStore, type PositionAnswer } from '../../state/labs/labStore';
-import { LabAnswerBody } from './LabAnswerBody';
+import { LabAnswerBody, LabPrompt } from './LabAnswerBody';
 import { LabProgress } from './LabProgress';
 import { useLabAvailability } from './labAvailability';
 
@@ -23,13 +23,14 @@ function PositionPane({ answer, first, count }: { answer: PositionAnswer; first:
     <section className="comparison-pane" aria-label={label} data-testid={`position-${answer.position}`}>
       <h4>{label}</h4>
       <p className="muted small">{t('labs.positions.placed', { n: answer.targetNumber, count })}</p>
-      <LabAnswerBody answer={answer} chunkCount={count} testId={`position-${answer.position}-text`} />
+      <LabAnswerBody answer={answer} chunkCount={count} testId={`position-${answer.position}-text`} showPrompt={false} />
       {compared && (
         <p className="small" data-testid={`position-${answer.position}-change`}>
           {compared.changed ? t('labs.positions.differsFromFirst') : t('labs.positions.sameAsFirst')}{' '}
           {compared.changed && <span className="muted">{t('labs.overlap', { percent: `${Math.round(compared.overlap * 100)}%` })}</span>}
         </p>
       )}
+      <LabPrompt prompt={answer.prompt} />
     </section>
   );
 }

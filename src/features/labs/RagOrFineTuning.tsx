@@ -7,13 +7,13 @@ import { focusControl } from './focusControl';
 type QuestionKey = 'data' | 'behaviour' | 'hallucination' | 'labels' | 'change' | 'transparency';
 
 /** Each question, which way it points, and the element id of the control that shows it. */
-const QUESTIONS: readonly { key: QuestionKey; leans: 'rag' | 'fineTuning'; target: string }[] = [
-  { key: 'data', leans: 'rag', target: 'compare-answers' },
-  { key: 'behaviour', leans: 'fineTuning', target: 'prompt-template' },
-  { key: 'hallucination', leans: 'rag', target: 'answer-text' },
-  { key: 'labels', leans: 'fineTuning', target: 'add-evaluation-question' },
-  { key: 'change', leans: 'rag', target: 'choose-files' },
-  { key: 'transparency', leans: 'rag', target: 'filled-prompt' },
+const QUESTIONS: readonly { key: QuestionKey; target: string }[] = [
+  { key: 'data', target: 'compare-answers' },
+  { key: 'behaviour', target: 'prompt-template' },
+  { key: 'hallucination', target: 'answer-text' },
+  { key: 'labels', target: 'add-evaluation-question' },
+  { key: 'change', target: 'choose-files' },
+  { key: 'transparency', target: 'filled-prompt' },
 ];
 
 export function RagOrFineTuning() {
@@ -24,10 +24,10 @@ export function RagOrFineTuning() {
       <summary>{t('labs.explainer.title')}</summary>
       <p className="small">{t('labs.explainer.intro')}</p>
       <ol className="explainer-questions">
-        {QUESTIONS.map(({ key, leans, target }) => (
+        {QUESTIONS.map(({ key, target }) => (
           <li key={key} data-testid={`explainer-${key}`}>
             <h3>
-              {t(`labs.explainer.questions.${key}.q`)} <span className={`badge leans-${leans}`}>{t(`labs.explainer.leans.${leans}`)}</span>
+              {t(`labs.explainer.questions.${key}.q`)} <span className="badge">{t(`labs.explainer.questions.${key}.leans`)}</span>
             </h3>
             <p className="small">{t(`labs.explainer.questions.${key}.a`)}</p>
             <a
