@@ -1085,7 +1085,7 @@ export const zh: Translation = {
       summarySome: '去掉 {{list}} 后，回答变了。',
     },
     bothEnds: {
-      label: '上下文按“最好的放两头”排序',
+      label: '上下文排序：最相关的分块放在两端',
       help: '把排名最高的分块放在上下文的开头和结尾，最弱的放在中间——模型最容易忽略中间的内容（“迷失在中间”）。',
     },
     explainer: {
