@@ -97,6 +97,8 @@ test('the lost-in-the-middle lab answers once per position, leave-one-out once p
   });
   await loo.getByRole('button', { name: `Run leave-one-out (${k + 1} answers)` }).click();
   await page.waitForFunction(() => !!document.querySelector('[data-testid="leave-one-out-full"][aria-busy="true"]')?.textContent);
+  // The answer of step 6 is not the one being written.
+  await expect(page.getByTestId('answer-text')).toHaveAttribute('aria-busy', 'false');
   await loo.getByTestId('leave-one-out-progress').getByRole('button', { name: 'Stop' }).click();
   await page.evaluate(() => window.__openbookTest?.release?.('answer-first-token'));
   await expect(loo.getByTestId('leave-one-out-progress')).toContainText(`1 of ${k + 1} answers`);
@@ -104,6 +106,9 @@ test('the lost-in-the-middle lab answers once per position, leave-one-out once p
   await expect(loo.getByTestId('leave-one-out-change')).toHaveText(Array(k).fill('Not answered'));
   await expect(loo.getByTestId('leave-one-out-answer-1-status')).toHaveText('Not generated: stopped before its turn.');
   await expect(loo.getByTestId('leave-one-out-summary')).toHaveCount(0);
+  // Stopping the lab stopped none of step 6's own answer.
+  await expect(page.getByTestId('answer-text')).toHaveText(FIXTURE_CHAT_ANSWER);
+  await expect(page.getByTestId('answer-stopped')).toHaveCount(0);
   await expect(loo.getByRole('button', { name: `Run leave-one-out (${k + 1} answers)` })).toBeEnabled();
 
   // The explainer's links that need an answer land on their controls now.

@@ -6,7 +6,7 @@ import type { ScoredChunk } from '../../core/types';
 
 const { useRetrievalStore } = await import('../retrieval/retrievalStore');
 const { usePromptStore } = await import('./promptStore');
-const { currentFilledPrompt } = await import('./filledPrompt');
+const { currentFilledPrompt, resultsInPromptOrder } = await import('./filledPrompt');
 
 const result = (n: number): ScoredChunk => ({
   chunk: { id: `d#${n}`, docId: 'd', index: n, start: 0, end: 5, text: `chunk ranked ${n}` },
@@ -35,5 +35,12 @@ describe('the context order of the prompt to send', () => {
     expect(prompt.text.startsWith('[1] (d)\nchunk ranked 1\n\n[2] (d)\nchunk ranked 3')).toBe(true);
     expect(prompt.order).toEqual([0, 2, 4, 3, 1]);
     expect(prompt.budget.kept).toBe(5);
+    // Citations follow the prompt: [2] is the chunk ranked 3.
+    const sources = resultsInPromptOrder(prompt.order, useRetrievalStore.getState().last!.results);
+    expect(sources.map((r) => r.rank)).toEqual([1, 3, 5, 4, 2]);
+  });
+
+  it('maps only the chunks there are', () => {
+    expect(resultsInPromptOrder([1, 0, 5], ['a', 'b'])).toEqual(['b', 'a']);
   });
 });

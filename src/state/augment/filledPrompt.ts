@@ -33,6 +33,10 @@ export interface BudgetedPrompt extends FilledPrompt {
   order: number[];
 }
 
+/** The retrieval's results in the prompt's order: the chunk that each number [1]..[kept] stands for. */
+export const resultsInPromptOrder = <T>(order: readonly number[], results: readonly T[]): T[] =>
+  order.flatMap((i) => (i < results.length ? [results[i]!] : []));
+
 /** The order of the kept chunks in the prompt, as indices into the retrieval's results (best first). */
 export const contextOrderFor = (kept: number, orderBothEnds: boolean): number[] => (orderBothEnds ? bothEndsOrder(kept) : [...Array(kept).keys()]);
 

@@ -74,6 +74,7 @@ describe('the lost-in-the-middle lab', () => {
     expect(fake.prompts[2]!.endsWith('[3] (d)\nLava is 1200 degrees hot.\nQ: How hot is lava?')).toBe(true);
     expect(run.answers.map((a) => a.answer)).toEqual(['About 1200 degrees [1].', 'About 1200 degrees [2].', 'About 1200 degrees [3].']);
     expect(run.answers.map((a) => a.prompt)).toEqual(fake.prompts);
+    expect(useLabStore.getState().running).toBe(false);
   });
 
   it('keeps a chosen chunk within the chunks the prompt holds', async () => {

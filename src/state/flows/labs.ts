@@ -36,6 +36,16 @@ async function labInputs(uiLanguage: string): Promise<LabInputs | null> {
   };
 }
 
+/** Answer the prompts in turn, the lab marked running meanwhile. */
+async function runSeries(prompts: readonly string[], system: string, update: Parameters<typeof answerSeries>[2]): Promise<void> {
+  useLabStore.setState({ running: true });
+  try {
+    await answerSeries(prompts, system, update);
+  } finally {
+    useLabStore.setState({ running: false });
+  }
+}
+
 const apply = <T extends SeriesAnswer>(answers: T[], index: number, change: (a: SeriesAnswer) => SeriesAnswer): T[] =>
   answers.map((a, i) => (i === index ? ({ ...a, ...change(a) } as T) : a));
 
@@ -55,7 +65,7 @@ export async function runPositionsLab(uiLanguage: string): Promise<void> {
     target,
     positions: { question: inputs.question, chunks: inputs.ranked, target, answers: prompts.map((p, i) => ({ ...series[i]!, ...p })) },
   });
-  await answerSeries(
+  await runSeries(
     series.map((s) => s.prompt),
     inputs.system,
     (index, change) => useLabStore.setState((s) => ({ positions: s.positions && { ...s.positions, answers: apply(s.positions.answers, index, change) } })),
@@ -74,7 +84,7 @@ export async function runLeaveOneOut(uiLanguage: string): Promise<void> {
   ];
   const series = startSeries(variants.map((v) => v.filled.text));
   useLabStore.setState({ leaveOneOut: { question, chunks: inPrompt, answers: variants.map((v, i) => ({ ...series[i]!, ...v })) } });
-  await answerSeries(
+  await runSeries(
     series.map((s) => s.prompt),
     inputs.system,
     (index, change) =>

@@ -37,6 +37,8 @@ export async function answerSeries(
   const generator = currentGenerator();
   const store = useGenerationStore;
   if (!generator || !canAnswerSeries()) return false;
+  // The single answer's "stopped" is its own: Stop sets it for the series, and it is restored at the end.
+  const stoppedBefore = store.getState().stopped;
   store.setState({ phase: 'generating', failure: null, stopped: false });
   const options = { ...generateOptions(useSamplingStore.getState()), temperature: 0 };
   for (const [i, prompt] of prompts.entries()) {
@@ -59,6 +61,6 @@ export async function answerSeries(
     }
   }
   for (const i of prompts.keys()) update(i, (a) => (a.status === 'waiting' ? { ...a, status: 'skipped' } : a));
-  store.setState((s) => ({ phase: s.phase === 'generating' ? 'ready' : s.phase }));
+  store.setState((s) => ({ phase: s.phase === 'generating' ? 'ready' : s.phase, stopped: stoppedBefore }));
   return true;
 }

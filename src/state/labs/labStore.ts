@@ -41,6 +41,8 @@ interface LabState {
   target: number;
   positions: PositionsRun | null;
   leaveOneOut: LeaveOneOutRun | null;
+  /** A lab's answers are being generated. */
+  running: boolean;
   setTarget(target: number): void;
 }
 
@@ -48,6 +50,7 @@ export const useLabStore = create<LabState>()((set) => ({
   target: 0,
   positions: null,
   leaveOneOut: null,
+  running: false,
   setTarget: (target) => set({ target: Number.isInteger(target) && target >= 0 ? target : 0 }),
 }));
 
