@@ -20,7 +20,8 @@ export function AnswerView() {
   const engine = useGenerationStore((s) => s.engine);
   const caps = useGpuStore((s) => s.caps);
   // While a lab runs, the model is busy with the lab's answers, not with this one.
-  const generating = phase === 'generating' && !useLabStore((s) => s.running);
+  const labRunning = useLabStore((s) => s.running);
+  const generating = phase === 'generating' && !labRunning;
 
   let why: string | null = null;
   if (!answer && !generating) {
