@@ -44,3 +44,12 @@ describe('the context order of the prompt to send', () => {
     expect(resultsInPromptOrder([1, 0, 5], ['a', 'b'])).toEqual(['b', 'a']);
   });
 });
+
+describe('the ordering option, saved', () => {
+  it('is written when on and left out when off (the default)', () => {
+    usePromptStore.getState().setOrderBothEnds(true);
+    expect(JSON.parse(localStorage.getItem('openbook.prompt')!).state).toEqual({ custom: '{context}\nQ: {question}', orderBothEnds: true });
+    usePromptStore.getState().setOrderBothEnds(false);
+    expect(JSON.parse(localStorage.getItem('openbook.prompt')!).state).toEqual({ custom: '{context}\nQ: {question}' });
+  });
+});

@@ -36,7 +36,8 @@ export const usePromptStore = create<PromptState>()(
     {
       name: 'openbook.prompt',
       storage: settingsStorage,
-      partialize: (s) => ({ custom: s.custom, orderBothEnds: s.orderBothEnds }),
+      // The ordering option is written only when on: off is the default, and settings saved before it existed read the same.
+      partialize: (s) => ({ custom: s.custom, ...(s.orderBothEnds ? { orderBothEnds: true } : {}) }),
       ...schemaPersistOptions<PromptState>('openbook.prompt', { custom: v.nullable(stringUpTo(MAX_TEMPLATE_LENGTH)), orderBothEnds: v.boolean() }),
     },
   ),
