@@ -39,7 +39,10 @@ test('the lost-in-the-middle lab answers once per position, leave-one-out once p
   const filledPrompt = (await page.getByTestId('filled-prompt').textContent())!;
 
   // Lost in the middle: the top chunk (the default) first, in the middle and last; one answer each.
+  // Each lab is folded until opened.
   const positions = page.locator('#lab-positions');
+  await expect(positions.getByRole('button', { name: 'Answer at each position' })).toBeHidden();
+  await positions.getByText('Lost in the middle: does a chunk’s position matter?', { exact: true }).click();
   await expect(positions.getByLabel('Chunk that holds the answer').locator('option')).toHaveCount(k);
   await expect(positions.getByLabel('Chunk that holds the answer')).toHaveValue('0');
   await positions.getByRole('button', { name: 'Answer at each position' }).click();
@@ -69,6 +72,7 @@ test('the lost-in-the-middle lab answers once per position, leave-one-out once p
 
   // Leave-one-out: it says what it costs, then answers k + 1 times; this model's answer never changes.
   const loo = page.locator('#lab-leave-one-out');
+  await loo.getByText('Which chunk did the answer use?', { exact: true }).click();
   await expect(loo.getByTestId('leave-one-out-cost')).toContainText(`This costs ${k} extra answers`);
   await loo.getByRole('button', { name: `Run leave-one-out (${k + 1} answers)` }).click();
   await expect(loo.getByTestId('leave-one-out-summary')).toHaveText(/No removal changed the answer/, { timeout: 60_000 });

@@ -41,7 +41,7 @@ export function LeaveOneOutLab() {
   const changed = rows.filter((r) => r.changed).map((r) => `[${r.chunkNumber}]`);
   const full = run?.answers[0];
   return (
-    <details className="lab" id="lab-leave-one-out" open>
+    <details className="lab" id="lab-leave-one-out">
       <summary>{t('labs.leaveOneOut.title')}</summary>
       <p className="small">{t('labs.leaveOneOut.help')}</p>
       {k > 0 && (

@@ -44,7 +44,7 @@ export function PositionsLab() {
   const chosen = target < ranked.length ? target : 0;
   const positions = distinctPositions(ranked.length);
   return (
-    <details className="lab" id="lab-positions" open>
+    <details className="lab" id="lab-positions">
       <summary>{t('labs.positions.title')}</summary>
       <p className="small">{t('labs.positions.help')}</p>
       <div className="row align-end">
