@@ -13,6 +13,7 @@ import { GenerationStep } from './features/generation/GenerationStep';
 import { EvaluationStep } from './features/evaluation/EvaluationStep';
 import { OfflineNotice } from './features/offline/OfflineNotice';
 import { ModelsPanel } from './features/models/ModelsPanel';
+import { RagOrFineTuning } from './features/labs';
 import { PublishedWorkspaceNotice } from './features/workspace/PublishedWorkspaceNotice';
 import { StartupNotice } from './features/layout/StartupNotice';
 import { WorkerNotice } from './features/layout/WorkerNotice';
@@ -39,6 +40,7 @@ export function App() {
       {guarded('published-notice', <PublishedWorkspaceNotice />)}
       {guarded('model-source', <ModelSourceSettings />)}
       {guarded('models', <ModelsPanel />)}
+      {guarded('rag-or-fine-tuning', <RagOrFineTuning />)}
       <main className="pipeline">
         <div className="column">
           {guarded('documents', <DocumentsStep />)}

@@ -37,6 +37,8 @@ export interface PromptChunk {
   text: string;
   /** Where the chunk comes from, e.g. the document's name. */
   source: string;
+  /** The number it is labelled with, when it is not its position (e.g. a chunk left out keeps the others' numbers). */
+  number?: number;
 }
 
 export type PromptSegmentKind = 'template' | 'question' | 'context-label' | 'chunk';
@@ -71,7 +73,7 @@ function contextLabel(n: number, source: string): string {
 function contextSegments(chunks: readonly PromptChunk[]): PromptSegment[] {
   const segments: PromptSegment[] = [];
   chunks.forEach((chunk, i) => {
-    const chunkNumber = i + 1;
+    const chunkNumber = chunk.number ?? i + 1;
     const separator = i === 0 ? '' : CONTEXT_SEPARATOR;
     segments.push({ kind: 'context-label', text: separator + contextLabel(chunkNumber, chunk.source), chunkNumber });
     if (chunk.text) segments.push({ kind: 'chunk', text: chunk.text, chunkNumber });
@@ -81,7 +83,7 @@ function contextSegments(chunks: readonly PromptChunk[]): PromptSegment[] {
 
 /** The chunks as numbered blocks, "[1] (source)\ntext", separated by blank lines. */
 export function formatContext(chunks: readonly PromptChunk[]): string {
-  return chunks.map((c, i) => contextLabel(i + 1, c.source) + c.text).join(CONTEXT_SEPARATOR);
+  return chunks.map((c, i) => contextLabel(c.number ?? i + 1, c.source) + c.text).join(CONTEXT_SEPARATOR);
 }
 
 const PLACEHOLDER = /\{(context|question)\}/g;

@@ -1056,6 +1056,115 @@ export const en = {
   deviceChoice: {
     softwareGpu: 'WebGPU here is a software renderer ({{adapter}}); WASM is faster, so Automatic runs on WASM.',
   },
+  // Labs (issue 13): "lost in the middle", leave-one-out attribution, best-first-and-last ordering, and the
+  // "RAG or fine-tuning?" explainer (src/features/labs, src/state/labs, src/state/flows/labs.ts).
+  labs: {
+    title: 'Labs',
+    intro:
+      'Change one thing and see what the model does. Each lab answers the current question several times in turn with the loaded model, at temperature 0 (the same prompt always gets the same answer), with the same system prompt and answer length: only the prompt differs.',
+    needs: 'Load a chat model and ask a question first: the labs work on its prompt.',
+    progress: 'Lab answers',
+    progressCount: '{{done}} of {{total}} answers',
+    stop: 'Stop',
+    promptAsSent: 'Prompt as sent',
+    question: 'Question: {{question}}',
+    status: {
+      waiting: 'Waiting for its turn…',
+      skipped: 'Not generated: stopped before its turn.',
+      failed: 'This answer could not be generated.',
+      stopped: 'Stopped before the end.',
+    },
+    cites: 'Cites {{list}}',
+    citesNothing: 'Cites no chunk',
+    overlap: '{{percent}} of words in common',
+    positions: {
+      title: 'Lost in the middle: does a chunk’s position matter?',
+      help: 'Models use what stands at the start and at the end of a long context better than what stands in the middle (Liu et al., “Lost in the Middle”, TACL 2024). Pick the chunk that holds the answer: the lab puts it first, in the middle and last among the other chunks, and answers once for each position.',
+      target: 'Chunk that holds the answer',
+      targetOption: '#{{rank}} {{source}}: {{start}}',
+      run: 'Answer at each position',
+      answers: 'Answers by position of the chosen chunk',
+      position: { first: 'First', middle: 'In the middle', last: 'Last' },
+      placed: 'The chosen chunk is [{{n}}] of {{count}}.',
+      sameAsFirst: 'Same answer as with the chunk first.',
+      differsFromFirst: 'Differs from the answer with the chunk first.',
+      fewChunks_one: 'The prompt holds one chunk: there is no middle or end to move it to. Raise k in step 4 to compare positions.',
+      fewChunks_other: 'The prompt holds {{count}} chunks: there is no middle, so the lab compares first and last only.',
+    },
+    leaveOneOut: {
+      title: 'Which chunk did the answer use?',
+      help: 'Leave-one-out attribution: the question is answered again with each chunk left out in turn (the others keep their numbers, so citations compare directly). A removal that changes the answer shows that the answer depended on that chunk. Compare it with the chunks the model cites itself.',
+      cost_one: 'This costs {{count}} extra answer (one without the chunk in the prompt), plus one with it for reference: {{total}} answers in all.',
+      cost_other:
+        'This costs {{count}} extra answers (one without each of the {{count}} chunks in the prompt), plus one with all of them for reference: {{total}} answers in all.',
+      run: 'Run leave-one-out ({{total}} answers)',
+      runPlain: 'Run leave-one-out',
+      full: 'Answer with every chunk',
+      table: 'Answers with one chunk left out',
+      column: { chunk: 'Left out', cited: 'Cited by the full answer', answer: 'Answer without it', change: 'Change' },
+      cited: 'Cited',
+      notCited: 'Not cited',
+      changed: 'Changed',
+      unchanged: 'Unchanged',
+      pending: 'Not answered',
+      summaryNone: 'No removal changed the answer: it does not depend on any single chunk (or the model does not read its context).',
+      summarySome: 'Leaving out {{list}} changed the answer.',
+    },
+    bothEnds: {
+      label: 'Order the context best first and last',
+      help: 'Puts the best-ranked chunks at the start and the end of the context and the weakest in the middle, where models use it least (“lost in the middle”).',
+    },
+    explainer: {
+      title: 'RAG or fine-tuning? Six questions',
+      intro:
+        'Retrieval-augmented generation gives a model documents to read at answer time; fine-tuning trains the model itself on examples. Six questions decide between them (or for both). Each links to the place in this app that shows it.',
+      notOnScreen: 'Not available here yet: {{hint}}',
+      questions: {
+        data: {
+          q: 'Does the application need external or private data at answer time?',
+          leans: 'Yes → RAG',
+          a: 'Retrieval reads your documents when the question is asked; they never become part of the model. Without them, the model only knows what it was trained on: compare the answers with and without retrieval.',
+          link: 'Compare answers with and without retrieval',
+          hint: 'load a chat model (step 6) and ask a question (step 4) first.',
+        },
+        behaviour: {
+          q: 'Must the model change its behaviour, style or vocabulary?',
+          leans: 'Yes → fine-tuning',
+          a: 'Fine-tuning changes the model’s weights, so a style or a vocabulary holds in every answer. Retrieval only changes what the model reads; the prompt template can steer the style a little.',
+          link: 'Edit the prompt template',
+          hint: 'the prompt template is in step 5.',
+        },
+        hallucination: {
+          q: 'How costly are hallucinations, and must answers be checkable against sources?',
+          leans: 'Costly → RAG',
+          a: 'When a wrong answer is costly, retrieval lets a reader check it: the answer cites numbered chunks that open in their documents, and the lab “Which chunk did the answer use?” tests whether it really relied on them.',
+          link: 'See the answer and its citations',
+          hint: 'the answer appears in step 6 once a chat model is loaded and a question asked.',
+        },
+        labels: {
+          q: 'How much labelled task data exists?',
+          leans: 'Little → RAG; plenty → fine-tuning becomes possible',
+          a: 'Fine-tuning needs many labelled examples of the task. Retrieval needs none to start; a few questions with the document that answers each are enough to measure it.',
+          link: 'Write questions to evaluate retrieval',
+          hint: 'the question set is in step 7.',
+        },
+        change: {
+          q: 'How often does the data change?',
+          leans: 'Often → RAG',
+          a: 'When it changes often, retrieval: a new document can be searched as soon as it is embedded. A fine-tuned model must be trained again to learn it.',
+          link: 'Add a document',
+          hint: 'documents are added in step 1.',
+        },
+        transparency: {
+          q: 'How important is transparency: seeing what the answer was based on?',
+          leans: 'Important → RAG',
+          a: 'With retrieval you see exactly what the model read: the prompt as sent, each inserted chunk marked. What a fine-tuned model learned cannot be shown.',
+          link: 'See the prompt as sent',
+          hint: 'ask a question (step 4): the filled prompt appears in step 5.',
+        },
+      },
+    },
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

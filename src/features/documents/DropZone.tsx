@@ -43,7 +43,7 @@ export function DropZone() {
           void addFiles(files);
         }}
       />
-      <button type="button" onClick={() => input.current?.click()}>
+      <button type="button" id="choose-files" onClick={() => input.current?.click()}>
         {t('documents.chooseFiles')}
       </button>
     </div>

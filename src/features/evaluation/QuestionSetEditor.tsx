@@ -80,7 +80,7 @@ export function QuestionSetEditor() {
             <option key={name} value={name} />
           ))}
       </datalist>
-      <button type="button" className="secondary" disabled={running} onClick={add}>
+      <button type="button" id="add-evaluation-question" className="secondary" disabled={running} onClick={add}>
         {t('evaluation.questions.add')}
       </button>
     </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { engineBlocker } from '../../state/generation/generationEngines';
 import { useGenerationStore } from '../../state/generation/generationStore';
 import { useGpuStore } from '../../state/models/gpuStore';
+import { useLabStore } from '../../state/labs/labStore';
 import { AnswerStats } from './AnswerStats';
 import { useCitationSources } from './citationSources';
 import { CitedAnswer } from './CitedAnswer';
@@ -18,9 +19,12 @@ export function AnswerView() {
   const loadedModelId = useGenerationStore((s) => s.loadedModelId);
   const engine = useGenerationStore((s) => s.engine);
   const caps = useGpuStore((s) => s.caps);
+  // While a lab runs, the model is busy with the lab's answers, not with this one.
+  const labRunning = useLabStore((s) => s.running);
+  const generating = phase === 'generating' && !labRunning;
 
   let why: string | null = null;
-  if (!answer && phase !== 'generating') {
+  if (!answer && !generating) {
     if (!loadedModelId && caps && engineBlocker(engine, caps)) why = t('generation.noAnswer.needsWebgpu');
     else if (!loadedModelId) why = t('generation.noAnswer.noModel');
     else why = t('generation.noAnswer.askFirst');
@@ -34,12 +38,12 @@ export function AnswerView() {
           {why}
         </p>
       ) : (
-        <div className="answer-text" aria-live="polite" aria-busy={phase === 'generating'} data-testid="answer-text">
+        <div id="answer-text" className="answer-text" aria-live="polite" aria-busy={generating} data-testid="answer-text">
           <CitedAnswer text={answer} sources={sources} />
-          {phase === 'generating' && <span className="cursor" aria-hidden="true" />}
+          {generating && <span className="cursor" aria-hidden="true" />}
         </div>
       )}
-      {stopped && phase !== 'generating' && (
+      {stopped && !generating && (
         <p className="muted small" data-testid="answer-stopped">
           {t('generation.stopped')}
         </p>

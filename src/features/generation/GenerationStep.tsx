@@ -20,6 +20,7 @@ import { EndpointSettings } from './EndpointSettings';
 import { SamplingSettings } from './SamplingSettings';
 import { answerCurrent, compareCurrent } from '../../state/flows/ask';
 import { HistoryView } from './HistoryView';
+import { LabsPanel } from '../labs';
 
 export function GenerationStep() {
   const { t, i18n } = useTranslation();
@@ -95,6 +96,7 @@ export function GenerationStep() {
         </button>
         <button
           type="button"
+          id="compare-answers"
           className="secondary"
           disabled={!filled || question === undefined || !loadedModelId || busy}
           onClick={() => void compareCurrent(i18n.language)}
@@ -109,6 +111,7 @@ export function GenerationStep() {
       </div>
       {comparing ? <ComparisonView /> : <AnswerView />}
       <HistoryView />
+      <LabsPanel />
     </StepCard>
   );
 }

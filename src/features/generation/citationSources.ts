@@ -1,6 +1,7 @@
 // The chunks an answer can cite: those numbered [1]..[k] in the prompt it was generated from, while that
 // prompt is still the one on screen (a new question or template makes the old numbers meaningless).
-import { useFilledPrompt } from '../../state/augment/filledPrompt';
+import { useMemo } from 'react';
+import { resultsInPromptOrder, useFilledPrompt } from '../../state/augment/filledPrompt';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import type { ScoredChunk } from '../../core/types';
 
@@ -9,6 +10,9 @@ const NONE: ScoredChunk[] = [];
 export function useCitationSources(answeredPrompt: string | null): ScoredChunk[] {
   const filled = useFilledPrompt();
   const run = useRetrievalStore((s) => s.last);
-  // Only the chunks the context budget kept were numbered in the prompt.
-  return filled && run && answeredPrompt === filled.text ? run.results.slice(0, filled.budget.kept) : NONE;
+  // Only the chunks the context budget kept were numbered in the prompt, in the prompt's order.
+  return useMemo(
+    () => (filled && run && answeredPrompt === filled.text ? resultsInPromptOrder(filled.order, run.results) : NONE),
+    [filled, run, answeredPrompt],
+  );
 }

@@ -5,6 +5,7 @@ import { useFilledPrompt } from '../../state/augment/filledPrompt';
 import { TemplateEditor } from './TemplateEditor';
 import { FilledPromptView } from './FilledPromptView';
 import { BudgetView } from './BudgetView';
+import { ContextOrderOption } from './ContextOrderOption';
 
 export function PromptStep() {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function PromptStep() {
   return (
     <StepCard step={5} id="prompt" title={t('prompt.title')} subtitle={t('prompt.subtitle')}>
       <TemplateEditor />
+      <ContextOrderOption />
       {filled && <BudgetView prompt={filled} />}
       {filled ? <FilledPromptView prompt={filled} /> : <p className="muted">{t('prompt.waiting')}</p>}
     </StepCard>

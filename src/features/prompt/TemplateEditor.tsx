@@ -19,7 +19,7 @@ export function TemplateEditor() {
     <div className="template-editor">
       <label>
         {t('prompt.template')}
-        <textarea value={template} onChange={(e) => setTemplate(e.target.value)} rows={9} spellCheck={false} />
+        <textarea id="prompt-template" value={template} onChange={(e) => setTemplate(e.target.value)} rows={9} spellCheck={false} />
       </label>
       <p className="muted small">{t('prompt.placeholders')}</p>
       <div className="row">

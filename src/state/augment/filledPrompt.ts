@@ -1,8 +1,10 @@
 // The augmented prompt: the template filled with the last question and as many of its retrieved chunks as
-// fit into the chosen model's context window (the context budget), best-ranked first.
+// fit into the chosen model's context window (the context budget), best-ranked first, or, with the option,
+// best-first-and-last (the weakest in the middle).
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fillPrompt, type FilledPrompt, type PromptChunk } from '../../core/prompt';
+import { bothEndsOrder } from '../../core/labs/contextOrder';
 import { CHAT_TOKENS_PER_MESSAGE, estimateTokens, planContextBudget, tokenUpperBound, type ContextBudget } from '../../core/contextBudget';
 import type { RetrievalRun } from '../retrieval/retrievalStore';
 import { useRetrievalStore } from '../retrieval/retrievalStore';
@@ -27,7 +29,16 @@ export interface BudgetedPrompt extends FilledPrompt {
   budget: PromptBudget;
   /** How many chunks retrieval returned (the budget may have kept fewer). */
   retrieved: number;
+  /** For each chunk in the prompt, numbered [1]..[kept], the index of its chunk in the retrieval's results. */
+  order: number[];
 }
+
+/** The retrieval's results in the prompt's order: the chunk that each number [1]..[kept] stands for. */
+export const resultsInPromptOrder = <T>(order: readonly number[], results: readonly T[]): T[] =>
+  order.flatMap((i) => (i < results.length ? [results[i]!] : []));
+
+/** The order of the kept chunks in the prompt, as indices into the retrieval's results (best first). */
+export const contextOrderFor = (kept: number, orderBothEnds: boolean): number[] => (orderBothEnds ? bothEndsOrder(kept) : [...Array(kept).keys()]);
 
 export function promptChunks(run: RetrievalRun, documents: readonly SourceDocument[]): PromptChunk[] {
   const names = new Map(documents.map((d) => [d.id, d.name]));
@@ -70,6 +81,7 @@ function budgetOf(parts: PromptParts, counts: PromptPartsCounts | null, contextW
 
 interface BudgetContext {
   template: string;
+  orderBothEnds: boolean;
   run: RetrievalRun;
   documents: SourceDocument[];
   system: string;
@@ -87,8 +99,17 @@ function budgeted(ctx: BudgetContext): { prompt: BudgetedPrompt; parts: PromptPa
   const parts = promptParts(full, ctx.template, ctx.run.question, ctx.system);
   const exact = ctx.modelKey !== null && ctx.countsKey === countsKey(ctx.modelKey, parts) ? ctx.counts : null;
   const budget = budgetOf(parts, exact, ctx.contextWindow, ctx.maxTokens);
-  const filled = budget.kept === chunks.length ? full : fillPrompt(ctx.template, ctx.run.question, chunks.slice(0, budget.kept));
-  return { prompt: { ...filled, budget, retrieved: chunks.length }, parts };
+  const order = contextOrderFor(budget.kept, ctx.orderBothEnds);
+  const inOrder = order.every((index, i) => index === i);
+  const filled =
+    budget.kept === chunks.length && inOrder
+      ? full
+      : fillPrompt(
+          ctx.template,
+          ctx.run.question,
+          order.map((i) => chunks[i]!),
+        );
+  return { prompt: { ...filled, budget, retrieved: chunks.length, order }, parts };
 }
 
 /** The loaded model's identity when it is the chosen one, else null. */
@@ -102,8 +123,10 @@ function contextNow(uiLanguage: string): BudgetContext | null {
   const gen = useGenerationStore.getState();
   const sampling = useSamplingStore.getState();
   const counts = useTokenCountStore.getState();
+  const prompt = usePromptStore.getState();
   return {
-    template: templateIn(usePromptStore.getState().custom, uiLanguage),
+    template: templateIn(prompt.custom, uiLanguage),
+    orderBothEnds: prompt.orderBothEnds,
     run,
     documents: useDocumentsStore.getState().documents,
     system: systemPromptIn(sampling.customSystem, uiLanguage),
@@ -150,6 +173,7 @@ export function useFilledPrompt(): BudgetedPrompt | null {
     usePromptStore((s) => s.custom),
     language,
   );
+  const orderBothEnds = usePromptStore((s) => s.orderBothEnds);
   const run = useRetrievalStore((s) => s.last);
   const documents = useDocumentsStore((s) => s.documents);
   const system = systemPromptIn(
@@ -168,6 +192,7 @@ export function useFilledPrompt(): BudgetedPrompt | null {
     if (!run) return null;
     return budgeted({
       template,
+      orderBothEnds,
       run,
       documents,
       system,
@@ -177,7 +202,7 @@ export function useFilledPrompt(): BudgetedPrompt | null {
       countsKey: counted.key,
       counts: counted.counts,
     });
-  }, [template, run, documents, system, maxTokens, engine, modelId, loadedEngine, loadedModelId, transformersModels, endpointWindow, counted]);
+  }, [template, orderBothEnds, run, documents, system, maxTokens, engine, modelId, loadedEngine, loadedModelId, transformersModels, endpointWindow, counted]);
   const modelKey = loadedModelKey({ engine, modelId, loadedEngine, loadedModelId });
   const needsCounts = result && modelKey && !result.prompt.budget.exact ? result.parts : null;
   useEffect(() => {

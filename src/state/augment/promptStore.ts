@@ -10,7 +10,13 @@ import { DEFAULT_PROMPT_TEMPLATE, DEFAULT_PROMPT_TEMPLATE_ZH } from '../../core/
 interface PromptState {
   /** The user's template, or null for the default template of the interface language. */
   custom: string | null;
+  /**
+   * Order the context best-first-and-last (ranks 1, 3, 5 … 4, 2), so that the weakest chunks stand in the
+   * middle, where models use the context least ("lost in the middle"). Off: best first.
+   */
+  orderBothEnds: boolean;
   setTemplate(template: string): void;
+  setOrderBothEnds(on: boolean): void;
   resetToDefault(language: string): void;
 }
 
@@ -20,7 +26,9 @@ export const usePromptStore = create<PromptState>()(
   persist(
     (set) => ({
       custom: null,
+      orderBothEnds: false,
       setTemplate: (custom) => set({ custom }),
+      setOrderBothEnds: (orderBothEnds) => set({ orderBothEnds }),
       // The default of the interface language stays a default (it follows a language switch); the other
       // language's default is kept as chosen.
       resetToDefault: (language) => set({ custom: language === 'interface' ? null : defaultTemplateFor(language) }),
@@ -28,8 +36,9 @@ export const usePromptStore = create<PromptState>()(
     {
       name: 'openbook.prompt',
       storage: settingsStorage,
-      partialize: (s) => ({ custom: s.custom }),
-      ...schemaPersistOptions<PromptState>('openbook.prompt', { custom: v.nullable(stringUpTo(MAX_TEMPLATE_LENGTH)) }),
+      // The ordering option is written only when on: off is the default, and settings saved before it existed read the same.
+      partialize: (s) => ({ custom: s.custom, ...(s.orderBothEnds ? { orderBothEnds: true } : {}) }),
+      ...schemaPersistOptions<PromptState>('openbook.prompt', { custom: v.nullable(stringUpTo(MAX_TEMPLATE_LENGTH)), orderBothEnds: v.boolean() }),
     },
   ),
 );

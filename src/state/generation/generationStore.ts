@@ -29,7 +29,7 @@ import { holdForTest, testHoldRequested } from '../runtime/testHooks';
 import { COMPARISON_SIDES, appendToPane, skipWaiting, startComparison, withPane, type Comparison, type ComparisonSide } from './comparison';
 
 /** Where an end-to-end test may hold an answer after its first token (see Generator.holdNextAnswer). */
-const ANSWER_HOLD = 'answer-first-token';
+export const ANSWER_HOLD = 'answer-first-token';
 
 export type { GenerationEngine } from './generationEngines';
 
@@ -94,7 +94,7 @@ let loadRun = 0;
 
 const optionsNow = () => generateOptions(useSamplingStore.getState());
 
-function failureOf(err: unknown, stage: GenerationFailure['stage']): GenerationFailure {
+export function failureOf(err: unknown, stage: GenerationFailure['stage']): GenerationFailure {
   const code = (err as { code?: unknown })?.code;
   return {
     code: typeof code === 'string' ? (code as GenerationErrorCode) : 'unknown',
