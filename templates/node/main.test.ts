@@ -1,11 +1,12 @@
 // The exported Node project gives the app's results: on the sample corpus, with the repository's fixture
-// embedding model, the Node program (main.ts, run as a user runs it: a child process, tsx) returns for every
+// embedding model, the Node program (node/ exactly as an export writes it, src/state/nodeProjectFiles.ts, run as
+// a user runs it: a child process, tsx) returns for every
 // sample question the same top-10 ids, in order, with scores within 1e-5, as the app's own pipeline: the
 // app's chunker, its transformers.js embedder adapter, its exact vector index, its BM25 engine and its fusion.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFixtureModels } from '../../scripts/make-fixture-models';
@@ -20,6 +21,7 @@ import { parseModelManifest } from '../../src/adapters/embedder/embeddingModels'
 import { TransformersEmbedder } from '../../src/adapters/embedder/transformersEmbedder';
 import { ExactIndex } from '../../src/adapters/vectorIndex/exactIndex';
 import { Bm25Index } from '../../src/adapters/keywordIndex/bm25Index';
+import { nodeProjectFiles } from '../../src/state/nodeProjectFiles';
 import type { Hit } from './main';
 
 const run = promisify(execFile);
@@ -35,7 +37,25 @@ beforeAll(async () => {
   await mkdir(docsDir);
   for (const d of SAMPLE_DOCUMENTS) await writeFile(join(docsDir, d.name), d.text);
   await writeFile(join(dir, 'questions.jsonl'), SAMPLE_QUESTIONS.map((q) => JSON.stringify({ question: q.question })).join('\n'));
+  // The export's node/ folder; its dependencies (pinned in its package.json) are the repository's own.
+  for (const f of await nodeProjectFiles()) {
+    await mkdir(dirname(join(dir, 'export', f.path)), { recursive: true });
+    await writeFile(join(dir, 'export', f.path), f.text);
+  }
+  await symlink(join(import.meta.dirname, '../../node_modules'), join(dir, 'export/node/node_modules'), 'dir');
 }, 60_000);
+
+it('writes node/ as a project of its own: pinned dependencies, one entry, a three-line README, the app sources beside it', async () => {
+  const files = (await nodeProjectFiles()).map((f) => f.path);
+  expect(files).toEqual(expect.arrayContaining(['node/main.ts', 'node/openbook.ts', 'node/package.json', 'node/README.md', 'node/openbook/core/chunkers/index.ts', 'node/openbook/adapters/keywordIndex/bm25Index.ts']));
+  expect(files.some((f) => f.endsWith('.test.ts'))).toBe(false);
+  const pkg = JSON.parse(await readFile(join(dir, 'export/node/package.json'), 'utf8'));
+  for (const version of Object.values(pkg.dependencies) as string[]) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+  expect((await readFile(join(dir, 'export/node/README.md'), 'utf8')).trim().split('\n')).toHaveLength(3);
+  const barrel = await readFile(join(dir, 'export/node/openbook.ts'), 'utf8');
+  expect(barrel).not.toContain('../../src/');
+  expect(barrel).toContain("from './openbook/core/chunkers'");
+});
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -88,7 +108,7 @@ async function appResults(p: PipelineFile): Promise<Array<Array<{ id: string; sc
 async function nodeProgram(p: PipelineFile): Promise<Array<{ question: string; hits: Hit[] }>> {
   const pipelinePath = join(dir, `pipeline-${p.retrieval.mode}.json`);
   await writeFile(pipelinePath, pipelineFileText(p));
-  const main = join(import.meta.dirname, 'main.ts');
+  const main = join(dir, 'export/node/main.ts');
   const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx');
   const args = [main, 'ask', '--docs', docsDir, '--pipeline', pipelinePath, '--models', modelsDir, '--questions', join(dir, 'questions.jsonl'), '--json'];
   const { stdout } = await run(tsx, args, { maxBuffer: 64 * 1024 * 1024 });

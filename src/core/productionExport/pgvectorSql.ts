@@ -40,9 +40,12 @@ export function sqlPreamble(h: SqlHeader): string {
     ? `-- The ${h.rows} rows are below, inline.`
     : [
         `-- The ${h.rows} rows are NOT inline: as SQL text they would exceed ${SQL_INLINE_MAX_BYTES / 1024 / 1024} MB (vectors as text are about`,
-        '-- four times their binary size). Create the table with this file, then stream chunks.parquet into it with COPY:',
-        '--   cd node && npm install && npx tsx main.ts load-postgres --parquet ../chunks.parquet --url postgres://user@host/db',
-        '-- and run the index and query statements at the end of this file.',
+        '-- four times their binary size). Run this file (it creates the table and indexes), then stream chunks.parquet',
+        "-- into any Postgres with COPY through the Node project's loader:",
+        '--   cd node && npm install',
+        '--   npx tsx main.ts copy-rows --parquet ../chunks.parquet | psql "$DATABASE_URL" -c \\',
+        '--     "\\copy openbook_chunks (id, document, page, section, text, embedding, token_count) FROM STDIN"',
+        '-- (for a large table, create the HNSW index after loading: it builds faster).',
       ].join('\n');
   return [
     '-- Openbook export: chunks and their embeddings for PostgreSQL with pgvector.',
