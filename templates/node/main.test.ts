@@ -47,7 +47,16 @@ beforeAll(async () => {
 
 it('writes node/ as a project of its own: pinned dependencies, one entry, a three-line README, the app sources beside it', async () => {
   const files = (await nodeProjectFiles()).map((f) => f.path);
-  expect(files).toEqual(expect.arrayContaining(['node/main.ts', 'node/openbook.ts', 'node/package.json', 'node/README.md', 'node/openbook/core/chunkers/index.ts', 'node/openbook/adapters/keywordIndex/bm25Index.ts']));
+  expect(files).toEqual(
+    expect.arrayContaining([
+      'node/main.ts',
+      'node/openbook.ts',
+      'node/package.json',
+      'node/README.md',
+      'node/openbook/core/chunkers/index.ts',
+      'node/openbook/adapters/keywordIndex/bm25Index.ts',
+    ]),
+  );
   expect(files.some((f) => f.endsWith('.test.ts'))).toBe(false);
   const pkg = JSON.parse(await readFile(join(dir, 'export/node/package.json'), 'utf8'));
   for (const version of Object.values(pkg.dependencies) as string[]) expect(version).toMatch(/^\d+\.\d+\.\d+$/);

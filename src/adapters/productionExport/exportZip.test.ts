@@ -105,7 +105,9 @@ describe('the export zip', () => {
     );
     expect(loaded.rows).toEqual(rows);
     const q = vectors.slice(3 * DIM, 4 * DIM);
-    const nearest = await pg.query<{ id: string; distance: number }>(`SELECT id, embedding <=> $1 AS distance FROM openbook_chunks ORDER BY distance LIMIT 1`, [vectorLiteral(q)]);
+    const nearest = await pg.query<{ id: string; distance: number }>(`SELECT id, embedding <=> $1 AS distance FROM openbook_chunks ORDER BY distance LIMIT 1`, [
+      vectorLiteral(q),
+    ]);
     expect(nearest.rows[0]!.id).toBe(rows[3]!.id);
     expect(nearest.rows[0]!.distance).toBeLessThan(1e-6);
     await pg.close();
