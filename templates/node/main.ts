@@ -19,6 +19,7 @@ import {
   decodeTextFile,
   fillPrompt,
   finishStages,
+  float32Text,
   firstStageSize,
   fuseStage,
   isActiveFilter,
@@ -208,7 +209,7 @@ async function copyRows(parquetPath: string): Promise<void> {
     const rows = await parquetReadObjects({ file, metadata, rowStart, rowEnd });
     let out = '';
     for (const r of rows) {
-      const vector = `[${Array.from(r.vector as ArrayLike<number>, (x) => String(Math.fround(x))).join(',')}]`;
+      const vector = `[${Array.from(r.vector as ArrayLike<number>, (x) => float32Text(Math.fround(x))).join(',')}]`;
       out += [r.id, r.document, r.page, r.section, r.text, vector, r.token_count].map((v, i) => (i === 5 ? vector : field(v))).join('\t') + '\n';
     }
     if (!process.stdout.write(out)) await new Promise((done) => process.stdout.once('drain', done));

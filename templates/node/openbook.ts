@@ -13,4 +13,5 @@ export { fillPrompt } from '../../src/core/prompt';
 export type { Chunk, SourceDocument } from '../../src/core/types';
 export type { PipelineFile } from '../../src/core/pipelineFile';
 export { PIPELINE_FORMAT, PIPELINE_VERSION } from '../../src/core/pipelineFile';
+export { float32Text } from '../../src/core/productionExport/pgvectorSql';
 export { Bm25Index } from '../../src/adapters/keywordIndex/bm25Index';

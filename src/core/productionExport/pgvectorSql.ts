@@ -8,9 +8,9 @@ import type { ExportRow } from './exportRows';
 export const SQL_INLINE_MAX_BYTES = 64 * 1024 * 1024;
 export const SQL_TABLE = 'openbook_chunks';
 
-/** About how many bytes the rows of an export take as SQL text: a float32 as text is up to ~12 characters. */
+/** About how many bytes the rows of an export take as SQL text: a float32 as text takes up to ~14 characters with its comma. */
 export function estimateSqlRowBytes(rows: number, textUnits: number, dimension: number): number {
-  return rows * (dimension * 12 + 120) + textUnits * 3;
+  return rows * (dimension * 14 + 120) + textUnits * 3;
 }
 
 export const sqlRowsInline = (estimatedBytes: number) => estimatedBytes <= SQL_INLINE_MAX_BYTES;
@@ -20,10 +20,20 @@ export function sqlString(value: string): string {
   return `'${value.replaceAll('\u0000', '').replaceAll("'", "''")}'`;
 }
 
-/** A vector as pgvector's text form. JavaScript's shortest form of each float32 parses back to the same float32. */
+/** The shortest decimal that reads back as this float32 (at most 9 significant digits; float32 needs no more). */
+export function float32Text(x: number): string {
+  if (!Number.isFinite(x) || x === 0) return String(x === 0 ? 0 : x);
+  for (let p = 6; p < 9; p++) {
+    const s = x.toPrecision(p);
+    if (Math.fround(Number(s)) === x) return String(Number(s));
+  }
+  return String(Number(x.toPrecision(9)));
+}
+
+/** A vector as pgvector's text form; each value reads back as the same float32. */
 export function vectorLiteral(vector: Float32Array, offset = 0, dimension = vector.length): string {
   let out = '[';
-  for (let i = 0; i < dimension; i++) out += (i > 0 ? ',' : '') + String(vector[offset + i]);
+  for (let i = 0; i < dimension; i++) out += (i > 0 ? ',' : '') + float32Text(vector[offset + i]!);
   return `${out}]`;
 }
 
