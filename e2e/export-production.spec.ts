@@ -7,6 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { test, expect } from './fixtures';
 import { embed, openApp } from './steps';
+import { workspaceFileOf } from './workspaceFileBuilder';
 
 test('Export for production: what is missing first, then one zip with the pipeline, Parquet, SQL and the Node project', async ({ page }, testInfo) => {
   await openApp(page);
@@ -144,4 +145,35 @@ test('Open pipeline file applies one; another version or an unknown model is ref
   await open('bad.pipeline.json', { ...base, retrieval: { ...base.retrieval, topK: 0 } });
   await expect(outcome).toContainText('its setting retrieval.topK is not valid');
   await expect(topK).toHaveValue('7');
+});
+
+test('a large export shows its progress and can be cancelled: nothing is downloaded, and the button is ready again', async ({ page }) => {
+  await openApp(page);
+  // 48,000 chunks of the fixture model (64 dimensions), imported as a workspace file (nothing to embed).
+  const dimension = 64;
+  const perDocument = 2_000;
+  const chunkLength = 40;
+  const text = 'Lava flows downhill from the volcano vent.'.slice(0, chunkLength).padEnd(chunkLength, ' ').repeat(perDocument);
+  const triples = Buffer.from(`[${Array.from({ length: perDocument }, (_, j) => `[${j},${j * chunkLength},${(j + 1) * chunkLength}]`).join(',')}]`);
+  const vectors = Buffer.alloc(perDocument * dimension * 4);
+  for (let i = 0; i < perDocument * dimension; i++) vectors.writeFloatLE(0.125, i * 4);
+  const file = workspaceFileOf(
+    Array.from({ length: 24 }, (_, n) => ({ id: `big-${n}`, text, triples, vectors, chunkCount: perDocument })),
+    dimension,
+    new Date(),
+  );
+  await page.getByLabel('Workspace file to import').setInputFiles({ name: 'big.zip', mimeType: 'application/zip', buffer: file });
+  await expect(page.getByTestId('import-outcome')).toHaveText(/^Imported big\.zip: 24 documents and 48000 chunks/, { timeout: 120_000 });
+
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  const exportButton = page.getByRole('button', { name: 'Export for production', exact: true });
+  await exportButton.click();
+  await expect(page.getByRole('progressbar', { name: 'Export for production' })).toBeVisible();
+  await expect(exportButton).toBeDisabled();
+  await page.getByRole('button', { name: 'Cancel export' }).click();
+  await expect(page.getByTestId('production-export-outcome')).toHaveText('The export was cancelled; nothing was downloaded.');
+  await expect(page.getByRole('progressbar', { name: 'Export for production' })).toHaveCount(0);
+  await expect(exportButton).toBeEnabled();
+  expect(downloads).toEqual([]);
 });
