@@ -143,7 +143,9 @@ test('Open pipeline file applies one; another version or an unknown model is ref
     'The pipeline file unknown.pipeline.json was not applied, and nothing changed: its embedding model “acme/unknown-embedder” is not one this app can load (see step 3 for the models offered here).',
   );
   await open('bad.pipeline.json', { ...base, retrieval: { ...base.retrieval, topK: 0 } });
-  await expect(outcome).toContainText('its setting retrieval.topK is not valid');
+  await expect(outcome).toHaveText(
+    'The pipeline file bad.pipeline.json was not applied, and nothing changed: its setting retrieval.topK is missing or not valid.',
+  );
   await expect(topK).toHaveValue('7');
 });
 
@@ -176,4 +178,36 @@ test('a large export shows its progress and can be cancelled: nothing is downloa
   await expect(page.getByRole('progressbar', { name: 'Export for production' })).toHaveCount(0);
   await expect(exportButton).toBeEnabled();
   expect(downloads).toEqual([]);
+});
+
+test("beside the best configuration of an evaluation: Export for production with that configuration's search", async ({ page }, testInfo) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Load sample corpus' }).click();
+  await embed(page);
+  // The app's own search is hybrid: the export must take the best configuration's mode instead.
+  await page
+    .getByRole('radiogroup', { name: 'Search mode' })
+    .getByRole('radio', { name: /Hybrid/ })
+    .check();
+  const step = page.getByRole('region', { name: 'Evaluate retrieval' });
+  await step.getByRole('button', { name: 'Use the sample question set' }).click();
+  // Keep the index as it is (vector search) and keyword search: both use the index's model and chunks.
+  await step.getByRole('button', { name: 'Remove configuration 4' }).click();
+  await step.getByRole('button', { name: 'Remove configuration 3' }).click();
+  await expect(step.getByRole('listitem', { name: /^Configuration \d+$/ })).toHaveCount(2);
+  await step.getByRole('button', { name: 'Run evaluation' }).click();
+  const table = step.getByRole('table', { name: 'Hit rate@k and MRR per configuration' });
+  await expect(table.getByRole('row')).toHaveCount(3, { timeout: 90_000 });
+  const metric = async (n: number, name: string) => Number(await table.getByRole('row').nth(n).locator(`td[data-metric="${name}"]`).getAttribute('data-value'));
+  const [mrr1, mrr2, hit1, hit2] = [await metric(1, 'mrr'), await metric(2, 'mrr'), await metric(1, 'hit-rate'), await metric(2, 'hit-rate')];
+  const best = mrr2 > mrr1 || (mrr2 === mrr1 && hit2 > hit1) ? 2 : 1;
+  await expect(step.getByTestId('best-configuration')).toContainText(`Best configuration: ${best}.`);
+
+  const downloading = page.waitForEvent('download');
+  await step.getByRole('button', { name: `Export configuration ${best} for production` }).click();
+  const path = testInfo.outputPath('best.zip');
+  await (await downloading).saveAs(path);
+  const pipeline = JSON.parse(strFromU8(unzipSync(new Uint8Array(await readFile(path)))['openbook.pipeline.json']!));
+  expect(pipeline.retrieval.mode).toBe(best === 1 ? 'vector' : 'keyword');
+  expect(pipeline.embedding.modelId).toBe('openbook/tiny-embedder');
 });

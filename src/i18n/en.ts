@@ -1086,7 +1086,7 @@ export const en = {
       'not-json': 'it is not JSON.',
       'not-pipeline': 'it is not an Openbook pipeline file (its "format" is not "openbook.pipeline").',
       'other-version': 'it is a pipeline file of version {{version}}; this version of Openbook reads version 1 only.',
-      invalid: 'its setting {{path}} is not valid ({{detail}}).',
+      invalid: 'its setting {{path}} is missing or not valid.',
       'unknown-model': 'its embedding model “{{model}}” is not one this app can load (see step 3 for the models offered here).',
       'unknown-reranker': 'its reranker “{{model}}” is not one this app can load.',
       'dimension-mismatch': 'it says {{model}} makes {{found}}-dimensional vectors, but that model makes {{expected}}.',

@@ -1068,7 +1068,7 @@ export const zh: Translation = {
       'not-json': '它不是 JSON。',
       'not-pipeline': '它不是 Openbook 流水线文件（其 "format" 不是 "openbook.pipeline"）。',
       'other-version': '它是版本 {{version}} 的流水线文件；这个版本的 Openbook 只能读取版本 1。',
-      invalid: '其中的设置 {{path}} 无效（{{detail}}）。',
+      invalid: '其中的设置 {{path}} 缺失或无效。',
       'unknown-model': '其中的嵌入模型“{{model}}”不是本应用可以加载的模型（可用模型见第 3 步）。',
       'unknown-reranker': '其中的重排序模型“{{model}}”不是本应用可以加载的模型。',
       'dimension-mismatch': '它声明 {{model}} 生成 {{found}} 维向量，但该模型生成的是 {{expected}} 维。',
