@@ -204,7 +204,7 @@ test("beside the best configuration of an evaluation: Export for production with
   await expect(step.getByTestId('best-configuration')).toContainText(`Best configuration: ${best}.`);
 
   const downloading = page.waitForEvent('download');
-  await step.getByRole('button', { name: `Export configuration ${best} for production` }).click();
+  await step.getByRole('button', { name: `Export for production: configuration ${best}` }).click();
   const path = testInfo.outputPath('best.zip');
   await (await downloading).saveAs(path);
   const pipeline = JSON.parse(strFromU8(unzipSync(new Uint8Array(await readFile(path)))['openbook.pipeline.json']!));

@@ -1056,7 +1056,7 @@ export const en = {
       'Take the tuned pipeline to a server: one zip with openbook.pipeline.json (every setting that changes a result), chunks.parquet and pgvector.sql (the chunks and their vectors, for DuckDB, Spark, LanceDB or any Postgres with pgvector) and a Node project that gives the same hits.',
     export: 'Export for production',
     best: 'Best configuration: {{number}}. {{name}} (MRR {{mrr}})',
-    exportBestLabel: 'Export configuration {{number}} for production',
+    exportBestLabel: 'Export for production: configuration {{number}}',
     exportBestNeedsIndex: 'To export this configuration, embed and index with its model and chunks first (step 3).',
     openPipeline: 'Open pipeline file',
     openPipelineFile: 'Pipeline file (openbook.pipeline.json)',

@@ -1039,7 +1039,7 @@ export const zh: Translation = {
       '把调好的流水线带到服务器上：一个 zip，内含 openbook.pipeline.json（所有影响结果的设置）、chunks.parquet 和 pgvector.sql（分块及其向量，可用于 DuckDB、Spark、LanceDB 或任何带 pgvector 的 Postgres），以及一个给出相同命中结果的 Node 项目。',
     export: '导出到生产环境',
     best: '最佳配置：{{number}}. {{name}}（MRR {{mrr}}）',
-    exportBestLabel: '把配置 {{number}} 导出到生产环境',
+    exportBestLabel: '导出到生产环境：配置 {{number}}',
     exportBestNeedsIndex: '要导出这个配置，请先用它的模型和分块设置进行嵌入并建立索引（第 3 步）。',
     openPipeline: '打开流水线文件',
     openPipelineFile: '流水线文件（openbook.pipeline.json）',
