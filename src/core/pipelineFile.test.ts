@@ -68,7 +68,7 @@ describe('pipeline file', () => {
       ok: false,
       error: { code: 'dimension-mismatch', expected: 384, found: 768 },
     });
-    expect(readPipelineFile(JSON.stringify({ ...good, reranker: { modelId: 'acme/rr', depth: 20 } }), models)).toMatchObject({
+    expect(readPipelineFile(JSON.stringify({ ...good, reranker: { modelId: 'acme/rr', depth: 20, maxTokens: 512 } }), models)).toMatchObject({
       ok: false,
       error: { code: 'unknown-reranker', model: 'acme/rr' },
     });

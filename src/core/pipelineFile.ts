@@ -55,7 +55,8 @@ export interface PipelineFile {
     minScore: number | null;
     filter: RetrievalFilter | null;
   };
-  reranker: { modelId: string; depth: number } | null;
+  /** The cross-encoder, how many candidates it re-scores, and how many tokens of question plus passage it reads. */
+  reranker: { modelId: string; depth: number; maxTokens: number } | null;
   prompt: { template: string; systemPrompt: string };
   generation: { engine: string; modelId: string; temperature: number; topP: number; maxTokens: number };
 }
@@ -77,6 +78,8 @@ export interface PipelineInput {
     filter: RetrievalFilter | null;
   };
   rerankModelId: string | null;
+  /** The reranker's input limit in tokens (question plus passage). */
+  rerankMaxTokens?: number;
   template: string;
   systemPrompt: string;
   generation: PipelineFile['generation'];
@@ -115,7 +118,7 @@ export function buildPipelineFile(input: PipelineInput): PipelineFile {
       minScore: retrieval.minScore,
       filter: retrieval.filter,
     },
-    reranker: input.rerankModelId ? { modelId: input.rerankModelId, depth: retrieval.candidates } : null,
+    reranker: input.rerankModelId ? { modelId: input.rerankModelId, depth: retrieval.candidates, maxTokens: input.rerankMaxTokens ?? 512 } : null,
     prompt: { template: input.template, systemPrompt: input.systemPrompt },
     generation: input.generation,
   };
@@ -178,7 +181,7 @@ export const PIPELINE_SCHEMA = v.strictObject({
     minScore: v.nullable(v.number()),
     filter: filterSchema,
   }),
-  reranker: v.nullable(v.strictObject({ modelId: id, depth: positiveInt(200) })),
+  reranker: v.nullable(v.strictObject({ modelId: id, depth: positiveInt(200), maxTokens: positiveInt(100_000) })),
   prompt: v.strictObject({ template: text(1_000_000), systemPrompt: text(1_000_000) }),
   generation: v.strictObject({
     engine: v.picklist(['webllm', 'transformers-webgpu', 'transformers-wasm', 'openai']),

@@ -1,9 +1,21 @@
 // The Node project of a production export (node/ in the zip): templates/node (its entry, package.json and
-// README) and the app's own source files it runs (src/core, and the BM25 engine), copied under node/openbook/.
+// README) and the app's own source files it runs (src/core, the BM25 engine and the cross-encoder reranker),
+// copied under node/openbook/.
 // The sources are read lazily (Vite's raw imports): nothing of this is loaded before an export.
 const templates = import.meta.glob(['../../templates/node/*', '!../../templates/node/*.test.ts'], { query: '?raw', import: 'default' });
 const sources = import.meta.glob(
-  ['../core/**/*.ts', '!../core/**/*.test.ts', '../adapters/keywordIndex/bm25Index.ts', '../adapters/keywordIndex/keywordIndex.ts'],
+  [
+    '../core/**/*.ts',
+    '!../core/**/*.test.ts',
+    '../adapters/keywordIndex/bm25Index.ts',
+    '../adapters/keywordIndex/keywordIndex.ts',
+    '../adapters/reranker/transformersReranker.ts',
+    '../adapters/reranker/reranker.ts',
+    '../adapters/transformers/*.ts',
+    '!../adapters/transformers/*.test.ts',
+    // Browser only (Vite asset URLs for the ONNX Runtime wasm).
+    '!../adapters/transformers/ortWasmFromOwnOrigin.ts',
+  ],
   { query: '?raw', import: 'default' },
 );
 

@@ -106,7 +106,7 @@ describe('the pipeline file of the app', () => {
       key: 'pipeline.errors.unknown-model',
       values: { model: 'acme/none' },
     });
-    expect(await refused({ ...good, reranker: { modelId: 'acme/rr', depth: 10 } })).toEqual({
+    expect(await refused({ ...good, reranker: { modelId: 'acme/rr', depth: 10, maxTokens: 512 } })).toEqual({
       key: 'pipeline.errors.unknown-reranker',
       values: { model: 'acme/rr' },
     });

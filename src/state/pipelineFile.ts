@@ -32,6 +32,8 @@ export function currentPipelineFile(uiLanguage: string, overrides: PipelineOverr
   const config = retrieval.currentConfig();
   const sampling = useSamplingStore.getState();
   const generation = useGenerationStore.getState();
+  const rerankModelId = overrides.rerankModelId !== undefined ? overrides.rerankModelId : config.rerankModelId;
+  const rerankModel = useRerankStore.getState().models.find((m) => m.id === rerankModelId);
   return buildPipelineFile({
     createdAt: now,
     maxFileMB: useIngestSettingsStore.getState().maxFileMB,
@@ -56,7 +58,8 @@ export function currentPipelineFile(uiLanguage: string, overrides: PipelineOverr
       minScore: config.minScore,
       filter: config.filter,
     },
-    rerankModelId: overrides.rerankModelId !== undefined ? overrides.rerankModelId : config.rerankModelId,
+    rerankModelId,
+    ...(rerankModel ? { rerankMaxTokens: rerankModel.maxTokens } : {}),
     template: templateIn(usePromptStore.getState().custom, uiLanguage),
     systemPrompt: systemPromptIn(sampling.customSystem, uiLanguage),
     generation: {

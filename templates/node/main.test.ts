@@ -15,12 +15,14 @@ import { chunkDocument } from '../../src/core/chunkers';
 import { DEFAULT_CHUNKER_SETTINGS } from '../../src/core/chunkers/settings';
 import { markdownSections } from '../../src/core/markdownStructure';
 import { buildPipelineFile, pipelineFileText, type PipelineFile } from '../../src/core/pipelineFile';
-import { finishStages, firstStageSize, fuseStage } from '../../src/core/retrieval/stages';
+import { applyRerank, finishStages, firstStageSize, fuseStage } from '../../src/core/retrieval/stages';
 import type { RetrievalConfig } from '../../src/core/retrievalConfig';
 import { parseModelManifest } from '../../src/adapters/embedder/embeddingModels';
 import { TransformersEmbedder } from '../../src/adapters/embedder/transformersEmbedder';
 import { ExactIndex } from '../../src/adapters/vectorIndex/exactIndex';
 import { Bm25Index } from '../../src/adapters/keywordIndex/bm25Index';
+import { TransformersReranker } from '../../src/adapters/reranker/transformersReranker';
+import { parseRerankManifest } from '../../src/adapters/reranker/rerankModels';
 import { nodeProjectFiles } from '../../src/state/nodeProjectFiles';
 import type { Hit } from './main';
 
@@ -102,25 +104,41 @@ async function appResults(p: PipelineFile): Promise<Array<Array<{ id: string; sc
     vectorWeight: p.retrieval.fusion.vectorWeight,
     topK: p.retrieval.topK,
     candidates: p.retrieval.candidates,
-    rerankModelId: null,
+    rerankModelId: p.reranker?.modelId ?? null,
     mmrLambda: p.retrieval.mmrLambda,
     minScore: p.retrieval.minScore,
     filter: null,
   };
   const byId = new Map(chunks.map((c, i) => [c.id, vectors[i]!]));
+  const texts = new Map(chunks.map((c) => [c.id, c.text]));
+  let reranker: TransformersReranker | null = null;
+  if (p.reranker) {
+    const rerankModels = parseRerankManifest(JSON.parse(await readFile(join(modelsDir, 'models.json'), 'utf8')));
+    reranker = new TransformersReranker({ localModelPath: `${modelsDir}/` });
+    await reranker.load(rerankModels.find((m) => m.id === p.reranker!.modelId)!, 'wasm', { remoteHost: 'https://huggingface.co', basePath: '/' }, () => {});
+  }
   const out = [];
   for (const q of SAMPLE_QUESTIONS) {
     const [qv] = await embedder.embed([q.question], 'query');
     const n = firstStageSize(config);
     const vectorHits = config.mode === 'keyword' ? [] : (await index.search(qv!, n)).hits;
     const keywordHits = config.mode === 'vector' ? [] : keyword.search(q.question, n).hits;
-    out.push(finishStages(fuseStage(vectorHits, keywordHits, config), config, (id) => byId.get(id)).map((c) => ({ id: c.id, score: c.score })));
+    let candidates = fuseStage(vectorHits, keywordHits, config);
+    if (reranker)
+      candidates = applyRerank(
+        candidates,
+        await reranker.score(
+          q.question,
+          candidates.map((c) => texts.get(c.id)!),
+        ),
+      );
+    out.push(finishStages(candidates, config, (id) => byId.get(id)).map((c) => ({ id: c.id, score: c.score })));
   }
   return out;
 }
 
 async function nodeProgram(p: PipelineFile): Promise<Array<{ question: string; hits: Hit[] }>> {
-  const pipelinePath = join(dir, `pipeline-${p.retrieval.mode}.json`);
+  const pipelinePath = join(dir, `pipeline-${p.retrieval.mode}-${p.reranker ? 'rerank' : 'plain'}.json`);
   await writeFile(pipelinePath, pipelineFileText(p));
   const main = join(dir, 'export/node/main.ts');
   const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx');
@@ -129,14 +147,15 @@ async function nodeProgram(p: PipelineFile): Promise<Array<{ question: string; h
   return JSON.parse(stdout);
 }
 
-function pipelineFor(mode: 'vector' | 'hybrid'): PipelineFile {
+function pipelineFor(mode: 'vector' | 'hybrid', rerank = false): PipelineFile {
   return buildPipelineFile({
     createdAt: new Date('2026-12-07T10:00:00Z'),
     maxFileMB: 100,
     chunker: DEFAULT_CHUNKER_SETTINGS.recursive,
     embedding: { modelId: 'openbook/tiny-embedder', device: 'wasm', dtype: 'auto', pooling: 'mean', queryPrefix: '', passagePrefix: '', dimension: 64 },
     retrieval: { mode, fusion: 'rrf', vectorWeight: 0.5, candidates: 20, topK: 10, mmrLambda: null, minScore: null, filter: null },
-    rerankModelId: null,
+    rerankModelId: rerank ? 'openbook/tiny-reranker' : null,
+    rerankMaxTokens: 512,
     template: 'Context:\n{context}\n\nQuestion: {question}',
     systemPrompt: '',
     generation: { engine: 'transformers-wasm', modelId: 'openbook/tiny-chat', temperature: 0.2, topP: 0.95, maxTokens: 64 },
@@ -144,9 +163,13 @@ function pipelineFor(mode: 'vector' | 'hybrid'): PipelineFile {
 }
 
 describe('the exported Node project', () => {
-  for (const mode of ['vector', 'hybrid'] as const) {
-    it(`gives the app's top 10 for every sample question (${mode} search), scores within 1e-5`, async () => {
-      const p = pipelineFor(mode);
+  for (const [mode, rerank] of [
+    ['vector', false],
+    ['hybrid', false],
+    ['hybrid', true],
+  ] as const) {
+    it(`gives the app's top 10 for every sample question (${mode} search${rerank ? ', reranked' : ''}), scores within 1e-5`, async () => {
+      const p = pipelineFor(mode, rerank);
       const [node, app] = await Promise.all([nodeProgram(p), appResults(p)]);
       expect(node.map((a) => a.question)).toEqual(SAMPLE_QUESTIONS.map((q) => q.question));
       node.forEach((answer, i) => {

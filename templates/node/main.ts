@@ -12,6 +12,8 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
   Bm25Index,
+  TransformersReranker,
+  applyRerank,
   PIPELINE_FORMAT,
   PIPELINE_VERSION,
   allowedChunkIds,
@@ -143,7 +145,6 @@ export async function openPipeline(p: PipelineFile, docsFolder: string, models?:
       'the built-in LSA embedder is fitted to the workspace in the browser: its vectors are in chunks.parquet, but questions cannot be embedded here (pick a transformers.js model in the app)',
     );
   }
-  if (p.reranker) console.error(`openbook: the app reranks with ${p.reranker.modelId}; this project does not rerank, so its order can differ`);
   const documents = await readDocuments(docsFolder);
   const chunks = documents.flatMap((d) => chunkDocument(d, settings));
   const byId = new Map(chunks.map((c) => [c.id, c]));
@@ -162,6 +163,18 @@ export async function openPipeline(p: PipelineFile, docsFolder: string, models?:
   const vectorById = new Map(vectors.map((v, i) => [ids[i]!, v]));
   const keyword = new Bm25Index();
   keyword.build(chunks.map((c) => ({ id: c.id, text: c.text })));
+  // The app's own cross-encoder code: question and passage as a pair, sigmoid of the logit.
+  let reranker: TransformersReranker | null = null;
+  if (p.reranker) {
+    const { modelId, maxTokens } = p.reranker;
+    reranker = new TransformersReranker({ runtime: 'node', ...(models ? { localModelPath: `${resolve(models)}/` } : {}) });
+    await reranker.load(
+      { id: modelId, label: modelId, sizeMB: 0, languages: ['multilingual'], maxTokens, ...(models ? { selfHostedOnly: true } : {}) },
+      'wasm',
+      { remoteHost: 'https://huggingface.co', basePath: '/' },
+      () => {},
+    );
+  }
   // A filter by document names the app's document ids, which mean nothing here: only its pages apply.
   const filter = p.retrieval.filter?.pages ? { pages: p.retrieval.filter.pages } : null;
   const allowed = isActiveFilter(filter) ? allowedChunkIds(chunks, filter) : undefined;
@@ -169,14 +182,29 @@ export async function openPipeline(p: PipelineFile, docsFolder: string, models?:
   return {
     chunks,
     async ask(question, k = p.retrieval.topK) {
-      const config = { ...p.retrieval, topK: k, fusion: p.retrieval.fusion.method, vectorWeight: p.retrieval.fusion.vectorWeight, rerankModelId: null };
+      const config = {
+        ...p.retrieval,
+        topK: k,
+        fusion: p.retrieval.fusion.method,
+        vectorWeight: p.retrieval.fusion.vectorWeight,
+        rerankModelId: p.reranker?.modelId ?? null,
+      };
       const n = firstStageSize(config);
       const vectorHits =
         p.retrieval.mode !== 'keyword' && embed
           ? cosineTopK((await embedAll(embed, p, [question], p.embedding.queryPrefix))[0]!, ids, vectors, n, allowed && new Set(allowed))
           : [];
       const keywordHits = p.retrieval.mode !== 'vector' ? keyword.search(question, n, allowed ? { allowedIds: allowed } : {}).hits : [];
-      const finished = finishStages(fuseStage(vectorHits, keywordHits, config), config, (id) => vectorById.get(id));
+      let candidates = fuseStage(vectorHits, keywordHits, config);
+      if (reranker && candidates.length > 0)
+        candidates = applyRerank(
+          candidates,
+          await reranker.score(
+            question,
+            candidates.map((c) => byId.get(c.id)!.text),
+          ),
+        );
+      const finished = finishStages(candidates, config, (id) => vectorById.get(id));
       return finished.map((c, i) => {
         const chunk = byId.get(c.id)!;
         return {

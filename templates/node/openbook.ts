@@ -1,5 +1,5 @@
 // The Openbook code this project runs: the app's own pure core (chunking, BM25, fusion, scoring, prompt
-// filling) and its BM25 engine, the same files the browser app runs. In the Openbook repository this file
+// filling), its BM25 engine and its cross-encoder reranker, the same files the browser app runs. In the Openbook repository this file
 // points at src/; in an export the files are copied beside it, under openbook/ (the one line that changes:
 // OPENBOOK_SRC below, written as each import's prefix).
 // OPENBOOK_SRC = '../../src/'
@@ -15,3 +15,4 @@ export type { PipelineFile } from '../../src/core/pipelineFile';
 export { PIPELINE_FORMAT, PIPELINE_VERSION } from '../../src/core/pipelineFile';
 export { float32Text } from '../../src/core/productionExport/pgvectorSql';
 export { Bm25Index } from '../../src/adapters/keywordIndex/bm25Index';
+export { TransformersReranker } from '../../src/adapters/reranker/transformersReranker';
