@@ -11,9 +11,20 @@ import { parsingSuite } from './bench/parsing';
 import { rerankSuite } from './bench/rerank';
 import { vectorIndexSuite } from './bench/vectorIndex';
 import { workspaceDbSuite } from './bench/workspaceDb';
+import { productionExportSuite } from './bench/productionExport';
 
 // Add a suite: a file in scripts/bench/ exporting a BenchSuite, and one line here.
-const SUITES: BenchSuite[] = [vectorIndexSuite, chunkingSuite, workspaceDbSuite, parsingSuite, ingestSuite, keywordSearchSuite, rerankSuite, lsaSuite];
+const SUITES: BenchSuite[] = [
+  vectorIndexSuite,
+  chunkingSuite,
+  workspaceDbSuite,
+  parsingSuite,
+  ingestSuite,
+  keywordSearchSuite,
+  rerankSuite,
+  lsaSuite,
+  productionExportSuite,
+];
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_SUITES?.split(',');

@@ -1165,6 +1165,51 @@ export const en = {
       },
     },
   },
+  // Export for production and pipeline files (src/features/workspace/ProductionExport.tsx, src/state/export/productionExportStore.ts, src/state/export/pipelineFile.ts).
+  productionExport: {
+    title: 'Production',
+    explain:
+      'Take the tuned pipeline to a server: one zip with openbook.pipeline.json (every setting that changes a result), chunks.parquet and pgvector.sql (the chunks and their vectors, for DuckDB, Spark, LanceDB or any Postgres with pgvector) and a Node project that gives the same hits.',
+    export: 'Export for production',
+    best: 'Best configuration: {{number}}. {{name}} (MRR {{mrr}})',
+    exportBestLabel: 'Export for production: configuration {{number}}',
+    exportBestNeedsIndex: 'To export this configuration, embed and index with its model and chunks first (step 3).',
+    openPipeline: 'Open pipeline file',
+    openPipelineFile: 'Pipeline file (openbook.pipeline.json)',
+    cancel: 'Cancel export',
+    stage: {
+      preparing: 'Preparing the export…',
+      counting: 'Counting tokens: {{done}} of {{total}} chunks',
+      writing: 'Writing Parquet and SQL: {{done}} of {{total}} chunks',
+      finishing: 'Finishing the zip…',
+    },
+    done: 'Exported {{rows}} chunks: chunks.parquet {{parquet}}, pgvector.sql {{sql}}, zip {{zip}}.',
+    cancelled: 'The export was cancelled; nothing was downloaded.',
+    applied:
+      'Applied the pipeline file {{name}}: embedding model {{model}}, with its chunker, search, prompt and generation settings. Embed and index again to use it.',
+    rejected: 'The pipeline file {{name}} was not applied, and nothing changed:',
+    unreadable: 'the file could not be read.',
+    errors: {
+      'no-documents': 'Nothing to export yet: add documents (step 1), then embed and index them (step 3).',
+      'no-index': 'Nothing to export yet: the chunks have no vectors. Press “Embed and index” (step 3) first.',
+      'no-vectors': 'The index has no vectors to export (some are missing). Embed and index again (step 3).',
+      busy: 'Embedding is under way: wait until it has finished (or cancel it), then export.',
+      failed: 'The export failed: {{detail}}',
+    },
+  },
+  pipeline: {
+    errors: {
+      'not-json': 'it is not JSON.',
+      'not-pipeline': 'it is not an Openbook pipeline file (its "format" is not "openbook.pipeline").',
+      'other-version': 'it is a pipeline file of version {{version}}; this version of Openbook reads version 1 only.',
+      invalid: 'its setting {{path}} is missing or not valid.',
+      'unknown-model': 'its embedding model “{{model}}” is not one this app can load (see step 3 for the models offered here).',
+      'unknown-reranker': 'its reranker “{{model}}” is not one this app can load.',
+      'dimension-mismatch': 'it says {{model}} makes {{found}}-dimensional vectors, but that model makes {{expected}}.',
+      'unsupported-setting': 'its setting {{setting}} differs from what this app computes; it cannot be applied as written.',
+      busy: 'embedding is under way: wait until it has finished (or cancel it).',
+    },
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

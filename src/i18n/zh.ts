@@ -1144,4 +1144,48 @@ export const zh: Translation = {
       },
     },
   },
+  // 生产导出与流水线文件（src/features/workspace/ProductionExport.tsx、src/state/export/productionExportStore.ts、src/state/export/pipelineFile.ts）。
+  productionExport: {
+    title: '生产环境',
+    explain:
+      '把调好的流水线带到服务器上：一个 zip，内含 openbook.pipeline.json（所有影响结果的设置）、chunks.parquet 和 pgvector.sql（分块及其向量，可用于 DuckDB、Spark、LanceDB 或任何带 pgvector 的 Postgres），以及一个给出相同命中结果的 Node 项目。',
+    export: '导出到生产环境',
+    best: '最佳配置：{{number}}. {{name}}（MRR {{mrr}}）',
+    exportBestLabel: '导出到生产环境：配置 {{number}}',
+    exportBestNeedsIndex: '要导出这个配置，请先用它的模型和分块设置进行嵌入并建立索引（第 3 步）。',
+    openPipeline: '打开流水线文件',
+    openPipelineFile: '流水线文件（openbook.pipeline.json）',
+    cancel: '取消导出',
+    stage: {
+      preparing: '正在准备导出…',
+      counting: '正在统计词元：{{done}} / {{total}} 个分块',
+      writing: '正在写入 Parquet 和 SQL：{{done}} / {{total}} 个分块',
+      finishing: '正在完成 zip…',
+    },
+    done: '已导出 {{rows}} 个分块：chunks.parquet {{parquet}}，pgvector.sql {{sql}}，zip {{zip}}。',
+    cancelled: '导出已取消，没有下载任何文件。',
+    applied: '已应用流水线文件 {{name}}：嵌入模型 {{model}}，以及它的分块、检索、提示词和生成设置。请重新嵌入并建立索引以使用它。',
+    rejected: '流水线文件 {{name}} 未被应用，什么都没有改变：',
+    unreadable: '无法读取该文件。',
+    errors: {
+      'no-documents': '还没有可导出的内容：请先添加文档（第 1 步），再进行嵌入并建立索引（第 3 步）。',
+      'no-index': '还没有可导出的内容：分块还没有向量。请先点击“嵌入并建立索引”（第 3 步）。',
+      'no-vectors': '索引中缺少向量，无法导出。请重新嵌入并建立索引（第 3 步）。',
+      busy: '正在嵌入：请等它完成（或取消）后再导出。',
+      failed: '导出失败：{{detail}}',
+    },
+  },
+  pipeline: {
+    errors: {
+      'not-json': '它不是 JSON。',
+      'not-pipeline': '它不是 Openbook 流水线文件（其 "format" 不是 "openbook.pipeline"）。',
+      'other-version': '它是版本 {{version}} 的流水线文件；这个版本的 Openbook 只能读取版本 1。',
+      invalid: '其中的设置 {{path}} 缺失或无效。',
+      'unknown-model': '其中的嵌入模型“{{model}}”不是本应用可以加载的模型（可用模型见第 3 步）。',
+      'unknown-reranker': '其中的重排序模型“{{model}}”不是本应用可以加载的模型。',
+      'dimension-mismatch': '它声明 {{model}} 生成 {{found}} 维向量，但该模型生成的是 {{expected}} 维。',
+      'unsupported-setting': '其中的设置 {{setting}} 与本应用的计算方式不同，无法按原样应用。',
+      busy: '正在嵌入：请等它完成（或取消）。',
+    },
+  },
 };

@@ -8,6 +8,9 @@ import { MessageText } from '../../ui/MessageText';
 import { formatNumber } from '../../core/format';
 import { configurationColumns, describeConfiguration, type IndexDefaults } from './describeConfiguration';
 import { downloadText } from '../../ui/download';
+import { ProductionExportButton } from '../workspace';
+import { useIndexStore } from '../../state/embedding/indexStore';
+import { settingsKey } from '../../core/chunkers/settings';
 
 const NO_INDEX: IndexDefaults = { modelId: null, chunking: null };
 
@@ -29,8 +32,25 @@ export function EvaluationResults() {
   const drilldownId = useEvaluationStore((s) => s.drilldownId);
   const show = useEvaluationStore((s) => s.showDrilldown);
   const metric = (x: number | null) => (x === null ? '—' : formatNumber(x, i18n.language, 3));
+  const indexedModelId = useIndexStore((s) => s.indexedModelId);
+  const indexedChunking = useIndexStore((s) => s.indexedChunking);
   if (runs.length === 0) return null;
   const anyResult = runs.some((r) => r.result);
+  // The best configuration: highest MRR, then hit rate; the first of equals.
+  let best: { run: ConfigurationRun; number: number } | null = null;
+  runs.forEach((r, i) => {
+    const m = r.result?.metrics;
+    const b = best?.run.result?.metrics;
+    if (m && m.mrr !== null && (!b || b.mrr === null || m.mrr > b.mrr || (m.mrr === b.mrr && (m.hitRate ?? 0) > (b.hitRate ?? 0))))
+      best = { run: r, number: i + 1 };
+  });
+  const bestRun = best as { run: ConfigurationRun; number: number } | null;
+  // Its vectors are the index's only when it used the index's model and chunks.
+  const bestMatchesIndex =
+    !!bestRun &&
+    !!indexedModelId &&
+    (bestRun.run.configuration.embeddingModelId === null || bestRun.run.configuration.embeddingModelId === indexedModelId) &&
+    (bestRun.run.configuration.chunking === null || (!!indexedChunking && settingsKey(bestRun.run.configuration.chunking) === settingsKey(indexedChunking)));
 
   return (
     <div className="evaluation-results">
@@ -89,6 +109,23 @@ export function EvaluationResults() {
           </tbody>
         </table>
       </div>
+      {bestRun && (
+        <div className="best-configuration" data-testid="best-configuration">
+          <p className="small">
+            {t('productionExport.best', {
+              number: bestRun.number,
+              name: describeConfiguration(t, bestRun.run.configuration, index),
+              mrr: metric(bestRun.run.result?.metrics.mrr ?? null),
+            })}
+          </p>
+          <ProductionExportButton
+            ariaLabel={t('productionExport.exportBestLabel', { number: bestRun.number })}
+            disabled={!bestMatchesIndex}
+            overrides={{ mode: bestRun.run.configuration.mode, topK: bestRun.run.configuration.topK, rerankModelId: bestRun.run.configuration.rerankModelId }}
+          />
+          {!bestMatchesIndex && <p className="small muted">{t('productionExport.exportBestNeedsIndex')}</p>}
+        </div>
+      )}
       {anyResult && (
         <div className="row">
           <button type="button" className="secondary" onClick={() => exportCsv(runs, index, 'summary')}>

@@ -10,6 +10,7 @@ import { MessageText } from '../../ui/MessageText';
 import { formatBytes } from '../../core/format';
 import { ClearWorkspaceDialog } from '../../ui/ClearWorkspaceDialog';
 import { WorkspaceTransfer } from './WorkspaceTransfer';
+import { ProductionPanel } from './ProductionPanel';
 
 export function WorkspacePanel() {
   const { t, i18n } = useTranslation();
@@ -68,6 +69,7 @@ export function WorkspacePanel() {
         </button>
       </div>
       <WorkspaceTransfer />
+      <ProductionPanel />
       {cleared && empty && (
         <Alert level="info" onDismiss={() => useWorkspaceStore.setState({ cleared: false })}>
           {t('workspace.cleared')}

@@ -9,6 +9,7 @@ import { createKeywordIndexClient } from '../../adapters/keywordIndex/keywordInd
 import { createTokenizerClient, type TokenizerClient } from '../../adapters/keywordIndex/tokenizerClient';
 import { createProjectionClient } from '../../adapters/projection/projectionClient';
 import { createWorkspaceFileClient } from '../../adapters/workspaceFile/workspaceFileClient';
+import { createProductionExportClient } from '../../adapters/productionExport/productionExportClient';
 
 const chunker = lazyWorker(createChunkerClient, 'chunker');
 const embedder = lazyWorker(createEmbedderClient, 'embedder');
@@ -54,3 +55,8 @@ const workspaceFile = lazyWorker(createWorkspaceFileClient, 'workspaceFile');
 /** The worker that writes and reads workspace files; reset() cancels a job under way. */
 export const getWorkspaceFile = workspaceFile.get;
 export const resetWorkspaceFile = workspaceFile.reset;
+
+const productionExport = lazyWorker(createProductionExportClient);
+/** The worker that writes production exports (Parquet, SQL, zip); reset() cancels an export under way. */
+export const getProductionExport = productionExport.get;
+export const resetProductionExport = productionExport.reset;
