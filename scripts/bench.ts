@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { chunkingSuite } from './bench/chunking';
 import { keywordSearchSuite } from './bench/keywordSearch';
 import { lsaSuite } from './bench/lsa';
+import { adapterSuite } from './bench/adapter';
 import type { BenchRecord, BenchSuite } from './bench/common';
 import { ingestSuite } from './bench/ingest';
 import { parsingSuite } from './bench/parsing';
@@ -13,7 +14,7 @@ import { vectorIndexSuite } from './bench/vectorIndex';
 import { workspaceDbSuite } from './bench/workspaceDb';
 
 // Add a suite: a file in scripts/bench/ exporting a BenchSuite, and one line here.
-const SUITES: BenchSuite[] = [vectorIndexSuite, chunkingSuite, workspaceDbSuite, parsingSuite, ingestSuite, keywordSearchSuite, rerankSuite, lsaSuite];
+const SUITES: BenchSuite[] = [vectorIndexSuite, chunkingSuite, workspaceDbSuite, parsingSuite, ingestSuite, keywordSearchSuite, rerankSuite, lsaSuite, adapterSuite];
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_SUITES?.split(',');
