@@ -1049,6 +1049,59 @@ export const en = {
     'pdf-too-many-pages': 'this PDF has more than {{detail}} pages, the limit for one document. Split it and add the parts.',
     'pdf-text-too-large': 'this PDF holds more than {{detail}} characters of text, the limit for one document. Split it and add the parts.',
   },
+  // Evaluation lab (issue 15): the charts of the evaluation, and the query adapter.
+  evalLab: {
+    chart: {
+      title: 'Hit rate@k and MRR per configuration',
+      description: 'A bar chart: for each configuration, two bars from 0 to 1, its hit rate@k and its MRR.',
+      hitRate: 'hit rate',
+      mrr: 'MRR',
+    },
+  },
+  adapter: {
+    title: 'Fine-tune an embedding adapter',
+    intro:
+      'Trains a linear adapter on the question vectors (starting from the identity) with the question set above as (question, expected chunk) pairs against the index, with a multiple-negatives ranking loss; a quarter of the questions is held out and measured before and after. It runs in a worker, on this device. Training needs at least 3 questions with a relevant chunk in the index.',
+    epochs: 'Epochs',
+    train: 'Train adapter',
+    cancel: 'Cancel training',
+    preparing: 'Embedding the questions…',
+    training: 'Training the adapter',
+    step: 'step {{step}} of {{steps}} (epoch {{epoch}} of {{epochs}}), loss {{loss}}',
+    curve: {
+      title: 'Training loss',
+      description: 'The loss of each training step, {{steps}} steps, from {{first}} to {{last}}.',
+      x: 'step',
+      y: 'loss',
+      values: 'Loss of every step',
+    },
+    result: {
+      caption: 'Held-out questions before and after training (adapter for {{model}}; {{train}} questions trained on, {{heldOut}} held out, k = {{k}})',
+      when: 'Held-out questions',
+      hitRate: 'Hit rate@{{k}}',
+      mrr: 'MRR@{{k}}',
+      before: 'Before (no adapter)',
+      after: 'After (with the adapter)',
+    },
+    apply: 'Apply the adapter to searches',
+    discard: 'Discard adapter',
+    mismatch: {
+      model: 'This adapter was trained for {{model}}; the index is made by another model, so searches do not use it.',
+      dimension: 'This adapter was trained for vectors of another dimension; searches do not use it.',
+    },
+    trained: 'Adapter trained in {{ms}} ms and switched on for searches. It is saved with the index.',
+    cancelled: 'Adapter training cancelled. The adapter before it (if any) is unchanged.',
+    refitDropped: 'The built-in embedder was fitted again, which makes a new vector space: the adapter trained on the old one was discarded.',
+    errors: {
+      'no-index': 'Embed and index the documents first: the adapter is trained against the index’s vectors.',
+      'too-few-questions': 'The question set has {{count}} usable questions; at least 3 are needed to train and hold some out.',
+      'too-few-pairs':
+        'Only {{count}} of the {{questions}} questions have a relevant chunk in the index; at least 3 are needed. Check their expected documents and texts.',
+      'bad-epochs': 'Epochs must be a whole number from 1 to {{max}}.',
+      failed: 'Training the adapter failed: {{detail}}',
+      'not-saved': 'The adapter could not be saved with the workspace: {{detail}}',
+    },
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

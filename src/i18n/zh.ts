@@ -1032,4 +1032,56 @@ export const zh: Translation = {
     'pdf-too-many-pages': '这个 PDF 超过 {{detail}} 页，超出单个文档的上限。请拆分后分别添加。',
     'pdf-text-too-large': '这个 PDF 的文字超过 {{detail}} 个字符，超出单个文档的上限。请拆分后分别添加。',
   },
+  // 评估实验室（issue 15）：评估的图表与查询适配器。
+  evalLab: {
+    chart: {
+      title: '各配置的命中率@k 与 MRR',
+      description: '条形图：每个配置两根 0 到 1 的条，分别是命中率@k 与 MRR。',
+      hitRate: '命中率',
+      mrr: 'MRR',
+    },
+  },
+  adapter: {
+    title: '微调嵌入适配器',
+    intro:
+      '在问题向量上训练一个线性适配器（从单位矩阵开始）：以上面的问题集为（问题，预期分块）对，对照索引，用多负例排序损失训练；四分之一的问题留出，在训练前后分别测量。训练在本设备的 Worker 中运行。至少需要 3 个在索引中有相关分块的问题。',
+    epochs: '轮数',
+    train: '训练适配器',
+    cancel: '取消训练',
+    preparing: '正在嵌入问题…',
+    training: '正在训练适配器',
+    step: '第 {{step}} / {{steps}} 步（第 {{epoch}} / {{epochs}} 轮），损失 {{loss}}',
+    curve: {
+      title: '训练损失',
+      description: '每个训练步的损失，共 {{steps}} 步，从 {{first}} 到 {{last}}。',
+      x: '步',
+      y: '损失',
+      values: '每一步的损失',
+    },
+    result: {
+      caption: '留出问题在训练前后的表现（适配器属于 {{model}}；训练 {{train}} 个问题，留出 {{heldOut}} 个，k = {{k}}）',
+      when: '留出问题',
+      hitRate: '命中率@{{k}}',
+      mrr: 'MRR@{{k}}',
+      before: '训练前（无适配器）',
+      after: '训练后（使用适配器）',
+    },
+    apply: '检索时使用适配器',
+    discard: '丢弃适配器',
+    mismatch: {
+      model: '此适配器是为 {{model}} 训练的；当前索引由另一个模型生成，检索不会使用它。',
+      dimension: '此适配器是为另一维度的向量训练的；检索不会使用它。',
+    },
+    trained: '适配器已训练完成（{{ms}} 毫秒），并已在检索中启用。它随索引一起保存。',
+    cancelled: '已取消适配器训练。之前的适配器（如有）保持不变。',
+    refitDropped: '内置嵌入器已重新拟合，向量空间已改变：在旧空间上训练的适配器已丢弃。',
+    errors: {
+      'no-index': '请先嵌入文档并建立索引：适配器要对照索引中的向量训练。',
+      'too-few-questions': '问题集中只有 {{count}} 个可用问题；训练并留出一部分至少需要 3 个。',
+      'too-few-pairs': '{{questions}} 个问题中只有 {{count}} 个在索引中有相关分块；至少需要 3 个。请检查它们的预期文档和文本。',
+      'bad-epochs': '轮数必须是 1 到 {{max}} 之间的整数。',
+      failed: '训练适配器失败：{{detail}}',
+      'not-saved': '适配器无法随工作区保存：{{detail}}',
+    },
+  },
 };

@@ -1,7 +1,14 @@
 // The adapter trainer's Web Worker: trains a linear query adapter (core/adapterTraining) on the pairs it
 // is given, reporting every step's loss, until done or cancelled. The page stays responsive meanwhile.
 import { exposeWorker } from '../workerRpc';
-import { trainAdapter, TrainingCancelledError, type TrainingData, type TrainingOptions, type TrainingProgress, type TrainingResult } from '../../core/adapterTraining/trainAdapter';
+import {
+  trainAdapter,
+  TrainingCancelledError,
+  type TrainingData,
+  type TrainingOptions,
+  type TrainingProgress,
+  type TrainingResult,
+} from '../../core/adapterTraining/trainAdapter';
 
 let controller: AbortController | null = null;
 

@@ -26,13 +26,32 @@ const doc: SourceDocument = { id: 'd', name: 'd.txt', kind: 'text', text: 'Lava 
 function snapshot(modelId = 'test/model'): IndexSnapshot {
   const rand = mulberry32(3);
   const chunks = chunkText(doc.id, doc.text, { chunkSize: 20, overlap: 0 });
-  return { modelId, device: 'wasm', dimension: DIM, chunking: { kind: 'recursive', chunkSize: 20, overlap: 0 }, chunks, vectors: chunks.map(() => randomUnitVector(rand, DIM)) };
+  return {
+    modelId,
+    device: 'wasm',
+    dimension: DIM,
+    chunking: { kind: 'recursive', chunkSize: 20, overlap: 0 },
+    chunks,
+    vectors: chunks.map(() => randomUnitVector(rand, DIM)),
+  };
 }
 const metrics = { questions: 2, hits: 1, hitRate: 0.5, mrr: 0.5 };
 function adapter(modelId = 'test/model'): SavedAdapter {
   const weights = identityWeights(DIM);
   weights[3] = 0.25;
-  return { modelId, dimension: DIM, weights, enabled: true, trainedAt: 5, trainCount: 6, heldOutCount: 2, k: 5, before: metrics, after: metrics, losses: [2, 1.5] };
+  return {
+    modelId,
+    dimension: DIM,
+    weights,
+    enabled: true,
+    trainedAt: 5,
+    trainCount: 6,
+    heldOutCount: 2,
+    k: 5,
+    before: metrics,
+    after: metrics,
+    losses: [2, 1.5],
+  };
 }
 
 describe('WorkspaceDb adapter', () => {

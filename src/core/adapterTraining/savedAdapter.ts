@@ -28,7 +28,13 @@ const isMetrics = (m: unknown): m is SetMetrics => {
   const x = m as Partial<Record<keyof SetMetrics, unknown>> | null;
   const ratio = (v: unknown) => v === null || (typeof v === 'number' && v >= 0 && v <= 1);
   return (
-    !!x && typeof x === 'object' && Number.isInteger(x.questions) && Number.isInteger(x.hits) && ratio(x.hitRate) && ratio(x.mrr) && (x.questions as number) >= 0
+    !!x &&
+    typeof x === 'object' &&
+    Number.isInteger(x.questions) &&
+    Number.isInteger(x.hits) &&
+    ratio(x.hitRate) &&
+    ratio(x.mrr) &&
+    (x.questions as number) >= 0
   );
 };
 

@@ -8,6 +8,7 @@ import { MessageText } from '../../ui/MessageText';
 import { formatNumber } from '../../core/format';
 import { configurationColumns, describeConfiguration, type IndexDefaults } from './describeConfiguration';
 import { downloadText } from '../../ui/download';
+import { BarChart } from '../../ui/BarChart';
 
 const NO_INDEX: IndexDefaults = { modelId: null, chunking: null };
 
@@ -89,6 +90,18 @@ export function EvaluationResults() {
           </tbody>
         </table>
       </div>
+      {anyResult && (
+        <BarChart
+          title={t('evalLab.chart.title')}
+          description={t('evalLab.chart.description')}
+          series={[t('evalLab.chart.hitRate'), t('evalLab.chart.mrr')]}
+          groups={runs.map((r, i) => ({
+            label: `${i + 1}. ${describeConfiguration(t, r.configuration, index)}`,
+            values: [r.result?.metrics.hitRate ?? null, r.result?.metrics.mrr ?? null],
+          }))}
+          format={(x) => formatNumber(x, i18n.language, 2)}
+        />
+      )}
       {anyResult && (
         <div className="row">
           <button type="button" className="secondary" onClick={() => exportCsv(runs, index, 'summary')}>

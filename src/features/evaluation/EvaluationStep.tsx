@@ -7,6 +7,7 @@ import { ConfigurationList } from './ConfigurationList';
 import { EvaluationRunPanel } from './EvaluationRunPanel';
 import { EvaluationResults } from './EvaluationResults';
 import { QuestionDrilldown } from './QuestionDrilldown';
+import { AdapterPanel } from './AdapterPanel';
 
 export function EvaluationStep() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function EvaluationStep() {
       <EvaluationRunPanel />
       <EvaluationResults />
       <QuestionDrilldown />
+      <AdapterPanel />
     </StepCard>
   );
 }
