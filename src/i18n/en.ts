@@ -469,6 +469,7 @@ export const en = {
         'document-mismatch': 'the text or chunk list of {{document}} does not match the manifest.',
         'vector-count-mismatch': '{{document}} has {{expected}} chunks but {{found}} vectors.',
         'bad-lsa': 'the built-in embedder’s projection in it is damaged ({{detail}}).',
+        'bad-adapter': 'the embedding adapter in it is damaged or belongs to another model ({{detail}}).',
         'vector-bytes-mismatch': 'the vectors of {{document}} ({{bytes}} bytes) do not fit the model’s dimension.',
         'chunk-out-of-range': 'chunk {{chunk}} of {{document}} reaches beyond the end of the document.',
         'unknown-model': 'it was embedded with {{modelId}}, which this site does not offer.',

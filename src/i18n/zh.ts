@@ -462,6 +462,7 @@ export const zh: Translation = {
         'document-mismatch': '{{document}} 的文本或分块列表与 manifest 不符。',
         'vector-count-mismatch': '{{document}} 有 {{expected}} 个分块，向量却有 {{found}} 个。',
         'bad-lsa': '其中内置嵌入器的投影已损坏（{{detail}}）。',
+        'bad-adapter': '其中的嵌入适配器已损坏，或属于另一个模型（{{detail}}）。',
         'vector-bytes-mismatch': '{{document}} 的向量数据（{{bytes}} 字节）与模型的维度对不上。',
         'chunk-out-of-range': '{{document}} 中编号为 {{chunk}} 的分块超出了文档末尾。',
         'unknown-model': '它是用 {{modelId}} 嵌入的，而本站没有提供这个模型。',
