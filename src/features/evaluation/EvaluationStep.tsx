@@ -8,12 +8,14 @@ import { EvaluationRunPanel } from './EvaluationRunPanel';
 import { EvaluationResults } from './EvaluationResults';
 import { QuestionDrilldown } from './QuestionDrilldown';
 import { AdapterPanel } from './AdapterPanel';
+import { QuestionGenerator } from './QuestionGenerator';
 
 export function EvaluationStep() {
   const { t } = useTranslation();
   return (
     <StepCard step={7} id="evaluation" title={t('evaluation.title')} subtitle={t('evaluation.subtitle')}>
       <QuestionSetImport />
+      <QuestionGenerator />
       <QuestionSetEditor />
       <ConfigurationList />
       <EvaluationRunPanel />
