@@ -1137,6 +1137,71 @@ export const en = {
       failed: 'Generating questions failed: {{detail}}',
     },
   },
+  answerQuality: {
+    title: 'Answer quality',
+    intro:
+      'For configuration {{n}} (the one whose questions are shown above): each question is answered by the chat model ({{model}}) from the RAG prompt with its retrieved chunks, and again from the question alone; both answers are judged against the same chunks.',
+    noModel: 'none loaded: load one in step 6',
+    method: 'Judge',
+    methods: { 'cross-encoder': 'Cross-encoder (reranker model)', 'chat-judge': 'Chat model as judge' },
+    explain: {
+      'cross-encoder':
+        'The cross-encoder scores each answer sentence against each retrieved chunk (0–1): a sentence is supported when some chunk scores at least the threshold; a citation [n] is correct when chunk n does. Relevance is its score of the answer for the question.',
+      'chat-judge':
+        'The chat model answers the rubric (YES = 1, NO or anything else = 0) for each answer sentence against each retrieved chunk alone, and the relevance rubric for the answer. Small models judge poorly: read the evidence.',
+    },
+    crossEncoder: 'Cross-encoder model',
+    rubric: 'Judge rubric (support of a claim by the evidence; {claim} and {evidence} are filled in)',
+    relevanceRubric: 'Relevance rubric',
+    threshold: 'Support threshold (0–1)',
+    run: 'Evaluate answers',
+    cancel: 'Cancel answer evaluation',
+    progress: {
+      answering: 'Question {{n}} of {{total}}: answering with retrieval…',
+      'answering-plain': 'Question {{n}} of {{total}}: answering without retrieval…',
+      judging: 'Question {{n}} of {{total}}: judging…',
+    },
+    caption: 'Answer quality per question, configuration {{n}} (judged by {{method}}: {{judge}})',
+    columns: {
+      question: 'Question',
+      groundedness: 'Groundedness (0–1)',
+      citations: 'Citations correct (count)',
+      relevance: 'Relevance (0–1)',
+      plainGroundedness: 'Without retrieval: groundedness',
+      plainRelevance: 'Without retrieval: relevance',
+      gain: 'RAG gain',
+    },
+    gain: 'groundedness {{groundedness}}, relevance {{relevance}}',
+    mean: 'Mean',
+    evidence: {
+      open: 'Evidence for question {{n}}',
+      rag: 'With retrieval:',
+      plain: 'Without retrieval:',
+      empty: '(empty answer)',
+      supported: 'supported by chunk [{{chunk}}] ({{score}})',
+      unsupported: 'not supported (best: chunk [{{chunk}}], {{score}})',
+      noChunks: 'not supported (no chunk was retrieved)',
+      citationRight: 'Citation [{{chunk}}] correct ({{score}}).',
+      citationWrong: 'Citation [{{chunk}}] wrong: that chunk does not support it ({{score}}).',
+    },
+    chart: {
+      title: 'Groundedness and relevance per question',
+      description: 'A bar chart: for each question, two bars from 0 to 1, the groundedness and the relevance of its answer with retrieval.',
+      groundedness: 'groundedness',
+      relevance: 'relevance',
+    },
+    done: 'Judged the answers to {{count}} questions.',
+    cancelled: 'Answer evaluation cancelled; the {{count}} questions judged so far are kept.',
+    errors: {
+      'no-run': 'Run the evaluation first: answers are judged against each question’s retrieved chunks.',
+      'no-model': 'No chat model is loaded: load one in step 6 (any engine) first.',
+      busy: 'The chat model is busy answering; wait for it or stop it, then try again.',
+      'no-cross-encoder': 'Give the cross-encoder model that judges (a reranker model id).',
+      'bad-threshold': 'The threshold must be a number from 0 to 1.',
+      'bad-rubric': 'The rubric needs {claim} and {evidence}.',
+      failed: 'The answer evaluation failed: {{detail}}',
+    },
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

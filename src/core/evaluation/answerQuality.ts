@@ -70,7 +70,12 @@ export interface AnswerJudgement {
 }
 
 /** Judge an answer from the support scores (sentence × chunk) and its relevance score. */
-export function judgeAnswer(sentences: readonly AnswerSentence[], support: readonly (readonly number[])[], relevance: number | null, threshold: number): AnswerJudgement {
+export function judgeAnswer(
+  sentences: readonly AnswerSentence[],
+  support: readonly (readonly number[])[],
+  relevance: number | null,
+  threshold: number,
+): AnswerJudgement {
   let supportedCount = 0;
   let citations = 0;
   let correct = 0;

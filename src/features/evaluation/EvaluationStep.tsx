@@ -8,6 +8,7 @@ import { EvaluationRunPanel } from './EvaluationRunPanel';
 import { EvaluationResults } from './EvaluationResults';
 import { QuestionDrilldown } from './QuestionDrilldown';
 import { AdapterPanel } from './AdapterPanel';
+import { AnswerQualityPanel } from './AnswerQualityPanel';
 import { QuestionGenerator } from './QuestionGenerator';
 
 export function EvaluationStep() {
@@ -21,6 +22,7 @@ export function EvaluationStep() {
       <EvaluationRunPanel />
       <EvaluationResults />
       <QuestionDrilldown />
+      <AnswerQualityPanel />
       <AdapterPanel />
     </StepCard>
   );
