@@ -47,6 +47,8 @@ describe('cleanGeneratedQuestion', () => {
     expect(cleanGeneratedQuestion('1. What cools into basalt?')).toBe('What cools into basalt?');
     expect(cleanGeneratedQuestion('   \n ')).toBe('');
     expect(cleanGeneratedQuestion('A statement without a mark')).toBe('A statement without a mark');
+    expect(cleanGeneratedQuestion('What erupts from a volcano [1]?')).toBe('What erupts from a volcano?');
+    expect(cleanGeneratedQuestion('Lava cools into new stone [1, 2].')).toBe('Lava cools into new stone.');
   });
 });
 

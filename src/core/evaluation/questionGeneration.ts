@@ -46,7 +46,7 @@ export const MAX_QUESTION_LENGTH = 300;
 
 /**
  * The question in what the model wrote: the first non-empty line, without a "Question:" / "问题：" label,
- * list marker or surrounding quotes, cut after its first question mark; '' when nothing is left.
+ * list marker, citation markers or surrounding quotes, cut after its first question mark; '' when nothing is left.
  */
 export function cleanGeneratedQuestion(output: string): string {
   const line =
@@ -58,6 +58,8 @@ export function cleanGeneratedQuestion(output: string): string {
     .replace(/^(?:[-*•]|\d+[.)、])\s*/u, '')
     .replace(/^(?:question|q|问题|问)\s*[:：]\s*/iu, '')
     .trim();
+  // Citation markers ("[1]") a RAG-tuned model may add belong to no question.
+  q = q.replace(/\s*\[\d+(?:\s*[,，、]\s*\d+)*\]/gu, '');
   q = q.replace(/^["'“‘「『]+/u, '').replace(/["'”’」』]+$/u, '');
   const mark = q.search(/[?？]/u);
   if (mark >= 0) q = q.slice(0, mark + 1);

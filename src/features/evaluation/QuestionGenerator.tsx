@@ -60,7 +60,7 @@ export function QuestionGenerator() {
         <>
           <ol className="question-drafts" aria-label={t('questionGeneration.draftsLabel')}>
             {s.drafts.map((d, i) => (
-              <li key={d.id} aria-label={t('questionGeneration.draft', { n: i + 1 })}>
+              <li key={d.id}>
                 <input
                   type="text"
                   aria-label={t('questionGeneration.draft', { n: i + 1 })}
