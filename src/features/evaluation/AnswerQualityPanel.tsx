@@ -2,6 +2,7 @@
 // and without retrieval by the loaded chat model, judged by a cross-encoder or by the chat model with the
 // rubric shown; groundedness, citation correctness, relevance and the RAG gain per question, each
 // judgement openable to see its evidence, and a chart per question.
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnswerQualityStore, RELEVANCE_RUBRIC, type AnsweredSide, type JudgeMethod } from '../../state/answerQualityStore';
 import { useEvaluationStore } from '../../state/evaluationStore';
@@ -135,41 +136,47 @@ export function AnswerQualityPanel() {
               </thead>
               <tbody>
                 {rows.map((r, i) => (
-                  <tr key={r.questionId}>
-                    <th scope="row">
-                      {i + 1}. {r.question}
-                      <details className="answer-evidence">
-                        <summary>{t('answerQuality.evidence.open', { n: i + 1 })}</summary>
-                        <Evidence side={r.rag} label={t('answerQuality.evidence.rag')} />
-                        <Evidence side={r.plain} label={t('answerQuality.evidence.plain')} />
-                        <ol className="small">
-                          {r.chunks.map((c, j) => (
-                            <li key={j}>
-                              {c.documentName}: {c.text.length > 200 ? `${c.text.slice(0, 200)}…` : c.text}
-                            </li>
-                          ))}
-                        </ol>
-                      </details>
-                    </th>
-                    <td data-metric="groundedness" data-value={r.rag.judgement.groundedness ?? ''}>
-                      {num(r.rag.judgement.groundedness)}
-                    </td>
-                    <td data-metric="citations" data-value={r.rag.judgement.citationCorrectness ?? ''}>
-                      {r.rag.judgement.citations ? `${num(r.rag.judgement.citationCorrectness)} (${r.rag.judgement.citations})` : '—'}
-                    </td>
-                    <td data-metric="relevance" data-value={r.rag.judgement.relevance ?? ''}>
-                      {num(r.rag.judgement.relevance)}
-                    </td>
-                    <td data-metric="plain-groundedness" data-value={r.plain.judgement.groundedness ?? ''}>
-                      {num(r.plain.judgement.groundedness)}
-                    </td>
-                    <td data-metric="plain-relevance" data-value={r.plain.judgement.relevance ?? ''}>
-                      {num(r.plain.judgement.relevance)}
-                    </td>
-                    <td data-metric="gain" data-value={r.gain.groundedness ?? ''}>
-                      {t('answerQuality.gain', { groundedness: signed(r.gain.groundedness), relevance: signed(r.gain.relevance) })}
-                    </td>
-                  </tr>
+                  <Fragment key={r.questionId}>
+                    <tr>
+                      <th scope="row">
+                        {i + 1}. {r.question}
+                      </th>
+                      <td data-metric="groundedness" data-value={r.rag.judgement.groundedness ?? ''}>
+                        {num(r.rag.judgement.groundedness)}
+                      </td>
+                      <td data-metric="citations" data-value={r.rag.judgement.citationCorrectness ?? ''}>
+                        {r.rag.judgement.citations ? `${num(r.rag.judgement.citationCorrectness)} (${r.rag.judgement.citations})` : '—'}
+                      </td>
+                      <td data-metric="relevance" data-value={r.rag.judgement.relevance ?? ''}>
+                        {num(r.rag.judgement.relevance)}
+                      </td>
+                      <td data-metric="plain-groundedness" data-value={r.plain.judgement.groundedness ?? ''}>
+                        {num(r.plain.judgement.groundedness)}
+                      </td>
+                      <td data-metric="plain-relevance" data-value={r.plain.judgement.relevance ?? ''}>
+                        {num(r.plain.judgement.relevance)}
+                      </td>
+                      <td data-metric="gain" data-value={r.gain.groundedness ?? ''}>
+                        {t('answerQuality.gain', { groundedness: signed(r.gain.groundedness), relevance: signed(r.gain.relevance) })}
+                      </td>
+                    </tr>
+                    <tr className="evidence-row">
+                      <td colSpan={7}>
+                        <details className="answer-evidence">
+                          <summary>{t('answerQuality.evidence.open', { n: i + 1 })}</summary>
+                          <Evidence side={r.rag} label={t('answerQuality.evidence.rag')} />
+                          <Evidence side={r.plain} label={t('answerQuality.evidence.plain')} />
+                          <ol className="small">
+                            {r.chunks.map((c, j) => (
+                              <li key={j}>
+                                {c.documentName}: {c.text.length > 200 ? `${c.text.slice(0, 200)}…` : c.text}
+                              </li>
+                            ))}
+                          </ol>
+                        </details>
+                      </td>
+                    </tr>
+                  </Fragment>
                 ))}
               </tbody>
               <tfoot>
