@@ -1,8 +1,8 @@
 // Training the query adapter (core/adapterTraining) in its worker: the pairs are the evaluation's question
 // set against the current index (each question's vector from the index's model, its expected chunk the
 // nearest of the chunks its expectation makes relevant), with a seeded held-out split; every step's loss
-// goes to the live curve; cancel stops it at the next step. The result becomes the adapter (switched on)
-// and is saved with the index (adapterStore.ts).
+// goes to the live curve; cancel stops it at the next step. The result becomes the adapter (switched on,
+// unless it ranks the held-out questions worse than none) and is saved with the index (adapterStore.ts).
 import type { SavedAdapter } from '../core/adapterTraining/savedAdapter';
 import { DEFAULT_TRAINING_OPTIONS, type TrainingExample, type TrainingProgress } from '../core/adapterTraining/trainAdapter';
 import { questionProblem } from '../core/evaluation/questionSet';
@@ -94,11 +94,13 @@ export async function trainAdapterOnQuestions(): Promise<void> {
       }),
     );
     if (!current()) return;
+    const worse = (result.after.mrr ?? 0) < (result.before.mrr ?? 0);
     const adapter: SavedAdapter = {
       modelId,
       dimension,
       weights: result.weights,
-      enabled: true,
+      // An adapter that ranks the held-out questions worse than no adapter is kept, but not switched on.
+      enabled: !worse,
       trainedAt: Date.now(),
       trainCount: result.trainCount,
       heldOutCount: result.heldOutCount,
@@ -107,7 +109,7 @@ export async function trainAdapterOnQuestions(): Promise<void> {
       after: result.after,
       losses: result.losses,
     };
-    set({ adapter, phase: 'idle', progress: null, notice: message('adapter.trained', { ms: Math.round(result.ms) }) });
+    set({ adapter, phase: 'idle', progress: null, notice: message(worse ? 'adapter.trainedWorse' : 'adapter.trained', { ms: Math.round(result.ms) }) });
     persistAdapter(adapter);
   } catch (err) {
     if (!current()) return;

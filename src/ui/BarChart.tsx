@@ -19,6 +19,19 @@ interface Props {
 }
 
 const ROW = 16;
+/** Room for a group's label, in Latin characters (a CJK character takes two). */
+const LABEL_ROOM = 24;
+
+function shortLabel(label: string): string {
+  let width = 0;
+  let out = '';
+  for (const ch of label) {
+    width += /[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 2 : 1;
+    if (width > LABEL_ROOM - 1) return `${out}…`;
+    out += ch;
+  }
+  return out;
+}
 const LABEL = 150;
 
 export function BarChart({ title, description, series, groups, format, width = 480 }: Props) {
@@ -34,7 +47,7 @@ export function BarChart({ title, description, series, groups, format, width = 4
         {groups.map((g, gi) => (
           <g key={gi} transform={`translate(0, ${gi * groupHeight + 2})`}>
             <text className="chart-tick" x={0} y={ROW - 3}>
-              {g.label.length > 22 ? `${g.label.slice(0, 21)}…` : g.label}
+              {shortLabel(g.label)}
             </text>
             {series.map((s, si) => {
               const v = g.values[si] ?? null;

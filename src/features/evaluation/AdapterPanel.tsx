@@ -113,7 +113,7 @@ export function AdapterPanel() {
             </table>
           </div>
           <div className="row">
-            <label>
+            <label className="inline-check">
               <input type="checkbox" checked={adapter.enabled} onChange={(e) => useAdapterStore.getState().setEnabled(e.target.checked)} /> {t('adapter.apply')}
             </label>
             <button type="button" className="secondary" onClick={() => useAdapterStore.getState().discard()}>

@@ -64,7 +64,7 @@ export function AnswerQualityPanel() {
       <fieldset className="row" disabled={busy}>
         <legend>{t('answerQuality.method')}</legend>
         {(['cross-encoder', 'chat-judge'] as JudgeMethod[]).map((m) => (
-          <label key={m}>
+          <label key={m} className="inline-check">
             <input type="radio" name="answer-quality-method" checked={s.method === m} onChange={() => s.set({ method: m })} /> {t(`answerQuality.methods.${m}`)}
           </label>
         ))}
