@@ -14,7 +14,17 @@ import { vectorIndexSuite } from './bench/vectorIndex';
 import { workspaceDbSuite } from './bench/workspaceDb';
 
 // Add a suite: a file in scripts/bench/ exporting a BenchSuite, and one line here.
-const SUITES: BenchSuite[] = [vectorIndexSuite, chunkingSuite, workspaceDbSuite, parsingSuite, ingestSuite, keywordSearchSuite, rerankSuite, lsaSuite, adapterSuite];
+const SUITES: BenchSuite[] = [
+  vectorIndexSuite,
+  chunkingSuite,
+  workspaceDbSuite,
+  parsingSuite,
+  ingestSuite,
+  keywordSearchSuite,
+  rerankSuite,
+  lsaSuite,
+  adapterSuite,
+];
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_SUITES?.split(',');
