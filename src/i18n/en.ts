@@ -1092,7 +1092,7 @@ export const en = {
     },
     trained: 'Adapter trained in {{ms}} ms and switched on for searches. It is saved with the index.',
     trainedWorse:
-      'Adapter trained in {{ms}} ms, but it ranks the held-out questions worse than no adapter (MRR below), so it is not switched on. More questions, fewer epochs, or another split may help; you can still switch it on.',
+      'Adapter trained in {{ms}} ms, but it ranks the held-out questions worse than no adapter (see the MRR above), so it is not switched on. More questions, fewer epochs, or another split may help; you can still switch it on.',
     cancelled: 'Adapter training cancelled. The adapter before it (if any) is unchanged.',
     refitDropped: 'The built-in embedder was fitted again, which makes a new vector space: the adapter trained on the old one was discarded.',
     errors: {

@@ -38,7 +38,7 @@ export function BarChart({ title, description, series, groups, format, width = 4
   const id = useId();
   const groupHeight = series.length * ROW + 10;
   const height = groups.length * groupHeight + 4;
-  const barMax = width - LABEL - 50;
+  const barMax = width - LABEL - 90;
   return (
     <figure className="chart">
       <svg role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
