@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { chunkingSuite } from './bench/chunking';
 import { keywordSearchSuite } from './bench/keywordSearch';
 import { lsaSuite } from './bench/lsa';
+import { adapterSuite } from './bench/adapter';
 import type { BenchRecord, BenchSuite } from './bench/common';
 import { ingestSuite } from './bench/ingest';
 import { parsingSuite } from './bench/parsing';
@@ -24,6 +25,7 @@ const SUITES: BenchSuite[] = [
   rerankSuite,
   lsaSuite,
   productionExportSuite,
+  adapterSuite,
 ];
 
 async function main(): Promise<void> {

@@ -10,6 +10,9 @@
 //   lsa/idf.f32            a question after an import is embedded as the chunks were: the vocabulary, each
 //   lsa/projection.f32     term's idf, the terms × dimension projection and the singular values (little-endian
 //   lsa/singular-values.f32  Float32); manifest.embedding.lsa says how many terms and dimensions
+//   adapter/weights.f32    only when a query adapter was trained for the index's model: its dimension ×
+//                          dimension weights (little-endian Float32, row-major); manifest.adapter holds the rest
+//                          (model, switch, held-out figures, loss curve). Files without it still import.
 // parseWorkspaceFile() checks everything before anything is used and names what is wrong with a code: the
 // shape, and the values too (finite, non-zero vectors of the model's dimension, plain ids, plausible dates,
 // counts within the limits of src/core/workspaceLimits.ts).
@@ -21,6 +24,7 @@ import type { Chunk, EmbeddingDevice, SourceDocument } from './types';
 import { documentFieldProblem, isPlainId, MAX_VECTOR_DIMENSION, MAX_WORKSPACE_CHUNKS, MAX_WORKSPACE_DOCUMENTS, packedVectorsProblem } from './workspaceLimits';
 import { LSA_MODEL_ID, lsaModelProblem, type LsaModel } from './lsa/lsaModel';
 import { embeddingDeviceOf } from './lsa/builtinLsa';
+import { savedAdapterProblem, type SavedAdapter } from './adapterTraining/savedAdapter';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
 export const WORKSPACE_APP = 'openbook';
@@ -38,6 +42,8 @@ export interface WorkspaceContent {
   vectors: Float32Array[];
   /** The built-in embedder's fitted projection, when modelId is LSA_MODEL_ID. */
   lsa?: LsaModel;
+  /** A query adapter trained for this model, when there is one. */
+  adapter?: SavedAdapter;
 }
 
 interface ManifestDocument {
@@ -60,6 +66,8 @@ export interface WorkspaceManifest {
   app: string;
   createdAt: string;
   embedding: { modelId: string; device: WorkspaceDevice; dimension: number; lsa?: { version: number; terms: number; chunkCount: number } };
+  /** The query adapter's description (its weights: adapter/weights.f32); absent when there is none. */
+  adapter?: Omit<SavedAdapter, 'weights'>;
   /** The chunker settings; files from before there were several chunkers have { chunkSize, overlap } (recursive). */
   chunking: ChunkerSettings;
   documents: ManifestDocument[];
@@ -78,6 +86,7 @@ export type WorkspaceFileError =
   | { code: 'chunk-out-of-range'; document: string; chunk: number }
   | { code: 'unknown-model'; modelId: string }
   | { code: 'bad-lsa'; detail: string }
+  | { code: 'bad-adapter'; detail: string }
   // Checks on what the file's values mean (src/core/workspaceLimits.ts), not only their shape:
   | { code: 'bad-document-id'; id: string }
   | { code: 'bad-document-field'; document: string; field: string }
@@ -100,6 +109,7 @@ export type ParsedWorkspaceFile = { ok: true; content: WorkspaceContent; manifes
 const textPath = (n: number) => `documents/${n}.txt`;
 const chunksPath = (n: number) => `chunks/${n}.json`;
 const vectorsPath = (n: number) => `vectors/${n}.f32`;
+const ADAPTER_WEIGHTS = 'adapter/weights.f32';
 const LSA_FILES = { terms: 'lsa/terms.json', idf: 'lsa/idf.f32', projection: 'lsa/projection.f32', singularValues: 'lsa/singular-values.f32' };
 
 /**
@@ -113,6 +123,7 @@ export interface PackedWorkspace {
   chunking: ChunkerSettings;
   documents: PackedDocument[];
   lsa?: LsaModel;
+  adapter?: SavedAdapter;
 }
 
 export interface PackedDocument {
@@ -176,8 +187,8 @@ export function packWorkspace(content: WorkspaceContent): PackedWorkspace {
     });
     return { document, chunks, vectors };
   });
-  const { modelId, device, chunking, lsa } = content;
-  return { modelId, device, dimension, chunking, documents: packed, ...(lsa ? { lsa } : {}) };
+  const { modelId, device, chunking, lsa, adapter } = content;
+  return { modelId, device, dimension, chunking, documents: packed, ...(lsa ? { lsa } : {}), ...(adapter ? { adapter } : {}) };
 }
 
 /** The buffers of a packed workspace's chunks and vectors, to transfer it to or from a worker. */
@@ -208,8 +219,18 @@ export function unpackWorkspace(packed: PackedWorkspace): WorkspaceContent {
     }
     chunks.push(...withChunkMeta(docChunks, document));
   }
-  const { modelId, device, chunking, lsa } = packed;
-  return { documents: packed.documents.map((d) => d.document), modelId, device, dimension, chunking, chunks, vectors, ...(lsa ? { lsa } : {}) };
+  const { modelId, device, chunking, lsa, adapter } = packed;
+  return {
+    documents: packed.documents.map((d) => d.document),
+    modelId,
+    device,
+    dimension,
+    chunking,
+    chunks,
+    vectors,
+    ...(lsa ? { lsa } : {}),
+    ...(adapter ? { adapter } : {}),
+  };
 }
 
 /**
@@ -254,6 +275,8 @@ export function writeWorkspaceFile(packed: PackedWorkspace, createdAt: Date = ne
     files[LSA_FILES.projection] = [float32Bytes(lsa.projection), { level: 0 }];
     files[LSA_FILES.singularValues] = [float32Bytes(lsa.singularValues), { level: 0 }];
   }
+  const adapter = packed.adapter;
+  if (adapter) files[ADAPTER_WEIGHTS] = [float32Bytes(adapter.weights), { level: 0 }];
   const manifest: WorkspaceManifest = {
     schemaVersion: WORKSPACE_SCHEMA_VERSION,
     app: WORKSPACE_APP,
@@ -267,6 +290,7 @@ export function writeWorkspaceFile(packed: PackedWorkspace, createdAt: Date = ne
     chunking: { ...packed.chunking },
     documents: manifestDocs,
     chunkCount,
+    ...(adapter ? { adapter: adapterDescription(adapter) } : {}),
   };
   files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
   onProgress?.({ stage: 'compressing', done: 0, total });
@@ -459,9 +483,34 @@ export function readWorkspaceFile(
     if ('code' in read) return fail(read);
     lsa = read;
   }
+  let adapter: SavedAdapter | undefined;
+  if ((manifest as { adapter?: unknown }).adapter !== undefined) {
+    const read = readAdapter(files, manifest);
+    if ('code' in read) return fail(read);
+    adapter = read;
+  }
   onProgress?.({ stage: 'checking', done: total, total });
   const chunking = readChunkerSettings(manifest.chunking)!;
-  return { ok: true, manifest, packed: { modelId, device, dimension, chunking, documents, ...(lsa ? { lsa } : {}) } };
+  return { ok: true, manifest, packed: { modelId, device, dimension, chunking, documents, ...(lsa ? { lsa } : {}), ...(adapter ? { adapter } : {}) } };
+}
+
+function adapterDescription(adapter: SavedAdapter): Omit<SavedAdapter, 'weights'> {
+  const { weights: _weights, ...rest } = adapter;
+  return rest;
+}
+
+/** The query adapter of a file whose manifest describes one: sound, and of the file's model and dimension. */
+function readAdapter(files: Record<string, Uint8Array>, manifest: WorkspaceManifest): SavedAdapter | WorkspaceFileError {
+  const bytes = files[ADAPTER_WEIGHTS];
+  if (!bytes) return { code: 'missing-file', file: ADAPTER_WEIGHTS };
+  const info = (manifest as { adapter?: unknown }).adapter;
+  if (!isRecord(info)) return { code: 'bad-adapter', detail: 'manifest' };
+  if (bytes.length % 4 !== 0) return { code: 'bad-adapter', detail: ADAPTER_WEIGHTS };
+  const adapter = { ...info, weights: readFloat32(bytes) } as unknown as SavedAdapter;
+  const problem = savedAdapterProblem(adapter);
+  if (problem) return { code: 'bad-adapter', detail: problem };
+  if (adapter.modelId !== manifest.embedding.modelId || adapter.dimension !== manifest.embedding.dimension) return { code: 'bad-adapter', detail: 'model' };
+  return adapter;
 }
 
 /** Read and check a workspace file completely; nothing is returned unless all of it is sound. */

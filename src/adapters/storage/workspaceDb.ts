@@ -23,6 +23,7 @@ import type { Chunk, SourceDocument } from '../../core/types';
 import type { EmbeddingDevice } from '../../core/types';
 import { isBuiltinLsa } from '../../core/lsa/builtinLsa';
 import { lsaModelProblem, type LsaModel } from '../../core/lsa/lsaModel';
+import { savedAdapterProblem, type SavedAdapter } from '../../core/adapterTraining/savedAdapter';
 import { isPlainId, MAX_VECTOR_DIMENSION, packedVectorsProblem, storedDocumentProblem } from '../../core/workspaceLimits';
 import type { DroppedRecord, IndexSnapshot, SavedIndex, StagedWorkspace, StorageUse, StoredWorkspace, WorkspaceStorage } from './workspaceStorage';
 
@@ -58,6 +59,8 @@ interface IndexRow {
   savedAt: number;
   /** The built-in embedder's projection, when it made the vectors. */
   lsa?: LsaModel;
+  /** A query adapter trained for this index's model (left out on load when unsound or for another model). */
+  adapter?: SavedAdapter;
 }
 
 interface CurrentRow {
@@ -184,12 +187,16 @@ function unpackSnapshot(
   }
   const { modelId, device, dimension, savedAt } = meta;
   const chunking = readChunkerSettings(meta.chunking) ?? DEFAULT_CHUNKER_SETTINGS.recursive;
+  const adapter =
+    meta.adapter !== undefined && savedAdapterProblem(meta.adapter) === null && meta.adapter.modelId === modelId && meta.adapter.dimension === dimension
+      ? { adapter: meta.adapter }
+      : {};
   if (isBuiltinLsa(modelId)) {
     // Without its projection a question could not be embedded as the chunks were: not an index.
     if (lsaModelProblem(meta.lsa) !== null || meta.lsa!.dimension !== dimension) return null;
-    return { modelId, device, dimension, chunking, savedAt, chunks, vectors, lsa: meta.lsa! };
+    return { modelId, device, dimension, chunking, savedAt, chunks, vectors, lsa: meta.lsa!, ...adapter };
   }
-  return { modelId, device, dimension, chunking, savedAt, chunks, vectors };
+  return { modelId, device, dimension, chunking, savedAt, chunks, vectors, ...adapter };
 }
 
 /**
@@ -225,6 +232,7 @@ function indexRow(gen: string, snapshotId: string, snapshot: IndexSnapshot, rows
     docIds: rows.map((r) => r.docId),
     savedAt: Date.now(),
     ...(snapshot.lsa ? { lsa: snapshot.lsa } : {}),
+    ...(snapshot.adapter ? { adapter: snapshot.adapter } : {}),
   };
 }
 
@@ -313,6 +321,18 @@ export class WorkspaceDb implements WorkspaceStorage {
       );
       if (typeof index === 'string') dropped.push({ kind: 'index', problem: index });
       return { documents, index: typeof index === 'string' ? null : index, ...(dropped.length > 0 ? { dropped } : {}) };
+    });
+  }
+
+  async saveAdapter(adapter: SavedAdapter | null): Promise<boolean> {
+    const db = this.dexie;
+    return db.transaction('rw', [db.index, db.current], async () => {
+      const gen = await liveGeneration(db);
+      const meta = await db.index.get(gen);
+      if (!meta) return false;
+      const { adapter: _old, ...rest } = meta;
+      await db.index.put(adapter ? { ...rest, adapter } : rest);
+      return true;
     });
   }
 

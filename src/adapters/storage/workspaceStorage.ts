@@ -7,6 +7,7 @@ import type { ChunkerSettings } from '../../core/chunkers/settings';
 import type { Chunk, SourceDocument } from '../../core/types';
 import type { EmbeddingDevice } from '../../core/types';
 import type { LsaModel } from '../../core/lsa/lsaModel';
+import type { SavedAdapter } from '../../core/adapterTraining/savedAdapter';
 
 /** What the vector index holds: vectors are tied to the model and device that made them. */
 export interface IndexSnapshot {
@@ -20,6 +21,8 @@ export interface IndexSnapshot {
   vectors: Float32Array[];
   /** The built-in embedder's fitted projection, when it made the vectors (questions are embedded with it). */
   lsa?: LsaModel;
+  /** A query adapter trained for this index's embedding model, when there is one. */
+  adapter?: SavedAdapter;
 }
 
 export interface SavedIndex extends IndexSnapshot {
@@ -58,6 +61,11 @@ export interface WorkspaceStorage {
    */
   saveIndex(snapshot: IndexSnapshot): Promise<void>;
   load(): Promise<StoredWorkspace>;
+  /**
+   * Keep this query adapter with the live index (null: remove it), in one transaction. Resolves false
+   * when there is no saved index to keep it with.
+   */
+  saveAdapter(adapter: SavedAdapter | null): Promise<boolean>;
   /** Remove every document and the index. */
   clear(): Promise<void>;
   /** Begin writing a workspace beside the live one; nothing of it is read until its switchTo(). */

@@ -11,6 +11,7 @@ import { downloadText } from '../../ui/download';
 import { ProductionExportButton } from '../workspace';
 import { useIndexStore } from '../../state/embedding/indexStore';
 import { settingsKey } from '../../core/chunkers/settings';
+import { BarChart } from '../../ui/BarChart';
 
 const NO_INDEX: IndexDefaults = { modelId: null, chunking: null };
 
@@ -125,6 +126,18 @@ export function EvaluationResults() {
           />
           {!bestMatchesIndex && <p className="small muted">{t('productionExport.exportBestNeedsIndex')}</p>}
         </div>
+      )}
+      {anyResult && (
+        <BarChart
+          title={t('evalLab.chart.title')}
+          description={t('evalLab.chart.description')}
+          series={[t('evalLab.chart.hitRate'), t('evalLab.chart.mrr')]}
+          groups={runs.map((r, i) => ({
+            label: `${i + 1}. ${describeConfiguration(t, r.configuration, index)}`,
+            values: [r.result?.metrics.hitRate ?? null, r.result?.metrics.mrr ?? null],
+          }))}
+          format={(x) => formatNumber(x, i18n.language, 2)}
+        />
       )}
       {anyResult && (
         <div className="row">

@@ -5,6 +5,8 @@ import { useEvaluationStore } from '../../state/evaluation/evaluationStore';
 import type { ImportProblem } from '../../core/evaluation/parseQuestionSet';
 import { Alert } from '../../ui/Alert';
 import { FileButton } from '../../ui/FileButton';
+import { downloadText } from '../../ui/download';
+import { questionSetJsonl } from '../../core/evaluation/questionSetJsonl';
 
 const SHOWN_PROBLEMS = 10;
 
@@ -42,6 +44,17 @@ export function QuestionSetImport() {
         <button type="button" className="secondary" disabled={running} onClick={loadSample}>
           {t('evaluation.questions.sample')}
         </button>
+        {hasQuestions && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              downloadText(questionSetJsonl(useEvaluationStore.getState().questions), 'openbook-questions.jsonl', 'application/x-ndjson;charset=utf-8', false)
+            }
+          >
+            {t('questionGeneration.export')}
+          </button>
+        )}
         {hasQuestions && (
           <button type="button" className="secondary" disabled={running} onClick={clear}>
             {t('evaluation.questions.clear')}

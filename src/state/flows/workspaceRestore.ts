@@ -4,6 +4,7 @@
 import { message } from '../../i18n/message';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { useIndexStore } from '../embedding/indexStore';
+import { useAdapterStore } from '../evaluation/adapterStore';
 import { useRetrievalStore } from '../retrieval/retrievalStore';
 import { useGenerationStore } from '../generation/generationStore';
 import { describeError } from '../runtime/errors';
@@ -58,6 +59,8 @@ export function restoreWorkspace(): Promise<void> {
       useDocumentsStore.getState().restore(documents);
       useWorkspaceStore.setState({ status: 'ready' });
       await indexing;
+      // The query adapter saved with the index (it applies only while the index is of its model).
+      useAdapterStore.getState().restore(index?.adapter ?? null);
       performance.mark('openbook:index-restored');
       const { indexedChunks, indexedModelId, indexedDevice } = useIndexStore.getState();
       await restoreInterruptedRun(
@@ -108,5 +111,7 @@ export async function forgetWorkspace(keep: (doc: SourceDocument) => boolean = (
   if (useGenerationStore.getState().phase === 'generating') await useGenerationStore.getState().stop();
   useGenerationStore.setState({ answer: '', answeredPrompt: null, stats: null, stopped: false });
   await useIndexStore.getState().resetIndex();
+  // The query adapter went with the index it was saved with.
+  useAdapterStore.getState().restore(null);
   await clearProgress();
 }

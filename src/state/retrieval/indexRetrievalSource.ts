@@ -5,6 +5,7 @@
 // by the keyword index worker, brought in step with the index first (keywordIndexSync.ts).
 import { vectorsById, type RetrievalSource } from './retrievalSource';
 import { questionEmbedder } from '../embedding/indexStore';
+import { adaptQuestionVector } from '../evaluation/adapterStore';
 import { searchableChunks } from './searchableChunks';
 import { useIndexEngineStore } from '../embedding/indexEngineStore';
 import { syncKeywordIndex } from './keywordIndexSync';
@@ -19,7 +20,7 @@ export function indexRetrievalSource(): RetrievalSource {
       const embedder = await questionEmbedder();
       const [vector] = await embedder.embed([question], 'query');
       if (!vector) throw new Error('no query vector');
-      return vector;
+      return adaptQuestionVector(vector);
     },
     async searchVectors(vector, n, allowedIds) {
       const { api } = await getVectorIndex();

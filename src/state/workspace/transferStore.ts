@@ -25,6 +25,7 @@ import { describeError } from '../runtime/errors';
 import { useChunkingStore } from '../chunks/chunkingStore';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { currentIndexSnapshot, isIndexBusy, useIndexStore } from '../embedding/indexStore';
+import { useAdapterStore } from '../evaluation/adapterStore';
 import { getWorkspaceFile, resetWorkspaceFile } from '../runtime/workers';
 import { forgetWorkspace } from '../flows/workspaceRestore';
 import { storeReplacement } from '../flows/workspaceReplace';
@@ -107,7 +108,10 @@ export async function exportCurrentWorkspace(name: string, now: Date = new Date(
   performance.mark('openbook:export-start'); // marks for scripts/bench-browser.ts
   try {
     // Copies of the vectors, in one buffer per document: the worker takes them over (the index keeps its own).
-    const packed = packWorkspace({ ...snapshot, documents });
+    // The query adapter goes with the index it belongs to (its weights are copied, not transferred).
+    const { adapter } = useAdapterStore.getState();
+    const withAdapter = adapter && adapter.modelId === snapshot.modelId && adapter.dimension === snapshot.dimension ? { adapter } : {};
+    const packed = packWorkspace({ ...snapshot, documents, ...withAdapter });
     performance.mark('openbook:export-packed');
     const bytes = await inWorker(job, (api) => api.write(transfer(packed, packedWorkspaceBuffers(packed)), now.toISOString(), onProgress(job)));
     performance.mark('openbook:export-written');
@@ -180,6 +184,7 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
     const startedAt = performance.now();
     updateJob({ stage: 'indexing' });
     await useIndexStore.getState().restoreIndex({ ...index, savedAt: Date.now() }, startedAt);
+    useAdapterStore.getState().restore(index.adapter ?? null);
     performance.mark('openbook:import-indexed');
     return { ok: true, documents: documents.length, chunks: useIndexStore.getState().indexedChunks.size, modelId: content.modelId };
   } finally {

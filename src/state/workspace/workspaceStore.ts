@@ -6,6 +6,7 @@
 // tab does, see tabLock.ts) saves nothing, and saves run one at a time across tabs, under the save lock.
 import { create } from 'zustand';
 import type { SourceDocument } from '../../core/types';
+import type { SavedAdapter } from '../../core/adapterTraining/savedAdapter';
 import { WorkspaceDb } from '../../adapters/storage/workspaceDb';
 import { isQuotaError, type IndexSnapshot, type StorageUse, type WorkspaceStorage } from '../../adapters/storage/workspaceStorage';
 import { message, type Message } from '../../i18n/message';
@@ -108,6 +109,11 @@ export async function saveIndex(snapshot: IndexSnapshot): Promise<void> {
     useWorkspaceStore.setState({ indexSaveError: saveFailure('index', err) });
   }
   void refreshStorageUse();
+}
+
+/** Keep the query adapter with the saved index (null: remove it); rejects when that failed. */
+export async function saveAdapter(adapter: SavedAdapter | null): Promise<void> {
+  await enqueue((s) => s.saveAdapter(adapter));
 }
 
 /** Remove everything stored; rejects when that failed. */
