@@ -1049,6 +1049,37 @@ export const en = {
     'pdf-too-many-pages': 'this PDF has more than {{detail}} pages, the limit for one document. Split it and add the parts.',
     'pdf-text-too-large': 'this PDF holds more than {{detail}} characters of text, the limit for one document. Split it and add the parts.',
   },
+  // Issue 14: retrieval techniques (stop words, stemming, contextual chunk headers), in the search settings
+  // and as fields of evaluation configurations.
+  techniques: {
+    keyword: {
+      legend: 'Keyword search',
+      stopWords: 'Leave out stop words',
+      stopWordsHelp:
+        'Common English and Chinese words (the, how, with, 的, 是, 在) are left out of the chunks and the question, so a chunk is not ranked for sharing them with it.',
+      stemming: 'Stem English words',
+      stemmingHelp: 'English words are cut to their stem (Porter): chunks, chunking and chunked all match chunk.',
+      headers: 'Contextual chunk headers',
+      headersHelp:
+        'Each chunk is indexed with its document’s title and heading path (e.g. “evaluating-retrieval.md › Hit rate and MRR”); the text shown and sent to the model is the chunk alone.',
+      explain:
+        'These change how keyword (BM25) search reads the chunks and the question; watch the BM25 scores change. The keyword index is rebuilt when you change them.',
+    },
+    evaluation: {
+      legend: 'Techniques',
+      embedHeaders: 'Embed with contextual headers',
+      embedHeadersHelp: 'Each chunk is embedded with its document’s title and heading path before its text (chunked and embedded apart from the index).',
+    },
+    describe: {
+      stopWords: 'stop words left out',
+      noStopWords: 'stop words kept',
+      stemming: 'stemmed',
+      noStemming: 'not stemmed',
+      headers: 'keyword headers',
+      noHeaders: 'no keyword headers',
+      embedHeaders: 'embedded with headers',
+    },
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1032,4 +1032,32 @@ export const zh: Translation = {
     'pdf-too-many-pages': '这个 PDF 超过 {{detail}} 页，超出单个文档的上限。请拆分后分别添加。',
     'pdf-text-too-large': '这个 PDF 的文字超过 {{detail}} 个字符，超出单个文档的上限。请拆分后分别添加。',
   },
+  // 议题 14：检索技术（停用词、词干提取、上下文分块标题），在搜索设置中，也是评估配置的字段。
+  techniques: {
+    keyword: {
+      legend: '关键词搜索',
+      stopWords: '去除停用词',
+      stopWordsHelp: '常见的英文和中文词（the、how、with、的、是、在）不计入分块和问题，分块不会因为与问题共有这些词而排在前面。',
+      stemming: '英文词干提取',
+      stemmingHelp: '英文单词被还原为词干（Porter 算法）：chunks、chunking 和 chunked 都与 chunk 匹配。',
+      headers: '上下文分块标题',
+      headersHelp:
+        '每个分块连同其文档标题和标题路径一起建立索引（例如“evaluating-retrieval.md › Hit rate and MRR”）；显示的文本和发送给模型的文本只有分块本身。',
+      explain: '这些选项改变关键词（BM25）搜索读取分块和问题的方式，可以看到 BM25 分数随之变化。更改后会重建关键词索引。',
+    },
+    evaluation: {
+      legend: '技术',
+      embedHeaders: '嵌入时加上下文标题',
+      embedHeadersHelp: '每个分块在嵌入前先加上其文档标题和标题路径（与当前索引分开分块和嵌入）。',
+    },
+    describe: {
+      stopWords: '去除停用词',
+      noStopWords: '保留停用词',
+      stemming: '词干提取',
+      noStemming: '不提取词干',
+      headers: '关键词标题',
+      noHeaders: '无关键词标题',
+      embedHeaders: '嵌入含标题',
+    },
+  },
 };

@@ -15,7 +15,8 @@ import type { Chunk, ScoredChunk } from '../core/types';
 import type { ChunkerSettings } from '../core/chunkers/settings';
 import { unpackChunks } from '../core/chunkPacking';
 import type { EvalQuestion } from '../core/evaluation/questionSet';
-import { needsOwnIndex, retrievalConfigOf, type EvalConfiguration } from '../core/evaluation/configuration';
+import { keywordAnalysisOf, keywordHeadersOf, needsOwnIndex, retrievalConfigOf, type EvalConfiguration } from '../core/evaluation/configuration';
+import { indexedText } from '../core/retrieval/contextualHeader';
 import { configurationResult, evaluateQuestion, type ConfigurationResult, type RetrievedInput } from '../core/evaluation/results';
 import type { ComputeDevice, DownloadProgress, EmbeddingModelInfo } from '../adapters/embedder/embedder';
 import type { LsaProgress } from '../core/lsa/lsaModel';
@@ -131,13 +132,13 @@ export class EvaluationSession {
     return client;
   }
 
-  /** The evaluation's embedder with the built-in LSA embedder fitted to these chunks (its own worker). */
-  async lsaEmbedderFor(chunks: Chunk[], onProgress: (p: EvalStageProgress) => void): Promise<EmbedderClient> {
+  /** The evaluation's embedder with the built-in LSA embedder fitted to these chunk texts (its own worker). */
+  async lsaEmbedderFor(chunkTexts: string[], onProgress: (p: EvalStageProgress) => void): Promise<EmbedderClient> {
     this.embedder?.client.terminate();
     this.embedder = null;
     const client = await createEmbedderClient();
     this.embedderStarting = client;
-    const texts = [...new Set(chunks.map((c) => c.text))];
+    const texts = [...new Set(chunkTexts)];
     onProgress({ stage: 'fitting', done: 0, total: texts.length });
     try {
       this.check();
@@ -284,6 +285,12 @@ async function runOnOwnIndex(
     session.check();
   }
 
+  // With contextual headers, each chunk is embedded (embedHeaders) and keyword-indexed (contextualHeaders)
+  // as its title and heading path, then its text (the results still show the text alone).
+  const names = documentNames();
+  const textOf = (c: Chunk) => indexedText(c, names.get(c.docId) ?? '', config.embedHeaders ?? false);
+  const keywordTextOf = (c: Chunk) => indexedText(c, names.get(c.docId) ?? '', keywordHeadersOf(config));
+
   // 2. Vectors (not for keyword search alone): reuse those the app already has for this model, device and
   //    text; embed the rest. 3. An exact index of them, and the questions' vectors.
   let vectors: EvaluationIndexClient['api'] | null = null;
@@ -291,14 +298,15 @@ async function runOnOwnIndex(
   if (config.mode !== 'keyword') {
     const lsa = isBuiltinLsa(model);
     const device = lsa ? 'wasm' : await embeddingDevice();
-    const embedder = lsa ? await session.lsaEmbedderFor(chunks, onProgress) : await session.embedderFor(model, device, onProgress);
+    const embedder = lsa ? await session.lsaEmbedderFor(chunks.map(textOf), onProgress) : await session.embedderFor(model, device, onProgress);
     const vectorOf = new Map<string, Float32Array>();
     const toEmbed = new Set<string>();
     for (const c of chunks) {
-      if (vectorOf.has(c.text)) continue;
-      const cached = lsa ? undefined : cachedVector(model.id, device, c.text);
-      if (cached) vectorOf.set(c.text, cached);
-      else toEmbed.add(c.text);
+      const text = textOf(c);
+      if (vectorOf.has(text)) continue;
+      const cached = lsa ? undefined : cachedVector(model.id, device, text);
+      if (cached) vectorOf.set(text, cached);
+      else toEmbed.add(text);
     }
     const missing = [...toEmbed];
     const reused = vectorOf.size;
@@ -311,7 +319,7 @@ async function runOnOwnIndex(
 
     onProgress({ stage: 'indexing', done: 0, total: chunks.length });
     vectors = (await session.evaluationIndex()).api;
-    await vectors.build(chunks.map((c) => ({ id: c.id, vector: vectorOf.get(c.text)! })));
+    await vectors.build(chunks.map((c) => ({ id: c.id, vector: vectorOf.get(textOf(c))! })));
     session.check();
     const texts = [...new Set(questions.map((q) => q.question))];
     const embeddedQuestions = await embedTexts(embedder, texts, 'query', session, () => undefined);
@@ -325,7 +333,8 @@ async function runOnOwnIndex(
     keywords = (await session.keywordIndex()).api;
     await buildKeywordIndex(
       keywords,
-      chunks.map((c) => ({ id: c.id, text: c.text })),
+      chunks.map((c) => ({ id: c.id, text: keywordTextOf(c) })),
+      keywordAnalysisOf(config),
     );
     session.check();
   }

@@ -110,6 +110,10 @@ const configurationSchema = v.object({
   topK: numberOrEmptied,
   mode: v.picklist(['vector', 'keyword', 'hybrid']),
   rerankModelId: v.nullable(stringUpTo(500)),
+  stopWords: v.optional(v.boolean()),
+  stemming: v.optional(v.boolean()),
+  contextualHeaders: v.optional(v.boolean()),
+  embedHeaders: v.optional(v.boolean()),
 });
 
 export const useEvaluationStore = create<EvaluationState>()(
