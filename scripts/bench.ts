@@ -9,11 +9,22 @@ import type { BenchRecord, BenchSuite } from './bench/common';
 import { ingestSuite } from './bench/ingest';
 import { parsingSuite } from './bench/parsing';
 import { rerankSuite } from './bench/rerank';
+import { retrievalQualitySuite } from './bench/retrievalQuality';
 import { vectorIndexSuite } from './bench/vectorIndex';
 import { workspaceDbSuite } from './bench/workspaceDb';
 
 // Add a suite: a file in scripts/bench/ exporting a BenchSuite, and one line here.
-const SUITES: BenchSuite[] = [vectorIndexSuite, chunkingSuite, workspaceDbSuite, parsingSuite, ingestSuite, keywordSearchSuite, rerankSuite, lsaSuite];
+const SUITES: BenchSuite[] = [
+  vectorIndexSuite,
+  chunkingSuite,
+  workspaceDbSuite,
+  parsingSuite,
+  ingestSuite,
+  keywordSearchSuite,
+  rerankSuite,
+  lsaSuite,
+  retrievalQualitySuite,
+];
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_SUITES?.split(',');

@@ -2,6 +2,7 @@
 // reranker, diversity (MMR), a score threshold, and a metadata filter. The app's question box and the
 // evaluation runner both describe a run with one of these. Pure types and defaults.
 import type { KeywordAnalysis } from './retrieval/keywordSettings';
+import type { ParentSettings } from './retrieval/parentChild';
 
 export type SearchMode = 'vector' | 'keyword' | 'hybrid';
 export type FusionMethod = 'rrf' | 'weighted';
@@ -33,6 +34,8 @@ export interface RetrievalConfig {
   keywordAnalysis?: KeywordAnalysis;
   /** Contextual chunk headers: keyword search indexes each chunk with its title and heading path (absent: DEFAULT_KEYWORD_HEADERS, on). */
   contextualHeaders?: boolean;
+  /** Parent-child retrieval: each hit's parent (section or ±n chunks) goes to the prompt (absent or null: off). */
+  parentChild?: ParentSettings | null;
 }
 
 export const DEFAULT_RETRIEVAL_CONFIG: RetrievalConfig = {

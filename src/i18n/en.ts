@@ -1065,9 +1065,24 @@ export const en = {
       explain:
         'These change how keyword (BM25) search reads the chunks and the question; watch the BM25 scores change. The keyword index is rebuilt when you change them.',
     },
+    parent: {
+      legend: 'Parent-child retrieval',
+      enable: 'Send each hit’s parent to the prompt (small-to-big)',
+      help: 'The small chunks are searched, but the prompt gets a larger piece around each hit: its section, or its neighbouring chunks. Hits that share a parent send it once.',
+      mode: 'Parent',
+      section: 'its section (under its heading)',
+      window: 'neighbouring chunks',
+      neighbours: 'Neighbours on each side (n)',
+      windowHelp: 'For “neighbouring chunks”: the hit and n chunks before and after it. Also used for a hit in a document without headings.',
+      explain: 'The results below are the matched (child) chunks; the prompt gets their parents, listed under the results.',
+      listLabel: 'Parents sent to the prompt',
+      listTitle: 'Sent to the prompt: {{parents}} parents for {{hits}} hits',
+      item: 'Parent of {{ranks}} · {{document}} · {{chars}} characters',
+    },
     evaluation: {
       legend: 'Techniques',
       embedHeaders: 'Embed with contextual headers',
+      parentChild: 'Parent-child (hits judged by their parent)',
       embedHeadersHelp: 'Each chunk is embedded with its document’s title and heading path before its text (chunked and embedded apart from the index).',
     },
     describe: {
@@ -1078,6 +1093,8 @@ export const en = {
       headers: 'keyword headers',
       noHeaders: 'no keyword headers',
       embedHeaders: 'embedded with headers',
+      parentSection: 'parents: sections',
+      parentWindow: 'parents: ±{{n}} chunks',
     },
   },
 };

@@ -1045,9 +1045,24 @@ export const zh: Translation = {
         '每个分块连同其文档标题和标题路径一起建立索引（例如“evaluating-retrieval.md › Hit rate and MRR”）；显示的文本和发送给模型的文本只有分块本身。',
       explain: '这些选项改变关键词（BM25）搜索读取分块和问题的方式，可以看到 BM25 分数随之变化。更改后会重建关键词索引。',
     },
+    parent: {
+      legend: '父子检索',
+      enable: '把每个命中的父级发给提示词（小块检索、大块作答）',
+      help: '检索的是小分块，但提示词得到每个命中周围更大的一段：它所在的章节，或相邻的分块。共用同一父级的命中只发送一次。',
+      mode: '父级',
+      section: '所在章节（其标题之下）',
+      window: '相邻分块',
+      neighbours: '每侧相邻分块数（n）',
+      windowHelp: '用于“相邻分块”：命中的分块及其前后各 n 个分块。没有标题的文档中的命中也按此处理。',
+      explain: '下面的结果是匹配到的（子）分块；提示词得到的是它们的父级，列在结果下方。',
+      listLabel: '发给提示词的父级',
+      listTitle: '发给提示词：{{hits}} 个命中的 {{parents}} 个父级',
+      item: '{{ranks}} 的父级 · {{document}} · {{chars}} 个字符',
+    },
     evaluation: {
       legend: '技术',
       embedHeaders: '嵌入时加上下文标题',
+      parentChild: '父子检索（按父级判断命中）',
       embedHeadersHelp: '每个分块在嵌入前先加上其文档标题和标题路径（与当前索引分开分块和嵌入）。',
     },
     describe: {
@@ -1058,6 +1073,8 @@ export const zh: Translation = {
       headers: '关键词标题',
       noHeaders: '无关键词标题',
       embedHeaders: '嵌入含标题',
+      parentSection: '父级：章节',
+      parentWindow: '父级：±{{n}} 个分块',
     },
   },
 };

@@ -244,7 +244,14 @@ async function answerQuestions(
     session.check();
     const missing = missingStage(config, outcome.results);
     if (missing) throw new EvaluationProblem(message(`evaluation.errors.stage-missing.${missing}`));
-    const retrieved = outcome.results.map((r) => toRetrieved(r.chunk, r.score, names));
+    // Parent-child: each hit is judged by its parent's text (what the prompt would get).
+    const parentText = new Map<number, string>();
+    for (const p of outcome.parents ?? []) for (const rank of p.childRanks) parentText.set(rank, p.text);
+    const retrieved = outcome.results.map((r) => {
+      const input = toRetrieved(r.chunk, r.score, names);
+      const text = parentText.get(r.rank);
+      return text === undefined ? input : { ...input, text };
+    });
     out.push(evaluateQuestion(q, retrieved, config.topK));
   }
   onProgress({ stage: 'questions', done: questions.length, total: questions.length });

@@ -10,6 +10,7 @@
 //   threshold   → config.minScore on the current score
 //   MMR         → config.mmrLambda, over the stored chunk vectors
 //   top k       → config.topK
+//   parents     → config.parentChild: each hit's section or ±n chunks, merged where shared (core/retrieval/parentChild.ts)
 // Every result carries the score and rank it had at each stage (ScoredChunk.scores / ranks).
 import type { RetrievalConfig } from '../core/retrievalConfig';
 import type { ScoredChunk } from '../core/types';
@@ -22,6 +23,8 @@ import type { RetrievalSource } from './retrievalSource';
 import { rerankScores } from './rerank';
 import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS } from '../core/retrieval/keywordSettings';
 import type { KeywordTextOptions } from './keywordIndexSync';
+import { parentGroups, type ParentGroup } from '../core/retrieval/parentChild';
+import { parentSourceOf } from './parentSource';
 
 export interface RetrievalOutcome {
   results: ScoredChunk[];
@@ -43,6 +46,8 @@ export interface RetrievalOutcome {
   allowed: number | null;
   /** The question's keyword tokens as BM25 saw them (stop words left out, stems), or null when no keyword search ran. */
   keywordTokens: string[] | null;
+  /** Parent-child: the results' parents (merged where hits share one), best child first; null when off. */
+  parents: ParentGroup[] | null;
 }
 
 /** How the configuration's keyword search treats text: stop words and stemming, contextual headers. */
@@ -124,6 +129,14 @@ export async function runRetrieval(question: string, config: RetrievalConfig, so
     scores: c.scores,
     ranks: c.ranks,
   }));
+  // Parent-child: the results stay the matched (child) chunks; their parents are what the prompt gets.
+  const parents = config.parentChild
+    ? parentGroups(
+        results.map((r) => r.chunk),
+        parentSourceOf(chunks),
+        config.parentChild,
+      )
+    : null;
   return {
     results,
     engine,
@@ -135,5 +148,6 @@ export async function runRetrieval(question: string, config: RetrievalConfig, so
     combineMs: performance.now() - t2,
     allowed: allowedIds?.length ?? null,
     keywordTokens,
+    parents,
   };
 }

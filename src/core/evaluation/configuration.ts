@@ -3,6 +3,7 @@
 import { settingsKey, validateChunkerSettings, type ChunkerSettings } from '../chunkers/settings';
 import { DEFAULT_RETRIEVAL_CONFIG, type RetrievalConfig, type SearchMode } from '../retrievalConfig';
 import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS, type KeywordAnalysis } from '../retrieval/keywordSettings';
+import type { ParentSettings } from '../retrieval/parentChild';
 
 export interface EvalConfiguration {
   id: string;
@@ -23,6 +24,8 @@ export interface EvalConfiguration {
   contextualHeaders?: boolean;
   /** Chunks are embedded with their document title and heading path (absent: off; needs an index of its own). */
   embedHeaders?: boolean;
+  /** Parent-child: each hit counts (and goes to the prompt) as its parent, its section or ±n chunks (absent or null: off). */
+  parentChild?: ParentSettings | null;
 }
 
 /** The configuration's keyword headers, default filled in. */
@@ -40,7 +43,8 @@ function usesTechniques(c: EvalConfiguration): boolean {
     a.stopWords !== DEFAULT_KEYWORD_ANALYSIS.stopWords ||
     a.stemming !== DEFAULT_KEYWORD_ANALYSIS.stemming ||
     keywordHeadersOf(c) !== DEFAULT_KEYWORD_HEADERS ||
-    (c.embedHeaders ?? false)
+    (c.embedHeaders ?? false) ||
+    (c.parentChild ?? null) !== null
   );
 }
 
@@ -116,6 +120,7 @@ export function retrievalConfigOf(c: EvalConfiguration): RetrievalConfig {
     rerankModelId: c.rerankModelId,
     keywordAnalysis: keywordAnalysisOf(c),
     contextualHeaders: keywordHeadersOf(c),
+    parentChild: c.parentChild ?? null,
   };
 }
 

@@ -42,6 +42,8 @@ export function describeConfiguration(t: TFunction, c: EvalConfiguration, index:
     if (h !== DEFAULT_KEYWORD_HEADERS) parts.push(t(h ? 'techniques.describe.headers' : 'techniques.describe.noHeaders'));
   }
   if (c.mode !== 'keyword' && c.embedHeaders) parts.push(t('techniques.describe.embedHeaders'));
+  if (c.parentChild)
+    parts.push(c.parentChild.mode === 'section' ? t('techniques.describe.parentSection') : t('techniques.describe.parentWindow', { n: c.parentChild.window }));
   return parts.join(' · ');
 }
 

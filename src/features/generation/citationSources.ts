@@ -10,5 +10,8 @@ export function useCitationSources(answeredPrompt: string | null): ScoredChunk[]
   const filled = useFilledPrompt();
   const run = useRetrievalStore((s) => s.last);
   // Only the chunks the context budget kept were numbered in the prompt.
-  return filled && run && answeredPrompt === filled.text ? run.results.slice(0, filled.budget.kept) : NONE;
+  if (!filled || !run || answeredPrompt !== filled.text) return NONE;
+  // Parent-child: [n] is the n-th parent; it shows its best-ranked child.
+  if (run.parents) return run.parents.slice(0, filled.budget.kept).flatMap((p) => run.results[p.childRanks[0]! - 1] ?? []);
+  return run.results.slice(0, filled.budget.kept);
 }

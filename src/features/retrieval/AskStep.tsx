@@ -8,6 +8,7 @@ import { ask } from '../../state/ask';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ResultsTable } from './ResultsTable';
+import { ParentList } from './ParentList';
 import { SearchSettingsPanel } from './SearchSettingsPanel';
 import { FilterPanel } from './FilterPanel';
 import { RerankSettings } from './RerankSettings';
@@ -68,6 +69,7 @@ export function AskStep() {
         </Alert>
       )}
       {last && <ResultsTable run={last} />}
+      {last && <ParentList run={last} />}
     </StepCard>
   );
 }

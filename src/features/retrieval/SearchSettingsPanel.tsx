@@ -7,6 +7,7 @@ import { MAX_CANDIDATES } from '../../core/retrieval/searchSettings';
 import { useRetrievalStore } from '../../state/retrievalStore';
 import { formatNumber } from '../../core/format';
 import { finalScoreLabel } from './scoreLabels';
+import { ParentChildSettings } from './ParentChildSettings';
 
 const MODES: SearchMode[] = ['vector', 'keyword', 'hybrid'];
 
@@ -93,6 +94,7 @@ export function SearchSettingsPanel({ disabled }: { disabled: boolean }) {
           </label>
         )}
       </div>
+      <ParentChildSettings />
       <div className="row">
         <label className="choice">
           <input type="checkbox" checked={search.threshold} onChange={(e) => setSearch({ threshold: e.target.checked })} />
