@@ -3,7 +3,7 @@
 // shown; and an evaluation with one configuration per technique shows a table row for each.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { scores } from './steps';
+import { addFiles, chooseEngine, loadFixtureChatModel, openApp, scores } from './steps';
 
 const MRR_QUESTION = 'How do I measure retrieval quality with MRR?';
 
@@ -130,4 +130,65 @@ test('parent-child: the results show the matched chunks, the prompt gets their p
       .filter({ hasText: /^Parent of #\d+, #\d+/ })
       .first(),
   ).toBeVisible();
+});
+
+test('the semantic chunker cuts where the meaning changes and shows its distances and breakpoints', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load sample corpus' }).click();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  const step = page.getByRole('region', { name: 'Chunks', exact: true });
+  await step.getByRole('combobox', { name: 'Chunker' }).selectOption({ label: 'Semantic: where the meaning changes' });
+  await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: '提示词与幻觉.txt', exact: true }).click();
+  // The distances between neighbouring sentence windows, the threshold, and the breakpoints (Chinese sentences).
+  const chart = step.getByRole('region', { name: 'Distances between neighbouring sentence windows of 提示词与幻觉.txt' });
+  await expect(chart.getByRole('heading')).toHaveText(/^Semantic breakpoints: (\d+) of (\d+) sentence gaps are above the threshold [\d.]+$/);
+  const [, breakpoints, gaps] = /: (\d+) of (\d+)/.exec((await chart.getByRole('heading').textContent())!)!;
+  expect(Number(gaps)).toBeGreaterThan(5);
+  expect(Number(breakpoints)).toBeGreaterThan(0);
+  expect(Number(breakpoints)).toBeLessThan(Number(gaps));
+  await expect(chart.getByRole('img')).toBeVisible();
+  // Switching to the standard-deviation threshold changes the breakpoints shown.
+  const before = await chart.getByRole('heading').textContent();
+  await step.getByRole('combobox', { name: 'Breakpoint threshold' }).selectOption({ label: 'mean + standard deviations' });
+  await expect(chart.getByRole('heading')).not.toHaveText(before!);
+});
+
+test('query transformation: HyDE and multi-query with the loaded chat model, editable queries, hits per query', async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, 'volcanoes.md', 'tea.txt');
+  await page.getByRole('radio', { name: /^Keyword/ }).check();
+  await page.getByRole('textbox', { name: 'Question', exact: true }).fill('How hot is lava?');
+  const panel = page.getByRole('group', { name: 'Query transformation' });
+  await panel.getByRole('combobox', { name: 'Query transformation' }).selectOption({ label: 'HyDE: search a hypothetical answer' });
+  // No chat model yet: a clear message where the person is looking.
+  await panel.getByRole('button', { name: 'Generate queries' }).click();
+  await expect(panel.getByRole('alert')).toHaveText('Load a chat model in step 6 first: it writes the queries.');
+
+  await chooseEngine(page, 'transformers.js · WASM (CPU)');
+  await loadFixtureChatModel(page);
+  await panel.getByRole('button', { name: 'Generate queries' }).click();
+  // The fixture model writes the same passage for any prompt: it is the hypothetical answer searched.
+  const passage = panel.getByRole('textbox', { name: 'Query 1' });
+  await expect(passage).toHaveValue(/^Lava is molten rock that erupts from a volcano\./);
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect(page.getByTestId('ranked-by')).toHaveText(/^Ranked by RRF score/);
+  const runs = page.getByRole('region', { name: 'Hits per query' });
+  await expect(runs.getByRole('heading')).toHaveText('Searched 1 queries, fused by RRF:');
+  await expect(runs).toContainText('volcanoes.md');
+
+  // Ask also answered with the loaded model: the queries are generated once it has finished.
+  await expect(page.getByTestId('generation-stats')).toContainText('answer tokens', { timeout: 90_000 });
+  // Multi-query: the question, the model's rewrite and one typed by hand; each one's hits are listed.
+  await panel.getByRole('combobox', { name: 'Query transformation' }).selectOption({ label: 'Multi-query: n rewrites, fused' });
+  await panel.getByRole('button', { name: 'Generate queries' }).click();
+  await expect(panel.getByRole('textbox', { name: 'Query 1' })).toHaveValue(/^Lava is molten rock/);
+  await panel.getByRole('button', { name: 'Add a query' }).click();
+  await panel.getByRole('textbox', { name: 'Query 2' }).fill('green tea water temperature');
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect(runs.getByRole('heading')).toHaveText('Searched 3 queries, fused by RRF:');
+  const items = runs.getByRole('listitem');
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(0)).toContainText('How hot is lava?');
+  await expect(items.nth(2)).toContainText('green tea water temperature');
+  await expect(items.nth(2)).toContainText('tea.txt');
 });

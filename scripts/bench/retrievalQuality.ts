@@ -3,7 +3,8 @@
 // the project (data/retrieval-set: 22 short articles, 12 English and 10 Chinese, and 110 questions, each
 // with its expected document and substring). Chunks: the recursive chunker at the app's default 500/50, and
 // at 200/20 (the set's articles are short: at 500 characters most are two or three chunks, at 200 a
-// section is several), with each Markdown document's sections (for headers and section parents).
+// section is several), with each Markdown document's sections (for headers and section parents); and the
+// semantic chunker (built-in LSA, its default threshold, capped at the same size).
 // Each configuration goes through the same pure stages as the app: Bm25Index under its keyword analysis,
 // LSA (the built-in embedder, fitted to the configuration's own texts) with a cosine scan, RRF for hybrid,
 // contextual headers (core/retrieval/contextualHeader.ts) and parents (core/retrieval/parentChild.ts; a
@@ -12,6 +13,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Bm25Index } from '../../src/adapters/keywordIndex/bm25Index';
 import { chunkDocument } from '../../src/core/chunkers';
+import { analyzeSemantic, DEFAULT_SEMANTIC_SETTINGS } from '../../src/core/chunkers/semantic';
+import { lsaEmbedTexts } from '../../src/core/lsa/lsaEmbedTexts';
 import { DEFAULT_CHUNKER_SETTINGS } from '../../src/core/chunkers/settings';
 import { aggregate, scoreQuestion } from '../../src/core/evaluation/metrics';
 import { relevanceMatcher } from '../../src/core/evaluation/relevance';
@@ -70,6 +73,8 @@ interface Technique {
   keywordHeaders?: boolean;
   embedHeaders?: boolean;
   parent?: ParentSettings;
+  /** Chunks of the semantic chunker (built-in LSA, default threshold, the size cap of the chunking) instead. */
+  semantic?: boolean;
 }
 
 const DEFAULT_KEYWORD = { analysis: DEFAULT_KEYWORD_ANALYSIS, keywordHeaders: true };
@@ -87,6 +92,9 @@ export const TECHNIQUES: Technique[] = [
   { name: 'bm25 default +parent section', mode: 'keyword', ...DEFAULT_KEYWORD, parent: { mode: 'section', window: 1 } },
   { name: 'bm25 default +parent ±1', mode: 'keyword', ...DEFAULT_KEYWORD, parent: { mode: 'window', window: 1 } },
   { name: 'hybrid default +parent section', mode: 'hybrid', ...DEFAULT_KEYWORD, parent: { mode: 'section', window: 1 } },
+  { name: 'semantic chunks: bm25 default', mode: 'keyword', ...DEFAULT_KEYWORD, semantic: true },
+  { name: 'semantic chunks: lsa', mode: 'vector', semantic: true },
+  { name: 'semantic chunks: hybrid default', mode: 'hybrid', ...DEFAULT_KEYWORD, semantic: true },
 ];
 
 interface Prepared {
@@ -99,15 +107,19 @@ const CHUNKINGS = [
   { chunkSize: 200, overlap: 20 },
 ];
 
-function prepare(set: QuestionSet, size: { chunkSize: number; overlap: number }): Prepared {
+async function prepare(set: QuestionSet, size: { chunkSize: number; overlap: number }, semantic: boolean): Promise<Prepared> {
   const chunks: Chunk[] = [];
   const docs: Prepared['docs'] = new Map();
   for (const d of set.documents) {
     const sections = d.kind === 'markdown' ? markdownSections(d.text) : [];
-    const own = chunkDocument(
-      { id: d.name, name: d.name, kind: d.kind, text: d.text, structure: { sections } },
-      { ...DEFAULT_CHUNKER_SETTINGS.recursive, ...size },
-    );
+    const doc = { id: d.name, name: d.name, kind: d.kind, text: d.text, structure: { sections } };
+    let own: Chunk[];
+    if (semantic) {
+      const settings = { ...DEFAULT_SEMANTIC_SETTINGS, maxSize: size.chunkSize };
+      own = chunkDocument(doc, settings, undefined, await analyzeSemantic(d.text, settings, lsaEmbedTexts));
+    } else {
+      own = chunkDocument(doc, { ...DEFAULT_CHUNKER_SETTINGS.recursive, ...size });
+    }
     chunks.push(...own);
     docs.set(d.name, { text: d.text, chunks: own, sections });
   }
@@ -172,15 +184,16 @@ export const retrievalQualitySuite: BenchSuite = {
     };
     for (const base of sets) {
       for (const size of CHUNKINGS) {
-        const prepared = prepare(base, size);
+        const prepared = await prepare(base, size, false);
+        const semanticChunks = await prepare(base, size, true);
         const chunking = `${size.chunkSize}/${size.overlap}`;
         for (const set of subsets(base)) {
           console.log(
-            `\n${set.name}: ${set.documents.length} documents, ${prepared.chunks.length} chunks (recursive ${chunking}), ${set.questions.length} questions, k = ${TOP}`,
+            `\n${set.name}: ${set.documents.length} documents, ${prepared.chunks.length} chunks (recursive ${chunking}; semantic, cap ${size.chunkSize}: ${semanticChunks.chunks.length}), ${set.questions.length} questions, k = ${TOP}`,
           );
           console.log(`  ${'technique'.padEnd(36)} hit rate@${TOP}  MRR@${TOP}`);
           for (const t of TECHNIQUES) {
-            const m = await evaluate(set, prepared, t);
+            const m = await evaluate(set, t.semantic ? semanticChunks : prepared, t);
             const common = { suite: SUITE, case: `${set.name} ${chunking}: ${t.name}`, n: set.questions.length, dim: 0, unit: 'ratio' };
             records.push({ ...common, metric: `hit-rate@${TOP}`, value: round(m.hitRate, 3) });
             records.push({ ...common, metric: `mrr@${TOP}`, value: round(m.mrr, 3) });

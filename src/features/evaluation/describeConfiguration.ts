@@ -22,6 +22,8 @@ function sizeAndOverlap(s: ChunkerSettings): { size: number; overlap: number } {
       return { size: s.sentences, overlap: s.overlapSentences };
     case 'token':
       return { size: s.tokens, overlap: s.overlapTokens };
+    case 'semantic':
+      return { size: s.maxSize, overlap: 0 };
   }
 }
 
