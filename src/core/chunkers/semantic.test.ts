@@ -52,6 +52,16 @@ describe('semantic chunker', () => {
     expect(analysis.cut).toBeGreaterThan(Math.max(...analysis.distances.filter((_, i) => i !== 3)));
   });
 
+  it('joins a too-short sentence (a list number) to the next', async () => {
+    const text = 'Intro sentence here.\n\n1. First step of the list.\n2. Second step of the list.';
+    const analysis = await analyzeSemantic(text, { ...DEFAULT_SEMANTIC_SETTINGS, buffer: 0 }, lsaEmbedTexts);
+    expect(analysis.sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      'Intro sentence here.',
+      '1. First step of the list.',
+      '2. Second step of the list.',
+    ]);
+  });
+
   it('computes percentile and standard-deviation thresholds', () => {
     expect(semanticCut([0.1, 0.2, 0.3, 0.4, 0.5], 'percentile', 50)).toBeCloseTo(0.3);
     expect(semanticCut([0.1, 0.2, 0.3, 0.4, 0.5], 'percentile', 75)).toBeCloseTo(0.4);

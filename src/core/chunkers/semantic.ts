@@ -3,7 +3,8 @@
 // neighbours on each side), the cosine distance between each window and the next is measured, and a chunk
 // ends after sentence i where that distance is above the threshold: the `amount`-th percentile of all the
 // distances, or their mean plus `amount` standard deviations. A chunk longer than `maxSize` characters is cut
-// further between sentences (a sentence longer than that alone, every maxSize characters). Pure: the
+// further between sentences (a sentence longer than that alone, every maxSize characters); a "sentence" of
+// fewer than 8 characters (a list number) joins the next. Pure: the
 // embedding function is given (the chunker worker fits the built-in LSA embedder to the windows).
 import type { Chunk } from '../types';
 import { sentenceSpans, type Span } from './sentences';
@@ -74,9 +75,28 @@ export function sentenceWindows(text: string, sentences: readonly Span[], buffer
   });
 }
 
+/** Sentences shorter than this (in code points) join the next one: a list's "1." is no sentence of its own. */
+export const MIN_SENTENCE = 8;
+
+/** The text's sentences, each too-short one joined to the next (the last to the one before). */
+export function semanticSentences(text: string): Span[] {
+  const out: Span[] = [];
+  let pending: Span | null = null;
+  for (const s of sentenceSpans(text)) {
+    const span: Span = pending ? { start: pending.start, end: s.end } : s;
+    pending = [...text.slice(span.start, span.end)].length < MIN_SENTENCE ? span : null;
+    if (!pending) out.push(span);
+  }
+  if (pending) {
+    if (out.length > 0) out[out.length - 1] = { start: out[out.length - 1]!.start, end: pending.end };
+    else out.push(pending);
+  }
+  return out;
+}
+
 /** The sentences, distances and breakpoints of a text under these settings. */
 export async function analyzeSemantic(text: string, settings: SemanticChunkerSettings, embed: EmbedTexts): Promise<SemanticAnalysis> {
-  const sentences = sentenceSpans(text);
+  const sentences = semanticSentences(text);
   if (sentences.length < 2) return { sentences, distances: [], cut: null, breakpoints: [] };
   const vectors = await embed(sentenceWindows(text, sentences, settings.buffer));
   const distances: number[] = [];
