@@ -80,11 +80,23 @@ test('an evaluation with one configuration per technique shows a row for each', 
   await embedded.getByRole('combobox', { name: /^Embedding model/ }).selectOption({ label: 'LSA' });
   await embedded.getByLabel('Search').selectOption({ label: 'Vector' });
   await embedded.getByRole('checkbox', { name: 'Embed with contextual headers' }).check();
+  // Semantic chunks (chunked again in the chunker worker), searched by keywords; and parent-child.
+  await step.getByRole('button', { name: 'Add configuration' }).click();
+  const semantic = step.getByRole('listitem', { name: 'Configuration 8' });
+  await semantic.getByLabel('Search').selectOption({ label: 'Keyword (BM25)' });
+  await semantic.getByLabel('Chunks').selectOption({ label: 'Chunked again' });
+  await semantic.getByRole('combobox', { name: 'Chunker' }).selectOption({ label: 'Semantic: where the meaning changes' });
+  await step.getByRole('button', { name: 'Add configuration' }).click();
+  const parents = step.getByRole('listitem', { name: 'Configuration 9' });
+  await parents.getByLabel('Chunks').selectOption({ label: 'The index’s chunks' });
+  await parents.getByRole('checkbox', { name: 'Parent-child (hits judged by their parent)' }).check();
 
   await step.getByRole('button', { name: 'Run evaluation' }).click();
   const rows = step.getByRole('table', { name: 'Hit rate@k and MRR per configuration' }).getByRole('row');
-  await expect(rows).toHaveCount(8, { timeout: 120_000 });
-  for (let n = 1; n <= 7; n++) await expect(rows.nth(n)).toContainText(/\d+ of 10/);
+  await expect(rows).toHaveCount(10, { timeout: 120_000 });
+  for (let n = 1; n <= 9; n++) await expect(rows.nth(n)).toContainText(/\d+ of 10/);
+  await expect(rows.nth(8)).toContainText(/chunks semantic\//);
+  await expect(rows.nth(9)).toContainText(/parents: ±1 chunks/);
   for (const [i, a] of added.entries()) await expect(rows.nth(4 + i)).toContainText(a.describe);
   await expect(rows.nth(7)).toContainText(/Vector.*LSA|Vector.*openbook\/lsa/);
   await expect(rows.nth(7)).toContainText(/embedded with headers/);
