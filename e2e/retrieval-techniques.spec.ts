@@ -119,7 +119,7 @@ test('parent-child: the results show the matched chunks, the prompt gets their p
   await group.getByRole('combobox', { name: /^Parent/ }).selectOption({ label: 'its section (under its heading)' });
   await ask(page, MRR_QUESTION);
   const parents = page.getByRole('region', { name: 'Parents sent to the prompt' });
-  await expect(parents.getByRole('heading')).toHaveText(/^Sent to the prompt: \d parents for 4 hits$/);
+  await expect(parents.getByRole('heading')).toHaveText(/^Sent to the prompt: \d parents? for 4 hits$/);
   // The first parent holds the first hit, and the prompt holds that parent: more text than the hit alone.
   const first = parents.getByRole('listitem').first();
   await expect(first).toContainText(/^Parent of #1/);
@@ -135,7 +135,7 @@ test('parent-child: the results show the matched chunks, the prompt gets their p
   await group.getByRole('combobox', { name: /^Parent/ }).selectOption({ label: 'neighbouring chunks' });
   await group.getByLabel('Neighbours on each side (n)').fill('10');
   await ask(page, MRR_QUESTION);
-  await expect(parents.getByRole('heading')).toHaveText(/^Sent to the prompt: [123] parents for 4 hits$/);
+  await expect(parents.getByRole('heading')).toHaveText(/^Sent to the prompt: [123] parents? for 4 hits$/);
   await expect(
     parents
       .getByRole('listitem')
@@ -185,7 +185,7 @@ test('query transformation: HyDE and multi-query with the loaded chat model, edi
   await page.getByRole('button', { name: 'Ask', exact: true }).click();
   await expect(page.getByTestId('ranked-by')).toHaveText(/^Ranked by RRF score/);
   const runs = page.getByRole('region', { name: 'Hits per query' });
-  await expect(runs.getByRole('heading')).toHaveText('Searched 1 queries, fused by RRF:');
+  await expect(runs.getByRole('heading')).toHaveText('Searched 1 query, fused by RRF:');
   await expect(runs).toContainText('volcanoes.md');
 
   // Ask also answered with the loaded model: the queries are generated once it has finished.

@@ -1076,7 +1076,8 @@ export const en = {
       windowHelp: 'For “neighbouring chunks”: the hit and n chunks before and after it. Also used for a hit in a document without headings.',
       explain: 'The results below are the matched (child) chunks; the prompt gets their parents, listed under the results.',
       listLabel: 'Parents sent to the prompt',
-      listTitle: 'Sent to the prompt: {{parents}} parents for {{hits}} hits',
+      listTitle_one: 'Sent to the prompt: {{count}} parent for {{hits}} hits',
+      listTitle_other: 'Sent to the prompt: {{count}} parents for {{hits}} hits',
       item: 'Parent of {{ranks}} · {{document}} · {{chars}} characters',
     },
     semantic: {
@@ -1125,7 +1126,8 @@ export const en = {
       remove: 'Remove query {{n}}',
       add: 'Add a query',
       runsLabel: 'Hits per query',
-      runsTitle: 'Searched {{n}} queries, fused by RRF:',
+      runsTitle_one: 'Searched {{count}} query, fused by RRF:',
+      runsTitle_other: 'Searched {{count}} queries, fused by RRF:',
       found: '→ {{hits}}',
       errors: {
         'no-model': 'Load a chat model in step 6 first: it writes the queries.',

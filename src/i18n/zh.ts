@@ -1056,7 +1056,8 @@ export const zh: Translation = {
       windowHelp: '用于“相邻分块”：命中的分块及其前后各 n 个分块。没有标题的文档中的命中也按此处理。',
       explain: '下面的结果是匹配到的（子）分块；提示词得到的是它们的父级，列在结果下方。',
       listLabel: '发给提示词的父级',
-      listTitle: '发给提示词：{{hits}} 个命中的 {{parents}} 个父级',
+      listTitle_one: '发给提示词：{{hits}} 个命中的 {{count}} 个父级',
+      listTitle_other: '发给提示词：{{hits}} 个命中的 {{count}} 个父级',
       item: '{{ranks}} 的父级 · {{document}} · {{chars}} 个字符',
     },
     semantic: {
@@ -1104,7 +1105,8 @@ export const zh: Translation = {
       remove: '删除查询 {{n}}',
       add: '添加查询',
       runsLabel: '每个查询的命中',
-      runsTitle: '搜索了 {{n}} 个查询，用 RRF 融合：',
+      runsTitle_one: '搜索了 {{count}} 个查询，用 RRF 融合：',
+      runsTitle_other: '搜索了 {{count}} 个查询，用 RRF 融合：',
       found: '→ {{hits}}',
       errors: {
         'no-model': '请先在第 6 步加载一个对话模型：由它来编写查询。',

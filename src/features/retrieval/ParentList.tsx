@@ -12,7 +12,7 @@ export function ParentList({ run }: { run: RetrievalRun }) {
   const names = new Map(documents.map((d) => [d.id, d.name]));
   return (
     <section className="parent-list" aria-label={t('techniques.parent.listLabel')}>
-      <h3 className="small">{t('techniques.parent.listTitle', { parents: run.parents.length, hits: run.results.length })}</h3>
+      <h3 className="small">{t('techniques.parent.listTitle', { count: run.parents.length, hits: run.results.length })}</h3>
       <ol>
         {run.parents.map((p) => (
           <li key={`${p.docId}:${p.start}`}>

@@ -91,7 +91,7 @@ export function QueryTransformPanel() {
       )}
       {last?.queryRuns && (
         <section aria-label={t('techniques.queries.runsLabel')}>
-          <h3 className="small">{t('techniques.queries.runsTitle', { n: last.queryRuns.length })}</h3>
+          <h3 className="small">{t('techniques.queries.runsTitle', { count: last.queryRuns.length })}</h3>
           <ul className="small">
             {last.queryRuns.map((run, i) => (
               <li key={i}>
