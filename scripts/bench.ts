@@ -10,6 +10,7 @@ import type { BenchRecord, BenchSuite } from './bench/common';
 import { ingestSuite } from './bench/ingest';
 import { parsingSuite } from './bench/parsing';
 import { rerankSuite } from './bench/rerank';
+import { retrievalQualitySuite } from './bench/retrievalQuality';
 import { vectorIndexSuite } from './bench/vectorIndex';
 import { workspaceDbSuite } from './bench/workspaceDb';
 import { productionExportSuite } from './bench/productionExport';
@@ -26,6 +27,7 @@ const SUITES: BenchSuite[] = [
   lsaSuite,
   productionExportSuite,
   adapterSuite,
+  retrievalQualitySuite,
 ];
 
 async function main(): Promise<void> {

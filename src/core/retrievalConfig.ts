@@ -1,6 +1,8 @@
 // What a retrieval run is asked to do: the search mode, the fusion of keyword and vector results, the
 // reranker, diversity (MMR), a score threshold, and a metadata filter. The app's question box and the
 // evaluation runner both describe a run with one of these. Pure types and defaults.
+import type { KeywordAnalysis } from './retrieval/keywordSettings';
+import type { ParentSettings } from './retrieval/parentChild';
 
 export type SearchMode = 'vector' | 'keyword' | 'hybrid';
 export type FusionMethod = 'rrf' | 'weighted';
@@ -28,6 +30,12 @@ export interface RetrievalConfig {
   /** Drop results whose final score is below this, or null for no threshold. */
   minScore: number | null;
   filter: RetrievalFilter | null;
+  /** Keyword search's stop words and stemming (absent: DEFAULT_KEYWORD_ANALYSIS, stop words on). */
+  keywordAnalysis?: KeywordAnalysis;
+  /** Contextual chunk headers: keyword search indexes each chunk with its title and heading path (absent: DEFAULT_KEYWORD_HEADERS, on). */
+  contextualHeaders?: boolean;
+  /** Parent-child retrieval: each hit's parent (section or ±n chunks) goes to the prompt (absent or null: off). */
+  parentChild?: ParentSettings | null;
 }
 
 export const DEFAULT_RETRIEVAL_CONFIG: RetrievalConfig = {

@@ -1,10 +1,12 @@
 // The chunking worker: runs the pure core's chunkers off the main thread, so that a large document never
 // freezes the page while it is split, and counts tokens with the embedding model's own tokenizer (loaded
-// here, only when a token count is needed).
+// here, only when a token count is needed), and runs the semantic chunker with the built-in LSA embedder.
 import { chunkDocument, type ChunkableDocument } from '../../core/chunkers';
 import type { ChunkerSettings } from '../../core/chunkers/settings';
 import { packChunks, packedBuffers, type PackedChunks } from '../../core/chunkPacking';
 import { exposeWorker, transfer } from '../workerRpc';
+import { analyzeSemantic, type SemanticAnalysis, type SemanticChunkerSettings } from '../../core/chunkers/semantic';
+import { lsaEmbedTexts } from '../../core/lsa/lsaEmbedTexts';
 import type { TokenizerRef } from './tokenizer';
 
 const tokenizerModule = () => import('./tokenizer');
@@ -24,8 +26,15 @@ const api = {
       const { loadTokenizer } = await tokenizerModule();
       count = (await loadTokenizer(tokenizer)).count;
     }
-    const packed = packChunks(chunkDocument(doc, settings, count));
+    // The semantic chunker: the document's sentence windows embedded by the built-in LSA embedder, here.
+    const semantic = settings.kind === 'semantic' ? await analyzeSemantic(doc.text, settings, lsaEmbedTexts) : undefined;
+    const packed = packChunks(chunkDocument(doc, settings, count, semantic));
     return transfer(packed, packedBuffers(packed));
+  },
+
+  /** What the semantic chunker sees in a document: its sentences, the distances between them, the breakpoints. */
+  semanticAnalysis(text: string, settings: SemanticChunkerSettings): Promise<SemanticAnalysis> {
+    return analyzeSemantic(text, settings, lsaEmbedTexts);
   },
 
   /**

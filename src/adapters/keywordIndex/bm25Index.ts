@@ -12,9 +12,12 @@
 // - removal marks a slot dead (its df and the length total are updated at once); when a quarter of the
 //   slots are dead, slots are compacted.
 // df and N count live chunks only, and avgdl is the exact mean of live chunks' lengths.
+// Chunks and questions are tokenised under one KeywordAnalysis (stop words, stemming:
+// core/retrieval/keywordAnalysis.ts); a new one empties the index, which its owner then rebuilds. By
+// default none (the tokens as MiniSearch's reference sees them); the app sets its own.
 import { bm25Idf, bm25LengthNorm, bm25TermScore, TopK } from '../../core/retrieval/bm25';
 import { countTerms, termCountsProblem, type TermCounts } from '../../core/retrieval/termCounts';
-import { queryTokens } from '../../core/retrieval/tokenize';
+import { analyzedQueryTokens, RAW_KEYWORD_ANALYSIS, sameKeywordAnalysis, type KeywordAnalysis } from '../../core/retrieval/keywordAnalysis';
 import type { KeywordDoc, KeywordHit, KeywordIndex, KeywordIndexStatus, KeywordSearchOptions, KeywordSearchResult } from './keywordIndex';
 
 function grownInt32(arr: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
@@ -68,6 +71,20 @@ export class Bm25Index implements KeywordIndex {
   /** Bumped by every change to the chunks. */
   private version = 0;
 
+  constructor(private analysis: KeywordAnalysis = RAW_KEYWORD_ANALYSIS) {}
+
+  /** The analysis chunks and questions are tokenised with. */
+  keywordAnalysis(): KeywordAnalysis {
+    return this.analysis;
+  }
+
+  /** Tokenise with this analysis from now on: a different one empties the index (its owner rebuilds it). */
+  setAnalysis(analysis: KeywordAnalysis): KeywordIndexStatus {
+    if (sameKeywordAnalysis(analysis, this.analysis)) return this.status();
+    this.analysis = { stopWords: analysis.stopWords, stemming: analysis.stemming };
+    return this.clear();
+  }
+
   status(): KeywordIndexStatus {
     return { size: this.liveCount };
   }
@@ -113,7 +130,10 @@ export class Bm25Index implements KeywordIndex {
     }
     return this.addCounted(
       docs.map((d) => d.id),
-      countTerms(docs.map((d) => d.text)),
+      countTerms(
+        docs.map((d) => d.text),
+        this.analysis,
+      ),
     );
   }
 
@@ -287,7 +307,7 @@ export class Bm25Index implements KeywordIndex {
 
   search(query: string, k: number, options: KeywordSearchOptions = {}): KeywordSearchResult {
     const t0 = performance.now();
-    const tokens = queryTokens(query);
+    const tokens = analyzedQueryTokens(query, this.analysis);
     k = Math.floor(k);
     let hits: KeywordHit[] = [];
     const queryTerms: number[] = [];

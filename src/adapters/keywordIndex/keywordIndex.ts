@@ -16,7 +16,7 @@ export interface KeywordHit {
 
 export interface KeywordSearchResult {
   hits: KeywordHit[];
-  /** The query's tokens, as the index sees them (lower-cased words, CJK bigrams). */
+  /** The query's tokens, as the index sees them (lower-cased words, CJK bigrams; stop words left out and stems as its analysis asks). */
   tokens: string[];
   tookMs: number;
 }

@@ -2,6 +2,7 @@
 // exposed through Comlink. Tokenising 100k chunks takes seconds; here it never stalls the page, and a large
 // build shares the tokenising with tokeniser workers (parallelBuild.ts: addCounted).
 import type { TermCounts } from '../../core/retrieval/termCounts';
+import { sanitizeKeywordAnalysis } from '../../core/retrieval/keywordAnalysis';
 import { exposeWorker } from '../workerRpc';
 import type { KeywordDoc, KeywordIndexStatus, KeywordSearchOptions, KeywordSearchResult } from './keywordIndex';
 import { Bm25Index } from './bm25Index';
@@ -9,6 +10,8 @@ import { Bm25Index } from './bm25Index';
 const index = new Bm25Index();
 
 const api = {
+  /** Tokenise with this analysis (stop words, stemming); a different one empties the index. */
+  setAnalysis: (analysis: unknown): KeywordIndexStatus => index.setAnalysis(sanitizeKeywordAnalysis(analysis)),
   build: (docs: KeywordDoc[]): KeywordIndexStatus => index.build(docs),
   add: (docs: KeywordDoc[]): KeywordIndexStatus => index.add(docs),
   addCounted: (ids: string[], counts: TermCounts): KeywordIndexStatus => index.addCounted(ids, counts),

@@ -7,6 +7,7 @@
 // scores). A tokeniser that fails costs only time: its part is tokenised by the index worker instead.
 // The app runs this from state/retrieval/keywordIndexSync.ts (Comlink proxies); the benchmark with worker_threads.
 import type { TermCounts } from '../../core/retrieval/termCounts';
+import type { KeywordAnalysis } from '../../core/retrieval/keywordSettings';
 import type { KeywordDoc, KeywordIndexStatus } from './keywordIndex';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -21,7 +22,7 @@ export interface KeywordBuildTarget {
 
 /** A tokeniser worker. */
 export interface KeywordTokenizer {
-  countTerms(texts: string[]): MaybePromise<TermCounts>;
+  countTerms(texts: string[], analysis?: KeywordAnalysis): MaybePromise<TermCounts>;
 }
 
 /**
@@ -52,15 +53,26 @@ export function splitByLength(docs: KeywordDoc[], weights: number[]): KeywordDoc
  */
 const INDEX_WORKER_SHARE = 0.9;
 
-/** Replace the target's index with docs, tokenised by the target and the tokenisers together. */
-export async function buildInParallel(docs: KeywordDoc[], target: KeywordBuildTarget, tokenizers: KeywordTokenizer[]): Promise<KeywordIndexStatus> {
+/**
+ * Replace the target's index with docs, tokenised by the target and the tokenisers together. `analysis`
+ * must be the target's own (the tokenisers count under it; undefined: none).
+ */
+export async function buildInParallel(
+  docs: KeywordDoc[],
+  target: KeywordBuildTarget,
+  tokenizers: KeywordTokenizer[],
+  analysis?: KeywordAnalysis,
+): Promise<KeywordIndexStatus> {
   if (tokenizers.length === 0) return target.build(docs);
   const [own, ...others] = splitByLength(docs, [INDEX_WORKER_SHARE, ...tokenizers.map(() => 1)]);
   // Started first, so they run while the target tokenises its own part.
   const jobs = others.map(async (part, i) => {
     if (part.length === 0) return null;
     try {
-      return await tokenizers[i]!.countTerms(part.map((d) => d.text));
+      return await tokenizers[i]!.countTerms(
+        part.map((d) => d.text),
+        analysis,
+      );
     } catch {
       return null; // tokenised by the target below
     }

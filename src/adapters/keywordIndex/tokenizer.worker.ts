@@ -2,12 +2,13 @@
 // tokenises on several cores at once (parallelBuild.ts). Tokenising is most of a build's time: ICU's word
 // breaking of Chinese and Japanese costs ~2 µs a word.
 import { countTerms, type TermCounts } from '../../core/retrieval/termCounts';
+import { sanitizeKeywordAnalysis } from '../../core/retrieval/keywordAnalysis';
 import { exposeWorker, transfer } from '../workerRpc';
 
 const api = {
   /** The texts' tokens, counted (core/retrieval/termCounts.ts); the typed arrays are moved, not copied. */
-  countTerms(texts: string[]): TermCounts {
-    const counts = countTerms(texts);
+  countTerms(texts: string[], analysis?: unknown): TermCounts {
+    const counts = countTerms(texts, analysis === undefined ? undefined : sanitizeKeywordAnalysis(analysis));
     return transfer(counts, [counts.start.buffer, counts.termIds.buffer, counts.tf.buffer]);
   },
 };

@@ -8,10 +8,15 @@ import { chunkRecursive } from './recursive';
 import { chunkSentences } from './sentence';
 import { validateChunkerSettings, type ChunkerSettings } from './settings';
 import { chunkTokens, type TokenCounter } from './token';
+import { chunkSemantic, type SemanticAnalysis } from './semantic';
 
 export type ChunkableDocument = Pick<SourceDocument, 'id' | 'name' | 'kind' | 'text' | 'structure'>;
 
-export function chunkDocument(doc: ChunkableDocument, settings: ChunkerSettings, countTokens?: TokenCounter): Chunk[] {
+/**
+ * The document's chunks under these settings. The token chunker needs `countTokens`; the semantic chunker
+ * its analysis (made beforehand, asynchronously, with an embedder: analyzeSemantic in semantic.ts).
+ */
+export function chunkDocument(doc: ChunkableDocument, settings: ChunkerSettings, countTokens?: TokenCounter, semantic?: SemanticAnalysis): Chunk[] {
   const error = validateChunkerSettings(settings);
   if (error) throw new RangeError(`Invalid chunker settings: ${error}`);
   let chunks: Chunk[];
@@ -31,6 +36,10 @@ export function chunkDocument(doc: ChunkableDocument, settings: ChunkerSettings,
     case 'token':
       if (!countTokens) throw new Error('The token chunker needs the embedding model’s tokenizer.');
       chunks = chunkTokens(doc.id, doc.text, settings, countTokens);
+      break;
+    case 'semantic':
+      if (!semantic) throw new Error('The semantic chunker needs the sentences’ embeddings.');
+      chunks = chunkSemantic(doc.id, doc.text, settings, semantic);
       break;
   }
   return withChunkMeta(chunks, doc);

@@ -3,8 +3,11 @@
 // Sizes in characters are Unicode code points; sizes in tokens are counted by the embedding model's tokenizer.
 import { MAX_CHUNK_SIZE, MIN_CHUNK_SIZE, maxOverlap, validateChunkingOptions } from '../chunking';
 import type { ChunkingOptions } from '../types';
+import { DEFAULT_SEMANTIC_SETTINGS, type SemanticChunkerSettings } from './semantic';
 
-export const CHUNKER_KINDS = ['recursive', 'fixed', 'sentence', 'token', 'heading'] as const;
+export type { SemanticChunkerSettings } from './semantic';
+
+export const CHUNKER_KINDS = ['recursive', 'fixed', 'sentence', 'token', 'heading', 'semantic'] as const;
 export type ChunkerKind = (typeof CHUNKER_KINDS)[number];
 
 /** Cut every `size` characters; each chunk starts `overlap` characters before the previous end. */
@@ -40,7 +43,13 @@ export interface HeadingChunkerSettings extends ChunkingOptions {
   splitLevel: number;
 }
 
-export type ChunkerSettings = FixedChunkerSettings | RecursiveChunkerSettings | SentenceChunkerSettings | TokenChunkerSettings | HeadingChunkerSettings;
+export type ChunkerSettings =
+  | FixedChunkerSettings
+  | RecursiveChunkerSettings
+  | SentenceChunkerSettings
+  | TokenChunkerSettings
+  | HeadingChunkerSettings
+  | SemanticChunkerSettings;
 
 export const DEFAULT_CHUNKER_SETTINGS: { [K in ChunkerKind]: Extract<ChunkerSettings, { kind: K }> } = {
   recursive: { kind: 'recursive', chunkSize: 500, overlap: 50 },
@@ -48,6 +57,7 @@ export const DEFAULT_CHUNKER_SETTINGS: { [K in ChunkerKind]: Extract<ChunkerSett
   sentence: { kind: 'sentence', sentences: 3, overlapSentences: 1, maxSize: 1000 },
   token: { kind: 'token', tokens: 128, overlapTokens: 16 },
   heading: { kind: 'heading', chunkSize: 500, overlap: 50, splitLevel: 2 },
+  semantic: DEFAULT_SEMANTIC_SETTINGS,
 };
 
 export const MAX_SENTENCES = 50;
@@ -64,7 +74,9 @@ export type ChunkerSettingsError =
   | 'sentence-overlap-range'
   | 'tokens-range'
   | 'token-overlap-range'
-  | 'level-range';
+  | 'level-range'
+  | 'semantic-amount-range'
+  | 'semantic-buffer-range';
 
 const whole = (...xs: number[]) => xs.every((x) => Number.isSafeInteger(x));
 
@@ -90,6 +102,15 @@ export function validateChunkerSettings(s: ChunkerSettings): ChunkerSettingsErro
       if (!whole(s.tokens, s.overlapTokens)) return 'not-integer';
       if (s.tokens < MIN_TOKENS || s.tokens > MAX_TOKENS) return 'tokens-range';
       if (s.overlapTokens < 0 || s.overlapTokens > maxOverlap(s.tokens)) return 'token-overlap-range';
+      return null;
+    case 'semantic':
+      if (s.threshold !== 'percentile' && s.threshold !== 'stddev') return 'semantic-amount-range';
+      if (!Number.isFinite(s.amount)) return 'not-integer';
+      if (s.threshold === 'percentile' ? s.amount < 1 || s.amount > 99 : s.amount < 0 || s.amount > 5) return 'semantic-amount-range';
+      if (!whole(s.buffer, s.maxSize)) return 'not-integer';
+      if (s.buffer < 0 || s.buffer > 5) return 'semantic-buffer-range';
+      if (s.maxSize < MIN_CHUNK_SIZE) return 'size-too-small';
+      if (s.maxSize > MAX_CHUNK_SIZE) return 'size-too-large';
       return null;
   }
 }
@@ -121,6 +142,15 @@ export function readChunkerSettings(value: unknown): ChunkerSettings | null {
     case 'token':
       s = { kind: 'token', tokens: num(value.tokens), overlapTokens: num(value.overlapTokens) };
       break;
+    case 'semantic':
+      s = {
+        kind: 'semantic',
+        threshold: value.threshold === 'stddev' ? 'stddev' : 'percentile',
+        amount: num(value.amount),
+        buffer: num(value.buffer),
+        maxSize: num(value.maxSize),
+      };
+      break;
     default:
       return null;
   }
@@ -140,5 +170,7 @@ export function settingsKey(s: ChunkerSettings): string {
       return `sentence/${s.sentences}/${s.overlapSentences}/${s.maxSize}`;
     case 'token':
       return `token/${s.tokens}/${s.overlapTokens}`;
+    case 'semantic':
+      return `semantic/${s.threshold}/${s.amount}/${s.buffer}/${s.maxSize}`;
   }
 }

@@ -2,6 +2,8 @@
 // and whether a reranker re-orders them. Pure types and helpers.
 import { settingsKey, validateChunkerSettings, type ChunkerSettings } from '../chunkers/settings';
 import { DEFAULT_RETRIEVAL_CONFIG, type RetrievalConfig, type SearchMode } from '../retrievalConfig';
+import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS, type KeywordAnalysis } from '../retrieval/keywordSettings';
+import type { ParentSettings } from '../retrieval/parentChild';
 
 export interface EvalConfiguration {
   id: string;
@@ -13,6 +15,37 @@ export interface EvalConfiguration {
   mode: SearchMode;
   /** The cross-encoder that reorders the candidates, or null for none. */
   rerankModelId: string | null;
+  // Retrieval techniques (issue 14), each optional so that older saved configurations stay valid:
+  /** Keyword search leaves out English and Chinese stop words (absent: on). */
+  stopWords?: boolean;
+  /** Keyword search stems English words (absent: on). */
+  stemming?: boolean;
+  /** Chunks are keyword-indexed with their document title and heading path (absent: on). */
+  contextualHeaders?: boolean;
+  /** Chunks are embedded with their document title and heading path (absent: off; needs an index of its own). */
+  embedHeaders?: boolean;
+  /** Parent-child: each hit counts (and goes to the prompt) as its parent, its section or ±n chunks (absent or null: off). */
+  parentChild?: ParentSettings | null;
+}
+
+/** The configuration's keyword headers, default filled in. */
+export const keywordHeadersOf = (c: Pick<EvalConfiguration, 'contextualHeaders'>): boolean => c.contextualHeaders ?? DEFAULT_KEYWORD_HEADERS;
+
+/** The configuration's keyword analysis (stop words, stemming), defaults filled in. */
+export function keywordAnalysisOf(c: Pick<EvalConfiguration, 'stopWords' | 'stemming'>): KeywordAnalysis {
+  return { stopWords: c.stopWords ?? DEFAULT_KEYWORD_ANALYSIS.stopWords, stemming: c.stemming ?? DEFAULT_KEYWORD_ANALYSIS.stemming };
+}
+
+/** Does the configuration differ from the default in any retrieval technique? */
+function usesTechniques(c: EvalConfiguration): boolean {
+  const a = keywordAnalysisOf(c);
+  return (
+    a.stopWords !== DEFAULT_KEYWORD_ANALYSIS.stopWords ||
+    a.stemming !== DEFAULT_KEYWORD_ANALYSIS.stemming ||
+    keywordHeadersOf(c) !== DEFAULT_KEYWORD_HEADERS ||
+    (c.embedHeaders ?? false) ||
+    (c.parentChild ?? null) !== null
+  );
 }
 
 export const MAX_EVAL_TOP_K = 50;
@@ -30,7 +63,12 @@ export const defaultConfiguration = (id: string): EvalConfiguration => ({
 export function isDefaultConfiguration(c: EvalConfiguration): boolean {
   const d = defaultConfiguration(c.id);
   return (
-    c.embeddingModelId === d.embeddingModelId && c.chunking === d.chunking && c.topK === d.topK && c.mode === d.mode && c.rerankModelId === d.rerankModelId
+    c.embeddingModelId === d.embeddingModelId &&
+    c.chunking === d.chunking &&
+    c.topK === d.topK &&
+    c.mode === d.mode &&
+    c.rerankModelId === d.rerankModelId &&
+    !usesTechniques(c)
   );
 }
 
@@ -53,6 +91,8 @@ export function sampleConfigurations(lsaModelId: string, withIndex: boolean, new
 export interface IndexIdentity {
   modelId: string | null;
   chunking: ChunkerSettings | null;
+  /** Whether its vectors were made with contextual headers (absent: no). */
+  embedHeaders?: boolean;
 }
 
 const sameChunking = (a: ChunkerSettings, b: ChunkerSettings) => settingsKey(a) === settingsKey(b);
@@ -65,6 +105,8 @@ const sameChunking = (a: ChunkerSettings, b: ChunkerSettings) => settingsKey(a) 
 export function needsOwnIndex(c: EvalConfiguration, index: IndexIdentity): boolean {
   if (c.embeddingModelId !== null && c.embeddingModelId !== index.modelId) return true;
   if (c.chunking !== null && (index.chunking === null || !sameChunking(c.chunking, index.chunking))) return true;
+  // Vectors of chunks with their headers (or without): only keyword search can do with the index's.
+  if (c.mode !== 'keyword' && (c.embedHeaders ?? false) !== (index.embedHeaders ?? false)) return true;
   return false;
 }
 
@@ -76,6 +118,9 @@ export function retrievalConfigOf(c: EvalConfiguration): RetrievalConfig {
     topK: c.topK,
     candidates: Math.max(DEFAULT_RETRIEVAL_CONFIG.candidates, c.topK),
     rerankModelId: c.rerankModelId,
+    keywordAnalysis: keywordAnalysisOf(c),
+    contextualHeaders: keywordHeadersOf(c),
+    parentChild: c.parentChild ?? null,
   };
 }
 

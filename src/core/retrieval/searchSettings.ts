@@ -1,5 +1,7 @@
 // The search settings a person picks in step 4, how they become a RetrievalConfig, and how settings read
 // back from storage are made safe. Pure.
+import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS } from './keywordSettings';
+import { DEFAULT_PARENT_SETTINGS, sanitizeParentSettings, type ParentSettings } from './parentChild';
 import { DEFAULT_RETRIEVAL_CONFIG, type FusionMethod, type RetrievalConfig, type RetrievalFilter, type SearchMode } from '../retrievalConfig';
 
 export interface SearchSettings {
@@ -15,6 +17,16 @@ export interface SearchSettings {
   threshold: boolean;
   /** The minimum score (kept while the threshold is off). */
   minScore: number;
+  /** Keyword search leaves out English and Chinese stop words. */
+  stopWords: boolean;
+  /** Keyword search stems English words. */
+  stemming: boolean;
+  /** Keyword search indexes each chunk with its document title and heading path. */
+  contextualHeaders: boolean;
+  /** Parent-child: each hit's parent goes to the prompt. */
+  parentChild: boolean;
+  /** Its parent: the section, or ±parentWindow chunks (kept while parent-child is off). */
+  parent: ParentSettings;
 }
 
 export const MAX_CANDIDATES = 200;
@@ -28,6 +40,11 @@ export const DEFAULT_SEARCH_SETTINGS: SearchSettings = {
   mmrLambda: 0.5,
   threshold: false,
   minScore: 0,
+  stopWords: DEFAULT_KEYWORD_ANALYSIS.stopWords,
+  stemming: DEFAULT_KEYWORD_ANALYSIS.stemming,
+  contextualHeaders: DEFAULT_KEYWORD_HEADERS,
+  parentChild: false,
+  parent: DEFAULT_PARENT_SETTINGS,
 };
 
 const MODES: readonly SearchMode[] = ['vector', 'keyword', 'hybrid'];
@@ -49,6 +66,11 @@ export function sanitizeSearchSettings(raw: unknown): SearchSettings {
     mmrLambda: clamp01(r.mmrLambda, d.mmrLambda),
     threshold: typeof r.threshold === 'boolean' ? r.threshold : d.threshold,
     minScore: typeof r.minScore === 'number' && Number.isFinite(r.minScore) ? r.minScore : d.minScore,
+    stopWords: typeof r.stopWords === 'boolean' ? r.stopWords : d.stopWords,
+    stemming: typeof r.stemming === 'boolean' ? r.stemming : d.stemming,
+    contextualHeaders: typeof r.contextualHeaders === 'boolean' ? r.contextualHeaders : d.contextualHeaders,
+    parentChild: typeof r.parentChild === 'boolean' ? r.parentChild : d.parentChild,
+    parent: sanitizeParentSettings(r.parent),
   };
 }
 
@@ -64,6 +86,9 @@ export function toRetrievalConfig(settings: SearchSettings, topK: number, filter
     mmrLambda: settings.mmr ? settings.mmrLambda : null,
     minScore: settings.threshold ? settings.minScore : null,
     filter,
+    keywordAnalysis: { stopWords: settings.stopWords, stemming: settings.stemming },
+    contextualHeaders: settings.contextualHeaders,
+    parentChild: settings.parentChild ? settings.parent : null,
   };
 }
 

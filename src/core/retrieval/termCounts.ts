@@ -4,7 +4,7 @@
 // (adapters/keywordIndex/parallelBuild.ts): copying a few typed arrays and the distinct terms between
 // threads takes milliseconds where a million token strings would take far longer, and the index worker
 // then looks up each distinct term once instead of every token.
-import { tokenize } from './tokenize';
+import { analyze, RAW_KEYWORD_ANALYSIS, type KeywordAnalysis } from './keywordAnalysis';
 
 export interface TermCounts {
   /** The distinct terms of the batch, in first-seen order (texts in order, tokens in order). */
@@ -24,8 +24,8 @@ function grown(arr: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffe
   return next;
 }
 
-/** The tokens of each text (tokenize()), counted. */
-export function countTerms(texts: readonly string[]): TermCounts {
+/** The tokens of each text (tokenize(), then stop words and stemming as the analysis asks), counted. */
+export function countTerms(texts: readonly string[], analysis: KeywordAnalysis = RAW_KEYWORD_ANALYSIS): TermCounts {
   const idOf = new Map<string, number>();
   const terms: string[] = [];
   const start = new Int32Array(texts.length + 1);
@@ -35,7 +35,7 @@ export function countTerms(texts: readonly string[]): TermCounts {
   let at = 0;
   for (let i = 0; i < texts.length; i++) {
     const from = at;
-    for (const token of tokenize(texts[i]!)) {
+    for (const token of analyze(texts[i]!, analysis)) {
       let id = idOf.get(token);
       if (id === undefined) {
         id = terms.length;

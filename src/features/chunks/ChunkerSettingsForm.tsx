@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { CHUNKER_KINDS, DEFAULT_CHUNKER_SETTINGS, type ChunkerKind, type ChunkerSettings, type ChunkerSettingsError } from '../../core/chunkers/settings';
 import { Alert } from '../../ui/Alert';
+import type { SemanticThreshold } from '../../core/chunkers/semantic';
 
 /** How long typing must pause before new settings are applied. */
 export const APPLY_DELAY_MS = 300;
@@ -44,15 +45,46 @@ export function ChunkerSettingsForm({ value, error, onChange, modelLabel }: Prop
     case 'token':
       fields = [field(t('chunkers.tokens'), 'tokens', 16, 8), field(t('chunkers.overlapTokens'), 'overlapTokens', 0, 4)];
       break;
+    case 'semantic':
+      fields = [
+        <label key="threshold">
+          {t('techniques.semantic.threshold')}
+          <select
+            value={value.threshold}
+            onChange={(e) =>
+              onChange({ ...value, threshold: e.target.value as SemanticThreshold, amount: e.target.value === 'stddev' ? 1 : 80 }, APPLY_DELAY_MS)
+            }
+          >
+            <option value="percentile">{t('techniques.semantic.percentile')}</option>
+            <option value="stddev">{t('techniques.semantic.stddev')}</option>
+          </select>
+        </label>,
+        field(
+          t(value.threshold === 'stddev' ? 'techniques.semantic.amountStddev' : 'techniques.semantic.amountPercentile'),
+          'amount',
+          0,
+          value.threshold === 'stddev' ? 0.1 : 1,
+        ),
+        field(t('techniques.semantic.buffer'), 'buffer', 0),
+        field(t('chunkers.maxSize'), 'maxSize', 20, 10),
+      ];
+      break;
   }
   const hint =
     value.kind === 'token'
       ? modelLabel
         ? t('chunkers.hints.token', { model: modelLabel })
         : t('chunkers.hints.tokenNoModel')
-      : t(`chunkers.hints.${value.kind}`);
+      : value.kind === 'semantic'
+        ? t('techniques.semantic.hint')
+        : t(`chunkers.hints.${value.kind}`);
   const errorText =
-    error && (error in ERRORS_OF_CHUNKERS ? t(`chunkers.errors.${error as keyof typeof ERRORS_OF_CHUNKERS}`) : t(`chunks.errors.${error as 'not-integer'}`));
+    error &&
+    (error === 'semantic-amount-range' || error === 'semantic-buffer-range'
+      ? t(`techniques.semantic.errors.${error}`)
+      : error in ERRORS_OF_CHUNKERS
+        ? t(`chunkers.errors.${error as keyof typeof ERRORS_OF_CHUNKERS}`)
+        : t(`chunks.errors.${error as 'not-integer'}`));
 
   return (
     <div className="chunk-settings">
@@ -62,7 +94,7 @@ export function ChunkerSettingsForm({ value, error, onChange, modelLabel }: Prop
           <select value={value.kind} onChange={(e) => onChange(DEFAULT_CHUNKER_SETTINGS[e.target.value as ChunkerKind], 0)}>
             {CHUNKER_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {t(`chunkers.kinds.${kind}`)}
+                {kind === 'semantic' ? t('techniques.semantic.kind') : t(`chunkers.kinds.${kind}`)}
               </option>
             ))}
           </select>

@@ -14,6 +14,7 @@ import { ChunkColours } from './ChunkColours';
 import { ChunkCompare } from './ChunkCompare';
 import { ChunkStatsPanel } from './ChunkStatsPanel';
 import { DocumentTextView } from './DocumentTextView';
+import { SemanticBreakpoints } from './SemanticBreakpoints';
 import type { Chunk } from '../../core/types';
 
 const NO_CHUNKS: Chunk[] = [];
@@ -26,6 +27,7 @@ export function ChunksStep() {
   const focusedChunkId = useRetrievalStore((s) => s.focusedChunkId);
   const chunks = useChunkingStore((s) => (doc ? s.chunksByDoc.get(doc.id) : undefined)) ?? NO_CHUNKS;
   const madeWith = useChunkingStore((s) => (doc ? s.chunkedWith.get(doc.id) : undefined));
+  const options = useChunkingStore((s) => s.options);
   const focused = chunks.find((c) => c.id === focusedChunkId);
   const comparing = useChunkCompareStore((s) => s.open);
   const setComparing = useChunkCompareStore((s) => s.setOpen);
@@ -42,6 +44,7 @@ export function ChunksStep() {
     <StepCard step={2} id="chunks" title={t('chunks.title')} subtitle={t('chunks.subtitle')}>
       {!showCompare && <ChunkSettings />}
       {doc && keyA && !showCompare && <ChunkStatsPanel view="a" text={doc.text} chunks={chunks} chunksKey={keyA} />}
+      {doc && !showCompare && options.kind === 'semantic' && <SemanticBreakpoints name={doc.name} text={doc.text} settings={options} />}
       {doc && (
         <div className="row">
           <div className="view-switch" role="group" aria-label={t('chunks.viewLabel')}>

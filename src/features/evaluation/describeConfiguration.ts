@@ -1,6 +1,7 @@
 // How a configuration is named on screen and in the exported CSV.
 import type { TFunction } from 'i18next';
-import type { EvalConfiguration } from '../../core/evaluation/configuration';
+import { keywordAnalysisOf, keywordHeadersOf, type EvalConfiguration } from '../../core/evaluation/configuration';
+import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS } from '../../core/retrieval/keywordSettings';
 import { settingsKey, type ChunkerSettings } from '../../core/chunkers/settings';
 
 /** What "the index's model / chunks" stood for when the configuration ran. */
@@ -21,6 +22,8 @@ function sizeAndOverlap(s: ChunkerSettings): { size: number; overlap: number } {
       return { size: s.sentences, overlap: s.overlapSentences };
     case 'token':
       return { size: s.tokens, overlap: s.overlapTokens };
+    case 'semantic':
+      return { size: s.maxSize, overlap: 0 };
   }
 }
 
@@ -32,6 +35,17 @@ export function describeConfiguration(t: TFunction, c: EvalConfiguration, index:
   const chunking = c.chunking ?? index.chunking;
   if (chunking) parts.push(t('evaluation.describe.chunks', { chunker: settingsKey(chunking) }));
   if (c.rerankModelId) parts.push(t('evaluation.describe.rerank', { model: c.rerankModelId }));
+  // Techniques, where they differ from the defaults (keyword ones only where keyword search runs).
+  if (c.mode !== 'vector') {
+    const a = keywordAnalysisOf(c);
+    if (a.stopWords !== DEFAULT_KEYWORD_ANALYSIS.stopWords) parts.push(t(a.stopWords ? 'techniques.describe.stopWords' : 'techniques.describe.noStopWords'));
+    if (a.stemming !== DEFAULT_KEYWORD_ANALYSIS.stemming) parts.push(t(a.stemming ? 'techniques.describe.stemming' : 'techniques.describe.noStemming'));
+    const h = keywordHeadersOf(c);
+    if (h !== DEFAULT_KEYWORD_HEADERS) parts.push(t(h ? 'techniques.describe.headers' : 'techniques.describe.noHeaders'));
+  }
+  if (c.mode !== 'keyword' && c.embedHeaders) parts.push(t('techniques.describe.embedHeaders'));
+  if (c.parentChild)
+    parts.push(c.parentChild.mode === 'section' ? t('techniques.describe.parentSection') : t('techniques.describe.parentWindow', { n: c.parentChild.window }));
   return parts.join(' · ');
 }
 

@@ -10,9 +10,11 @@ const NONE: ScoredChunk[] = [];
 export function useCitationSources(answeredPrompt: string | null): ScoredChunk[] {
   const filled = useFilledPrompt();
   const run = useRetrievalStore((s) => s.last);
-  // Only the chunks the context budget kept were numbered in the prompt, in the prompt's order.
-  return useMemo(
-    () => (filled && run && answeredPrompt === filled.text ? resultsInPromptOrder(filled.order, run.results) : NONE),
-    [filled, run, answeredPrompt],
-  );
+  // Only the chunks the context budget kept were numbered in the prompt, in the prompt's order. With parent-child
+  // retrieval the prompt holds parents: [n] stands for a parent, shown by its best-ranked child.
+  return useMemo(() => {
+    if (!filled || !run || answeredPrompt !== filled.text) return NONE;
+    const numbered = run.parents ? run.parents.flatMap((p) => run.results[p.childRanks[0]! - 1] ?? []) : run.results;
+    return resultsInPromptOrder(filled.order, numbered);
+  }, [filled, run, answeredPrompt]);
 }

@@ -8,6 +8,8 @@ import { ask } from '../../state/flows/ask';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ResultsTable } from './ResultsTable';
+import { ParentList } from './ParentList';
+import { QueryTransformPanel } from './QueryTransformPanel';
 import { SearchSettingsPanel } from './SearchSettingsPanel';
 import { FilterPanel } from './FilterPanel';
 import { RerankSettings } from './RerankSettings';
@@ -54,6 +56,7 @@ export function AskStep() {
         </button>
       </form>
       <SearchSettingsPanel disabled={busy} />
+      <QueryTransformPanel />
       <FilterPanel disabled={busy} />
       <RerankSettings />
       {!hasIndex && <p className="muted small">{t('ask.needIndex')}</p>}
@@ -68,6 +71,7 @@ export function AskStep() {
         </Alert>
       )}
       {last && <ResultsTable run={last} />}
+      {last && <ParentList run={last} />}
     </StepCard>
   );
 }

@@ -1,11 +1,13 @@
 // Step 4's search settings: mode (vector / keyword / hybrid), fusion and its weight, candidates N, MMR and
-// its λ, and a score threshold (labelled with the score it applies to).
+// its λ, a score threshold (labelled with the score it applies to), and for keyword and hybrid search the
+// keyword techniques: stop words, stemming, contextual chunk headers.
 import { useTranslation } from 'react-i18next';
 import type { FusionMethod, SearchMode } from '../../core/retrievalConfig';
 import { MAX_CANDIDATES } from '../../core/retrieval/searchSettings';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { formatNumber } from '../../core/format';
 import { finalScoreLabel } from './scoreLabels';
+import { ParentChildSettings } from './ParentChildSettings';
 
 const MODES: SearchMode[] = ['vector', 'keyword', 'hybrid'];
 
@@ -51,6 +53,24 @@ export function SearchSettingsPanel({ disabled }: { disabled: boolean }) {
           )}
         </div>
       )}
+      {search.mode !== 'vector' && (
+        <fieldset className="row" aria-label={t('techniques.keyword.legend')}>
+          <span className="small">{t('techniques.keyword.legend')}:</span>
+          <label className="choice" title={t('techniques.keyword.stopWordsHelp')}>
+            <input type="checkbox" checked={search.stopWords} onChange={(e) => setSearch({ stopWords: e.target.checked })} />
+            {t('techniques.keyword.stopWords')}
+          </label>
+          <label className="choice" title={t('techniques.keyword.stemmingHelp')}>
+            <input type="checkbox" checked={search.stemming} onChange={(e) => setSearch({ stemming: e.target.checked })} />
+            {t('techniques.keyword.stemming')}
+          </label>
+          <label className="choice" title={t('techniques.keyword.headersHelp')}>
+            <input type="checkbox" checked={search.contextualHeaders} onChange={(e) => setSearch({ contextualHeaders: e.target.checked })} />
+            {t('techniques.keyword.headers')}
+          </label>
+          <p className="small muted">{t('techniques.keyword.explain')}</p>
+        </fieldset>
+      )}
       <div className="row">
         <label title={t('search.candidatesHelp')}>
           {t('search.candidates')}{' '}
@@ -74,6 +94,7 @@ export function SearchSettingsPanel({ disabled }: { disabled: boolean }) {
           </label>
         )}
       </div>
+      <ParentChildSettings />
       <div className="row">
         <label className="choice">
           <input type="checkbox" checked={search.threshold} onChange={(e) => setSearch({ threshold: e.target.checked })} />

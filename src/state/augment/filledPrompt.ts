@@ -42,6 +42,8 @@ export const contextOrderFor = (kept: number, orderBothEnds: boolean): number[] 
 
 export function promptChunks(run: RetrievalRun, documents: readonly SourceDocument[]): PromptChunk[] {
   const names = new Map(documents.map((d) => [d.id, d.name]));
+  // Parent-child: the prompt gets each parent (merged where hits share one), not the matched chunks.
+  if (run.parents) return run.parents.map((p) => ({ text: p.text, source: names.get(p.docId) ?? p.docId }));
   return run.results.map((r) => ({ text: r.chunk.text, source: names.get(r.chunk.docId) ?? r.chunk.docId }));
 }
 

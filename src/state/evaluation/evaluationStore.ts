@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import * as v from 'valibot';
+import { sanitizeParentSettings } from '../../core/retrieval/parentChild';
 import { cleanExpectation, questionProblem, type EvalQuestion, type EvalQuestionInput } from '../../core/evaluation/questionSet';
 import { parseQuestionSet, type ImportProblem } from '../../core/evaluation/parseQuestionSet';
 import {
@@ -110,6 +111,11 @@ const configurationSchema = v.object({
   topK: numberOrEmptied,
   mode: v.picklist(['vector', 'keyword', 'hybrid']),
   rerankModelId: v.nullable(stringUpTo(500)),
+  stopWords: v.optional(v.boolean()),
+  stemming: v.optional(v.boolean()),
+  contextualHeaders: v.optional(v.boolean()),
+  embedHeaders: v.optional(v.boolean()),
+  parentChild: v.optional(v.nullable(v.pipe(v.unknown(), v.transform(sanitizeParentSettings)))),
 });
 
 export const useEvaluationStore = create<EvaluationState>()(

@@ -15,7 +15,8 @@ import type { Chunk, ScoredChunk } from '../../core/types';
 import type { ChunkerSettings } from '../../core/chunkers/settings';
 import { unpackChunks } from '../../core/chunkPacking';
 import type { EvalQuestion } from '../../core/evaluation/questionSet';
-import { needsOwnIndex, retrievalConfigOf, type EvalConfiguration } from '../../core/evaluation/configuration';
+import { keywordAnalysisOf, keywordHeadersOf, needsOwnIndex, retrievalConfigOf, type EvalConfiguration } from '../../core/evaluation/configuration';
+import { indexedText } from '../../core/retrieval/contextualHeader';
 import { configurationResult, evaluateQuestion, type ConfigurationResult, type RetrievedInput } from '../../core/evaluation/results';
 import type { ComputeDevice, DownloadProgress, EmbeddingModelInfo } from '../../adapters/embedder/embedder';
 import type { LsaProgress } from '../../core/lsa/lsaModel';
@@ -126,13 +127,13 @@ export class EvaluationSession {
     return client;
   }
 
-  /** The evaluation's embedder with the built-in LSA embedder fitted to these chunks (its own worker). */
-  async lsaEmbedderFor(chunks: Chunk[], onProgress: (p: EvalStageProgress) => void): Promise<EmbedderClient> {
+  /** The evaluation's embedder with the built-in LSA embedder fitted to these chunk texts (its own worker). */
+  async lsaEmbedderFor(chunkTexts: string[], onProgress: (p: EvalStageProgress) => void): Promise<EmbedderClient> {
     this.embedder?.client.terminate();
     this.embedder = null;
     const client = await createEmbedderClient();
     this.embedderStarting = client;
-    const texts = [...new Set(chunks.map((c) => c.text))];
+    const texts = [...new Set(chunkTexts)];
     onProgress({ stage: 'fitting', done: 0, total: texts.length });
     try {
       this.check();
@@ -238,7 +239,14 @@ async function answerQuestions(
     session.check();
     const missing = missingStage(config, outcome.results);
     if (missing) throw new EvaluationProblem(message(`evaluation.errors.stage-missing.${missing}`));
-    const retrieved = outcome.results.map((r) => toRetrieved(r.chunk, r.score, names));
+    // Parent-child: each hit is judged by its parent's text (what the prompt would get).
+    const parentText = new Map<number, string>();
+    for (const p of outcome.parents ?? []) for (const rank of p.childRanks) parentText.set(rank, p.text);
+    const retrieved = outcome.results.map((r) => {
+      const input = toRetrieved(r.chunk, r.score, names);
+      const text = parentText.get(r.rank);
+      return text === undefined ? input : { ...input, text };
+    });
     out.push(evaluateQuestion(q, retrieved, config.topK));
   }
   onProgress({ stage: 'questions', done: questions.length, total: questions.length });
@@ -278,6 +286,12 @@ async function runOnOwnIndex(
     session.check();
   }
 
+  // With contextual headers, each chunk is embedded (embedHeaders) and keyword-indexed (contextualHeaders)
+  // as its title and heading path, then its text (the results still show the text alone).
+  const names = documentNames();
+  const textOf = (c: Chunk) => indexedText(c, names.get(c.docId) ?? '', config.embedHeaders ?? false);
+  const keywordTextOf = (c: Chunk) => indexedText(c, names.get(c.docId) ?? '', keywordHeadersOf(config));
+
   // 2. Vectors (not for keyword search alone): reuse those the app already has for this model, device and
   //    text; embed the rest. 3. An exact index of them, and the questions' vectors.
   let vectors: EvaluationIndexClient['api'] | null = null;
@@ -286,14 +300,15 @@ async function runOnOwnIndex(
     const lsa = isBuiltinLsa(model);
     // The built-in embedder runs in plain JavaScript on the CPU; a model on the device the app embeds on.
     const device = lsa ? 'cpu' : await embeddingDevice();
-    const embedder = device === 'cpu' ? await session.lsaEmbedderFor(chunks, onProgress) : await session.embedderFor(model, device, onProgress);
+    const embedder = device === 'cpu' ? await session.lsaEmbedderFor(chunks.map(textOf), onProgress) : await session.embedderFor(model, device, onProgress);
     const vectorOf = new Map<string, Float32Array>();
     const toEmbed = new Set<string>();
     for (const c of chunks) {
-      if (vectorOf.has(c.text)) continue;
-      const cached = lsa ? undefined : cachedVector(model.id, device, c.text);
-      if (cached) vectorOf.set(c.text, cached);
-      else toEmbed.add(c.text);
+      const text = textOf(c);
+      if (vectorOf.has(text)) continue;
+      const cached = lsa ? undefined : cachedVector(model.id, device, text);
+      if (cached) vectorOf.set(text, cached);
+      else toEmbed.add(text);
     }
     const missing = [...toEmbed];
     const reused = vectorOf.size;
@@ -306,7 +321,7 @@ async function runOnOwnIndex(
 
     onProgress({ stage: 'indexing', done: 0, total: chunks.length });
     vectors = (await session.evaluationIndex()).api;
-    await vectors.build(chunks.map((c) => ({ id: c.id, vector: vectorOf.get(c.text)! })));
+    await vectors.build(chunks.map((c) => ({ id: c.id, vector: vectorOf.get(textOf(c))! })));
     session.check();
     const texts = [...new Set(questions.map((q) => q.question))];
     const embeddedQuestions = await embedTexts(embedder, texts, 'query', session, () => undefined);
@@ -320,7 +335,8 @@ async function runOnOwnIndex(
     keywords = (await session.keywordIndex()).api;
     await buildKeywordIndex(
       keywords,
-      chunks.map((c) => ({ id: c.id, text: c.text })),
+      chunks.map((c) => ({ id: c.id, text: keywordTextOf(c) })),
+      keywordAnalysisOf(config),
     );
     session.check();
   }

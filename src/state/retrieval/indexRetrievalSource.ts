@@ -26,8 +26,8 @@ export function indexRetrievalSource(): RetrievalSource {
       const { api } = await getVectorIndex();
       return api.search(vector, n, { engine: useIndexEngineStore.getState().engine, ...(allowedIds ? { allowedIds } : {}) });
     },
-    async searchKeywords(question, n, allowedIds) {
-      await syncKeywordIndex(chunks);
+    async searchKeywords(question, n, allowedIds, options) {
+      await syncKeywordIndex(chunks, options);
       const { api } = await getKeywordIndex();
       return api.search(question, n, allowedIds ? { allowedIds } : undefined);
     },

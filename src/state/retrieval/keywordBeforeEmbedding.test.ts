@@ -15,6 +15,7 @@ vi.mock('../runtime/workers', async () => {
     async () => ({ api, terminate() {} });
   return {
     getKeywordIndex: client({
+      setAnalysis: (analysis: import('../../core/retrieval/keywordAnalysis').KeywordAnalysis) => keywords.setAnalysis(analysis),
       build: (docs: Array<{ id: string; text: string }>) => (fake.builds++, keywords.build(docs)),
       add: (docs: Array<{ id: string; text: string }>) => (fake.adds++, keywords.add(docs)),
       addCounted: () => keywords.status(),

@@ -2,13 +2,20 @@
 // by the shared tokeniser workers (adapters/keywordIndex/parallelBuild.ts); a small one by its own worker.
 import type { KeywordDoc, KeywordIndexStatus } from '../../adapters/keywordIndex/keywordIndex';
 import { buildInParallel, type KeywordBuildTarget } from '../../adapters/keywordIndex/parallelBuild';
+import type { KeywordAnalysis } from '../../core/retrieval/keywordSettings';
 import { getKeywordTokenizers } from '../runtime/workers';
 
 /** Below this much text (~70 ms of tokenising), the keyword worker tokenises alone. */
 export const PARALLEL_MIN_CHARS = 200_000;
 
-/** Replace what the target (a keyword index worker) holds with these chunks. */
-export async function buildKeywordIndex(target: KeywordBuildTarget, docs: KeywordDoc[]): Promise<KeywordIndexStatus> {
+/** A keyword index worker: a build target whose analysis (stop words, stemming) can be set. */
+export interface KeywordIndexTarget extends KeywordBuildTarget {
+  setAnalysis(analysis: KeywordAnalysis): KeywordIndexStatus | Promise<KeywordIndexStatus>;
+}
+
+/** Replace what the target (a keyword index worker) holds with these chunks, tokenised under this analysis. */
+export async function buildKeywordIndex(target: KeywordIndexTarget, docs: KeywordDoc[], analysis: KeywordAnalysis): Promise<KeywordIndexStatus> {
+  await target.setAnalysis(analysis);
   let chars = 0;
   for (const doc of docs) chars += doc.text.length;
   // No tokeniser workers (they failed to start): the keyword worker does it all.
@@ -17,5 +24,6 @@ export async function buildKeywordIndex(target: KeywordBuildTarget, docs: Keywor
     docs,
     target,
     tokenizers.map((t) => t.api),
+    analysis,
   );
 }

@@ -6,13 +6,42 @@
 // happen as soon as the chunks change; syncKeywordIndex() is what a search awaits, so it never searches a
 // keyword index that lags behind.
 // A large build is tokenised on several cores (keywordIndexBuild.ts).
+// What is indexed follows the last search's keyword options (KeywordTextOptions): stop words and stemming
+// (the worker's analysis), and contextual headers (each chunk indexed with its document title and heading
+// path: core/retrieval/contextualHeader.ts). Other options than the index was built with rebuild it.
 import type { Chunk } from '../../core/types';
+import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS, sameKeywordAnalysis, type KeywordAnalysis } from '../../core/retrieval/keywordSettings';
+import { indexedText } from '../../core/retrieval/contextualHeader';
 import { buildKeywordIndex, PARALLEL_MIN_CHARS } from './keywordIndexBuild';
 import { searchableChunks, subscribeSearchableChunks } from './searchableChunks';
+import { useDocumentsStore } from '../documents/documentsStore';
 import { getKeywordIndex } from '../runtime/workers';
+
+/** How chunks are turned into keyword-index text and tokens. */
+export interface KeywordTextOptions {
+  analysis: KeywordAnalysis;
+  contextualHeaders: boolean;
+}
+
+export const DEFAULT_KEYWORD_TEXT_OPTIONS: KeywordTextOptions = { analysis: DEFAULT_KEYWORD_ANALYSIS, contextualHeaders: DEFAULT_KEYWORD_HEADERS };
+
+const sameOptions = (a: KeywordTextOptions, b: KeywordTextOptions) =>
+  a.contextualHeaders === b.contextualHeaders && sameKeywordAnalysis(a.analysis, b.analysis);
 
 /** The chunk map the keyword worker holds now (null: unknown, e.g. after a failure). */
 let synced: Map<string, Chunk> | null = null;
+/** The options it was built with. */
+let syncedOptions: KeywordTextOptions | null = null;
+/** The options the next sync uses (the last search's). */
+let wanted: KeywordTextOptions = DEFAULT_KEYWORD_TEXT_OPTIONS;
+
+/** The text a chunk is keyword-indexed with under these options (its document's name is its title). */
+export function keywordDocsOf(chunks: Iterable<Chunk>, contextualHeaders: boolean): { id: string; text: string }[] {
+  const titles = contextualHeaders ? new Map(useDocumentsStore.getState().documents.map((d) => [d.id, d.name])) : null;
+  const docs: { id: string; text: string }[] = [];
+  for (const c of chunks) docs.push({ id: c.id, text: titles ? indexedText(c, titles.get(c.docId) ?? '', true) : c.text });
+  return docs;
+}
 /** Sync operations run one after another. */
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -45,15 +74,19 @@ function sameChunks(prev: Map<string, Chunk>, next: Map<string, Chunk>): boolean
 }
 
 async function syncTo(target: Map<string, Chunk>): Promise<void> {
-  if (target === synced) return;
-  if (synced && sameChunks(synced, target)) {
+  const options = wanted;
+  const sameOpts = syncedOptions !== null && sameOptions(syncedOptions, options);
+  if (target === synced && sameOpts) return;
+  if (synced && sameOpts && sameChunks(synced, target)) {
     synced = target;
     return;
   }
   const { api } = await getKeywordIndex();
-  const prev = synced;
+  const prev = sameOpts ? synced : null; // other options: rebuilt below
   synced = null; // until this step has succeeded
+  syncedOptions = null;
   if (target.size === 0) {
+    await api.setAnalysis(options.analysis);
     await api.clear();
   } else if (prev && onlyRemoved(prev, target)) {
     const gone: string[] = [];
@@ -62,24 +95,28 @@ async function syncTo(target: Map<string, Chunk>): Promise<void> {
   } else if (prev && onlyAdded(prev, target) && addedChars(prev, target) < PARALLEL_MIN_CHARS) {
     // A few chunks more (a small document chunked): added in the keyword worker. Large additions are
     // rebuilt below, tokenised on several cores.
-    const added: { id: string; text: string }[] = [];
-    for (const [id, c] of target) if (!prev.has(id)) added.push({ id, text: c.text });
-    await api.add(added);
+    const added: Chunk[] = [];
+    for (const [id, c] of target) if (!prev.has(id)) added.push(c);
+    await api.add(keywordDocsOf(added, options.contextualHeaders));
   } else {
     const t0 = performance.now();
-    await buildKeywordIndex(
-      api,
-      [...target.values()].map((c) => ({ id: c.id, text: c.text })),
-    );
+    await buildKeywordIndex(api, keywordDocsOf(target.values(), options.contextualHeaders), options.analysis);
     // For scripts/bench-browser.ts.
     performance.measure('openbook:keyword-build', { start: t0, end: performance.now(), detail: { chunks: target.size } });
   }
   synced = target;
+  syncedOptions = options;
 }
 
-/** Bring the keyword index in step with these chunks (by default, the searchable ones); resolves when it is. */
-export function syncKeywordIndex(target: Map<string, Chunk> = searchableChunks()): Promise<void> {
-  const run = queue.then(() => syncTo(target));
+/**
+ * Bring the keyword index in step with these chunks (by default, the searchable ones) under these options
+ * (by default, the last ones asked for); resolves when it is.
+ */
+export function syncKeywordIndex(target: Map<string, Chunk> = searchableChunks(), options?: KeywordTextOptions): Promise<void> {
+  const run = queue.then(() => {
+    if (options) wanted = options;
+    return syncTo(target);
+  });
   queue = run.catch(() => undefined);
   return run;
 }

@@ -30,6 +30,7 @@ vi.mock('../runtime/workers', async () => {
       getVectors: (ids: string[]) => ids.map((id) => vectors.vectorOf(id)?.slice() ?? null),
     }),
     getKeywordIndex: client({
+      setAnalysis: (analysis: import('../../core/retrieval/keywordAnalysis').KeywordAnalysis) => keywords.setAnalysis(analysis),
       build: (docs: Array<{ id: string; text: string }>) => keywords.build(docs),
       remove: (ids: string[]) => keywords.remove(ids),
       clear: () => keywords.clear(),

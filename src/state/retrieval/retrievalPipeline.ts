@@ -4,11 +4,13 @@
 //
 //   filter      → the ids that pass config.filter go INTO both searches (allowedIds), so k results pass it
 //   first stage → vector search (the question embedded) and/or BM25 keyword search, config.candidates each
+//                 (keyword search with the configuration's stop words, stemming and contextual headers)
 //   fusion      → hybrid only: RRF or weighted sum (core/retrieval/fusion.ts)
 //   rerank      → see RERANK STAGE below
 //   threshold   → config.minScore on the current score
 //   MMR         → config.mmrLambda, over the stored chunk vectors
 //   top k       → config.topK
+//   parents     → config.parentChild: each hit's section or ±n chunks, merged where shared (core/retrieval/parentChild.ts)
 // Every result carries the score and rank it had at each stage (ScoredChunk.scores / ranks).
 import type { RetrievalConfig } from '../../core/retrievalConfig';
 import type { ScoredChunk } from '../../core/types';
@@ -19,6 +21,10 @@ import { applyRerank, finishStages, firstStageSize, fuseStage, type Candidate } 
 import { indexRetrievalSource } from './indexRetrievalSource';
 import type { RetrievalSource } from './retrievalSource';
 import { rerankScores } from './rerank';
+import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS } from '../../core/retrieval/keywordSettings';
+import type { KeywordTextOptions } from './keywordIndexSync';
+import { parentGroups, type ParentGroup } from '../../core/retrieval/parentChild';
+import { parentSourceOf } from './parentSource';
 
 export interface RetrievalOutcome {
   results: ScoredChunk[];
@@ -38,6 +44,15 @@ export interface RetrievalOutcome {
   combineMs: number;
   /** How many chunks passed the filter (null: no filter). */
   allowed: number | null;
+  /** The question's keyword tokens as BM25 saw them (stop words left out, stems), or null when no keyword search ran. */
+  keywordTokens: string[] | null;
+  /** Parent-child: the results' parents (merged where hits share one), best child first; null when off. */
+  parents: ParentGroup[] | null;
+}
+
+/** How the configuration's keyword search treats text: stop words and stemming, contextual headers. */
+export function keywordTextOptionsOf(config: Pick<RetrievalConfig, 'keywordAnalysis' | 'contextualHeaders'>): KeywordTextOptions {
+  return { analysis: config.keywordAnalysis ?? DEFAULT_KEYWORD_ANALYSIS, contextualHeaders: config.contextualHeaders ?? DEFAULT_KEYWORD_HEADERS };
 }
 
 /** Does this configuration embed the question? (Keyword search alone does not.) */
@@ -63,6 +78,7 @@ export async function runRetrieval(question: string, config: RetrievalConfig, so
   let embedMs = 0;
   let searchMs = 0;
   let keywordMs: number | null = null;
+  let keywordTokens: string[] | null = null;
   const searches: Promise<void>[] = [];
   if (config.mode !== 'keyword') {
     searches.push(
@@ -83,8 +99,9 @@ export async function runRetrieval(question: string, config: RetrievalConfig, so
   if (config.mode !== 'vector') {
     searches.push(
       (async () => {
-        const found = await source.searchKeywords(question, n, allowedIds);
+        const found = await source.searchKeywords(question, n, allowedIds, keywordTextOptionsOf(config));
         keywordMs = found.tookMs;
+        keywordTokens = found.tokens ?? null;
         keywordHits = found.hits;
       })(),
     );
@@ -112,5 +129,25 @@ export async function runRetrieval(question: string, config: RetrievalConfig, so
     scores: c.scores,
     ranks: c.ranks,
   }));
-  return { results, engine, engineReason, queryVector, embedMs, searchMs, keywordMs, combineMs: performance.now() - t2, allowed: allowedIds?.length ?? null };
+  // Parent-child: the results stay the matched (child) chunks; their parents are what the prompt gets.
+  const parents = config.parentChild
+    ? parentGroups(
+        results.map((r) => r.chunk),
+        parentSourceOf(chunks),
+        config.parentChild,
+      )
+    : null;
+  return {
+    results,
+    engine,
+    engineReason,
+    queryVector,
+    embedMs,
+    searchMs,
+    keywordMs,
+    combineMs: performance.now() - t2,
+    allowed: allowedIds?.length ?? null,
+    keywordTokens,
+    parents,
+  };
 }

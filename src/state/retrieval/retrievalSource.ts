@@ -4,6 +4,7 @@
 import type { Chunk } from '../../core/types';
 import type { Hit } from '../../core/retrieval/fusion';
 import type { SearchResult } from '../../adapters/vectorIndex/vectorIndex';
+import type { KeywordTextOptions } from './keywordIndexSync';
 
 export interface RetrievalSource {
   /** Every chunk a search may return, by id (hits for other ids are dropped). */
@@ -12,8 +13,16 @@ export interface RetrievalSource {
   embedQuestion(question: string): Promise<Float32Array>;
   /** The n chunks nearest the vector (only among allowedIds when given). */
   searchVectors(vector: Float32Array, n: number, allowedIds: string[] | undefined): Promise<SearchResult>;
-  /** The n best chunks by BM25 (only among allowedIds when given). */
-  searchKeywords(question: string, n: number, allowedIds: string[] | undefined): Promise<{ hits: Hit[]; tookMs: number }>;
+  /**
+   * The n best chunks by BM25 (only among allowedIds when given), the chunks indexed under these options
+   * (stop words, stemming, contextual headers). `tokens`: the question's tokens as the index saw them.
+   */
+  searchKeywords(
+    question: string,
+    n: number,
+    allowedIds: string[] | undefined,
+    options: KeywordTextOptions,
+  ): Promise<{ hits: Hit[]; tookMs: number; tokens?: string[] }>;
   /** The stored vectors of these chunks (for MMR); missing ones are left out. */
   vectorsOf(ids: string[]): Promise<Map<string, Float32Array>>;
 }

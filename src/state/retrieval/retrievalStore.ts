@@ -17,7 +17,8 @@ import { useIndexStore } from '../embedding/indexStore';
 import { chunkingSettled } from '../chunks/chunkingStore';
 import { currentChunkMap, hasVectorIndex } from './searchableChunks';
 import { useDocumentsStore } from '../documents/documentsStore';
-import { needsQueryEmbedding, runRetrieval, type RetrievalOutcome } from './retrievalPipeline';
+import { needsQueryEmbedding, type RetrievalOutcome } from './retrievalPipeline';
+import { runWithQueries, type QueryRun } from './transformedRetrieval';
 import { describeError } from '../runtime/errors';
 import { settingsStorage } from '../runtime/persistence';
 import * as v from 'valibot';
@@ -28,6 +29,8 @@ export type RetrievalPhase = 'idle' | 'loading-model' | 'embedding-query' | 'sea
 
 /** One question's retrieval as the app keeps it: the pipeline's outcome, with the question and configuration. */
 export interface RetrievalRun extends RetrievalOutcome {
+  /** Query transformation: the queries searched and their hits (absent or null: the question alone). */
+  queryRuns?: QueryRun[] | null;
   question: string;
   /** The configuration this run used (the table labels its columns by it). */
   config: RetrievalConfig;
@@ -136,8 +139,9 @@ export const useRetrievalStore = create<RetrievalState>()(
         }
         set({ phase: needsQueryEmbedding(config) ? 'embedding-query' : 'searching', error: null });
         try {
-          const outcome = await runRetrieval(question, config);
-          const run: RetrievalRun = { question, config, ...outcome };
+          // With transformed queries (multi-query, HyDE, standalone), each is searched and their hits fused.
+          const { labelConfig, ...outcome } = await runWithQueries(question, config);
+          const run: RetrievalRun = { question, ...outcome, config: labelConfig };
           set({ phase: 'done', last: run });
           return run;
         } catch (err) {

@@ -108,14 +108,17 @@ export const chunkerSettingsSchema: v.GenericSchema<unknown, ChunkerSettings> = 
 );
 /**
  * Chunker settings as an editor keeps them, possibly invalid (shown with their message): a known chunker
- * and number fields, an emptied one saved as null (NaN in JSON) and read back as NaN.
+ * and number fields, an emptied one saved as null (NaN in JSON) and read back as NaN (the semantic
+ * chunker's threshold is a word: 'percentile' or 'stddev').
  */
 export const chunkerDraftSchema: v.GenericSchema<unknown, ChunkerSettings> = v.pipe(
   v.custom<unknown>(
     (x) =>
       isRecord(x) &&
       (CHUNKER_KINDS as readonly unknown[]).includes(x.kind) &&
-      Object.keys(DEFAULT_CHUNKER_SETTINGS[x.kind as ChunkerKind]).every((k) => k === 'kind' || x[k] === null || typeof x[k] === 'number'),
+      Object.keys(DEFAULT_CHUNKER_SETTINGS[x.kind as ChunkerKind]).every(
+        (k) => k === 'kind' || (k === 'threshold' ? x[k] === 'percentile' || x[k] === 'stddev' : x[k] === null || typeof x[k] === 'number'),
+      ),
   ),
   v.transform((x) => {
     const draft = x as Record<string, unknown>;

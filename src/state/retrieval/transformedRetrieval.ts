@@ -1,0 +1,65 @@
+// Retrieval with transformed queries (queryTransformStore.ts): each query goes through runRetrieval (the same
+// pipeline and settings as the question alone), the ranked lists are fused by reciprocal rank fusion, and
+// the top k of the fused list are the results (their score: the fused RRF score). Multi-query searches the
+// question and its rewrites; HyDE the hypothetical passage; a standalone rewrite the rewritten question.
+// With no queries (off, or none generated), the question alone, as before.
+import type { RetrievalConfig } from '../../core/retrievalConfig';
+import type { ScoredChunk } from '../../core/types';
+import { fuseQueryHits } from '../../core/retrieval/queryTransform';
+import { parentGroups } from '../../core/retrieval/parentChild';
+import { indexRetrievalSource } from './indexRetrievalSource';
+import { parentSourceOf } from './parentSource';
+import { activeQueries, useQueryTransformStore } from './queryTransformStore';
+import { runRetrieval, type RetrievalOutcome } from './retrievalPipeline';
+
+/** One searched query and the chunks it found (ids, best first). */
+export interface QueryRun {
+  query: string;
+  hitIds: string[];
+}
+
+export interface TransformedOutcome extends RetrievalOutcome {
+  /** The queries searched and what each found; null when the question alone was searched. */
+  queryRuns: QueryRun[] | null;
+  /** The settings to label the results with (fused by RRF when several lists were). */
+  labelConfig: RetrievalConfig;
+}
+
+export async function runWithQueries(question: string, config: RetrievalConfig): Promise<TransformedOutcome> {
+  const queries = activeQueries();
+  if (queries.length === 0) return { ...(await runRetrieval(question, config)), queryRuns: null, labelConfig: config };
+  const mode = useQueryTransformStore.getState().mode;
+  const texts = [...new Set(mode === 'multi' ? [question, ...queries] : queries)];
+  const source = indexRetrievalSource();
+  // Each query's list as deep as the first stage's candidates, so that fusion has something to work on.
+  const perQuery = { ...config, topK: Math.max(config.topK, config.candidates), parentChild: null };
+  const outcomes: RetrievalOutcome[] = [];
+  for (const text of texts) outcomes.push(await runRetrieval(text, perQuery, source));
+  const fused = fuseQueryHits(outcomes.map((o) => o.results.map((r) => ({ id: r.chunk.id, score: r.score })))).slice(0, config.topK);
+  const results: ScoredChunk[] = fused.map((h, i) => ({
+    chunk: source.chunks.get(h.id)!,
+    score: h.score,
+    rank: i + 1,
+    scores: { fused: h.score },
+    ranks: { fused: i + 1 },
+  }));
+  const first = outcomes[0]!;
+  const sum = (f: (o: RetrievalOutcome) => number) => outcomes.reduce((s, o) => s + f(o), 0);
+  return {
+    ...first,
+    results,
+    embedMs: sum((o) => o.embedMs),
+    searchMs: sum((o) => o.searchMs),
+    keywordMs: first.keywordMs === null ? null : sum((o) => o.keywordMs ?? 0),
+    combineMs: sum((o) => o.combineMs),
+    parents: config.parentChild
+      ? parentGroups(
+          results.map((r) => r.chunk),
+          parentSourceOf(source.chunks),
+          config.parentChild,
+        )
+      : null,
+    queryRuns: texts.map((query, i) => ({ query, hitIds: outcomes[i]!.results.slice(0, config.topK).map((r) => r.chunk.id) })),
+    labelConfig: { ...config, mode: 'hybrid', fusion: 'rrf', rerankModelId: null },
+  };
+}
