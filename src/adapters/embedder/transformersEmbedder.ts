@@ -5,13 +5,13 @@ import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transform
 import { notify, progressMapper } from '../transformers/downloadProgress';
 import { ModelLoadError, classifyLoadFailure, locationFailure, unavailableDevice, type LoadFailureReason } from '../transformers/loadFailure';
 import {
-  configureEnvironment,
   locateModel as locateAnyModel,
   normaliseRemoteHost as normaliseAnyRemoteHost,
   resolveModelLocation,
   type LocationOptions,
   type ModelLocation,
 } from '../transformers/modelLocation';
+import { configureEnvironment } from '../transformers/configureEnvironment';
 import { detectRuntime, libraryDevice, type Runtime } from '../transformers/runtime';
 import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
 import {

@@ -3,7 +3,8 @@
 // (onnxruntime-node's 'cpu' device).
 import { InterruptableStoppingCriteria, TextStreamer, pipeline, type PreTrainedTokenizer, type TextGenerationPipeline } from '@huggingface/transformers';
 import { progressMapper, notify, type DownloadProgress } from '../transformers/downloadProgress';
-import { configureEnvironment, resolveModelLocation, type LocationOptions, type ModelSource } from '../transformers/modelLocation';
+import { resolveModelLocation, type LocationOptions, type ModelSource } from '../transformers/modelLocation';
+import { configureEnvironment } from '../transformers/configureEnvironment';
 import { detectRuntime, hasNavigatorGpu, libraryDevice, type Runtime } from '../transformers/runtime';
 import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
 import { classifyTransformersError } from './classifyTransformersError';

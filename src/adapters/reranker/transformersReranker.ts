@@ -6,7 +6,8 @@ import { AutoModelForSequenceClassification, AutoTokenizer, type PreTrainedModel
 import { scoresFromLogits } from '../../core/rerank';
 import { notify, progressMapper } from '../transformers/downloadProgress';
 import { ModelLoadError, classifyLoadFailure, unavailableDevice, type LoadFailure, type LoadFailureReason } from '../transformers/loadFailure';
-import { configureEnvironment, resolveModelLocation, type LocationOptions, type ModelLocation } from '../transformers/modelLocation';
+import { resolveModelLocation, type LocationOptions, type ModelLocation } from '../transformers/modelLocation';
+import { configureEnvironment } from '../transformers/configureEnvironment';
 import { detectRuntime, libraryDevice, type Runtime } from '../transformers/runtime';
 import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
 import {
