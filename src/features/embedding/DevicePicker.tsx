@@ -44,6 +44,11 @@ export function DevicePicker({ disabled }: { disabled: boolean }) {
           {t('embedding.device.inUse', { device: loaded.device === 'webgpu' ? 'WebGPU' : 'WASM' })}
         </span>
       )}
+      {loaded?.threads !== undefined && (
+        <span className="badge" data-testid="device-threads" title={t('speed.threadsHelp')}>
+          {t('speed.threads', { count: loaded.threads })}
+        </span>
+      )}
     </div>
   );
 }

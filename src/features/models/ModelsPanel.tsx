@@ -11,6 +11,7 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { formatBytes } from '../../core/format';
 import { DeleteModelDialog } from './DeleteModelDialog';
 import { CachedModelsTable } from './CachedModelsTable';
+import { OfflineRuntimes } from '../offline';
 
 /** The files of a folder chosen with webkitdirectory, with their paths inside the chosen folder. */
 function folderFiles(list: FileList): { path: string; file: File }[] {
@@ -78,6 +79,7 @@ export function ModelsPanel() {
           {importing && (
             <ProgressBar value={importing.done} max={importing.total} label={t('models.importing', { done: importing.done, total: importing.total })} />
           )}
+          <OfflineRuntimes />
         </>
       )}
       <DeleteModelDialog
