@@ -3,6 +3,7 @@
 // BENCH_SUITES=a,b runs only the named suites (the other suites' records in bench-results.json are kept).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chunkingSuite } from './bench/chunking';
+import { chunkingLibrariesSuite } from './bench/chunkingLibraries';
 import { firstScreenSuite } from './bench/firstScreen';
 import { keywordSearchSuite } from './bench/keywordSearch';
 import { lsaSuite } from './bench/lsa';
@@ -17,6 +18,7 @@ import { workspaceDbSuite } from './bench/workspaceDb';
 const SUITES: BenchSuite[] = [
   vectorIndexSuite,
   chunkingSuite,
+  chunkingLibrariesSuite,
   workspaceDbSuite,
   parsingSuite,
   ingestSuite,
