@@ -225,6 +225,7 @@ export function graphemeBoundaries(text: string): Uint8Array {
 
 const CRLF = /\r\n/g;
 /** Code units that are neither controls (isControl) nor "plain other" (isPlainOther). */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: code units on purpose (no u flag): combining marks alone are what it looks for
 const NOT_PLAIN = /[\xa9\xae\u0300-\u036f\u0483-\u200f\u2028-\u2fff\u302a-\u3040\u3097-\u30a0\u30fb-\u33ff\u4dc0-\u4dff\ua000-\uff00\uff5f-\uffff]/g;
 
 /** 1: certainly a boundary, 0: certainly not (CR LF), -1: ask the segmenter. */
