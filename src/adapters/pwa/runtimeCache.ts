@@ -43,11 +43,14 @@ export async function readRuntimeList(basePath: string, fetchFn: typeof fetch = 
 
 const absolute = (basePath: string, file: RuntimeFile) => new URL(`${basePath}${file.url}`, globalThis.location?.href ?? 'http://localhost/').href;
 
+// Matched with ignoreVary: what the service worker kept on first use may carry a server's `Vary: Origin`
+// (module scripts are fetched with an Origin header), which a plain URL would otherwise not match.
+
 /** How many of the bytes are already kept in the runtime cache. */
 export async function keptBytes(basePath: string, files: RuntimeFile[], cacheStorage: CacheStorage = caches): Promise<number> {
   const cache = await cacheStorage.open(RUNTIME_CACHE);
   let kept = 0;
-  for (const file of files) if (await cache.match(absolute(basePath, file))) kept += file.bytes;
+  for (const file of files) if (await cache.match(absolute(basePath, file), { ignoreVary: true })) kept += file.bytes;
   return kept;
 }
 
@@ -69,7 +72,7 @@ export async function keepAllRuntimes(
   let loaded = 0;
   const missing: RuntimeFile[] = [];
   for (const file of files) {
-    if (await cache.match(absolute(basePath, file))) loaded += file.bytes;
+    if (await cache.match(absolute(basePath, file), { ignoreVary: true })) loaded += file.bytes;
     else missing.push(file);
   }
   onProgress({ loaded, total });
