@@ -11,7 +11,7 @@ const HEAVY = ['@huggingface/transformers', 'onnxruntime-web', 'onnxruntime-comm
 const SRC = join(import.meta.dirname, '..');
 
 /** The static, value-bringing imports and re-exports of a module (not `import type`, not import()). */
-export function staticImports(source: string): string[] {
+function staticImports(source: string): string[] {
   const out: string[] = [];
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   for (const m of code.matchAll(/^\s*(import|export)\s+(type\s+)?([^'";]*?\bfrom\s+)?'([^']+)'/gm)) {
