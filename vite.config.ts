@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import wasm from 'vite-plugin-wasm';
 import { VitePWA } from 'vite-plugin-pwa';
 import { thirdPartyLicenses } from './scripts/third-party-licenses';
+import { RUNTIMES_FILE, RUNTIME_GLOBS, offlineRuntimes } from './scripts/offline-runtimes';
 
 // BASE_PATH lets the static site live under a sub-path (e.g. BASE_PATH=/openbook/ npm run build).
 const base = process.env.BASE_PATH ?? '/';
@@ -15,6 +16,14 @@ const licenses = thirdPartyLicenses(['workbox-cacheable-response', 'workbox-core
  * The dev server's hot reload (React Refresh) needs an inline script, which the Content-Security-Policy of
  * index.html refuses: in `vite` (serve) only, that meta is left out. The build keeps it.
  */
+/**
+ * Cross-origin isolation (SharedArrayBuffer: ONNX Runtime's WASM on several threads). COEP `credentialless`
+ * keeps cross-origin downloads working (model hosts answer with CORS; no cookies are sent). Sent by the dev
+ * and preview servers (and so the e2e server); public/_headers for hosts that read it; for hosts that cannot
+ * send headers, the service worker adds them (public/sw-isolation.js).
+ */
+const isolationHeaders = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless' };
+
 const cspOnlyInBuild: Plugin = {
   name: 'openbook-csp-only-in-build',
   apply: 'serve',
@@ -31,9 +40,13 @@ export default defineConfig({
     licenses.write,
     react(),
     wasm(),
-    // The app is a PWA: after one visit its shell, workers, ONNX Runtime's and Voy's wasm load from the
-    // service worker's precache, with no network. The models a site serves itself (models/) are cached
-    // the first time they are used; models from the hub go to transformers.js' and WebLLM's own caches.
+    offlineRuntimes(),
+    // The app is a PWA. A first visit precaches the app shell only (about 0.5 MB gzip); the large runtimes
+    // (ONNX Runtime's wasm, transformers.js, WebLLM, the PDF reader, Voy, umap-js: scripts/offline-runtimes.ts)
+    // are cached the first time they are used, or all at once on request ("Make everything available
+    // offline", from offline-runtimes.json). After that the site loads with no network. The models a site
+    // serves itself (models/) are cached the first time they are used; models from the hub go to
+    // transformers.js' and WebLLM's own caches.
     VitePWA({
       registerType: 'prompt',
       injectRegister: false, // src/adapters/pwa/serviceWorker.ts registers it and reports updates
@@ -52,14 +65,27 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,mjs,css,html,wasm,svg,png,webmanifest}'],
-        // A site's own model folder is cached when used, not on install (it can be gigabytes).
-        globIgnores: ['models/**'],
-        // ONNX Runtime's wasm is about 27 MB.
+        // Adds COOP/COEP to the pages and worker scripts it serves, for static hosts that cannot send them.
+        importScripts: ['sw-isolation.js'],
+        globPatterns: ['**/*.{js,mjs,css,html,wasm,svg,png,webmanifest}', RUNTIMES_FILE],
+        // A site's own model folder is cached when used, not on install (it can be gigabytes); so are the
+        // large runtimes.
+        globIgnores: ['models/**', ...RUNTIME_GLOBS],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         clientsClaim: true,
         navigateFallbackDenylist: [/\/models\//],
         runtimeCaching: [
+          {
+            // The large runtimes (and any other file of the build that is not precached): kept the first time
+            // they are used. Their names carry a content hash, so a kept copy is never stale; the page
+            // removes the copies an update left behind (src/adapters/pwa/runtimeCache.ts) and can fetch them
+            // all at once into this same cache.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.includes('/assets/'),
+            handler: 'CacheFirst',
+            // ignoreVary: a server's `Vary: Origin` would otherwise keep a module script's request (which
+            // carries an Origin header) from matching the copy the page stored on request.
+            options: { cacheName: 'openbook-runtimes', cacheableResponse: { statuses: [200] }, matchOptions: { ignoreVary: true } },
+          },
           {
             // models/models.json and each models/<id>/config.json (which the app fetches to see whether the
             // site serves a model): fresh when online, from this cache when offline. The model files
@@ -76,6 +102,6 @@ export default defineConfig({
   worker: { format: 'es', plugins: () => [wasm(), licenses.collect()] },
   optimizeDeps: { exclude: ['voy-search', '@huggingface/transformers', 'onnxruntime-web'] },
   build: { target: 'esnext', chunkSizeWarningLimit: 8000 },
-  server: { port: 5173 },
-  preview: { port: 4173 },
+  server: { port: 5173, headers: isolationHeaders },
+  preview: { port: 4173, headers: isolationHeaders },
 });

@@ -1,8 +1,10 @@
 // Benchmarks: `npm run bench` (tsx). Runs every suite in scripts/bench/, prints each one's table and
 // writes bench-results.json: one record per measurement, { suite, case, n, dim, metric, value, unit }.
-// BENCH_SUITES=a,b runs only the named suites.
-import { writeFileSync } from 'node:fs';
+// BENCH_SUITES=a,b runs only the named suites (the other suites' records in bench-results.json are kept).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chunkingSuite } from './bench/chunking';
+import { chunkingLibrariesSuite } from './bench/chunkingLibraries';
+import { firstScreenSuite } from './bench/firstScreen';
 import { keywordSearchSuite } from './bench/keywordSearch';
 import { lsaSuite } from './bench/lsa';
 import { adapterSuite } from './bench/adapter';
@@ -19,6 +21,7 @@ import { productionExportSuite } from './bench/productionExport';
 const SUITES: BenchSuite[] = [
   vectorIndexSuite,
   chunkingSuite,
+  chunkingLibrariesSuite,
   workspaceDbSuite,
   parsingSuite,
   ingestSuite,
@@ -28,6 +31,7 @@ const SUITES: BenchSuite[] = [
   productionExportSuite,
   adapterSuite,
   retrievalQualitySuite,
+  firstScreenSuite,
 ];
 
 async function main(): Promise<void> {
@@ -38,7 +42,12 @@ async function main(): Promise<void> {
     console.log(`\n== ${suite.name} ==`);
     await suite.run(records);
   }
-  writeFileSync('bench-results.json', `${JSON.stringify(records, null, 2)}\n`);
+  // The records of the suites that did not run this time are kept (BENCH_SUITES runs a few).
+  const ran = new Set(records.map((r) => r.suite));
+  const kept = existsSync('bench-results.json')
+    ? (JSON.parse(readFileSync('bench-results.json', 'utf8')) as BenchRecord[]).filter((r) => !ran.has(r.suite))
+    : [];
+  writeFileSync('bench-results.json', `${JSON.stringify([...kept, ...records], null, 2)}\n`);
   console.log(`\nWrote bench-results.json (${records.length} records). Node ${process.version}.`);
 }
 

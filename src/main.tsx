@@ -3,7 +3,7 @@
 // leaves a blank page.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n/i18n';
+import { i18nReady } from './i18n/i18n';
 import './styles.css';
 import { App } from './App';
 import { startApp } from './app/start';
@@ -12,10 +12,13 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 // Before the first render: the saved workspace starts coming back at once.
 startApp();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary scope="app" name="app">
-      <App />
-    </ErrorBoundary>
-  </StrictMode>,
+// The first language's strings (Chinese is a chunk of its own) are in before the first render.
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ErrorBoundary scope="app" name="app">
+        <App />
+      </ErrorBoundary>
+    </StrictMode>,
+  ),
 );

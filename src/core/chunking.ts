@@ -16,8 +16,7 @@
 // - Nothing is lost: every non-whitespace character lies in at least one chunk.
 import type { Chunk, ChunkingOptions } from './types';
 import {
-  advanceCodePoints,
-  countCodePoints,
+  codePointIndex,
   graphemeBoundaries,
   isClauseCjk,
   isCloser,
@@ -25,6 +24,7 @@ import {
   isWhitespace,
   nextCodePoint,
   previousCodePoint,
+  type CodePointIndex,
 } from './unicodeText';
 
 export const MIN_CHUNK_SIZE = 20;
@@ -67,45 +67,73 @@ export function chunkText(docId: string, text: string, options: ChunkingOptions)
   const n = text.length;
   if (n === 0) return [];
   const b = graphemeBoundaries(text);
+  const cp = codePointIndex(text);
   const chunks: Chunk[] = [];
   let start = skipWhitespace(text, b, 0);
   let newFrom = start; // first position not yet covered by any chunk
   while (start < n) {
-    const windowEnd = advanceCodePoints(text, start, chunkSize);
-    const rawEnd = windowEnd >= n ? n : chooseEnd(text, b, start, newFrom, chunkSize);
+    const windowEnd = cp.advance(start, chunkSize);
+    const rawEnd = windowEnd >= n ? n : chooseEnd(text, b, cp, start, newFrom, chunkSize, windowEnd);
     const end = trimEnd(text, b, start, rawEnd);
     const index = chunks.length;
     chunks.push({ id: `${docId}#${index}`, docId, index, start, end, text: text.slice(start, end) });
     newFrom = skipWhitespace(text, b, end);
     if (newFrom >= n) break;
-    start = nextStart(text, b, start, end, newFrom, overlap, chunkSize);
+    start = nextStart(text, b, cp, start, end, newFrom, overlap, chunkSize);
   }
   return chunks;
 }
 
-/** The raw end (before trimming whitespace) of the chunk starting at `start`, whose window ends inside the text. */
-function chooseEnd(text: string, b: Uint8Array, start: number, newFrom: number, size: number): number {
-  const n = text.length;
-  const minCp = Math.ceil(size * MIN_FILL);
-  const filled = [-1, -1, -1, -1, -1, -1];
-  const anywhere = [-1, -1, -1, -1, -1, -1];
-  let hard = -1;
-  let i = start;
-  let cp = 0;
-  while (cp < size && i < n) {
-    i = nextCodePoint(text, i);
-    cp++;
-    if (i <= newFrom || !b[i]) continue;
-    hard = i;
-    if (i >= n) break;
-    const level = breakLevel(text, i);
-    if (level === NONE) continue;
-    anywhere[level] = i;
-    if (cp >= minCp) filled[level] = i;
+/**
+ * Per UTF-16 unit: 1 whitespace, 2 a mark after which a break may come (CJK sentence end or clause, closer).
+ * breakLevel can be more than NONE only at the start of a whitespace run and just after such a mark (the only
+ * characters punctuationLevel looks back at when no whitespace follows): chooseEnd tests only those.
+ */
+let unitKinds: Uint8Array | null = null;
+
+function kinds(): Uint8Array {
+  if (unitKinds) return unitKinds;
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (isWhitespace(c)) table[c] = 1;
+    else if (isSentenceEndCjk(c) || isClauseCjk(c) || isCloser(c)) table[c] = 2;
   }
-  for (let level = PARAGRAPH; level > NONE; level--) if (filled[level]! >= 0) return filled[level]!;
-  for (let level = PARAGRAPH; level > NONE; level--) if (anywhere[level]! >= 0) return anywhere[level]!;
-  if (hard >= 0) return hard;
+  return (unitKinds = table);
+}
+
+/**
+ * The raw end (before trimming whitespace) of the chunk starting at `start`, whose window ends inside the text
+ * at `windowEnd` (`size` code points on). The best break is the strongest one in the window's second half
+ * (MIN_FILL), the last of that strength; failing that, the same in the first half; failing that, the last
+ * grapheme boundary. So the window is read backwards from its end, one table lookup per unit, and breakLevel
+ * is asked only where a break can be: a paragraph break ends the scan at once, and the first half is read
+ * only when the second has no break at all.
+ */
+function chooseEnd(text: string, b: Uint8Array, cp: CodePointIndex, start: number, newFrom: number, size: number, windowEnd: number): number {
+  const n = text.length;
+  const mid = cp.advance(start, Math.ceil(size * MIN_FILL));
+  const table = kinds();
+  const low = Math.max(newFrom, start);
+  let bestLevel = NONE;
+  let best = -1;
+  let after = table[text.charCodeAt(windowEnd)]!;
+  for (let i = windowEnd; i > low; i--) {
+    const before = table[text.charCodeAt(i - 1)]!;
+    const candidate = before === 2 || (after === 1 && before !== 1);
+    after = before;
+    if (!candidate) continue;
+    if (i < mid && bestLevel !== NONE) break; // a break in the second half wins over any in the first
+    if (!b[i]) continue;
+    const level = breakLevel(text, i);
+    if (level > bestLevel) {
+      bestLevel = level;
+      best = i;
+      if (level === PARAGRAPH) break;
+    }
+  }
+  if (best >= 0) return best;
+  // No break: a hard cut at the last grapheme boundary of the window.
+  for (let i = windowEnd; i > newFrom && i > start; i = previousCodePoint(text, i)) if (b[i]) return i;
   // A single grapheme cluster longer than the window: keep it whole.
   let j = newFrom + 1;
   while (j < n && !b[j]) j++;
@@ -113,16 +141,16 @@ function chooseEnd(text: string, b: Uint8Array, start: number, newFrom: number, 
 }
 
 /** Where the chunk after [start, end) begins; `newFrom` is the first position it must cover. */
-function nextStart(text: string, b: Uint8Array, start: number, end: number, newFrom: number, overlap: number, size: number): number {
+function nextStart(text: string, b: Uint8Array, cp: CodePointIndex, start: number, end: number, newFrom: number, overlap: number, size: number): number {
   const n = text.length;
-  const ov = Math.min(overlap, Math.floor(countCodePoints(text, start, end) / 2));
+  const ov = Math.min(overlap, Math.floor(cp.count(start, end) / 2));
   if (ov <= 0) return newFrom;
   let t = end;
   for (let k = 0; k < ov; k++) t = previousCodePoint(text, t);
   while (!b[t]) t++;
   if (t >= end) return newFrom;
   // Prefer a word start within half the overlap; else start at the grapheme boundary itself.
-  const limit = Math.min(end, advanceCodePoints(text, t, Math.ceil(ov / 2)));
+  const limit = Math.min(end, cp.advance(t, Math.ceil(ov / 2)));
   let p = -1;
   for (let q = t; q <= limit && q < end; q = nextCodePoint(text, q)) {
     if (b[q] && isWordStart(text, q)) {
@@ -135,7 +163,7 @@ function nextStart(text: string, b: Uint8Array, start: number, end: number, newF
   // The window from p must reach past the first uncovered grapheme, or the chunk would add nothing.
   let g = newFrom + 1;
   while (g < n && !b[g]) g++;
-  if (advanceCodePoints(text, p, size) < g) return newFrom;
+  if (cp.advance(p, size) < g) return newFrom;
   return p;
 }
 
@@ -143,10 +171,19 @@ function nextStart(text: string, b: Uint8Array, start: number, end: number, newF
 function breakLevel(text: string, i: number): number {
   const before = text.charCodeAt(i - 1);
   const after = text.charCodeAt(i);
+  // Most positions: inside a word or between CJK characters. After a letter, digit or ideograph (no
+  // punctuation, closer or space) and before anything but whitespace, there is no break.
+  if (isPlainLetter(before) && !isWhitespace(after)) return NONE;
   if (isWhitespace(before)) return NONE; // the break sits at the start of the whitespace run
   if (isWhitespace(after)) return Math.max(SPACE, whitespaceRunLevel(text, i), punctuationLevel(text, i, true));
   if (isSentenceEndCjk(after) || isCloser(after) || isClauseCjk(after)) return NONE; // break after the whole run
   return punctuationLevel(text, i, false);
+}
+
+/** ASCII letters and digits, and CJK ideographs: never whitespace, punctuation or a closer. */
+function isPlainLetter(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  return c >= 0x4e00 && c <= 0x9fff;
 }
 
 /** Paragraph, line or plain space, for the whitespace run starting at i. */

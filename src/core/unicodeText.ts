@@ -121,6 +121,54 @@ export function codePointCounter(text: string): (start: number, end: number) => 
   return (start, end) => end - start - (below(end - 1) - below(start));
 }
 
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+
+/** Code point arithmetic over one text, after one pass over it (see codePointIndex). */
+export interface CodePointIndex {
+  /** advanceCodePoints(text, i, count), in O(log n) (O(1) for a text without surrogate pairs). */
+  advance(i: number, count: number): number;
+  /** countCodePoints(text, start, end) for code point starts, in O(log n) (O(1) without surrogate pairs). */
+  count(start: number, end: number): number;
+}
+
+/**
+ * Code point arithmetic for a text: the positions of its surrogate pairs, found once, then advancing and
+ * counting by binary search among them instead of stepping code point by code point. The same results as
+ * advanceCodePoints and countCodePoints from any code point start (a lone surrogate counts as one).
+ */
+export function codePointIndex(text: string): CodePointIndex {
+  const n = text.length;
+  const pairs: number[] = [];
+  // Left to right, as nextCodePoint pairs them (a native scan).
+  for (SURROGATE_PAIR.lastIndex = 0; SURROGATE_PAIR.test(text); ) pairs.push(SURROGATE_PAIR.lastIndex - 2);
+  if (pairs.length === 0) return { advance: (i, count) => Math.min(n, i + Math.max(0, count)), count: (start, end) => Math.max(0, end - start) };
+  /** How many pairs start before p. */
+  const below = (p: number) => {
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[mid]! < p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    advance(i, count) {
+      if (count <= 0) return i;
+      let end = i + count;
+      // Each pair that starts inside the stretch so far takes one more code unit.
+      for (let k = below(i); k < pairs.length && pairs[k]! < end; k++) end++;
+      return Math.min(end, n);
+    },
+    count(start, end) {
+      if (end <= start) return 0;
+      // A pair starting at end - 1 counts as one code point (the loop of countCodePoints steps over it).
+      return end - start - (below(end - 1) - below(start));
+    },
+  };
+}
+
 export function countCodePoints(text: string, start: number, end: number): number {
   let count = 0;
   for (let i = start; i < end; i = nextCodePoint(text, i)) count++;
@@ -143,22 +191,42 @@ let graphemeSegmenter: Intl.Segmenter | null = null;
 export function graphemeBoundaries(text: string): Uint8Array {
   const n = text.length;
   const b = new Uint8Array(n + 1);
+  // Most positions are certain boundaries; the rest are found by two native scans: CR LF (certainly not a
+  // boundary), and the code units that are neither controls nor "plain other" (NOT_PLAIN, the complement of
+  // isControl and isPlainOther): only at such a unit, or just after one (mayBePrepend's units are among
+  // them), can a position be uncertain. Those positions are decided as certainBoundary decides them, and
+  // the runs of uncertain ones are segmented in order, exactly as a scan over every position would.
+  b.fill(1);
+  for (CRLF.lastIndex = 0; CRLF.test(text); ) b[CRLF.lastIndex - 1] = 0;
+  let runStart = -1;
+  let runEnd = -1; // the last uncertain position of the run
+  const flush = () => {
+    if (runStart >= 0) segmentRange(text, b, runStart - 1, Math.min(runEnd + 1, n));
+    runStart = -1;
+  };
+  const consider = (p: number) => {
+    if (p < 1 || p >= n || p <= runEnd) return;
+    if (certainBoundary(text, p) >= 0) return; // already set: 1, or 0 for CR LF
+    if (runStart >= 0 && p !== runEnd + 1) flush();
+    if (runStart < 0) runStart = p;
+    runEnd = p;
+    b[p] = 0; // until the segmenter says otherwise
+  };
+  for (NOT_PLAIN.lastIndex = 0; NOT_PLAIN.test(text); ) {
+    const at = NOT_PLAIN.lastIndex - 1;
+    consider(at);
+    consider(at + 1);
+  }
+  flush();
   b[0] = 1;
   b[n] = 1;
-  let runStart = -1;
-  for (let p = 1; p < n; p++) {
-    const certain = certainBoundary(text, p);
-    if (certain >= 0) {
-      b[p] = certain;
-      if (runStart >= 0) {
-        segmentRange(text, b, runStart - 1, p);
-        runStart = -1;
-      }
-    } else if (runStart < 0) runStart = p;
-  }
-  if (runStart >= 0) segmentRange(text, b, runStart - 1, n);
   return b;
 }
+
+const CRLF = /\r\n/g;
+/** Code units that are neither controls (isControl) nor "plain other" (isPlainOther). */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: code units on purpose (no u flag): combining marks alone are what it looks for
+const NOT_PLAIN = /[\xa9\xae\u0300-\u036f\u0483-\u200f\u2028-\u2fff\u302a-\u3040\u3097-\u30a0\u30fb-\u33ff\u4dc0-\u4dff\ua000-\uff00\uff5f-\uffff]/g;
 
 /** 1: certainly a boundary, 0: certainly not (CR LF), -1: ask the segmenter. */
 function certainBoundary(text: string, p: number): number {

@@ -1471,6 +1471,23 @@ export const en = {
       parentWindow: 'parents: ±{{n}} chunks',
     },
   },
+  // Speed (issue 16): the large runtimes kept for offline use (src/features/offline/OfflineRuntimes.tsx).
+  offlineRuntimes: {
+    title: 'Runtimes for offline use',
+    kept: 'The large runtimes (ONNX Runtime, transformers.js, WebLLM, the PDF reader) are downloaded when first used: {{kept}} of {{total}} are kept in this browser.',
+    allKept: 'Everything is available offline: all the runtimes ({{total}}) are kept in this browser.',
+    keepAll: 'Make everything available offline ({{size}})',
+    downloading: 'Downloading the runtimes',
+    progress: '{{kept}} of {{total}}',
+    cancel: 'Stop downloading',
+    failed: 'The runtimes could not all be downloaded ({{detail}}). What arrived is kept; try again when online.',
+  },
+  // Speed (issue 16): the threads ONNX Runtime's WASM runs on, shown with the device.
+  speed: {
+    threads_one: '{{count}} thread',
+    threads_other: '{{count}} threads',
+    threadsHelp: 'ONNX Runtime uses several threads only where the page is cross-origin isolated (see the README: the headers a host must send).',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

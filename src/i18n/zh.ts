@@ -1442,4 +1442,21 @@ export const zh: Translation = {
       parentWindow: '父级：±{{n}} 个分块',
     },
   },
+  // Speed (issue 16): the large runtimes kept for offline use (src/features/offline/OfflineRuntimes.tsx).
+  offlineRuntimes: {
+    title: '离线使用的运行时',
+    kept: '大型运行时（ONNX Runtime、transformers.js、WebLLM、PDF 阅读器）在首次使用时下载：本浏览器已保存 {{total}} 中的 {{kept}}。',
+    allKept: '一切均可离线使用：所有运行时（{{total}}）都已保存在本浏览器中。',
+    keepAll: '全部下载以便离线使用（{{size}}）',
+    downloading: '正在下载运行时',
+    progress: '{{kept}} / {{total}}',
+    cancel: '停止下载',
+    failed: '未能下载全部运行时（{{detail}}）。已下载的部分会保留；请联网后重试。',
+  },
+  // Speed (issue 16): the threads ONNX Runtime's WASM runs on, shown with the device.
+  speed: {
+    threads_one: '{{count}} 个线程',
+    threads_other: '{{count}} 个线程',
+    threadsHelp: '只有在页面实现跨源隔离时，ONNX Runtime 才会使用多个线程（见 README：托管方必须发送的响应头）。',
+  },
 };

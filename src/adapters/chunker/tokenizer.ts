@@ -4,7 +4,8 @@
 // The built-in LSA embedder has no tokenizer to download: its tokens are the app's own keyword tokens
 // (core/retrieval/tokenize.ts), the terms it weighs.
 import { AutoTokenizer } from '@huggingface/transformers';
-import { configureEnvironment, resolveModelLocation, type ModelLocation, type ModelSource } from '../transformers/modelLocation';
+import { resolveModelLocation, type ModelLocation, type ModelSource } from '../transformers/modelLocation';
+import { configureEnvironment } from '../transformers/configureEnvironment';
 import { rawMessage } from '../transformers/loadErrorPatterns';
 import { tokenize } from '../../core/retrieval/tokenize';
 

@@ -48,6 +48,8 @@ export interface EmbedderLoadResult {
   /** 'site' when the site served the model folder itself, 'remote' when it came from the hub, 'builtin' for LSA. */
   from: 'site' | 'remote' | 'builtin';
   dimension: number;
+  /** On WASM in the browser: the threads ONNX Runtime uses (1 unless the page is cross-origin isolated). */
+  threads?: number;
 }
 
 export interface Embedder {

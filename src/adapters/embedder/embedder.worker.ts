@@ -2,7 +2,7 @@
 // built-in LSA embedder (fitLsa / loadLsa make it the one that embeds; load() makes a transformers.js model
 // the one). Started by embedderClient.ts; talks Comlink through exposeWorker (see workerRpc.ts).
 // ONNX Runtime's wasm comes from our own origin, never from its default CDN.
-import '../transformers/ortWasmFromOwnOrigin';
+import { ortThreads } from '../transformers/ortWasmFromOwnOrigin';
 import { exposeWorker } from '../workerRpc';
 import type { ComputeDevice, DownloadProgress, EmbedKind, EmbeddingModelInfo, ModelSource } from './embedder';
 import { TransformersEmbedder } from './transformersEmbedder';
@@ -18,7 +18,8 @@ const api = {
   load: async (model: EmbeddingModelInfo, device: ComputeDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void) => {
     const result = await embedder.load(model, device, source, onDownload);
     active = 'transformers';
-    return result;
+    // WASM: how many threads ONNX Runtime runs on (several only where the page is cross-origin isolated).
+    return result.device === 'wasm' ? { ...result, threads: ortThreads() } : result;
   },
   /** Fit the built-in LSA embedder to these texts and embed with it from now on; returns the fitted model. */
   fitLsa: async (texts: string[], onProgress?: (p: LsaProgress) => void): Promise<LsaModel> => {

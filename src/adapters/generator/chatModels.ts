@@ -3,7 +3,7 @@
 //
 // Only types come from '@mlc-ai/web-llm' here (erased at build time): the library is one 6.8 MB file
 // and must stay off the first screen. buildAppConfig therefore takes the library's prebuiltAppConfig
-// as an argument; webllmGenerator.ts passes it after its lazy import.
+// as an argument; generator.worker.ts (the only importer of the library) passes it.
 import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
 import type { ChatModelInfo } from './generator';
 

@@ -1,13 +1,14 @@
 // Generator on the main thread, backed by WebLLM running in generator.worker.ts.
 //
-// '@mlc-ai/web-llm' (one 6.8 MB file) is imported lazily inside load() and only types are imported
-// here at the top, so nothing of it lands on the first screen. The worker is created lazily too.
-// WebLLM speaks its own worker protocol (WebWorkerMLCEngine <-> WebWorkerMLCEngineHandler), so this
-// does not use workerRpc.ts.
+// '@mlc-ai/web-llm' (one 6.8 MB file) is imported only inside generator.worker.ts: here only its types,
+// so the library is bundled once (into the worker) and nothing of it lands on the main thread. The worker
+// is created on load(); it is driven through Comlink (workerRpc.ts), the answer streamed chunk by chunk.
+import * as Comlink from 'comlink';
 import type { InitProgressReport } from '@mlc-ai/web-llm';
+import { connectWorker } from '../workerRpc';
 import { rejectOnAbort, wait } from './abortable';
-import { buildAppConfig } from './chatModels';
 import { classifyGenerationError } from './classifyGenerationError';
+import type { WebLLMWorkerApi } from './generator.worker';
 import { GenerationError, type ChatMessage, type GenerateOptions, type GenerationStats, type Generator, type LoadProgress } from './generator';
 
 /** The request generate() sends (a subset of WebLLM's ChatCompletionRequestStreaming). */
@@ -87,17 +88,65 @@ function rejectOnWorkerError<T>(worker: Worker, promise: Promise<T>): Promise<T>
   });
 }
 
-/** The real factory: WebLLM, imported lazily, in a module worker. */
+/** The chunks generate() sends from the worker, as an async iterable (ends when the call settles). */
+function streamFrom(remote: Comlink.Remote<WebLLMWorkerApi>, request: ChatStreamRequest): AsyncIterable<ChatChunkLike> {
+  const queue: ChatChunkLike[] = [];
+  let finished = false;
+  let failed = false;
+  let failure: unknown;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  remote
+    .generate(
+      request,
+      Comlink.proxy((chunk: ChatChunkLike) => {
+        queue.push(chunk);
+        notify();
+      }),
+    )
+    .then(
+      () => {
+        finished = true;
+        notify();
+      },
+      (err: unknown) => {
+        failed = true;
+        failure = err;
+        finished = true;
+        notify();
+      },
+    );
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        while (queue.length > 0) yield queue.shift()!;
+        if (finished) {
+          if (failed) throw failure;
+          return;
+        }
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    },
+  };
+}
+
+/** The real factory: WebLLM in a module worker (generator.worker.ts), the only place the library is imported. */
 export const createWorkerEngine: EngineFactory = async ({ modelId, modelHost, onProgress, signal }) => {
-  const webllm = await import('@mlc-ai/web-llm');
-  const appConfig = buildAppConfig([modelId], modelHost, webllm.prebuiltAppConfig);
   if (signal.aborted) throw new GenerationError('unknown', 'Loading the model was cancelled.');
-  const worker = new Worker(new URL('./generator.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./generator.worker.ts', import.meta.url), { type: 'module', name: 'openbook-webllm' });
   const terminate = () => worker.terminate();
   signal.addEventListener('abort', terminate, { once: true });
   try {
-    const loading = webllm.CreateWebWorkerMLCEngine(worker, modelId, { appConfig, initProgressCallback: onProgress });
-    const engine: ChatEngine = await rejectOnAbort(signal, rejectOnWorkerError(worker, loading));
+    const remote = await rejectOnAbort(signal, rejectOnWorkerError(worker, connectWorker<WebLLMWorkerApi>(worker)));
+    await rejectOnAbort(signal, rejectOnWorkerError(worker, remote.load(modelId, modelHost, Comlink.proxy(onProgress))));
+    const engine: ChatEngine = {
+      chat: { completions: { create: async (request) => streamFrom(remote, request) } },
+      interruptGenerate: () => void remote.interrupt(),
+      unload: () => remote.unload(),
+    };
     // After the load, a worker that dies would leave an answer waiting forever: `died` ends it instead.
     const died = new Promise<never>((_, reject) => {
       worker.addEventListener(

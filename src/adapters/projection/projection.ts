@@ -5,16 +5,9 @@
 import { UMAP } from 'umap-js';
 import { fitPca2d, projectPca2d, seededRandom } from '../../core/pca2d';
 
-export type ProjectionMethod = 'pca' | 'umap';
+import { UMAP_MIN_POINTS, type ProjectionMethod, type ProjectionStage, type Rows } from './projectionTypes';
 
-/** Rows of a matrix in one Float32Array: row i at [i * dim, (i + 1) * dim). */
-export interface Rows {
-  data: Float32Array;
-  n: number;
-  dim: number;
-}
-
-export type ProjectionStage = 'neighbours' | 'layout' | 'pca';
+export { UMAP_MIN_POINTS, type ProjectionMethod, type ProjectionStage, type Rows } from './projectionTypes';
 
 export interface FitResult {
   /** x, y interleaved, one pair per row. */
@@ -23,8 +16,6 @@ export interface FitResult {
   explained: [number, number] | null;
 }
 
-/** UMAP needs a few points; with fewer, the map says so (PCA works from one). */
-export const UMAP_MIN_POINTS = 3;
 /** PCA's axes are fitted on at most this many of the map's points. */
 export const PCA_FIT_ROWS = 2000;
 const UMAP_NEIGHBOURS = 15;

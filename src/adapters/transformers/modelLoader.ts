@@ -8,7 +8,8 @@ import type { ProgressInfo } from '@huggingface/transformers';
 import type { ComputeDevice } from '../../core/types';
 import { progressMapper, type DownloadProgress } from './downloadProgress';
 import { ModelLoadError, unavailableDevice } from './loadFailure';
-import { configureEnvironment, resolveModelLocation, type LocatableModel, type LocationOptions, type ModelLocation, type ModelSource } from './modelLocation';
+import { configureEnvironment } from './configureEnvironment';
+import { resolveModelLocation, type LocatableModel, type LocationOptions, type ModelLocation, type ModelSource } from './modelLocation';
 import { libraryDevice, type Runtime } from './runtime';
 
 /** What one load is asked for. */

@@ -1,6 +1,6 @@
 // Where transformers.js takes a model from: the site itself (models/<id>/ next to the app) or a hub host.
-// Shared by the embedder, the reranker, the tokenizer and the transformers.js chat engine.
-import { env } from '@huggingface/transformers';
+// Shared by the embedder, the reranker, the tokenizer and the transformers.js chat engine. Pure of
+// transformers.js itself (the main thread imports it): configureEnvironment.ts sets the library's env.
 
 /** Where model files are downloaded from in the user's browser. */
 export interface ModelSource {
@@ -127,18 +127,5 @@ async function isJsonObject(pending: Promise<Response | undefined>): Promise<boo
     return typeof config === 'object' && config !== null && !Array.isArray(config);
   } catch {
     return false;
-  }
-}
-
-/** Point transformers.js at the chosen location. env is global to the library: set it before each load. */
-export function configureEnvironment(location: ModelLocation): void {
-  if (location.from === 'site') {
-    env.allowLocalModels = true;
-    env.localModelPath = location.localModelPath;
-    env.allowRemoteModels = false;
-  } else {
-    env.allowLocalModels = false;
-    env.allowRemoteModels = true;
-    env.remoteHost = location.remoteHost;
   }
 }

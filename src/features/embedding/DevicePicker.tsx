@@ -41,6 +41,11 @@ export function DevicePicker({ disabled }: { disabled: boolean }) {
           {t('embedding.device.inUse', { device: deviceName(loaded.device) })}
         </span>
       )}
+      {loaded?.threads !== undefined && (
+        <span className="badge" data-testid="device-threads" title={t('speed.threadsHelp')}>
+          {t('speed.threads', { count: loaded.threads })}
+        </span>
+      )}
     </div>
   );
 }

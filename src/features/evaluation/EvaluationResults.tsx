@@ -2,7 +2,6 @@
 // CSV exports.
 import { useTranslation } from 'react-i18next';
 import { useEvaluationStore, type ConfigurationRun } from '../../state/evaluation/evaluationStore';
-import { detailsCsv, summaryCsv } from '../../core/evaluation/resultsCsv';
 import type { ConfigurationResult } from '../../core/evaluation/results';
 import { MessageText } from '../../ui/MessageText';
 import { formatNumber } from '../../core/format';
@@ -15,7 +14,9 @@ import { BarChart } from '../../ui/BarChart';
 
 const NO_INDEX: IndexDefaults = { modelId: null, chunking: null };
 
-function exportCsv(runs: ConfigurationRun[], index: IndexDefaults, kind: 'summary' | 'details') {
+/** The CSV writer (and its CSV library) is loaded on the first export, not with the first screen. */
+async function exportCsv(runs: ConfigurationRun[], index: IndexDefaults, kind: 'summary' | 'details') {
+  const { detailsCsv, summaryCsv } = await import('../../core/evaluation/resultsCsv');
   const done = runs.filter((r): r is ConfigurationRun & { result: ConfigurationResult } => r.result !== null);
   const numberOf = new Map(runs.map((r, i) => [r.configuration.id, i + 1]));
   const byId = new Map(runs.map((r) => [r.configuration.id, r.configuration]));
@@ -141,10 +142,10 @@ export function EvaluationResults() {
       )}
       {anyResult && (
         <div className="row">
-          <button type="button" className="secondary" onClick={() => exportCsv(runs, index, 'summary')}>
+          <button type="button" className="secondary" onClick={() => void exportCsv(runs, index, 'summary')}>
             {t('evaluation.results.exportSummary')}
           </button>
-          <button type="button" className="secondary" onClick={() => exportCsv(runs, index, 'details')}>
+          <button type="button" className="secondary" onClick={() => void exportCsv(runs, index, 'details')}>
             {t('evaluation.results.exportDetails')}
           </button>
         </div>

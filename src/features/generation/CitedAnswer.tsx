@@ -1,13 +1,16 @@
 // An answer rendered as Markdown (core/markdown.ts: an allow-list of elements, raw HTML kept as text), with
 // its citations ([1], [1][2], [1, 2]) of the prompt's chunks as buttons that show the chunk in the results
 // and in its document. No HTML string is ever put into the page: nothing in an answer can run script.
-import { useCallback } from 'react';
+import { Suspense, lazy, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitCitations } from '../../core/citations';
 import type { ScoredChunk } from '../../core/types';
 import { showChunkInDocument } from '../../state/chunks/showChunk';
-import { MarkdownText } from './MarkdownText';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
+
+// The Markdown renderer (and its Markdown library) loads with the first answer, not with the first screen;
+// until it has, the answer shows as plain text with its citations.
+const MarkdownText = lazy(() => import('./MarkdownText').then((m) => ({ default: m.MarkdownText })));
 
 export function CitedAnswer({ text, sources }: { text: string; sources: readonly ScoredChunk[] }) {
   const { t } = useTranslation();
@@ -34,7 +37,9 @@ export function CitedAnswer({ text, sources }: { text: string; sources: readonly
   // alone, never the page (the rest of the step, Stop included, keeps working).
   return (
     <ErrorBoundary scope="step" name="answer">
-      <MarkdownText text={text} renderText={renderText} />
+      <Suspense fallback={<p>{renderText(text)}</p>}>
+        <MarkdownText text={text} renderText={renderText} />
+      </Suspense>
     </ErrorBoundary>
   );
 }

@@ -19,7 +19,11 @@ export function Header() {
       </div>
       <label className="language-switch">
         <span>{t('app.language')}</span>
-        <select aria-label={t('app.language')} value={i18n.language.startsWith('zh') ? 'zh' : 'en'} onChange={(e) => setLanguage(e.target.value as Language)}>
+        <select
+          aria-label={t('app.language')}
+          value={i18n.language.startsWith('zh') ? 'zh' : 'en'}
+          onChange={(e) => void setLanguage(e.target.value as Language)}
+        >
           {LANGUAGES.map((l) => (
             <option key={l.code} value={l.code}>
               {l.label}

@@ -11,6 +11,8 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { formatBytes } from '../../core/format';
 import { DeleteModelDialog } from './DeleteModelDialog';
 import { CachedModelsTable } from './CachedModelsTable';
+import { OfflineRuntimes } from '../offline';
+import { refreshOfflineRuntimes } from '../../state/runtime/offlineRuntimesStore';
 
 /** The files of a folder chosen with webkitdirectory, with their paths inside the chosen folder. */
 function folderFiles(list: FileList): { path: string; file: File }[] {
@@ -29,7 +31,16 @@ export function ModelsPanel() {
   }, []);
 
   return (
-    <details id="models-panel" className="models-panel" onToggle={(e) => (e.currentTarget.open ? void refreshCachedModels() : undefined)}>
+    <details
+      id="models-panel"
+      className="models-panel"
+      onToggle={(e) => {
+        if (!e.currentTarget.open) return;
+        void refreshCachedModels();
+        // The runtimes used since the page opened are kept by now: say so.
+        void refreshOfflineRuntimes().catch(() => undefined);
+      }}
+    >
       <summary>{t('models.title')}</summary>
       {!available ? (
         <p className="muted small">{t('models.unavailable')}</p>
@@ -78,6 +89,7 @@ export function ModelsPanel() {
           {importing && (
             <ProgressBar value={importing.done} max={importing.total} label={t('models.importing', { done: importing.done, total: importing.total })} />
           )}
+          <OfflineRuntimes />
         </>
       )}
       <DeleteModelDialog

@@ -6,7 +6,7 @@ import { persist } from 'zustand/middleware';
 import * as v from 'valibot';
 import { sanitizeParentSettings } from '../../core/retrieval/parentChild';
 import { cleanExpectation, questionProblem, type EvalQuestion, type EvalQuestionInput } from '../../core/evaluation/questionSet';
-import { parseQuestionSet, type ImportProblem } from '../../core/evaluation/parseQuestionSet';
+import type { ImportProblem } from '../../core/evaluation/parseQuestionSet';
 import {
   configurationProblem,
   defaultConfiguration,
@@ -179,6 +179,8 @@ export const useEvaluationStore = create<EvaluationState>()(
           set({ notice: null, importProblems: null, error: message('evaluation.errors.unreadable', { name: file.name }) });
           return;
         }
+        // The parser (and its CSV library) is loaded on the first import, not with the first screen.
+        const { parseQuestionSet } = await import('../../core/evaluation/parseQuestionSet');
         const parsed = parseQuestionSet(file.name, text);
         // All or nothing: a file with a bad row changes nothing, and every bad row is named.
         if (parsed.problems.length > 0) {

@@ -4,5 +4,5 @@ export { CHAT_MODELS } from '../../adapters/generator/chatModels';
 export { chooseWeights, type TransformersChatModelInfo } from '../../adapters/generator/transformersChatModels';
 export { modelBlocker } from '../../adapters/generator/gpuCapabilities';
 export type { GenerationStats } from '../../adapters/generator/generator';
-export type { ProjectionMethod } from '../../adapters/projection/projection';
+export type { ProjectionMethod } from '../../adapters/projection/projectionTypes';
 export type { IndexEngine, IndexStatus } from '../../adapters/vectorIndex/vectorIndex';
