@@ -79,7 +79,7 @@ describe('chunk metadata', () => {
   it('names both sections, in document order, when neither holds 60% of the chunk', () => {
     expect(chunkMeta(chunk(200, 300), [], sections)).toEqual({ headingPath: ['Top'], sectionSpan: [['Top'], ['Next']] });
     expect(chunkMeta(chunk(229, 279), [], sections)).toEqual({ headingPath: ['Next'], sectionSpan: [['Top'], ['Next']] });
-    expect(chunkMeta(chunk(80, 160), [], sections)).toEqual({ headingPath: ['Top'], sectionSpan: [['Top', 'Sub'], ['Top']] });
+    expect(chunkMeta(chunk(80, 160), [], sections)).toEqual({ headingPath: ['Top', 'Sub'], sectionSpan: [['Top', 'Sub'], ['Top']] });
   });
 });
 

@@ -41,12 +41,12 @@ export function chunkMeta(chunk: Pick<Chunk, 'start' | 'end'>, pages: PageSpan[]
   }
   const shares = sectionShares(chunk, sections);
   if (shares.length > 0) {
-    const [most, second] = [...shares].sort((a, b) => b.chars - a.chars || a.index - b.index);
+    const [most, second] = [...shares].sort((a, b) => b.chars - a.chars || a.first - b.first);
     meta.headingPath = [...sections[most!.index]!.headingPath];
     const sectioned = shares.reduce((sum, s) => sum + s.chars, 0);
     // Neither holds 60%: the chunk is split between two sections about evenly, so both are named.
     if (second && second.chars * 5 > sectioned * 2) {
-      const [a, b] = most!.index < second.index ? [most!, second] : [second, most!];
+      const [a, b] = most!.first < second.first ? [most!, second] : [second, most!];
       meta.sectionSpan = [[...sections[a.index]!.headingPath], [...sections[b.index]!.headingPath]];
     }
   }
@@ -57,7 +57,7 @@ export function chunkMeta(chunk: Pick<Chunk, 'start' | 'end'>, pages: PageSpan[]
  * How many of the chunk's characters lie in each section (the deepest section holding them), for the
  * sections holding any; characters before the first heading belong to none and are not counted.
  */
-function sectionShares(chunk: Pick<Chunk, 'start' | 'end'>, sections: SectionSpan[]): { index: number; chars: number }[] {
+function sectionShares(chunk: Pick<Chunk, 'start' | 'end'>, sections: SectionSpan[]): { index: number; chars: number; first: number }[] {
   if (sections.length === 0 || chunk.end <= chunk.start) return [];
   // The chunk is cut where a section starts or ends inside it; each piece lies in one deepest section.
   const cuts = new Set<number>([chunk.start, chunk.end]);
@@ -73,12 +73,15 @@ function sectionShares(chunk: Pick<Chunk, 'start' | 'end'>, sections: SectionSpa
     if (s.level <= 1) break;
   }
   const points = [...cuts].sort((a, b) => a - b);
-  const chars = new Map<number, number>();
+  const shares = new Map<number, { index: number; chars: number; first: number }>();
   for (let i = 0; i + 1 < points.length; i++) {
     const k = deepestHolding(sections, points[i]!);
-    if (k >= 0) chars.set(k, (chars.get(k) ?? 0) + points[i + 1]! - points[i]!);
+    if (k < 0) continue;
+    const share = shares.get(k) ?? { index: k, chars: 0, first: points[i]! };
+    share.chars += points[i + 1]! - points[i]!;
+    shares.set(k, share);
   }
-  return [...chars].map(([index, n]) => ({ index, chars: n }));
+  return [...shares.values()];
 }
 
 /** The deepest section holding offset p: the latest-starting one that has not ended; -1 if none. */
