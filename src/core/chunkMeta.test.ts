@@ -87,7 +87,15 @@ describe('sectionLabel', () => {
   it('joins a heading path, and names both sections of a split chunk with their shared part once', () => {
     expect(sectionLabel(undefined)).toBe('');
     expect(sectionLabel({ headingPath: ['Guide', 'Step 2'] })).toBe('Guide › Step 2');
-    expect(sectionLabel({ headingPath: ['Guide', 'Step 2'], sectionSpan: [['Guide', 'Step 2'], ['Guide', 'Step 3']] })).toBe('Guide › Step 2 → Step 3');
+    expect(
+      sectionLabel({
+        headingPath: ['Guide', 'Step 2'],
+        sectionSpan: [
+          ['Guide', 'Step 2'],
+          ['Guide', 'Step 3'],
+        ],
+      }),
+    ).toBe('Guide › Step 2 → Step 3');
     expect(sectionLabel({ headingPath: ['B'], sectionSpan: [['A'], ['B']] })).toBe('A → B');
     expect(sectionLabel({ headingPath: ['Top'], sectionSpan: [['Top', 'Sub'], ['Top']] })).toBe('Top › Sub → Top');
   });

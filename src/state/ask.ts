@@ -8,7 +8,7 @@ import { templateIn, usePromptStore } from './promptStore';
 import { recordAnswer } from './historyStore';
 import { questionOnlyPrompt } from '../core/prompt';
 import { COMPARISON_SIDES } from './comparison';
-import { askTimings, type AskTimings } from '../core/askTimings';
+import { askTimings, retrievalSearchMs, type AskTimings } from '../core/askTimings';
 import { create } from 'zustand';
 
 /** The last question's time from Ask to the first token, by stage (null until an answer started). */
@@ -24,7 +24,7 @@ export async function ask(uiLanguage: string): Promise<void> {
   const retrieved = performance.now();
   await answerCurrent(uiLanguage, (promptBuilt, firstToken) =>
     useAskTimingStore.setState({
-      last: askTimings({ pressed, retrieved, promptBuilt, firstToken, embedMs: run.embedMs, searchMs: run.searchMs }),
+      last: askTimings({ pressed, retrieved, promptBuilt, firstToken, embedMs: run.embedMs, searchMs: retrievalSearchMs(run) }),
     }),
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { availabilityOf } from '../../core/modelAvailability';
 import { useAvailabilityFacts } from '../../state/modelAvailabilityStore';
 import { useRerankStore } from '../../state/rerankStore';
+import { useRetrievalStore } from '../../state/retrievalStore';
 import { AvailabilityBadge } from '../../ui/AvailabilityBadge';
 import { formatNumber } from '../../core/format';
 
@@ -12,6 +13,7 @@ export function RerankModelPicker({ disabled }: { disabled: boolean }) {
   const models = useRerankStore((s) => s.models);
   const modelId = useRerankStore((s) => s.modelId);
   const setModel = useRerankStore((s) => s.setModel);
+  const mode = useRetrievalStore((s) => s.search.mode);
   const facts = useAvailabilityFacts();
   const megabytes = (mb: number) => (mb < 1 ? '< 1' : formatNumber(mb, i18n.language));
   const languageNames = (codes: string[]) => {
@@ -29,7 +31,7 @@ export function RerankModelPicker({ disabled }: { disabled: boolean }) {
         <input type="radio" name="rerank-model" value="" checked={chosen === null} onChange={() => setModel(null)} />
         <span className="model-option-text">
           <strong>{t('rerank.none')}</strong>
-          <span className="muted small">{t('rerank.noneFacts')}</span>
+          <span className="muted small">{t(`results.noRerank.${mode}`)}</span>
         </span>
       </label>
       {models.map((m) => (
