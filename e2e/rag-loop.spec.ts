@@ -1,6 +1,6 @@
 // The whole RAG loop, driven as a person would: documents in, chunks, embedding, retrieval, prompt.
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, embed, openApp, scores } from './steps';
+import { addFiles, askQuestion, embed, openApp, resultList, scores } from './steps';
 
 async function wholeLoop(page: import('@playwright/test').Page, device: 'WASM' | 'WebGPU') {
   await openApp(page);
@@ -131,5 +131,5 @@ test('vectors over 768 dimensions are searched by an exact scan, also when Voy i
   await askQuestion(page, 'How hot is lava when a volcano erupts?');
   await expect(page.getByText('more than 768 dimensions, which Voy would silently cut').first()).toBeVisible();
   await expect(page.getByTestId('retrieval-timing')).toContainText('by exact scan');
-  await expect(page.getByRole('table').getByRole('listitem').nth(0)).toContainText('volcanoes.md');
+  await expect(resultList(page).getByRole('listitem').nth(0)).toContainText('volcanoes.md');
 });

@@ -92,9 +92,13 @@ for (const size of SIZES) {
 
     // Chinese: the same results in the Chinese interface, then a Chinese question.
     await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('zh');
-    await expect(top.getByTestId('why-here')).toHaveText(/^为何在此：.*融合后排第 \d+ → 重排序后(上升|下降) \d+ 位，排第 1$|^为何在此：.*重排序后仍排第 1$/);
-    await expect(top.locator('.result-score[data-stage="cosine"]')).toContainText('余弦相似度（−1 到 1）');
-    await expect(top.locator('.result-score[data-stage="rerank"]')).toContainText('重排序分数（0 到 1）');
+    const zhTop = page
+      .getByRole('list', { name: /^为“How hot is lava when a volcano erupts\?”取回的分块/ })
+      .getByRole('listitem')
+      .first();
+    await expect(zhTop.getByTestId('why-here')).toHaveText(/^为何在此：.*融合后排第 \d+ → 重排序后(上升|下降) \d+ 位，排第 1$|^为何在此：.*重排序后仍排第 1$/);
+    await expect(zhTop.locator('.result-score[data-stage="cosine"]')).toContainText('余弦相似度（−1 到 1）');
+    await expect(zhTop.locator('.result-score[data-stage="rerank"]')).toContainText('重排序分数（0 到 1）');
     await page.getByRole('textbox', { name: '问题', exact: true }).fill('熔岩的温度有多高？');
     await page.getByRole('button', { name: '提问', exact: true }).click();
     const zhResults = page.getByRole('list', { name: /^为“熔岩的温度有多高？”取回的分块/ });

@@ -277,13 +277,6 @@ export const en = {
     loadingModel: 'Loading the embedding model {{model}} to embed the question (progress in step 3)…',
     searching: 'Searching…',
     removedDocument: '(removed)',
-    resultsCaption: 'Chunks nearest to “{{question}}”',
-    col: {
-      rank: 'Rank',
-      document: 'Document',
-      position: 'Position',
-      text: 'Chunk text',
-    },
     position: 'chunk {{index}} · {{start}}–{{end}}',
     errors: {
       'empty-question': 'Type a question first.',
@@ -346,26 +339,6 @@ export const en = {
     },
     rankedBy: 'Ranked by {{score}}{{mmr}}.',
     rankedByMmr: ', then reordered by MMR (λ = {{lambda}})',
-    col: {
-      cosine: 'Cosine (−1 to 1)',
-      cosineHelp: 'Cosine similarity between the question’s vector and the chunk’s vector: 1 same direction, 0 unrelated, −1 opposite.',
-      bm25: 'BM25 (≥ 0, unbounded)',
-      bm25Help:
-        'BM25+ score as MiniSearch computes it (k1 = 1.2, b = 0.7, δ = 0.5; chunk length in distinct words), summed over the question’s words the chunk contains and multiplied by how many of them it contains. 0 or more, with no upper bound: compare it only within one question.',
-      rrf: 'RRF (0 to {{max}})',
-      rrfHelp: 'Reciprocal rank fusion: the sum of 1 / (60 + rank) over the vector and keyword lists that hold the chunk. Only ranks count, not scores.',
-      weighted: 'Weighted (0 to 1)',
-      weightedHelp:
-        'Each list’s scores mapped onto 0..1 (best 1, worst 0), then vector × {{vector}} + keyword × {{keyword}}; a list that does not hold the chunk adds 0.',
-      rerank: 'Rerank (0 to 1)',
-      rerankHelp: 'The cross-encoder’s relevance of the question and the chunk read together (sigmoid of its logit).',
-      moves: 'Rank by stage',
-      movesHelp: 'The chunk’s rank in each stage’s list; the arrow shows how far it moved from the stage before (for fusion: from its vector rank).',
-      where: 'Page / section',
-      missing: 'not among this search’s N candidates',
-    },
-    stageName: { vector: 'vector', keyword: 'keyword', fused: 'fused', rerank: 'rerank', mmr: 'MMR' },
-    move: { up: 'up {{count}}', down: 'down {{count}}', same: 'unchanged' },
     page: 'p. {{page}}',
     pages: 'pp. {{from}}–{{to}}',
     timing: {
@@ -1058,6 +1031,15 @@ export const en = {
     why: 'Why here:',
     scores: 'Scores:',
     finalScore: 'ranks the list',
+    scoreHelpTitle: 'What the scores mean',
+    scoreHelp: {
+      cosine: 'Cosine similarity between the question’s vector and the chunk’s vector: 1 same direction, 0 unrelated, −1 opposite.',
+      bm25: 'BM25+ score as MiniSearch computes it (k1 = 1.2, b = 0.7, δ = 0.5; chunk length in distinct words), summed over the question’s words the chunk contains and multiplied by how many of them it contains. 0 or more, with no upper bound: compare it only within one question.',
+      rrf: 'Reciprocal rank fusion: the sum of 1 / (60 + rank) over the vector and keyword lists that hold the chunk. Only ranks count, not scores.',
+      weighted:
+        'Each list’s scores mapped onto 0..1 (best 1, worst 0), then vector × {{vector}} + keyword × {{keyword}}; a list that does not hold the chunk adds 0.',
+      rerank: 'The cross-encoder’s relevance of the question and the chunk read together (sigmoid of its logit).',
+    },
     missingScore: 'not in this search’s top {{n}}',
     ordinal: { one: '{{n}}st', two: '{{n}}nd', few: '{{n}}rd', other: '{{n}}th' },
     byMeaning: '{{place}} by meaning',

@@ -9,6 +9,7 @@ import { finalScoreLabel } from './scoreLabels';
 import { ResultCard } from './ResultCard';
 import { scoredStages } from './ResultScores';
 import { retrievalTimingText } from './retrievalTimingText';
+import { ScoreHelp } from './ScoreHelp';
 
 export function ResultCards({ run }: { run: RetrievalRun }) {
   const { t, i18n } = useTranslation();
@@ -43,6 +44,7 @@ export function ResultCards({ run }: { run: RetrievalRun }) {
       <p className="small" data-testid="ranked-by">
         {t('search.rankedBy', { score: finalScoreLabel(t, config, locale), mmr: mmrNote })}
       </p>
+      <ScoreHelp config={config} stages={stages} />
       <ol className="result-cards" aria-labelledby="results-title">
         {results.map((r) => (
           <ResultCard

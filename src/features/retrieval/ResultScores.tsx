@@ -1,5 +1,6 @@
 // One result's scores in a compact line: each stage that scored it, named in words with its range (no
 // tooltip needed), the final one (which orders the list) in bold and said to be so.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ScoredChunk } from '../../core/types';
 import type { RetrievalConfig } from '../../core/retrievalConfig';
@@ -17,16 +18,17 @@ export function scoredStages(config: RetrievalConfig, results: readonly ScoredCh
   return stages;
 }
 
+/** A score's name in words, with its range: "cosine similarity (−1 to 1)". */
+export function scoreLabel(t: TFunction, config: Pick<RetrievalConfig, 'fusion'>, locale: string, stage: ScoreStage): string {
+  if (stage !== 'fused') return t(`search.stage.${stage}`);
+  return config.fusion === 'rrf' ? t('search.stage.rrf', { max: rrfMaxText(locale) }) : t('search.stage.weighted');
+}
+
 export function ResultScores({ result, config, stages }: { result: ScoredChunk; config: RetrievalConfig; stages: ScoreStage[] }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const final = scoreStage(config);
-  const label = (stage: ScoreStage) =>
-    stage === 'fused'
-      ? config.fusion === 'rrf'
-        ? t('search.stage.rrf', { max: rrfMaxText(locale) })
-        : t('search.stage.weighted')
-      : t(`search.stage.${stage}`);
+  const label = (stage: ScoreStage) => scoreLabel(t, config, locale, stage);
   const digits = (stage: ScoreStage) => (stage === 'fused' && config.fusion === 'rrf' ? 4 : 3);
   return (
     <p className="result-scores small">
