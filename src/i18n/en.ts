@@ -1028,8 +1028,7 @@ export const en = {
     },
     listLabel: 'Chunks retrieved for “{{question}}”, best first',
     rank: 'Rank {{rank}}',
-    why: 'Why here:',
-    scores: 'Scores:',
+    why: 'Why here: {{reason}}',
     finalScore: 'ranks the list',
     scoreHelpTitle: 'What the scores mean',
     scoreHelp: {

@@ -1012,8 +1012,7 @@ export const zh: Translation = {
     },
     listLabel: '为“{{question}}”取回的分块，按相关程度排列',
     rank: '第 {{rank}} 名',
-    why: '为何在此：',
-    scores: '分数：',
+    why: '为何在此：{{reason}}',
     finalScore: '按此排序',
     scoreHelpTitle: '这些分数是什么意思',
     scoreHelp: {

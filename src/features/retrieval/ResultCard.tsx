@@ -54,7 +54,7 @@ export function ResultCard({ result, question, config, stages, documentName, foc
       </p>
       <ResultScores result={result} config={config} stages={stages} />
       <p className="result-why small" data-testid="why-here">
-        <span className="muted">{t('results.why')}</span> {whyHereText(t, locale, whyHere(result.ranks ?? {}, config))}
+        {t('results.why', { reason: whyHereText(t, locale, whyHere(result.ranks ?? {}, config)) })}
       </p>
     </li>
   );

@@ -32,7 +32,6 @@ export function ResultScores({ result, config, stages }: { result: ScoredChunk; 
   const digits = (stage: ScoreStage) => (stage === 'fused' && config.fusion === 'rrf' ? 4 : 3);
   return (
     <p className="result-scores small">
-      <span className="muted">{t('results.scores')}</span>{' '}
       {stages.map((stage, i) => {
         const value =
           stage === 'cosine'
