@@ -2,9 +2,9 @@
 // width, in English and Chinese, the top result's whole text is on screen (no nested scroll box, nothing
 // clipped, nothing wider than the page), with its scores in words and its "why here" line, and no raw
 // translation key anywhere. Also: what each mode says about itself (no "embedding.engine.null").
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, embed, openApp, resultList } from './steps';
+import { addFiles, askQuestion, embed, openApp } from './steps';
 
 const SIZES = [
   { name: 'desktop', width: 1440, height: 900 },
@@ -23,8 +23,8 @@ async function hybridWithRerank(page: Page) {
 }
 
 /** The top card's text: whole, in no scroll box, inside the page's width, and brought into view whole. */
-async function expectTopTextReadable(page: Page) {
-  const card = resultList(page).getByRole('listitem').first();
+async function expectTopTextReadable(page: Page, results: Locator) {
+  const card = results.getByRole('listitem').first();
   const text = card.locator('.result-text');
   await text.scrollIntoViewIfNeeded();
   const box = await text.evaluate((el) => {
@@ -60,7 +60,7 @@ async function expectTopTextReadable(page: Page) {
 
 /** No raw translation key (dotted lower-case words such as embedding.engine.null) in the page's text. */
 async function expectNoRawKeys(page: Page) {
-  const body = await page.locator('body').innerText();
+  const body = (await page.locator('body').textContent()) ?? '';
   const keys = body.match(/\b[a-z][a-zA-Z]+(\.[a-zA-Z-]+)+\b/g) ?? [];
   // File names and model ids are not keys.
   const real = keys.filter((k) => !/\.(md|txt|pdf|docx|html|json|onnx|zip|csv|jsonl)$/.test(k) && !/^(transformers\.js|e\.g|i\.e)$/.test(k));
@@ -87,7 +87,7 @@ for (const size of SIZES) {
     await expect(top.locator('.result-text mark').first()).toHaveText(/^(lava|hot|volcano|erupts|how|is|when|a)$/i);
     for (const card of await results.getByRole('listitem').all()) await expect(card.getByTestId('why-here')).toBeVisible();
     await expect(page.getByTestId('retrieval-timing')).toContainText(/fusion and reranking [\d.]+ m?s/);
-    await expectTopTextReadable(page);
+    await expectTopTextReadable(page, results);
     await expectNoRawKeys(page);
 
     // Chinese: the same results in the Chinese interface, then a Chinese question.
@@ -105,7 +105,7 @@ for (const size of SIZES) {
     await expect(zhResults).toBeVisible();
     await expect(zhResults.getByRole('listitem').first().locator('.result-text mark').first()).toBeVisible();
     await expect(zhResults.getByRole('listitem').first().getByTestId('why-here')).toContainText('为何在此：按语义');
-    await expectTopTextReadable(page);
+    await expectTopTextReadable(page, zhResults);
     await expectNoRawKeys(page);
   });
 }
