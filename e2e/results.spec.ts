@@ -60,7 +60,7 @@ async function expectTopTextReadable(page: Page, results: Locator) {
 
 /** No raw translation key (dotted lower-case words such as embedding.engine.null) in the page's text. */
 async function expectNoRawKeys(page: Page) {
-  const body = (await page.locator('body').textContent()) ?? '';
+  const body = (await page.locator('body').allInnerTexts()).join('\n');
   const keys = body.match(/\b[a-z][a-zA-Z]+(\.[a-zA-Z-]+)+\b/g) ?? [];
   // File names and model ids are not keys.
   const real = keys.filter((k) => !/\.(md|txt|pdf|docx|html|json|onnx|zip|csv|jsonl)$/.test(k) && !/^(transformers\.js|e\.g|i\.e)$/.test(k));
