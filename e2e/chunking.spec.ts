@@ -3,7 +3,7 @@
 // path of a Markdown chunk, and the chunks the embedding model would cut short.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addFiles, openApp } from './steps';
+import { addFiles, openApp, showChunkList } from './steps';
 
 const chunkCount = (page: Page, view: 'a' | 'b' = 'a') => page.getByTestId(`chunk-count-${view}`);
 
@@ -68,6 +68,7 @@ test('chunks longer than the model’s maximum sequence length are counted, with
   await expect(chunkCount(page)).toHaveText('2');
   const stats = page.getByLabel('Statistics of chunking A');
   await expect(stats).toContainText(/2 chunks are longer than Tiny test embedder \(fixture\)’s 512 tokens: up to 963 tokens over \(1,083 tokens lost in all\)/);
+  await showChunkList(page);
   await expect(page.getByRole('list', { name: 'Chunks of repeated.md' }).getByRole('listitem').first()).toContainText('963 tokens over the model’s limit');
 });
 

@@ -1,6 +1,6 @@
 // Getting documents in: good files, bad files, pasted text, the sample corpus, and the language switch.
 import { test, expect } from './fixtures';
-import { addFiles, openApp } from './steps';
+import { addFiles, openApp, showChunkList } from './steps';
 
 test('each bad file gets its own message and the good documents stay', async ({ page }) => {
   await openApp(page);
@@ -40,6 +40,7 @@ test('pasted text becomes a document; empty paste is refused', async ({ page }) 
   await page.getByLabel('Text', { exact: true }).fill('Magma rises through the crater of the volcano.');
   await page.getByRole('button', { name: 'Add document' }).click();
   await expect(page.getByRole('list', { name: 'Documents' })).toContainText('Notes');
+  await showChunkList(page);
   await expect(page.getByRole('list', { name: 'Chunks of Notes' })).toContainText('Magma rises');
 });
 
@@ -54,6 +55,7 @@ test('the sample corpus loads with one click, in English and Chinese', async ({ 
 test('invalid chunk settings are explained and not applied', async ({ page }) => {
   await openApp(page);
   await addFiles(page, 'volcanoes.md');
+  await showChunkList(page);
   const chunkItems = page.getByRole('list', { name: 'Chunks of volcanoes.md' }).getByRole('listitem');
   await expect(chunkItems.first()).toBeVisible();
   const before = await chunkItems.count();

@@ -96,7 +96,7 @@ test('the vector engine switch: the exact scan (the default) or Voy answers, wit
   await askQuestion(page, 'Where does tea come from?');
   const answer = page.getByTestId('engine-answer');
   await expect(answer).toHaveText(/^Answered by exact scan in [\d.]+ ms\.$/);
-  const texts = () => page.locator('td.result-text').allTextContents();
+  const texts = () => page.locator('.result-text').allTextContents();
   const byExact = await texts();
   // The exact scan answered without Voy: its wasm was never fetched.
   expect(voyWasm).toEqual([]);

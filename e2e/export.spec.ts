@@ -4,14 +4,14 @@ import type { Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, embed, openApp, scores } from './steps';
+import { addFiles, askQuestion, resultFacts, embed, openApp, scores } from './steps';
 
 const QUESTION = 'How hot is lava when a volcano erupts?';
 
-/** The top result's row (document, position, text) and its score. */
+/** The top result's card (text, document, position, scores) and its score. */
 async function firstResult(page: Page) {
   const table = await askQuestion(page, QUESTION);
-  const top = await table.getByRole('row').nth(1).locator('td').allTextContents();
+  const top = await resultFacts(table.getByRole('listitem').nth(0));
   return { top, score: (await scores(page))[0] };
 }
 

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, doc } from './fixtures';
-import { openApp } from './steps';
+import { openApp, showChunkList } from './steps';
 
 const generated = (name: string) => path.join(import.meta.dirname, '.generated', 'documents', name);
 
@@ -17,6 +17,7 @@ const documentRow = (page: Page, name: string) => page.getByRole('list', { name:
 
 async function chunksOf(page: Page, name: string) {
   await page.getByRole('button', { name, exact: true }).click();
+  await showChunkList(page);
   const chunks = page.getByRole('list', { name: `Chunks of ${name}` });
   await expect(chunks.getByRole('listitem').first()).toBeVisible();
   return chunks;

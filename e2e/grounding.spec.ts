@@ -42,12 +42,12 @@ test('compare with and without retrieval side by side, each with stats; the [1] 
   // Without retrieval there is no chunk 1: its [1] stays plain text.
   await expect(plain.getByRole('button')).toHaveCount(0);
   // With retrieval, [1] shows chunk 1: highlighted in the results, marked in its document.
-  const firstRow = table.getByRole('row').nth(1);
-  const chunkText = (await firstRow.locator('td.result-text').textContent())!;
-  const docName = (await firstRow.locator('td').nth(2).textContent())!;
+  const firstRow = table.getByRole('listitem').nth(0);
+  const chunkText = (await firstRow.locator('.result-text').textContent())!;
+  const docName = (await firstRow.locator('.result-doc').textContent())!;
   await rag.getByRole('button', { name: '[1]' }).click();
   await expect(firstRow).toHaveAttribute('aria-current', 'true');
-  await expect(table.locator('tr[aria-current]')).toHaveCount(1);
+  await expect(table.locator('li[aria-current]')).toHaveCount(1);
   const text = page.getByLabel(`Text of ${docName}`);
   await expect(text.locator('mark')).toHaveText(chunkText);
   await expect(text.locator('mark')).toBeInViewport();

@@ -9,15 +9,15 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, embed, filesRead, openApp, scores } from './steps';
+import { addFiles, askQuestion, resultFacts, embed, filesRead, openApp, scores } from './steps';
 
 const QUESTION = 'How hot is lava when a volcano erupts?';
 const documentList = (page: Page) => page.getByRole('list', { name: 'Documents' });
 
-/** The top result's row and every score, for comparing two runs. */
+/** The top result's card and every score, for comparing two runs. */
 async function results(page: Page) {
   const table = await askQuestion(page, QUESTION);
-  const top = await table.getByRole('row').nth(1).locator('td').allTextContents();
+  const top = await resultFacts(table.getByRole('listitem').nth(0));
   return { top, scores: await scores(page) };
 }
 

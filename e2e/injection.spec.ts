@@ -1,7 +1,7 @@
 // Prompt injection and HTML inside a document, and in a model's answer: shown as plain text wherever chunks
 // and answers are displayed, and never changing what the app does (no dialog, no script, no request).
 import { test as base, expect } from './fixtures';
-import { askQuestion, chooseEngine, embed, openApp } from './steps';
+import { askQuestion, chooseEngine, embed, openApp, showChunkList } from './steps';
 import { EVIL_ANSWER, startOpenAITestServer, type TestServer } from '../scripts/openaiTestServer';
 
 const test = base.extend<{ server: TestServer }>({
@@ -37,6 +37,7 @@ test('a document with "ignore previous instructions", <script> and <img onerror>
   await embed(page);
 
   // The chunk list (step 2) shows the text as typed.
+  await showChunkList(page);
   const chunkList = page.getByRole('list', { name: 'Chunks of injection.txt' });
   await expect(chunkList).toContainText('<script>window.__pwned = "script"; alert(1)</script>');
   await expect(chunkList).toContainText('<img src=x onerror=');

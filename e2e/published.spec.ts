@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, isHostProbe, isLocalUrl } from './fixtures';
-import { addFiles, askQuestion, embed, openApp, savedDocumentNames, scores } from './steps';
+import { addFiles, askQuestion, resultFacts, embed, openApp, savedDocumentNames, scores } from './steps';
 
 const QUESTION = 'How hot is lava when a volcano erupts?';
 
@@ -13,7 +13,7 @@ async function publishedFile(page: Page, path: string) {
   await addFiles(page, 'volcanoes.md', 'tea.txt');
   await embed(page);
   const table = await askQuestion(page, QUESTION);
-  const top = await table.getByRole('row').nth(1).locator('td').allTextContents();
+  const top = await resultFacts(table.getByRole('listitem').nth(0));
   const score = (await scores(page))[0];
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export workspace' }).click();
@@ -43,7 +43,7 @@ test('a published workspace opens from the address, searchable at once, with the
   await expect(page.getByTestId('embedding-speed')).toHaveCount(0);
   expect(new URL(page.url()).search).toBe(''); // a reload keeps the workspace as it is now
   const table = await askQuestion(page, QUESTION);
-  expect(await table.getByRole('row').nth(1).locator('td').allTextContents()).toEqual(published.top);
+  expect(await resultFacts(table.getByRole('listitem').nth(0))).toEqual(published.top);
   expect((await scores(page))[0]).toBe(published.score);
   expect(external).toEqual([]);
   await context.close();

@@ -1,6 +1,6 @@
 // The whole RAG loop, driven as a person would: documents in, chunks, embedding, retrieval, prompt.
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, embed, openApp, scores } from './steps';
+import { addFiles, askQuestion, embed, openApp, resultList, scores } from './steps';
 
 async function wholeLoop(page: import('@playwright/test').Page, device: 'WASM' | 'WebGPU') {
   await openApp(page);
@@ -10,7 +10,9 @@ async function wholeLoop(page: import('@playwright/test').Page, device: 'WASM' |
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(list.getByRole('listitem').filter({ hasText: 'volcanoes.md' })).toContainText(/\d+ chunks?/);
 
-  // The first document's chunks are shown in order with their offsets.
+  // The first document's chunks are shown coloured over its text at first; as a list, in order with their offsets.
+  await expect(page.getByRole('region', { name: 'Chunks of volcanoes.md, coloured over the text' })).toBeVisible();
+  await page.getByRole('button', { name: 'Chunks', exact: true }).click();
   const chunks = page.getByRole('list', { name: 'Chunks of volcanoes.md' });
   await expect(chunks.getByRole('listitem').first()).toContainText('Chunk 1 · characters 0–');
 
@@ -19,8 +21,8 @@ async function wholeLoop(page: import('@playwright/test').Page, device: 'WASM' |
   await expect(page.getByTestId('embedding-speed')).toContainText(new RegExp(`Embedded \\d+ chunks in .* chunks/s on ${device}`));
 
   const table = await askQuestion(page, 'How hot is lava when a volcano erupts?');
-  const rows = table.getByRole('row');
-  await expect(rows.nth(1)).toContainText('volcanoes.md');
+  const rows = table.getByRole('listitem');
+  await expect(rows.nth(0)).toContainText('volcanoes.md');
   const s = await scores(page);
   expect(s.length).toBeGreaterThan(1);
   for (const v of s) expect(v).toBeGreaterThanOrEqual(-1), expect(v).toBeLessThanOrEqual(1);
@@ -28,13 +30,13 @@ async function wholeLoop(page: import('@playwright/test').Page, device: 'WASM' |
   expect(s[0]!).toBeGreaterThan(s[s.length - 1]!);
 
   // The filled prompt holds the question and the top chunk, marked as inserted.
-  const topChunkText = (await rows.nth(1).locator('td.result-text').textContent())!;
+  const topChunkText = (await rows.nth(0).locator('.result-text').textContent())!;
   const prompt = page.getByTestId('filled-prompt');
   await expect(prompt).toContainText('How hot is lava when a volcano erupts?');
   await expect(prompt.locator('mark.inserted-chunk').first()).toContainText(topChunkText.slice(0, 60));
 
   // Clicking a result shows it in its document: the full text, with the chunk marked in place.
-  await rows.nth(1).getByRole('button').click();
+  await rows.nth(0).getByRole('button').click();
   const text = page.getByLabel('Text of volcanoes.md');
   await expect(text.locator('mark')).toHaveText(topChunkText);
   await expect(text.locator('mark')).toBeInViewport();
@@ -56,7 +58,7 @@ test('Chinese text is chunked, embedded and retrieved', async ({ page }) => {
   await addFiles(page, '火山.txt', 'tea.txt');
   await embed(page);
   const table = await askQuestion(page, '熔岩的温度有多高？');
-  await expect(table.getByRole('row').nth(1)).toContainText('火山.txt');
+  await expect(table.getByRole('listitem').nth(0)).toContainText('火山.txt');
 });
 
 test('a document that repeats one paragraph many times is indexed and searched without a crash', async ({ page }) => {
@@ -129,5 +131,5 @@ test('vectors over 768 dimensions are searched by an exact scan, also when Voy i
   await askQuestion(page, 'How hot is lava when a volcano erupts?');
   await expect(page.getByText('more than 768 dimensions, which Voy would silently cut').first()).toBeVisible();
   await expect(page.getByTestId('retrieval-timing')).toContainText('by exact scan');
-  await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('volcanoes.md');
+  await expect(resultList(page).getByRole('listitem').nth(0)).toContainText('volcanoes.md');
 });

@@ -3,7 +3,7 @@
 // (scripts/make-fixture-reranker.ts). The tiny embedder ranks by topic instead, so the two orders differ.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { askQuestion, embed, openApp } from './steps';
+import { askQuestion, embed, openApp, resultList } from './steps';
 
 const QUESTION = 'How hot is lava when a volcano erupts?';
 /** Four one-chunk documents; the comment gives the question's content words each one shares. */
@@ -36,27 +36,21 @@ async function chooseFixtureReranker(page: Page, device: 'WASM' | 'WebGPU', cand
 }
 
 /**
- * The results table as { document, rerank score, rank move } per row, top to bottom. Columns are found by
- * their headers; the move is reduced to its arrow and distance ("↑2", "↓1", "=").
+ * The result cards as { document, rerank score, rank move } per card, top to bottom. The score is the one
+ * shown in the card's rerank score; the move, read from its "why here" line, is reduced to its arrow and
+ * distance ("↑2", "↓1", "=").
  */
 async function rerankedRows(page: Page) {
-  const table = page.getByRole('table');
-  const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.trim());
-  const column = (pattern: RegExp) => {
-    const i = headers.findIndex((h) => pattern.test(h));
-    expect(i, `a column matching ${pattern} in ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
-    return i;
-  };
-  const [doc, score, move] = [column(/^Document$/), column(/^Rerank/), column(/^Rank (move|by stage)/)];
-  const rows = table.getByRole('row');
+  const cards = resultList(page).getByRole('listitem');
   const out: { doc: string; score: number; move: string }[] = [];
-  for (let i = 1; i < (await rows.count()); i++) {
-    const cells = rows.nth(i).getByRole('cell');
-    const moveText = (await cells.nth(move).textContent()) ?? '';
+  for (let i = 0; i < (await cards.count()); i++) {
+    const card = cards.nth(i);
+    const why = (await card.getByTestId('why-here').textContent()) ?? '';
+    const moved = why.match(/moved (up|down) (\d+) places? by reranking/);
     out.push({
-      doc: ((await cells.nth(doc).textContent()) ?? '').trim(),
-      score: Number(((await cells.nth(score).textContent()) ?? '').match(/\d+\.\d+/)?.[0]),
-      move: moveText.match(/[↑↓] ?\d+|=/)?.[0].replace(' ', '') ?? moveText,
+      doc: ((await card.locator('.result-doc').textContent()) ?? '').trim(),
+      score: Number(((await card.locator('.result-score[data-stage="rerank"] .score-value').textContent()) ?? '').match(/\d+\.\d+/)?.[0]),
+      move: moved ? `${moved[1] === 'up' ? '↑' : '↓'}${moved[2]}` : /stayed \S+ after reranking/.test(why) ? '=' : why,
     });
   }
   return out;
@@ -72,16 +66,16 @@ async function setUp(page: Page, device: 'WASM' | 'WebGPU') {
 test('the fixture reranker reorders the candidates by shared words; the top k go to the prompt', async ({ page }) => {
   await setUp(page, 'WASM');
 
-  // Without reranking: the vector order, top 2, no rerank columns.
+  // Without reranking: the vector order, top 2, no rerank scores.
   const plain = await askQuestion(page, QUESTION);
-  await expect(plain.getByRole('row').nth(1)).toContainText('Lava');
-  await expect(plain.getByRole('row').nth(2)).toContainText('Rocks');
-  await expect(plain.getByRole('columnheader', { name: /^Rerank/ })).toHaveCount(0);
+  await expect(plain.getByRole('listitem').nth(0)).toContainText('Lava');
+  await expect(plain.getByRole('listitem').nth(1)).toContainText('Rocks');
+  await expect(plain.locator('.result-score[data-stage="rerank"]')).toHaveCount(0);
 
   await chooseFixtureReranker(page, 'WASM');
   const table = await askQuestion(page, QUESTION);
-  await expect(table.getByRole('columnheader', { name: /^Rerank/ })).toBeVisible();
-  await expect(table.getByRole('row').nth(1)).toContainText('Eruption and tea');
+  await expect(table.locator('.result-score[data-stage="rerank"]').first()).toHaveText(/^rerank score \(0 to 1\) 0\.\d{3} \(ranks the list\)$/);
+  await expect(table.getByRole('listitem').nth(0)).toContainText('Eruption and tea');
 
   // "Eruption and tea" was third in the vector order, outside the top 2; the cross-encoder puts it first.
   const rows = await rerankedRows(page);
@@ -91,8 +85,8 @@ test('the fixture reranker reorders the candidates by shared words; the top k go
   ]);
   expect(rows[0]!.score).toBeCloseTo(expected(4), 2); // 0.993 as shown
   expect(rows[1]!.score).toBeCloseTo(expected(2), 2); // 0.731
-  // The cosine similarity column still shows the vector stage's own scores.
-  await expect(table.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText(/^0\.5\d\d$/); // 0.516
+  // The cosine similarity still shows the vector stage's own score.
+  await expect(table.getByRole('listitem').nth(0).locator('.result-score[data-stage="cosine"] .score-value')).toHaveText(/^0\.5\d\d$/); // 0.516
 
   await expect(page.getByTestId('rerank-status')).toHaveText('Loaded: openbook/tiny-reranker on WASM');
   await expect(page.getByTestId('rerank-speed')).toContainText(/^Reranked 4 candidates in .* per candidate\) on WASM\.$/);
@@ -102,7 +96,7 @@ test('the fixture reranker reorders the candidates by shared words; the top k go
   // All four candidates, in the reranker's order: ties (no shared word) keep the vector order.
   await page.getByLabel('Top k').fill('4');
   await askQuestion(page, QUESTION);
-  await expect(page.getByRole('table').getByRole('row')).toHaveCount(5);
+  await expect(resultList(page).getByRole('listitem')).toHaveCount(4);
   const all = await rerankedRows(page);
   expect(all.map((r) => [r.doc, r.move])).toEqual([
     ['Eruption and tea', '↑2'],
@@ -122,8 +116,8 @@ test('the fixture reranker reorders the candidates by shared words; the top k go
   await page.getByRole('radio', { name: 'No reranking' }).check();
   await page.getByLabel('Top k').fill('2');
   const again = await askQuestion(page, QUESTION);
-  await expect(again.getByRole('row').nth(1)).toContainText('Lava');
-  await expect(again.getByRole('columnheader', { name: /^Rerank/ })).toHaveCount(0);
+  await expect(again.getByRole('listitem').nth(0)).toContainText('Lava');
+  await expect(again.locator('.result-score[data-stage="rerank"]')).toHaveCount(0);
 });
 
 test('loading the reranker shows its download and can be cancelled; the next question loads it afresh', async ({ page }) => {
@@ -152,7 +146,7 @@ test('loading the reranker shows its download and can be cancelled; the next que
   await page.unroute('**/models/openbook/tiny-reranker/onnx/model.onnx');
 
   const table = await askQuestion(page, QUESTION);
-  await expect(table.getByRole('row').nth(1)).toContainText('Eruption and tea');
+  await expect(table.getByRole('listitem').nth(0)).toContainText('Eruption and tea');
   await expect(page.getByTestId('rerank-status')).toHaveText('Loaded: openbook/tiny-reranker on WASM');
 });
 

@@ -1,5 +1,5 @@
 // What a person does in the app, as reusable steps for the e2e tests.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, doc } from './fixtures';
 
 export async function openApp(page: Page) {
@@ -12,6 +12,11 @@ export async function openApp(page: Page) {
 export async function addFiles(page: Page, ...names: string[]) {
   await page.getByLabel('Choose files').setInputFiles(names.map(doc));
   await filesRead(page);
+}
+
+/** Step 2 shows the selected document's chunks coloured over its text at first: switch to the list of chunks. */
+export async function showChunkList(page: Page) {
+  await page.getByRole('button', { name: 'Chunks', exact: true }).click();
 }
 
 /** Wait until every file given so far has been read (added, or refused with its reason). */
@@ -29,15 +34,21 @@ export async function embed(page: Page, device: 'WASM' | 'WebGPU' | 'Automatic' 
 export async function askQuestion(page: Page, question: string) {
   await page.getByRole('textbox', { name: 'Question', exact: true }).fill(question);
   await page.getByRole('button', { name: 'Ask', exact: true }).click();
-  const table = page.getByRole('table');
-  await expect(table).toBeVisible();
-  return table;
+  const results = resultList(page);
+  await expect(results).toBeVisible();
+  return results;
 }
 
-/** The final scores shown in the results table, top to bottom (cosine similarities for vector search). */
+/** The list of retrieved chunks (one card, a listitem, per chunk, best first). */
+export const resultList = (page: Page) => page.getByRole('list', { name: /^Chunks retrieved for / });
+
+/** Everything a result card says (text, rank, document, section, position, scores, why here), paragraph by paragraph. */
+export const resultFacts = (card: Locator) => card.locator('p').allTextContents();
+
+/** The final scores shown in the results, top to bottom (cosine similarities for vector search). */
 export async function scores(page: Page): Promise<number[]> {
-  const cells = page.locator('td.score');
-  return (await cells.evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-score'))))) as number[];
+  const cells = resultList(page).locator('.result-score.score');
+  return (await cells.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-score'))))) as number[];
 }
 
 export type ChatEngine = 'WebLLM · WebGPU' | 'transformers.js · WebGPU' | 'transformers.js · WASM (CPU)' | 'OpenAI-compatible endpoint (your own server)';

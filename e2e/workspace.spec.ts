@@ -2,7 +2,7 @@
 // anything again), a full storage is explained and loses nothing saved before, and clearing empties it all.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, embed, openApp, scores } from './steps';
+import { addFiles, askQuestion, resultFacts, embed, openApp, scores } from './steps';
 
 const QUESTION = 'How hot is lava when a volcano erupts?';
 
@@ -13,10 +13,10 @@ async function reloadAndWaitForRestore(page: Page) {
   await expect(page.getByText('Restoring your saved workspace…')).toHaveCount(0);
 }
 
-/** The top result's row (document, position, text) and every score, for comparing two runs. */
+/** The top result's card (text, document, position, scores) and every score, for comparing two runs. */
 async function results(page: Page) {
   const table = await askQuestion(page, QUESTION);
-  const top = await table.getByRole('row').nth(1).locator('td').allTextContents();
+  const top = await resultFacts(table.getByRole('listitem').nth(0));
   return { top, scores: await scores(page) };
 }
 
@@ -117,6 +117,6 @@ test('when storage is full, the failed saves are explained and the saved workspa
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
   await expect(page.getByTestId('index-summary')).toHaveText(summary!);
   const table = await askQuestion(page, QUESTION);
-  await expect(table.getByRole('row').nth(1)).toContainText('volcanoes.md');
+  await expect(table.getByRole('listitem').nth(0)).toContainText('volcanoes.md');
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
 });

@@ -42,3 +42,13 @@ export function askTimings(m: AskMarks): AskTimings {
     outsideModelsMs: totalMs - m.embedMs - generationMs,
   };
 }
+
+/**
+ * The retrieval's own search time for the Ask timings, so that no part of it is left to "the app's own
+ * work": the first stage (the vector search after the question's embedding, and the keyword search, which
+ * runs alongside both: whichever ends later) plus the stages after it (fusion, reranking, threshold, MMR).
+ */
+export function retrievalSearchMs(run: { embedMs: number; searchMs: number; keywordMs: number | null; combineMs: number }): number {
+  const firstStage = Math.max(run.embedMs + run.searchMs, run.keywordMs ?? 0);
+  return firstStage - run.embedMs + run.combineMs;
+}

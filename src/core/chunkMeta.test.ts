@@ -1,6 +1,6 @@
 // Chunk metadata from a document's structure, and Markdown sections found from headings.
 import { describe, expect, it } from 'vitest';
-import { chunkMeta, withChunkMeta } from './chunkMeta';
+import { chunkMeta, sectionLabel, withChunkMeta } from './chunkMeta';
 import { markdownSections } from './markdownSections';
 import type { Chunk, PageSpan, SectionSpan } from './types';
 
@@ -65,5 +65,38 @@ describe('chunk metadata', () => {
       pageStart: 4,
       pageEnd: 4,
     });
+  });
+
+  it('names the section most of the chunk lies in, not the one it starts in', () => {
+    // 20..250: 30 characters in Top before Sub, 70 in Sub, then 130 in Top again
+    expect(chunkMeta(chunk(20, 250), [], sections)).toEqual({ headingPath: ['Top'] });
+    // starts in Top's last 10 characters, the other 40 in Next
+    expect(chunkMeta(chunk(240, 290), [], sections)).toEqual({ headingPath: ['Next'] });
+    // text before the first heading belongs to no section
+    expect(chunkMeta(chunk(0, 30), [], sections)).toEqual({ headingPath: ['Top'] });
+  });
+
+  it('names both sections, in document order, when neither holds 60% of the chunk', () => {
+    expect(chunkMeta(chunk(200, 300), [], sections)).toEqual({ headingPath: ['Top'], sectionSpan: [['Top'], ['Next']] });
+    expect(chunkMeta(chunk(229, 279), [], sections)).toEqual({ headingPath: ['Next'], sectionSpan: [['Top'], ['Next']] });
+    expect(chunkMeta(chunk(80, 160), [], sections)).toEqual({ headingPath: ['Top', 'Sub'], sectionSpan: [['Top', 'Sub'], ['Top']] });
+  });
+});
+
+describe('sectionLabel', () => {
+  it('joins a heading path, and names both sections of a split chunk with their shared part once', () => {
+    expect(sectionLabel(undefined)).toBe('');
+    expect(sectionLabel({ headingPath: ['Guide', 'Step 2'] })).toBe('Guide › Step 2');
+    expect(
+      sectionLabel({
+        headingPath: ['Guide', 'Step 2'],
+        sectionSpan: [
+          ['Guide', 'Step 2'],
+          ['Guide', 'Step 3'],
+        ],
+      }),
+    ).toBe('Guide › Step 2 → Step 3');
+    expect(sectionLabel({ headingPath: ['B'], sectionSpan: [['A'], ['B']] })).toBe('A → B');
+    expect(sectionLabel({ headingPath: ['Top'], sectionSpan: [['Top', 'Sub'], ['Top']] })).toBe('Top › Sub → Top');
   });
 });

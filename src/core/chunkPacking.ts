@@ -10,6 +10,8 @@ export interface PackedChunks {
   pages: Int32Array;
   /** For each chunk, its heading path's position in `headingPaths` (-1: none). */
   headingPathIds: Int32Array;
+  /** For each chunk, its sectionSpan's two positions in `headingPaths` (-1: none). */
+  sectionSpanIds: Int32Array;
   headingPaths: string[][];
 }
 
@@ -18,8 +20,19 @@ export function packChunks(chunks: Chunk[]): PackedChunks {
   const spans = new Int32Array(n * 3);
   const pages = new Int32Array(n * 2);
   const headingPathIds = new Int32Array(n).fill(-1);
+  const sectionSpanIds = new Int32Array(n * 2).fill(-1);
   const headingPaths: string[][] = [];
   const pathIds = new Map<string, number>();
+  const idOf = (path: string[]) => {
+    const key = JSON.stringify(path);
+    let id = pathIds.get(key);
+    if (id === undefined) {
+      id = headingPaths.length;
+      headingPaths.push(path);
+      pathIds.set(key, id);
+    }
+    return id;
+  };
   chunks.forEach((c, i) => {
     spans[i * 3] = c.index;
     spans[i * 3 + 1] = c.start;
@@ -27,22 +40,18 @@ export function packChunks(chunks: Chunk[]): PackedChunks {
     pages[i * 2] = c.meta?.pageStart ?? 0;
     pages[i * 2 + 1] = c.meta?.pageEnd ?? 0;
     const path = c.meta?.headingPath;
-    if (path) {
-      const key = JSON.stringify(path);
-      let id = pathIds.get(key);
-      if (id === undefined) {
-        id = headingPaths.length;
-        headingPaths.push(path);
-        pathIds.set(key, id);
-      }
-      headingPathIds[i] = id;
+    if (path) headingPathIds[i] = idOf(path);
+    const span = c.meta?.sectionSpan;
+    if (span) {
+      sectionSpanIds[i * 2] = idOf(span[0]);
+      sectionSpanIds[i * 2 + 1] = idOf(span[1]);
     }
   });
-  return { spans, pages, headingPathIds, headingPaths };
+  return { spans, pages, headingPathIds, sectionSpanIds, headingPaths };
 }
 
 export function unpackChunks(docId: string, text: string, packed: PackedChunks): Chunk[] {
-  const { spans, pages, headingPathIds, headingPaths } = packed;
+  const { spans, pages, headingPathIds, sectionSpanIds, headingPaths } = packed;
   const n = spans.length / 3;
   const chunks: Chunk[] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -57,6 +66,9 @@ export function unpackChunks(docId: string, text: string, packed: PackedChunks):
     }
     const pathId = headingPathIds[i]!;
     if (pathId >= 0) meta.headingPath = headingPaths[pathId]!;
+    const from = sectionSpanIds[i * 2] ?? -1;
+    const to = sectionSpanIds[i * 2 + 1] ?? -1;
+    if (from >= 0 && to >= 0) meta.sectionSpan = [headingPaths[from]!, headingPaths[to]!];
     if (meta.pageStart !== undefined || meta.headingPath) chunk.meta = meta;
     chunks[i] = chunk;
   }
@@ -68,4 +80,5 @@ export const packedBuffers = (p: PackedChunks): ArrayBuffer[] => [
   p.spans.buffer as ArrayBuffer,
   p.pages.buffer as ArrayBuffer,
   p.headingPathIds.buffer as ArrayBuffer,
+  p.sectionSpanIds.buffer as ArrayBuffer,
 ];

@@ -70,8 +70,13 @@ export interface ChunkMeta {
   /** First and last page the chunk touches (PDF). */
   pageStart?: number;
   pageEnd?: number;
-  /** The heading path of the section the chunk starts in. */
+  /** The heading path of the section most of the chunk lies in. */
   headingPath?: string[];
+  /**
+   * When the chunk lies across two sections and neither holds 60% of it: both heading paths, in document
+   * order (one of them is headingPath). Shown as "Step 2 → Step 3".
+   */
+  sectionSpan?: [string[], string[]];
 }
 
 /**

@@ -7,7 +7,7 @@ import { useIndexStore } from '../../state/embedding/indexStore';
 import { ask } from '../../state/flows/ask';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
-import { ResultsTable } from './ResultsTable';
+import { ResultCards } from './ResultCards';
 import { ParentList } from './ParentList';
 import { QueryTransformPanel } from './QueryTransformPanel';
 import { SearchSettingsPanel } from './SearchSettingsPanel';
@@ -28,6 +28,7 @@ export function AskStep() {
   const setTopK = useRetrievalStore((s) => s.setTopK);
   const hasIndex = useIndexStore((s) => s.indexedChunks.size > 0);
   const indexedModelId = useIndexStore((s) => s.indexedModelId);
+  const mode = useRetrievalStore((s) => s.search.mode);
   const busy = phase === 'loading-model' || phase === 'embedding-query' || phase === 'searching';
   const busyText = {
     'loading-model': t('ask.loadingModel', { model: indexedModelId ?? '' }),
@@ -41,7 +42,7 @@ export function AskStep() {
   };
 
   return (
-    <StepCard step={4} id="ask" title={t('ask.title')} subtitle={t('ask.subtitle')}>
+    <StepCard step={4} id="ask" title={t('ask.title')} subtitle={t(`results.subtitle.${mode}`)}>
       <form className="ask-form" onSubmit={submit}>
         <label className="grow">
           {t('ask.question')}
@@ -70,7 +71,7 @@ export function AskStep() {
           {error.key === 'rerank.errors.load-failed' && <WaysForward kind="reranker" />}
         </Alert>
       )}
-      {last && <ResultsTable run={last} />}
+      {last && <ResultCards run={last} />}
       {last && <ParentList run={last} />}
     </StepCard>
   );

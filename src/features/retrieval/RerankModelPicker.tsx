@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { availabilityOf } from '../../core/modelAvailability';
 import { useAvailabilityFacts } from '../../state/models/modelAvailabilityStore';
 import { useRerankStore } from '../../state/retrieval/rerankStore';
+import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { ModelPicker, useModelFacts, type ModelChoice } from '../../ui/ModelPicker';
 
 export function RerankModelPicker({ disabled }: { disabled: boolean }) {
@@ -11,13 +12,14 @@ export function RerankModelPicker({ disabled }: { disabled: boolean }) {
   const models = useRerankStore((s) => s.models);
   const modelId = useRerankStore((s) => s.modelId);
   const setModel = useRerankStore((s) => s.setModel);
+  const mode = useRetrievalStore((s) => s.search.mode);
   const facts = useAvailabilityFacts();
   const { megabytes, languages } = useModelFacts();
   // A chosen model that is not (or no longer) offered counts as none.
   const chosen = models.some((m) => m.id === modelId) ? modelId : null;
 
   const choices: ModelChoice[] = [
-    { id: '', name: t('rerank.none'), availability: null, facts: t('rerank.noneFacts') },
+    { id: '', name: t('rerank.none'), availability: null, facts: t(`results.noRerank.${mode}`) },
     ...models.map((m) => ({
       id: m.id,
       name: m.label,

@@ -34,7 +34,9 @@ export function SearchEngineControl() {
       </fieldset>
       {last && (
         <p className="small" data-testid="engine-answer" role="status">
-          {t('indexEngine.answered', { engine: t(`embedding.engine.${last.engine}`), time: formatMs(last.searchMs, i18n.language) })}
+          {last.engine === null
+            ? t('results.noVectorSearch')
+            : t('indexEngine.answered', { engine: t(`embedding.engine.${last.engine}`), time: formatMs(last.searchMs, i18n.language) })}
           {last.engineReason ? ` ${engineReasonText(t, last.engineReason, status)}` : ''}
         </p>
       )}

@@ -8,7 +8,7 @@ import { templateIn, usePromptStore } from '../augment/promptStore';
 import { recordAnswer } from '../generation/historyStore';
 import { questionOnlyPrompt } from '../../core/prompt';
 import { COMPARISON_SIDES } from '../generation/comparison';
-import { askTimings } from '../../core/askTimings';
+import { askTimings, retrievalSearchMs } from '../../core/askTimings';
 import { useAskTimingStore } from '../generation/askTimingStore';
 
 export async function ask(uiLanguage: string): Promise<void> {
@@ -21,7 +21,7 @@ export async function ask(uiLanguage: string): Promise<void> {
   const retrieved = performance.now();
   await answerCurrent(uiLanguage, (promptBuilt, firstToken) =>
     useAskTimingStore.setState({
-      last: askTimings({ pressed, retrieved, promptBuilt, firstToken, embedMs: run.embedMs, searchMs: run.searchMs }),
+      last: askTimings({ pressed, retrieved, promptBuilt, firstToken, embedMs: run.embedMs, searchMs: retrievalSearchMs(run) }),
     }),
   );
 }

@@ -54,7 +54,6 @@ interface RetrievalState {
   error: Message | null;
   /** The chunk the user asked to see in its document. */
   focusedChunkId: string | null;
-  /** How step 2 shows the selected document: its chunks, or its text with the focused chunk marked. */
   /** How step 2 shows the selected document: coloured chunks over the text, the list of chunks, or its text. */
   documentView: 'colours' | 'chunks' | 'text';
   setDocumentView(view: 'colours' | 'chunks' | 'text'): void;
@@ -88,13 +87,14 @@ export const useRetrievalStore = create<RetrievalState>()(
       last: null,
       error: null,
       focusedChunkId: null,
-      documentView: 'chunks',
+      // The coloured view teaches most: every chunk over the text, overlaps hatched.
+      documentView: 'colours',
       setDocumentView: (documentView) => set({ documentView }),
       setQuestion: (question) => set({ question }),
       setTopK: (k) => set({ topK: Math.min(MAX_TOP_K, Math.max(1, Math.round(k) || 1)) }),
       // Seeing a retrieved chunk "in its document" means its text, in place.
       focusChunk: (focusedChunkId) => set({ focusedChunkId, documentView: focusedChunkId ? 'text' : get().documentView }),
-      clearResults: () => set({ phase: 'idle', last: null, error: null, focusedChunkId: null, documentView: 'chunks' }),
+      clearResults: () => set({ phase: 'idle', last: null, error: null, focusedChunkId: null, documentView: 'colours' }),
 
       async retrieve() {
         const question = get().question.trim();
