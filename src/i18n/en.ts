@@ -1441,7 +1441,7 @@ export const en = {
       parentWindow: 'parents: ±{{n}} chunks',
     },
   },
-  // Speed (issue 16): the large runtimes kept for offline use (src/features/offline/OfflineRuntimes.tsx).
+  // Speed (issue 16): the large runtimes kept for offline use (src/features/offline/OfflineRuntimes.tsx, src/state/runtime/offlineStore.ts).
   offlineRuntimes: {
     title: 'Runtimes for offline use',
     kept: 'The large runtimes (ONNX Runtime, transformers.js, WebLLM, the PDF reader) are downloaded when first used: {{kept}} of {{total}} are kept in this browser.',

@@ -1,11 +1,11 @@
 // From pressing Ask to the first token, by stage: the app's own overhead next to the models' time.
 import { useTranslation } from 'react-i18next';
-import { useAskTimingStore } from '../../state/generation/askTimingStore';
+import { useGenerationStore } from '../../state/generation/generationStore';
 import { formatNumber } from '../../core/format';
 
 export function AskTimingsView() {
   const { t, i18n } = useTranslation();
-  const last = useAskTimingStore((s) => s.last);
+  const last = useGenerationStore((s) => s.askTimings);
   if (!last) return null;
   const ms = (x: number) => formatNumber(x, i18n.language, 1);
   return (

@@ -12,7 +12,7 @@ import { formatBytes } from '../../core/format';
 import { DeleteModelDialog } from './DeleteModelDialog';
 import { CachedModelsTable } from './CachedModelsTable';
 import { OfflineRuntimes } from '../offline';
-import { refreshOfflineRuntimes } from '../../state/runtime/offlineRuntimesStore';
+import { refreshOfflineRuntimes } from '../../state/runtime/offlineStore';
 
 /** The files of a folder chosen with webkitdirectory, with their paths inside the chosen folder. */
 function folderFiles(list: FileList): { path: string; file: File }[] {

@@ -3,14 +3,15 @@
 // progress and a way to stop, so that everything works offline later. Shown in "Models and storage".
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../core/format';
-import { cancelOfflineRuntimes, keepAllOfflineRuntimes, useOfflineRuntimesStore } from '../../state/runtime/offlineRuntimesStore';
+import { cancelOfflineRuntimes, keepAllOfflineRuntimes, useOfflineStore } from '../../state/runtime/offlineStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ProgressBar } from '../../ui/ProgressBar';
 
 export function OfflineRuntimes() {
   const { t, i18n } = useTranslation();
-  const { files, kept, total, downloading, error } = useOfflineRuntimesStore();
+  const { files, kept, total, downloading, error } = useOfflineStore((s) => s.runtimes);
+  const dismissError = useOfflineStore((s) => s.dismissRuntimesError);
   if (!files) return null;
   const size = (bytes: number) => formatBytes(bytes, i18n.language);
   const all = kept >= total;
@@ -39,7 +40,7 @@ export function OfflineRuntimes() {
         </>
       )}
       {error && (
-        <Alert level="error" onDismiss={() => useOfflineRuntimesStore.setState({ error: null })}>
+        <Alert level="error" onDismiss={dismissError}>
           <MessageText message={error} />
         </Alert>
       )}

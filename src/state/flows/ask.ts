@@ -9,19 +9,18 @@ import { recordAnswer } from '../generation/historyStore';
 import { questionOnlyPrompt } from '../../core/prompt';
 import { COMPARISON_SIDES } from '../generation/comparison';
 import { askTimings, retrievalSearchMs } from '../../core/askTimings';
-import { useAskTimingStore } from '../generation/askTimingStore';
 
 export async function ask(uiLanguage: string): Promise<void> {
   const pressed = performance.now();
-  useAskTimingStore.setState({ last: null });
+  useGenerationStore.setState({ askTimings: null });
   const run = await useRetrievalStore.getState().retrieve();
   if (!run) return;
   const generation = useGenerationStore.getState();
   if (!generation.loadedModelId || generation.phase !== 'ready') return;
   const retrieved = performance.now();
   await answerCurrent(uiLanguage, (promptBuilt, firstToken) =>
-    useAskTimingStore.setState({
-      last: askTimings({ pressed, retrieved, promptBuilt, firstToken, embedMs: run.embedMs, searchMs: retrievalSearchMs(run) }),
+    useGenerationStore.setState({
+      askTimings: askTimings({ pressed, retrieved, promptBuilt, firstToken, embedMs: run.embedMs, searchMs: retrievalSearchMs(run) }),
     }),
   );
 }
@@ -44,7 +43,7 @@ const outcomeOf = (failed: boolean, stopped: boolean) => (failed ? 'failed' : st
  * prompt was ready and when the first token arrived.
  */
 export async function answerCurrent(uiLanguage: string, timed?: (promptBuilt: number, firstToken: number) => void): Promise<void> {
-  if (!timed) useAskTimingStore.setState({ last: null }); // the figures are those of Ask, not of this button
+  if (!timed) useGenerationStore.setState({ askTimings: null }); // the figures are those of Ask, not of this button
   const prompt = await promptToSend(uiLanguage);
   const promptBuilt = performance.now();
   const question = useRetrievalStore.getState().last?.question;

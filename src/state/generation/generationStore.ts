@@ -1,6 +1,7 @@
 // Step 6, generation: the engine and its chat model, loading, and the streamed answer with its speed figures.
 // Both engines (WebLLM; transformers.js on WebGPU or WASM) go through the same Generator interface, so
 // everything after the choice works the same for either.
+import type { AskTimings } from '../../core/askTimings';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from '../runtime/persistence';
@@ -63,6 +64,8 @@ interface GenerationState {
   /** The prompt the current answer was generated from. */
   answeredPrompt: string | null;
   stats: GenerationStats | null;
+  /** The last Ask's time from the button to the first token, by stage (null until an answer started; set by flows/ask.ts). */
+  askTimings: AskTimings | null;
   stopped: boolean;
   /** Answers with and without retrieval, side by side; null when the last run was a single answer. */
   comparison: Comparison | null;
@@ -148,6 +151,7 @@ export const useGenerationStore = create<GenerationState>()(
         answer: '',
         answeredPrompt: null,
         stats: null,
+        askTimings: null,
         stopped: false,
         comparison: null,
         loadCancelled: false,
