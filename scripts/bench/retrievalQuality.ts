@@ -32,17 +32,17 @@ const SUITE = 'retrieval-quality';
 const TOP = 4;
 const CANDIDATES = 20;
 
-interface SetDocument {
+export interface SetDocument {
   name: string;
   kind: 'markdown' | 'text';
   text: string;
 }
-interface SetQuestion {
+export interface SetQuestion {
   question: string;
   expectedDocument: string;
   expectedSubstring: string;
 }
-interface QuestionSet {
+export interface QuestionSet {
   name: string;
   documents: SetDocument[];
   questions: SetQuestion[];
@@ -50,7 +50,7 @@ interface QuestionSet {
 
 const SET_DIR = join(import.meta.dirname, '..', '..', 'data', 'retrieval-set');
 
-function bilingualSet(): QuestionSet {
+export function bilingualSet(): QuestionSet {
   const dir = join(SET_DIR, 'documents');
   const documents = readdirSync(dir)
     .filter((f) => f.endsWith('.md'))
