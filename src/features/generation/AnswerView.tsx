@@ -7,6 +7,7 @@ import { AnswerStats } from './AnswerStats';
 import { useCitationSources } from './citationSources';
 import { CitedAnswer } from './CitedAnswer';
 import { AskTimingsView } from './AskTimingsView';
+import { ExpertOnly } from '../../ui/ExpertOnly';
 
 export function AnswerView() {
   const { t } = useTranslation();
@@ -45,7 +46,9 @@ export function AnswerView() {
         </p>
       )}
       {stats && <AnswerStats stats={stats} testId="generation-stats" />}
-      <AskTimingsView />
+      <ExpertOnly>
+        <AskTimingsView />
+      </ExpertOnly>
     </div>
   );
 }

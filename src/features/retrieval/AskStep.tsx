@@ -1,5 +1,6 @@
 // Step 4: asking a question and retrieving the nearest chunks.
-import type { FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
+import { useFocusWhenDone } from '../../ui/useFocusWhenDone';
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../../ui/StepCard';
 import { MAX_TOP_K, useRetrievalStore } from '../../state/retrievalStore';
@@ -12,6 +13,7 @@ import { SearchSettingsPanel } from './SearchSettingsPanel';
 import { FilterPanel } from './FilterPanel';
 import { RerankSettings } from './RerankSettings';
 import { SearchEngineControl } from './SearchEngineControl';
+import { ExpertOnly } from '../../ui/ExpertOnly';
 import { NeedsVectorsActions } from './NeedsVectorsActions';
 import { WaysForward } from '../offline';
 
@@ -32,6 +34,9 @@ export function AskStep() {
     'embedding-query': t('ask.embeddingQuery'),
     searching: t('ask.searching'),
   };
+
+  const resultsRef = useRef<HTMLDivElement>(null);
+  useFocusWhenDone(busy, resultsRef);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -57,7 +62,9 @@ export function AskStep() {
       <FilterPanel disabled={busy} />
       <RerankSettings />
       {!hasIndex && <p className="muted small">{t('ask.needIndex')}</p>}
-      <SearchEngineControl />
+      <ExpertOnly>
+        <SearchEngineControl />
+      </ExpertOnly>
       {busy && <p className="muted">{busyText[phase]}</p>}
       {error && (
         <Alert level="error" onDismiss={() => useRetrievalStore.setState({ error: null })}>
@@ -67,7 +74,9 @@ export function AskStep() {
           {error.key === 'rerank.errors.load-failed' && <WaysForward kind="reranker" />}
         </Alert>
       )}
-      {last && <ResultsTable run={last} />}
+      <div ref={resultsRef} tabIndex={-1} className="focus-target">
+        {last && <ResultsTable run={last} />}
+      </div>
     </StepCard>
   );
 }
