@@ -37,7 +37,7 @@ export const test = base.extend<{
   hostProbes: string[];
   cspViolations: string[];
   viewMode: 'beginner' | 'expert' | null;
-  startView: void;
+  startView: undefined;
 }>({
   viewMode: ['expert', { option: true }],
   startView: [
@@ -49,7 +49,7 @@ export const test = base.extend<{
           },
           [VIEW_MODE_KEY, viewMode] as const,
         );
-      await use();
+      await use(undefined);
     },
     { auto: true },
   ],

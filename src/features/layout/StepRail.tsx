@@ -54,7 +54,10 @@ export function StepRail() {
               <span className="rail-number" aria-hidden="true">
                 {PIPELINE_STEPS.length + i + 1}
               </span>
-              <span className="rail-text">{t(`uipath.stage.${id}`)}</span>
+              <span className="rail-text" aria-hidden="true">
+                {t(`uipath.stage.${id}`)}
+              </span>
+              <span className="visually-hidden">{`${PIPELINE_STEPS.length + i + 1}. ${t(`uipath.stage.${id}`)}`}</span>
             </a>
           </li>
         ))}
