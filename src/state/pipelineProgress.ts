@@ -19,9 +19,12 @@ export function usePipelineProgress(): { states: Record<PipelineStep, StepState>
   });
   const chunking = useChunkingStore((s) => s.pending > 0);
   const chunkingFailed = useChunkingStore((s) => s.failure !== null);
-  const index = useIndexStore((s): JobState => (s.phase === 'error' ? 'failed' : isIndexBusy(s.phase) ? 'busy' : s.indexedChunks.size > 0 ? 'done' : 'idle'));
+  const index = useIndexStore(
+    (s): JobState => (s.phase === 'error' || s.error !== null ? 'failed' : isIndexBusy(s.phase) ? 'busy' : s.indexedChunks.size > 0 ? 'done' : 'idle'),
+  );
   const retrieval = useRetrievalStore(
-    (s): JobState => (s.phase === 'error' ? 'failed' : s.phase === 'done' || (s.phase === 'idle' && s.last) ? 'done' : s.phase === 'idle' ? 'idle' : 'busy'),
+    (s): JobState =>
+      s.phase === 'error' || s.error !== null ? 'failed' : s.phase === 'done' || (s.phase === 'idle' && s.last) ? 'done' : s.phase === 'idle' ? 'idle' : 'busy',
   );
   const generation = useGenerationStore((s): JobState => {
     if (s.phase === 'generating' || s.phase === 'loading' || s.phase === 'checking') return 'busy';
