@@ -48,6 +48,12 @@ describe('stepStates', () => {
     expect(nextStep(answered)).toBeNull();
   });
 
+  it('after a keyword search without embedding, answering is next; embedding still needs action', () => {
+    const s = stepStates({ ...empty, documents: 1, chunks: 3, retrieval: 'done', promptFilled: true });
+    expect(s.embedding).toBe('action');
+    expect(nextStep(s)).toBe('generation');
+  });
+
   it('busy jobs are shown busy', () => {
     const s = stepStates({ ...empty, documents: 1, chunks: 3, index: 'busy', retrieval: 'busy', promptFilled: true, generation: 'busy' });
     expect([s.embedding, s.ask, s.generation]).toEqual(['busy', 'busy', 'busy']);

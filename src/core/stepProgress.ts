@@ -41,7 +41,15 @@ export function stepStates(f: PipelineFacts): Record<PipelineStep, StepState> {
   };
 }
 
-/** The step to act on next: the first that failed, else the first that needs action; null when none does. */
+/**
+ * The step to act on next: the first that failed; else the first that needs action after the furthest step
+ * done (after a keyword search, answering comes before the optional embedding); else the first that needs
+ * action; null when none does.
+ */
 export function nextStep(states: Record<PipelineStep, StepState>): PipelineStep | null {
-  return PIPELINE_STEPS.find((s) => states[s] === 'failed') ?? PIPELINE_STEPS.find((s) => states[s] === 'action') ?? null;
+  const failed = PIPELINE_STEPS.find((s) => states[s] === 'failed');
+  if (failed) return failed;
+  const furthestDone = PIPELINE_STEPS.findLastIndex((s) => states[s] === 'done');
+  const ahead = PIPELINE_STEPS.slice(furthestDone + 1).find((s) => states[s] === 'action');
+  return ahead ?? PIPELINE_STEPS.find((s) => states[s] === 'action') ?? null;
 }
