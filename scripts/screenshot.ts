@@ -1,4 +1,4 @@
-// The README's screenshot (docs/screenshot.png), made again with `npx tsx scripts/screenshot.ts`: builds the
+// The README's screenshot (docs/screenshot.png), made again with `npm run screenshot`: builds the
 // app with the tiny fixture models beside it (as the e2e tests do), serves it on localhost, and in Chromium
 // (offline: every request to another host is refused) loads the sample corpus, embeds it with the fixture
 // embedder, asks a question in hybrid mode, and takes the page at 1440 px wide with the stepper beside
