@@ -3,7 +3,19 @@
 // translation key shows, on the main screen, after loading the sample, after a search in each mode, after
 // an answer and after an evaluation.
 import { test } from './fixtures';
-import { answerWithFixture, embedWithFixture, evaluateSample, expectCleanPage, loadSample, openIn, searchIn, VIEWPORTS, type Lang } from './uiFlow';
+import {
+  answerWithFixture,
+  embedWithFixture,
+  evaluateSample,
+  expectCleanPage,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  loadSample,
+  openIn,
+  searchIn,
+  VIEWPORTS,
+  type Lang,
+} from './uiFlow';
 
 test.use({ viewMode: null });
 
@@ -32,3 +44,19 @@ for (const viewport of VIEWPORTS)
       await evaluateSample(page, L);
       await expectCleanPage(page, 'after an evaluation');
     });
+
+test.describe('in the expert view', () => {
+  test.use({ viewMode: 'expert' });
+  for (const viewport of VIEWPORTS)
+    test(`${viewport.name}: every control shown, still accessible and within the screen`, async ({ page }) => {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      const L = await openIn(page, 'en');
+      await loadSample(page, L);
+      await embedWithFixture(page, L);
+      await page.getByRole('checkbox', { name: L.search.mmr }).check();
+      await searchIn(page, L, 'hybrid', 'How are chunks embedded?');
+      // (No raw-key check here: the index engine's "Answered by …" line is issue 12's item 5, fixed apart.)
+      await expectNoSidewaysScroll(page, 'after a hybrid search with MMR');
+      await expectNoAxeViolations(page, 'after a hybrid search with MMR');
+    });
+});
