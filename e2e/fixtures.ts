@@ -24,7 +24,35 @@ export function isHostProbe(method: string, raw: string): boolean {
 
 const CSP_MESSAGE = /Content Security Policy|CSP violation/i;
 
-export const test = base.extend<{ externalRequests: string[]; hostProbes: string[]; cspViolations: string[] }>({
+/**
+ * The view the app opens in (src/state/view/viewModeStore.ts). The tests drive expert controls (device, candidates,
+ * MMR, threshold, index engine...), so they start in the expert view, written to localStorage before the app's
+ * scripts run unless the page already chose one; e2e/layout.spec.ts and e2e/a11y.spec.ts set `viewMode: null`
+ * to open as a first visit does (the beginner view).
+ */
+export const VIEW_MODE_KEY = 'openbook.view';
+
+export const test = base.extend<{
+  externalRequests: string[];
+  hostProbes: string[];
+  cspViolations: string[];
+  viewMode: 'beginner' | 'expert' | null;
+  startView: undefined;
+}>({
+  viewMode: ['expert', { option: true }],
+  startView: [
+    async ({ context, viewMode }, use) => {
+      if (viewMode)
+        await context.addInitScript(
+          ([key, mode]) => {
+            if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify({ state: { mode }, version: 1 }));
+          },
+          [VIEW_MODE_KEY, viewMode] as const,
+        );
+      await use(undefined);
+    },
+    { auto: true },
+  ],
   hostProbes: [async ({}, use) => use([]), { auto: true }],
   cspViolations: [
     async ({ context }, use) => {

@@ -111,3 +111,27 @@ export function savedDocumentNames(page: Page): Promise<string[]> {
       }),
   );
 }
+
+/** How many indexes the workspace holds in IndexedDB (read with IndexedDB itself): a test waits on this for the index's save to land. */
+export function savedIndexCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('openbook-workspace');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('index')) {
+            db.close();
+            return resolve(0);
+          }
+          const count = db.transaction('index', 'readonly').objectStore('index').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+}

@@ -2,7 +2,7 @@
 // anything again), a full storage is explained and loses nothing saved before, and clearing empties it all.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, resultFacts, embed, openApp, scores } from './steps';
+import { addFiles, askQuestion, resultFacts, embed, openApp, savedIndexCount, scores } from './steps';
 
 const QUESTION = 'How hot is lava when a volcano erupts?';
 
@@ -95,6 +95,8 @@ test('when storage is full, the failed saves are explained and the saved workspa
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 250_000 });
 
   await twoDocumentsEmbedded(page);
+  // The index is saved before the next run is started (on a busy machine the save can still be on its way).
+  await expect.poll(() => savedIndexCount(page)).toBe(1);
   const summary = await page.getByTestId('index-summary').textContent();
 
   // Smaller chunks make a new index of about 150 chunks × 4 KB, which does not fit.

@@ -1,7 +1,11 @@
-// The page: the six steps of retrieval-augmented generation, in order. Each step has its own error
-// boundary (so one that fails leaves the others working); the state is started by src/app/start.ts.
+// The page: the six steps of retrieval-augmented generation in one column, top to bottom, then the tools
+// (evaluation, the embedding map) and the settings; the stepper (a side rail on wide screens, a bar at
+// the top on narrow ones) shows each step's state and jumps to it. Each step has its own error boundary
+// (so one that fails leaves the others working); the state is started by src/app/start.ts.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Header } from './features/layout/Header';
+import { StepRail } from './features/layout/StepRail';
 import { ModelSourceSettings } from './features/settings/ModelSourceSettings';
 import { DocumentsStep } from './features/documents/DocumentsStep';
 import { ChunksStep } from './features/chunks/ChunksStep';
@@ -19,6 +23,7 @@ import { StartupNotice } from './features/layout/StartupNotice';
 import { WorkerNotice } from './features/layout/WorkerNotice';
 import { TabNotice } from './features/workspace/TabNotice';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { AppNotices } from './features/notices/AppNotices';
 
 /** A step, or a panel, in its own error boundary. */
 const guarded = (name: string, part: ReactNode) => (
@@ -26,11 +31,14 @@ const guarded = (name: string, part: ReactNode) => (
     {part}
   </ErrorBoundary>
 );
-import { AppNotices } from './features/notices/AppNotices';
 
 export function App() {
+  const { t } = useTranslation();
   return (
     <div className="app">
+      <a className="skip-link" href="#steps">
+        {t('uipath.skipLink')}
+      </a>
       {guarded('header', <Header />)}
       {guarded('notices', <AppNotices />)}
       <StartupNotice />
@@ -38,23 +46,30 @@ export function App() {
       <TabNotice />
       {guarded('offline-notice', <OfflineNotice />)}
       {guarded('published-notice', <PublishedWorkspaceNotice />)}
-      {guarded('model-source', <ModelSourceSettings />)}
-      {guarded('models', <ModelsPanel />)}
       {guarded('rag-or-fine-tuning', <RagOrFineTuning />)}
-      <main className="pipeline">
-        <div className="column">
+      <div className="layout">
+        {guarded('stepper', <StepRail />)}
+        <main className="pipeline" id="steps" tabIndex={-1}>
           {guarded('documents', <DocumentsStep />)}
           {guarded('chunks', <ChunksStep />)}
-        </div>
-        <div className="column">
           {guarded('embedding', <EmbeddingStep />)}
           {guarded('ask', <AskStep />)}
-          {guarded('embedding-map', <EmbeddingMapPanel />)}
           {guarded('prompt', <PromptStep />)}
           {guarded('generation', <GenerationStep />)}
-        </div>
-        <div className="column full-width">{guarded('evaluation', <EvaluationStep />)}</div>
-      </main>
+          <div className="tools">
+            <div className="tools-intro">
+              <h2>{t('uipath.tools.title')}</h2>
+              <p className="muted">{t('uipath.tools.subtitle')}</p>
+            </div>
+            {guarded('evaluation', <EvaluationStep />)}
+            {guarded('embedding-map', <EmbeddingMapPanel />)}
+          </div>
+          <div className="app-settings">
+            {guarded('model-source', <ModelSourceSettings />)}
+            {guarded('models', <ModelsPanel />)}
+          </div>
+        </main>
+      </div>
     </div>
   );
 }

@@ -1510,6 +1510,42 @@ export const en = {
       hybrid: 'the fused order of both searches goes to the prompt',
     },
   },
+  // Issue 12, one path (src/features/layout: the stepper, the next hint, the view switch, the skip link).
+  uipath: {
+    skipLink: 'Skip to the steps',
+    railLabel: 'Steps of RAG',
+    toolsLabel: 'Tools',
+    stage: {
+      documents: 'Documents',
+      chunks: 'Chunks',
+      embedding: 'Embed',
+      ask: 'Retrieve',
+      prompt: 'Augment',
+      generation: 'Generate',
+      evaluation: 'Evaluate',
+      'embedding-map': 'Embedding map',
+    },
+    stepKicker: 'Step {{n}} · {{stage}}',
+    stepOnly: 'Step {{n}}',
+    toolOnly: 'Tool {{n}}',
+    toolKicker: 'Tool {{n}} · {{stage}}',
+    state: { done: 'done', action: 'needs action', busy: 'working', failed: 'failed', waiting: 'waiting for an earlier step' },
+    railItem: '{{n}}. {{stage}}: {{state}}',
+    nextLabel: 'Next:',
+    next: {
+      documents: 'add documents, or press “Load sample corpus”.',
+      chunks: 'check the chunks, then go on to step 3.',
+      embedding: 'press “Embed and index” (or ask now: keyword search needs no embedding).',
+      ask: 'type a question and press “Ask”.',
+      prompt: 'ask a question in step 4 to fill the prompt.',
+      generation: 'load a chat model and press “Generate answer”.',
+      failed: '{{stage}} failed: read the message in step {{n}}.',
+      allDone: 'every step is done: ask another question, or try the tools below.',
+    },
+    view: { label: 'View', beginner: 'Beginner', expert: 'Expert', help: 'Beginner hides engineering controls; your settings stay in force.' },
+    tools: { title: 'Tools', subtitle: 'Optional: measure retrieval on a question set, and see the chunks’ vectors on a map.' },
+    settingsTitle: 'Settings',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -10,13 +10,13 @@ const render = (disabled: boolean) =>
 describe('FileButton', () => {
   it('renders the labelled hidden input with its accept list, then the button', () => {
     expect(render(false)).toBe(
-      '<input type="file" accept=".zip" class="visually-hidden" aria-label="Workspace file to import"/><button type="button" class="secondary">Import…</button>',
+      '<input type="file" accept=".zip" class="visually-hidden" aria-label="Workspace file to import" tabindex="-1"/><button type="button" class="secondary">Import…</button>',
     );
   });
 
   it('disables the button only', () => {
     expect(render(true)).toBe(
-      '<input type="file" accept=".zip" class="visually-hidden" aria-label="Workspace file to import"/><button type="button" class="secondary" disabled="">Import…</button>',
+      '<input type="file" accept=".zip" class="visually-hidden" aria-label="Workspace file to import" tabindex="-1"/><button type="button" class="secondary" disabled="">Import…</button>',
     );
   });
 });

@@ -1,5 +1,5 @@
 // A button that opens the file chooser, with the file input itself hidden but labelled (tests and
-// assistive tools can still reach it); the chosen file goes to onFile, and the same file can be chosen again.
+// assistive tools can still reach it) and out of the tab order (the button is the one tab stop); the chosen file goes to onFile, and the same file can be chosen again.
 import { useRef } from 'react';
 
 interface Props {
@@ -23,6 +23,7 @@ export function FileButton({ children, inputLabel, accept, disabled, onFile }: P
         accept={accept}
         className="visually-hidden"
         aria-label={inputLabel}
+        tabIndex={-1}
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';

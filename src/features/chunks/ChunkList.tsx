@@ -38,7 +38,7 @@ export function ChunkList() {
   return (
     <div>
       <h3 className="chunk-list-title">{t('chunks.listTitle', { name: doc.name, count: chunks.length })}</h3>
-      <ol className="chunk-list" aria-label={t('chunks.listLabel', { name: doc.name })}>
+      <ol className="chunk-list" aria-label={t('chunks.listLabel', { name: doc.name })} tabIndex={0}>
         {chunks.slice(0, shown).map((c) => {
           const isFocused = c.id === focusedChunkId;
           return (

@@ -12,7 +12,7 @@ export function DocumentTextView({ doc, focused }: { doc: SourceDocument; focuse
   }, [focused?.id]);
 
   return (
-    <pre className="document-text" aria-label={t('chunks.textLabel', { name: doc.name })} tabIndex={0}>
+    <pre className="document-text" role="region" aria-label={t('chunks.textLabel', { name: doc.name })} tabIndex={0}>
       {focused ? (
         <>
           {doc.text.slice(0, focused.start)}

@@ -9,6 +9,7 @@ import { DocumentList } from './DocumentList';
 import { InputNotices } from './InputNotices';
 import { IngestQueue } from './IngestQueue';
 import { FileSizeLimit } from './FileSizeLimit';
+import { ExpertOnly } from '../../ui/ExpertOnly';
 import { WorkspacePanel } from '../workspace';
 
 export function DocumentsStep() {
@@ -17,7 +18,9 @@ export function DocumentsStep() {
   return (
     <StepCard step={1} id="documents" title={t('documents.title')} subtitle={t('documents.subtitle')}>
       <DropZone />
-      <FileSizeLimit />
+      <ExpertOnly>
+        <FileSizeLimit />
+      </ExpertOnly>
       <IngestQueue />
       <div className="row">
         <PasteForm />

@@ -37,6 +37,7 @@ export function DropZone() {
         accept={ACCEPTED_EXTENSIONS.join(',')}
         className="visually-hidden"
         aria-label={t('documents.chooseFiles')}
+        tabIndex={-1}
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           e.target.value = '';

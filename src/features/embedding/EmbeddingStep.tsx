@@ -1,5 +1,7 @@
 // Step 3: embedding the chunks and building the vector index.
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusWhenDone } from '../../ui/useFocusWhenDone';
 import { StepCard } from '../../ui/StepCard';
 import { isIndexBusy, useIndexStore } from '../../state/embedding/indexStore';
 import { useDocumentsStore } from '../../state/documents/documentsStore';
@@ -8,6 +10,7 @@ import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { EmbeddingModelPicker } from './EmbeddingModelPicker';
 import { DevicePicker } from './DevicePicker';
+import { ExpertOnly } from '../../ui/ExpertOnly';
 import { EmbeddingProgress } from './EmbeddingProgress';
 import { IndexSummary } from './IndexSummary';
 import { ResumeEmbedding } from './ResumeEmbedding';
@@ -24,11 +27,15 @@ export function EmbeddingStep() {
   const hasDocuments = useDocumentsStore((s) => s.documents.length > 0);
   const saveError = useWorkspaceStore((s) => s.indexSaveError);
   const busy = isIndexBusy(phase);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useFocusWhenDone(busy, summaryRef);
 
   return (
     <StepCard step={3} id="embedding" title={t('embedding.title')} subtitle={t('embedding.subtitle')}>
       <EmbeddingModelPicker disabled={busy} />
-      <DevicePicker disabled={busy} />
+      <ExpertOnly>
+        <DevicePicker disabled={busy} />
+      </ExpertOnly>
       <div className="row">
         <button type="button" disabled={busy || !hasDocuments} onClick={() => void embedAndIndex()}>
           {t('embedding.run')}
@@ -58,7 +65,9 @@ export function EmbeddingStep() {
           <MessageText message={saveError} />
         </Alert>
       )}
-      <IndexSummary />
+      <div ref={summaryRef} tabIndex={-1} className="focus-target">
+        <IndexSummary />
+      </div>
     </StepCard>
   );
 }

@@ -46,10 +46,16 @@ export function EmbeddingMapPanel() {
     : t('embeddingMap.progress.start');
 
   return (
-    <section className="step" aria-labelledby="embedding-map-title" id="embedding-map">
+    <section className="step tool" aria-labelledby="embedding-map-title" id="embedding-map">
       <header className="step-header">
+        <span className="step-number" aria-hidden="true">
+          8
+        </span>
         <div className="step-titles">
-          <h2 id="embedding-map-title">{t('embeddingMap.title')}</h2>
+          <p className="step-kicker">{t('uipath.toolOnly', { n: 8 })}</p>
+          <h2 id="embedding-map-title" tabIndex={-1}>
+            {t('embeddingMap.title')}
+          </h2>
           <p className="muted">{t('embeddingMap.subtitle')}</p>
         </div>
       </header>

@@ -80,6 +80,7 @@ export function EmbeddingMapPlot({ map, query, colorOf, nameOf, label }: Props) 
     <div className="map-plot">
       <svg viewBox={`0 0 ${W} ${H}`} role="group" aria-label={label} className="map-svg">
         <rect x={0} y={0} width={W} height={H} className="map-background" />
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: not focusable (no tabIndex): pointer-only hover over the dots; keyboard and screen-reader users have the points table */}
         <g
           aria-hidden="true"
           onPointerOver={(e) => {
@@ -108,6 +109,7 @@ export function EmbeddingMapPlot({ map, query, colorOf, nameOf, label }: Props) 
         {query && (
           <g>
             {query.hits.map((h) => (
+              // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG line is never focusable; the link is decoration
               <line key={`l-${h.chunk.id}`} x1={sx(query.x)} y1={sy(query.y)} x2={sx(h.x)} y2={sy(h.y)} className="map-link" aria-hidden="true" />
             ))}
             {query.hits.map((h) => (
@@ -125,11 +127,13 @@ export function EmbeddingMapPlot({ map, query, colorOf, nameOf, label }: Props) 
                 onPointerLeave={() => setHover(null)}
               >
                 <circle cx={sx(h.x)} cy={sy(h.y)} r={8} fill={colorOf(h.chunk.docId)} className="map-hit-ring" />
+                {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the rank drawn in the ring; the button (the group) says it in its label */}
                 <text x={sx(h.x)} y={sy(h.y)} className="map-hit-rank" aria-hidden="true">
                   {h.rank}
                 </text>
               </g>
             ))}
+            {/* biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a polygon is not interactive; role img names the question's star */}
             <polygon
               points={star(sx(query.x), sy(query.y), 11)}
               className="map-query"

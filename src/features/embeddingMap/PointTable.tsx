@@ -23,7 +23,7 @@ export function PointTable({ map, query, nameOf }: Props) {
     <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>{t('embeddingMap.table.summary', { count: rows.length })}</summary>
       {open && (
-        <div className="table-wrap map-table">
+        <div className="table-wrap map-table" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t('embeddingMap.table.caption')}</caption>
             <thead>

@@ -57,7 +57,7 @@ export function EvaluationResults() {
   return (
     <div className="evaluation-results">
       <h3>{t('evaluation.results.title')}</h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="results metrics-table">
           <caption>{t('evaluation.results.caption')}</caption>
           <thead>

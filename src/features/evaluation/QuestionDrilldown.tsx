@@ -15,7 +15,7 @@ export function QuestionDrilldown() {
 
   return (
     <div className="drilldown">
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="results drilldown-table">
           <caption>{t('evaluation.drilldown.title', { configuration: describeConfiguration(t, configuration, index) })}</caption>
           <thead>

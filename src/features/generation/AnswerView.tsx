@@ -8,6 +8,7 @@ import { AnswerStats } from './AnswerStats';
 import { useCitationSources } from './citationSources';
 import { CitedAnswer } from './CitedAnswer';
 import { AskTimingsView } from './AskTimingsView';
+import { ExpertOnly } from '../../ui/ExpertOnly';
 
 export function AnswerView() {
   const { t } = useTranslation();
@@ -49,7 +50,9 @@ export function AnswerView() {
         </p>
       )}
       {stats && <AnswerStats stats={stats} testId="generation-stats" />}
-      <AskTimingsView />
+      <ExpertOnly>
+        <AskTimingsView />
+      </ExpertOnly>
     </div>
   );
 }

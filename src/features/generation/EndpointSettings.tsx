@@ -38,10 +38,10 @@ export function EndpointSettings({ disabled }: { disabled: boolean }) {
       )}
       {list?.state === 'done' && list.models.length === 0 && <p className="muted small">{t('endpoint.noModelsListed')}</p>}
       <div className="row align-end">
-        <label className="grow">
+        <label className="grow" htmlFor="endpoint-model">
           {t('endpoint.model')}
           {list?.state === 'done' && list.models.length > 0 ? (
-            <select value={list.models.includes(modelId) ? modelId : ''} disabled={disabled} onChange={(e) => setModel(e.target.value)}>
+            <select id="endpoint-model" value={list.models.includes(modelId) ? modelId : ''} disabled={disabled} onChange={(e) => setModel(e.target.value)}>
               <option value="" disabled>
                 {t('endpoint.pickModel')}
               </option>
@@ -52,7 +52,14 @@ export function EndpointSettings({ disabled }: { disabled: boolean }) {
               ))}
             </select>
           ) : (
-            <input value={modelId} disabled={disabled} onChange={(e) => setModel(e.target.value)} placeholder="qwen2.5:0.5b" spellCheck={false} />
+            <input
+              id="endpoint-model"
+              value={modelId}
+              disabled={disabled}
+              onChange={(e) => setModel(e.target.value)}
+              placeholder="qwen2.5:0.5b"
+              spellCheck={false}
+            />
           )}
         </label>
         <label>

@@ -1,6 +1,7 @@
 // Step 6: generation — an in-browser LLM streams an answer from the filled prompt: WebLLM on WebGPU, or
 // transformers.js on WebGPU or WASM.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { useFocusWhenDone } from '../../ui/useFocusWhenDone';
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../../ui/StepCard';
 import { CHAT_MODELS, modelBlocker } from '../../state/models/catalog';
@@ -18,6 +19,7 @@ import { LoadProgressView } from './LoadProgressView';
 import { TransformersModelPicker } from './TransformersModelPicker';
 import { EndpointSettings } from './EndpointSettings';
 import { SamplingSettings } from './SamplingSettings';
+import { ExpertOnly } from '../../ui/ExpertOnly';
 import { answerCurrent, compareCurrent } from '../../state/flows/ask';
 import { HistoryView } from './HistoryView';
 import { LabsPanel } from '../labs';
@@ -49,6 +51,11 @@ export function GenerationStep() {
   const shownFailure = failure ?? (blocker ? { code: blocker, detail: '', stage: 'load' as const } : null);
   const busy = phase === 'loading' || phase === 'checking' || phase === 'generating';
   const isLoaded = loadedModelId === modelId && loadedEngine === engine;
+  // After loading, the focus goes to "Generate answer"; after an answer, to the answer.
+  const generateRef = useRef<HTMLButtonElement>(null);
+  const answerRef = useRef<HTMLDivElement>(null);
+  useFocusWhenDone(phase === 'loading' || phase === 'checking', generateRef);
+  useFocusWhenDone(phase === 'generating', answerRef);
 
   return (
     <StepCard step={6} id="generation" title={t('generation.title')} subtitle={t('generation.subtitle')}>
@@ -77,7 +84,9 @@ export function GenerationStep() {
         </>
       )}
       {caps?.adapter && (
-        <p className="muted small">{t('generation.gpu', { adapter: caps.adapterName ?? '?', f16: caps.shaderF16 ? t('common.yes') : t('common.no') })}</p>
+        <ExpertOnly>
+          <p className="muted small">{t('generation.gpu', { adapter: caps.adapterName ?? '?', f16: caps.shaderF16 ? t('common.yes') : t('common.no') })}</p>
+        </ExpertOnly>
       )}
       {loadedEngine && !busy && (
         <p>
@@ -89,9 +98,11 @@ export function GenerationStep() {
       {loadCancelled && phase === 'idle' && <p className="muted small">{t('generation.loadCancelled')}</p>}
       {phase === 'loading' && <LoadProgressView />}
       {shownFailure && !busy && <GenerationFailureNote failure={shownFailure} modelId={modelId} />}
-      <SamplingSettings disabled={busy} />
+      <ExpertOnly>
+        <SamplingSettings disabled={busy} />
+      </ExpertOnly>
       <div className="row">
-        <button type="button" disabled={!filled || !loadedModelId || busy} onClick={() => void answerCurrent(i18n.language)}>
+        <button ref={generateRef} type="button" disabled={!filled || !loadedModelId || busy} onClick={() => void answerCurrent(i18n.language)}>
           {t('generation.generate')}
         </button>
         <button
@@ -109,7 +120,9 @@ export function GenerationStep() {
           </button>
         )}
       </div>
-      {comparing ? <ComparisonView /> : <AnswerView />}
+      <div ref={answerRef} tabIndex={-1} className="focus-target">
+        {comparing ? <ComparisonView /> : <AnswerView />}
+      </div>
       <HistoryView />
       <LabsPanel />
     </StepCard>

@@ -1,6 +1,8 @@
-// The page header: name, what it is, the privacy promise, the third-party licences and the language switch.
+// The page header: name, what it is, the privacy promise, the third-party licences, the beginner/expert
+// view and the language switch.
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
+import { ViewModeSwitch } from './ViewModeSwitch';
 
 export function Header() {
   const { t, i18n } = useTranslation();
@@ -17,20 +19,23 @@ export function Header() {
           </a>
         </p>
       </div>
-      <label className="language-switch">
-        <span>{t('app.language')}</span>
-        <select
-          aria-label={t('app.language')}
-          value={i18n.language.startsWith('zh') ? 'zh' : 'en'}
-          onChange={(e) => void setLanguage(e.target.value as Language)}
-        >
-          {LANGUAGES.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="header-controls">
+        <ViewModeSwitch />
+        <label className="language-switch">
+          <span>{t('app.language')}</span>
+          <select
+            aria-label={t('app.language')}
+            value={i18n.language.startsWith('zh') ? 'zh' : 'en'}
+            onChange={(e) => void setLanguage(e.target.value as Language)}
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
     </header>
   );
 }

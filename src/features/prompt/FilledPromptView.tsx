@@ -11,7 +11,7 @@ export function FilledPromptView({ prompt }: { prompt: FilledPrompt }) {
         {t('prompt.filled')} <span className="muted small">{t('prompt.filledLength', { count: [...prompt.text].length })}</span>{' '}
         <CopyPromptButton text={prompt.text} />
       </figcaption>
-      <pre id="filled-prompt" aria-label={t('prompt.filled')} data-testid="filled-prompt">
+      <pre id="filled-prompt" role="region" aria-label={t('prompt.filled')} data-testid="filled-prompt" tabIndex={0}>
         {prompt.segments.map((seg, i) => {
           if (seg.kind === 'chunk')
             return (

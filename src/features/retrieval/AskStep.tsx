@@ -1,5 +1,6 @@
 // Step 4: asking a question and retrieving the nearest chunks.
-import type { FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
+import { useFocusWhenDone } from '../../ui/useFocusWhenDone';
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../../ui/StepCard';
 import { MAX_TOP_K, useRetrievalStore } from '../../state/retrieval/retrievalStore';
@@ -14,6 +15,7 @@ import { SearchSettingsPanel } from './SearchSettingsPanel';
 import { FilterPanel } from './FilterPanel';
 import { RerankSettings } from './RerankSettings';
 import { SearchEngineControl } from './SearchEngineControl';
+import { ExpertOnly } from '../../ui/ExpertOnly';
 import { NeedsVectorsActions } from './NeedsVectorsActions';
 import { WaysForward } from '../offline';
 
@@ -35,6 +37,9 @@ export function AskStep() {
     'embedding-query': t('ask.embeddingQuery'),
     searching: t('ask.searching'),
   };
+
+  const resultsRef = useRef<HTMLDivElement>(null);
+  useFocusWhenDone(busy, resultsRef);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -61,7 +66,9 @@ export function AskStep() {
       <FilterPanel disabled={busy} />
       <RerankSettings />
       {!hasIndex && <p className="muted small">{t('ask.needIndex')}</p>}
-      <SearchEngineControl />
+      <ExpertOnly>
+        <SearchEngineControl />
+      </ExpertOnly>
       {busy && <p className="muted">{busyText[phase]}</p>}
       {error && (
         <Alert level="error" onDismiss={() => useRetrievalStore.setState({ error: null })}>
@@ -71,8 +78,10 @@ export function AskStep() {
           {error.key === 'rerank.errors.load-failed' && <WaysForward kind="reranker" />}
         </Alert>
       )}
-      {last && <ResultCards run={last} />}
-      {last && <ParentList run={last} />}
+      <div ref={resultsRef} tabIndex={-1} className="focus-target">
+        {last && <ResultCards run={last} />}
+        {last && <ParentList run={last} />}
+      </div>
     </StepCard>
   );
 }

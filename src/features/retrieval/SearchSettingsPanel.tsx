@@ -1,6 +1,7 @@
 // Step 4's search settings: mode (vector / keyword / hybrid), fusion and its weight, candidates N, MMR and
 // its λ, a score threshold (labelled with the score it applies to), and for keyword and hybrid search the
-// keyword techniques: stop words, stemming, contextual chunk headers.
+// keyword techniques: stop words, stemming, contextual chunk headers. Candidates, MMR and the threshold are
+// expert controls (src/ui/ExpertOnly.tsx): hidden in the beginner view, still in force.
 import { useTranslation } from 'react-i18next';
 import type { FusionMethod, SearchMode } from '../../core/retrievalConfig';
 import { MAX_CANDIDATES } from '../../core/retrieval/searchSettings';
@@ -8,6 +9,7 @@ import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { formatNumber } from '../../core/format';
 import { finalScoreLabel } from './scoreLabels';
 import { ParentChildSettings } from './ParentChildSettings';
+import { ExpertOnly } from '../../ui/ExpertOnly';
 
 const MODES: SearchMode[] = ['vector', 'keyword', 'hybrid'];
 
@@ -71,42 +73,45 @@ export function SearchSettingsPanel({ disabled }: { disabled: boolean }) {
           <p className="small muted">{t('techniques.keyword.explain')}</p>
         </fieldset>
       )}
-      <div className="row">
-        <label title={t('search.candidatesHelp')}>
-          {t('search.candidates')}{' '}
-          <input
-            type="number"
-            min={1}
-            max={MAX_CANDIDATES}
-            value={search.candidates}
-            onChange={(e) => setSearch({ candidates: Number(e.target.value) || 1 })}
-          />
-        </label>
-        <label className="choice">
-          <input type="checkbox" checked={search.mmr} onChange={(e) => setSearch({ mmr: e.target.checked })} />
-          {t('search.mmr')}
-        </label>
-        {search.mmr && (
-          <label title={t('search.mmrLambdaHelp')}>
-            {t('search.mmrLambda')}{' '}
-            <input type="range" min={0} max={1} step={0.05} value={search.mmrLambda} onChange={(e) => setSearch({ mmrLambda: Number(e.target.value) })} />{' '}
-            <output className="small">{n(search.mmrLambda)}</output> <span className="muted small">({t('search.mmrLambdaHelp')})</span>
+      <ExpertOnly>
+        <div className="row">
+          <label title={t('search.candidatesHelp')}>
+            {t('search.candidates')}{' '}
+            <input
+              type="number"
+              min={1}
+              max={MAX_CANDIDATES}
+              value={search.candidates}
+              onChange={(e) => setSearch({ candidates: Number(e.target.value) || 1 })}
+            />
           </label>
-        )}
-      </div>
+          <label className="choice">
+            <input type="checkbox" checked={search.mmr} onChange={(e) => setSearch({ mmr: e.target.checked })} />
+            {t('search.mmr')}
+          </label>
+          {search.mmr && (
+            <label title={t('search.mmrLambdaHelp')}>
+              {t('search.mmrLambda')}{' '}
+              <input type="range" min={0} max={1} step={0.05} value={search.mmrLambda} onChange={(e) => setSearch({ mmrLambda: Number(e.target.value) })} />{' '}
+              <output className="small">{n(search.mmrLambda)}</output> <span className="muted small">({t('search.mmrLambdaHelp')})</span>
+            </label>
+          )}
+        </div>
+        <div className="row">
+          <label className="choice">
+            <input type="checkbox" checked={search.threshold} onChange={(e) => setSearch({ threshold: e.target.checked })} />
+            {t('search.threshold')}
+          </label>
+          {search.threshold && (
+            <label>
+              {t('search.minScore')}{' '}
+              <input type="number" step="any" value={search.minScore} onChange={(e) => setSearch({ minScore: Number(e.target.value) })} />{' '}
+              <span className="muted small">{t('search.appliesTo', { score: finalScoreLabel(t, { ...search, rerankModelId: null }, i18n.language) })}</span>
+            </label>
+          )}
+        </div>
+      </ExpertOnly>
       <ParentChildSettings />
-      <div className="row">
-        <label className="choice">
-          <input type="checkbox" checked={search.threshold} onChange={(e) => setSearch({ threshold: e.target.checked })} />
-          {t('search.threshold')}
-        </label>
-        {search.threshold && (
-          <label>
-            {t('search.minScore')} <input type="number" step="any" value={search.minScore} onChange={(e) => setSearch({ minScore: Number(e.target.value) })} />{' '}
-            <span className="muted small">{t('search.appliesTo', { score: finalScoreLabel(t, { ...search, rerankModelId: null }, i18n.language) })}</span>
-          </label>
-        )}
-      </div>
     </fieldset>
   );
 }
