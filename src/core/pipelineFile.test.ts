@@ -81,7 +81,9 @@ describe('pipeline file', () => {
     expect(off.retrieval).toMatchObject({ parentChild: { mode: 'window', window: 2 }, queryTransform: { mode: 'hyde', rewrites: 3 } });
     expect(off.chunker).toEqual({ kind: 'semantic', threshold: 'percentile', amount: 80, buffer: 1, maxSize: 1000, tokenizer: null });
     // Query transformation 'none' is written as null.
-    expect(buildPipelineFile({ ...input, retrieval: { ...input.retrieval, queryTransform: { mode: 'none', rewrites: 3 } } }).retrieval.queryTransform).toBeNull();
+    expect(
+      buildPipelineFile({ ...input, retrieval: { ...input.retrieval, queryTransform: { mode: 'none', rewrites: 3 } } }).retrieval.queryTransform,
+    ).toBeNull();
   });
 
   it('reads a version 1 file written before the techniques existed as it ran then: no stop words, no stemming, no headers, no parents', () => {
@@ -109,7 +111,10 @@ describe('pipeline file', () => {
     const oneList = { ...good, keyword: { ...good.keyword, stopWordLists: ['stopword/eng'] } };
     expect(readPipelineFile(JSON.stringify(oneList), models)).toEqual({ ok: false, error: { code: 'unsupported-setting', setting: 'keyword.stopWordLists' } });
     const embedded = { ...good, embedding: { ...good.embedding, contextualHeaders: true } };
-    expect(readPipelineFile(JSON.stringify(embedded), models)).toEqual({ ok: false, error: { code: 'unsupported-setting', setting: 'embedding.contextualHeaders' } });
+    expect(readPipelineFile(JSON.stringify(embedded), models)).toEqual({
+      ok: false,
+      error: { code: 'unsupported-setting', setting: 'embedding.contextualHeaders' },
+    });
     const bad = [
       { ...good, keyword: { ...good.keyword, stopWordLists: ['stopword/fra'] } },
       { ...good, keyword: { ...good.keyword, stemming: 'snowball' } },

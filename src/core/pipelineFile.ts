@@ -244,7 +244,9 @@ export const PIPELINE_SCHEMA = v.strictObject({
     minScore: v.nullable(v.number()),
     filter: filterSchema,
     parentChild: v.optional(
-      v.nullable(v.strictObject({ mode: v.picklist(['section', 'window']), window: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PARENT_WINDOW)) })),
+      v.nullable(
+        v.strictObject({ mode: v.picklist(['section', 'window']), window: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PARENT_WINDOW)) }),
+      ),
       null,
     ),
     queryTransform: v.optional(v.nullable(v.strictObject({ mode: v.picklist(['multi', 'hyde', 'standalone']), rewrites: positiveInt(MAX_REWRITES) })), null),

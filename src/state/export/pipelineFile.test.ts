@@ -121,7 +121,7 @@ describe('the pipeline file of the app', () => {
     });
   });
 
-  it('writes the retrieval techniques as the stores hold them, and the best evaluation configuration\'s when given', () => {
+  it("writes the retrieval techniques as the stores hold them, and the best evaluation configuration's when given", () => {
     const chunk: Chunk = { id: 'd#0', docId: 'd', index: 0, start: 0, end: 4, text: 'text' };
     useIndexStore.setState({
       indexedModelId: 'Xenova/multilingual-e5-small',
@@ -129,7 +129,9 @@ describe('the pipeline file of the app', () => {
       indexedChunking: { kind: 'semantic', threshold: 'stddev', amount: 1.5, buffer: 2, maxSize: 800 },
       indexedChunks: new Map([[chunk.id, chunk]]),
     });
-    useRetrievalStore.getState().setSearch({ stopWords: true, stemming: false, contextualHeaders: true, parentChild: true, parent: { mode: 'window', window: 3 } });
+    useRetrievalStore
+      .getState()
+      .setSearch({ stopWords: true, stemming: false, contextualHeaders: true, parentChild: true, parent: { mode: 'window', window: 3 } });
     useQueryTransformStore.getState().setMode('hyde');
     useQueryTransformStore.getState().setRewrites(2);
     const file = currentPipelineFile('en')!;
@@ -146,7 +148,13 @@ describe('the pipeline file of the app', () => {
     useRetrievalStore.getState().setSearch({ parentChild: false });
     return applyPipelineFile(pipelineFileText({ ...file, embedding: { ...file.embedding, modelId: 'Xenova/all-MiniLM-L6-v2' } })).then((result) => {
       expect(result.ok).toBe(true);
-      expect(useRetrievalStore.getState().search).toMatchObject({ stopWords: true, stemming: false, contextualHeaders: true, parentChild: true, parent: { mode: 'window', window: 3 } });
+      expect(useRetrievalStore.getState().search).toMatchObject({
+        stopWords: true,
+        stemming: false,
+        contextualHeaders: true,
+        parentChild: true,
+        parent: { mode: 'window', window: 3 },
+      });
       expect(useChunkingStore.getState().options).toEqual({ kind: 'semantic', threshold: 'stddev', amount: 1.5, buffer: 2, maxSize: 800 });
       expect(useQueryTransformStore.getState().mode).toBe('hyde');
       useIndexStore.setState({ indexedModelId: null, indexedDevice: null, indexedChunking: null, indexedChunks: new Map() });
