@@ -58,6 +58,12 @@ test('Export for production: what is missing first, then one zip with the pipeli
     keyword: { algorithm: 'bm25+' },
     retrieval: { mode: 'hybrid', fusion: { method: 'rrf', rrfK: 60 } },
   });
+  // The retrieval techniques as the app runs them by default: stop words and stemming, keyword headers, no parents.
+  expect(pipeline.keyword).toMatchObject({ stopWords: [], stopWordLists: ['stopword/eng', 'stopword/zho'], stemming: 'porter', contextualHeaders: true });
+  expect(pipeline.embedding.contextualHeaders).toBe(false);
+  expect(pipeline.retrieval).toMatchObject({ parentChild: null, queryTransform: null });
+  // The Node project can run them: the keyword index's packages are in its package.json.
+  expect(Object.keys(JSON.parse(strFromU8(files['node/package.json']!)).dependencies)).toEqual(expect.arrayContaining(['stopword', 'stemmer']));
 
   const parquet = files['chunks.parquet']!.slice().buffer;
   const kv = Object.fromEntries((parquetMetadata(parquet).key_value_metadata ?? []).map((e) => [e.key, e.value]));
@@ -129,6 +135,12 @@ test('Open pipeline file applies one; another version or an unknown model is ref
   );
   await expect(topK).toHaveValue('7');
   await expect(page.getByRole('radiogroup', { name: 'Search mode' }).getByRole('radio', { name: /Keyword/ })).toBeChecked();
+  // A version 1 file without the retrieval techniques' fields runs as it did before they existed: all off.
+  const keywordGroup = page.getByRole('group', { name: 'Keyword search' });
+  const TECHNIQUES = ['Leave out stop words', 'Stem English words', 'Contextual chunk headers'];
+  for (const name of TECHNIQUES) await expect(keywordGroup.getByRole('checkbox', { name })).not.toBeChecked();
+  const parentChild = page.getByRole('group', { name: 'Parent-child retrieval' }).getByRole('checkbox', { name: /Send each hit’s parent/ });
+  await expect(parentChild).not.toBeChecked();
 
   await open('future.pipeline.json', { ...base, version: 2, retrieval: { ...base.retrieval, topK: 3 } });
   await expect(outcome).toHaveText(
@@ -147,6 +159,16 @@ test('Open pipeline file applies one; another version or an unknown model is ref
     'The pipeline file bad.pipeline.json was not applied, and nothing changed: its setting retrieval.topK is missing or not valid.',
   );
   await expect(topK).toHaveValue('7');
+
+  // A file with them sets them.
+  await open('techniques.pipeline.json', {
+    ...base,
+    keyword: { ...base.keyword, stopWordLists: ['stopword/eng', 'stopword/zho'], stemming: 'porter', contextualHeaders: true },
+    retrieval: { ...base.retrieval, parentChild: { mode: 'section', window: 1 } },
+  });
+  await expect(outcome).toContainText('Applied the pipeline file techniques.pipeline.json');
+  for (const name of TECHNIQUES) await expect(keywordGroup.getByRole('checkbox', { name })).toBeChecked();
+  await expect(parentChild).toBeChecked();
 });
 
 test('a large export shows its progress and can be cancelled: nothing is downloaded, and the button is ready again', async ({ page }) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { DEFAULT_CHUNKER_SETTINGS } from './chunkers/settings';
-import { buildPipelineFile, PIPELINE_VERSION, pipelineFileText, readPipelineFile, type PipelineInput } from './pipelineFile';
+import { buildPipelineFile, keywordSettingsOf, PIPELINE_VERSION, pipelineFileText, readPipelineFile, type PipelineInput } from './pipelineFile';
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/openbook.pipeline.schema.json', import.meta.url), 'utf8'));
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
@@ -39,6 +39,13 @@ describe('pipeline file', () => {
           },
           embedding: { ...input.embedding, device: 'webgpu' as const, pooling: 'cls' as const },
         },
+        // The retrieval techniques (issue 14), each away from its default.
+        {
+          ...input,
+          chunker,
+          keyword: { stopWords: false, stemming: false, contextualHeaders: false },
+          retrieval: { ...input.retrieval, parentChild: { mode: 'section' as const, window: 3 }, queryTransform: { mode: 'multi' as const, rewrites: 4 } },
+        },
       ]) {
         const file = JSON.parse(pipelineFileText(buildPipelineFile(variant)));
         expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
@@ -55,6 +62,72 @@ describe('pipeline file', () => {
     expect(file.retrieval.fusion).toEqual({ method: 'rrf', rrfK: 60, vectorWeight: 0.5 });
     expect(file.chunker).toEqual({ kind: 'token', tokens: 128, overlapTokens: 16, tokenizer: 'Xenova/multilingual-e5-small' });
     expect(file.version).toBe(PIPELINE_VERSION);
+  });
+
+  it('records the retrieval techniques: stop words, stemming, contextual headers, parent-child, query transformation, the semantic chunker', () => {
+    // The app's defaults: stop-word lists and stemming on, keyword headers on, no parent-child, no query transformation.
+    const file = buildPipelineFile(input);
+    expect(file.keyword).toMatchObject({ stopWords: [], stopWordLists: ['stopword/eng', 'stopword/zho'], stemming: 'porter', contextualHeaders: true });
+    expect(file.embedding.contextualHeaders).toBe(false);
+    expect(file.retrieval).toMatchObject({ parentChild: null, queryTransform: null });
+    expect(keywordSettingsOf(file)).toEqual({ stopWords: true, stemming: true, contextualHeaders: true });
+    const off = buildPipelineFile({
+      ...input,
+      chunker: DEFAULT_CHUNKER_SETTINGS.semantic,
+      keyword: { stopWords: false, stemming: true, contextualHeaders: false },
+      retrieval: { ...input.retrieval, parentChild: { mode: 'window', window: 2 }, queryTransform: { mode: 'hyde', rewrites: 3 } },
+    });
+    expect(off.keyword).toMatchObject({ stopWordLists: [], stemming: 'porter', contextualHeaders: false });
+    expect(off.retrieval).toMatchObject({ parentChild: { mode: 'window', window: 2 }, queryTransform: { mode: 'hyde', rewrites: 3 } });
+    expect(off.chunker).toEqual({ kind: 'semantic', threshold: 'percentile', amount: 80, buffer: 1, maxSize: 1000, tokenizer: null });
+    // Query transformation 'none' is written as null.
+    expect(
+      buildPipelineFile({ ...input, retrieval: { ...input.retrieval, queryTransform: { mode: 'none', rewrites: 3 } } }).retrieval.queryTransform,
+    ).toBeNull();
+  });
+
+  it('reads a version 1 file written before the techniques existed as it ran then: no stop words, no stemming, no headers, no parents', () => {
+    const file = JSON.parse(pipelineFileText(buildPipelineFile(input)));
+    delete file.keyword.stopWordLists;
+    delete file.keyword.stemming;
+    delete file.keyword.contextualHeaders;
+    delete file.embedding.contextualHeaders;
+    delete file.retrieval.parentChild;
+    delete file.retrieval.queryTransform;
+    expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
+    const read = readPipelineFile(JSON.stringify(file), models);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.pipeline.keyword).toMatchObject({ stopWordLists: [], stemming: null, contextualHeaders: false });
+    expect(read.pipeline.embedding.contextualHeaders).toBe(false);
+    expect(read.pipeline.retrieval).toMatchObject({ parentChild: null, queryTransform: null });
+    expect(keywordSettingsOf(read.pipeline)).toEqual({ stopWords: false, stemming: false, contextualHeaders: false });
+    // The raw JSON (as the Node project reads it) means the same.
+    expect(keywordSettingsOf(file)).toEqual({ stopWords: false, stemming: false, contextualHeaders: false });
+  });
+
+  it('refuses technique settings the app cannot run, and bad ones, in the reader and the JSON Schema alike', () => {
+    const good = buildPipelineFile(input);
+    const oneList = { ...good, keyword: { ...good.keyword, stopWordLists: ['stopword/eng'] } };
+    expect(readPipelineFile(JSON.stringify(oneList), models)).toEqual({ ok: false, error: { code: 'unsupported-setting', setting: 'keyword.stopWordLists' } });
+    const embedded = { ...good, embedding: { ...good.embedding, contextualHeaders: true } };
+    expect(readPipelineFile(JSON.stringify(embedded), models)).toEqual({
+      ok: false,
+      error: { code: 'unsupported-setting', setting: 'embedding.contextualHeaders' },
+    });
+    const bad = [
+      { ...good, keyword: { ...good.keyword, stopWordLists: ['stopword/fra'] } },
+      { ...good, keyword: { ...good.keyword, stemming: 'snowball' } },
+      { ...good, retrieval: { ...good.retrieval, parentChild: { mode: 'window', window: 11 } } },
+      { ...good, retrieval: { ...good.retrieval, parentChild: { mode: 'page', window: 1 } } },
+      { ...good, retrieval: { ...good.retrieval, queryTransform: { mode: 'multi', rewrites: 9 } } },
+      { ...good, chunker: { kind: 'semantic', threshold: 'percentile', amount: 100, buffer: 1, maxSize: 1000, tokenizer: null } },
+    ];
+    for (const file of bad) {
+      expect(readPipelineFile(JSON.stringify(file), models)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    // The schema cannot say "percentile up to 99, standard deviations up to 5": it bounds amount by 0..99.
+    for (const file of bad.slice(0, 5)) expect(validate(file)).toBe(false);
   });
 
   it('refuses another version, an unknown model, a bad value, and text that is not a pipeline, each with its own error', () => {

@@ -2,10 +2,20 @@
 // from parsing to generation, so that another program (the exported Node project, a server) or another
 // browser ("Open pipeline file") runs exactly the pipeline tuned here. Its JSON Schema is
 // schemas/openbook.pipeline.schema.json (kept in step with PIPELINE_SCHEMA below by a unit test). Pure.
+//
+// Still version 1: the retrieval techniques of issue 14 were added as optional fields whose absence means
+// what a version 1 file meant before they existed (no stop words, no stemming, no contextual headers, no
+// parent-child, no query transformation), so older files read, apply and run exactly as they did. Files
+// written now always hold every field (readPipelineFile fills in the absent ones, so code after it sees
+// them all). The semantic chunker is a new chunker kind; it needs no embedding model of the pipeline's: it
+// compares sentence windows with the built-in LSA embedder fitted to each document (core/lsa), in Node too.
 import * as v from 'valibot';
 import { readChunkerSettings, type ChunkerSettings } from './chunkers/settings';
 import { BM25_PARAMS } from './retrieval/bm25';
 import { RRF_K } from './retrieval/fusion';
+import { MAX_PARENT_WINDOW, type ParentSettings } from './retrieval/parentChild';
+import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS, type KeywordAnalysis } from './retrieval/keywordSettings';
+import { MAX_REWRITES, type QueryTransformMode } from './retrieval/queryTransform';
 import type { FusionMethod, RetrievalFilter, SearchMode } from './retrievalConfig';
 
 export const PIPELINE_FILE_NAME = 'openbook.pipeline.json';
@@ -15,6 +25,12 @@ export const PIPELINE_VERSION = 1;
 export const KEYWORD_TOKENIZER = 'openbook-uax29-cjk-bigrams-v1';
 
 /** 'auto': transformers.js's choice (the model's config.json `transformers.js_config.dtype`, else q8 on WASM, fp32 elsewhere). */
+/** The word lists of the `stopword` package that keyword search leaves out (both, or none). */
+export const STOP_WORD_LISTS = ['stopword/eng', 'stopword/zho'] as const;
+export type StopWordList = (typeof STOP_WORD_LISTS)[number];
+/** English stemming: the Porter stemmer of the `stemmer` package, on tokens of Latin letters only. */
+export const KEYWORD_STEMMER = 'porter';
+
 export type EmbeddingDtype = 'auto' | 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | 'q4f16' | 'bnb4';
 
 export interface PipelineFile {
@@ -42,9 +58,25 @@ export interface PipelineFile {
     queryPrefix: string;
     passagePrefix: string;
     dimension: number;
+    /** Whether each chunk was embedded with its contextual header (title › heading path). The app's index embeds the text alone: false. */
+    contextualHeaders: boolean;
   };
   index: { metric: 'cosine' };
-  keyword: { algorithm: 'bm25+'; k1: number; b: number; delta: number; tokenizer: string; stopWords: string[] };
+  keyword: {
+    algorithm: 'bm25+';
+    k1: number;
+    b: number;
+    delta: number;
+    tokenizer: string;
+    /** Further stop words, one by one (the app writes none: its stop words are the lists of stopWordLists). */
+    stopWords: string[];
+    /** The stop-word lists left out of chunks and questions alike (absent in older files: none). */
+    stopWordLists: StopWordList[];
+    /** English stemming (absent in older files: null, none). */
+    stemming: typeof KEYWORD_STEMMER | null;
+    /** Each chunk is keyword-indexed with its contextual header, "title › heading › subheading" (absent in older files: false). */
+    contextualHeaders: boolean;
+  };
   retrieval: {
     mode: SearchMode;
     fusion: { method: FusionMethod; rrfK: number; vectorWeight: number };
@@ -54,6 +86,14 @@ export interface PipelineFile {
     mmrLambda: number | null;
     minScore: number | null;
     filter: RetrievalFilter | null;
+    /** Parent-child: each hit's parent (its section, or ±window chunks) goes to the prompt; the hits stay the matched chunks (absent in older files: null, off). */
+    parentChild: ParentSettings | null;
+    /**
+     * Query transformation with the chat model (multi-query with `rewrites` rewrites, HyDE, standalone
+     * rewriting), null when off. Recorded, not reproducible: its queries are generated per question by the
+     * chat model (and may be edited), so the Node project refuses a pipeline that uses it. (Absent in older files: null.)
+     */
+    queryTransform: { mode: Exclude<QueryTransformMode, 'none'>; rewrites: number } | null;
   };
   /** The cross-encoder, how many candidates it re-scores, and how many tokens of question plus passage it reads. */
   reranker: { modelId: string; depth: number; maxTokens: number } | null;
@@ -66,7 +106,7 @@ export interface PipelineInput {
   createdAt: Date;
   maxFileMB: number;
   chunker: ChunkerSettings;
-  embedding: Omit<PipelineFile['embedding'], 'revision' | 'dtype' | 'normalize'> & { revision?: string; dtype?: EmbeddingDtype };
+  embedding: Omit<PipelineFile['embedding'], 'revision' | 'dtype' | 'normalize' | 'contextualHeaders'> & { revision?: string; dtype?: EmbeddingDtype };
   retrieval: {
     mode: SearchMode;
     fusion: FusionMethod;
@@ -76,7 +116,13 @@ export interface PipelineInput {
     mmrLambda: number | null;
     minScore: number | null;
     filter: RetrievalFilter | null;
+    /** Absent: off. */
+    parentChild?: ParentSettings | null;
+    /** Absent or mode 'none': off. */
+    queryTransform?: { mode: QueryTransformMode; rewrites: number } | null;
   };
+  /** Keyword search's stop words, stemming and contextual headers (absent: the app's defaults, all on). */
+  keyword?: KeywordAnalysis & { contextualHeaders: boolean };
   rerankModelId: string | null;
   /** The reranker's input limit in tokens (question plus passage). */
   rerankMaxTokens?: number;
@@ -90,6 +136,8 @@ export const defaultDtype = (device: 'webgpu' | 'wasm' | 'cpu'): EmbeddingDtype 
 
 export function buildPipelineFile(input: PipelineInput): PipelineFile {
   const { embedding, retrieval } = input;
+  const keyword = input.keyword ?? { ...DEFAULT_KEYWORD_ANALYSIS, contextualHeaders: DEFAULT_KEYWORD_HEADERS };
+  const transform = retrieval.queryTransform;
   return {
     format: PIPELINE_FORMAT,
     version: PIPELINE_VERSION,
@@ -106,9 +154,18 @@ export function buildPipelineFile(input: PipelineInput): PipelineFile {
       queryPrefix: embedding.queryPrefix,
       passagePrefix: embedding.passagePrefix,
       dimension: embedding.dimension,
+      contextualHeaders: false,
     },
     index: { metric: 'cosine' },
-    keyword: { algorithm: 'bm25+', ...BM25_PARAMS, tokenizer: KEYWORD_TOKENIZER, stopWords: [] },
+    keyword: {
+      algorithm: 'bm25+',
+      ...BM25_PARAMS,
+      tokenizer: KEYWORD_TOKENIZER,
+      stopWords: [],
+      stopWordLists: keyword.stopWords ? [...STOP_WORD_LISTS] : [],
+      stemming: keyword.stemming ? KEYWORD_STEMMER : null,
+      contextualHeaders: keyword.contextualHeaders,
+    },
     retrieval: {
       mode: retrieval.mode,
       fusion: { method: retrieval.fusion, rrfK: RRF_K, vectorWeight: retrieval.vectorWeight },
@@ -117,6 +174,8 @@ export function buildPipelineFile(input: PipelineInput): PipelineFile {
       mmrLambda: retrieval.mmrLambda,
       minScore: retrieval.minScore,
       filter: retrieval.filter,
+      parentChild: retrieval.parentChild ? { mode: retrieval.parentChild.mode, window: retrieval.parentChild.window } : null,
+      queryTransform: transform && transform.mode !== 'none' ? { mode: transform.mode, rewrites: transform.rewrites } : null,
     },
     reranker: input.rerankModelId ? { modelId: input.rerankModelId, depth: retrieval.candidates, maxTokens: input.rerankMaxTokens ?? 512 } : null,
     prompt: { template: input.template, systemPrompt: input.systemPrompt },
@@ -137,7 +196,7 @@ const filterSchema = v.nullable(
 );
 
 const chunkerSchema = v.pipe(
-  v.looseObject({ kind: v.picklist(['recursive', 'fixed', 'sentence', 'token', 'heading']), tokenizer: v.nullable(id) }),
+  v.looseObject({ kind: v.picklist(['recursive', 'fixed', 'sentence', 'token', 'heading', 'semantic']), tokenizer: v.nullable(id) }),
   v.check((c) => readChunkerSettings(c) !== null, 'chunker settings out of range'),
 );
 
@@ -162,6 +221,7 @@ export const PIPELINE_SCHEMA = v.strictObject({
     queryPrefix: text(1000),
     passagePrefix: text(1000),
     dimension: positiveInt(16384),
+    contextualHeaders: v.optional(v.boolean(), false),
   }),
   index: v.strictObject({ metric: v.literal('cosine') }),
   keyword: v.strictObject({
@@ -171,6 +231,9 @@ export const PIPELINE_SCHEMA = v.strictObject({
     delta: v.number(),
     tokenizer: v.literal(KEYWORD_TOKENIZER),
     stopWords: v.array(text(100)),
+    stopWordLists: v.optional(v.array(v.picklist(STOP_WORD_LISTS)), () => []),
+    stemming: v.optional(v.nullable(v.literal(KEYWORD_STEMMER)), null),
+    contextualHeaders: v.optional(v.boolean(), false),
   }),
   retrieval: v.strictObject({
     mode: v.picklist(['vector', 'keyword', 'hybrid']),
@@ -180,6 +243,13 @@ export const PIPELINE_SCHEMA = v.strictObject({
     mmrLambda: v.nullable(unit),
     minScore: v.nullable(v.number()),
     filter: filterSchema,
+    parentChild: v.optional(
+      v.nullable(
+        v.strictObject({ mode: v.picklist(['section', 'window']), window: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PARENT_WINDOW)) }),
+      ),
+      null,
+    ),
+    queryTransform: v.optional(v.nullable(v.strictObject({ mode: v.picklist(['multi', 'hyde', 'standalone']), rewrites: positiveInt(MAX_REWRITES) })), null),
   }),
   reranker: v.nullable(v.strictObject({ modelId: id, depth: positiveInt(200), maxTokens: positiveInt(100_000) })),
   prompt: v.strictObject({ template: text(1_000_000), systemPrompt: text(1_000_000) }),
@@ -245,12 +315,27 @@ export function readPipelineFile(textOfFile: string, models: PipelineModels): Re
     return { ok: false, error: { code: 'unknown-reranker', model: pipeline.reranker.modelId } };
   }
   // The app computes BM25+ with fixed parameters and no stop words: a file asking for others cannot be run here as written.
-  const { k1, b, delta, stopWords } = pipeline.keyword;
+  const { k1, b, delta, stopWords, stopWordLists } = pipeline.keyword;
   if (k1 !== BM25_PARAMS.k1 || b !== BM25_PARAMS.b || delta !== BM25_PARAMS.delta)
     return { ok: false, error: { code: 'unsupported-setting', setting: 'keyword.k1/b/delta' } };
   if (stopWords.length > 0) return { ok: false, error: { code: 'unsupported-setting', setting: 'keyword.stopWords' } };
+  // The app leaves out both lists or neither.
+  if (stopWordLists.length > 0 && !STOP_WORD_LISTS.every((list) => stopWordLists.includes(list)))
+    return { ok: false, error: { code: 'unsupported-setting', setting: 'keyword.stopWordLists' } };
+  // The app's index embeds each chunk's text alone.
+  if (pipeline.embedding.contextualHeaders) return { ok: false, error: { code: 'unsupported-setting', setting: 'embedding.contextualHeaders' } };
   if (pipeline.retrieval.fusion.rrfK !== RRF_K) return { ok: false, error: { code: 'unsupported-setting', setting: 'retrieval.fusion.rrfK' } };
   return { ok: true, pipeline };
+}
+
+/** Keyword search's analysis and headers in a pipeline file (as read: absent fields filled in). */
+export function keywordSettingsOf(pipeline: PipelineFile): KeywordAnalysis & { contextualHeaders: boolean } {
+  const k = pipeline.keyword;
+  return {
+    stopWords: (k.stopWordLists ?? []).length > 0,
+    stemming: (k.stemming ?? null) !== null,
+    contextualHeaders: k.contextualHeaders ?? false,
+  };
 }
 
 /** The chunker settings of a pipeline file, without its tokenizer. */

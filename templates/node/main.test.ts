@@ -14,7 +14,11 @@ import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../src/content/sampleCorp
 import { chunkDocument } from '../../src/core/chunkers';
 import { DEFAULT_CHUNKER_SETTINGS } from '../../src/core/chunkers/settings';
 import { markdownSections } from '../../src/core/markdownStructure';
-import { buildPipelineFile, pipelineFileText, type PipelineFile } from '../../src/core/pipelineFile';
+import { buildPipelineFile, chunkerSettingsOf, keywordSettingsOf, pipelineFileText, type PipelineFile, type PipelineInput } from '../../src/core/pipelineFile';
+import { analyzeSemantic } from '../../src/core/chunkers/semantic';
+import { lsaEmbedTexts } from '../../src/core/lsa/lsaEmbedTexts';
+import { indexedText } from '../../src/core/retrieval/contextualHeader';
+import { parentGroups } from '../../src/core/retrieval/parentChild';
 import { applyRerank, finishStages, firstStageSize, fuseStage } from '../../src/core/retrieval/stages';
 import type { RetrievalConfig } from '../../src/core/retrievalConfig';
 import { parseModelManifest } from '../../src/adapters/embedder/embeddingModels';
@@ -24,7 +28,8 @@ import { Bm25Index } from '../../src/adapters/keywordIndex/bm25Index';
 import { TransformersReranker } from '../../src/adapters/reranker/transformersReranker';
 import { parseRerankManifest } from '../../src/adapters/reranker/rerankModels';
 import { nodeProjectFiles } from '../../src/state/export/nodeProjectFiles';
-import type { Hit } from './main';
+import type { Chunk } from '../../src/core/types';
+import type { Hit, Parent } from './main';
 
 const run = promisify(execFile);
 let dir: string;
@@ -77,15 +82,30 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** The app's pipeline over the sample corpus (ids: the document's name, as the Node program names them). */
-async function appResults(p: PipelineFile): Promise<Array<Array<{ id: string; score: number }>>> {
-  const chunks = SAMPLE_DOCUMENTS.flatMap((d) => {
+interface AppAnswer {
+  hits: Array<{ id: string; score: number }>;
+  /** Parent-child: the parents the app's prompt gets (null when off). */
+  parents: Array<{ document: string; start: number; end: number; childRanks: number[]; text: string }> | null;
+}
+
+/**
+ * The app's pipeline over the sample corpus (ids: the document's name, as the Node program names them): its
+ * chunker (the semantic one with the built-in LSA embedder, as its chunker worker runs it), its keyword index
+ * with the file's stop words and stemming over the chunks with their contextual headers (as
+ * state/retrieval/keywordIndexSync.ts gives them), and parent-child's parents (as retrievalPipeline.ts).
+ */
+async function appResults(p: PipelineFile): Promise<AppAnswer[]> {
+  const settings = chunkerSettingsOf(p);
+  const documents = SAMPLE_DOCUMENTS.map((d) => {
     const sections = d.kind === 'markdown' ? markdownSections(d.text) : [];
-    return chunkDocument(
-      { id: d.name, name: d.name, kind: d.kind, text: d.text, ...(sections.length ? { structure: { sections } } : {}) },
-      DEFAULT_CHUNKER_SETTINGS.recursive,
-    );
+    return { id: d.name, name: d.name, kind: d.kind, text: d.text, ...(sections.length ? { structure: { sections } } : {}) };
   });
+  const chunks: Chunk[] = [];
+  for (const d of documents) {
+    const semantic = settings.kind === 'semantic' ? await analyzeSemantic(d.text, settings, lsaEmbedTexts) : undefined;
+    chunks.push(...chunkDocument(d, settings, undefined, semantic));
+  }
+  const keywordSettings = keywordSettingsOf(p);
   const manifest = parseModelManifest(JSON.parse(await readFile(join(modelsDir, 'models.json'), 'utf8')));
   const model = manifest.find((m) => m.id === p.embedding.modelId)!;
   const embedder = new TransformersEmbedder({ localModelPath: `${modelsDir}/` });
@@ -96,8 +116,8 @@ async function appResults(p: PipelineFile): Promise<Array<Array<{ id: string; sc
   );
   const index = new ExactIndex();
   await index.build(chunks.map((c, i) => ({ id: c.id, vector: vectors[i]! })));
-  const keyword = new Bm25Index();
-  keyword.build(chunks.map((c) => ({ id: c.id, text: c.text })));
+  const keyword = new Bm25Index({ stopWords: keywordSettings.stopWords, stemming: keywordSettings.stemming });
+  keyword.build(chunks.map((c) => ({ id: c.id, text: indexedText(c, c.docId, keywordSettings.contextualHeaders) })));
   const config: RetrievalConfig = {
     mode: p.retrieval.mode,
     fusion: p.retrieval.fusion.method,
@@ -117,7 +137,7 @@ async function appResults(p: PipelineFile): Promise<Array<Array<{ id: string; sc
     reranker = new TransformersReranker({ localModelPath: `${modelsDir}/` });
     await reranker.load(rerankModels.find((m) => m.id === p.reranker!.modelId)!, 'wasm', { remoteHost: 'https://huggingface.co', basePath: '/' }, () => {});
   }
-  const out = [];
+  const out: AppAnswer[] = [];
   for (const q of SAMPLE_QUESTIONS) {
     const [qv] = await embedder.embed([q.question], 'query');
     const n = firstStageSize(config);
@@ -132,13 +152,26 @@ async function appResults(p: PipelineFile): Promise<Array<Array<{ id: string; sc
           candidates.map((c) => texts.get(c.id)!),
         ),
       );
-    out.push(finishStages(candidates, config, (id) => byId.get(id)).map((c) => ({ id: c.id, score: c.score })));
+    const hits = finishStages(candidates, config, (id) => byId.get(id)).map((c) => ({ id: c.id, score: c.score }));
+    const chunkById = new Map(chunks.map((c) => [c.id, c]));
+    const parents = p.retrieval.parentChild
+      ? parentGroups(
+          hits.map((h) => chunkById.get(h.id)!),
+          (docId) => {
+            const d = documents.find((x) => x.id === docId);
+            return d && { text: d.text, chunks: chunks.filter((c) => c.docId === docId), ...(d.structure ? { sections: d.structure.sections } : {}) };
+          },
+          p.retrieval.parentChild,
+        ).map((g) => ({ document: g.docId, start: g.start, end: g.end, childRanks: g.childRanks, text: g.text }))
+      : null;
+    out.push({ hits, parents });
   }
   return out;
 }
 
-async function nodeProgram(p: PipelineFile): Promise<Array<{ question: string; hits: Hit[] }>> {
-  const pipelinePath = join(dir, `pipeline-${p.retrieval.mode}-${p.reranker ? 'rerank' : 'plain'}.json`);
+let runs = 0;
+async function nodeProgram(p: PipelineFile): Promise<Array<{ question: string; hits: Hit[]; parents?: Parent[] }>> {
+  const pipelinePath = join(dir, `pipeline-${p.retrieval.mode}-${p.reranker ? 'rerank' : 'plain'}-${runs++}.json`);
   await writeFile(pipelinePath, pipelineFileText(p));
   const main = join(dir, 'export/node/main.ts');
   const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx');
@@ -147,7 +180,7 @@ async function nodeProgram(p: PipelineFile): Promise<Array<{ question: string; h
   return JSON.parse(stdout);
 }
 
-function pipelineFor(mode: 'vector' | 'hybrid', rerank = false): PipelineFile {
+function pipelineFor(mode: 'vector' | 'hybrid' | 'keyword', rerank = false, patch: Partial<PipelineInput> = {}): PipelineFile {
   return buildPipelineFile({
     createdAt: new Date('2026-12-07T10:00:00Z'),
     maxFileMB: 100,
@@ -159,6 +192,22 @@ function pipelineFor(mode: 'vector' | 'hybrid', rerank = false): PipelineFile {
     template: 'Context:\n{context}\n\nQuestion: {question}',
     systemPrompt: '',
     generation: { engine: 'transformers-wasm', modelId: 'openbook/tiny-chat', temperature: 0.2, topP: 0.95, maxTokens: 64 },
+    ...patch,
+  });
+}
+
+/**
+ * The Node program's answers equal the app's: top 10 ids in order, scores within 1e-5, the same parents
+ * (keyword search alone finds only chunks sharing a term with the question: up to 10, and some for every question).
+ */
+function expectSameAnswers(node: Awaited<ReturnType<typeof nodeProgram>>, app: AppAnswer[], keywordOnly = false): void {
+  expect(node.map((a) => a.question)).toEqual(SAMPLE_QUESTIONS.map((q) => q.question));
+  node.forEach((answer, i) => {
+    expect(answer.hits.map((h) => h.id)).toEqual(app[i]!.hits.map((h) => h.id));
+    if (keywordOnly) expect(answer.hits.length).toBeGreaterThan(0);
+    else expect(answer.hits).toHaveLength(10);
+    answer.hits.forEach((h, j) => expect(Math.abs(h.score - app[i]!.hits[j]!.score)).toBeLessThan(1e-5));
+    expect(answer.parents ?? null).toEqual(app[i]!.parents);
   });
 }
 
@@ -173,10 +222,100 @@ describe('the exported Node project', () => {
       const [node, app] = await Promise.all([nodeProgram(p), appResults(p)]);
       expect(node.map((a) => a.question)).toEqual(SAMPLE_QUESTIONS.map((q) => q.question));
       node.forEach((answer, i) => {
-        expect(answer.hits.map((h) => h.id)).toEqual(app[i]!.map((h) => h.id));
+        expect(answer.hits.map((h) => h.id)).toEqual(app[i]!.hits.map((h) => h.id));
         expect(answer.hits).toHaveLength(10);
-        answer.hits.forEach((h, j) => expect(Math.abs(h.score - app[i]![j]!.score)).toBeLessThan(1e-5));
+        answer.hits.forEach((h, j) => expect(Math.abs(h.score - app[i]!.hits[j]!.score)).toBeLessThan(1e-5));
       });
     }, 120_000);
   }
+
+  it("gives the app's hits with the keyword defaults (stop words, stemming, contextual headers) in hybrid and keyword search, and without them as older files ran", async () => {
+    const defaults = pipelineFor('hybrid');
+    expect(keywordSettingsOf(defaults)).toEqual({ stopWords: true, stemming: true, contextualHeaders: true });
+    const keywordDefaults = pipelineFor('keyword');
+    // A version 1 file written before the techniques existed: keyword search on the tokens as they are.
+    const older = JSON.parse(pipelineFileText(keywordDefaults)) as PipelineFile;
+    delete (older.keyword as Partial<PipelineFile['keyword']>).stopWordLists;
+    delete (older.keyword as Partial<PipelineFile['keyword']>).stemming;
+    delete (older.keyword as Partial<PipelineFile['keyword']>).contextualHeaders;
+    const [nodeHybrid, appHybrid, nodeKeyword, appKeyword, nodeOlder, appOlder] = await Promise.all([
+      nodeProgram(defaults),
+      appResults(defaults),
+      nodeProgram(keywordDefaults),
+      appResults(keywordDefaults),
+      nodeProgram(older),
+      appResults(older),
+    ]);
+    expectSameAnswers(nodeHybrid, appHybrid);
+    expectSameAnswers(nodeKeyword, appKeyword, true);
+    expectSameAnswers(nodeOlder, appOlder, true);
+    // The settings change the hits (so the equality above says something).
+    expect(nodeKeyword.map((a) => a.hits.map((h) => h.id))).not.toEqual(nodeOlder.map((a) => a.hits.map((h) => h.id)));
+  }, 240_000);
+
+  it("with parent-child, gives the app's hits (the matched chunks) and the app's parents, which the filled prompt gets", async () => {
+    const p = pipelineFor('hybrid', false, {});
+    const withParents = buildPipelineFile({
+      createdAt: new Date(p.createdAt),
+      maxFileMB: 100,
+      chunker: DEFAULT_CHUNKER_SETTINGS.recursive,
+      embedding: { modelId: 'openbook/tiny-embedder', device: 'wasm', dtype: 'auto', pooling: 'mean', queryPrefix: '', passagePrefix: '', dimension: 64 },
+      retrieval: {
+        mode: 'hybrid',
+        fusion: 'rrf',
+        vectorWeight: 0.5,
+        candidates: 20,
+        topK: 10,
+        mmrLambda: null,
+        minScore: null,
+        filter: null,
+        parentChild: { mode: 'section', window: 1 },
+      },
+      rerankModelId: null,
+      template: p.prompt.template,
+      systemPrompt: '',
+      generation: p.generation,
+    });
+    const [node, app, plain] = await Promise.all([nodeProgram(withParents), appResults(withParents), nodeProgram(p)]);
+    expectSameAnswers(node, app);
+    // Parent-child leaves the hits as they were; it adds their parents, larger than the hits they hold.
+    expect(node.map((a) => a.hits.map((h) => h.id))).toEqual(plain.map((a) => a.hits.map((h) => h.id)));
+    expect(plain.every((a) => a.parents === undefined)).toBe(true);
+    const first = node[0]!;
+    expect(first.parents!.length).toBeGreaterThan(0);
+    expect(first.parents![0]!.text.length).toBeGreaterThan(first.hits[0]!.text.length);
+    expect(first.parents![0]!.text).toContain(first.hits[0]!.text);
+  }, 240_000);
+
+  it("with the semantic chunker, chunks as the app does (built-in LSA embedder) and gives the app's hits", async () => {
+    const p = pipelineFor('keyword', false, { chunker: DEFAULT_CHUNKER_SETTINGS.semantic });
+    expect(p.chunker.kind).toBe('semantic');
+    const [node, app] = await Promise.all([nodeProgram(p), appResults(p)]);
+    expectSameAnswers(node, app, true);
+    // Chunked by meaning: not the recursive chunker's chunks.
+    const recursive = await appResults(pipelineFor('keyword'));
+    expect(app.map((a) => a.hits.map((h) => h.id))).not.toEqual(recursive.map((a) => a.hits.map((h) => h.id)));
+  }, 240_000);
+
+  it('refuses query transformation with a clear message: its queries come from the chat model, per question', async () => {
+    const p = pipelineFor('hybrid', false, {
+      retrieval: {
+        mode: 'hybrid',
+        fusion: 'rrf',
+        vectorWeight: 0.5,
+        candidates: 20,
+        topK: 10,
+        mmrLambda: null,
+        minScore: null,
+        filter: null,
+        queryTransform: { mode: 'multi', rewrites: 3 },
+      },
+    });
+    const failed = await nodeProgram(p).then(
+      () => null,
+      (err: { code?: number; stderr?: string }) => err,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toMatch(/query transformation \(multi\).*chat model/);
+  }, 120_000);
 });

@@ -1,7 +1,10 @@
 // The Openbook pipeline from the command line: given a folder of documents and openbook.pipeline.json, it
 // parses, chunks, embeds (transformers.js in Node), indexes and answers a question, printing the hits the app
 // shows for the same documents and settings (same chunker, same embedding model and pooling, exact cosine
-// search, the app's BM25+ and fusion). `copy-rows` streams chunks.parquet as Postgres COPY text.
+// search, the app's BM25+ with its stop words, stemming and contextual headers, its fusion; with parent-child,
+// each hit's parent as the app sends it to the prompt). `copy-rows` streams chunks.parquet as Postgres COPY text.
+// Refused here, with the reason: the token chunker, the built-in LSA embedder as the pipeline's embedder, and
+// query transformation (its queries are written per question by the chat model).
 //
 //   npx tsx main.ts ask --docs <folder> --question "…" [--pipeline ../openbook.pipeline.json] [--models <folder>] [--k 10] [--json] [--prompt]
 //   npx tsx main.ts ask --docs <folder> --questions questions.jsonl   (one {"question": "…"} per line) [--json]
@@ -13,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import {
   Bm25Index,
   TransformersReranker,
+  analyzeSemantic,
   applyRerank,
   PIPELINE_FORMAT,
   PIPELINE_VERSION,
@@ -24,10 +28,15 @@ import {
   float32Text,
   firstStageSize,
   fuseStage,
+  indexedText,
   isActiveFilter,
+  keywordSettingsOf,
+  lsaEmbedTexts,
   markdownSections,
+  parentGroups,
   readChunkerSettings,
   type Chunk,
+  type ParentGroup,
   type PipelineFile,
   type SourceDocument,
 } from './openbook';
@@ -40,6 +49,15 @@ export interface Hit {
   document: string;
   section: string | null;
   page: number | null;
+  text: string;
+}
+
+/** A parent as the prompt gets it (parent-child): its document, span and text, and the ranks of its hits. */
+export interface Parent {
+  document: string;
+  start: number;
+  end: number;
+  childRanks: number[];
   text: string;
 }
 
@@ -133,6 +151,8 @@ function cosineTopK(query: Float32Array, ids: string[], vectors: Float32Array[],
 
 export interface Pipeline {
   ask(question: string, k?: number): Promise<Hit[]>;
+  /** Parent-child: the parents of these hits (merged where they share text), best first; null when it is off. */
+  parentsOf(hits: Hit[]): Parent[] | null;
   chunks: Chunk[];
 }
 
@@ -145,10 +165,23 @@ export async function openPipeline(p: PipelineFile, docsFolder: string, models?:
       'the built-in LSA embedder is fitted to the workspace in the browser: its vectors are in chunks.parquet, but questions cannot be embedded here (pick a transformers.js model in the app)',
     );
   }
+  if (p.retrieval.queryTransform) {
+    fail(
+      `query transformation (${p.retrieval.queryTransform.mode}) writes its queries per question with the app's chat model, which this project does not run; export the pipeline with query transformation off`,
+    );
+  }
   const documents = await readDocuments(docsFolder);
-  const chunks = documents.flatMap((d) => chunkDocument(d, settings));
+  const chunks: Chunk[] = [];
+  for (const d of documents) {
+    // The semantic chunker compares sentence windows embedded by the built-in LSA embedder, fitted to the document (as the app's chunker worker does).
+    const semantic = settings.kind === 'semantic' ? await analyzeSemantic(d.text, settings, lsaEmbedTexts) : undefined;
+    chunks.push(...chunkDocument(d, settings, undefined, semantic));
+  }
   const byId = new Map(chunks.map((c) => [c.id, c]));
   const names = new Map(documents.map((d) => [d.id, d.name]));
+  // Contextual headers ("title › heading path") go into the text embedded and keyword-indexed, never into the text shown.
+  const keywordSettings = keywordSettingsOf(p);
+  const embedHeaders = p.embedding.contextualHeaders ?? false;
   const needsVectors = p.retrieval.mode !== 'keyword';
   const embed = needsVectors || p.retrieval.mmrLambda !== null ? await loadEmbedder(p, models) : null;
   const ids = chunks.map((c) => c.id);
@@ -156,13 +189,22 @@ export async function openPipeline(p: PipelineFile, docsFolder: string, models?:
     ? await embedAll(
         embed,
         p,
-        chunks.map((c) => c.text),
+        chunks.map((c) => indexedText(c, names.get(c.docId) ?? '', embedHeaders)),
         p.embedding.passagePrefix,
       )
     : [];
   const vectorById = new Map(vectors.map((v, i) => [ids[i]!, v]));
-  const keyword = new Bm25Index();
-  keyword.build(chunks.map((c) => ({ id: c.id, text: c.text })));
+  const keyword = new Bm25Index({ stopWords: keywordSettings.stopWords, stemming: keywordSettings.stemming });
+  keyword.build(chunks.map((c) => ({ id: c.id, text: indexedText(c, names.get(c.docId) ?? '', keywordSettings.contextualHeaders) })));
+  // Parent-child: each document's text, sections and chunks in order (as the app's parentSource.ts gives them).
+  const parentSettings = p.retrieval.parentChild ?? null;
+  const docById = new Map(documents.map((d) => [d.id, d]));
+  const parentSource = (docId: string) => {
+    const d = docById.get(docId);
+    if (!d) return undefined;
+    const own = chunks.filter((c) => c.docId === docId).sort((a, b) => a.index - b.index);
+    return { text: d.text, chunks: own, ...(d.structure?.sections ? { sections: d.structure.sections } : {}) };
+  };
   // The app's own cross-encoder code: question and passage as a pair, sigmoid of the logit.
   let reranker: TransformersReranker | null = null;
   if (p.reranker) {
@@ -181,6 +223,15 @@ export async function openPipeline(p: PipelineFile, docsFolder: string, models?:
 
   return {
     chunks,
+    parentsOf(hits) {
+      if (!parentSettings) return null;
+      const groups: ParentGroup[] = parentGroups(
+        hits.map((h) => byId.get(h.id)!),
+        parentSource,
+        parentSettings,
+      );
+      return groups.map((g) => ({ document: names.get(g.docId) ?? g.docId, start: g.start, end: g.end, childRanks: g.childRanks, text: g.text }));
+    },
     async ask(question, k = p.retrieval.topK) {
       const config = {
         ...p.retrieval,
@@ -275,13 +326,17 @@ async function main(): Promise<void> {
   const p = await readPipeline(values.pipeline!);
   const k = values.k ? Number(values.k) : undefined;
   const pipeline = await openPipeline(p, values.docs!, values.models);
-  const answers: Array<{ question: string; hits: Hit[] }> = [];
-  for (const question of questions) answers.push({ question, hits: await pipeline.ask(question, k) });
+  const answers: Array<{ question: string; hits: Hit[]; parents?: Parent[] }> = [];
+  for (const question of questions) {
+    const hits = await pipeline.ask(question, k);
+    const parents = pipeline.parentsOf(hits);
+    answers.push({ question, hits, ...(parents ? { parents } : {}) });
+  }
   if (values.json) {
     process.stdout.write(`${JSON.stringify(answers.length === 1 && !values.questions ? answers[0] : answers)}\n`);
     return;
   }
-  for (const { question, hits } of answers) {
+  for (const { question, hits, parents } of answers) {
     console.log(`\n${question}`);
     for (const h of hits)
       console.log(`${String(h.rank).padStart(3)}. ${h.score.toFixed(6)}  ${h.id}  ${h.section ?? ''}\n     ${h.text.slice(0, 160).replaceAll('\n', ' ')}`);
@@ -289,7 +344,8 @@ async function main(): Promise<void> {
       const filled = fillPrompt(
         p.prompt.template,
         question,
-        hits.map((h) => ({ text: h.text, source: h.document })),
+        // Parent-child: the prompt gets each parent (merged where hits share one), not the matched chunks.
+        parents ? parents.map((g) => ({ text: g.text, source: g.document })) : hits.map((h) => ({ text: h.text, source: h.document })),
       );
       console.log(`\n--- prompt (${p.generation.engine}, ${p.generation.modelId}) ---\n${filled.text}`);
     }

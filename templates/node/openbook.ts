@@ -1,5 +1,5 @@
-// The Openbook code this project runs: the app's own pure core (chunking, BM25, fusion, scoring, prompt
-// filling), its BM25 engine and its cross-encoder reranker, the same files the browser app runs. In the Openbook repository this file
+// The Openbook code this project runs: the app's own pure core (chunking, the semantic chunker's built-in LSA
+// embedder, stop words and stemming, contextual headers, BM25, fusion, parent-child, scoring, prompt filling), its BM25 engine and its cross-encoder reranker, the same files the browser app runs. In the Openbook repository this file
 // points at src/; in an export the files are copied beside it, under openbook/ (the one line that changes:
 // OPENBOOK_SRC below, written as each import's prefix).
 // OPENBOOK_SRC = '../../src/'
@@ -12,7 +12,11 @@ export { allowedChunkIds, isActiveFilter } from '../../src/core/retrieval/filter
 export { fillPrompt } from '../../src/core/prompt';
 export type { Chunk, SourceDocument } from '../../src/core/types';
 export type { PipelineFile } from '../../src/core/pipelineFile';
-export { PIPELINE_FORMAT, PIPELINE_VERSION } from '../../src/core/pipelineFile';
+export { PIPELINE_FORMAT, PIPELINE_VERSION, keywordSettingsOf } from '../../src/core/pipelineFile';
+export { analyzeSemantic } from '../../src/core/chunkers/semantic';
+export { lsaEmbedTexts } from '../../src/core/lsa/lsaEmbedTexts';
+export { indexedText } from '../../src/core/retrieval/contextualHeader';
+export { parentGroups, type ParentGroup } from '../../src/core/retrieval/parentChild';
 export { float32Text } from '../../src/core/productionExport/pgvectorSql';
 export { Bm25Index } from '../../src/adapters/keywordIndex/bm25Index';
 export { TransformersReranker } from '../../src/adapters/reranker/transformersReranker';

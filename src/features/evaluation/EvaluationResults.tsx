@@ -10,6 +10,7 @@ import { downloadText } from '../../ui/download';
 import { ProductionExportButton } from '../workspace';
 import { useIndexStore } from '../../state/embedding/indexStore';
 import { settingsKey } from '../../core/chunkers/settings';
+import { keywordAnalysisOf, keywordHeadersOf } from '../../core/evaluation/configuration';
 import { BarChart } from '../../ui/BarChart';
 
 const NO_INDEX: IndexDefaults = { modelId: null, chunking: null };
@@ -52,7 +53,9 @@ export function EvaluationResults() {
     !!bestRun &&
     !!indexedModelId &&
     (bestRun.run.configuration.embeddingModelId === null || bestRun.run.configuration.embeddingModelId === indexedModelId) &&
-    (bestRun.run.configuration.chunking === null || (!!indexedChunking && settingsKey(bestRun.run.configuration.chunking) === settingsKey(indexedChunking)));
+    (bestRun.run.configuration.chunking === null || (!!indexedChunking && settingsKey(bestRun.run.configuration.chunking) === settingsKey(indexedChunking))) &&
+    // The index's vectors are of the chunks' text alone: a configuration that embedded headers has vectors of its own.
+    !(bestRun.run.configuration.mode !== 'keyword' && (bestRun.run.configuration.embedHeaders ?? false));
 
   return (
     <div className="evaluation-results">
@@ -123,7 +126,15 @@ export function EvaluationResults() {
           <ProductionExportButton
             ariaLabel={t('productionExport.exportBestLabel', { number: bestRun.number })}
             disabled={!bestMatchesIndex}
-            overrides={{ mode: bestRun.run.configuration.mode, topK: bestRun.run.configuration.topK, rerankModelId: bestRun.run.configuration.rerankModelId }}
+            overrides={{
+              mode: bestRun.run.configuration.mode,
+              topK: bestRun.run.configuration.topK,
+              rerankModelId: bestRun.run.configuration.rerankModelId,
+              // Its retrieval techniques (embedded headers need an index of their own: then the button is off).
+              keywordAnalysis: keywordAnalysisOf(bestRun.run.configuration),
+              contextualHeaders: keywordHeadersOf(bestRun.run.configuration),
+              parentChild: bestRun.run.configuration.parentChild ?? null,
+            }}
           />
           {!bestMatchesIndex && <p className="small muted">{t('productionExport.exportBestNeedsIndex')}</p>}
         </div>

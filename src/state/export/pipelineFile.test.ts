@@ -17,6 +17,7 @@ const { useRerankStore } = await import('../retrieval/rerankStore');
 const { usePromptStore } = await import('../augment/promptStore');
 const { useSamplingStore } = await import('../generation/samplingStore');
 const { useGenerationStore } = await import('../generation/generationStore');
+const { useQueryTransformStore } = await import('../retrieval/queryTransformStore');
 
 const schema = JSON.parse(readFileSync(new URL('../../../schemas/openbook.pipeline.schema.json', import.meta.url), 'utf8'));
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
@@ -26,7 +27,20 @@ const good: PipelineFile = buildPipelineFile({
   maxFileMB: 50,
   chunker: { kind: 'fixed', size: 300, overlap: 30 },
   embedding: { modelId: 'Xenova/all-MiniLM-L6-v2', device: 'wasm', pooling: 'mean', queryPrefix: '', passagePrefix: '', dimension: 384 },
-  retrieval: { mode: 'keyword', fusion: 'weighted', vectorWeight: 0.3, candidates: 30, topK: 7, mmrLambda: 0.6, minScore: null, filter: null },
+  retrieval: {
+    mode: 'keyword',
+    fusion: 'weighted',
+    vectorWeight: 0.3,
+    candidates: 30,
+    topK: 7,
+    mmrLambda: 0.6,
+    minScore: null,
+    filter: null,
+    // The retrieval techniques, each away from the app's default.
+    parentChild: { mode: 'section', window: 2 },
+    queryTransform: { mode: 'multi', rewrites: 5 },
+  },
+  keyword: { stopWords: false, stemming: false, contextualHeaders: false },
   rerankModelId: null,
   template: 'Use {context} for {question}',
   systemPrompt: 'Be brief.',
@@ -43,6 +57,7 @@ const settings = () => ({
   template: usePromptStore.getState().custom,
   sampling: (({ temperature, topP, maxTokens, customSystem }) => ({ temperature, topP, maxTokens, customSystem }))(useSamplingStore.getState()),
   engine: useGenerationStore.getState().engine,
+  queryTransform: (({ mode, rewrites }) => ({ mode, rewrites }))(useQueryTransformStore.getState()),
 });
 
 beforeEach(() => {
@@ -82,12 +97,67 @@ describe('the pipeline file of the app', () => {
     expect(settings()).toEqual({
       chunking: { kind: 'fixed', size: 300, overlap: 30 },
       model: 'Xenova/all-MiniLM-L6-v2',
-      search: { mode: 'keyword', fusion: 'weighted', vectorWeight: 0.3, candidates: 30, mmr: true, mmrLambda: 0.6, threshold: false, minScore: 0 },
+      search: {
+        mode: 'keyword',
+        fusion: 'weighted',
+        vectorWeight: 0.3,
+        candidates: 30,
+        mmr: true,
+        mmrLambda: 0.6,
+        threshold: false,
+        minScore: 0,
+        stopWords: false,
+        stemming: false,
+        contextualHeaders: false,
+        parentChild: true,
+        parent: { mode: 'section', window: 2 },
+      },
       topK: 7,
       rerank: null,
       template: 'Use {context} for {question}',
       sampling: { temperature: 0.5, topP: 0.9, maxTokens: 128, customSystem: 'Be brief.' },
       engine: 'transformers-wasm',
+      queryTransform: { mode: 'multi', rewrites: 5 },
+    });
+  });
+
+  it("writes the retrieval techniques as the stores hold them, and the best evaluation configuration's when given", () => {
+    const chunk: Chunk = { id: 'd#0', docId: 'd', index: 0, start: 0, end: 4, text: 'text' };
+    useIndexStore.setState({
+      indexedModelId: 'Xenova/multilingual-e5-small',
+      indexedDevice: 'wasm',
+      indexedChunking: { kind: 'semantic', threshold: 'stddev', amount: 1.5, buffer: 2, maxSize: 800 },
+      indexedChunks: new Map([[chunk.id, chunk]]),
+    });
+    useRetrievalStore
+      .getState()
+      .setSearch({ stopWords: true, stemming: false, contextualHeaders: true, parentChild: true, parent: { mode: 'window', window: 3 } });
+    useQueryTransformStore.getState().setMode('hyde');
+    useQueryTransformStore.getState().setRewrites(2);
+    const file = currentPipelineFile('en')!;
+    expect(validate(JSON.parse(pipelineFileText(file))), JSON.stringify(validate.errors)).toBe(true);
+    expect(file.chunker).toEqual({ kind: 'semantic', threshold: 'stddev', amount: 1.5, buffer: 2, maxSize: 800, tokenizer: null });
+    expect(file.keyword).toMatchObject({ stopWordLists: ['stopword/eng', 'stopword/zho'], stemming: null, contextualHeaders: true });
+    expect(file.retrieval).toMatchObject({ parentChild: { mode: 'window', window: 3 }, queryTransform: { mode: 'hyde', rewrites: 2 } });
+    // The best configuration of an evaluation replaces the current techniques.
+    const best = currentPipelineFile('en', { keywordAnalysis: { stopWords: false, stemming: true }, contextualHeaders: false, parentChild: null })!;
+    expect(best.keyword).toMatchObject({ stopWordLists: [], stemming: 'porter', contextualHeaders: false });
+    expect(best.retrieval.parentChild).toBeNull();
+    // Applied back, the file sets them again.
+    useQueryTransformStore.getState().setMode('none');
+    useRetrievalStore.getState().setSearch({ parentChild: false });
+    return applyPipelineFile(pipelineFileText({ ...file, embedding: { ...file.embedding, modelId: 'Xenova/all-MiniLM-L6-v2' } })).then((result) => {
+      expect(result.ok).toBe(true);
+      expect(useRetrievalStore.getState().search).toMatchObject({
+        stopWords: true,
+        stemming: false,
+        contextualHeaders: true,
+        parentChild: true,
+        parent: { mode: 'window', window: 3 },
+      });
+      expect(useChunkingStore.getState().options).toEqual({ kind: 'semantic', threshold: 'stddev', amount: 1.5, buffer: 2, maxSize: 800 });
+      expect(useQueryTransformStore.getState().mode).toBe('hyde');
+      useIndexStore.setState({ indexedModelId: null, indexedDevice: null, indexedChunking: null, indexedChunks: new Map() });
     });
   });
 

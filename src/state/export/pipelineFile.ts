@@ -1,8 +1,11 @@
 // The pipeline file of the app as it is now (currentPipelineFile), and applying one ("Open pipeline file"):
 // every setting it holds goes into its store, or, when the file cannot be applied (another version, an
 // unknown model, a bad value), nothing changes and the reason is returned in words.
-import { buildPipelineFile, chunkerSettingsOf, readPipelineFile, type PipelineFile, type PipelineFileError } from '../../core/pipelineFile';
+import { buildPipelineFile, chunkerSettingsOf, keywordSettingsOf, readPipelineFile, type PipelineFile, type PipelineFileError } from '../../core/pipelineFile';
 import type { SearchMode } from '../../core/retrievalConfig';
+import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS, type KeywordAnalysis } from '../../core/retrieval/keywordSettings';
+import type { ParentSettings } from '../../core/retrieval/parentChild';
+import { useQueryTransformStore } from '../retrieval/queryTransformStore';
 import { message, type Message } from '../../i18n/message';
 import { useChunkingStore } from '../chunks/chunkingStore';
 import { useIndexStore } from '../embedding/indexStore';
@@ -19,6 +22,12 @@ export interface PipelineOverrides {
   mode?: SearchMode;
   topK?: number;
   rerankModelId?: string | null;
+  /** Keyword search's stop words and stemming. */
+  keywordAnalysis?: KeywordAnalysis;
+  /** Keyword search indexes chunks with their contextual headers. */
+  contextualHeaders?: boolean;
+  /** Parent-child (null: off). */
+  parentChild?: ParentSettings | null;
 }
 
 /** The pipeline as the index was built and the settings are now, or null when there is no index (nothing to describe the vectors). */
@@ -57,6 +66,12 @@ export function currentPipelineFile(uiLanguage: string, overrides: PipelineOverr
       mmrLambda: config.mmrLambda,
       minScore: config.minScore,
       filter: config.filter,
+      parentChild: overrides.parentChild !== undefined ? overrides.parentChild : (config.parentChild ?? null),
+      queryTransform: (({ mode, rewrites }) => ({ mode, rewrites }))(useQueryTransformStore.getState()),
+    },
+    keyword: {
+      ...(overrides.keywordAnalysis ?? config.keywordAnalysis ?? DEFAULT_KEYWORD_ANALYSIS),
+      contextualHeaders: overrides.contextualHeaders ?? config.contextualHeaders ?? DEFAULT_KEYWORD_HEADERS,
     },
     rerankModelId,
     ...(rerankModel ? { rerankMaxTokens: rerankModel.maxTokens } : {}),
@@ -97,6 +112,7 @@ export async function applyPipelineFile(text: string): Promise<ApplyPipelineOutc
   // The built-in embedder runs on the CPU whatever the preference: its device is not a choice.
   if (p.embedding.device !== 'cpu') useIndexStore.getState().setDevicePreference(p.embedding.device);
   const retrieval = useRetrievalStore.getState();
+  const keyword = keywordSettingsOf(p);
   retrieval.setSearch({
     mode: p.retrieval.mode,
     fusion: p.retrieval.fusion.method,
@@ -106,7 +122,19 @@ export async function applyPipelineFile(text: string): Promise<ApplyPipelineOutc
     ...(p.retrieval.mmrLambda !== null ? { mmrLambda: p.retrieval.mmrLambda } : {}),
     threshold: p.retrieval.minScore !== null,
     ...(p.retrieval.minScore !== null ? { minScore: p.retrieval.minScore } : {}),
+    stopWords: keyword.stopWords,
+    stemming: keyword.stemming,
+    contextualHeaders: keyword.contextualHeaders,
+    parentChild: p.retrieval.parentChild !== null,
+    // The parent settings are kept while parent-child is off (as the settings panel keeps them).
+    ...(p.retrieval.parentChild ? { parent: { mode: p.retrieval.parentChild.mode, window: p.retrieval.parentChild.window } } : {}),
   });
+  // Query transformation: its mode and number of rewrites (the queries themselves are made per question).
+  const transform = useQueryTransformStore.getState();
+  if (transform.phase !== 'generating') {
+    transform.setMode(p.retrieval.queryTransform?.mode ?? 'none');
+    if (p.retrieval.queryTransform) useQueryTransformStore.getState().setRewrites(p.retrieval.queryTransform.rewrites);
+  }
   retrieval.setTopK(p.retrieval.topK);
   // A filter names documents of the workspace it was made in: those present here are kept.
   const live = new Set(useDocumentsStore.getState().documents.map((d) => d.id));
