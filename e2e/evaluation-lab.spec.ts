@@ -3,18 +3,15 @@
 // saved with the workspace and comes back after a reload.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addFiles, chooseEngine, embed, loadFixtureChatModel, openApp, scores } from './steps';
+import { addFiles, askQuestion, chooseEngine, embed, loadFixtureChatModel, openApp, scores } from './steps';
 
 const evaluation = (page: Page) => page.getByRole('region', { name: 'Evaluate retrieval' });
 const QUESTION = 'What is retrieval-augmented generation?';
 
 /** Ask a question in step 4 and return the scores of its results, once they are shown. */
 async function ask(page: Page, question: string): Promise<number[]> {
-  await page.getByRole('textbox', { name: 'Question', exact: true }).fill(question);
-  await page.getByRole('button', { name: 'Ask', exact: true }).click();
-  const results = page.getByRole('table', { name: /^Chunks nearest to/ });
-  await expect(results).toBeVisible();
-  await expect(results.locator('td.score').first()).toBeVisible();
+  const results = await askQuestion(page, question);
+  await expect(results.locator('.result-score.score').first()).toBeVisible();
   return scores(page);
 }
 
