@@ -83,6 +83,42 @@ export async function recordAnswerTexts(page: Page) {
 }
 
 /**
+ * The index saved in this browser's workspace (the live generation, read with IndexedDB itself): the ids of
+ * its documents and the chunk size it was made with; null when none is saved.
+ */
+export function savedIndex(page: Page): Promise<{ docIds: string[]; chunkSize: number | null } | null> {
+  return page.evaluate(
+    () =>
+      new Promise<{ docIds: string[]; chunkSize: number | null } | null>((resolve, reject) => {
+        const open = indexedDB.open('openbook-workspace');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('current')) {
+            db.close();
+            return resolve(null);
+          }
+          const tx = db.transaction(['current', 'index'], 'readonly');
+          const current = tx.objectStore('current').getAll();
+          const index = tx.objectStore('index').getAll();
+          tx.oncomplete = () => {
+            const live = (current.result as { gen?: string }[])[0]?.gen ?? 'g0';
+            db.close();
+            const row = (index.result as { key: string; docIds: string[]; chunking?: { chunkSize?: number } }[]).find((r) => r.key === live);
+            resolve(row ? { docIds: row.docIds, chunkSize: row.chunking?.chunkSize ?? null } : null);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** How many bytes this site stores now (IndexedDB and caches), as the browser counts them against its quota. */
+export function storageUsage(page: Page): Promise<number> {
+  return page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+}
+
+/**
  * The names of the documents saved in this browser's workspace (the live generation, read with IndexedDB
  * itself): a test that leaves the page waits on this, not on time, for the saves to land.
  */
