@@ -6,7 +6,11 @@ test('the network guard catches requests to other hosts, from the page and from 
   // The worker is served from the site's own origin (the Content-Security-Policy allows workers from there
   // only); https, which connect-src allows, so that the requests reach the guard rather than the CSP.
   const source = "fetch('https://example.invalid/from-worker').catch(() => {}).finally(() => postMessage('done'));";
-  await page.route('**/network-guard-worker.js', (route) => route.fulfill({ body: source, contentType: 'text/javascript' }));
+  // (The page is cross-origin isolated: a dedicated worker's script must come with a compatible COEP header, as the
+  // site's own scripts do, or the browser refuses to start it.)
+  await page.route('**/network-guard-worker.js', (route) =>
+    route.fulfill({ body: source, contentType: 'text/javascript', headers: { 'Cross-Origin-Embedder-Policy': 'credentialless' } }),
+  );
   await page.goto('/');
   await page.evaluate(async () => {
     await fetch('https://example.invalid/from-page').catch(() => undefined);

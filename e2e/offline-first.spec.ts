@@ -4,7 +4,7 @@
 // models/ folder answer 404, as a site that serves no models would.)
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { scores } from './steps';
+import { resultList, scores } from './steps';
 
 const QUESTION = 'Why does retrieval-augmented generation reduce hallucination?';
 
@@ -14,7 +14,8 @@ async function ask(page: Page, question: string, rankedBy: RegExp) {
   await expect(page.getByTestId('ranked-by')).toHaveText(rankedBy);
 }
 
-const header = (page: Page, name: string) => page.getByRole('columnheader', { name, exact: true });
+/** The score of this stage in every result card (its words and range, then the value). */
+const stageScores = (page: Page, stage: string) => resultList(page).locator(`.result-score[data-stage="${stage}"]`);
 const evaluation = (page: Page) => page.getByRole('region', { name: 'Evaluate retrieval' });
 
 test('with no network and no site models: keyword search at once, the built-in embedder, evaluation, the same scores after a reload', async ({
@@ -34,11 +35,11 @@ test('with no network and no site models: keyword search at once, the built-in e
   await expect(page.getByText('No vectors yet: keyword search works now.')).toBeVisible();
   await page.getByRole('radio', { name: /^Keyword/ }).check();
   await ask(page, QUESTION, /^Ranked by BM25 score/);
-  await expect(header(page, 'BM25 (≥ 0, unbounded)')).toBeVisible();
+  await expect(stageScores(page, 'bm25').first()).toHaveText(/^BM25 score \(0 or more, no upper bound\) \d+\.\d{3} \(ranks the list\)$/);
   const bm25 = await scores(page);
   expect(bm25.length).toBeGreaterThan(0);
   expect(bm25[0]!).toBeGreaterThan(0);
-  const firstChunk = (await page.locator('table tbody tr').first().locator('td').last().textContent())!.trim().slice(0, 40);
+  const firstChunk = (await resultList(page).getByRole('listitem').first().locator('.result-text').textContent())!.trim().slice(0, 40);
   await expect(page.getByTestId('filled-prompt')).toContainText(firstChunk);
   await expect(page.getByTestId('context-budget')).toBeVisible();
 
@@ -58,7 +59,7 @@ test('with no network and no site models: keyword search at once, the built-in e
   const vector = await scores(page);
   expect(vector.length).toBe(4);
   for (const s of vector) expect(Math.abs(s)).toBeLessThanOrEqual(1 + 1e-6);
-  await expect(page.locator('table tbody tr').first()).toContainText('what-is-rag.md'); // the expected document
+  await expect(resultList(page).getByRole('listitem').first()).toContainText('what-is-rag.md'); // the expected document
 
   // The embedding map draws the LSA vectors, the question among them.
   const panel = page.getByRole('region', { name: 'Embedding map' });
@@ -75,7 +76,9 @@ test('with no network and no site models: keyword search at once, the built-in e
   // Hybrid: cosine, BM25 and the fused score.
   await page.getByRole('radio', { name: /^Hybrid/ }).check();
   await ask(page, QUESTION, /^Ranked by RRF score/);
-  for (const name of ['Cosine (−1 to 1)', 'BM25 (≥ 0, unbounded)', 'RRF (0 to 0.033)']) await expect(header(page, name)).toBeVisible();
+  await expect(stageScores(page, 'cosine').first()).toHaveText(/^cosine similarity \(−1 to 1\) (-?\d\.\d{3}|— \(not in this search’s top \d+\))$/);
+  await expect(stageScores(page, 'bm25').first()).toHaveText(/^BM25 score \(0 or more, no upper bound\) (\d+\.\d{3}|— \(not in this search’s top \d+\))$/);
+  await expect(stageScores(page, 'fused').first()).toHaveText(/^RRF score \(0 to 0\.033\) 0\.0\d{3} \(ranks the list\)$/);
 
   // The evaluation: the sample question set with its offline configurations (keyword, LSA, LSA hybrid).
   const step = evaluation(page);

@@ -63,7 +63,7 @@ async function expectNoRawKeys(page: Page) {
   const body = (await page.locator('body').allInnerTexts()).join('\n');
   const keys = body.match(/\b[a-z][a-zA-Z]+(\.[a-zA-Z-]+)+\b/g) ?? [];
   // File names and model ids are not keys.
-  const real = keys.filter((k) => !/\.(md|txt|pdf|docx|html|json|onnx|zip|csv|jsonl)$/.test(k) && !/^(transformers\.js|e\.g|i\.e)$/.test(k));
+  const real = keys.filter((k) => !/\.(md|txt|pdf|docx|html|json|onnx|zip|csv|jsonl|parquet|sql)$/.test(k) && !/^(transformers\.js|e\.g|i\.e)$/.test(k));
   expect(real).toEqual([]);
 }
 

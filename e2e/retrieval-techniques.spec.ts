@@ -3,7 +3,7 @@
 // shown; and an evaluation with one configuration per technique shows a table row for each.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addFiles, chooseEngine, loadFixtureChatModel, openApp, scores } from './steps';
+import { addFiles, chooseEngine, loadFixtureChatModel, openApp, resultList, scores } from './steps';
 
 const MRR_QUESTION = 'How do I measure retrieval quality with MRR?';
 
@@ -13,9 +13,9 @@ async function ask(page: Page, question: string) {
   await expect(page.getByTestId('ranked-by')).toHaveText(/^Ranked by BM25 score/);
 }
 
-/** The document name in the first result row, and the whole table's scores. */
+/** Everything the first result card says (its document name among it), and every result's score. */
 async function firstRowAndScores(page: Page) {
-  return { first: (await page.locator('table tbody tr').first().textContent()) ?? '', scores: await scores(page) };
+  return { first: (await resultList(page).getByRole('listitem').first().textContent()) ?? '', scores: await scores(page) };
 }
 
 const techniques = (page: Page) => page.getByRole('group', { name: 'Keyword search' });
@@ -35,7 +35,7 @@ test('stop words, stemming and contextual headers change keyword search; the hea
   expect(withAll.first).toContain('evaluating-retrieval.md');
   // The header is indexed, never shown: not in the results, not in the prompt.
   await expect(page.getByTestId('filled-prompt')).not.toContainText('evaluating-retrieval.md ›');
-  await expect(page.locator('table tbody')).not.toContainText('evaluating-retrieval.md › ');
+  await expect(resultList(page)).not.toContainText('evaluating-retrieval.md › ');
 
   // Each switched off in turn changes the BM25 scores.
   let previous = withAll.scores;
@@ -125,7 +125,7 @@ test('parent-child: the results show the matched chunks, the prompt gets their p
   await expect(first).toContainText(/^Parent of #1/);
   await first.locator('summary').click();
   const parentText = (await first.locator('.parent-text').textContent()) ?? '';
-  const firstHit = ((await page.locator('table tbody tr').first().locator('td').last().textContent()) ?? '').trim().slice(0, 40);
+  const firstHit = ((await resultList(page).getByRole('listitem').first().locator('.result-text').textContent()) ?? '').trim().slice(0, 40);
   expect(parentText).toContain(firstHit);
   await expect(prompt).toContainText(parentText.trim().slice(0, 60));
   const withParents = (await prompt.textContent()) ?? '';
