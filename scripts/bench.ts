@@ -1,6 +1,9 @@
 // Benchmarks: `npm run bench` (tsx). Runs every suite in scripts/bench/, prints each one's table and
 // writes bench-results.json: one record per measurement, { suite, case, n, dim, metric, value, unit }.
 // BENCH_SUITES=a,b runs only the named suites (the other suites' records in bench-results.json are kept).
+// IndexedDB for Node, before any suite's module loads Dexie (which looks for it once, when it loads): the
+// workspace storage suite needs it.
+import 'fake-indexeddb/auto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chunkingSuite } from './bench/chunking';
 import { chunkingLibrariesSuite } from './bench/chunkingLibraries';

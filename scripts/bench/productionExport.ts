@@ -7,44 +7,20 @@ import { ExportZipWriter } from '../../src/adapters/productionExport/exportZip';
 import { batchesOf, exportRowOf } from '../../src/core/productionExport/exportRows';
 import { estimateSqlRowBytes, sqlRowsInline } from '../../src/core/productionExport/pgvectorSql';
 import { packWorkspace, writeWorkspaceFile } from '../../src/core/workspaceFile';
-import type { Chunk, SourceDocument } from '../../src/core/types';
-import { SAMPLE_DOCUMENTS } from '../../src/content/sampleCorpus';
 import { mulberry32, randomUnitVector } from '../../src/testing/seededRandom';
-import { round, type BenchRecord, type BenchSuite } from './common';
+import { round, type BenchRecord, type BenchSuite, syntheticWorkspace } from './common';
 
 const DIM = 384;
 const BATCH = 5000;
 const CHUNK_LENGTH = 400;
 
 function corpus(n: number) {
-  const docCount = Math.max(1, Math.round(n / 1000));
-  const perDoc = Math.ceil(n / docCount);
-  let base = '';
-  for (const doc of SAMPLE_DOCUMENTS) base += `${doc.text}\n\n`;
-  const text = base.repeat(Math.ceil((perDoc * CHUNK_LENGTH) / base.length)).slice(0, perDoc * CHUNK_LENGTH);
-  const documents: SourceDocument[] = Array.from({ length: docCount }, (_, d) => ({
-    id: `doc-${d}`,
-    name: `doc-${d}.md`,
+  const { documents, chunks } = syntheticWorkspace(n, {
+    docCount: Math.max(1, Math.round(n / 1000)),
+    chunkLength: CHUNK_LENGTH,
     kind: 'markdown',
-    text,
-    sizeBytes: text.length,
-    addedAt: d,
-  }));
-  const chunks: Chunk[] = [];
-  for (const doc of documents) {
-    for (let i = 0; i < perDoc && chunks.length < n; i++) {
-      const start = i * CHUNK_LENGTH;
-      chunks.push({
-        id: `${doc.id}#${i}`,
-        docId: doc.id,
-        index: i,
-        start,
-        end: start + CHUNK_LENGTH,
-        text: text.slice(start, start + CHUNK_LENGTH),
-        meta: { headingPath: ['Section', String(i % 7)] },
-      });
-    }
-  }
+    meta: (i) => ({ headingPath: ['Section', String(i % 7)] }),
+  });
   const rand = mulberry32(2026);
   return { documents, chunks, vectors: chunks.map(() => randomUnitVector(rand, DIM)) };
 }

@@ -2,10 +2,8 @@
 import 'fake-indexeddb/auto'; // IndexedDB for Node, for the workspace storage benchmark only
 import { serialize } from 'node:v8';
 import { WorkspaceDb } from '../../src/adapters/storage/workspaceDb';
-import type { Chunk, SourceDocument } from '../../src/core/types';
-import { SAMPLE_DOCUMENTS } from '../../src/content/sampleCorpus';
 import { mulberry32, randomUnitVector } from '../../src/testing/seededRandom';
-import { percentile, round, type BenchRecord, type BenchSuite } from './common';
+import { percentile, round, type BenchRecord, type BenchSuite, syntheticWorkspace } from './common';
 
 const DIM = 384;
 
@@ -17,26 +15,8 @@ const DIM = 384;
 async function benchWorkspaceDb(records: BenchRecord[]): Promise<void> {
   const n = Number(process.env.BENCH_WORKSPACE_CHUNKS ?? 10_000);
   const docCount = 10;
-  const perDoc = Math.ceil(n / docCount);
   const chunkLength = 100;
-  let base = '';
-  for (const doc of SAMPLE_DOCUMENTS) base += `${doc.text}\n\n`;
-  const text = base.repeat(Math.ceil((perDoc * chunkLength) / base.length)).slice(0, perDoc * chunkLength);
-  const documents: SourceDocument[] = Array.from({ length: docCount }, (_, d) => ({
-    id: `doc-${d}`,
-    name: `doc-${d}.txt`,
-    kind: 'text',
-    text,
-    sizeBytes: text.length,
-    addedAt: d,
-  }));
-  const chunks: Chunk[] = [];
-  for (const doc of documents) {
-    for (let i = 0; i < perDoc && chunks.length < n; i++) {
-      const start = i * chunkLength;
-      chunks.push({ id: `${doc.id}#${i}`, docId: doc.id, index: i, start, end: start + chunkLength, text: text.slice(start, start + chunkLength) });
-    }
-  }
+  const { documents, chunks } = syntheticWorkspace(n, { docCount, chunkLength, kind: 'text' });
   const rand = mulberry32(77);
   const vectors = chunks.map(() => randomUnitVector(rand, DIM));
   const snapshot = {

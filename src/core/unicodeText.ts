@@ -10,6 +10,18 @@ const CR = 0x0d;
 // ---- Character classes (UTF-16 code units) ----
 
 /** Exactly JavaScript's \s. */
+/** How many of the ascending `sorted` values are below p (a binary search). */
+function countBelow(sorted: readonly number[], p: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function isWhitespace(c: number): boolean {
   return (
     c === 0x20 ||
@@ -107,16 +119,7 @@ export function codePointCounter(text: string): (start: number, end: number) => 
     }
   }
   if (pairs.length === 0) return (start, end) => end - start;
-  const below = (p: number) => {
-    let lo = 0;
-    let hi = pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[mid]! < p) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const below = (p: number) => countBelow(pairs, p);
   // A pair starting at end - 1 is not inside; offsets inside a pair do not occur at chunk edges.
   return (start, end) => end - start - (below(end - 1) - below(start));
 }
@@ -143,16 +146,7 @@ export function codePointIndex(text: string): CodePointIndex {
   for (SURROGATE_PAIR.lastIndex = 0; SURROGATE_PAIR.test(text); ) pairs.push(SURROGATE_PAIR.lastIndex - 2);
   if (pairs.length === 0) return { advance: (i, count) => Math.min(n, i + Math.max(0, count)), count: (start, end) => Math.max(0, end - start) };
   /** How many pairs start before p. */
-  const below = (p: number) => {
-    let lo = 0;
-    let hi = pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[mid]! < p) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const below = (p: number) => countBelow(pairs, p);
   return {
     advance(i, count) {
       if (count <= 0) return i;
