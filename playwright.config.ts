@@ -33,8 +33,10 @@ export default defineConfig({
   testDir: 'e2e',
   timeout: 120_000,
   expect: { timeout: 30_000 },
+  // Two workers, one browser each: spec files run two at a time (the tests inside a file in order). Every test
+  // has its own browser context (storage, caches, quota), and no test waits on a time budget.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {

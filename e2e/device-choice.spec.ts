@@ -8,15 +8,18 @@ test('on a software WebGPU adapter, Automatic embeds on WASM and says why @webgp
   await openApp(page);
   const embedding = page.getByRole('region', { name: 'Embed and index' });
   await expect(embedding).toContainText('WebGPU here is a software renderer (google / swiftshader); WASM is faster, so Automatic runs on WASM.');
-  // transformers.js chat: the same advice beside the default engine.
-  await expect(page.getByTestId('engine-reason')).toContainText('WebGPU here is a software renderer; for transformers.js, WASM is faster.');
+  // Chat: the default engine is transformers.js on WASM too, and the note beside it says why.
+  await expect(page.getByTestId('engine-reason')).toContainText(
+    'WebGPU here is a software renderer (google / swiftshader), slower than the CPU, so the default is transformers.js on WASM (the CPU)',
+  );
+  await expect(page.getByRole('radio', { name: 'transformers.js · WASM (CPU)' })).toBeChecked();
 
   await addFiles(page, 'volcanoes.md', 'tea.txt');
   await embed(page, 'Automatic');
   await expect(page.getByTestId('device-in-use')).toHaveText('In use: WASM');
   await expect(page.getByTestId('embedding-speed')).toContainText(/chunks\/s on WASM/);
-  const table = await askQuestion(page, 'How hot is lava when a volcano erupts?');
-  await expect(table.getByRole('row').nth(1)).toContainText('volcanoes.md');
+  const results = await askQuestion(page, 'How hot is lava when a volcano erupts?');
+  await expect(results.getByRole('listitem').first()).toContainText('volcanoes.md');
 });
 
 test('without WebGPU, the app says WASM (CPU) will be used, and no software-renderer advice', async ({ page }) => {
