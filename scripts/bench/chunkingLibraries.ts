@@ -2,6 +2,9 @@
 // instead, on 10 MB of English and 10 MB of Chinese text (the sample corpus's documents of that language,
 // repeated) at chunk size 500 and overlap 50 (characters): LangChain's RecursiveCharacterTextSplitter
 // (@langchain/textsplitters) and chonkie's RecursiveChunker (@chonkiejs/core; it has no overlap, so 500/0).
+// chonkie is not a dev dependency: one of its optional dependencies has platform packages that this project's
+// registry lacks, which breaks `npm ci`. Install it for a run with `npm install --no-save @chonkiejs/core`;
+// without it the suite compares with LangChain alone and says so.
 // Same run, same machine: after a warm-up, BENCH_CHUNK_RUNS (default 5) rounds in which each chunker runs
 // once in turn; the median of each. Time is this process's CPU time (process.cpuUsage: all three run on one
 // thread), which a busy shared machine disturbs far less than wall time; wall time is recorded too.
@@ -13,7 +16,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import { RecursiveChunker } from '@chonkiejs/core';
 import { SAMPLE_DOCUMENTS } from '../../src/content/sampleCorpus';
 import { percentile, round, type BenchRecord, type BenchSuite } from './common';
 
@@ -60,12 +62,13 @@ export const chunkingLibrariesSuite: BenchSuite = {
     try {
       const openbook = await bundledChunker(dir);
       const langchain = new RecursiveCharacterTextSplitter({ chunkSize: SIZE, chunkOverlap: OVERLAP });
-      const chonkie = await RecursiveChunker.create({ chunkSize: SIZE });
       const chunkers: [string, ChunkFn][] = [
         ['openbook recursive 500/50', openbook],
         ['langchain RecursiveCharacterTextSplitter 500/50', async (t) => (await langchain.splitText(t)).length],
-        ['chonkie RecursiveChunker 500/0', async (t) => (await chonkie.chunk(t)).length],
       ];
+      const chonkie = await loadChonkie();
+      if (chonkie) chunkers.push(['chonkie RecursiveChunker 500/0', async (t) => (await chonkie.chunk(t)).length]);
+      else console.log('chonkie is not installed (npm install --no-save @chonkiejs/core to compare with it): skipped.');
       for (const lang of ['en', 'zh'] as const) {
         const text = textOf(lang);
         const megabytes = new TextEncoder().encode(text).length / 1e6;
@@ -102,3 +105,18 @@ export const chunkingLibrariesSuite: BenchSuite = {
     }
   },
 };
+
+interface ChonkieChunker {
+  chunk(text: string): Promise<unknown[]>;
+}
+
+/** chonkie's RecursiveChunker where the package is installed (see the top of this file), else null. */
+async function loadChonkie(): Promise<ChonkieChunker | null> {
+  const name = '@chonkiejs/core';
+  try {
+    const { RecursiveChunker } = (await import(/* @vite-ignore */ name)) as { RecursiveChunker: { create(o: { chunkSize: number }): Promise<ChonkieChunker> } };
+    return await RecursiveChunker.create({ chunkSize: SIZE });
+  } catch {
+    return null;
+  }
+}
