@@ -1560,6 +1560,7 @@ export const en = {
     inProgress: 'at step {{n}} of {{total}}',
     stepCount: '{{count}} steps',
     panelLabel: 'Lesson',
+    panelTitle: 'Lesson: {{title}}',
     stepOf: 'Step {{n}} of {{total}}',
     show: 'Show me',
     notOnScreen: 'That control is not on screen yet: do the earlier steps first (or open the section it is in).',
@@ -1571,7 +1572,7 @@ export const en = {
     useQuestion: 'Use this question',
     suggested: 'On the sample corpus, try: “{{question}}”',
     action: { 'chunk-size-comparison': 'Set up the comparison' },
-    actionDone: { 'chunk-size-comparison': 'Four configurations are set in the evaluation tool (keyword search; chunks of 200, 500 and 1,000 characters, and 500 without overlap).' },
+    actionDone: { 'chunk-size-comparison': 'Four configurations are set in the evaluation tool (keyword search, top 2; chunks of 100, 300 and 1,000 characters, and 300 without overlap).' },
     continueWithout: 'Continue without it',
     next: 'Next step',
     finish: 'Finish the lesson',
@@ -1627,7 +1628,7 @@ export const en = {
           },
           evaluate: {
             do: 'Press “Set up the comparison” here: the evaluation tool gets the sample questions (when it has none) and four configurations. Then press “Run evaluation” there.',
-            done: 'Compare hit rate and MRR across the configurations: the same questions find their answer more or less often only because the documents were cut differently. Open a question’s results to see which chunk came back at each size. With your own documents, type a few questions of your own in the evaluation tool first.',
+            done: 'Compare hit rate and MRR across the configurations: the same questions find their answer more or less often only because the documents were cut differently (on the sample questions, half of the answers are in the top 2 at 100 characters, and all of them at 1,000). Open a question’s results to see which chunk came back at each size. With your own documents, type a few questions of your own in the evaluation tool first.',
           },
         },
       },
@@ -1677,7 +1678,7 @@ export const en = {
             done: 'Still k chunks came back. Vector search ranks every chunk by closeness and returns the top k, however far they are: look at their cosine scores: nothing in the list says “not found”, and a chunk that shares everyday words with the question (such as “how do I”) may even score high. The model would be handed these chunks as if they were relevant.',
           },
           threshold: {
-            do: 'Tick “Score threshold” in step 4 (an expert control), set “Minimum score” to 0.5, and ask again.',
+            do: 'Tick “Score threshold” in step 4 (an expert control), set “Minimum score” to 0.7, and ask again.',
             done: 'Fewer chunks, perhaps none, pass the threshold now, and the prompt holds only those. A threshold keeps weak matches out; set too high, it drops good ones too. The right value depends on the embedding model: compare the scores of questions that do and do not have an answer. (The threshold stays in force: untick it when you are done.)',
           },
           'dont-know': {

@@ -159,4 +159,6 @@ export const LESSONS: readonly Lesson[] = [
 export const lessonById = (id: string): Lesson | undefined => LESSONS.find((l) => l.id === id);
 
 /** Chunk sizes the chunk-size lesson compares (recursive chunker, characters), and the one it runs without overlap. */
-export const COMPARED_CHUNK_SIZES = [200, 500, 1000] as const;
+export const COMPARED_CHUNK_SIZES = [100, 300, 1000] as const;
+/** The k of its configurations: the answer must be among the top 2 chunks. */
+export const COMPARED_TOP_K = 2;

@@ -159,11 +159,12 @@ describe('helpers', () => {
     let n = 0;
     const configs = chunkSizeComparison(() => `c${n++}`);
     expect(configs.map((c) => [c.mode, c.chunking])).toEqual([
-      ['keyword', { kind: 'recursive', chunkSize: 200, overlap: 20 }],
-      ['keyword', { kind: 'recursive', chunkSize: 500, overlap: 50 }],
+      ['keyword', { kind: 'recursive', chunkSize: 100, overlap: 10 }],
+      ['keyword', { kind: 'recursive', chunkSize: 300, overlap: 30 }],
       ['keyword', { kind: 'recursive', chunkSize: 1000, overlap: 100 }],
-      ['keyword', { kind: 'recursive', chunkSize: 500, overlap: 0 }],
+      ['keyword', { kind: 'recursive', chunkSize: 300, overlap: 0 }],
     ]);
     expect(new Set(configs.map((c) => c.id)).size).toBe(4);
+    expect(configs.every((c) => c.topK === 2)).toBe(true);
   });
 });

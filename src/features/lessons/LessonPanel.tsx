@@ -46,7 +46,7 @@ export function LessonPanel() {
   return (
     <>
       <div className="lesson-spacer" aria-hidden="true" />
-      <section className={`lesson-panel${folded ? ' folded' : ''}`} aria-label={`${t('lessons.panelLabel')}: ${title}`} data-step={step.id}>
+      <section className={`lesson-panel${folded ? ' folded' : ''}`} aria-label={t('lessons.panelTitle', { title })} data-step={step.id}>
         <div className="lesson-panel-head">
           <p className="lesson-kicker small muted">
             {t('lessons.panelLabel')} · {t('lessons.stepOf', { n: index + 1, total: count })}
