@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { resultList } from './steps';
+import { expectCleanPage } from './uiFlow';
 
 test.beforeEach(async ({ context }) => {
   await context.route(/\/models\//, (route) => route.fulfill({ status: 404, body: 'Not found' }));
@@ -242,6 +243,7 @@ test('a lesson left, and the page reloaded, resume at their step; on a phone the
   await expect(panel(page)).toHaveCount(0);
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   await expect(page.locator('#lessons').locator('li', { hasText: 'The open-book exam' })).toContainText('at step 2 of 5');
+  await expectCleanPage(page, 'with the lesson list open on a phone');
   await startLesson(page, 'The open-book exam');
   await atStep(page, 2, 5, /Embed and index/);
 
@@ -255,6 +257,7 @@ test('a lesson left, and the page reloaded, resume at their step; on a phone the
   const embedButton = page.getByRole('button', { name: 'Embed and index' });
   await expect(embedButton).toHaveClass(/lesson-target/);
   await expect(embedButton).toBeInViewport();
+  await expectCleanPage(page, 'with a lesson step shown on a phone');
   const [target, sheet] = [await embedButton.boundingBox(), await panel(page).boundingBox()];
   expect(target!.y + target!.height).toBeLessThanOrEqual(sheet!.y);
   await embedButton.click();
@@ -270,4 +273,5 @@ test('a lesson left, and the page reloaded, resume at their step; on a phone the
   await page.getByRole('button', { name: '课程', exact: true }).click();
   await expect(page.getByRole('heading', { name: '课程：动手学 RAG' })).toBeVisible();
   await expect(page.locator('#lessons')).toContainText('迷失在中间');
+  await expectCleanPage(page, 'with the Chinese lesson list and panel on a phone');
 });

@@ -1572,7 +1572,10 @@ export const en = {
     useQuestion: 'Use this question',
     suggested: 'On the sample corpus, try: “{{question}}”',
     action: { 'chunk-size-comparison': 'Set up the comparison' },
-    actionDone: { 'chunk-size-comparison': 'Four configurations are set in the evaluation tool (keyword search, top 2; chunks of 100, 300 and 1,000 characters, and 300 without overlap).' },
+    actionDone: {
+      'chunk-size-comparison':
+        'Four configurations are set in the evaluation tool (keyword search, top 2; chunks of 100, 300 and 1,000 characters, and 300 without overlap).',
+    },
     continueWithout: 'Continue without it',
     next: 'Next step',
     finish: 'Finish the lesson',
@@ -1653,7 +1656,8 @@ export const en = {
       },
       reranking: {
         title: 'Reranking',
-        summary: 'Why a cross-encoder, which reads the question and a chunk together, orders the results better than two vectors made apart; and how the ranks move.',
+        summary:
+          'Why a cross-encoder, which reads the question and a chunk together, orders the results better than two vectors made apart; and how the ranks move.',
         steps: {
           ask: {
             do: 'Ask a question in step 4 (any search mode).',
@@ -1670,7 +1674,8 @@ export const en = {
       },
       'always-something': {
         title: 'Vector search always returns something',
-        summary: 'Ask about something the documents never mention: vector search still returns k chunks. A score threshold and a prompt that allows “I don’t know” are the answer.',
+        summary:
+          'Ask about something the documents never mention: vector search still returns k chunks. A score threshold and a prompt that allows “I don’t know” are the answer.',
         steps: {
           'off-topic': {
             do: 'With “Vector” search in step 4, ask a question the documents do not cover.',
@@ -1691,7 +1696,8 @@ export const en = {
       },
       'lost-middle': {
         title: 'Lost in the middle',
-        summary: 'Models use the start and the end of a long prompt best (Liu et al., TACL 2024). Put the chunk that holds the answer first, in the middle and last, and compare; then order the context best-first-and-last.',
+        summary:
+          'Models use the start and the end of a long prompt best (Liu et al., TACL 2024). Put the chunk that holds the answer first, in the middle and last, and compare; then order the context best-first-and-last.',
         steps: {
           ask: {
             do: 'Ask a question in step 4 that brings back at least 3 chunks (k of 3 or more).',

@@ -1,11 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FACTS, chunkerSizes, type LessonFacts, type LessonSearch } from './lessonFacts';
 import { LESSONS, lessonById, type LessonId } from './lessonCatalog';
-import { NO_PROGRESS, activeStep, leaveLesson, markPassed, missingNeed, nextStep, openLesson, previousStep, restartLesson, stepDone, stepOf } from './lessonProgress';
+import {
+  NO_PROGRESS,
+  activeStep,
+  leaveLesson,
+  markPassed,
+  missingNeed,
+  nextStep,
+  openLesson,
+  previousStep,
+  restartLesson,
+  stepDone,
+  stepOf,
+} from './lessonProgress';
 import { chunkSizeComparison } from './chunkSizeComparison';
 
 const facts = (patch: Partial<LessonFacts>): LessonFacts => ({ ...EMPTY_FACTS, ...patch });
-const search = (patch: Partial<LessonSearch>): LessonSearch => ({ question: 'q', mode: 'vector', results: 4, topK: 4, reranked: false, chunkIds: [], ...patch });
+const search = (patch: Partial<LessonSearch>): LessonSearch => ({
+  question: 'q',
+  mode: 'vector',
+  results: 4,
+  topK: 4,
+  reranked: false,
+  chunkIds: [],
+  ...patch,
+});
 const step = (lesson: LessonId, id: string) => lessonById(lesson)!.steps.find((s) => s.id === id)!;
 const loaded = facts({ documents: 5, chunks: 29 });
 const indexed = facts({ documents: 5, chunks: 29, indexed: 29 });

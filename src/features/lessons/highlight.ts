@@ -22,7 +22,8 @@ export function outline(selector: string | null): boolean {
 /** Open the sections folded around the control, outline it and scroll it to the top part of the screen. */
 export function showTarget(selector: string): boolean {
   const el = document.querySelector<HTMLElement>(selector);
-  if (el) for (let parent = el.parentElement; parent; parent = parent.parentElement) if (parent instanceof HTMLDetailsElement && !parent.open) parent.open = true;
+  if (el)
+    for (let parent = el.parentElement; parent; parent = parent.parentElement) if (parent instanceof HTMLDetailsElement && !parent.open) parent.open = true;
   if (!outline(selector)) return false;
   const smooth = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
   // 'start' (with the outline's scroll margin) keeps it clear of the lesson panel, which sits at the bottom.

@@ -14,7 +14,10 @@ import { Bm25Index } from '../../adapters/keywordIndex/bm25Index';
 
 function hitRate(chunking: ChunkerSettings, k: number): number {
   const chunks = SAMPLE_DOCUMENTS.flatMap((d) =>
-    chunkDocument({ id: d.name, name: d.name, kind: d.kind, text: d.text, structure: d.kind === 'markdown' ? { sections: markdownSections(d.text) } : {} }, chunking),
+    chunkDocument(
+      { id: d.name, name: d.name, kind: d.kind, text: d.text, structure: d.kind === 'markdown' ? { sections: markdownSections(d.text) } : {} },
+      chunking,
+    ),
   );
   const byId = new Map(chunks.map((c) => [c.id, c]));
   const index = new Bm25Index(DEFAULT_KEYWORD_ANALYSIS);

@@ -14,7 +14,8 @@ import type { Comparison } from '../generation/comparison';
 
 const counts = { searches: 0, answers: 0, comparisons: 0, evaluations: 0, positionRuns: 0 };
 
-const comparisonFinished = (c: Comparison | null) => c !== null && c.rag.status !== 'waiting' && c.rag.status !== 'generating' && c.plain.status !== 'waiting' && c.plain.status !== 'generating';
+const comparisonFinished = (c: Comparison | null) =>
+  c !== null && c.rag.status !== 'waiting' && c.rag.status !== 'generating' && c.plain.status !== 'waiting' && c.plain.status !== 'generating';
 const positionsFinished = (run: ReturnType<typeof useLabStore.getState>['positions']) => {
   if (!run) return false;
   const { done, total } = seriesProgress(run.answers);
@@ -61,7 +62,9 @@ export function readLessonFacts(): LessonFacts {
     answers: counts.answers,
     comparisons: counts.comparisons,
     evaluations: counts.evaluations,
-    evaluationChunkSizes: evaluation.runs.map((r) => (r.configuration.chunking ? chunkerSizes(r.configuration.chunking as unknown as Record<string, unknown>).chunkSize : null)),
+    evaluationChunkSizes: evaluation.runs.map((r) =>
+      r.configuration.chunking ? chunkerSizes(r.configuration.chunking as unknown as Record<string, unknown>).chunkSize : null,
+    ),
     positionRuns: counts.positionRuns,
   };
 }

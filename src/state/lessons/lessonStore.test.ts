@@ -81,7 +81,10 @@ describe('the lesson store', () => {
   });
 
   it('stored values that are not progress are dropped with a notice', async () => {
-    localStorage.setItem(KEY, JSON.stringify({ state: { active: 'wizardry', steps: { 'open-book': -3 }, passed: 'yes', finished: ['x', 'reranking'] }, version: 1 }));
+    localStorage.setItem(
+      KEY,
+      JSON.stringify({ state: { active: 'wizardry', steps: { 'open-book': -3 }, passed: 'yes', finished: ['x', 'reranking'] }, version: 1 }),
+    );
     const { useLessonStore, useNoticesStore } = await freshStores();
     expect(useLessonStore.getState()).toMatchObject({ active: null, steps: {}, passed: false, finished: ['reranking'] });
     expect(JSON.stringify(useNoticesStore.getState())).toContain('openbook.lessons.active');
