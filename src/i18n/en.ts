@@ -1577,6 +1577,8 @@ export const en = {
         'Four configurations are set in the evaluation tool (keyword search, top 2; chunks of 100, 300 and 1,000 characters, and 300 without overlap).',
     },
     continueWithout: 'Continue without it',
+    needsQuestions:
+      'The configurations are set; the evaluation has no questions yet. Add a few about your documents in the evaluation tool (each with the document, or a piece of text, that answers it), or load the sample corpus and its questions.',
     next: 'Next step',
     finish: 'Finish the lesson',
     back: 'Back',

@@ -1545,6 +1545,7 @@ export const zh: Translation = {
     action: { 'chunk-size-comparison': '设置好对比' },
     actionDone: { 'chunk-size-comparison': '评估工具里已设置四种配置（关键词检索，取前 2 个；分块大小 100、300、1000 个字符，以及 300 个字符且不重叠）。' },
     continueWithout: '不用它，继续',
+    needsQuestions: '配置已设置好，但评估里还没有问题。请在评估工具里写几个关于你的文档的问题（每个问题注明答案所在的文档或一段原文），或者载入示例语料及其问题。',
     next: '下一步',
     finish: '完成本课',
     back: '上一步',

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activeStep, missingNeed } from '../../core/lessons/lessonProgress';
 import { useLessonStore } from '../../state/lessons/lessonStore';
-import { applySuggestedQuestion, runLessonAction } from '../../state/lessons/lessonActions';
+import { applySuggestedQuestion, runLessonAction, type LessonActionOutcome } from '../../state/lessons/lessonActions';
 import { useViewModeStore } from '../../state/view/viewModeStore';
 import { outline, showTarget } from './highlight';
 import { lessonTitle, stepText } from './lessonText';
@@ -19,7 +19,7 @@ export function LessonPanel() {
   const setMode = useViewModeStore((s) => s.setMode);
   const [folded, setFolded] = useState(false);
   const [missing, setMissing] = useState(false);
-  const [actionDone, setActionDone] = useState(false);
+  const [actionDone, setActionDone] = useState<LessonActionOutcome | null>(null);
   const open = activeStep(state);
   const target = open?.step.target ?? null;
   const stepKey = open ? `${open.lessonId}/${open.index}` : null;
@@ -27,7 +27,7 @@ export function LessonPanel() {
   // A new step: point at its control (scrolled into view), and forget the previous step's notes.
   useEffect(() => {
     setMissing(false);
-    setActionDone(false);
+    setActionDone(null);
     if (target) showTarget(target);
     return () => void outline(null);
   }, [stepKey, target]);
@@ -75,8 +75,7 @@ export function LessonPanel() {
                   type="button"
                   className="secondary"
                   onClick={() => {
-                    runLessonAction(step.action!);
-                    setActionDone(true);
+                    setActionDone(runLessonAction(step.action!));
                   }}
                 >
                   {t(`lessons.action.${step.action}`)}
@@ -84,7 +83,7 @@ export function LessonPanel() {
                 {actionDone && (
                   <span className="muted" role="status">
                     {' '}
-                    {t(`lessons.actionDone.${step.action}`)}
+                    {t(actionDone === 'ready' ? `lessons.actionDone.${step.action}` : 'lessons.needsQuestions')}
                   </span>
                 )}
               </p>

@@ -89,4 +89,41 @@ describe('the lesson store', () => {
     expect(useLessonStore.getState()).toMatchObject({ active: null, steps: {}, passed: false, finished: ['reranking'] });
     expect(JSON.stringify(useNoticesStore.getState())).toContain('openbook.lessons.active');
   });
+
+  it('counts answers, comparisons and evaluation runs that finish while watching', async () => {
+    const { watchLessons } = await freshStores();
+    const { readLessonFacts } = await import('./lessonFacts');
+    const { useGenerationStore } = await import('../generation/generationStore');
+    const { useEvaluationStore } = await import('../evaluation/evaluationStore');
+    const stop = watchLessons();
+    const before = readLessonFacts();
+    useGenerationStore.setState({ phase: 'generating', answer: '' });
+    useGenerationStore.setState({ phase: 'ready', answer: 'An answer.' });
+    const pane = { prompt: 'p', answer: 'a', stats: null, status: 'generating' as const };
+    useGenerationStore.setState({ comparison: { rag: { ...pane, status: 'done' }, plain: pane } });
+    expect(readLessonFacts().comparisons).toBe(before.comparisons);
+    useGenerationStore.setState({ comparison: { rag: { ...pane, status: 'done' }, plain: { ...pane, status: 'done' } } });
+    useEvaluationStore.setState({ phase: 'running' });
+    useEvaluationStore.setState({ phase: 'done' });
+    const after = readLessonFacts();
+    expect(after.answers - before.answers).toBe(1);
+    expect(after.comparisons - before.comparisons).toBe(1);
+    expect(after.evaluations - before.evaluations).toBe(1);
+    stop();
+  });
+
+  it('sets up the chunk-size comparison, with the sample questions only when the sample corpus is loaded', async () => {
+    await freshStores();
+    const { runLessonAction } = await import('./lessonActions');
+    const { useEvaluationStore } = await import('../evaluation/evaluationStore');
+    const { useDocumentsStore } = await import('../documents/documentsStore');
+    const { SAMPLE_DOCUMENTS } = await import('../../content/sampleCorpus');
+    useEvaluationStore.setState({ questions: [] });
+    expect(runLessonAction('chunk-size-comparison')).toBe('needs-questions');
+    expect(useEvaluationStore.getState().configurations.map((c) => c.chunking)).toHaveLength(4);
+    expect(useEvaluationStore.getState().questions).toEqual([]);
+    useDocumentsStore.setState({ documents: SAMPLE_DOCUMENTS.map((d) => ({ id: d.name, name: d.name })) as never });
+    expect(runLessonAction('chunk-size-comparison')).toBe('ready');
+    expect(useEvaluationStore.getState().questions.length).toBeGreaterThan(0);
+  });
 });
