@@ -3,15 +3,15 @@
 // and no reranker. Each lesson is completed start to finish: every step waits for the app's state to show it
 // done ("Next step" stays disabled until then), and the steps that need a model explain and let the learner
 // continue. Leaving a lesson, and reloading the page, keep its step; on a phone-sized screen the panel leaves
-// the highlighted control usable; the Chinese UI shows the Chinese lesson.
-import type { Page } from '@playwright/test';
+// the highlighted control usable; the Chinese UI shows the Chinese lesson. With the site's fixture chat model,
+// the steps that need one pass by doing them (the comparison, the lost-in-the-middle lab).
+import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { resultList } from './steps';
+import { chooseEngine, embed, loadFixtureChatModel, openApp as openWithFixtureModels, resultList } from './steps';
 import { expectCleanPage } from './uiFlow';
 
-test.beforeEach(async ({ context }) => {
-  await context.route(/\/models\//, (route) => route.fulfill({ status: 404, body: 'Not found' }));
-});
+/** The site serves no model (its models/ folder answers 404), as a plain offline site. */
+const noSiteModels = (context: BrowserContext) => context.route(/\/models\//, (route) => route.fulfill({ status: 404, body: 'Not found' }));
 
 const panel = (page: Page) => page.getByRole('region', { name: /^Lesson: / });
 const status = (page: Page) => panel(page).getByTestId('lesson-status');
@@ -78,7 +78,8 @@ const firstCard = (page: Page) => resultList(page).getByRole('listitem').first()
 test.describe('in the beginner view', () => {
   test.use({ viewMode: null });
 
-  test('the open-book exam, meaning vs keywords and "vector search always returns something", start to finish', async ({ page }) => {
+  test('the open-book exam, meaning vs keywords and "vector search always returns something", start to finish', async ({ page, context }) => {
+    await noSiteModels(context);
     await openApp(page);
     await expect(page.getByRole('radio', { name: 'Beginner' })).toBeChecked();
 
@@ -166,7 +167,8 @@ test.describe('in the beginner view', () => {
   });
 });
 
-test('chunk size matters, reranking and lost in the middle, start to finish', async ({ page }) => {
+test('chunk size matters, reranking and lost in the middle, start to finish', async ({ page, context }) => {
+  await noSiteModels(context);
   await openApp(page);
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
@@ -228,7 +230,9 @@ test('chunk size matters, reranking and lost in the middle, start to finish', as
 
 test('a lesson left, and the page reloaded, resume at their step; on a phone the control stays usable; the Chinese UI shows the Chinese lesson', async ({
   page,
+  context,
 }) => {
+  await noSiteModels(context);
   await page.setViewportSize({ width: 390, height: 844 });
   await openApp(page);
   await startLesson(page, 'The open-book exam');
@@ -274,4 +278,49 @@ test('a lesson left, and the page reloaded, resume at their step; on a phone the
   await expect(page.getByRole('heading', { name: '课程：动手学 RAG' })).toBeVisible();
   await expect(page.locator('#lessons')).toContainText('迷失在中间');
   await expectCleanPage(page, 'with the Chinese lesson list and panel on a phone');
+});
+
+test('with the site’s fixture chat model, the steps that need one are done by doing them: the comparison and the lost-in-the-middle lab', async ({ page }) => {
+  await openWithFixtureModels(page);
+  await chooseEngine(page, 'transformers.js · WASM (CPU)');
+  await loadFixtureChatModel(page);
+  await page.getByRole('button', { name: 'Load sample corpus' }).click();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await embed(page);
+
+  await startLesson(page, 'The open-book exam');
+  await alreadyDone(page, 1, 5);
+  await alreadyDone(page, 2, 5);
+  await waitingThenDone(page, async () => {
+    await useQuestion(page);
+    await ask(page, 'Vector');
+  });
+  await waitingThenDone(page, async () => {
+    await page.getByLabel('Top k').fill('3');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  });
+  await atStep(page, 5, 5, /Compare with and without retrieval/);
+  await expect(panel(page).getByTestId('lesson-without')).toHaveCount(0);
+  await waitingThenDone(page, () => page.getByRole('button', { name: 'Compare with and without retrieval' }).click(), /Side by side/);
+  await finished(page, 'The open-book exam');
+
+  await startLesson(page, 'Lost in the middle');
+  await alreadyDone(page, 1, 4);
+  await waitingThenDone(page, async () => {
+    await useQuestion(page);
+    await ask(page, 'Keyword');
+  });
+  await atStep(page, 3, 4, /Answer at each position/);
+  await expect(panel(page).getByTestId('lesson-without')).toHaveCount(0);
+  await waitingThenDone(
+    page,
+    async () => {
+      const lab = page.locator('#lab-positions');
+      await lab.getByText('Lost in the middle: does a chunk’s position matter?', { exact: true }).click();
+      await lab.getByRole('button', { name: 'Answer at each position' }).click();
+    },
+    /One answer per position/,
+  );
+  await waitingThenDone(page, () => page.getByRole('checkbox', { name: 'Order the context best first and last' }).check());
+  await finished(page, 'Lost in the middle');
 });
