@@ -316,7 +316,9 @@ test('with the site’s fixture chat model, the steps that need one are done by 
     page,
     async () => {
       const lab = page.locator('#lab-positions');
-      await lab.getByText('Lost in the middle: does a chunk’s position matter?', { exact: true }).click();
+      // The step opened the lab when it began (its control); open it if it was not there yet.
+      if (!(await lab.evaluate((d) => (d as HTMLDetailsElement).open)))
+        await lab.getByText('Lost in the middle: does a chunk’s position matter?', { exact: true }).click();
       await lab.getByRole('button', { name: 'Answer at each position' }).click();
     },
     /One answer per position/,

@@ -19,11 +19,15 @@ export function outline(selector: string | null): boolean {
   return el.getClientRects().length > 0;
 }
 
-/** Open the sections folded around the control, outline it and scroll it to the top part of the screen. */
+/** Open the sections folded around the control (or its own), outline it and scroll it to the top part of the screen. */
 export function showTarget(selector: string): boolean {
   const el = document.querySelector<HTMLElement>(selector);
-  if (el)
+  if (el) {
     for (let parent = el.parentElement; parent; parent = parent.parentElement) if (parent instanceof HTMLDetailsElement && !parent.open) parent.open = true;
+    // A folded section that is the control itself (a lab), or that holds it (the reranking settings), is opened too.
+    const own = el instanceof HTMLDetailsElement ? el : el.querySelector<HTMLDetailsElement>(':scope > details');
+    if (own) own.open = true;
+  }
   if (!outline(selector)) return false;
   const smooth = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
   // 'start' (with the outline's scroll margin) keeps it clear of the lesson panel, which sits at the bottom.
