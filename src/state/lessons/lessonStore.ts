@@ -95,13 +95,19 @@ export const useLessonStore = create<LessonState>()(
   ),
 );
 
-/** Run the open step's check on the facts now; a pass is kept until the step changes. */
+/**
+ * Run the open step's check on the facts now; a pass is kept until the step changes. Nothing is done with
+ * no lesson open, and the store is only set when the facts changed (the stores change often: a streamed
+ * answer token by token, embedding progress...).
+ */
 export function checkStep(): void {
   const state = useLessonStore.getState();
-  const facts = readLessonFacts();
   const open = activeStep(state);
-  const passes = open !== null && !state.passed && stepDone(open.step, facts, state.baseline);
-  useLessonStore.setState(passes ? { facts, passed: true } : { facts });
+  if (!open) return;
+  const facts = readLessonFacts();
+  const passes = !state.passed && stepDone(open.step, facts, state.baseline);
+  if (passes) useLessonStore.setState({ facts, passed: true });
+  else if (JSON.stringify(facts) !== JSON.stringify(state.facts)) useLessonStore.setState({ facts });
 }
 
 let watchers = 0;
