@@ -1625,11 +1625,11 @@ export const en = {
         steps: {
           smaller: {
             do: 'In step 2, make the chunks smaller: set “Chunk size” to 200.',
-            done: 'There are more, shorter chunks now (the count is in step 2). Look at the coloured chunks: at 200 characters a boundary often falls between a heading and the paragraph under it, so one chunk says what the section is about and the next holds the answer without saying so. A search may then find the heading and miss the answer.',
+            done: 'There are more, shorter chunks now (the count is in step 2). Look at the coloured chunks: at 200 characters a boundary often falls between a heading and the paragraph under it, so one chunk says what the section is about and the next holds the answer without saying so: in what-is-rag.md, “## Why it reduces hallucination” is now the last line of a chunk. The overlap repeats the end of each chunk at the start of the next, which here carries the heading over; the next step takes it away. A search may then find the heading and miss the answer.',
           },
           overlap: {
             do: 'Now change “Overlap” in step 2: set it to 0 (or, if it is 0 already, to 50).',
-            done: 'With overlap, neighbouring chunks share some text (hatched in the coloured view), so a sentence cut at a boundary is still whole in one of them; with 0, every character belongs to one chunk only, and a cut sentence is whole in none.',
+            done: 'With overlap, neighbouring chunks share some text (hatched in the coloured view), so a sentence cut at a boundary is still whole in one of them; with 0, every character belongs to one chunk only, and a cut sentence is whole in none. In what-is-rag.md, “## Why it reduces hallucination” is now only in the chunk before its answer: the chunk with the reasons no longer says what they are reasons for.',
           },
           evaluate: {
             do: 'Press “Set up the comparison” here: the evaluation tool gets the sample questions (when it has none) and four configurations. Then press “Run evaluation” there.',

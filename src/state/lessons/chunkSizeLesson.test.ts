@@ -34,3 +34,23 @@ it('the lesson’s three chunk sizes give three different hit rates on the sampl
   const rates = configs.map((c) => hitRate(c.chunking!, c.topK as number));
   expect(rates.slice(0, 3)).toEqual([0.5, 0.9, 1]);
 });
+
+it('at 200 characters a heading ends a chunk; the overlap carries it into the next, without overlap its section starts the next without it', () => {
+  const doc = SAMPLE_DOCUMENTS.find((d) => d.name === 'what-is-rag.md')!;
+  const heading = '## Why it reduces hallucination';
+  const chunked = (overlap: number) =>
+    chunkDocument(
+      { id: doc.name, name: doc.name, kind: doc.kind, text: doc.text, structure: { sections: markdownSections(doc.text) } },
+      { kind: 'recursive', chunkSize: 200, overlap },
+    );
+  for (const [overlap, carried] of [
+    [50, true],
+    [0, false],
+  ] as const) {
+    const chunks = chunked(overlap);
+    const at = chunks.findIndex((c) => c.text.trimEnd().endsWith(heading));
+    expect(at, `overlap ${overlap}`).toBeGreaterThan(-1);
+    expect(chunks[at + 1]!.text).toContain('A hallucination is');
+    expect(chunks[at + 1]!.text.includes(heading), `overlap ${overlap}`).toBe(carried);
+  }
+});
