@@ -10,6 +10,10 @@ import { test, expect } from './fixtures';
 import { chooseEngine, embed, loadFixtureChatModel, openApp as openWithFixtureModels, resultList } from './steps';
 import { expectCleanPage } from './uiFlow';
 
+// Each test goes through several lessons (and one loads a chat model): on a busy 2-core machine that can take
+// over two minutes. A ceiling, not a wait: every step awaits the app's state.
+test.describe.configure({ timeout: 300_000 });
+
 /** The site serves no model (its models/ folder answers 404), as a plain offline site. */
 const noSiteModels = (context: BrowserContext) => context.route(/\/models\//, (route) => route.fulfill({ status: 404, body: 'Not found' }));
 
