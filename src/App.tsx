@@ -18,6 +18,7 @@ import { EvaluationStep } from './features/evaluation/EvaluationStep';
 import { OfflineNotice } from './features/offline/OfflineNotice';
 import { ModelsPanel } from './features/models/ModelsPanel';
 import { RagOrFineTuning } from './features/labs';
+import { LessonPanel, LessonsLayer } from './features/lessons';
 import { PublishedWorkspaceNotice } from './features/workspace/PublishedWorkspaceNotice';
 import { StartupNotice } from './features/layout/StartupNotice';
 import { WorkerNotice } from './features/layout/WorkerNotice';
@@ -40,6 +41,7 @@ export function App() {
         {t('uipath.skipLink')}
       </a>
       {guarded('header', <Header />)}
+      {guarded('lessons', <LessonsLayer />)}
       {guarded('notices', <AppNotices />)}
       <StartupNotice />
       <WorkerNotice />
@@ -70,6 +72,7 @@ export function App() {
           </div>
         </main>
       </div>
+      {guarded('lesson-panel', <LessonPanel />)}
     </div>
   );
 }

@@ -1546,6 +1546,180 @@ export const en = {
     tools: { title: 'Tools', subtitle: 'Optional: measure retrieval on a question set, and see the chunks’ vectors on a map.' },
     settingsTitle: 'Settings',
   },
+  // Guided lessons (issue 13, item 1): src/features/lessons, src/state/lessons, src/core/lessons.
+  lessons: {
+    entry: 'Lessons',
+    listTitle: 'Lessons: learn RAG by doing it',
+    listIntro:
+      'Each lesson is a few steps in the app itself, on the sample corpus or on your own documents. A step says what to do and points at the control; when you have done it, the lesson notices and explains what changed on screen. Your place is kept: leave a lesson and resume it later.',
+    close: 'Close lessons',
+    start: 'Start',
+    resume: 'Resume at step {{n}}',
+    restart: 'Start again',
+    finished: 'finished',
+    inProgress: 'at step {{n}} of {{total}}',
+    stepCount: '{{count}} steps',
+    panelLabel: 'Lesson',
+    panelTitle: 'Lesson: {{title}}',
+    stepOf: 'Step {{n}} of {{total}}',
+    show: 'Show me',
+    notOnScreen: 'That control is not on screen yet: do the earlier steps first (or open the section it is in).',
+    expertOnly: 'This control is shown in the expert view.',
+    showExpert: 'Switch to the expert view',
+    waiting: 'Waiting for you to do this…',
+    passed: 'Done! What changed:',
+    continued: 'You continued without it.',
+    useQuestion: 'Use this question',
+    suggested: 'On the sample corpus, try: “{{question}}”',
+    action: { 'chunk-size-comparison': 'Set up the comparison' },
+    actionDone: {
+      'chunk-size-comparison':
+        'Four configurations are set in the evaluation tool (keyword search, top 2; chunks of 100, 300 and 1,000 characters, and 300 without overlap).',
+    },
+    continueWithout: 'Continue without it',
+    needsQuestions:
+      'The configurations are set; the evaluation has no questions yet. Add a few about your documents in the evaluation tool (each with the document, or a piece of text, that answers it), or load the sample corpus and its questions.',
+    next: 'Next step',
+    finish: 'Finish the lesson',
+    back: 'Back',
+    leave: 'Leave (keeps your place)',
+    fold: 'Fold the lesson panel',
+    unfold: 'Unfold the lesson panel',
+    shared: {
+      documents: {
+        do: 'In step 1, press “Load sample corpus” (or add documents of your own). The app reads them and cuts them into chunks.',
+        done: 'Step 1 lists the documents; step 2 shows them cut into chunks, coloured over the text. These chunks, not whole documents, are what retrieval searches.',
+      },
+      embed: {
+        do: 'In step 3, press “Embed and index”. With no download, the built-in embedder (LSA) learns from your own chunks; where the site offers a neural model, you may choose it instead.',
+        done: 'Every chunk is now a vector: a list of numbers that stands for what it is about. Step 3 shows the model, the vectors’ dimension and how many chunks are in the index.',
+      },
+    },
+    catalog: {
+      'open-book': {
+        title: 'The open-book exam',
+        summary:
+          'Follow one question through retrieval, augmentation and generation: chunks, vectors, scores, the filled prompt and the answer; then the same question with and without retrieval.',
+        steps: {
+          ask: {
+            do: 'In step 4, choose vector (or hybrid) search, type a question and press “Ask”.',
+            question: 'Why does retrieval-augmented generation reduce hallucination?',
+            done: 'Retrieval: your question became a vector too, and the chunks whose vectors are closest came back as cards, each with its cosine score (from −1 to 1; higher is closer). Augmentation: step 5 shows those chunks pasted into the prompt, numbered [1], [2]…, above your question.',
+          },
+          prompt: {
+            do: 'Change “Top k” in step 4 (for example to 2) and ask again. Watch the filled prompt in step 5.',
+            done: 'The filled prompt now holds a different number of chunks. That text, exactly as shown, is all the model will read: more chunks raise the chance that the answer is among them, and take more of the model’s context window.',
+          },
+          compare: {
+            do: 'In step 6, load a chat model and press “Compare with and without retrieval”: the same model answers the filled prompt, then the question alone.',
+            done: 'Side by side: with retrieval the answer can quote the chunks and cite them as [1], [2]; without, the model answers from memory alone, like a student in a closed-book exam.',
+            without:
+              'No chat model is loaded, and offline (or on a site with no models) none can be. Generation is the last step: with retrieval the model would answer from the filled prompt of step 5 and cite its chunks; without, from what it remembers of its training. You can also copy the filled prompt into any chatbot and see for yourself.',
+          },
+        },
+      },
+      'chunk-size': {
+        title: 'Chunk size matters',
+        summary:
+          'Cut the same documents into smaller chunks and without overlap, see a boundary split an answer from its heading, and measure the hit rate on the sample questions at three chunk sizes.',
+        steps: {
+          smaller: {
+            do: 'In step 2, make the chunks smaller: set “Chunk size” to 200.',
+            done: 'There are more, shorter chunks now (the count is in step 2). Look at the coloured chunks: at 200 characters a boundary often falls between a heading and the paragraph under it, so one chunk says what the section is about and the next holds the answer without saying so: in what-is-rag.md, “## Why it reduces hallucination” is now the last line of a chunk. The overlap repeats the end of each chunk at the start of the next, which here carries the heading over; the next step takes it away. A search may then find the heading and miss the answer.',
+          },
+          overlap: {
+            do: 'Now change “Overlap” in step 2: set it to 0 (or, if it is 0 already, to 50).',
+            done: 'With overlap, neighbouring chunks share some text (hatched in the coloured view), so a sentence cut at a boundary is still whole in one of them; with 0, every character belongs to one chunk only, and a cut sentence is whole in none. In what-is-rag.md, “## Why it reduces hallucination” is now only in the chunk before its answer: the chunk with the reasons no longer says what they are reasons for.',
+          },
+          evaluate: {
+            do: 'Press “Set up the comparison” here: the evaluation tool gets the sample questions (when it has none) and four configurations. Then press “Run evaluation” there.',
+            done: 'Compare hit rate and MRR across the configurations: the same questions find their answer more or less often only because the documents were cut differently (on the sample questions, half of the answers are in the top 2 at 100 characters, and all of them at 1,000). Open a question’s results to see which chunk came back at each size. With your own documents, type a few questions of your own in the evaluation tool first.',
+          },
+        },
+      },
+      'meaning-keywords': {
+        title: 'Meaning vs keywords',
+        summary: 'Ask the same question with keyword search and with vector search and see which finds the answer; then combine them with hybrid search.',
+        steps: {
+          keyword: {
+            do: 'In step 4, choose “Keyword” search and ask a question about a rare term, name or code.',
+            question: 'What is BM25?',
+            done: 'Keyword search (BM25) scores chunks by the question’s words and weighs rare words most: on the sample corpus “BM25” appears in only a few chunks, and the one about hybrid search comes first.',
+          },
+          vector: {
+            do: 'Now choose “Vector” search and ask the same question again.',
+            done: 'Compare the top chunks. On the sample corpus, with the built-in embedder, the chunk about hybrid search drops: the vector stands for the whole question, and the common words (“what is”) pull it towards the chunk titled “What is retrieval-augmented generation?”. Codes and names are where keywords win. Vectors win the other way round, on a question in other words: as the sample corpus itself says, a neural embedding model puts “How do I reset my password?” near “Steps to recover your account”, with no word in common. The built-in embedder learns meaning only from which words occur together in your documents, so on five short texts it behaves much like keyword search; try it on many documents of your own, or with a neural model where the site has one.',
+          },
+          hybrid: {
+            do: 'Choose “Hybrid” search and ask again.',
+            done: 'Hybrid search runs both searches and fuses the two ranked lists (reciprocal rank fusion by default): a chunk that either ranks high gets in, so both the rare term and the meaning count. Each card shows the cosine score, the BM25 score and the fused score.',
+          },
+        },
+      },
+      reranking: {
+        title: 'Reranking',
+        summary:
+          'Why a cross-encoder, which reads the question and a chunk together, orders the results better than two vectors made apart; and how the ranks move.',
+        steps: {
+          ask: {
+            do: 'Ask a question in step 4 (any search mode).',
+            question: 'How does hybrid search combine BM25 and vector search?',
+            done: 'Each chunk was scored apart from the question: its vector (or its word counts) was made before you asked. That is what makes the first stage fast enough to search every chunk, and also what limits it.',
+          },
+          rerank: {
+            do: 'In step 4, under “Reranking”, choose a cross-encoder and ask again.',
+            done: 'The cross-encoder read the question and each candidate together and scored how well the chunk answers it. The cards show its score and how far each chunk moved from its first-stage rank. It is slower per chunk, so it only reorders the first stage’s candidates.',
+            without:
+              'No reranker is chosen, and offline (or on a site with no models) none can be loaded: a cross-encoder is a neural model (for example a small MiniLM trained on MS MARCO) that this site or the model source must provide. What it does: it reads the question and one candidate chunk together, as one input, so every word of the question can be compared with every word of the chunk; it scores each pair, and the list is reordered by those scores, often lifting a chunk that answers the question above one that only shares its words.',
+          },
+        },
+      },
+      'always-something': {
+        title: 'Vector search always returns something',
+        summary:
+          'Ask about something the documents never mention: vector search still returns k chunks. A score threshold and a prompt that allows “I don’t know” are the answer.',
+        steps: {
+          'off-topic': {
+            do: 'With “Vector” search in step 4, ask a question the documents do not cover.',
+            question: 'How do I bake sourdough bread?',
+            done: 'Still k chunks came back. Vector search ranks every chunk by closeness and returns the top k, however far they are: look at their cosine scores: nothing in the list says “not found”, and a chunk that shares everyday words with the question (such as “how do I”) may even score high. The model would be handed these chunks as if they were relevant.',
+          },
+          threshold: {
+            do: 'Tick “Score threshold” in step 4 (an expert control), set “Minimum score” to 0.7, and ask again.',
+            done: 'Fewer chunks, perhaps none, pass the threshold now, and the prompt holds only those. A threshold keeps weak matches out; set too high, it drops good ones too. The right value depends on the embedding model: compare the scores of questions that do and do not have an answer. (The threshold stays in force: untick it when you are done.)',
+          },
+          'dont-know': {
+            do: 'Answer this question in step 6 (ask again with a chat model loaded).',
+            done: 'The prompt template tells the model to say “I don’t know” when the context does not hold the answer. With few or no chunks in the prompt, a good model does so instead of inventing an answer.',
+            without:
+              'No chat model is loaded, and offline (or on a site with no models) none can be. Look at the filled prompt in step 5 instead: its instruction tells the model to answer “I don’t know” when the context does not contain the answer. With the threshold on, the context holds few or no chunks, so an honest model says it does not know.',
+          },
+        },
+      },
+      'lost-middle': {
+        title: 'Lost in the middle',
+        summary:
+          'Models use the start and the end of a long prompt best (Liu et al., TACL 2024). Put the chunk that holds the answer first, in the middle and last, and compare; then order the context best-first-and-last.',
+        steps: {
+          ask: {
+            do: 'Ask a question in step 4 that brings back at least 3 chunks (k of 3 or more).',
+            question: 'What was the MRR in the worked example with four questions?',
+            done: 'The filled prompt in step 5 holds the chunks best first. The lab in step 6 takes the chunk you choose and moves it through the prompt.',
+          },
+          lab: {
+            do: 'In step 6, open “Lost in the middle”, pick the chunk that holds the answer and press “Answer at each position”.',
+            done: 'One answer per position: compare them. In long contexts, models tend to miss what stands in the middle; with a few short chunks the difference may be small or none.',
+            without:
+              'The lab needs a chat model, and none is loaded (offline, or on a site with no models, none can be). It answers three times with the same chunks, the chosen one first, in the middle and last, and marks the answers that change. In long prompts, answers often get worse when the chunk is in the middle.',
+          },
+          order: {
+            do: 'In step 5, switch the option “Order the context best first and last” on (or off).',
+            done: 'The filled prompt is reordered: the best chunks at the start and at the end, the weakest in the middle, where a model is most likely to overlook them.',
+          },
+        },
+      },
+    },
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

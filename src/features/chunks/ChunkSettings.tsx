@@ -15,7 +15,7 @@ export function ChunkSettings() {
   const modelLabel = useModelLabel();
 
   return (
-    <div>
+    <div data-lesson="chunk-settings">
       <ChunkerSettingsForm value={draft} error={error} onChange={setDraft} modelLabel={modelLabel} />
       {pending > 0 && (
         <p className="muted small" role="status">

@@ -24,7 +24,7 @@ export function DocumentsStep() {
       <IngestQueue />
       <div className="row">
         <PasteForm />
-        <button type="button" className="secondary" onClick={() => addDocuments(SAMPLE_DOCUMENTS)}>
+        <button type="button" className="secondary" data-lesson="load-sample" onClick={() => addDocuments(SAMPLE_DOCUMENTS)}>
           {t('documents.loadSample')}
         </button>
       </div>

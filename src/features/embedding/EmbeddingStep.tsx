@@ -37,7 +37,7 @@ export function EmbeddingStep() {
         <DevicePicker disabled={busy} />
       </ExpertOnly>
       <div className="row">
-        <button type="button" disabled={busy || !hasDocuments} onClick={() => void embedAndIndex()}>
+        <button type="button" data-lesson="embed" disabled={busy || !hasDocuments} onClick={() => void embedAndIndex()}>
           {t('embedding.run')}
         </button>
         {busy && phase !== 'indexing' && (

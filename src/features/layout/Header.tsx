@@ -1,8 +1,9 @@
-// The page header: name, what it is, the privacy promise, the third-party licences, the beginner/expert
-// view and the language switch.
+// The page header: name, what it is, the privacy promise, the third-party licences, the lessons, the
+// beginner/expert view and the language switch.
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
 import { ViewModeSwitch } from './ViewModeSwitch';
+import { LessonsButton } from '../lessons';
 
 export function Header() {
   const { t, i18n } = useTranslation();
@@ -20,6 +21,7 @@ export function Header() {
         </p>
       </div>
       <div className="header-controls">
+        <LessonsButton />
         <ViewModeSwitch />
         <label className="language-switch">
           <span>{t('app.language')}</span>

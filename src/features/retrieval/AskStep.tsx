@@ -48,12 +48,12 @@ export function AskStep() {
 
   return (
     <StepCard step={4} id="ask" title={t('ask.title')} subtitle={t(`results.subtitle.${mode}`)}>
-      <form className="ask-form" onSubmit={submit}>
+      <form className="ask-form" data-lesson="ask-form" onSubmit={submit}>
         <label className="grow">
           {t('ask.question')}
           <input value={question} onChange={(e) => setQuestion(e.target.value)} placeholder={t('ask.placeholder')} />
         </label>
-        <label>
+        <label data-lesson="top-k">
           {t('ask.topK')}
           <input type="number" min={1} max={MAX_TOP_K} value={topK} onChange={(e) => setTopK(Number(e.target.value))} />
         </label>

@@ -22,7 +22,7 @@ export function SearchSettingsPanel({ disabled }: { disabled: boolean }) {
   return (
     <fieldset className="search-settings" disabled={disabled}>
       <legend>{t('search.settings')}</legend>
-      <div className="row" role="radiogroup" aria-label={t('search.mode.label')}>
+      <div className="row" role="radiogroup" data-lesson="search-mode" aria-label={t('search.mode.label')}>
         {MODES.map((mode) => (
           <label key={mode} className="choice">
             <input type="radio" name="search-mode" value={mode} checked={search.mode === mode} onChange={() => setSearch({ mode })} />
@@ -97,7 +97,7 @@ export function SearchSettingsPanel({ disabled }: { disabled: boolean }) {
             </label>
           )}
         </div>
-        <div className="row">
+        <div className="row" data-lesson="threshold">
           <label className="choice">
             <input type="checkbox" checked={search.threshold} onChange={(e) => setSearch({ threshold: e.target.checked })} />
             {t('search.threshold')}
