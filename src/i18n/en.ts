@@ -1546,6 +1546,18 @@ export const en = {
     tools: { title: 'Tools', subtitle: 'Optional: measure retrieval on a question set, and see the chunks’ vectors on a map.' },
     settingsTitle: 'Settings',
   },
+  // Issue 14, the remaining retrieval techniques (branch retr14): contextual headers in the vector index,
+  // query transformation in evaluations, the semantic chunker's embedder, LLM-written chunk context.
+  retr14: {
+    embedHeaders: {
+      label: 'Embed each chunk with its contextual header',
+      help: 'Each chunk is embedded as its document’s title and heading path (e.g. “evaluating-retrieval.md › Hit rate and MRR”), a blank line, then its text. The text shown, cited and sent to the model stays the chunk alone.',
+      explain: 'Applies when you press “Embed and index”.',
+      badge: 'with contextual headers',
+      staleWithout: 'The index was embedded without contextual headers: press “Embed and index” to embed the chunks with them.',
+      staleWith: 'The index was embedded with contextual headers: press “Embed and index” to embed the chunks without them.',
+    },
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

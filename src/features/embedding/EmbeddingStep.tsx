@@ -15,6 +15,7 @@ import { EmbeddingProgress } from './EmbeddingProgress';
 import { IndexSummary } from './IndexSummary';
 import { ResumeEmbedding } from './ResumeEmbedding';
 import { ReembedOffer } from './ReembedOffer';
+import { EmbedHeadersChoice } from './EmbedHeadersChoice';
 import { WaysForward } from '../offline';
 
 export function EmbeddingStep() {
@@ -36,6 +37,7 @@ export function EmbeddingStep() {
       <ExpertOnly>
         <DevicePicker disabled={busy} />
       </ExpertOnly>
+      <EmbedHeadersChoice disabled={busy} />
       <div className="row">
         <button type="button" disabled={busy || !hasDocuments} onClick={() => void embedAndIndex()}>
           {t('embedding.run')}

@@ -17,6 +17,8 @@ export function IndexSummary() {
   const phase = useIndexStore((s) => s.phase);
   const lastRun = useIndexStore((s) => s.lastRun);
   const restored = useIndexStore((s) => s.restored);
+  const embedHeaders = useIndexStore((s) => s.embedHeaders);
+  const indexedHeaders = useIndexStore((s) => s.indexedHeaders);
   const documents = useDocumentsStore((s) => s.documents);
   const chunksByDoc = useChunkingStore((s) => s.chunksByDoc);
 
@@ -29,6 +31,7 @@ export function IndexSummary() {
     <div className="index-summary">
       <p data-testid="index-summary">
         {t('embedding.summary.ready', { count: indexed.size, dimension: status.dimension ?? '?', model: indexedModelId ?? '' })}{' '}
+        {indexedHeaders && <span className="badge">{t('retr14.embedHeaders.badge')}</span>}{' '}
         <span className="badge">{t(`embedding.engine.${status.engine}`)}</span>
       </p>
       {lastRun && (
@@ -55,6 +58,11 @@ export function IndexSummary() {
       {status.fallbackReason && <Alert level="info">{engineReasonText(t, status.fallbackReason, status)}</Alert>}
       {!busy && unindexed > 0 && <Alert level="warning">{t('embedding.summary.stale', { count: unindexed })}</Alert>}
       {!busy && indexedModelId !== modelId && <Alert level="warning">{t('embedding.summary.otherModel', { model: indexedModelId ?? '' })}</Alert>}
+      {!busy && embedHeaders !== indexedHeaders && (
+        <Alert level="warning">
+          <span data-testid="index-headers-stale">{t(indexedHeaders ? 'retr14.embedHeaders.staleWith' : 'retr14.embedHeaders.staleWithout')}</span>
+        </Alert>
+      )}
     </div>
   );
 }

@@ -22,8 +22,9 @@ export function ConfigurationEditor({ configuration: c, n }: { configuration: Ev
   const models = useIndexStore((s) => s.models);
   const indexedModelId = useIndexStore((s) => s.indexedModelId);
   const indexedChunking = useIndexStore((s) => s.indexedChunking);
+  const indexedHeaders = useIndexStore((s) => s.indexedHeaders);
   const currentChunking = useChunkingStore((s) => s.options);
-  const own = needsOwnIndex(c, { modelId: indexedModelId, chunking: indexedChunking });
+  const own = needsOwnIndex(c, { modelId: indexedModelId, chunking: indexedChunking, embedHeaders: indexedHeaders });
   const set = (patch: Partial<Omit<EvalConfiguration, 'id'>>) => update(c.id, patch);
   const label = t('evaluation.configurations.label', { n });
 

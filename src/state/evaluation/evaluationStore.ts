@@ -215,8 +215,8 @@ export const useEvaluationStore = create<EvaluationState>()(
           return fail(message(`evaluation.errors.question.${problem}`, { n: badQuestion + 1 }));
         }
         if (configurations.length === 0) return fail(message('evaluation.errors.no-configurations'));
-        const { indexedModelId, indexedChunking } = useIndexStore.getState();
-        const identity = { modelId: indexedModelId, chunking: indexedChunking };
+        const { indexedModelId, indexedChunking, indexedHeaders } = useIndexStore.getState();
+        const identity = { modelId: indexedModelId, chunking: indexedChunking, embedHeaders: indexedHeaders };
         const badConfig = configurations.findIndex((c) => configurationProblem(c) !== null);
         if (badConfig >= 0) {
           const problem = configurationProblem(configurations[badConfig]!)!;

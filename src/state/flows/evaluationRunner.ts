@@ -376,8 +376,8 @@ export function runConfiguration(
   session: EvaluationSession,
   onProgress: (p: EvalStageProgress) => void,
 ): Promise<ConfigurationResult> {
-  const { indexedModelId, indexedChunking } = useIndexStore.getState();
-  return needsOwnIndex(config, { modelId: indexedModelId, chunking: indexedChunking })
+  const { indexedModelId, indexedChunking, indexedHeaders } = useIndexStore.getState();
+  return needsOwnIndex(config, { modelId: indexedModelId, chunking: indexedChunking, embedHeaders: indexedHeaders })
     ? runOnOwnIndex(config, questions, session, onProgress)
     : runOnCurrentIndex(config, questions, session, onProgress);
 }
