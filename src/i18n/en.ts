@@ -1557,6 +1557,24 @@ export const en = {
       staleWithout: 'The index was embedded without contextual headers: press “Embed and index” to embed the chunks with them.',
       staleWith: 'The index was embedded with contextual headers: press “Embed and index” to embed the chunks without them.',
     },
+    evalQueries: {
+      label: 'Query transformation',
+      help: 'The loaded chat model (step 6) writes each question’s queries before the search, as in step 4: n rewrites searched with the question and fused by RRF, a hypothetical answer (HyDE), or a standalone rewrite. Each generation is one answer of the model.',
+      note: 'Written by the loaded chat model for every question (one generation each), then searched and fused by RRF.',
+      standaloneNote:
+        'The set is read as a conversation: each question is rewritten given the one before it (one generation each); the first is searched as it is.',
+      needsModel: 'Needs a loaded chat model: load one in step 6 before running. Without it this configuration is not run (its row says so).',
+      describe: {
+        multi: 'queries: multi-query ×{{n}}',
+        hyde: 'queries: HyDE',
+        standalone: 'queries: standalone rewrite',
+      },
+      errors: {
+        'no-model': 'Not run: this configuration transforms the queries with the chat model, and none is loaded. Load one in step 6, then run again.',
+        busy: 'Not run: the chat model is busy (loading or answering). Run again when it has finished.',
+        failed: 'The chat model failed while writing the queries: {{detail}}',
+      },
+    },
   },
 };
 

@@ -1,6 +1,7 @@
 // One configuration: embedding model, chunks, k, search mode, reranker.
 import { useTranslation } from 'react-i18next';
 import { TechniqueChoices } from './TechniqueChoices';
+import { QueryTransformChoice } from './QueryTransformChoice';
 import { MAX_EVAL_TOP_K, needsOwnIndex, type EvalConfiguration } from '../../core/evaluation/configuration';
 import type { SearchMode } from '../../core/retrievalConfig';
 import { useEvaluationStore } from '../../state/evaluation/evaluationStore';
@@ -98,6 +99,7 @@ export function ConfigurationEditor({ configuration: c, n }: { configuration: Ev
           </button>
         </div>
         <TechniqueChoices c={c} set={set} />
+        <QueryTransformChoice c={c} set={set} />
         {own && <p className="small muted">{t('evaluation.configurations.ownIndex')}</p>}
       </fieldset>
     </li>
