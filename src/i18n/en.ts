@@ -1575,6 +1575,10 @@ export const en = {
         failed: 'The chat model failed while writing the queries: {{detail}}',
       },
     },
+    semanticEmbedder: {
+      builtin: 'Distances measured by the built-in LSA embedder, fitted to this document (no neural embedding model is loaded; load one in step 3 to measure with it).',
+      model: 'Distances measured by the loaded embedding model {{model}} ({{device}}), in the embedding worker.',
+    },
   },
 };
 

@@ -1544,5 +1544,9 @@ export const zh: Translation = {
         failed: '对话模型在写查询时出错：{{detail}}',
       },
     },
+    semanticEmbedder: {
+      builtin: '距离由内置的 LSA 嵌入模型测得，它针对本文档拟合（尚未加载神经嵌入模型；在第 3 步加载一个即可用它来测量）。',
+      model: '距离由已加载的嵌入模型 {{model}}（{{device}}）在嵌入 worker 中测得。',
+    },
   },
 };

@@ -244,7 +244,7 @@ export const useIndexStore = create<IndexState>()(
         if (isBusy(state.phase)) return;
         const model = state.models.find((m) => m.id === state.modelId);
         if (!model) return;
-        const chunks = await allChunks();
+        let chunks = await allChunks();
         const chunking = useChunkingStore.getState().options; // the settings these chunks were made with
         const headers = state.embedHeaders;
         const textOf = embeddedTextFor(headers);
@@ -286,6 +286,12 @@ export const useIndexStore = create<IndexState>()(
               device = (await loadModel(set, model, device, source!, stillCurrent)).device;
             }
             if (!stillCurrent()) return;
+            // The semantic chunker measures with the loaded model (semanticEmbedderSync.ts): its chunks are
+            // made again with the model just loaded before they are embedded.
+            if (chunking.kind === 'semantic') {
+              chunks = await allChunks();
+              if (!stillCurrent()) return;
+            }
           }
 
           const { api } = await getEmbedder();
