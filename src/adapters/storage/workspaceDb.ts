@@ -63,6 +63,8 @@ interface IndexRow {
   adapter?: SavedAdapter;
   /** The chunks were embedded with their contextual headers (absent: their text alone). */
   embedHeaders?: boolean;
+  /** The set of chat-model chunk contexts they were embedded with (absent: none). */
+  chunkContexts?: string;
 }
 
 interface CurrentRow {
@@ -193,7 +195,10 @@ function unpackSnapshot(
     meta.adapter !== undefined && savedAdapterProblem(meta.adapter) === null && meta.adapter.modelId === modelId && meta.adapter.dimension === dimension
       ? { adapter: meta.adapter }
       : {};
-  const headers = meta.embedHeaders === true ? { embedHeaders: true } : {};
+  const headers = {
+    ...(meta.embedHeaders === true ? { embedHeaders: true } : {}),
+    ...(typeof meta.chunkContexts === 'string' ? { chunkContexts: meta.chunkContexts } : {}),
+  };
   if (isBuiltinLsa(modelId)) {
     // Without its projection a question could not be embedded as the chunks were: not an index.
     if (lsaModelProblem(meta.lsa) !== null || meta.lsa!.dimension !== dimension) return null;
@@ -237,6 +242,7 @@ function indexRow(gen: string, snapshotId: string, snapshot: IndexSnapshot, rows
     ...(snapshot.lsa ? { lsa: snapshot.lsa } : {}),
     ...(snapshot.adapter ? { adapter: snapshot.adapter } : {}),
     ...(snapshot.embedHeaders ? { embedHeaders: true } : {}),
+    ...(snapshot.chunkContexts ? { chunkContexts: snapshot.chunkContexts } : {}),
   };
 }
 

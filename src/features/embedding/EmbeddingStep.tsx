@@ -16,6 +16,7 @@ import { IndexSummary } from './IndexSummary';
 import { ResumeEmbedding } from './ResumeEmbedding';
 import { ReembedOffer } from './ReembedOffer';
 import { EmbedHeadersChoice } from './EmbedHeadersChoice';
+import { ChunkContextPanel } from './ChunkContextPanel';
 import { WaysForward } from '../offline';
 
 export function EmbeddingStep() {
@@ -38,6 +39,7 @@ export function EmbeddingStep() {
         <DevicePicker disabled={busy} />
       </ExpertOnly>
       <EmbedHeadersChoice disabled={busy} />
+      <ChunkContextPanel disabled={busy} />
       <div className="row">
         <button type="button" disabled={busy || !hasDocuments} onClick={() => void embedAndIndex()}>
           {t('embedding.run')}

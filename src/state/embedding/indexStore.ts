@@ -38,6 +38,7 @@ import type { ModelSource } from '../../adapters/transformers/modelLocation';
 import { getEmbedder, getQueryEmbedder, getVectorIndex, resetEmbedder, resetQueryEmbedder } from '../runtime/workers';
 import { cacheVector, cachedVector, forgetVectors, textsWithoutVectors, vectorsFor, type EmbeddedTextOf } from './vectorCache';
 import { indexedText } from '../../core/retrieval/contextualHeader';
+import { chunkContextsInUse, contextOf, type ChunkContexts } from '../chunks/chunkContextStore';
 import { buildIndex } from '../flows/buildIndex';
 import { describeError, isCancelled } from '../runtime/errors';
 import { saveIndex, useWorkspaceStore } from '../workspace/workspaceStore';
@@ -85,6 +86,8 @@ interface IndexState {
   indexedLsa: LsaModel | null;
   /** Whether the indexed chunks were embedded with their contextual headers. */
   indexedHeaders: boolean;
+  /** The chat model's chunk contexts the indexed chunks were embedded with (chunkContextStore.ts), or null. */
+  indexedContexts: ChunkContexts | null;
   indexStatus: IndexStatus | null;
   loadSiteModels(): Promise<void>;
   setModel(id: string): void;
@@ -131,10 +134,13 @@ function vectorKey(modelId: string, lsa: LsaModel | null): string {
  * The text each chunk is embedded as: its own text, or with `headers` its contextual header (the title of
  * its document as the documents store has it now, and its heading path) and then its text.
  */
-export function embeddedTextFor(headers: boolean): EmbeddedTextOf {
-  if (!headers) return (c) => c.text;
+export function embeddedTextFor(headers: boolean, contexts: ChunkContexts | null = null): EmbeddedTextOf {
+  if (!headers && !contexts) return (c) => c.text;
   const titles = new Map(useDocumentsStore.getState().documents.map((d) => [d.id, d.name]));
-  return (c) => indexedText(c, titles.get(c.docId) ?? '', true);
+  return (c) => {
+    const title = titles.get(c.docId) ?? '';
+    return indexedText(c, title, headers, contextOf(contexts, c, title));
+  };
 }
 
 /** The index as the workspace storage keeps it (and a workspace file holds), or null if a vector is missing. */
@@ -142,10 +148,13 @@ function snapshotOf(state: IndexState): IndexSnapshot | null {
   const { indexedModelId: modelId, indexedDevice: device, indexedChunking: chunking } = state;
   if (!modelId || !device || !chunking) return null;
   const chunks = [...state.indexedChunks.values()];
-  const vectors = vectorsFor(vectorKey(modelId, state.indexedLsa), device, chunks, embeddedTextFor(state.indexedHeaders));
+  const vectors = vectorsFor(vectorKey(modelId, state.indexedLsa), device, chunks, embeddedTextFor(state.indexedHeaders, state.indexedContexts));
   const dimension = vectors?.[0]?.length;
   if (!vectors || !dimension) return null;
-  const headers = state.indexedHeaders ? { embedHeaders: true } : {};
+  const headers = {
+    ...(state.indexedHeaders ? { embedHeaders: true } : {}),
+    ...(state.indexedContexts ? { chunkContexts: state.indexedContexts.set } : {}),
+  };
   if (isBuiltinLsa(modelId)) return state.indexedLsa ? { modelId, device, dimension, chunking, chunks, vectors, lsa: state.indexedLsa, ...headers } : null;
   return { modelId, device, dimension, chunking, chunks, vectors, ...headers };
 }
@@ -183,6 +192,7 @@ type EmptyIndexFields =
   | 'indexedChunking'
   | 'indexedLsa'
   | 'indexedHeaders'
+  | 'indexedContexts'
   | 'indexStatus';
 const emptyIndex = (): Pick<IndexState, EmptyIndexFields> => ({
   phase: 'idle',
@@ -200,6 +210,7 @@ const emptyIndex = (): Pick<IndexState, EmptyIndexFields> => ({
   indexedChunking: null,
   indexedLsa: null,
   indexedHeaders: false,
+  indexedContexts: null,
   indexStatus: null,
 });
 
@@ -247,7 +258,9 @@ export const useIndexStore = create<IndexState>()(
         let chunks = await allChunks();
         const chunking = useChunkingStore.getState().options; // the settings these chunks were made with
         const headers = state.embedHeaders;
-        const textOf = embeddedTextFor(headers);
+        // The chat model's chunk contexts, as they are when the run starts.
+        const contexts = chunkContextsInUse();
+        const textOf = embeddedTextFor(headers, contexts);
         if (chunks.length === 0) {
           set({ error: message('embedding.errors.no-chunks') });
           return;
@@ -343,6 +356,7 @@ export const useIndexStore = create<IndexState>()(
             indexedChunking: chunking,
             indexedLsa: fitted,
             indexedHeaders: headers,
+            indexedContexts: contexts,
             embedded: { done: chunks.length, total: chunks.length },
             lastRun,
             restored: null,
@@ -472,7 +486,10 @@ export const useIndexStore = create<IndexState>()(
           const device = embeddingDeviceOf(saved.modelId, saved.device);
           // (The documents are in the documents store by now: their names make the headers.)
           const headers = saved.embedHeaders ?? false;
-          const textOf = embeddedTextFor(headers);
+          // The contexts kept in this browser, when they are the set the index was made with.
+          const inUse = chunkContextsInUse();
+          const contexts = saved.chunkContexts && inUse?.set === saved.chunkContexts ? inUse : null;
+          const textOf = embeddedTextFor(headers, contexts);
           for (const p of kept) cacheVector(key, device, textOf(p.chunk), p.vector);
           set({
             phase: kept.length > 0 ? 'ready' : 'idle',
@@ -484,6 +501,7 @@ export const useIndexStore = create<IndexState>()(
             indexedChunking: saved.chunking,
             indexedLsa: saved.lsa ?? null,
             indexedHeaders: headers,
+            indexedContexts: contexts,
             embedded: null,
             lastRun: null,
             restored: { chunks: kept.length, ms: performance.now() - startedAt },
@@ -618,7 +636,7 @@ export function currentIndexSnapshot(): IndexSnapshot | null {
 }
 
 /** The text each indexed chunk was embedded as (see embeddedTextFor). */
-export const indexEmbeddedTextOf = (): EmbeddedTextOf => embeddedTextFor(useIndexStore.getState().indexedHeaders);
+export const indexEmbeddedTextOf = (): EmbeddedTextOf => embeddedTextFor(useIndexStore.getState().indexedHeaders, useIndexStore.getState().indexedContexts);
 
 /** Chunks that exist now but are not in the index with their current text. */
 export function countUnindexed(chunks: Chunk[], indexed: Map<string, Chunk>): number {
