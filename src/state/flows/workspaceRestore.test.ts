@@ -231,6 +231,29 @@ describe('contextual chunk headers in the index (issue 14)', () => {
   });
 });
 
+describe('chat-model chunk contexts in the index (issue 14)', () => {
+  it('embeds each chunk with its kept context, says so, and keeps that across a reload', async () => {
+    let page = await openPage();
+    page.documents.getState().addDocuments([volcano, tea]);
+    const chunks = await page.chunking.allChunks();
+    const { chunkContextKey } = await import('../../core/retrieval/chunkContext');
+    const contexts = Object.fromEntries(chunks.map((c) => [chunkContextKey('chat', c.docId === chunks[0]!.docId ? 'volcano.txt' : 'tea.txt', c.text), `About ${c.id}.`]));
+    const contextStore = (await import('../chunks/chunkContextStore')).useChunkContextStore;
+    contextStore.setState({ use: true, modelId: 'chat', contexts, version: 1 });
+    await page.index.getState().embedAndIndex();
+    expect(new Set(fake.passageTexts)).toEqual(new Set(chunks.map((c) => `About ${c.id}.\n\n${c.text}`)));
+    expect(page.index.getState().indexedContexts?.set).toBe('chat#1');
+    // The text shown is the chunk's own.
+    await ask(page, 'lava');
+    expect(page.retrieval.getState().last?.results.every((r) => !r.chunk.text.startsWith('About '))).toBe(true);
+    await page.saves.writesSettled();
+
+    page = await openPage();
+    await page.workspace.restoreWorkspace();
+    expect(page.index.getState().indexedContexts?.set).toBe('chat#1');
+  });
+});
+
 describe('a full storage', () => {
   it('is explained where documents are added, and where the index is built; what was saved stays', async () => {
     let page = await openPage();
