@@ -53,6 +53,8 @@ interface ChunkContextState {
   /** Write the missing contexts with the loaded chat model, one generation per chunk. */
   writeContexts(): Promise<void>;
   cancel(): void;
+  /** Forget every kept context (the workspace is cleared: they are sentences about its documents). */
+  forgetContexts(): void;
 }
 
 let runId = 0;
@@ -168,6 +170,11 @@ export const useChunkContextStore = create<ChunkContextState>()(
           plan: null,
           notice: message(cancelled ? 'retr14.chunkContext.cancelled' : 'retr14.chunkContext.done', { count: written }),
         });
+      },
+
+      forgetContexts() {
+        runId++;
+        set({ contexts: {}, modelId: null, plan: null, progress: null, notice: null, phase: 'idle', version: get().version + 1 });
       },
 
       cancel() {

@@ -251,6 +251,11 @@ describe('chat-model chunk contexts in the index (issue 14)', () => {
     page = await openPage();
     await page.workspace.restoreWorkspace();
     expect(page.index.getState().indexedContexts?.set).toBe('chat#1');
+
+    // Clearing the workspace forgets them too: they are sentences about its documents.
+    expect(await page.workspace.clearWorkspace()).toBe(true);
+    const cleared = (await import('../chunks/chunkContextStore')).useChunkContextStore.getState();
+    expect(cleared.contexts).toEqual({});
   });
 });
 
