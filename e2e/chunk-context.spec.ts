@@ -36,13 +36,18 @@ test('chunk contexts by the chat model: cost first, then written, searched by ke
   await panel.getByRole('button', { name: 'What would it cost?' }).click();
   // The cost before anything is generated: one generation per chunk, tokens estimated.
   const cost = panel.getByTestId('chunk-context-cost');
-  await expect(cost).toContainText(/^(\d+) chunks without a context: \1 generations by openbook\/tiny-chat, about [\d,]+ prompt tokens and at most [\d,]+ answer tokens\. 0 already have one\./);
+  await expect(cost).toContainText(
+    /^(\d+) chunks without a context: \1 generations by openbook\/tiny-chat, about [\d,]+ prompt tokens and at most [\d,]+ answer tokens\. 0 already have one\./,
+  );
   const count = Number(/^(\d+)/.exec((await cost.textContent()) ?? '')![1]);
   expect(count).toBeGreaterThan(1);
   await cost.getByRole('button', { name: `Write ${count} contexts` }).click();
-  await expect(panel.getByTestId('chunk-context-notice')).toHaveText(`${count} contexts written. Press “Embed and index” to embed the chunks with them; keyword search uses them at once.`, {
-    timeout: 180_000,
-  });
+  await expect(panel.getByTestId('chunk-context-notice')).toHaveText(
+    `${count} contexts written. Press “Embed and index” to embed the chunks with them; keyword search uses them at once.`,
+    {
+      timeout: 180_000,
+    },
+  );
 
   // The fixture model writes the same sentence for every chunk ("Lava is molten rock…"): now the tea
   // chunks match "molten" too, by their context alone, which the results never show.

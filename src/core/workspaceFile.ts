@@ -516,7 +516,16 @@ export function readWorkspaceFile(
   return {
     ok: true,
     manifest,
-    packed: { modelId, device, dimension, chunking, documents, ...(lsa ? { lsa } : {}), ...(adapter ? { adapter } : {}), ...(embedHeaders ? { embedHeaders } : {}) },
+    packed: {
+      modelId,
+      device,
+      dimension,
+      chunking,
+      documents,
+      ...(lsa ? { lsa } : {}),
+      ...(adapter ? { adapter } : {}),
+      ...(embedHeaders ? { embedHeaders } : {}),
+    },
   };
 }
 

@@ -1576,18 +1576,22 @@ export const en = {
       },
     },
     semanticEmbedder: {
-      builtin: 'Distances measured by the built-in LSA embedder, fitted to this document (no neural embedding model is loaded; load one in step 3 to measure with it).',
+      builtin:
+        'Distances measured by the built-in LSA embedder, fitted to this document (no neural embedding model is loaded; load one in step 3 to measure with it).',
       model: 'Distances measured by the loaded embedding model {{model}} ({{device}}), in the embedding worker.',
     },
     chunkContext: {
       legend: 'Chunk context by the chat model',
       use: 'Add a one-sentence context by the chat model to each chunk (contextual retrieval)',
       help: 'The loaded chat model (step 6) reads each chunk with its document around it and writes one sentence that situates it (Anthropic’s “contextual retrieval”). That sentence is embedded and keyword-indexed with the chunk, after its header; the text shown, cited and sent to the model stays the chunk alone.',
-      explain: 'Contexts are kept in this browser by chunk content, model and prompt ({{kept}} kept): a chunk is never sent twice. Chunks without one are indexed as before.',
+      explain:
+        'Contexts are kept in this browser by chunk content, model and prompt ({{kept}} kept): a chunk is never sent twice. Chunks without one are indexed as before.',
       needsModel: 'Load a chat model in step 6 first: it writes the contexts.',
       plan: 'What would it cost?',
-      cost_one: '{{count}} chunk without a context: {{count}} generation by {{model}}, about {{prompt}} prompt tokens and at most {{answer}} answer tokens. {{kept}} already have one.',
-      cost_other: '{{count}} chunks without a context: {{count}} generations by {{model}}, about {{prompt}} prompt tokens and at most {{answer}} answer tokens. {{kept}} already have one.',
+      cost_one:
+        '{{count}} chunk without a context: {{count}} generation by {{model}}, about {{prompt}} prompt tokens and at most {{answer}} answer tokens. {{kept}} already have one.',
+      cost_other:
+        '{{count}} chunks without a context: {{count}} generations by {{model}}, about {{prompt}} prompt tokens and at most {{answer}} answer tokens. {{kept}} already have one.',
       write_one: 'Write {{count}} context',
       write_other: 'Write {{count}} contexts',
       writing: 'Writing the chunk contexts',

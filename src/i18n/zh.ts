@@ -1555,8 +1555,10 @@ export const zh: Translation = {
       explain: '上下文按分块内容、模型和提示词保存在此浏览器中（已保存 {{kept}} 条）：同一个分块不会再发送第二次。没有上下文的分块照旧建立索引。',
       needsModel: '请先在第 6 步加载对话模型：由它来撰写上下文。',
       plan: '需要多少开销？',
-      cost_one: '{{count}} 个分块还没有上下文：需要 {{model}} 生成 {{count}} 次，约 {{prompt}} 个提示词元，回答最多 {{answer}} 个词元。已有上下文的分块：{{kept}} 个。',
-      cost_other: '{{count}} 个分块还没有上下文：需要 {{model}} 生成 {{count}} 次，约 {{prompt}} 个提示词元，回答最多 {{answer}} 个词元。已有上下文的分块：{{kept}} 个。',
+      cost_one:
+        '{{count}} 个分块还没有上下文：需要 {{model}} 生成 {{count}} 次，约 {{prompt}} 个提示词元，回答最多 {{answer}} 个词元。已有上下文的分块：{{kept}} 个。',
+      cost_other:
+        '{{count}} 个分块还没有上下文：需要 {{model}} 生成 {{count}} 次，约 {{prompt}} 个提示词元，回答最多 {{answer}} 个词元。已有上下文的分块：{{kept}} 个。',
       write_one: '撰写 {{count}} 条上下文',
       write_other: '撰写 {{count}} 条上下文',
       writing: '正在撰写分块上下文',

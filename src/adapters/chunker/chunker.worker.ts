@@ -32,7 +32,8 @@ const api = {
       count = (await loadTokenizer(tokenizer)).count;
     }
     // The semantic chunker: the document's sentence windows embedded by the built-in LSA embedder, here.
-    const semantic = settings.kind === 'semantic' ? await analyzeSemantic(doc.text, settings, windowVectors ? givenWindowVectors(windowVectors) : lsaEmbedTexts) : undefined;
+    const semantic =
+      settings.kind === 'semantic' ? await analyzeSemantic(doc.text, settings, windowVectors ? givenWindowVectors(windowVectors) : lsaEmbedTexts) : undefined;
     const packed = packChunks(chunkDocument(doc, settings, count, semantic));
     return transfer(packed, packedBuffers(packed));
   },

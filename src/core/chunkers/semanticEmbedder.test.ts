@@ -5,7 +5,8 @@ import { givenWindowVectors, semanticEmbedderKey } from './semanticEmbedder';
 const EN =
   'Volcanoes erupt molten lava from deep underground. The lava of a volcano can reach 1,200 degrees. Volcano eruptions throw ash and lava high into the air. ' +
   'Green tea is steeped in water at 80 degrees. Tea leaves for green tea are picked in spring. Steeping green tea too long makes the tea bitter.';
-const ZH = '火山喷发时岩浆从地下涌出。火山的岩浆温度可以达到一千二百度。火山喷发会把火山灰和岩浆抛向高空。绿茶要用八十度的水冲泡。绿茶的茶叶在春天采摘。绿茶冲泡太久茶汤会变苦。';
+const ZH =
+  '火山喷发时岩浆从地下涌出。火山的岩浆温度可以达到一千二百度。火山喷发会把火山灰和岩浆抛向高空。绿茶要用八十度的水冲泡。绿茶的茶叶在春天采摘。绿茶冲泡太久茶汤会变苦。';
 
 /** A stand-in neural embedder: one direction per topic (volcano or tea), whatever the language. */
 const topicVector = (text: string) => (/lava|volcano|火山|岩浆/i.test(text) ? new Float32Array([1, 0.1]) : new Float32Array([0.1, 1]));

@@ -15,7 +15,8 @@ vi.mock('../runtime/workers', async () => {
   const chunker = {
     async chunk(doc: Parameters<typeof chunkDocument>[0], settings: ChunkerSettings, _tokenizer: unknown, vectors?: Float32Array[] | null) {
       calls.chunk.push({ kind: settings.kind, vectors: vectors ? vectors.length : null });
-      const semantic = settings.kind === 'semantic' ? await analyzeSemantic(doc.text, settings, vectors ? givenWindowVectors(vectors) : lsaEmbedTexts) : undefined;
+      const semantic =
+        settings.kind === 'semantic' ? await analyzeSemantic(doc.text, settings, vectors ? givenWindowVectors(vectors) : lsaEmbedTexts) : undefined;
       return packChunks(chunkDocument(doc, settings, undefined, semantic));
     },
     semanticWindows(text: string, settings: { buffer: number }) {

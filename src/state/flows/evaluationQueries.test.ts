@@ -28,7 +28,19 @@ vi.mock('../retrieval/retrievalPipeline', () => ({
   runRetrieval: async (question: string) => {
     fake.searched.push(question);
     const results = (FOUND[question] ?? []).map((id, i) => ({ chunk: chunk(id), score: 2 - i / 10, rank: i + 1, scores: { bm25: 2 - i / 10 } }));
-    return { results, engine: null, engineReason: null, queryVector: null, embedMs: 0, searchMs: 0, keywordMs: 0, combineMs: 0, allowed: null, keywordTokens: null, parents: null };
+    return {
+      results,
+      engine: null,
+      engineReason: null,
+      queryVector: null,
+      embedMs: 0,
+      searchMs: 0,
+      keywordMs: 0,
+      combineMs: 0,
+      allowed: null,
+      keywordTokens: null,
+      parents: null,
+    };
   },
 }));
 vi.mock('../retrieval/searchableChunks', () => ({
@@ -97,9 +109,7 @@ describe('an evaluation configuration with query transformation', () => {
 
   it('standalone rewrite: each question given the one before; the first searched as it is', async () => {
     const result = await run(config({ queryTransform: { mode: 'standalone', rewrites: 3 } }));
-    expect(fake.generated).toEqual([
-      { mode: 'standalone', question: 'And green tea?', rewrites: 3, previous: { question: 'How hot is lava?', answer: '' } },
-    ]);
+    expect(fake.generated).toEqual([{ mode: 'standalone', question: 'And green tea?', rewrites: 3, previous: { question: 'How hot is lava?', answer: '' } }]);
     expect(fake.searched).toEqual(['How hot is lava?', 'How hot should water for green tea be?']);
     expect(result.questions[1]!.retrieved[0]!.chunkId).toBe('tea#0');
   });

@@ -97,7 +97,10 @@ export class EvaluationSession {
     }
     void this.embedder?.client.api.cancel();
     // A query being written is stopped (the chat model's interrupt).
-    if (this.generating) void currentGenerator()?.interrupt().catch(() => undefined);
+    if (this.generating)
+      void currentGenerator()
+        ?.interrupt()
+        .catch(() => undefined);
   }
 
   /** The queries the loaded chat model writes for this question (kept for the run). */

@@ -237,7 +237,9 @@ describe('chat-model chunk contexts in the index (issue 14)', () => {
     page.documents.getState().addDocuments([volcano, tea]);
     const chunks = await page.chunking.allChunks();
     const { chunkContextKey } = await import('../../core/retrieval/chunkContext');
-    const contexts = Object.fromEntries(chunks.map((c) => [chunkContextKey('chat', c.docId === chunks[0]!.docId ? 'volcano.txt' : 'tea.txt', c.text), `About ${c.id}.`]));
+    const contexts = Object.fromEntries(
+      chunks.map((c) => [chunkContextKey('chat', c.docId === chunks[0]!.docId ? 'volcano.txt' : 'tea.txt', c.text), `About ${c.id}.`]),
+    );
     const contextStore = (await import('../chunks/chunkContextStore')).useChunkContextStore;
     contextStore.setState({ use: true, modelId: 'chat', contexts, version: 1 });
     await page.index.getState().embedAndIndex();
