@@ -11,6 +11,8 @@ async function resultDocuments(page: import('@playwright/test').Page): Promise<s
 }
 
 test('chunk contexts by the chat model: cost first, then written, searched by keywords, never shown', async ({ page }) => {
+  // Some tens of generations by the fixture chat model on the CPU: minutes on a busy machine.
+  test.setTimeout(360_000);
   await openApp(page);
   await addFiles(page, 'volcanoes.md', 'tea.txt');
   await page.getByRole('radio', { name: /^Keyword/ }).check();

@@ -5,6 +5,8 @@ import { test, expect } from './fixtures';
 import { chooseEngine, loadFixtureChatModel } from './steps';
 
 test('an evaluation with one configuration per query transformation shows a row for each; none runs without the chat model', async ({ page }) => {
+  // Some tens of generations by the fixture chat model on the CPU: minutes on a busy machine.
+  test.setTimeout(360_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);

@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../core/format';
 import { useChunkContextStore } from '../../state/chunks/chunkContextStore';
+import { cancelChunkContexts, planChunkContexts, writeChunkContexts } from '../../state/chunks/chunkContextFlow';
 import { useGenerationStore } from '../../state/generation/generationStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
@@ -26,7 +27,7 @@ export function ChunkContextPanel({ disabled }: { disabled: boolean }) {
           <p className="small muted">{t('retr14.chunkContext.explain', { kept: n(kept) })}</p>
           {!loadedModelId && <p className="small warning-text">{t('retr14.chunkContext.needsModel')}</p>}
           <div className="row">
-            <button type="button" className="secondary" disabled={!loadedModelId || s.phase !== 'idle'} onClick={() => void s.planContexts()}>
+            <button type="button" className="secondary" disabled={!loadedModelId || s.phase !== 'idle'} onClick={() => void planChunkContexts()}>
               {t('retr14.chunkContext.plan')}
             </button>
           </div>
@@ -42,7 +43,7 @@ export function ChunkContextPanel({ disabled }: { disabled: boolean }) {
                 })}
               </p>
               <div className="row">
-                <button type="button" disabled={s.plan.generations === 0} onClick={() => void s.writeContexts()}>
+                <button type="button" disabled={s.plan.generations === 0} onClick={() => void writeChunkContexts()}>
                   {t('retr14.chunkContext.write', { count: s.plan.generations })}
                 </button>
               </div>
@@ -56,7 +57,7 @@ export function ChunkContextPanel({ disabled }: { disabled: boolean }) {
                 label={t('retr14.chunkContext.writing')}
                 detail={t('retr14.chunkContext.progress', { done: n(s.progress.done), total: n(s.progress.total) })}
               />
-              <button type="button" className="secondary" onClick={s.cancel}>
+              <button type="button" className="secondary" onClick={cancelChunkContexts}>
                 {t('common.cancel')}
               </button>
             </div>

@@ -33,6 +33,7 @@ vi.mock('../generation/generationStore', () => ({ useGenerationStore: { getState
 const { useDocumentsStore } = await import('../documents/documentsStore');
 const { useChunkingStore } = await import('./chunkingStore');
 const { useChunkContextStore, chunkContextsInUse, chunkContextSet } = await import('./chunkContextStore');
+const { planChunkContexts, writeChunkContexts, cancelChunkContexts } = await import('./chunkContextFlow');
 const { keywordDocsOf } = await import('../retrieval/keywordIndexSync');
 
 const TEXT = 'Lava flows from the crater.\n\nMagma rises below.\n\nAsh falls on the town.';
@@ -49,26 +50,26 @@ beforeEach(() => {
 
 describe('chunk contexts by the chat model', () => {
   it('states the cost first, writes one context per chunk, and never writes a kept one again', async () => {
-    await store().planContexts();
+    await planChunkContexts();
     expect(fake.prompts).toEqual([]); // nothing generated to state the cost
     expect(store().plan).toMatchObject({ generations: 3, kept: 0, modelId: 'openbook/tiny-chat', answerTokens: 240 });
     expect(store().plan!.promptTokens).toBeGreaterThan(0);
 
-    await store().writeContexts();
+    await writeChunkContexts();
     expect(fake.prompts).toHaveLength(3);
     expect(fake.prompts[0]).toContain('<document title="volcano.txt">');
     expect(Object.values(store().contexts)).toEqual(['Context of “Lava flows f”.', 'Context of “Magma rises ”.', 'Context of “Ash falls on”.']);
     expect(store().notice).toEqual({ key: 'retr14.chunkContext.done', values: { count: 3 } });
 
-    await store().planContexts();
+    await planChunkContexts();
     expect(store().plan).toMatchObject({ generations: 0, kept: 3 });
-    await store().writeContexts();
+    await writeChunkContexts();
     expect(fake.prompts).toHaveLength(3);
   });
 
   it('is used in the keyword text after the header, never in the chunk’s own text; off, not at all', async () => {
-    await store().planContexts();
-    await store().writeContexts();
+    await planChunkContexts();
+    await writeChunkContexts();
     const chunks = useChunkingStore.getState().chunksByDoc.get('d1')!;
     const docs = keywordDocsOf(chunks, true, chunkContextsInUse());
     expect(docs[0]!.text).toBe('volcano.txt\n\nContext of “Lava flows f”.\n\nLava flows from the crater.');
@@ -82,11 +83,11 @@ describe('chunk contexts by the chat model', () => {
   });
 
   it('stops at cancel, keeping what was written', async () => {
-    await store().planContexts();
+    await planChunkContexts();
     fake.onGenerate = () => {
-      if (fake.prompts.length === 2) store().cancel();
+      if (fake.prompts.length === 2) cancelChunkContexts();
     };
-    await store().writeContexts();
+    await writeChunkContexts();
     expect(fake.prompts).toHaveLength(2);
     expect(Object.keys(store().contexts)).toHaveLength(1);
     expect(store().notice).toEqual({ key: 'retr14.chunkContext.cancelled', values: { count: 1 } });
@@ -95,7 +96,7 @@ describe('chunk contexts by the chat model', () => {
 
   it('needs a loaded chat model', async () => {
     fake.loaded = null;
-    await store().planContexts();
+    await planChunkContexts();
     expect(store().plan).toBeNull();
     expect(store().error?.key).toBe('techniques.queries.errors.no-model');
   });

@@ -4,35 +4,21 @@
 // be cancelled (what was written is kept). Contexts are kept in this browser by chunk content hash, model
 // and prompt version (core/retrieval/chunkContext.ts). With "use" on, the embedded and keyword-indexed text
 // of each chunk that has one is: header, context, text; the text shown stays the chunk's own.
+// This module holds the state only (the index and keyword stores read it); writing the contexts with the
+// chat model is chunkContextFlow.ts.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import * as v from 'valibot';
 import type { Chunk } from '../../core/types';
-import {
-  chunkContextCost,
-  chunkContextKey,
-  chunkContextPrompt,
-  cleanChunkContext,
-  documentExcerpt,
-  type ChunkContextCost,
-} from '../../core/retrieval/chunkContext';
-import { message, type Message } from '../../i18n/message';
+import { chunkContextKey, type ChunkContextCost } from '../../core/retrieval/chunkContext';
+import type { Message } from '../../i18n/message';
 import { settingsStorage } from '../runtime/persistence';
 import { schemaPersistOptions } from '../runtime/persistedSchema';
-import { describeError } from '../runtime/errors';
-import { currentGenerator } from '../generation/chatGenerator';
-import { useGenerationStore } from '../generation/generationStore';
-import { chatMessages, useSamplingStore } from '../generation/samplingStore';
-import { useDocumentsStore } from '../documents/documentsStore';
-import { allChunks } from './chunkingStore';
-import { chatModelProblem } from '../retrieval/queryGeneration';
 
-/** A context is one sentence: the answer is cut off after this many tokens. */
-export const CONTEXT_ANSWER_TOKENS = 80;
 /** Kept contexts at most (the oldest go first): a few hundred KB of localStorage. */
 const MAX_KEPT = 5000;
 
-interface ChunkContextState {
+export interface ChunkContextState {
   /** Use the contexts in the embedded and keyword-indexed text. */
   use: boolean;
   /** The chat model whose contexts are used (the last one that wrote any). */
@@ -48,34 +34,10 @@ interface ChunkContextState {
   error: Message | null;
   notice: Message | null;
   setUse(on: boolean): void;
-  /** Work out what writing the contexts would cost now (the loaded model, the chunks as they are). */
-  planContexts(): Promise<void>;
-  /** Write the missing contexts with the loaded chat model, one generation per chunk. */
-  writeContexts(): Promise<void>;
-  cancel(): void;
+  /** Keep a context written by `modelId`. */
+  keep(key: string, context: string, modelId: string): void;
   /** Forget every kept context (the workspace is cleared: they are sentences about its documents). */
   forgetContexts(): void;
-}
-
-let runId = 0;
-
-const titles = () => new Map(useDocumentsStore.getState().documents.map((d) => [d.id, d.name]));
-const docTexts = () => new Map(useDocumentsStore.getState().documents.map((d) => [d.id, d.text]));
-
-/** The chunks without a kept context for this model, with their prompts. */
-function missing(chunks: Chunk[], modelId: string, contexts: Record<string, string>): Array<{ key: string; prompt: string }> {
-  const names = titles();
-  const texts = docTexts();
-  const seen = new Set<string>();
-  const out: Array<{ key: string; prompt: string }> = [];
-  for (const c of chunks) {
-    const title = names.get(c.docId) ?? '';
-    const key = chunkContextKey(modelId, title, c.text);
-    if (key in contexts || seen.has(key)) continue;
-    seen.add(key);
-    out.push({ key, prompt: chunkContextPrompt(title, documentExcerpt(texts.get(c.docId) ?? c.text, c.start, c.end), c.text) });
-  }
-  return out;
 }
 
 export const useChunkContextStore = create<ChunkContextState>()(
@@ -94,95 +56,12 @@ export const useChunkContextStore = create<ChunkContextState>()(
         if (get().use === use) return;
         set({ use, version: get().version + 1, error: null });
       },
-
-      async planContexts() {
-        if (get().phase === 'writing') return;
-        const problem = chatModelProblem();
-        const modelId = useGenerationStore.getState().loadedModelId;
-        if (problem || !modelId) {
-          set({ plan: null, error: problem ?? message('techniques.queries.errors.no-model') });
-          return;
-        }
-        const run = ++runId;
-        set({ phase: 'planning', error: null, notice: null });
-        const chunks = await allChunks();
-        if (run !== runId) return;
-        const todo = missing(chunks, modelId, get().contexts);
-        const distinct = new Set(chunks.map((c) => chunkContextKey(modelId, titles().get(c.docId) ?? '', c.text))).size;
-        set({
-          phase: 'idle',
-          plan: {
-            ...chunkContextCost(
-              todo.map((t) => t.prompt),
-              distinct - todo.length,
-              CONTEXT_ANSWER_TOKENS,
-            ),
-            modelId,
-          },
-        });
+      keep(key, context, modelId) {
+        set((s) => ({ contexts: keepAtMost({ ...s.contexts, [key]: context }), modelId, version: s.version + 1 }));
       },
-
-      async writeContexts() {
-        const { phase, plan } = get();
-        if (phase !== 'idle' || !plan) return;
-        const problem = chatModelProblem();
-        const generator = currentGenerator();
-        const modelId = useGenerationStore.getState().loadedModelId;
-        if (problem || !generator || !modelId) {
-          set({ error: problem ?? message('techniques.queries.errors.no-model') });
-          return;
-        }
-        // Another model than the one the cost was stated for: state it again first.
-        if (modelId !== plan.modelId) {
-          set({ plan: null });
-          return get().planContexts();
-        }
-        const run = ++runId;
-        const todo = missing(await allChunks(), modelId, get().contexts);
-        set({ phase: 'writing', progress: { done: 0, total: todo.length }, error: null, notice: null });
-        const sampling = useSamplingStore.getState();
-        let written = 0;
-        try {
-          for (const [i, item] of todo.entries()) {
-            let reply = '';
-            await generator.generate(
-              chatMessages('', item.prompt),
-              { temperature: sampling.temperature, topP: sampling.topP, maxTokens: CONTEXT_ANSWER_TOKENS },
-              (delta) => {
-                reply += delta;
-              },
-            );
-            if (run !== runId) break;
-            const context = cleanChunkContext(reply);
-            if (context) {
-              written++;
-              set((s) => ({ contexts: keepAtMost({ ...s.contexts, [item.key]: context }), modelId, version: s.version + 1 }));
-            }
-            set({ progress: { done: i + 1, total: todo.length } });
-          }
-        } catch (err) {
-          if (run === runId) set({ error: message('retr14.chunkContext.errors.failed', { detail: describeError(err) }) });
-        }
-        const cancelled = run !== runId;
-        set({
-          phase: 'idle',
-          progress: null,
-          plan: null,
-          notice: message(cancelled ? 'retr14.chunkContext.cancelled' : 'retr14.chunkContext.done', { count: written }),
-        });
-      },
-
       forgetContexts() {
-        runId++;
+        contextRuns.current++;
         set({ contexts: {}, modelId: null, plan: null, progress: null, notice: null, phase: 'idle', version: get().version + 1 });
-      },
-
-      cancel() {
-        if (get().phase !== 'writing') return;
-        runId++;
-        void currentGenerator()
-          ?.interrupt()
-          .catch(() => undefined);
       },
     }),
     {
@@ -198,6 +77,9 @@ export const useChunkContextStore = create<ChunkContextState>()(
     },
   ),
 );
+
+/** The current writing run: a run whose number is no longer current stops (cancel, forget). */
+export const contextRuns = { current: 0 };
 
 /** At most MAX_KEPT contexts: the oldest written go first. */
 function keepAtMost(contexts: Record<string, string>): Record<string, string> {
