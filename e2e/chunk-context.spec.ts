@@ -59,6 +59,9 @@ test('chunk contexts by the chat model: cost first, then written, searched by ke
   await expect(teaCard.locator('.result-text')).not.toContainText('molten');
   await expect(page.getByTestId('filled-prompt')).not.toContainText('Lava is molten rock that erupts from a volcano.');
 
+  // Ask also answered with the loaded chat model: the cost is asked for once it has finished (while it
+  // answers, it is busy).
+  await expect(page.getByTestId('generation-stats')).toContainText('answer tokens', { timeout: 120_000 });
   // Asked again, the cost counts them as kept: nothing to write.
   await panel.getByRole('button', { name: 'What would it cost?' }).click();
   await expect(cost).toContainText(`0 chunks without a context: 0 generations by openbook/tiny-chat`);
