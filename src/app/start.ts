@@ -4,6 +4,7 @@
 import { startChunkComparison } from '../state/chunks/chunkCompareStore';
 import { startChunkingReactions } from '../state/chunks/chunkingStore';
 import { startChunkTokenizerSync } from '../state/chunks/chunkTokenizer';
+import { startSemanticEmbedderSync } from '../state/chunks/semanticEmbedderSync';
 import { useGenerationStore } from '../state/generation/generationStore';
 import { useIndexStore } from '../state/embedding/indexStore';
 import { startKeywordIndexSync } from '../state/retrieval/keywordIndexSync';
@@ -27,6 +28,7 @@ export function startApp(): void {
   // comparison follows the selected document; the keyword index follows the chunks.
   void runStartStep('chunking', () => {
     startChunkTokenizerSync();
+    startSemanticEmbedderSync();
     startChunkingReactions();
     startChunkComparison();
   });

@@ -58,7 +58,7 @@ export interface PipelineFile {
     queryPrefix: string;
     passagePrefix: string;
     dimension: number;
-    /** Whether each chunk was embedded with its contextual header (title › heading path). The app's index embeds the text alone: false. */
+    /** Whether each chunk was embedded with its contextual header (title › heading path), as the app's index was (step 3's choice). */
     contextualHeaders: boolean;
   };
   index: { metric: 'cosine' };
@@ -106,7 +106,12 @@ export interface PipelineInput {
   createdAt: Date;
   maxFileMB: number;
   chunker: ChunkerSettings;
-  embedding: Omit<PipelineFile['embedding'], 'revision' | 'dtype' | 'normalize' | 'contextualHeaders'> & { revision?: string; dtype?: EmbeddingDtype };
+  embedding: Omit<PipelineFile['embedding'], 'revision' | 'dtype' | 'normalize' | 'contextualHeaders'> & {
+    revision?: string;
+    dtype?: EmbeddingDtype;
+    /** Each chunk was embedded with its contextual header (absent: its text alone). */
+    contextualHeaders?: boolean;
+  };
   retrieval: {
     mode: SearchMode;
     fusion: FusionMethod;
@@ -154,7 +159,7 @@ export function buildPipelineFile(input: PipelineInput): PipelineFile {
       queryPrefix: embedding.queryPrefix,
       passagePrefix: embedding.passagePrefix,
       dimension: embedding.dimension,
-      contextualHeaders: false,
+      contextualHeaders: embedding.contextualHeaders ?? false,
     },
     index: { metric: 'cosine' },
     keyword: {
@@ -322,7 +327,8 @@ export function readPipelineFile(textOfFile: string, models: PipelineModels): Re
   // The app leaves out both lists or neither.
   if (stopWordLists.length > 0 && !STOP_WORD_LISTS.every((list) => stopWordLists.includes(list)))
     return { ok: false, error: { code: 'unsupported-setting', setting: 'keyword.stopWordLists' } };
-  // The app's index embeds each chunk's text alone.
+  // Opening a pipeline file applies settings only, and still refuses vectors of chunks with their headers
+  // (although step 3 can now make such an index and its export says so): see the pipeline file tests.
   if (pipeline.embedding.contextualHeaders) return { ok: false, error: { code: 'unsupported-setting', setting: 'embedding.contextualHeaders' } };
   if (pipeline.retrieval.fusion.rrfK !== RRF_K) return { ok: false, error: { code: 'unsupported-setting', setting: 'retrieval.fusion.rrfK' } };
   return { ok: true, pipeline };

@@ -110,6 +110,17 @@ describe('workspace file', () => {
     ]);
   });
 
+  it('says whether the vectors were embedded with contextual headers (absent: their text alone)', () => {
+    const plain = parseWorkspaceFile(exportWorkspace(content()), [MODEL]);
+    if (!plain.ok) throw new Error(JSON.stringify(plain.error));
+    expect(plain.content.embedHeaders).toBeUndefined();
+    expect(plain.manifest.embedding.contextualHeaders).toBeUndefined();
+    const withHeaders = parseWorkspaceFile(exportWorkspace({ ...content(), embedHeaders: true }), [MODEL]);
+    if (!withHeaders.ok) throw new Error(JSON.stringify(withHeaders.error));
+    expect(withHeaders.content.embedHeaders).toBe(true);
+    expect(withHeaders.manifest.embedding.contextualHeaders).toBe(true);
+  });
+
   it('reads the chunk settings of a file from before there were several chunkers as recursive', () => {
     const parsed = parseWorkspaceFile(
       changeManifest((m) => delete m.chunking.kind),

@@ -44,6 +44,8 @@ export interface WorkspaceContent {
   lsa?: LsaModel;
   /** A query adapter trained for this model, when there is one. */
   adapter?: SavedAdapter;
+  /** True when each chunk was embedded with its contextual header (title › heading path) before its text. */
+  embedHeaders?: boolean;
 }
 
 interface ManifestDocument {
@@ -65,7 +67,14 @@ export interface WorkspaceManifest {
   schemaVersion: number;
   app: string;
   createdAt: string;
-  embedding: { modelId: string; device: WorkspaceDevice; dimension: number; lsa?: { version: number; terms: number; chunkCount: number } };
+  embedding: {
+    modelId: string;
+    device: WorkspaceDevice;
+    dimension: number;
+    lsa?: { version: number; terms: number; chunkCount: number };
+    /** Present (true) when each chunk was embedded with its contextual header; absent: its text alone. */
+    contextualHeaders?: boolean;
+  };
   /** The query adapter's description (its weights: adapter/weights.f32); absent when there is none. */
   adapter?: Omit<SavedAdapter, 'weights'>;
   /** The chunker settings; files from before there were several chunkers have { chunkSize, overlap } (recursive). */
@@ -124,6 +133,7 @@ export interface PackedWorkspace {
   documents: PackedDocument[];
   lsa?: LsaModel;
   adapter?: SavedAdapter;
+  embedHeaders?: boolean;
 }
 
 export interface PackedDocument {
@@ -187,8 +197,17 @@ export function packWorkspace(content: WorkspaceContent): PackedWorkspace {
     });
     return { document, chunks, vectors };
   });
-  const { modelId, device, chunking, lsa, adapter } = content;
-  return { modelId, device, dimension, chunking, documents: packed, ...(lsa ? { lsa } : {}), ...(adapter ? { adapter } : {}) };
+  const { modelId, device, chunking, lsa, adapter, embedHeaders } = content;
+  return {
+    modelId,
+    device,
+    dimension,
+    chunking,
+    documents: packed,
+    ...(lsa ? { lsa } : {}),
+    ...(adapter ? { adapter } : {}),
+    ...(embedHeaders ? { embedHeaders: true } : {}),
+  };
 }
 
 /** The buffers of a packed workspace's chunks and vectors, to transfer it to or from a worker. */
@@ -219,7 +238,7 @@ export function unpackWorkspace(packed: PackedWorkspace): WorkspaceContent {
     }
     chunks.push(...withChunkMeta(docChunks, document));
   }
-  const { modelId, device, chunking, lsa, adapter } = packed;
+  const { modelId, device, chunking, lsa, adapter, embedHeaders } = packed;
   return {
     documents: packed.documents.map((d) => d.document),
     modelId,
@@ -230,6 +249,7 @@ export function unpackWorkspace(packed: PackedWorkspace): WorkspaceContent {
     vectors,
     ...(lsa ? { lsa } : {}),
     ...(adapter ? { adapter } : {}),
+    ...(embedHeaders ? { embedHeaders: true } : {}),
   };
 }
 
@@ -286,6 +306,7 @@ export function writeWorkspaceFile(packed: PackedWorkspace, createdAt: Date = ne
       device: packed.device,
       dimension,
       ...(lsa ? { lsa: { version: lsa.version, terms: lsa.terms.length, chunkCount: lsa.chunkCount } } : {}),
+      ...(packed.embedHeaders ? { contextualHeaders: true } : {}),
     },
     chunking: { ...packed.chunking },
     documents: manifestDocs,
@@ -491,7 +512,21 @@ export function readWorkspaceFile(
   }
   onProgress?.({ stage: 'checking', done: total, total });
   const chunking = readChunkerSettings(manifest.chunking)!;
-  return { ok: true, manifest, packed: { modelId, device, dimension, chunking, documents, ...(lsa ? { lsa } : {}), ...(adapter ? { adapter } : {}) } };
+  const embedHeaders = (manifest.embedding as { contextualHeaders?: unknown }).contextualHeaders === true;
+  return {
+    ok: true,
+    manifest,
+    packed: {
+      modelId,
+      device,
+      dimension,
+      chunking,
+      documents,
+      ...(lsa ? { lsa } : {}),
+      ...(adapter ? { adapter } : {}),
+      ...(embedHeaders ? { embedHeaders } : {}),
+    },
+  };
 }
 
 function adapterDescription(adapter: SavedAdapter): Omit<SavedAdapter, 'weights'> {

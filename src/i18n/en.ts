@@ -1720,6 +1720,66 @@ export const en = {
       },
     },
   },
+  // Issue 14, the remaining retrieval techniques (branch retr14): contextual headers in the vector index,
+  // query transformation in evaluations, the semantic chunker's embedder, LLM-written chunk context.
+  retr14: {
+    embedHeaders: {
+      label: 'Embed each chunk with its contextual header',
+      help: 'Each chunk is embedded as its document’s title and heading path (e.g. “evaluating-retrieval.md › Hit rate and MRR”), a blank line, then its text. The text shown, cited and sent to the model stays the chunk alone.',
+      explain: 'Applies when you press “Embed and index”.',
+      badge: 'with contextual headers',
+      staleWithout: 'The index was embedded without contextual headers: press “Embed and index” to embed the chunks with them.',
+      staleWith: 'The index was embedded with contextual headers: press “Embed and index” to embed the chunks without them.',
+    },
+    evalQueries: {
+      label: 'Query transformation',
+      help: 'The loaded chat model (step 6) writes each question’s queries before the search, as in step 4: n rewrites searched with the question and fused by RRF, a hypothetical answer (HyDE), or a standalone rewrite. Each generation is one answer of the model.',
+      note: 'Written by the loaded chat model for every question (one generation each), then searched and fused by RRF.',
+      standaloneNote:
+        'The set is read as a conversation: each question is rewritten given the one before it (one generation each); the first is searched as it is.',
+      needsModel: 'Needs a loaded chat model: load one in step 6 before running. Without it this configuration is not run (its row says so).',
+      describe: {
+        multi: 'queries: multi-query ×{{n}}',
+        hyde: 'queries: HyDE',
+        standalone: 'queries: standalone rewrite',
+      },
+      errors: {
+        'no-model': 'Not run: this configuration transforms the queries with the chat model, and none is loaded. Load one in step 6, then run again.',
+        busy: 'Not run: the chat model is busy (loading or answering). Run again when it has finished.',
+        failed: 'The chat model failed while writing the queries: {{detail}}',
+      },
+    },
+    semanticEmbedder: {
+      builtin:
+        'Distances measured by the built-in LSA embedder, fitted to this document (no neural embedding model is loaded; load one in step 3 to measure with it).',
+      model: 'Distances measured by the loaded embedding model {{model}} ({{device}}), in the embedding worker.',
+    },
+    chunkContext: {
+      legend: 'Chunk context by the chat model',
+      use: 'Add a one-sentence context by the chat model to each chunk (contextual retrieval)',
+      help: 'The loaded chat model (step 6) reads each chunk with its document around it and writes one sentence that situates it (Anthropic’s “contextual retrieval”). That sentence is embedded and keyword-indexed with the chunk, after its header; the text shown, cited and sent to the model stays the chunk alone.',
+      explain:
+        'Contexts are kept in this browser by chunk content, model and prompt ({{kept}} kept): a chunk is never sent twice. Chunks without one are indexed as before.',
+      needsModel: 'Load a chat model in step 6 first: it writes the contexts.',
+      plan: 'What would it cost?',
+      cost_one:
+        '{{count}} chunk without a context: {{count}} generation by {{model}}, about {{prompt}} prompt tokens and at most {{answer}} answer tokens. {{kept}} already have one.',
+      cost_other:
+        '{{count}} chunks without a context: {{count}} generations by {{model}}, about {{prompt}} prompt tokens and at most {{answer}} answer tokens. {{kept}} already have one.',
+      write_one: 'Write {{count}} context',
+      write_other: 'Write {{count}} contexts',
+      writing: 'Writing the chunk contexts',
+      progress: '{{done}} of {{total}}',
+      done_one: '{{count}} context written. Press “Embed and index” to embed the chunks with it; keyword search uses it at once.',
+      done_other: '{{count}} contexts written. Press “Embed and index” to embed the chunks with them; keyword search uses them at once.',
+      cancelled_one: 'Stopped: {{count}} context written is kept.',
+      cancelled_other: 'Stopped: {{count}} contexts written are kept.',
+      badge: 'with chunk contexts',
+      staleNew: 'The chunk contexts changed since the index was embedded: press “Embed and index” to embed the chunks with them.',
+      staleUnused: 'The index was embedded with chunk contexts that are no longer used: press “Embed and index” to embed the chunks without them.',
+      errors: { failed: 'The chat model failed while writing a context: {{detail}}' },
+    },
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -5,7 +5,8 @@ import { chunkDocument, type ChunkableDocument } from '../../core/chunkers';
 import type { ChunkerSettings } from '../../core/chunkers/settings';
 import { packChunks, packedBuffers, type PackedChunks } from '../../core/chunkPacking';
 import { exposeWorker, transfer } from '../workerRpc';
-import { analyzeSemantic, type SemanticAnalysis, type SemanticChunkerSettings } from '../../core/chunkers/semantic';
+import { analyzeSemantic, semanticSentences, sentenceWindows, type SemanticAnalysis, type SemanticChunkerSettings } from '../../core/chunkers/semantic';
+import { givenWindowVectors } from '../../core/chunkers/semanticEmbedder';
 import { lsaEmbedTexts } from '../../core/lsa/lsaEmbedTexts';
 import type { TokenizerRef } from './tokenizer';
 
@@ -18,8 +19,12 @@ const generations = new Map<string, number>();
 const SUPERSEDED = 'superseded';
 
 const api = {
-  /** The document's chunks, packed (the page takes their text from the document it holds). */
-  async chunk(doc: ChunkableDocument, settings: ChunkerSettings, tokenizer: TokenizerRef | null): Promise<PackedChunks> {
+  /**
+   * The document's chunks, packed (the page takes their text from the document it holds). The semantic
+   * chunker uses `windowVectors` when given (its sentence windows embedded by the loaded neural model, in
+   * the embedder worker: see semanticWindows), else the built-in LSA embedder.
+   */
+  async chunk(doc: ChunkableDocument, settings: ChunkerSettings, tokenizer: TokenizerRef | null, windowVectors?: Float32Array[] | null): Promise<PackedChunks> {
     let count: ((text: string) => number) | undefined;
     if (settings.kind === 'token') {
       if (!tokenizer) throw new Error('The token chunker needs an embedding model: choose one in step 3.');
@@ -27,14 +32,21 @@ const api = {
       count = (await loadTokenizer(tokenizer)).count;
     }
     // The semantic chunker: the document's sentence windows embedded by the built-in LSA embedder, here.
-    const semantic = settings.kind === 'semantic' ? await analyzeSemantic(doc.text, settings, lsaEmbedTexts) : undefined;
+    const semantic =
+      settings.kind === 'semantic' ? await analyzeSemantic(doc.text, settings, windowVectors ? givenWindowVectors(windowVectors) : lsaEmbedTexts) : undefined;
     const packed = packChunks(chunkDocument(doc, settings, count, semantic));
     return transfer(packed, packedBuffers(packed));
   },
 
-  /** What the semantic chunker sees in a document: its sentences, the distances between them, the breakpoints. */
-  semanticAnalysis(text: string, settings: SemanticChunkerSettings): Promise<SemanticAnalysis> {
-    return analyzeSemantic(text, settings, lsaEmbedTexts);
+  /** What the semantic chunker sees in a document: its sentences, the distances between them, the breakpoints (windowVectors: as in chunk). */
+  semanticAnalysis(text: string, settings: SemanticChunkerSettings, windowVectors?: Float32Array[] | null): Promise<SemanticAnalysis> {
+    return analyzeSemantic(text, settings, windowVectors ? givenWindowVectors(windowVectors) : lsaEmbedTexts);
+  },
+
+  /** The semantic chunker's sentence windows of a text (none with fewer than two sentences): what a neural embedder embeds for it. */
+  semanticWindows(text: string, settings: SemanticChunkerSettings): string[] {
+    const sentences = semanticSentences(text);
+    return sentences.length < 2 ? [] : sentenceWindows(text, sentences, settings.buffer);
   },
 
   /**

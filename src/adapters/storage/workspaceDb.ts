@@ -61,6 +61,10 @@ interface IndexRow {
   lsa?: LsaModel;
   /** A query adapter trained for this index's model (left out on load when unsound or for another model). */
   adapter?: SavedAdapter;
+  /** The chunks were embedded with their contextual headers (absent: their text alone). */
+  embedHeaders?: boolean;
+  /** The set of chat-model chunk contexts they were embedded with (absent: none). */
+  chunkContexts?: string;
 }
 
 interface CurrentRow {
@@ -191,12 +195,16 @@ function unpackSnapshot(
     meta.adapter !== undefined && savedAdapterProblem(meta.adapter) === null && meta.adapter.modelId === modelId && meta.adapter.dimension === dimension
       ? { adapter: meta.adapter }
       : {};
+  const headers = {
+    ...(meta.embedHeaders === true ? { embedHeaders: true } : {}),
+    ...(typeof meta.chunkContexts === 'string' ? { chunkContexts: meta.chunkContexts } : {}),
+  };
   if (isBuiltinLsa(modelId)) {
     // Without its projection a question could not be embedded as the chunks were: not an index.
     if (lsaModelProblem(meta.lsa) !== null || meta.lsa!.dimension !== dimension) return null;
-    return { modelId, device, dimension, chunking, savedAt, chunks, vectors, lsa: meta.lsa!, ...adapter };
+    return { modelId, device, dimension, chunking, savedAt, chunks, vectors, lsa: meta.lsa!, ...adapter, ...headers };
   }
-  return { modelId, device, dimension, chunking, savedAt, chunks, vectors, ...adapter };
+  return { modelId, device, dimension, chunking, savedAt, chunks, vectors, ...adapter, ...headers };
 }
 
 /**
@@ -233,6 +241,8 @@ function indexRow(gen: string, snapshotId: string, snapshot: IndexSnapshot, rows
     savedAt: Date.now(),
     ...(snapshot.lsa ? { lsa: snapshot.lsa } : {}),
     ...(snapshot.adapter ? { adapter: snapshot.adapter } : {}),
+    ...(snapshot.embedHeaders ? { embedHeaders: true } : {}),
+    ...(snapshot.chunkContexts ? { chunkContexts: snapshot.chunkContexts } : {}),
   };
 }
 

@@ -23,6 +23,10 @@ export interface IndexSnapshot {
   lsa?: LsaModel;
   /** A query adapter trained for this index's embedding model, when there is one. */
   adapter?: SavedAdapter;
+  /** True when each chunk was embedded with its contextual header (title › heading path) before its text; absent: its text alone. */
+  embedHeaders?: boolean;
+  /** The set of chat-model chunk contexts the chunks were embedded with (state/chunks/chunkContextStore.ts); absent: none. */
+  chunkContexts?: string;
 }
 
 export interface SavedIndex extends IndexSnapshot {

@@ -4,6 +4,7 @@ import { settingsKey, validateChunkerSettings, type ChunkerSettings } from '../c
 import { DEFAULT_RETRIEVAL_CONFIG, type RetrievalConfig, type SearchMode } from '../retrievalConfig';
 import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS, type KeywordAnalysis } from '../retrieval/keywordSettings';
 import type { ParentSettings } from '../retrieval/parentChild';
+import type { EvalQueryTransform } from './queryTransformDimension';
 
 export interface EvalConfiguration {
   id: string;
@@ -26,6 +27,8 @@ export interface EvalConfiguration {
   embedHeaders?: boolean;
   /** Parent-child: each hit counts (and goes to the prompt) as its parent, its section or ±n chunks (absent or null: off). */
   parentChild?: ParentSettings | null;
+  /** Query transformation by the loaded chat model: multi-query, HyDE or standalone rewrite (absent or null: off). */
+  queryTransform?: EvalQueryTransform | null;
 }
 
 /** The configuration's keyword headers, default filled in. */
@@ -44,7 +47,8 @@ function usesTechniques(c: EvalConfiguration): boolean {
     a.stemming !== DEFAULT_KEYWORD_ANALYSIS.stemming ||
     keywordHeadersOf(c) !== DEFAULT_KEYWORD_HEADERS ||
     (c.embedHeaders ?? false) ||
-    (c.parentChild ?? null) !== null
+    (c.parentChild ?? null) !== null ||
+    (c.queryTransform ?? null) !== null
   );
 }
 

@@ -12,9 +12,14 @@ export function contextualHeader(title: string, headingPath: readonly string[] |
   return unique.join(' › ');
 }
 
-/** The text to embed and index for a chunk: its header, a blank line, then its text (or the text alone when off). */
-export function indexedText(chunk: Pick<Chunk, 'text' | 'meta'>, title: string, headers: boolean): string {
-  if (!headers) return chunk.text;
+/**
+ * The text to embed and index for a chunk: its header, a blank line, then its text (or the text alone when
+ * off). `context`: a sentence written by the chat model that situates the chunk (core/retrieval/chunkContext.ts),
+ * put after the header, before the text.
+ */
+export function indexedText(chunk: Pick<Chunk, 'text' | 'meta'>, title: string, headers: boolean, context?: string): string {
+  const text = context ? `${context}\n\n${chunk.text}` : chunk.text;
+  if (!headers) return text;
   const header = contextualHeader(title, chunk.meta?.headingPath);
-  return header === '' ? chunk.text : `${header}\n\n${chunk.text}`;
+  return header === '' ? text : `${header}\n\n${text}`;
 }

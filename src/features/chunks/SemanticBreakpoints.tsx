@@ -22,6 +22,11 @@ export function SemanticBreakpoints({ name, text, settings }: { name: string; te
   return (
     <section className="semantic-breakpoints" aria-label={t('techniques.semantic.chartLabel', { name })}>
       <h3 className="small">{t('techniques.semantic.chartTitle', { breakpoints: breakpoints.length, gaps: distances.length, cut: n(cut) })}</h3>
+      <p className="small muted" data-testid="semantic-embedder">
+        {state.embedder
+          ? t('retr14.semanticEmbedder.model', { model: state.embedder.modelId, device: state.embedder.device })
+          : t('retr14.semanticEmbedder.builtin')}
+      </p>
       <svg
         viewBox={`0 0 ${width} ${HEIGHT}`}
         preserveAspectRatio="none"

@@ -15,6 +15,8 @@ import { EmbeddingProgress } from './EmbeddingProgress';
 import { IndexSummary } from './IndexSummary';
 import { ResumeEmbedding } from './ResumeEmbedding';
 import { ReembedOffer } from './ReembedOffer';
+import { EmbedHeadersChoice } from './EmbedHeadersChoice';
+import { ChunkContextPanel } from './ChunkContextPanel';
 import { WaysForward } from '../offline';
 
 export function EmbeddingStep() {
@@ -36,6 +38,8 @@ export function EmbeddingStep() {
       <ExpertOnly>
         <DevicePicker disabled={busy} />
       </ExpertOnly>
+      <EmbedHeadersChoice disabled={busy} />
+      <ChunkContextPanel disabled={busy} />
       <div className="row">
         <button type="button" data-lesson="embed" disabled={busy || !hasDocuments} onClick={() => void embedAndIndex()}>
           {t('embedding.run')}

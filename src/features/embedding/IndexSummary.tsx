@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { isIndexBusy, useIndexStore, countUnindexed } from '../../state/embedding/indexStore';
 import { useChunkingStore } from '../../state/chunks/chunkingStore';
+import { useChunkContextStore } from '../../state/chunks/chunkContextStore';
 import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { Alert } from '../../ui/Alert';
 import { formatMs, formatNumber } from '../../core/format';
@@ -17,6 +18,11 @@ export function IndexSummary() {
   const phase = useIndexStore((s) => s.phase);
   const lastRun = useIndexStore((s) => s.lastRun);
   const restored = useIndexStore((s) => s.restored);
+  const embedHeaders = useIndexStore((s) => s.embedHeaders);
+  const indexedHeaders = useIndexStore((s) => s.indexedHeaders);
+  const indexedContexts = useIndexStore((s) => s.indexedContexts?.set ?? null);
+  // Re-rendered when the contexts in use change (used, written, another model).
+  const contextsInUse = useChunkContextStore((s) => (s.use && s.modelId ? `${s.modelId}#${s.version}` : null));
   const documents = useDocumentsStore((s) => s.documents);
   const chunksByDoc = useChunkingStore((s) => s.chunksByDoc);
 
@@ -29,6 +35,8 @@ export function IndexSummary() {
     <div className="index-summary">
       <p data-testid="index-summary">
         {t('embedding.summary.ready', { count: indexed.size, dimension: status.dimension ?? '?', model: indexedModelId ?? '' })}{' '}
+        {indexedHeaders && <span className="badge">{t('retr14.embedHeaders.badge')}</span>}{' '}
+        {indexedContexts && <span className="badge">{t('retr14.chunkContext.badge')}</span>}{' '}
         <span className="badge">{t(`embedding.engine.${status.engine}`)}</span>
       </p>
       {lastRun && (
@@ -55,6 +63,16 @@ export function IndexSummary() {
       {status.fallbackReason && <Alert level="info">{engineReasonText(t, status.fallbackReason, status)}</Alert>}
       {!busy && unindexed > 0 && <Alert level="warning">{t('embedding.summary.stale', { count: unindexed })}</Alert>}
       {!busy && indexedModelId !== modelId && <Alert level="warning">{t('embedding.summary.otherModel', { model: indexedModelId ?? '' })}</Alert>}
+      {!busy && contextsInUse !== indexedContexts && (
+        <Alert level="warning">
+          <span data-testid="index-contexts-stale">{t(contextsInUse ? 'retr14.chunkContext.staleNew' : 'retr14.chunkContext.staleUnused')}</span>
+        </Alert>
+      )}
+      {!busy && embedHeaders !== indexedHeaders && (
+        <Alert level="warning">
+          <span data-testid="index-headers-stale">{t(indexedHeaders ? 'retr14.embedHeaders.staleWith' : 'retr14.embedHeaders.staleWithout')}</span>
+        </Alert>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // One configuration: embedding model, chunks, k, search mode, reranker.
 import { useTranslation } from 'react-i18next';
 import { TechniqueChoices } from './TechniqueChoices';
+import { QueryTransformChoice } from './QueryTransformChoice';
 import { MAX_EVAL_TOP_K, needsOwnIndex, type EvalConfiguration } from '../../core/evaluation/configuration';
 import type { SearchMode } from '../../core/retrievalConfig';
 import { useEvaluationStore } from '../../state/evaluation/evaluationStore';
@@ -22,8 +23,9 @@ export function ConfigurationEditor({ configuration: c, n }: { configuration: Ev
   const models = useIndexStore((s) => s.models);
   const indexedModelId = useIndexStore((s) => s.indexedModelId);
   const indexedChunking = useIndexStore((s) => s.indexedChunking);
+  const indexedHeaders = useIndexStore((s) => s.indexedHeaders);
   const currentChunking = useChunkingStore((s) => s.options);
-  const own = needsOwnIndex(c, { modelId: indexedModelId, chunking: indexedChunking });
+  const own = needsOwnIndex(c, { modelId: indexedModelId, chunking: indexedChunking, embedHeaders: indexedHeaders });
   const set = (patch: Partial<Omit<EvalConfiguration, 'id'>>) => update(c.id, patch);
   const label = t('evaluation.configurations.label', { n });
 
@@ -97,6 +99,7 @@ export function ConfigurationEditor({ configuration: c, n }: { configuration: Ev
           </button>
         </div>
         <TechniqueChoices c={c} set={set} />
+        <QueryTransformChoice c={c} set={set} />
         {own && <p className="small muted">{t('evaluation.configurations.ownIndex')}</p>}
       </fieldset>
     </li>

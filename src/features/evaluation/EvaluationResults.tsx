@@ -37,6 +37,7 @@ export function EvaluationResults() {
   const metric = (x: number | null) => (x === null ? '—' : formatNumber(x, i18n.language, 3));
   const indexedModelId = useIndexStore((s) => s.indexedModelId);
   const indexedChunking = useIndexStore((s) => s.indexedChunking);
+  const indexedHeaders = useIndexStore((s) => s.indexedHeaders);
   if (runs.length === 0) return null;
   const anyResult = runs.some((r) => r.result);
   // The best configuration: highest MRR, then hit rate; the first of equals.
@@ -54,8 +55,8 @@ export function EvaluationResults() {
     !!indexedModelId &&
     (bestRun.run.configuration.embeddingModelId === null || bestRun.run.configuration.embeddingModelId === indexedModelId) &&
     (bestRun.run.configuration.chunking === null || (!!indexedChunking && settingsKey(bestRun.run.configuration.chunking) === settingsKey(indexedChunking))) &&
-    // The index's vectors are of the chunks' text alone: a configuration that embedded headers has vectors of its own.
-    !(bestRun.run.configuration.mode !== 'keyword' && (bestRun.run.configuration.embedHeaders ?? false));
+    // A configuration that embedded headers otherwise than the index did has vectors of its own.
+    !(bestRun.run.configuration.mode !== 'keyword' && (bestRun.run.configuration.embedHeaders ?? false) !== indexedHeaders);
 
   return (
     <div className="evaluation-results">

@@ -46,6 +46,7 @@ export function describeConfiguration(t: TFunction, c: EvalConfiguration, index:
   if (c.mode !== 'keyword' && c.embedHeaders) parts.push(t('techniques.describe.embedHeaders'));
   if (c.parentChild)
     parts.push(c.parentChild.mode === 'section' ? t('techniques.describe.parentSection') : t('techniques.describe.parentWindow', { n: c.parentChild.window }));
+  if (c.queryTransform) parts.push(t(`retr14.evalQueries.describe.${c.queryTransform.mode}`, { n: c.queryTransform.rewrites }));
   return parts.join(' · ');
 }
 

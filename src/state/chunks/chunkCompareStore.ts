@@ -7,6 +7,7 @@ import { DEFAULT_CHUNKER_SETTINGS, validateChunkerSettings, type ChunkerSettings
 import type { Chunk } from '../../core/types';
 import { unpackChunks } from '../../core/chunkPacking';
 import { chunkingKey, useChunkingStore } from './chunkingStore';
+import { semanticWindowVectors } from './semanticEmbedding';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { describeError } from '../runtime/errors';
 import { settingsStorage } from '../runtime/persistence';
@@ -76,7 +77,7 @@ function wantedKey(): string | null {
   const { open, settings } = useChunkCompareStore.getState();
   const docId = useDocumentsStore.getState().selectedDocId;
   if (!open || !docId) return null;
-  return `${docId}|${chunkingKey(settings, useChunkingStore.getState().tokenizer)}`;
+  return `${docId}|${chunkingKey(settings, useChunkingStore.getState().tokenizer, useChunkingStore.getState().semanticEmbedder)}`;
 }
 
 let run = 0;
@@ -92,7 +93,9 @@ export async function refreshComparison(): Promise<void> {
   useChunkCompareStore.setState({ busy: true });
   try {
     const { id, name, kind, text, structure } = doc;
-    const packed = await (await getChunker()).api.chunk({ id, name, kind, text, structure }, state.settings, useChunkingStore.getState().tokenizer);
+    const { tokenizer, semanticEmbedder } = useChunkingStore.getState();
+    const vectors = state.settings.kind === 'semantic' ? await semanticWindowVectors(text, state.settings, semanticEmbedder) : null;
+    const packed = await (await getChunker()).api.chunk({ id, name, kind, text, structure }, state.settings, tokenizer, vectors);
     const chunks = unpackChunks(id, text, packed);
     if (mine === run) useChunkCompareStore.setState({ chunks, key, busy: false, failure: null });
   } catch (err) {

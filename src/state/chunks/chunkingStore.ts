@@ -13,6 +13,8 @@ import type { TokenizerRef } from '../../adapters/chunker/tokenizer';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { getChunker } from '../runtime/workers';
 import { describeError } from '../runtime/errors';
+import { semanticEmbedderKey, type SemanticEmbedderRef } from '../../core/chunkers/semanticEmbedder';
+import { semanticWindowVectors } from './semanticEmbedding';
 
 export const DEFAULT_CHUNKING: ChunkerSettings = DEFAULT_CHUNKER_SETTINGS.recursive;
 
@@ -31,12 +33,15 @@ interface ChunkingState {
   failure: string | null;
   /** The selected embedding model's tokenizer: what the token chunker and the token counts use. */
   tokenizer: TokenizerRef | null;
+  /** The loaded neural embedder the semantic chunker measures with (null: the built-in LSA embedder). */
+  semanticEmbedder: SemanticEmbedderRef | null;
   /** Take new settings; valid ones apply after `delayMs` (typing pauses), or at once. */
   setDraft(draft: ChunkerSettings, delayMs?: number): void;
 }
 
-/** Which chunks settings make: the token chunker's also depend on the tokenizer. */
-export function chunkingKey(options: ChunkerSettings, tokenizer: TokenizerRef | null): string {
+/** Which chunks settings make: the token chunker's also depend on the tokenizer, the semantic chunker's on its embedder. */
+export function chunkingKey(options: ChunkerSettings, tokenizer: TokenizerRef | null, semanticEmbedder: SemanticEmbedderRef | null = null): string {
+  if (options.kind === 'semantic') return `${settingsKey(options)}@${semanticEmbedderKey(semanticEmbedder)}`;
   return options.kind === 'token' ? `${settingsKey(options)}@${tokenizer?.modelId ?? ''}` : settingsKey(options);
 }
 
@@ -63,6 +68,7 @@ export const useChunkingStore = create<ChunkingState>()(
       pending: 0,
       failure: null,
       tokenizer: null,
+      semanticEmbedder: null,
       setDraft(draft, delayMs = 0) {
         if (applyTimer) clearTimeout(applyTimer);
         applyTimer = null;
@@ -98,7 +104,7 @@ export const useChunkingStore = create<ChunkingState>()(
 /** Chunk, one at a time, every document whose chunks are missing or stale; drop removed documents. */
 async function syncChunks(): Promise<void> {
   for (;;) {
-    const { options, chunksByDoc, chunkedWith, tokenizer } = useChunkingStore.getState();
+    const { options, chunksByDoc, chunkedWith, tokenizer, semanticEmbedder } = useChunkingStore.getState();
     const documents = useDocumentsStore.getState().documents;
     const live = new Set(documents.map((d) => d.id));
     if ([...chunksByDoc.keys()].some((id) => !live.has(id))) {
@@ -107,14 +113,15 @@ async function syncChunks(): Promise<void> {
         chunkedWith: new Map([...chunkedWith].filter(([id]) => live.has(id))),
       });
     }
-    const key = chunkingKey(options, tokenizer);
+    const key = chunkingKey(options, tokenizer, semanticEmbedder);
     const stale = documents.filter((d) => chunkedWith.get(d.id) !== key);
     useChunkingStore.setState({ pending: stale.length });
     const next = stale[0];
     if (!next) return;
     try {
       const { id, name, kind, text, structure } = next;
-      const packed = await (await getChunker()).api.chunk({ id, name, kind, text, structure }, options, tokenizer);
+      const vectors = options.kind === 'semantic' ? await semanticWindowVectors(text, options, semanticEmbedder) : null;
+      const packed = await (await getChunker()).api.chunk({ id, name, kind, text, structure }, options, tokenizer, vectors);
       const chunks = unpackChunks(id, text, packed);
       // Stored with the settings it was made with: if they changed meanwhile, the next round redoes it.
       if (useDocumentsStore.getState().documents.some((d) => d.id === next.id)) {
@@ -145,6 +152,14 @@ export function setChunkingTokenizer(tokenizer: TokenizerRef | null): void {
   if (JSON.stringify(before) === JSON.stringify(tokenizer)) return;
   useChunkingStore.setState({ tokenizer });
   if (useChunkingStore.getState().options.kind === 'token') void chunkingSettled();
+}
+
+/** Measure semantic chunks with another embedder (a neural model was loaded, or none is); they are made again with it. */
+export function setSemanticEmbedder(ref: SemanticEmbedderRef | null): void {
+  const before = useChunkingStore.getState().semanticEmbedder;
+  if (semanticEmbedderKey(before) === semanticEmbedderKey(ref)) return;
+  useChunkingStore.setState({ semanticEmbedder: ref });
+  if (useChunkingStore.getState().options.kind === 'semantic') void chunkingSettled();
 }
 
 /**

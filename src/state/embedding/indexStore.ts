@@ -5,6 +5,9 @@
 // The built-in LSA embedder (no download) is first fitted to the chunks in the embedding worker (phase
 // 'fitting'), then embeds them like any model; its fitted projection is kept and saved with the index, so a
 // question after a reload is embedded by the same projection.
+// With contextual headers on (embedHeaders), each chunk is embedded as its document title and heading path,
+// a blank line, then its text (core/retrieval/contextualHeader.ts); the text shown stays the chunk's own.
+// The index remembers how it was made (indexedHeaders): a different choice marks it out of date.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from '../runtime/persistence';
@@ -33,7 +36,9 @@ import { WorkerModelLoad, modelSource, resolveDevice, siteModelsOnce, withDownlo
 import { withSiteModels } from '../../adapters/transformers/manifestSection';
 import type { ModelSource } from '../../adapters/transformers/modelLocation';
 import { getEmbedder, getQueryEmbedder, getVectorIndex, resetEmbedder, resetQueryEmbedder } from '../runtime/workers';
-import { cacheVector, cachedVector, forgetVectors, textsWithoutVectors, vectorsFor } from './vectorCache';
+import { cacheVector, cachedVector, forgetVectors, textsWithoutVectors, vectorsFor, type EmbeddedTextOf } from './vectorCache';
+import { indexedText } from '../../core/retrieval/contextualHeader';
+import { chunkContextsInUse, contextOf, type ChunkContexts } from '../chunks/chunkContextStore';
 import { buildIndex } from '../flows/buildIndex';
 import { describeError, isCancelled } from '../runtime/errors';
 import { saveIndex, useWorkspaceStore } from '../workspace/workspaceStore';
@@ -54,6 +59,8 @@ interface IndexState {
   /** True once the user picked the model; until then the default follows what can load here (applyDefaultEmbeddingModel). */
   modelChosen: boolean;
   devicePreference: DevicePreference;
+  /** Embed each chunk with its contextual header (document title and heading path): the choice for the next run. */
+  embedHeaders: boolean;
   phase: IndexPhase;
   loaded: EmbedderLoadResult | null;
   downloads: Record<string, DownloadProgress>;
@@ -77,10 +84,15 @@ interface IndexState {
   indexedChunking: ChunkerSettings | null;
   /** The fitted projection of the built-in embedder when it made the index (saved with it), else null. */
   indexedLsa: LsaModel | null;
+  /** Whether the indexed chunks were embedded with their contextual headers. */
+  indexedHeaders: boolean;
+  /** The chat model's chunk contexts the indexed chunks were embedded with (chunkContextStore.ts), or null. */
+  indexedContexts: ChunkContexts | null;
   indexStatus: IndexStatus | null;
   loadSiteModels(): Promise<void>;
   setModel(id: string): void;
   setDevicePreference(p: DevicePreference): void;
+  setEmbedHeaders(on: boolean): void;
   embedAndIndex(): Promise<void>;
   cancel(): void;
   removeDocument(docId: string): Promise<void>;
@@ -118,16 +130,33 @@ function vectorKey(modelId: string, lsa: LsaModel | null): string {
   return key;
 }
 
+/**
+ * The text each chunk is embedded as: its own text, or with `headers` its contextual header (the title of
+ * its document as the documents store has it now, and its heading path) and then its text.
+ */
+export function embeddedTextFor(headers: boolean, contexts: ChunkContexts | null = null): EmbeddedTextOf {
+  if (!headers && !contexts) return (c) => c.text;
+  const titles = new Map(useDocumentsStore.getState().documents.map((d) => [d.id, d.name]));
+  return (c) => {
+    const title = titles.get(c.docId) ?? '';
+    return indexedText(c, title, headers, contextOf(contexts, c, title));
+  };
+}
+
 /** The index as the workspace storage keeps it (and a workspace file holds), or null if a vector is missing. */
 function snapshotOf(state: IndexState): IndexSnapshot | null {
   const { indexedModelId: modelId, indexedDevice: device, indexedChunking: chunking } = state;
   if (!modelId || !device || !chunking) return null;
   const chunks = [...state.indexedChunks.values()];
-  const vectors = vectorsFor(vectorKey(modelId, state.indexedLsa), device, chunks);
+  const vectors = vectorsFor(vectorKey(modelId, state.indexedLsa), device, chunks, embeddedTextFor(state.indexedHeaders, state.indexedContexts));
   const dimension = vectors?.[0]?.length;
   if (!vectors || !dimension) return null;
-  if (isBuiltinLsa(modelId)) return state.indexedLsa ? { modelId, device, dimension, chunking, chunks, vectors, lsa: state.indexedLsa } : null;
-  return { modelId, device, dimension, chunking, chunks, vectors };
+  const headers = {
+    ...(state.indexedHeaders ? { embedHeaders: true } : {}),
+    ...(state.indexedContexts ? { chunkContexts: state.indexedContexts.set } : {}),
+  };
+  if (isBuiltinLsa(modelId)) return state.indexedLsa ? { modelId, device, dimension, chunking, chunks, vectors, lsa: state.indexedLsa, ...headers } : null;
+  return { modelId, device, dimension, chunking, chunks, vectors, ...headers };
 }
 
 type SetIndexState = (partial: Partial<IndexState> | ((s: IndexState) => Partial<IndexState>)) => void;
@@ -162,6 +191,8 @@ type EmptyIndexFields =
   | 'indexedDevice'
   | 'indexedChunking'
   | 'indexedLsa'
+  | 'indexedHeaders'
+  | 'indexedContexts'
   | 'indexStatus';
 const emptyIndex = (): Pick<IndexState, EmptyIndexFields> => ({
   phase: 'idle',
@@ -178,6 +209,8 @@ const emptyIndex = (): Pick<IndexState, EmptyIndexFields> => ({
   indexedDevice: null,
   indexedChunking: null,
   indexedLsa: null,
+  indexedHeaders: false,
+  indexedContexts: null,
   indexStatus: null,
 });
 
@@ -188,6 +221,7 @@ export const useIndexStore = create<IndexState>()(
       modelId: DEFAULT_EMBEDDING_MODEL,
       modelChosen: false,
       devicePreference: 'auto',
+      embedHeaders: false,
       ...emptyIndex(),
       loaded: null,
 
@@ -211,14 +245,22 @@ export const useIndexStore = create<IndexState>()(
       setDevicePreference(devicePreference) {
         set({ devicePreference, error: null });
       },
+      setEmbedHeaders(embedHeaders) {
+        if (isBusy(get().phase)) return;
+        set({ embedHeaders, error: null });
+      },
 
       async embedAndIndex() {
         const state = get();
         if (isBusy(state.phase)) return;
         const model = state.models.find((m) => m.id === state.modelId);
         if (!model) return;
-        const chunks = await allChunks();
+        let chunks = await allChunks();
         const chunking = useChunkingStore.getState().options; // the settings these chunks were made with
+        const headers = state.embedHeaders;
+        // The chat model's chunk contexts, as they are when the run starts.
+        const contexts = chunkContextsInUse();
+        const textOf = embeddedTextFor(headers, contexts);
         if (chunks.length === 0) {
           set({ error: message('embedding.errors.no-chunks') });
           return;
@@ -242,7 +284,7 @@ export const useIndexStore = create<IndexState>()(
             // The built-in embedder learns its projection from these chunks: a new fit, so vectors of an
             // earlier fit no longer apply.
             const fitStart = performance.now();
-            fitted = await fitBuiltinEmbedder(set, chunks, stillCurrent);
+            fitted = await fitBuiltinEmbedder(set, chunks.map(textOf), stillCurrent);
             if (!stillCurrent()) return;
             fit = { ms: performance.now() - fitStart, terms: fitted.terms.length, dimension: fitted.dimension };
           } else {
@@ -257,11 +299,17 @@ export const useIndexStore = create<IndexState>()(
               device = (await loadModel(set, model, device, source!, stillCurrent)).device;
             }
             if (!stillCurrent()) return;
+            // The semantic chunker measures with the loaded model (semanticEmbedderSync.ts): its chunks are
+            // made again with the model just loaded before they are embedded.
+            if (chunking.kind === 'semantic') {
+              chunks = await allChunks();
+              if (!stillCurrent()) return;
+            }
           }
 
           const { api } = await getEmbedder();
           const key = vectorKey(model.id, fitted);
-          const missing = textsWithoutVectors(key, device, chunks);
+          const missing = textsWithoutVectors(key, device, chunks, textOf);
           set({ phase: 'embedding', embedded: { done: chunks.length - missing.length, total: chunks.length } });
           const alreadyDone = chunks.length - missing.length;
           const embedStart = performance.now();
@@ -288,7 +336,7 @@ export const useIndexStore = create<IndexState>()(
           const lastRun = { embedded: missing.length, reused: alreadyDone, ms: performance.now() - embedStart, device, ...(fit ? { fit } : {}) };
 
           set({ phase: 'indexing' });
-          const pairs = chunks.map((chunk) => ({ chunk, vector: cachedVector(key, device, chunk.text)! }));
+          const pairs = chunks.map((chunk) => ({ chunk, vector: cachedVector(key, device, textOf(chunk))! }));
           const { status: indexStatus, kept } = await buildIndex(
             pairs,
             (done, total) => {
@@ -307,6 +355,8 @@ export const useIndexStore = create<IndexState>()(
             indexedDevice: device,
             indexedChunking: chunking,
             indexedLsa: fitted,
+            indexedHeaders: headers,
+            indexedContexts: contexts,
             embedded: { done: chunks.length, total: chunks.length },
             lastRun,
             restored: null,
@@ -434,7 +484,13 @@ export const useIndexStore = create<IndexState>()(
           const key = vectorKey(saved.modelId, saved.lsa ?? null);
           // Indexes of the built-in embedder saved before it said 'cpu' hold 'wasm'.
           const device = embeddingDeviceOf(saved.modelId, saved.device);
-          for (const p of kept) cacheVector(key, device, p.chunk.text, p.vector);
+          // (The documents are in the documents store by now: their names make the headers.)
+          const headers = saved.embedHeaders ?? false;
+          // The contexts kept in this browser, when they are the set the index was made with.
+          const inUse = chunkContextsInUse();
+          const contexts = saved.chunkContexts && inUse?.set === saved.chunkContexts ? inUse : null;
+          const textOf = embeddedTextFor(headers, contexts);
+          for (const p of kept) cacheVector(key, device, textOf(p.chunk), p.vector);
           set({
             phase: kept.length > 0 ? 'ready' : 'idle',
             indexing: null,
@@ -444,6 +500,8 @@ export const useIndexStore = create<IndexState>()(
             indexedDevice: device,
             indexedChunking: saved.chunking,
             indexedLsa: saved.lsa ?? null,
+            indexedHeaders: headers,
+            indexedContexts: contexts,
             embedded: null,
             lastRun: null,
             restored: { chunks: kept.length, ms: performance.now() - startedAt },
@@ -466,13 +524,14 @@ export const useIndexStore = create<IndexState>()(
     {
       name: 'openbook.embedding',
       storage: settingsStorage,
-      partialize: (s) => ({ modelId: s.modelId, modelChosen: s.modelChosen, devicePreference: s.devicePreference }),
+      partialize: (s) => ({ modelId: s.modelId, modelChosen: s.modelChosen, devicePreference: s.devicePreference, embedHeaders: s.embedHeaders }),
       ...schemaPersistOptions<IndexState>(
         'openbook.embedding',
         {
           modelId: v.pipe(stringUpTo(500), v.minLength(1)),
           modelChosen: v.boolean(),
           devicePreference: v.picklist(['auto', 'webgpu', 'wasm']),
+          embedHeaders: v.boolean(),
         },
         // Saved before modelChosen existed: a model other than the default was then the user's choice.
         (parsed, current) => ({
@@ -486,10 +545,10 @@ export const useIndexStore = create<IndexState>()(
 );
 
 /** Fit the built-in embedder to the chunks in the embedding worker, with progress; the fit is what it embeds with next. */
-async function fitBuiltinEmbedder(set: SetIndexState, chunks: Chunk[], stillCurrent: () => boolean): Promise<LsaModel> {
+async function fitBuiltinEmbedder(set: SetIndexState, embeddedTexts: string[], stillCurrent: () => boolean): Promise<LsaModel> {
   const { api } = await getEmbedder();
   set({ loaded: null });
-  const texts = [...new Set(chunks.map((c) => c.text))];
+  const texts = [...new Set(embeddedTexts)];
   const fitted = await api.fitLsa(
     texts,
     callback((p: LsaProgress) => {
@@ -575,6 +634,9 @@ export function currentIndexSnapshot(): IndexSnapshot | null {
   const state = useIndexStore.getState();
   return state.indexedChunks.size > 0 ? snapshotOf(state) : null;
 }
+
+/** The text each indexed chunk was embedded as (see embeddedTextFor). */
+export const indexEmbeddedTextOf = (): EmbeddedTextOf => embeddedTextFor(useIndexStore.getState().indexedHeaders, useIndexStore.getState().indexedContexts);
 
 /** Chunks that exist now but are not in the index with their current text. */
 export function countUnindexed(chunks: Chunk[], indexed: Map<string, Chunk>): number {

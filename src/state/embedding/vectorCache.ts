@@ -17,19 +17,23 @@ export function cacheVector(modelId: string, device: EmbeddingDevice, text: stri
   cache.set(text, vector);
 }
 
+/** The text a chunk was embedded as: its own text, or (with contextual headers) its header and text. */
+export type EmbeddedTextOf = (chunk: Chunk) => string;
+const ownText: EmbeddedTextOf = (c) => c.text;
+
 /** The distinct texts among these chunks that have no vector yet. */
-export function textsWithoutVectors(modelId: string, device: EmbeddingDevice, chunks: Chunk[]): string[] {
+export function textsWithoutVectors(modelId: string, device: EmbeddingDevice, chunks: Chunk[], textOf: EmbeddedTextOf = ownText): string[] {
   const cache = cacheOf(modelId, device);
-  return [...new Set(chunks.map((c) => c.text).filter((t) => !cache?.has(t)))];
+  return [...new Set(chunks.map(textOf).filter((t) => !cache?.has(t)))];
 }
 
 /** Every chunk's vector, in order, or null if one is missing. */
-export function vectorsFor(modelId: string, device: EmbeddingDevice, chunks: Chunk[]): Float32Array[] | null {
+export function vectorsFor(modelId: string, device: EmbeddingDevice, chunks: Chunk[], textOf: EmbeddedTextOf = ownText): Float32Array[] | null {
   const cache = cacheOf(modelId, device);
   if (!cache) return chunks.length === 0 ? [] : null;
   const vectors: Float32Array[] = [];
   for (const c of chunks) {
-    const v = cache.get(c.text);
+    const v = cache.get(textOf(c));
     if (!v) return null;
     vectors.push(v);
   }

@@ -10,7 +10,7 @@ import type { ProjectionMethod, ProjectionStage, Rows } from '../../adapters/pro
 import { UMAP_MIN_POINTS } from '../../adapters/projection/projectionTypes';
 import { callback } from '../../adapters/workerRpc';
 import { message, type Message } from '../../i18n/message';
-import { indexVectorKey, useIndexStore } from '../embedding/indexStore';
+import { indexEmbeddedTextOf, indexVectorKey, useIndexStore } from '../embedding/indexStore';
 import type { RetrievalRun } from '../retrieval/retrievalStore';
 import { cachedVector, vectorsFor } from '../embedding/vectorCache';
 import { getProjection, resetProjection } from '../runtime/workers';
@@ -116,7 +116,7 @@ export const useEmbeddingMapStore = create<EmbeddingMapState>()((set, get) => ({
     const chunks = [...source.values()];
     const cap = method === 'umap' ? UMAP_MAX_POINTS : MAP_MAX_POINTS;
     const sampled = samplePositions(chunks.length, cap, seed).map((i) => chunks[i]!);
-    const vectors = vectorsFor(indexVectorKey() ?? modelId, device, sampled);
+    const vectors = vectorsFor(indexVectorKey() ?? modelId, device, sampled, indexEmbeddedTextOf());
     const dim = vectors?.[0]?.length;
     if (!vectors || !dim) {
       set({ error: message('embeddingMap.errors.no-vectors') });
@@ -165,13 +165,14 @@ export const useEmbeddingMapStore = create<EmbeddingMapState>()((set, get) => ({
     }
     const modelId = indexVectorKey();
     const device = useIndexStore.getState().indexedDevice;
+    const textOf = indexEmbeddedTextOf();
     const drawn = new Map(map.points.map((p) => [p.chunk.id, p]));
     // The question, then the hits that are not among the drawn points (and have a vector to place).
     const toPlace: Float32Array[] = [run.queryVector];
     const placed: Array<{ chunk: Chunk; rank: number }> = [];
     for (const r of run.results) {
       if (drawn.has(r.chunk.id)) continue;
-      const v = modelId && device ? cachedVector(modelId, device, r.chunk.text) : undefined;
+      const v = modelId && device ? cachedVector(modelId, device, textOf(r.chunk)) : undefined;
       if (v && v.length === run.queryVector.length) {
         toPlace.push(v);
         placed.push({ chunk: r.chunk, rank: r.rank });

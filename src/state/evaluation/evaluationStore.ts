@@ -1,6 +1,7 @@
 // Evaluation of retrieval: the question set, the configurations to compare, and the results of the
 // last run (hit rate@k and MRR per configuration, with every question's results). The question set and
 // the configurations are kept in localStorage, so they survive a reload; results are not.
+import { sanitizeEvalQueryTransform } from '../../core/evaluation/queryTransformDimension';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import * as v from 'valibot';
@@ -116,6 +117,7 @@ const configurationSchema = v.object({
   contextualHeaders: v.optional(v.boolean()),
   embedHeaders: v.optional(v.boolean()),
   parentChild: v.optional(v.nullable(v.pipe(v.unknown(), v.transform(sanitizeParentSettings)))),
+  queryTransform: v.optional(v.nullable(v.pipe(v.unknown(), v.transform(sanitizeEvalQueryTransform)))),
 });
 
 export const useEvaluationStore = create<EvaluationState>()(
@@ -215,8 +217,8 @@ export const useEvaluationStore = create<EvaluationState>()(
           return fail(message(`evaluation.errors.question.${problem}`, { n: badQuestion + 1 }));
         }
         if (configurations.length === 0) return fail(message('evaluation.errors.no-configurations'));
-        const { indexedModelId, indexedChunking } = useIndexStore.getState();
-        const identity = { modelId: indexedModelId, chunking: indexedChunking };
+        const { indexedModelId, indexedChunking, indexedHeaders } = useIndexStore.getState();
+        const identity = { modelId: indexedModelId, chunking: indexedChunking, embedHeaders: indexedHeaders };
         const badConfig = configurations.findIndex((c) => configurationProblem(c) !== null);
         if (badConfig >= 0) {
           const problem = configurationProblem(configurations[badConfig]!)!;

@@ -56,6 +56,7 @@ export function currentPipelineFile(uiLanguage: string, overrides: PipelineOverr
       queryPrefix: model?.queryPrefix ?? '',
       passagePrefix: model?.passagePrefix ?? '',
       dimension,
+      contextualHeaders: index.indexedHeaders,
     },
     retrieval: {
       mode: overrides.mode ?? config.mode,

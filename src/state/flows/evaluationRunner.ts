@@ -11,6 +11,10 @@
 //   as the question box does; it needs no model.
 // - The built-in LSA embedder is fitted to the configuration's own chunks in the evaluation's embedder
 //   (an LSA fit belongs to its chunks, so no vector of another fit is reused).
+// - Query transformation (a configuration's queryTransform): the loaded chat model writes each question's
+//   queries (kept for the run: configurations with the same transform share them), each is searched and
+//   the lists fused by RRF, as the question box does (transformedRetrieval.ts). Without a chat model the
+//   configuration fails with that reason; it never runs without its queries.
 import type { Chunk, ScoredChunk } from '../../core/types';
 import type { ChunkerSettings } from '../../core/chunkers/settings';
 import { unpackChunks } from '../../core/chunkPacking';
@@ -38,6 +42,11 @@ import type { RetrievalSource } from '../retrieval/retrievalSource';
 import { WorkerModelLoad, modelSource, resolveDevice } from '../models/modelLoading';
 import { cachedVector } from '../embedding/vectorCache';
 import { getChunker } from '../runtime/workers';
+import { previousTurnOf, queryCacheKey, type EvalQueryTransform } from '../../core/evaluation/queryTransformDimension';
+import { chatModelProblem, generateQueries, loadedChatModelId } from '../retrieval/queryGeneration';
+import { runTransformedQueries } from '../retrieval/transformedRetrieval';
+import { indexRetrievalSource } from '../retrieval/indexRetrievalSource';
+import { currentGenerator } from '../generation/chatGenerator';
 
 export type EvalStage = 'loading-model' | 'chunking' | 'fitting' | 'embedding' | 'indexing' | 'questions';
 
@@ -70,6 +79,9 @@ export class EvaluationSession {
   private index: EvaluationIndexClient | null = null;
   private keywords: KeywordIndexClient | null = null;
   private readonly modelLoad = new WorkerModelLoad(() => new EvaluationCancelled());
+  /** The chat model's queries for each question, by queryCacheKey: written once per run. */
+  private readonly queries = new Map<string, string[]>();
+  private generating = false;
 
   check(): void {
     if (this.cancelled) throw new EvaluationCancelled();
@@ -84,6 +96,33 @@ export class EvaluationSession {
       this.embedderStarting = null;
     }
     void this.embedder?.client.api.cancel();
+    // A query being written is stopped (the chat model's interrupt).
+    if (this.generating)
+      void currentGenerator()
+        ?.interrupt()
+        .catch(() => undefined);
+  }
+
+  /** The queries the loaded chat model writes for this question (kept for the run). */
+  async queriesFor(transform: EvalQueryTransform, question: string, previous: { question: string; answer: string } | null): Promise<string[]> {
+    const problem = chatModelProblem();
+    if (problem) throw new EvaluationProblem(message(`retr14.evalQueries.errors.${problem.key.endsWith('busy') ? 'busy' : 'no-model'}`));
+    const key = queryCacheKey(loadedChatModelId() ?? '', transform, question, previous);
+    const kept = this.queries.get(key);
+    if (kept) return kept;
+    this.generating = true;
+    let queries: string[];
+    try {
+      queries = await generateQueries(transform.mode, question, transform.rewrites, previous ?? undefined);
+    } catch (err) {
+      this.check();
+      throw new EvaluationProblem(message('retr14.evalQueries.errors.failed', { detail: describe(err) }));
+    } finally {
+      this.generating = false;
+    }
+    this.check();
+    this.queries.set(key, queries);
+    return queries;
   }
 
   /** The evaluation's embedder with this model loaded on this device (its own worker). */
@@ -226,18 +265,32 @@ async function answerQuestions(
 ): Promise<ConfigurationResult> {
   const retrieval = retrievalConfigOf(config);
   const names = documentNames();
+  const transform = config.queryTransform ?? null;
   const out = [];
   for (const [i, q] of questions.entries()) {
     onProgress({ stage: 'questions', done: i, total: questions.length });
     let outcome: RetrievalOutcome;
+    // With query transformation, the stages are checked on the lists of the queries (the fused list has RRF scores only).
+    let stageResults: ScoredChunk[] | null = null;
+    // A standalone rewrite needs the turn before: the set's first question is searched as it is.
+    const previous = transform?.mode === 'standalone' ? previousTurnOf(questions, i) : null;
+    const queries = transform && (transform.mode !== 'standalone' || previous) ? await session.queriesFor(transform, q.question, previous) : null;
     try {
-      outcome = await runRetrieval(q.question, retrieval, source);
+      if (transform && queries) {
+        // A reply that held no query: the question itself is searched (multi-query searches it anyway).
+        const searched = queries.length > 0 ? queries : [q.question];
+        const transformed = await runTransformedQueries(q.question, transform.mode, searched, retrieval, source ?? indexRetrievalSource());
+        outcome = transformed;
+        stageResults = transformed.queryOutcomes?.[0]?.results ?? null;
+      } else {
+        outcome = await runRetrieval(q.question, retrieval, source);
+      }
     } catch (err) {
       session.check();
       throw new EvaluationProblem(message('evaluation.errors.retrieval', { detail: describe(err) }));
     }
     session.check();
-    const missing = missingStage(config, outcome.results);
+    const missing = missingStage(config, stageResults ?? outcome.results);
     if (missing) throw new EvaluationProblem(message(`evaluation.errors.stage-missing.${missing}`));
     // Parent-child: each hit is judged by its parent's text (what the prompt would get).
     const parentText = new Map<number, string>();
@@ -376,8 +429,13 @@ export function runConfiguration(
   session: EvaluationSession,
   onProgress: (p: EvalStageProgress) => void,
 ): Promise<ConfigurationResult> {
-  const { indexedModelId, indexedChunking } = useIndexStore.getState();
-  return needsOwnIndex(config, { modelId: indexedModelId, chunking: indexedChunking })
+  // Query transformation needs the chat model: said before any chunking or embedding, and never run without it.
+  if (config.queryTransform) {
+    const problem = chatModelProblem();
+    if (problem) return Promise.reject(new EvaluationProblem(message(`retr14.evalQueries.errors.${problem.key.endsWith('busy') ? 'busy' : 'no-model'}`)));
+  }
+  const { indexedModelId, indexedChunking, indexedHeaders } = useIndexStore.getState();
+  return needsOwnIndex(config, { modelId: indexedModelId, chunking: indexedChunking, embedHeaders: indexedHeaders })
     ? runOnOwnIndex(config, questions, session, onProgress)
     : runOnCurrentIndex(config, questions, session, onProgress);
 }

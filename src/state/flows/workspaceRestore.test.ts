@@ -8,6 +8,8 @@ import type { ComputeDevice, EmbeddingModelInfo } from '../../adapters/embedder/
 const fake = vi.hoisted(() => ({
   loads: [] as Array<{ modelId: string; device: string }>,
   passagesEmbedded: 0,
+  /** The passages embedded, as the embedder got them. */
+  passageTexts: [] as string[],
   queriesEmbedded: 0,
   /** While set, the fake workspace file worker's read waits for it. */
   readGate: null as Promise<void> | null,
@@ -33,7 +35,10 @@ vi.mock('../runtime/workers', async () => {
     },
     async embed(texts: string[], kind: 'query' | 'passage') {
       if (kind === 'query') fake.queriesEmbedded += texts.length;
-      else fake.passagesEmbedded += texts.length;
+      else {
+        fake.passagesEmbedded += texts.length;
+        fake.passageTexts.push(...texts);
+      }
       return texts.map(embedOne);
     },
     cancel() {},
@@ -95,6 +100,7 @@ beforeEach(() => {
   fake.workspaceFileResets = 0;
   fake.loads = [];
   fake.passagesEmbedded = 0;
+  fake.passageTexts = [];
   fake.queriesEmbedded = 0;
 });
 
@@ -176,6 +182,82 @@ describe('the workspace across a reload', () => {
     await page.workspace.restoreWorkspace();
     expect(page.documents.getState().documents).toEqual([]);
     expect(page.index.getState().indexedChunks.size).toBe(0);
+  });
+});
+
+describe('contextual chunk headers in the index (issue 14)', () => {
+  it('embeds each chunk with its title when asked, never shows it, keeps it across a reload, and re-embeds when switched off', async () => {
+    let page = await openPage();
+    page.documents.getState().addDocuments([volcano, tea]);
+    await page.index.getState().embedAndIndex();
+    const plain = await ask(page, 'volcano');
+    expect(page.index.getState().indexedHeaders).toBe(false);
+    expect(fake.passageTexts.some((t) => t.startsWith('volcano.txt'))).toBe(false);
+
+    // Switched on: every chunk is embedded again, as "title", a blank line, then its text.
+    page.index.getState().setEmbedHeaders(true);
+    fake.passageTexts = [];
+    await page.index.getState().embedAndIndex();
+    const chunks = [...page.index.getState().indexedChunks.values()];
+    expect(fake.passageTexts).toHaveLength(chunks.length);
+    const names = new Map(page.documents.getState().documents.map((d) => [d.id, d.name]));
+    expect(new Set(fake.passageTexts)).toEqual(new Set(chunks.map((c) => `${names.get(c.docId)}\n\n${c.text}`)));
+    expect(page.index.getState().indexedHeaders).toBe(true);
+    // The results are the chunks' own text (the header is embedded, never shown), with other scores.
+    const withHeaders = await ask(page, 'volcano');
+    expect(withHeaders).not.toEqual(plain);
+    const run = page.retrieval.getState().last;
+    expect(run?.results.every((r) => !r.chunk.text.includes('volcano.txt') && !r.chunk.text.includes('tea.txt'))).toBe(true);
+    await page.saves.writesSettled();
+
+    // After a reload the index says it holds header vectors, answers as before, and embedding again
+    // with headers on embeds nothing.
+    const embedded = fake.passagesEmbedded;
+    page = await openPage();
+    page.index.setState({ embedHeaders: true });
+    await page.workspace.restoreWorkspace();
+    expect(page.index.getState().indexedHeaders).toBe(true);
+    expect(await ask(page, 'volcano')).toEqual(withHeaders);
+    await page.index.getState().embedAndIndex();
+    expect(fake.passagesEmbedded).toBe(embedded);
+
+    // Switched off: the chunks' own texts are embedded again (or found in the cache of this page).
+    page.index.getState().setEmbedHeaders(false);
+    fake.passageTexts = [];
+    await page.index.getState().embedAndIndex();
+    expect(page.index.getState().indexedHeaders).toBe(false);
+    expect(fake.passageTexts.every((t) => !t.startsWith('volcano.txt') && !t.startsWith('tea.txt'))).toBe(true);
+    expect(await ask(page, 'volcano')).toEqual(plain);
+  });
+});
+
+describe('chat-model chunk contexts in the index (issue 14)', () => {
+  it('embeds each chunk with its kept context, says so, and keeps that across a reload', async () => {
+    let page = await openPage();
+    page.documents.getState().addDocuments([volcano, tea]);
+    const chunks = await page.chunking.allChunks();
+    const { chunkContextKey } = await import('../../core/retrieval/chunkContext');
+    const contexts = Object.fromEntries(
+      chunks.map((c) => [chunkContextKey('chat', c.docId === chunks[0]!.docId ? 'volcano.txt' : 'tea.txt', c.text), `About ${c.id}.`]),
+    );
+    const contextStore = (await import('../chunks/chunkContextStore')).useChunkContextStore;
+    contextStore.setState({ use: true, modelId: 'chat', contexts, version: 1 });
+    await page.index.getState().embedAndIndex();
+    expect(new Set(fake.passageTexts)).toEqual(new Set(chunks.map((c) => `About ${c.id}.\n\n${c.text}`)));
+    expect(page.index.getState().indexedContexts?.set).toBe('chat#1');
+    // The text shown is the chunk's own.
+    await ask(page, 'lava');
+    expect(page.retrieval.getState().last?.results.every((r) => !r.chunk.text.startsWith('About '))).toBe(true);
+    await page.saves.writesSettled();
+
+    page = await openPage();
+    await page.workspace.restoreWorkspace();
+    expect(page.index.getState().indexedContexts?.set).toBe('chat#1');
+
+    // Clearing the workspace forgets them too: they are sentences about its documents.
+    expect(await page.workspace.clearWorkspace()).toBe(true);
+    const cleared = (await import('../chunks/chunkContextStore')).useChunkContextStore.getState();
+    expect(cleared.contexts).toEqual({});
   });
 });
 

@@ -2,6 +2,7 @@
 // import left in storage), and clear it on request. (Saving as things change happens in the stores, through
 // workspace/workspaceStore.ts; replacing the stored workspace with an imported one, in workspaceReplace.ts.)
 import { message } from '../../i18n/message';
+import { useChunkContextStore } from '../chunks/chunkContextStore';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { useIndexStore } from '../embedding/indexStore';
 import { useAdapterStore } from '../evaluation/adapterStore';
@@ -77,6 +78,8 @@ export function restoreWorkspace(): Promise<void> {
 /** Empty documents, index and stored data. Settings (chunking, models, language) stay. */
 export async function clearWorkspace(): Promise<boolean> {
   if (!(await emptyWorkspace())) return false;
+  // The chat model's chunk contexts are sentences about the documents: they go with them.
+  useChunkContextStore.getState().forgetContexts();
   useWorkspaceStore.setState({ cleared: true });
   return true;
 }

@@ -8,7 +8,8 @@
 // A large build is tokenised on several cores (keywordIndexBuild.ts).
 // What is indexed follows the last search's keyword options (KeywordTextOptions): stop words and stemming
 // (the worker's analysis), and contextual headers (each chunk indexed with its document title and heading
-// path: core/retrieval/contextualHeader.ts). Other options than the index was built with rebuild it.
+// path: core/retrieval/contextualHeader.ts), and the chat model's chunk contexts when they are used
+// (chunkContextStore.ts). Other options than the index was built with rebuild it.
 import type { Chunk } from '../../core/types';
 import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS, sameKeywordAnalysis, type KeywordAnalysis } from '../../core/retrieval/keywordSettings';
 import { indexedText } from '../../core/retrieval/contextualHeader';
@@ -16,17 +17,20 @@ import { buildKeywordIndex, PARALLEL_MIN_CHARS } from './keywordIndexBuild';
 import { searchableChunks, subscribeSearchableChunks } from './searchableChunks';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { getKeywordIndex } from '../runtime/workers';
+import { contextOf, type ChunkContexts } from '../chunks/chunkContextStore';
 
 /** How chunks are turned into keyword-index text and tokens. */
 export interface KeywordTextOptions {
   analysis: KeywordAnalysis;
   contextualHeaders: boolean;
+  /** The chat model's chunk contexts in use (absent or null: none). */
+  contexts?: ChunkContexts | null;
 }
 
 export const DEFAULT_KEYWORD_TEXT_OPTIONS: KeywordTextOptions = { analysis: DEFAULT_KEYWORD_ANALYSIS, contextualHeaders: DEFAULT_KEYWORD_HEADERS };
 
 const sameOptions = (a: KeywordTextOptions, b: KeywordTextOptions) =>
-  a.contextualHeaders === b.contextualHeaders && sameKeywordAnalysis(a.analysis, b.analysis);
+  a.contextualHeaders === b.contextualHeaders && sameKeywordAnalysis(a.analysis, b.analysis) && (a.contexts?.set ?? null) === (b.contexts?.set ?? null);
 
 /** The chunk map the keyword worker holds now (null: unknown, e.g. after a failure). */
 let synced: Map<string, Chunk> | null = null;
@@ -36,10 +40,13 @@ let syncedOptions: KeywordTextOptions | null = null;
 let wanted: KeywordTextOptions = DEFAULT_KEYWORD_TEXT_OPTIONS;
 
 /** The text a chunk is keyword-indexed with under these options (its document's name is its title). */
-export function keywordDocsOf(chunks: Iterable<Chunk>, contextualHeaders: boolean): { id: string; text: string }[] {
-  const titles = contextualHeaders ? new Map(useDocumentsStore.getState().documents.map((d) => [d.id, d.name])) : null;
+export function keywordDocsOf(chunks: Iterable<Chunk>, contextualHeaders: boolean, contexts: ChunkContexts | null = null): { id: string; text: string }[] {
+  const titles = contextualHeaders || contexts ? new Map(useDocumentsStore.getState().documents.map((d) => [d.id, d.name])) : null;
   const docs: { id: string; text: string }[] = [];
-  for (const c of chunks) docs.push({ id: c.id, text: titles ? indexedText(c, titles.get(c.docId) ?? '', true) : c.text });
+  for (const c of chunks) {
+    const title = titles?.get(c.docId) ?? '';
+    docs.push({ id: c.id, text: titles ? indexedText(c, title, contextualHeaders, contextOf(contexts, c, title)) : c.text });
+  }
   return docs;
 }
 /** Sync operations run one after another. */
@@ -97,10 +104,10 @@ async function syncTo(target: Map<string, Chunk>): Promise<void> {
     // rebuilt below, tokenised on several cores.
     const added: Chunk[] = [];
     for (const [id, c] of target) if (!prev.has(id)) added.push(c);
-    await api.add(keywordDocsOf(added, options.contextualHeaders));
+    await api.add(keywordDocsOf(added, options.contextualHeaders, options.contexts ?? null));
   } else {
     const t0 = performance.now();
-    await buildKeywordIndex(api, keywordDocsOf(target.values(), options.contextualHeaders), options.analysis);
+    await buildKeywordIndex(api, keywordDocsOf(target.values(), options.contextualHeaders, options.contexts ?? null), options.analysis);
     // For scripts/bench-browser.ts.
     performance.measure('openbook:keyword-build', { start: t0, end: performance.now(), detail: { chunks: target.size } });
   }

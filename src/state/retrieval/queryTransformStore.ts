@@ -3,12 +3,11 @@
 // next Ask searches each query (runRetrieval, the same pipeline) and fuses their hits by RRF, and the
 // results show which query found what. Generation can be stopped (the chat model's interrupt).
 import { create } from 'zustand';
-import { MAX_REWRITES, queriesFromReply, transformPrompt, type QueryTransformMode } from '../../core/retrieval/queryTransform';
+import { MAX_REWRITES, type QueryTransformMode } from '../../core/retrieval/queryTransform';
 import { message, type Message } from '../../i18n/message';
 import { currentGenerator } from '../generation/chatGenerator';
 import { describeError } from '../runtime/errors';
-import { useGenerationStore } from '../generation/generationStore';
-import { chatMessages, generateOptions, useSamplingStore } from '../generation/samplingStore';
+import { chatModelProblem, generateQueries } from './queryGeneration';
 
 interface QueryTransformState {
   mode: QueryTransformMode;
@@ -50,14 +49,9 @@ export const useQueryTransformStore = create<QueryTransformState>()((set, get) =
       set({ error: message('ask.errors.empty-question') });
       return;
     }
-    const generation = useGenerationStore.getState();
-    const generator = currentGenerator();
-    if (!generator || !generation.loadedModelId) {
-      set({ error: message('techniques.queries.errors.no-model') });
-      return;
-    }
-    if (generation.phase !== 'ready') {
-      set({ error: message('techniques.queries.errors.busy') });
+    const problem = chatModelProblem();
+    if (problem) {
+      set({ error: problem });
       return;
     }
     if (mode === 'standalone' && !previous) {
@@ -65,13 +59,8 @@ export const useQueryTransformStore = create<QueryTransformState>()((set, get) =
       return;
     }
     set({ phase: 'generating', error: null, queries: [], generatedFor: question });
-    let reply = '';
     try {
-      const prompt = transformPrompt(mode, question, rewrites, previous);
-      await generator.generate(chatMessages('', prompt), generateOptions(useSamplingStore.getState()), (delta) => {
-        reply += delta;
-      });
-      const queries = queriesFromReply(mode, reply, rewrites);
+      const queries = await generateQueries(mode, question, rewrites, previous);
       set({ phase: 'idle', queries, error: queries.length === 0 ? message('techniques.queries.errors.empty-reply') : null });
     } catch (err) {
       set({ phase: 'idle', error: message('techniques.queries.errors.failed', { detail: describeError(err) }) });

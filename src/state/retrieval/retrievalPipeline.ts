@@ -23,6 +23,7 @@ import type { RetrievalSource } from './retrievalSource';
 import { rerankScores } from './rerank';
 import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS } from '../../core/retrieval/keywordSettings';
 import type { KeywordTextOptions } from './keywordIndexSync';
+import { chunkContextsInUse } from '../chunks/chunkContextStore';
 import { parentGroups, type ParentGroup } from '../../core/retrieval/parentChild';
 import { parentSourceOf } from './parentSource';
 
@@ -50,9 +51,14 @@ export interface RetrievalOutcome {
   parents: ParentGroup[] | null;
 }
 
-/** How the configuration's keyword search treats text: stop words and stemming, contextual headers. */
+/** How the configuration's keyword search treats text: stop words and stemming, contextual headers, and the chat model's chunk contexts when used. */
 export function keywordTextOptionsOf(config: Pick<RetrievalConfig, 'keywordAnalysis' | 'contextualHeaders'>): KeywordTextOptions {
-  return { analysis: config.keywordAnalysis ?? DEFAULT_KEYWORD_ANALYSIS, contextualHeaders: config.contextualHeaders ?? DEFAULT_KEYWORD_HEADERS };
+  const contexts = chunkContextsInUse();
+  return {
+    analysis: config.keywordAnalysis ?? DEFAULT_KEYWORD_ANALYSIS,
+    contextualHeaders: config.contextualHeaders ?? DEFAULT_KEYWORD_HEADERS,
+    ...(contexts ? { contexts } : {}),
+  };
 }
 
 /** Does this configuration embed the question? (Keyword search alone does not.) */

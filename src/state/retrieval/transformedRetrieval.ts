@@ -5,12 +5,13 @@
 // With no queries (off, or none generated), the question alone, as before.
 import type { RetrievalConfig } from '../../core/retrievalConfig';
 import type { ScoredChunk } from '../../core/types';
-import { fuseQueryHits } from '../../core/retrieval/queryTransform';
+import { fuseQueryHits, type QueryTransformMode } from '../../core/retrieval/queryTransform';
 import { parentGroups } from '../../core/retrieval/parentChild';
 import { indexRetrievalSource } from './indexRetrievalSource';
 import { parentSourceOf } from './parentSource';
 import { activeQueries, useQueryTransformStore } from './queryTransformStore';
 import { runRetrieval, type RetrievalOutcome } from './retrievalPipeline';
+import type { RetrievalSource } from './retrievalSource';
 
 /** One searched query and the chunks it found (ids, best first). */
 export interface QueryRun {
@@ -23,14 +24,29 @@ export interface TransformedOutcome extends RetrievalOutcome {
   queryRuns: QueryRun[] | null;
   /** The settings to label the results with (fused by RRF when several lists were). */
   labelConfig: RetrievalConfig;
+  /** Each query's own outcome, in the order of queryRuns; absent when the question alone was searched. */
+  queryOutcomes?: RetrievalOutcome[];
 }
 
 export async function runWithQueries(question: string, config: RetrievalConfig): Promise<TransformedOutcome> {
   const queries = activeQueries();
   if (queries.length === 0) return { ...(await runRetrieval(question, config)), queryRuns: null, labelConfig: config };
-  const mode = useQueryTransformStore.getState().mode;
+  return runTransformedQueries(question, useQueryTransformStore.getState().mode, queries, config, indexRetrievalSource());
+}
+
+/**
+ * Search the queries (multi-query: the question too) over the source, each through runRetrieval, and fuse
+ * their lists by RRF; the top k of the fused list, with each query's hits. Also what an evaluation
+ * configuration with query transformation runs for each question.
+ */
+export async function runTransformedQueries(
+  question: string,
+  mode: QueryTransformMode,
+  queries: readonly string[],
+  config: RetrievalConfig,
+  source: RetrievalSource,
+): Promise<TransformedOutcome> {
   const texts = [...new Set(mode === 'multi' ? [question, ...queries] : queries)];
-  const source = indexRetrievalSource();
   // Each query's list as deep as the first stage's candidates, so that fusion has something to work on.
   const perQuery = { ...config, topK: Math.max(config.topK, config.candidates), parentChild: null };
   const outcomes: RetrievalOutcome[] = [];
@@ -60,6 +76,7 @@ export async function runWithQueries(question: string, config: RetrievalConfig):
         )
       : null,
     queryRuns: texts.map((query, i) => ({ query, hitIds: outcomes[i]!.results.slice(0, config.topK).map((r) => r.chunk.id) })),
+    queryOutcomes: outcomes,
     labelConfig: { ...config, mode: 'hybrid', fusion: 'rrf', rerankModelId: null },
   };
 }

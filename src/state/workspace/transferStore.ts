@@ -179,6 +179,8 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
     // The chunks were made with the file's settings, and the question must be embedded by the file's model.
     useChunkingStore.getState().setDraft(content.chunking);
     useIndexStore.getState().setModel(content.modelId);
+    // The file's vectors were embedded with (or without) contextual headers: the choice follows them.
+    useIndexStore.getState().setEmbedHeaders(content.embedHeaders ?? false);
     useDocumentsStore.getState().restore(documents);
     performance.mark('openbook:import-emptied');
     const startedAt = performance.now();
