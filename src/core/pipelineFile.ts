@@ -327,9 +327,6 @@ export function readPipelineFile(textOfFile: string, models: PipelineModels): Re
   // The app leaves out both lists or neither.
   if (stopWordLists.length > 0 && !STOP_WORD_LISTS.every((list) => stopWordLists.includes(list)))
     return { ok: false, error: { code: 'unsupported-setting', setting: 'keyword.stopWordLists' } };
-  // Opening a pipeline file applies settings only, and still refuses vectors of chunks with their headers
-  // (although step 3 can now make such an index and its export says so): see the pipeline file tests.
-  if (pipeline.embedding.contextualHeaders) return { ok: false, error: { code: 'unsupported-setting', setting: 'embedding.contextualHeaders' } };
   if (pipeline.retrieval.fusion.rrfK !== RRF_K) return { ok: false, error: { code: 'unsupported-setting', setting: 'retrieval.fusion.rrfK' } };
   return { ok: true, pipeline };
 }

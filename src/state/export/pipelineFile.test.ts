@@ -26,7 +26,7 @@ const good: PipelineFile = buildPipelineFile({
   createdAt: new Date('2026-12-07T10:00:00Z'),
   maxFileMB: 50,
   chunker: { kind: 'fixed', size: 300, overlap: 30 },
-  embedding: { modelId: 'Xenova/all-MiniLM-L6-v2', device: 'wasm', pooling: 'mean', queryPrefix: '', passagePrefix: '', dimension: 384 },
+  embedding: { modelId: 'Xenova/all-MiniLM-L6-v2', device: 'wasm', pooling: 'mean', queryPrefix: '', passagePrefix: '', dimension: 384, contextualHeaders: true },
   retrieval: {
     mode: 'keyword',
     fusion: 'weighted',
@@ -51,6 +51,7 @@ const good: PipelineFile = buildPipelineFile({
 const settings = () => ({
   chunking: useChunkingStore.getState().options,
   model: useIndexStore.getState().modelId,
+  embedHeaders: useIndexStore.getState().embedHeaders,
   search: useRetrievalStore.getState().search,
   topK: useRetrievalStore.getState().topK,
   rerank: useRerankStore.getState().modelId,
@@ -97,6 +98,7 @@ describe('the pipeline file of the app', () => {
     expect(settings()).toEqual({
       chunking: { kind: 'fixed', size: 300, overlap: 30 },
       model: 'Xenova/all-MiniLM-L6-v2',
+      embedHeaders: true,
       search: {
         mode: 'keyword',
         fusion: 'weighted',

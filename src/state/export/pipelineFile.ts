@@ -110,6 +110,8 @@ export async function applyPipelineFile(text: string): Promise<ApplyPipelineOutc
   useIngestSettingsStore.getState().setMaxFileMB(p.parser.maxFileMB);
   useChunkingStore.getState().setDraft(chunkerSettingsOf(p));
   useIndexStore.getState().setModel(p.embedding.modelId);
+  // Chunks embedded with their title and heading path (applies at the next "Embed and index").
+  useIndexStore.getState().setEmbedHeaders(p.embedding.contextualHeaders);
   // The built-in embedder runs on the CPU whatever the preference: its device is not a choice.
   if (p.embedding.device !== 'cpu') useIndexStore.getState().setDevicePreference(p.embedding.device);
   const retrieval = useRetrievalStore.getState();
