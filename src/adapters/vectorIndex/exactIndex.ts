@@ -10,8 +10,8 @@
 // that bound to rounding, so none is missed and the scores returned are the float64 ones (the same
 // numbers VoyIndex gives its hits). 100k x 384 floats are 154 MB: the scan is bound by memory bandwidth.
 //
-// Two-stage scan (large indexes, wasm SIMD): beside the f32 rows the index keeps an int8 copy, a quarter
-// of the bytes to read (384 B more per vector of 384 dims: +25% memory, plus 24 B of per-row numbers).
+// Two-stage scan (from 5k rows, wasm SIMD): beside the f32 rows the index keeps an int8 copy, a quarter
+// of the bytes to read (384 B more per vector of 384 dims: +25% memory, plus 32 B of per-row numbers).
 // Row v (normalised) is stored as v8 = round(v / s_v) with s_v = max|v_i| / 127, with its residual norm
 // r_v = ||v - s_v v8|| and w_v = ||s_v v8||; the query q likewise (s_q, q8, r_q = ||q - s_q q8||). Since
 //   q.v = s_q s_v (q8.v8) + q.(v - s_v v8) + (q - s_q q8).(s_v v8),
@@ -21,7 +21,13 @@
 // L = the k-th largest lo is at most the k-th best true score, so every row of the true top-k (ties by id
 // included) has hi >= L; stage 2 re-scores exactly those rows in float64 (dotAt), as the f32 path does.
 // The answer is thus the same ids and the same scores as the f32 scan. When stage 2 would re-score more
-// than 5% of the rows (very clustered data), or the index is small, the f32 scan runs instead.
+// than 5% of the rows (very clustered data), or fewer than 5k rows are searched, the f32 scan runs instead.
+// Where the engine has relaxed SIMD (Chromium, Node), stage 1 runs i32x4.relaxed_dot_i8x16_i7x16_add_s,
+// twice the multiply-adds per instruction; its query operand is exact only in [0, 127], so the query is
+// quantised to [-63, 63] (s_q = max|q_i| / 63; a coarser q8 only widens r_q, the bound holds for any
+// integers) and stored plus 64, and the row's byte sum times 64 is subtracted again (scanKernel.ts).
+// Elsewhere the int8 kernel (int16 query) runs. Stage 1's passes over every row, the bounds with L (a
+// min-heap of the k largest lo) and the rows with hi >= L, run in the same wasm module (bounds, collect).
 //
 // Ties (equal scores) are broken by id, ascending, everywhere: the order is total, so two engines that
 // score the same way return the same ids (vectorMath.ts holds the helpers both engines share).
