@@ -2,6 +2,7 @@
 // seeded random normalised vectors. Voy is loaded through loadVoyNode.ts, since Node cannot import the
 // package's .wasm directly. Sizes: BENCH_SIZES (default 1000,10000,100000); queries per size:
 // BENCH_QUERIES (default 200, and a quarter of that at 100k and more, where Voy takes ~70 ms a query).
+// BENCH_VOY=0 leaves Voy out (the exact scans alone: no 1 GB, ~15 s Voy build at 100k).
 // voy-raw and voy-background run up to 10k only (each is another Voy build, ~15 s and ~1 GB at 100k).
 // exact: the app's ExactIndex (from 5k rows the int8 two-stage scan, its first stage on relaxed SIMD where
 // the engine has it, else the wasm SIMD f32 scan); exact-int8: the same with relaxed SIMD off (the int8
@@ -20,11 +21,12 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Nu
 const BASE_QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const queriesFor = (n: number) => (n >= 100_000 ? Math.max(20, Math.round(BASE_QUERIES / 4)) : BASE_QUERIES);
 const EXTRA_VOY_BUILDS_UP_TO = 10_000;
+const WITH_VOY = process.env.BENCH_VOY !== '0';
 const K = 10;
 
 async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[]): Promise<void> {
   const QUERIES = queriesFor(n);
-  const extraVoy = n <= EXTRA_VOY_BUILDS_UP_TO;
+  const extraVoy = WITH_VOY && n <= EXTRA_VOY_BUILDS_UP_TO;
   const rand = mulberry32(1000 + n);
   const items: IndexItem[] = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, vector: randomUnitVector(rand, DIM) }));
   const queries = Array.from({ length: QUERIES }, () => randomUnitVector(rand, DIM));
@@ -61,11 +63,13 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
   }
 
   // VoyIndex: Voy plus the guards (own vector copy, dedup, re-scoring, margin).
-  const voy = new VoyIndex({ Voy });
-  t0 = performance.now();
-  const status = await voy.build(items);
-  put('voy', 'build', performance.now() - t0, 'ms');
-  if (status.engine !== 'voy') throw new Error(`VoyIndex fell back to ${status.engine}: ${status.fallbackReason}`);
+  const voy = WITH_VOY ? new VoyIndex({ Voy }) : null;
+  if (voy) {
+    t0 = performance.now();
+    const status = await voy.build(items);
+    put('voy', 'build', performance.now() - t0, 'ms');
+    if (status.engine !== 'voy') throw new Error(`VoyIndex fell back to ${status.engine}: ${status.fallbackReason}`);
+  }
 
   // VoyIndex as the app's worker runs it: searchable (exactly) once the vectors are stored, Voy filled in
   // the background. 'build' is when build() returns (searchable); 'voy-ready' is when Voy has them all.
@@ -106,8 +110,8 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
     ],
     ['exact-f32', async (q) => (await exactF32.search(q, K)).hits.map((h) => h.id)],
     ['exact-js', async (q) => (await exactJs.search(q, K)).hits.map((h) => h.id)],
-    ['voy', async (q) => (await voy.search(q, K)).hits.map((h) => h.id)],
   ];
+  if (voy) engines.push(['voy', async (q) => (await voy.search(q, K)).hits.map((h) => h.id)]);
   if (raw) {
     const r = raw;
     engines.push(['voy-raw', async (q) => r.search(q, K).neighbors.map((x) => x.id)]);
@@ -155,7 +159,7 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
     if (i < 0) continue;
     const truth = ids.get('exact')!;
     for (const name of agree.keys()) if (sameSet(ids.get(name)!, truth)) agree.set(name, agree.get(name)! + 1);
-    if (ids.get('voy')!.join() === truth.join()) sameOrder++;
+    if (voy && ids.get('voy')!.join() === truth.join()) sameOrder++;
   }
   if (Number.isNaN(sink)) throw new Error('unreachable');
   for (const [name, list] of times) {
@@ -172,9 +176,9 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
   const countedInt8 = int8Rescored.slice(-QUERIES);
   put('exact-int8', 'rescored-p50', percentile(countedInt8, 50), 'count');
   put('exact-int8', 'rescored-max', Math.max(...countedInt8), 'count');
-  put('voy', 'top10-same-order', (100 * sameOrder) / QUERIES, '%');
+  if (voy) put('voy', 'top10-same-order', (100 * sameOrder) / QUERIES, '%');
   raw?.free?.();
-  await voy.clear();
+  await voy?.clear();
 }
 
 function rawVoy(Voy: VoyConstructor, items: IndexItem[]) {
