@@ -11,7 +11,7 @@
 // numbers VoyIndex gives its hits). 100k x 384 floats are 154 MB: the scan is bound by memory bandwidth.
 //
 // Two-stage scan (from 5k rows, wasm SIMD): beside the f32 rows the index keeps an int8 copy, a quarter
-// of the bytes to read (384 B more per vector of 384 dims: +25% memory, plus 32 B of per-row numbers).
+// of the bytes to read (384 B more per vector of 384 dims: +25% memory, plus 16 B of per-row numbers).
 // Row v (normalised) is stored as v8 = round(v / s_v) with s_v = max|v_i| / 127, with its residual norm
 // r_v = ||v - s_v v8|| and w_v = ||s_v v8||; the query q likewise (s_q, q8, r_q = ||q - s_q q8||). Since
 //   q.v = s_q s_v (q8.v8) + q.(v - s_v v8) + (q - s_q q8).(s_v v8),
@@ -58,8 +58,8 @@ export const TWO_STAGE_MAX_SHARE = 0.05;
 /** The int8 kernel's sums stay exact integers up to this dimension (dim * 127^2 < 2^31). */
 const INT8_MAX_DIM = 65_536;
 
-/** Bytes of per-row numbers the two-stage scan keeps in the int8 kernel's memory: four f64 (see RowMeta). */
-const META_BYTES = 32;
+/** Bytes of per-row numbers the two-stage scan keeps in the int8 kernel's memory: four f32 (see quantizeSlot). */
+const META_BYTES = 16;
 /** The relaxed kernel's query bytes are q7 + 64 (q7 in [-63, 63]), see scanKernel.ts. */
 const RELAXED_LEVELS = 63;
 const RELAXED_OFFSET = 64;
@@ -91,7 +91,8 @@ export function quantizeInt8(
     const a = Math.abs(src[offset + i]!);
     if (a > max) max = a;
   }
-  const scale = max / levels;
+  // An f32 scale (ExactIndex stores it as one; the bound holds for whatever scale the integers are taken with).
+  const scale = Math.fround(max / levels);
   const inv = scale > 0 ? 1 / scale : 0;
   let resid = 0;
   let norm = 0;
@@ -109,6 +110,15 @@ export function quantizeInt8(
     norm += back * back;
   }
   return [scale, Math.sqrt(resid), Math.sqrt(norm), sum];
+}
+
+const f32Bits = new Float32Array(1);
+const u32Bits = new Uint32Array(f32Bits.buffer);
+/** The smallest f32 at least x (x >= 0, finite): a bound stored as f32 must not shrink. */
+export function f32AtLeast(x: number): number {
+  f32Bits[0] = x;
+  if (f32Bits[0]! < x) u32Bits[0]! += 1; // the next f32 up (x >= 0)
+  return f32Bits[0]!;
 }
 
 /** Replace the smallest of the k values in the min-heap `heap` with `value` (larger than it) and sift down. */
@@ -141,7 +151,7 @@ export class ExactIndex implements VectorIndex {
   private readonly useKernel: boolean;
   /**
    * The int8 copy (two-stage scan), in its kernel's memory: rows at offset 0, `stride8` bytes apart, then
-   * (at capacity * stride8) four f64 per slot: s_v, r_v, w_v (see the top of this file) and the sum of
+   * (at capacity * stride8) four f32 per slot: s_v, r_v, w_v (see the top of this file) and the sum of
    * the row's bytes (the relaxed kernel's correction); then room for one search's scratch.
    */
   private int8: Int8Kernel | null = null;
@@ -149,7 +159,7 @@ export class ExactIndex implements VectorIndex {
   /** A view of the int8 kernel's whole memory (refreshed when it grows). */
   private rows8 = new Int8Array(0);
   /** A view of the per-slot numbers (refreshed when the memory grows or they move). */
-  private meta = new Float64Array(0);
+  private meta = new Float32Array(0);
   private readonly twoStageFrom: number;
   private readonly relaxed: boolean;
   private readonly bound: number;
@@ -262,10 +272,12 @@ export class ExactIndex implements VectorIndex {
   private quantizeSlot(slot: number): void {
     this.refreshInt8Views();
     const [scale, resid, norm, sum] = quantizeInt8(this.data, slot * this.stride, this.dim!, this.rows8, slot * this.stride8);
+    // f32: the scale is one already, the two norms are rounded up (the bound only grows), the sum is an
+    // integer below 2^24 in magnitude (127 * INT8_MAX_DIM), so exact.
     const m = this.meta;
     m[slot * 4] = scale;
-    m[slot * 4 + 1] = resid;
-    m[slot * 4 + 2] = norm;
+    m[slot * 4 + 1] = f32AtLeast(resid);
+    m[slot * 4 + 2] = f32AtLeast(norm);
     m[slot * 4 + 3] = sum;
   }
 
@@ -274,7 +286,7 @@ export class ExactIndex implements VectorIndex {
     const buffer = this.int8!.memory.buffer;
     if (this.rows8.buffer !== buffer) this.rows8 = new Int8Array(buffer);
     const metaAt = this.capacity * this.stride8;
-    if (this.meta.buffer !== buffer || this.meta.byteOffset !== metaAt) this.meta = new Float64Array(buffer, metaAt, this.capacity * 4);
+    if (this.meta.buffer !== buffer || this.meta.byteOffset !== metaAt) this.meta = new Float32Array(buffer, metaAt, this.capacity * 4);
   }
 
   /** Remove ids (unknown ones are ignored). Returns how many were removed. */
@@ -315,7 +327,7 @@ export class ExactIndex implements VectorIndex {
     this.int8 = null;
     this.stride8 = 0;
     this.rows8 = new Int8Array(0);
-    this.meta = new Float64Array(0);
+    this.meta = new Float32Array(0);
     this.stats = null;
     this.jsScores = new Float64Array(0);
     this.ids = [];
@@ -523,8 +535,8 @@ export class ExactIndex implements VectorIndex {
     // bounds, heap, scores, slots, candidates: made room for when a search needs it).
     this.ensureInt8Bytes(capacity * (s8 + META_BYTES) + s8 * 2 + capacity * 24);
     if (old > 0) {
-      const all = new Float64Array(this.int8.memory.buffer);
-      all.copyWithin((capacity * s8) / 8, (old * s8) / 8, (old * s8) / 8 + this.ids.length * 4);
+      const all = new Float32Array(this.int8.memory.buffer);
+      all.copyWithin((capacity * s8) / 4, (old * s8) / 4, (old * s8) / 4 + this.ids.length * 4);
     }
     this.refreshInt8Views();
   }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { cosineSimilarity } from '../../core/similarity';
 import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
-import { ExactIndex, int8StrideFor } from './exactIndex';
+import { ExactIndex, f32AtLeast, int8StrideFor } from './exactIndex';
 import { createInt8Kernel, createRelaxedInt8Kernel, type Int8Kernel, relaxedSimdAvailable } from './scanKernel';
 import type { IndexItem, SearchHit } from './vectorIndex';
 
@@ -87,12 +87,27 @@ describe('relaxed int8 kernel', () => {
   });
 });
 
+describe('f32AtLeast (the per-row norms are stored as f32, rounded up)', () => {
+  it('gives the smallest f32 not below x', () => {
+    const rand = mulberry32(11);
+    for (const x of [0, 1, 0.1, 1e-30, 3e38, ...Array.from({ length: 1000 }, () => rand() * 2)]) {
+      const f = f32AtLeast(x);
+      expect(Math.fround(f)).toBe(f);
+      expect(f).toBeGreaterThanOrEqual(x);
+      // The f32 just below f is below x: f is the smallest.
+      const below = new Float32Array([f]);
+      new Uint32Array(below.buffer)[0]! -= f > 0 ? 1 : 0;
+      if (f > 0) expect(below[0]!).toBeLessThan(x);
+    }
+  });
+});
+
 describe('bounds and collect (both kernels)', () => {
   /** The same passes in JS: the k-th largest lower bound, the upper bounds, the rows that reach it. */
   function reference(
     dots: Int32Array,
     slots: Int32Array | null,
-    meta: Float64Array,
+    meta: Float32Array,
     k: number,
     p: { sq: number; qn: number; rq: number; slack: number; corr: number },
   ) {
@@ -119,7 +134,7 @@ describe('bounds and collect (both kernels)', () => {
     const rand = mulberry32(3);
     const slotsCount = 400;
     const metaAt = 0;
-    const meta = new Float64Array(buffer, metaAt, slotsCount * 4);
+    const meta = new Float32Array(buffer, metaAt, slotsCount * 4);
     for (let s = 0; s < slotsCount; s++) {
       meta[s * 4] = 1e-3 * (1 + rand());
       meta[s * 4 + 1] = 0.01 * rand();

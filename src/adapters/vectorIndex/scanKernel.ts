@@ -31,6 +31,7 @@ const op = {
   localSet: 0x21,
   localTee: 0x22,
   i32Load: 0x28,
+  f32Load: 0x2a,
   f64Load: 0x2b,
   i32Store: 0x36,
   f32Store: 0x38,
@@ -52,6 +53,7 @@ const op = {
   f64Sub: 0xa1,
   f64Mul: 0xa2,
   f64ConvertI32S: 0xb7,
+  f64PromoteF32: 0xbb,
   simd: 0xfd,
   void: 0x40,
 };
@@ -375,8 +377,8 @@ export function createScanKernel(bytes: number): ScanKernel | null {
 //   scanSlots(data, query, out, slots, count, strideBytes)    out[i] = row(data + slots[i]*stride) . query
 // Both kernels also hold the two passes of the two-stage scan over every searched row (bounds, collect):
 //   bounds(dots, slots, count, meta, upper, heap, k, sq, qn, rq, slack, corr) -> the k-th largest lower bound
-//     for i < count: m = meta + 32 * (slots ? slots[i] : i) (per row four f64: scale, residual norm,
-//     norm of the quantised row, sum of the row's bytes); d = dots[i] - corr * sum;
+//     for i < count: m = meta + 16 * (slots ? slots[i] : i) (per row four f32: scale, residual norm,
+//     norm of the quantised row, sum of the row's bytes; read as f64); d = dots[i] - corr * sum;
 //     a = sq * scale * d; e = qn * residual + rq * norm + slack; upper[i] = a + e; the lower bound a - e
 //     goes into `heap`, a min-heap of the k largest (f64, filled with -Infinity by the caller).
 //   collect(upper, count, L, out) -> n: writes every i with upper[i] >= L to out (i32), in order.
@@ -470,6 +472,8 @@ function int8DotLoop(steps: number[], queryStep: number): number[] {
 const address = (base: number[], index: number[], shift: number) => [...base, ...index, ...i32c(shift), op.i32Shl, op.i32Add];
 /** f64.load / f64.store / i32.load with the natural alignment (8 or 4 bytes) at a constant offset. */
 const f64Load = (offset = 0) => [op.f64Load, 3, ...uleb(offset)];
+/** f32.load at a constant offset, widened to f64 (exactly). */
+const f32LoadAsF64 = (offset = 0) => [op.f32Load, 2, ...uleb(offset), op.f64PromoteF32];
 const f64Store = [op.f64Store, 3, 0];
 const i32Load = [op.i32Load, 2, 0];
 
@@ -555,7 +559,7 @@ function boundsBody(): number[] {
     0,
     op.loop,
     op.void,
-    ...get(meta), // m = meta + ((slots ? slots[i] : i) << 5)
+    ...get(meta), // m = meta + ((slots ? slots[i] : i) << 4)
     ...get(slots),
     op.if,
     I32,
@@ -564,31 +568,31 @@ function boundsBody(): number[] {
     op.else,
     ...get(i),
     op.end,
-    ...i32c(5),
+    ...i32c(4),
     op.i32Shl,
     op.i32Add,
     ...set(m),
     ...get(sq), // a = sq * scale * (dots[i] - corr * sum)
     ...get(m),
-    ...f64Load(),
+    ...f32LoadAsF64(),
     op.f64Mul,
     ...address(get(dots), get(i), 2),
     ...i32Load,
     op.f64ConvertI32S,
     ...get(corr),
     ...get(m),
-    ...f64Load(24),
+    ...f32LoadAsF64(12),
     op.f64Mul,
     op.f64Sub,
     op.f64Mul,
     ...set(a),
     ...get(qn), // e = qn * residual + rq * norm + slack
     ...get(m),
-    ...f64Load(8),
+    ...f32LoadAsF64(4),
     op.f64Mul,
     ...get(rq),
     ...get(m),
-    ...f64Load(16),
+    ...f32LoadAsF64(8),
     op.f64Mul,
     op.f64Add,
     ...get(slack),

@@ -30,6 +30,7 @@ const OPS: Record<number, OpInfo> = {
   0x21: { name: 'local.set', imm: 'index' },
   0x22: { name: 'local.tee', imm: 'index' },
   0x28: { name: 'i32.load', imm: 'memarg', natural: 2 },
+  0x2a: { name: 'f32.load', imm: 'memarg', natural: 2 },
   0x2b: { name: 'f64.load', imm: 'memarg', natural: 3 },
   0x36: { name: 'i32.store', imm: 'memarg', natural: 2 },
   0x38: { name: 'f32.store', imm: 'memarg', natural: 2 },
@@ -51,6 +52,7 @@ const OPS: Record<number, OpInfo> = {
   0xa1: { name: 'f64.sub', imm: 'none' },
   0xa2: { name: 'f64.mul', imm: 'none' },
   0xb7: { name: 'f64.convert_i32_s', imm: 'none' },
+  0xbb: { name: 'f64.promote_f32', imm: 'none' },
 };
 
 /** SIMD opcodes, after the 0xfd prefix (section 5.4.8). */

@@ -149,7 +149,7 @@
     end
   )
   ;; bounds(dots, slots, count, meta, upper, heap, k, sq, qn, rq, slack, corr) -> L, the k-th largest lower
-  ;; bound (see scanKernel.ts). Locals: 0 dots (i32 per row), 1 slots (0: none), 2 count, 3 meta (four f64
+  ;; bound (see scanKernel.ts). Locals: 0 dots (i32 per row), 1 slots (0: none), 2 count, 3 meta (four f32
   ;; per slot: scale, residual norm, norm, byte sum), 4 upper (f64 per row, written), 5 heap (k f64, a
   ;; min-heap, filled with -inf by the caller), 6 k, 7 sq, 8 qn, 9 rq, 10 slack, 11 corr; 12 i, 13 m, 14 p,
   ;; 15 c, 16 l; 17 a, 18 e, 19 lo, 20 min (the heap's root).
@@ -163,7 +163,7 @@
       i32.eqz
       br_if 0
       loop                     ;; do {
-        local.get 3            ;;   m = meta + ((slots ? slots[i] : i) << 5)
+        local.get 3            ;;   m = meta + ((slots ? slots[i] : i) << 4)
         local.get 1
         if (result i32)
           local.get 1
@@ -175,13 +175,14 @@
         else
           local.get 12
         end
-        i32.const 5
+        i32.const 4
         i32.shl
         i32.add
         local.set 13
-        local.get 7            ;;   a = sq * scale * (f64(dots[i]) - corr * sum)
+        local.get 7            ;;   a = sq * scale * (f64(dots[i]) - corr * sum), the f32s widened to f64
         local.get 13
-        f64.load
+        f32.load
+        f64.promote_f32
         f64.mul
         local.get 0
         local.get 12
@@ -192,18 +193,21 @@
         f64.convert_i32_s
         local.get 11
         local.get 13
-        f64.load offset=24
+        f32.load offset=12
+        f64.promote_f32
         f64.mul
         f64.sub
         f64.mul
         local.set 17
         local.get 8            ;;   e = qn * residual + rq * norm + slack
         local.get 13
-        f64.load offset=8
+        f32.load offset=4
+        f64.promote_f32
         f64.mul
         local.get 9
         local.get 13
-        f64.load offset=16
+        f32.load offset=8
+        f64.promote_f32
         f64.mul
         f64.add
         local.get 10
