@@ -2,7 +2,7 @@
 // by default since Chromium 114), as the app's index worker runs it: exact (the two-stage scan from 5k
 // rows, first stage on relaxed SIMD), exact-int8 (the same on the int8 kernel: engines without relaxed
 // SIMD), exact-f32 (the f32 SIMD scan). vectorIndexPage.ts is bundled with Vite and run on a blank page.
-//   BENCH_BROWSER_SIZES (default 10000,100000)  BENCH_QUERIES (default 200; a quarter of that from 100k)
+//   BENCH_VECTOR_BROWSER_SIZES (default 10000,100000)  BENCH_QUERIES (default 200; a quarter of that from 100k)
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -14,7 +14,7 @@ import type { PageResult } from './vectorIndexPage';
 const SUITE = 'vector-index-browser';
 const DIM = 384;
 const K = 10;
-const SIZES = (process.env.BENCH_BROWSER_SIZES ?? '10000,100000').split(',').map(Number);
+const SIZES = (process.env.BENCH_VECTOR_BROWSER_SIZES ?? '10000,100000').split(',').map(Number);
 const BASE_QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const queriesFor = (n: number) => (n >= 100_000 ? Math.max(20, Math.round(BASE_QUERIES / 4)) : BASE_QUERIES);
 
