@@ -1,10 +1,11 @@
 // The exact index's inner loop in WebAssembly SIMD: dot products of a query with many stored rows, four
 // f32x4 accumulators per row (16 floats a step). The module is tiny, so it is written out here byte by
 // byte (no wasm toolchain needed to build the app) and compiled at run time; where wasm SIMD is missing,
-// ExactIndex scans in plain JS instead. Both kernels (f32 here, int8 below) share one module builder
-// (kernelModuleBytes) and one loader (kernelLoader). Their instructions are listed in WebAssembly text in
-// kernels/scanF32.wat and kernels/scanInt8.wat; kernels.test.ts checks that a disassembler of the bytes
-// (kernels/describeModule.ts) prints exactly those listings.
+// ExactIndex scans in plain JS instead. The three kernels (f32 here; int8 and relaxed int8 below, the
+// latter where the engine has relaxed SIMD) share one module builder (kernelModuleBytes) and one loader
+// (kernelLoader). Their instructions are listed in WebAssembly text in kernels/scanF32.wat,
+// kernels/scanInt8.wat and kernels/scanInt8Relaxed.wat; kernels.test.ts checks that a disassembler of the
+// bytes (kernels/describeModule.ts) prints exactly those listings.
 //
 // Layout (byte addresses in the kernel's own memory): rows are `strideBytes` apart, a multiple of 64 (a row
 // is padded with zeros to a multiple of 16 floats). The kernel writes one f32 score per row, in order.
