@@ -17,12 +17,14 @@ import { parsingSuite } from './bench/parsing';
 import { rerankSuite } from './bench/rerank';
 import { retrievalQualitySuite } from './bench/retrievalQuality';
 import { vectorIndexSuite } from './bench/vectorIndex';
+import { vectorIndexBrowserSuite } from './bench/vectorIndexBrowser';
 import { workspaceDbSuite } from './bench/workspaceDb';
 import { productionExportSuite } from './bench/productionExport';
 
 // Add a suite: a file in scripts/bench/ exporting a BenchSuite, and one line here.
 const SUITES: BenchSuite[] = [
   vectorIndexSuite,
+  vectorIndexBrowserSuite,
   chunkingSuite,
   chunkingLibrariesSuite,
   workspaceDbSuite,

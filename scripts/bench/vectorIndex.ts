@@ -2,9 +2,12 @@
 // seeded random normalised vectors. Voy is loaded through loadVoyNode.ts, since Node cannot import the
 // package's .wasm directly. Sizes: BENCH_SIZES (default 1000,10000,100000); queries per size:
 // BENCH_QUERIES (default 200, and a quarter of that at 100k and more, where Voy takes ~70 ms a query).
+// BENCH_VOY=0 leaves Voy out (the exact scans alone: no 1 GB, ~15 s Voy build at 100k).
 // voy-raw and voy-background run up to 10k only (each is another Voy build, ~15 s and ~1 GB at 100k).
-// exact: the app's ExactIndex (from 20k rows the int8 two-stage scan, else the wasm SIMD f32 scan);
-// exact-f32: the same index with the two-stage scan off (the f32 SIMD scan); exact-js: scanning in plain JS.
+// exact: the app's ExactIndex (from 5k rows the int8 two-stage scan, its first stage on relaxed SIMD where
+// the engine has it, else the wasm SIMD f32 scan); exact-int8: the same with relaxed SIMD off (the int8
+// kernel, what engines without relaxed SIMD run); exact-f32: the two-stage scan off (the f32 SIMD scan);
+// exact-js: scanning in plain JS.
 import { ExactIndex } from '../../src/adapters/vectorIndex/exactIndex';
 import { loadVoyNode } from '../../src/adapters/vectorIndex/loadVoyNode';
 import type { IndexItem } from '../../src/adapters/vectorIndex/vectorIndex';
@@ -18,11 +21,12 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Nu
 const BASE_QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const queriesFor = (n: number) => (n >= 100_000 ? Math.max(20, Math.round(BASE_QUERIES / 4)) : BASE_QUERIES);
 const EXTRA_VOY_BUILDS_UP_TO = 10_000;
+const WITH_VOY = process.env.BENCH_VOY !== '0';
 const K = 10;
 
 async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[]): Promise<void> {
   const QUERIES = queriesFor(n);
-  const extraVoy = n <= EXTRA_VOY_BUILDS_UP_TO;
+  const extraVoy = WITH_VOY && n <= EXTRA_VOY_BUILDS_UP_TO;
   const rand = mulberry32(1000 + n);
   const items: IndexItem[] = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, vector: randomUnitVector(rand, DIM) }));
   const queries = Array.from({ length: QUERIES }, () => randomUnitVector(rand, DIM));
@@ -37,6 +41,10 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
   await exact.build(items);
   put('exact', 'build', performance.now() - t0, 'ms');
   if (!exact.simd) throw new Error('no wasm SIMD here: the exact index scans in JS');
+  const exactInt8 = new ExactIndex({ relaxed: false });
+  t0 = performance.now();
+  await exactInt8.build(items);
+  put('exact-int8', 'build', performance.now() - t0, 'ms');
   const exactF32 = new ExactIndex({ twoStageFrom: Number.POSITIVE_INFINITY });
   t0 = performance.now();
   await exactF32.build(items);
@@ -55,11 +63,13 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
   }
 
   // VoyIndex: Voy plus the guards (own vector copy, dedup, re-scoring, margin).
-  const voy = new VoyIndex({ Voy });
-  t0 = performance.now();
-  const status = await voy.build(items);
-  put('voy', 'build', performance.now() - t0, 'ms');
-  if (status.engine !== 'voy') throw new Error(`VoyIndex fell back to ${status.engine}: ${status.fallbackReason}`);
+  const voy = WITH_VOY ? new VoyIndex({ Voy }) : null;
+  if (voy) {
+    t0 = performance.now();
+    const status = await voy.build(items);
+    put('voy', 'build', performance.now() - t0, 'ms');
+    if (status.engine !== 'voy') throw new Error(`VoyIndex fell back to ${status.engine}: ${status.fallbackReason}`);
+  }
 
   // VoyIndex as the app's worker runs it: searchable (exactly) once the vectors are stored, Voy filled in
   // the background. 'build' is when build() returns (searchable); 'voy-ready' is when Voy has them all.
@@ -77,6 +87,7 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
   // Queries: the three engines take turns on each query (rotating who goes first), so that they all
   // see the same machine load. The first 10 queries warm up and are not counted.
   const rescored: number[] = [];
+  const int8Rescored: number[] = [];
   const int8Scans: boolean[] = [];
   const engines: Array<[string, (q: Float32Array) => Promise<string[]>]> = [
     [
@@ -89,10 +100,18 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
         return ids;
       },
     ],
+    [
+      'exact-int8',
+      async (q) => {
+        const ids = (await exactInt8.search(q, K)).hits.map((h) => h.id);
+        int8Rescored.push(exactInt8.lastScan!.rescored);
+        return ids;
+      },
+    ],
     ['exact-f32', async (q) => (await exactF32.search(q, K)).hits.map((h) => h.id)],
     ['exact-js', async (q) => (await exactJs.search(q, K)).hits.map((h) => h.id)],
-    ['voy', async (q) => (await voy.search(q, K)).hits.map((h) => h.id)],
   ];
+  if (voy) engines.push(['voy', async (q) => (await voy.search(q, K)).hits.map((h) => h.id)]);
   if (raw) {
     const r = raw;
     engines.push(['voy-raw', async (q) => r.search(q, K).neighbors.map((x) => x.id)]);
@@ -140,7 +159,7 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
     if (i < 0) continue;
     const truth = ids.get('exact')!;
     for (const name of agree.keys()) if (sameSet(ids.get(name)!, truth)) agree.set(name, agree.get(name)! + 1);
-    if (ids.get('voy')!.join() === truth.join()) sameOrder++;
+    if (voy && ids.get('voy')!.join() === truth.join()) sameOrder++;
   }
   if (Number.isNaN(sink)) throw new Error('unreachable');
   for (const [name, list] of times) {
@@ -151,11 +170,15 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
   // The two-stage scan: share of counted queries it answered (else the f32 scan did), rows re-scored.
   const counted = rescored.slice(-QUERIES);
   put('exact', 'int8-scans', (100 * int8Scans.slice(-QUERIES).filter(Boolean).length) / QUERIES, '%');
+  put('exact', 'relaxed-simd', exact.relaxedScan ? 1 : 0, 'bool');
   put('exact', 'rescored-p50', percentile(counted, 50), 'count');
   put('exact', 'rescored-max', Math.max(...counted), 'count');
-  put('voy', 'top10-same-order', (100 * sameOrder) / QUERIES, '%');
+  const countedInt8 = int8Rescored.slice(-QUERIES);
+  put('exact-int8', 'rescored-p50', percentile(countedInt8, 50), 'count');
+  put('exact-int8', 'rescored-max', Math.max(...countedInt8), 'count');
+  if (voy) put('voy', 'top10-same-order', (100 * sameOrder) / QUERIES, '%');
   raw?.free?.();
-  await voy.clear();
+  await voy?.clear();
 }
 
 function rawVoy(Voy: VoyConstructor, items: IndexItem[]) {
@@ -169,7 +192,7 @@ function rawVoy(Voy: VoyConstructor, items: IndexItem[]) {
 }
 
 function printTable(records: BenchRecord[]): void {
-  const cases = ['voy-raw', 'voy', 'voy-background', 'exact', 'exact-f32', 'exact-js', 'memory-read', 'memory-read-int8'];
+  const cases = ['voy-raw', 'voy', 'voy-background', 'exact', 'exact-int8', 'exact-f32', 'exact-js', 'memory-read', 'memory-read-int8'];
   const metrics = ['build', 'voy-ready', 'query-p50', 'query-p95', 'top10-agreement', 'top10-same-order', 'int8-scans', 'rescored-p50', 'rescored-max'];
   const label: Record<string, string> = {
     build: 'build (ms)',
@@ -198,9 +221,10 @@ function printTable(records: BenchRecord[]): void {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
   console.log(
-    `\nQueries per size: ${SIZES.map((n) => `${n}: ${queriesFor(n)}`).join(', ')} (after 10 warm-up queries); k = ${K}. voy-raw: voy-search alone (ids only, no scores).` +
+    `\nRelaxed SIMD (exact's first stage): ${records.some((r) => r.case === 'exact' && r.metric === 'relaxed-simd' && r.value === 1) ? 'yes' : 'no'}.` +
+      `\nQueries per size: ${SIZES.map((n) => `${n}: ${queriesFor(n)}`).join(', ')} (after 10 warm-up queries); k = ${K}. voy-raw: voy-search alone (ids only, no scores).` +
       `\nvoy: VoyIndex (one Voy item per distinct vector, exact cosine re-scoring, ${VOY_BATCH_SIZE}-item batches).` +
-      `\nvoy-background: the app's worker setting; build = searchable (exact scan answers), voy ready = Voy filled.\nexact: ExactIndex (from 20k rows: int8 SIMD first stage with error bounds, then float64 re-scoring of the rows that may be in the top-k; else the f32 SIMD scan); exact-f32: the f32 SIMD scan alone; exact-js: plain JS.\ntwo-stage: share of counted queries the two-stage scan answered; rescored: rows it re-scored in float64.\nmemory-read: reading every cache line of the f32 vectors once, the floor for a scan of them on one core; memory-read-int8: the same for the int8 copy (the two-stage scan's first stage). Agreement: share of queries whose top-10 id set equals the exact scan's.`,
+      `\nvoy-background: the app's worker setting; build = searchable (exact scan answers), voy ready = Voy filled.\nexact: ExactIndex (from 5k rows: int8 first stage with error bounds, on relaxed SIMD where the engine has it, then float64 re-scoring of the rows that may be in the top-k; else the f32 SIMD scan); exact-int8: the same on the int8 kernel (no relaxed SIMD); exact-f32: the f32 SIMD scan alone; exact-js: plain JS.\ntwo-stage: share of counted queries the two-stage scan answered; rescored: rows it re-scored in float64.\nmemory-read: reading every cache line of the f32 vectors once, the floor for a scan of them on one core; memory-read-int8: the same for the int8 copy (the two-stage scan's first stage). Agreement: share of queries whose top-10 id set equals the exact scan's.`,
   );
 }
 

@@ -10,8 +10,8 @@
 // that bound to rounding, so none is missed and the scores returned are the float64 ones (the same
 // numbers VoyIndex gives its hits). 100k x 384 floats are 154 MB: the scan is bound by memory bandwidth.
 //
-// Two-stage scan (large indexes, wasm SIMD): beside the f32 rows the index keeps an int8 copy, a quarter
-// of the bytes to read (384 B more per vector of 384 dims: +25% memory, plus 24 B of per-row numbers).
+// Two-stage scan (from 5k rows, wasm SIMD): beside the f32 rows the index keeps an int8 copy, a quarter
+// of the bytes to read (384 B more per vector of 384 dims: +25% memory, plus 16 B of per-row numbers).
 // Row v (normalised) is stored as v8 = round(v / s_v) with s_v = max|v_i| / 127, with its residual norm
 // r_v = ||v - s_v v8|| and w_v = ||s_v v8||; the query q likewise (s_q, q8, r_q = ||q - s_q q8||). Since
 //   q.v = s_q s_v (q8.v8) + q.(v - s_v v8) + (q - s_q q8).(s_v v8),
@@ -21,12 +21,18 @@
 // L = the k-th largest lo is at most the k-th best true score, so every row of the true top-k (ties by id
 // included) has hi >= L; stage 2 re-scores exactly those rows in float64 (dotAt), as the f32 path does.
 // The answer is thus the same ids and the same scores as the f32 scan. When stage 2 would re-score more
-// than 5% of the rows (very clustered data), or the index is small, the f32 scan runs instead.
+// than 5% of the rows (very clustered data), or fewer than 5k rows are searched, the f32 scan runs instead.
+// Where the engine has relaxed SIMD (Chromium, Node), stage 1 runs i32x4.relaxed_dot_i8x16_i7x16_add_s,
+// twice the multiply-adds per instruction; its query operand is exact only in [0, 127], so the query is
+// quantised to [-63, 63] (s_q = max|q_i| / 63; a coarser q8 only widens r_q, the bound holds for any
+// integers) and stored plus 64, and the row's byte sum times 64 is subtracted again (scanKernel.ts).
+// Elsewhere the int8 kernel (int16 query) runs. Stage 1's passes over every row, the bounds with L (a
+// min-heap of the k largest lo) and the rows with hi >= L, run in the same wasm module (bounds, collect).
 //
 // Ties (equal scores) are broken by id, ascending, everywhere: the order is total, so two engines that
 // score the same way return the same ids (vectorMath.ts holds the helpers both engines share).
 import type { IndexItem, IndexStatus, SearchHit, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
-import { createInt8Kernel, createScanKernel, type ScanKernel } from './scanKernel';
+import { createInt8Kernel, createRelaxedInt8Kernel, createScanKernel, type Int8Kernel, type ScanKernel } from './scanKernel';
 import { checkItems, dimensionMismatch, dotAt, lastById, normalizeInto, normalizedCopy, sortHits } from './vectorMath';
 
 /** Floats per stored row: the dimension rounded up to a multiple of 16 (the kernel's step). */
@@ -45,46 +51,74 @@ const PAGE = 65536;
 export const int8StrideFor = (dim: number): number => Math.ceil(dim / 64) * 64;
 /** Absolute slack added to every stage-1 bound (float64 rounding of the bound's terms and of dotAt). */
 export const INT8_SLACK = 1e-9;
-/** The two-stage scan runs from this many rows searched (below, the f32 scan takes a couple of ms). */
-export const TWO_STAGE_FROM = 20_000;
+/** The two-stage scan runs from this many rows searched (below, the f32 scan is as fast). */
+export const TWO_STAGE_FROM = 5_000;
 /** ... and falls back to the f32 scan when stage 2 would re-score more than this share of them. */
 export const TWO_STAGE_MAX_SHARE = 0.05;
 /** The int8 kernel's sums stay exact integers up to this dimension (dim * 127^2 < 2^31). */
 const INT8_MAX_DIM = 65_536;
 
+/** Bytes of per-row numbers the two-stage scan keeps in the int8 kernel's memory: four f32 (see quantizeSlot). */
+const META_BYTES = 16;
+/** The relaxed kernel's query bytes are q7 + 64 (q7 in [-63, 63]), see scanKernel.ts. */
+const RELAXED_LEVELS = 63;
+const RELAXED_OFFSET = 64;
+
 /** How the last search ran: which scan, and how many rows were re-scored in float64. */
 export interface ScanStats {
   scan: 'int8' | 'f32' | 'js';
+  /** For the int8 scan: whether its first stage ran the relaxed SIMD kernel. */
+  relaxed?: boolean;
   searched: number;
   rescored: number;
 }
 
 /**
- * Quantise `dim` floats of `src` at `offset` to int8 in `dst` at `dstOffset` (|values| <= 127). Returns
- * [scale, residual norm ||x - scale*x8||, norm of scale*x8], all float64.
+ * Quantise `dim` floats of `src` at `offset` to integers in [-levels, levels] (127: int8; 63: the relaxed
+ * kernel's query) in `dst` at `dstOffset`. Returns [scale, residual norm ||x - scale*x8||, norm of
+ * scale*x8, sum of the integers], all float64.
  */
-export function quantizeInt8(src: Float32Array, offset: number, dim: number, dst: Int8Array | Int16Array, dstOffset: number): [number, number, number] {
+export function quantizeInt8(
+  src: Float32Array,
+  offset: number,
+  dim: number,
+  dst: Int8Array | Int16Array,
+  dstOffset: number,
+  levels = 127,
+): [number, number, number, number] {
   let max = 0;
   for (let i = 0; i < dim; i++) {
     const a = Math.abs(src[offset + i]!);
     if (a > max) max = a;
   }
-  const scale = max / 127;
+  // An f32 scale (ExactIndex stores it as one; the bound holds for whatever scale the integers are taken with).
+  const scale = Math.fround(max / levels);
   const inv = scale > 0 ? 1 / scale : 0;
   let resid = 0;
   let norm = 0;
-  // (Any integers in [-127, 127] keep the bound valid: it is computed from the values stored.)
+  let sum = 0;
+  // (Any integers in [-levels, levels] keep the bound valid: it is computed from the values stored.)
   for (let i = 0; i < dim; i++) {
     const x = src[offset + i]!;
     let x8 = Math.floor(x * inv + 0.5); // (Math.round is much slower in V8 here)
-    x8 = x8 > 127 ? 127 : x8 < -127 ? -127 : x8;
+    x8 = x8 > levels ? levels : x8 < -levels ? -levels : x8;
     dst[dstOffset + i] = x8;
+    sum += x8;
     const back = scale * x8;
     const d = x - back;
     resid += d * d;
     norm += back * back;
   }
-  return [scale, Math.sqrt(resid), Math.sqrt(norm)];
+  return [scale, Math.sqrt(resid), Math.sqrt(norm), sum];
+}
+
+const f32Bits = new Float32Array(1);
+const u32Bits = new Uint32Array(f32Bits.buffer);
+/** The smallest f32 at least x (x >= 0, finite): a bound stored as f32 must not shrink. */
+export function f32AtLeast(x: number): number {
+  f32Bits[0] = x;
+  if (f32Bits[0]! < x) u32Bits[0]! += 1; // the next f32 up (x >= 0)
+  return f32Bits[0]!;
 }
 
 /** Replace the smallest of the k values in the min-heap `heap` with `value` (larger than it) and sift down. */
@@ -115,28 +149,38 @@ export class ExactIndex implements VectorIndex {
   /** Scores of the JS scan (when there is no kernel), reused between searches. */
   private jsScores = new Float64Array(0);
   private readonly useKernel: boolean;
-  /** The int8 copy (two-stage scan): rows at offset 0 of its kernel's memory, `stride8` bytes apart. */
-  private int8: ScanKernel | null = null;
+  /**
+   * The int8 copy (two-stage scan), in its kernel's memory: rows at offset 0, `stride8` bytes apart, then
+   * (at capacity * stride8) four f32 per slot: s_v, r_v, w_v (see the top of this file) and the sum of
+   * the row's bytes (the relaxed kernel's correction); then room for one search's scratch.
+   */
+  private int8: Int8Kernel | null = null;
   private stride8 = 0;
   /** A view of the int8 kernel's whole memory (refreshed when it grows). */
   private rows8 = new Int8Array(0);
-  /** Per slot: s_v, r_v, w_v (see the top of this file). */
-  private rowScale = new Float64Array(0);
-  private rowResidual = new Float64Array(0);
-  private rowQuantNorm = new Float64Array(0);
+  /** A view of the per-slot numbers (refreshed when the memory grows or they move). */
+  private meta = new Float32Array(0);
   private readonly twoStageFrom: number;
+  private readonly relaxed: boolean;
   private readonly bound: number;
   private stats: ScanStats | null = null;
 
   /**
    * `simd: false` forces the plain JS scan (tests and benchmarks compare the two). `twoStageFrom`: the
    * fewest rows searched for the int8 two-stage scan (Infinity: never; tests use small values).
+   * `relaxed: false` keeps the two-stage scan's first stage on the int8 kernel where relaxed SIMD exists.
    * `boundScale` multiplies the stage-1 bound: only tests set it below 1, to show the bound matters.
    */
-  constructor(options: { simd?: boolean; twoStageFrom?: number; boundScale?: number } = {}) {
+  constructor(options: { simd?: boolean; twoStageFrom?: number; relaxed?: boolean; boundScale?: number } = {}) {
     this.useKernel = options.simd ?? true;
     this.twoStageFrom = options.twoStageFrom ?? TWO_STAGE_FROM;
+    this.relaxed = options.relaxed ?? true;
     this.bound = options.boundScale ?? 1;
+  }
+
+  /** Whether the two-stage scan's first stage runs the relaxed SIMD kernel (null: no int8 copy yet). */
+  get relaxedScan(): boolean | null {
+    return this.int8 ? this.int8.relaxed : null;
   }
 
   /** How the last search ran (null before the first). */
@@ -226,12 +270,23 @@ export class ExactIndex implements VectorIndex {
   }
 
   private quantizeSlot(slot: number): void {
+    this.refreshInt8Views();
+    const [scale, resid, norm, sum] = quantizeInt8(this.data, slot * this.stride, this.dim!, this.rows8, slot * this.stride8);
+    // f32: the scale is one already, the two norms are rounded up (the bound only grows), the sum is an
+    // integer below 2^24 in magnitude (127 * INT8_MAX_DIM), so exact.
+    const m = this.meta;
+    m[slot * 4] = scale;
+    m[slot * 4 + 1] = f32AtLeast(resid);
+    m[slot * 4 + 2] = f32AtLeast(norm);
+    m[slot * 4 + 3] = sum;
+  }
+
+  /** Refresh the views of the int8 memory after it grew (or the per-slot numbers moved). */
+  private refreshInt8Views(): void {
     const buffer = this.int8!.memory.buffer;
     if (this.rows8.buffer !== buffer) this.rows8 = new Int8Array(buffer);
-    const [scale, resid, norm] = quantizeInt8(this.data, slot * this.stride, this.dim!, this.rows8, slot * this.stride8);
-    this.rowScale[slot] = scale;
-    this.rowResidual[slot] = resid;
-    this.rowQuantNorm[slot] = norm;
+    const metaAt = this.capacity * this.stride8;
+    if (this.meta.buffer !== buffer || this.meta.byteOffset !== metaAt) this.meta = new Float32Array(buffer, metaAt, this.capacity * 4);
   }
 
   /** Remove ids (unknown ones are ignored). Returns how many were removed. */
@@ -248,10 +303,9 @@ export class ExactIndex implements VectorIndex {
         this.data.copyWithin(slot * stride, last * stride, (last + 1) * stride);
         if (this.int8) {
           const s8 = this.stride8;
-          new Int8Array(this.int8.memory.buffer).copyWithin(slot * s8, last * s8, (last + 1) * s8);
-          this.rowScale[slot] = this.rowScale[last]!;
-          this.rowResidual[slot] = this.rowResidual[last]!;
-          this.rowQuantNorm[slot] = this.rowQuantNorm[last]!;
+          this.refreshInt8Views();
+          this.rows8.copyWithin(slot * s8, last * s8, (last + 1) * s8);
+          this.meta.copyWithin(slot * 4, last * 4, (last + 1) * 4);
         }
         this.ids[slot] = lastId;
         this.slotOf.set(lastId, slot);
@@ -273,9 +327,7 @@ export class ExactIndex implements VectorIndex {
     this.int8 = null;
     this.stride8 = 0;
     this.rows8 = new Int8Array(0);
-    this.rowScale = new Float64Array(0);
-    this.rowResidual = new Float64Array(0);
-    this.rowQuantNorm = new Float64Array(0);
+    this.meta = new Float32Array(0);
     this.stats = null;
     this.jsScores = new Float64Array(0);
     this.ids = [];
@@ -347,63 +399,79 @@ export class ExactIndex implements VectorIndex {
     return hits;
   }
 
-  /** The int8 two-stage scan (see the top of this file), or null when the f32 scan should run instead. */
+  /**
+   * The int8 two-stage scan (see the top of this file), or null when the f32 scan should run instead.
+   * Stage 1 runs in the int8 kernel's module: the integer dot products (scanAll / scanSlots), then the
+   * bounds of every row with the k-th largest lower bound L (bounds), then the rows whose upper bound
+   * reaches L (collect); stage 2 re-scores those in float64 here.
+   */
   private twoStage(q: Float32Array, k: number, slots: Int32Array | null, count: number): SearchHit[] | null {
     const kernel = this.int8!;
     const dim = this.dim!;
     const s8 = this.stride8;
-    const queryAt = this.capacity * s8;
-    const outAt = queryAt + s8 * 2;
-    const slotsAt = outAt + count * 4;
-    this.ensureInt8Bytes(slotsAt + (slots ? count * 4 : 0));
+    // Scratch after the rows and the per-slot numbers (8-byte aligned: s8 is a multiple of 64).
+    const queryAt = this.capacity * (s8 + META_BYTES);
+    const upperAt = queryAt + s8 * 2;
+    const heapAt = upperAt + count * 8;
+    const dotsAt = heapAt + k * 8;
+    const slotsAt = dotsAt + count * 4;
+    const candidatesAt = slotsAt + (slots ? count * 4 : 0);
+    this.ensureInt8Bytes(candidatesAt + count * 4);
     const buffer = kernel.memory.buffer;
-    const q16 = new Int16Array(buffer, queryAt, s8);
-    q16.fill(0);
-    const [sq, rq] = quantizeInt8(q, 0, dim, q16, 0);
+    let sq: number;
+    let rq: number;
+    if (kernel.relaxed) {
+      // Query bytes q7 + 64 in [1, 127] (the padding 0): the operand relaxed SIMD reads exactly.
+      const q8 = new Int8Array(buffer, queryAt, s8);
+      q8.fill(0);
+      [sq, rq] = quantizeInt8(q, 0, dim, q8, 0, RELAXED_LEVELS);
+      for (let i = 0; i < dim; i++) q8[i] = q8[i]! + RELAXED_OFFSET;
+    } else {
+      const q16 = new Int16Array(buffer, queryAt, s8);
+      q16.fill(0);
+      [sq, rq] = quantizeInt8(q, 0, dim, q16, 0);
+    }
     if (!(sq > 0)) return null; // a zero query: every score is 0
     let qn = 0;
     for (let i = 0; i < dim; i++) qn += q[i]! * q[i]!;
     qn = Math.sqrt(qn);
     if (slots) {
       new Int32Array(buffer, slotsAt, count).set(slots);
-      kernel.scanSlots(0, queryAt, outAt, slotsAt, count, s8);
+      kernel.scanSlots(0, queryAt, dotsAt, slotsAt, count, s8);
     } else {
-      kernel.scanAll(0, queryAt, outAt, count, s8);
+      kernel.scanAll(0, queryAt, dotsAt, count, s8);
     }
-    const dots = new Int32Array(buffer, outAt, count);
-    const scale = this.rowScale;
-    const resid = this.rowResidual;
-    const qnorm = this.rowQuantNorm;
-    const boundScale = this.bound;
-    if (this.jsScores.length < count) this.jsScores = new Float64Array(Math.max(count, this.capacity));
-    const upper = this.jsScores;
-    // L = the k-th largest lower bound (min-heap of the k largest), and every upper bound.
-    const heap = new Float64Array(k).fill(Number.NEGATIVE_INFINITY);
-    for (let i = 0; i < count; i++) {
-      const slot = slots ? slots[i]! : i;
-      const approx = sq * scale[slot]! * dots[i]!;
-      const e = (qn * resid[slot]! + rq * qnorm[slot]! + INT8_SLACK) * boundScale;
-      upper[i] = approx + e;
-      const lo = approx - e;
-      if (lo > heap[0]!) replaceHeapMin(heap, k, lo);
-    }
-    const threshold = heap[0]!;
-    const limit = Math.max(k, Math.floor(count * TWO_STAGE_MAX_SHARE));
-    let candidates = 0;
-    for (let i = 0; i < count; i++) if (upper[i]! >= threshold) candidates++;
-    if (candidates > limit) return null;
+    new Float64Array(buffer, heapAt, k).fill(Number.NEGATIVE_INFINITY);
+    const b = this.bound;
+    const threshold = kernel.bounds(
+      dotsAt,
+      slots ? slotsAt : 0,
+      count,
+      this.capacity * s8,
+      upperAt,
+      heapAt,
+      k,
+      sq,
+      qn * b,
+      rq * b,
+      INT8_SLACK * b,
+      kernel.relaxed ? RELAXED_OFFSET : 0,
+    );
+    const candidates = kernel.collect(upperAt, count, threshold, candidatesAt);
+    if (candidates > Math.max(k, Math.floor(count * TWO_STAGE_MAX_SHARE))) return null;
+    const rows = new Int32Array(buffer, candidatesAt, candidates);
     const data = this.data;
     const stride = this.stride;
     const ids = this.ids;
     const hits: SearchHit[] = [];
-    for (let i = 0; i < count; i++) {
-      if (upper[i]! < threshold) continue;
+    for (let j = 0; j < candidates; j++) {
+      const i = rows[j]!;
       const slot = slots ? slots[i]! : i;
       hits.push({ id: ids[slot]!, score: dotAt(data, slot * stride, q, dim) });
     }
     sortHits(hits);
     if (hits.length > k) hits.length = k;
-    this.stats = { scan: 'int8', searched: count, rescored: candidates };
+    this.stats = { scan: 'int8', relaxed: kernel.relaxed, searched: count, rescored: candidates };
     return hits;
   }
 
@@ -458,20 +526,19 @@ export class ExactIndex implements VectorIndex {
     if (old === 0) {
       if (dim > INT8_MAX_DIM || this.twoStageFrom === Number.POSITIVE_INFINITY) return;
       this.stride8 = int8StrideFor(dim);
-      this.int8 = createInt8Kernel(capacity * this.stride8);
+      const bytes = capacity * (this.stride8 + META_BYTES);
+      this.int8 = (this.relaxed ? createRelaxedInt8Kernel(bytes) : null) ?? createInt8Kernel(bytes);
     }
     if (!this.int8) return;
     const s8 = this.stride8;
-    // Rows, then room for the query (int16), the scores and the slots (i32 each).
-    this.ensureInt8Bytes(capacity * s8 + s8 * 2 + capacity * 8);
-    const grow = (a: Float64Array) => {
-      const next = new Float64Array(capacity);
-      next.set(a.subarray(0, this.ids.length));
-      return next;
-    };
-    this.rowScale = grow(this.rowScale);
-    this.rowResidual = grow(this.rowResidual);
-    this.rowQuantNorm = grow(this.rowQuantNorm);
+    // Rows, then the per-slot numbers (moved up to their new place), then a search's scratch (query,
+    // bounds, heap, scores, slots, candidates: made room for when a search needs it).
+    this.ensureInt8Bytes(capacity * (s8 + META_BYTES) + s8 * 2 + capacity * 24);
+    if (old > 0) {
+      const all = new Float32Array(this.int8.memory.buffer);
+      all.copyWithin((capacity * s8) / 4, (old * s8) / 4, (old * s8) / 4 + this.ids.length * 4);
+    }
+    this.refreshInt8Views();
   }
 
   private ensureInt8Bytes(bytes: number): void {

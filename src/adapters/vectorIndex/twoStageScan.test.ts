@@ -18,7 +18,7 @@ function expectSameHits(got: SearchHit[], want: SearchHit[]): void {
   got.forEach((h, i) => expect(h.score).toBeCloseTo(want[i]!.score, 5));
 }
 /** The two-stage index (from any size) and the f32-only one, built on the same items. */
-async function pair(data: IndexItem[], options: { boundScale?: number } = {}) {
+async function pair(data: IndexItem[], options: { boundScale?: number; relaxed?: boolean } = {}) {
   const two = new ExactIndex({ twoStageFrom: 0, ...options });
   const f32 = new ExactIndex({ twoStageFrom: Number.POSITIVE_INFINITY });
   await Promise.all([two.build(data), f32.build(data)]);
@@ -126,12 +126,16 @@ describe('the stage-1 bound', () => {
   });
 });
 
-describe('ExactIndex two-stage scan', () => {
+// The first stage on the int8 kernel (where relaxed SIMD is missing); the relaxed kernel's tests are in
+// relaxedScan.test.ts. (The int8 kernel's 8-bit query gives tighter bounds: fewer rows re-scored.)
+const INT8 = { relaxed: false } as const;
+
+describe('ExactIndex two-stage scan (int8 kernel)', () => {
   it('returns exactly what the f32 scan and the float64 reference return, on random vectors with duplicates', async () => {
     const base = randomItems(5000, 384, 5);
     // Duplicates under other ids (equal scores, ties broken by id), some of them identical to top rows.
     const data = [...base, ...base.slice(0, 300).map((it, i) => ({ id: `d${i}`, vector: it.vector }))];
-    const { two, f32 } = await pair(data);
+    const { two, f32 } = await pair(data, INT8);
     const rand = mulberry32(6);
     for (let q = 0; q < 15; q++) {
       // Every third query is a stored vector, so its duplicates tie at the top.
@@ -149,7 +153,7 @@ describe('ExactIndex two-stage scan', () => {
   it('filters with allowedIds, handles k larger than the index, and works at 1024 dims', async () => {
     for (const dim of [384, 1024]) {
       const data = randomItems(6000, dim, 7);
-      const { two, f32 } = await pair(data);
+      const { two, f32 } = await pair(data, INT8);
       const allowed = data.filter((_, i) => i % 3 === 2).map((d) => d.id);
       const allowedSet = new Set(allowed);
       const rand = mulberry32(8);
@@ -180,7 +184,7 @@ describe('ExactIndex two-stage scan', () => {
     }
     const rand = mulberry32(9);
     const small = randomItems(40, 1024, 9);
-    const tiny = new ExactIndex({ twoStageFrom: 0 });
+    const tiny = new ExactIndex({ twoStageFrom: 0, ...INT8 });
     await tiny.build(small);
     const query = randomUnitVector(rand, 1024);
     const hits = (await tiny.search(query, 100)).hits;
@@ -198,7 +202,7 @@ describe('ExactIndex two-stage scan', () => {
       ...cluster(centers[3]!, 800, 1e-2, 30, 't'),
       ...randomItems(2000, 384, 31, 'r'),
     ];
-    const { two, f32 } = await pair(data);
+    const { two, f32 } = await pair(data, INT8);
     const js = new ExactIndex({ simd: false });
     await js.build(data);
     const scans = new Set<string>();
@@ -222,7 +226,7 @@ describe('ExactIndex two-stage scan', () => {
 
   it('keeps the int8 copy in step through growth, removal (moving the last slot), replacement and clear', async () => {
     const data = randomItems(3000, 384, 11);
-    const two = new ExactIndex({ twoStageFrom: 0 });
+    const two = new ExactIndex({ twoStageFrom: 0, ...INT8 });
     for (let i = 0; i < data.length; i += 97) await two.add(data.slice(i, i + 97));
     const removed = new Set(data.filter((_, i) => i % 4 === 1).map((d) => d.id));
     await two.remove([...removed]);
@@ -245,12 +249,12 @@ describe('ExactIndex two-stage scan', () => {
 
   it('uses the f32 scan below the size where two stages pay off, and for a zero query', async () => {
     const data = randomItems(1000, 32, 15);
-    const index = new ExactIndex(); // default: two stages from 20,000 rows
+    const index = new ExactIndex(); // default: two stages from 5,000 rows
     await index.build(data);
     const query = randomUnitVector(mulberry32(16), 32);
     expectSameHits((await index.search(query, 10)).hits, naiveTopK(data, query, 10));
     expect(index.lastScan?.scan).toBe('f32');
-    const two = new ExactIndex({ twoStageFrom: 0 });
+    const two = new ExactIndex({ twoStageFrom: 0, ...INT8 });
     await two.build(data);
     const zero = await two.search(new Float32Array(32), 3);
     expect(two.lastScan?.scan).toBe('f32');

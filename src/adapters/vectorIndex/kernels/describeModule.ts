@@ -1,7 +1,7 @@
 // A disassembler for the small subset of WebAssembly that the scan kernels use (scanKernel.ts): it turns a
 // module's bytes into WebAssembly text, in the flat style of wabt's wasm2wat (one instruction a line,
 // block and loop bodies indented, memory offsets shown, alignment only where it is not the natural one).
-// Tests compare its output with the listings checked in beside it (scanF32.wat, scanInt8.wat), so the
+// Tests compare its output with the listings checked in beside it (scanF32.wat, scanInt8.wat, scanInt8Relaxed.wat), so the
 // listings say exactly what the hand-assembled bytes do. Its opcode table is written from the WebAssembly
 // specification, independently of the builder's, so a wrong opcode number in the builder shows as a
 // wrong instruction name. Anything outside the subset throws.
@@ -20,22 +20,39 @@ interface OpInfo {
 const OPS: Record<number, OpInfo> = {
   0x02: { name: 'block', imm: 'block' },
   0x03: { name: 'loop', imm: 'block' },
+  0x04: { name: 'if', imm: 'block' },
+  0x05: { name: 'else', imm: 'none' },
   0x0b: { name: 'end', imm: 'none' },
+  0x0c: { name: 'br', imm: 'index' },
   0x0d: { name: 'br_if', imm: 'index' },
   0x10: { name: 'call', imm: 'index' },
   0x20: { name: 'local.get', imm: 'index' },
   0x21: { name: 'local.set', imm: 'index' },
   0x22: { name: 'local.tee', imm: 'index' },
   0x28: { name: 'i32.load', imm: 'memarg', natural: 2 },
+  0x2a: { name: 'f32.load', imm: 'memarg', natural: 2 },
+  0x2b: { name: 'f64.load', imm: 'memarg', natural: 3 },
   0x36: { name: 'i32.store', imm: 'memarg', natural: 2 },
   0x38: { name: 'f32.store', imm: 'memarg', natural: 2 },
+  0x39: { name: 'f64.store', imm: 'memarg', natural: 3 },
   0x41: { name: 'i32.const', imm: 'i32' },
   0x45: { name: 'i32.eqz', imm: 'none' },
+  0x48: { name: 'i32.lt_s', imm: 'none' },
   0x49: { name: 'i32.lt_u', imm: 'none' },
+  0x4e: { name: 'i32.ge_s', imm: 'none' },
+  0x63: { name: 'f64.lt', imm: 'none' },
+  0x64: { name: 'f64.gt', imm: 'none' },
+  0x66: { name: 'f64.ge', imm: 'none' },
   0x6a: { name: 'i32.add', imm: 'none' },
   0x6b: { name: 'i32.sub', imm: 'none' },
   0x6c: { name: 'i32.mul', imm: 'none' },
+  0x74: { name: 'i32.shl', imm: 'none' },
   0x92: { name: 'f32.add', imm: 'none' },
+  0xa0: { name: 'f64.add', imm: 'none' },
+  0xa1: { name: 'f64.sub', imm: 'none' },
+  0xa2: { name: 'f64.mul', imm: 'none' },
+  0xb7: { name: 'f64.convert_i32_s', imm: 'none' },
+  0xbb: { name: 'f64.promote_f32', imm: 'none' },
 };
 
 /** SIMD opcodes, after the 0xfd prefix (section 5.4.8). */
@@ -48,6 +65,8 @@ const SIMD_OPS: Record<number, OpInfo> = {
   0xba: { name: 'i32x4.dot_i16x8_s', imm: 'none' },
   0xe4: { name: 'f32x4.add', imm: 'none' },
   0xe6: { name: 'f32x4.mul', imm: 'none' },
+  // Relaxed SIMD (WebAssembly 3.0, section 5.4.8)
+  0x113: { name: 'i32x4.relaxed_dot_i8x16_i7x16_add_s', imm: 'none' },
 };
 
 class Reader {
@@ -224,8 +243,9 @@ function functionBody(r: Reader, index: number, funcTypes: number[], types: Func
       if (depth === 0) break;
       depth--;
     }
-    lines.push(`${'  '.repeat(depth + 2)}${text}`);
-    if (name === 'block' || name === 'loop') depth++;
+    // (else sits at its if's depth, its body one deeper)
+    lines.push(`${'  '.repeat(name === 'else' ? depth + 1 : depth + 2)}${text}`);
+    if (name === 'block' || name === 'loop' || name === 'if') depth++;
   }
   if (r.pos !== end) throw new Error(`function ${index} has ${end - r.pos} bytes after its end`);
   lines.push('  )');

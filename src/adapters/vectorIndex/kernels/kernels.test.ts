@@ -4,7 +4,7 @@
 // its ;; comments and blank lines taken out.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { int8KernelBytes, scanKernelBytes } from '../scanKernel';
+import { int8KernelBytes, relaxedInt8KernelBytes, relaxedProbeBytes, scanKernelBytes } from '../scanKernel';
 import { describeModule } from './describeModule';
 
 /** The listing without ;; comments, trailing spaces and lines left empty. */
@@ -21,6 +21,7 @@ describe('scan kernel listings', () => {
   it.each([
     ['scanF32.wat', scanKernelBytes],
     ['scanInt8.wat', int8KernelBytes],
+    ['scanInt8Relaxed.wat', relaxedInt8KernelBytes],
   ] as const)('%s is exactly what the builder emits, and the bytes are valid wasm', (file, bytes) => {
     const module = bytes();
     expect(describeModule(module)).toBe(listing(file));
@@ -28,10 +29,53 @@ describe('scan kernel listings', () => {
   });
 });
 
+describe('the relaxed SIMD probe', () => {
+  it('is the one relaxed instruction, and this Node has relaxed SIMD (Chromium 114+ does too)', () => {
+    expect(describeModule(relaxedProbeBytes())).toBe(
+      [
+        '(module',
+        '  (type (;0;) (func (param v128 v128 v128) (result v128)))',
+        '  (func (;0;) (type 0) (param v128 v128 v128) (result v128)',
+        '    local.get 0',
+        '    local.get 1',
+        '    local.get 2',
+        '    i32x4.relaxed_dot_i8x16_i7x16_add_s',
+        '  )',
+        ')',
+        '',
+      ].join('\n'),
+    );
+    expect(WebAssembly.validate(relaxedProbeBytes())).toBe(true);
+  });
+});
+
 describe('describeModule', () => {
   const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   /** A module with one function () -> () whose body is `code` (locals: none). */
   const oneFunction = (code: number[]) => new Uint8Array([...header, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 10, code.length + 3, 1, code.length + 1, 0, ...code]);
+
+  it('prints if / else at the depth of their block, with a result type', () => {
+    // i32.const 1; if (result i32) i32.const 2 else i32.const 3 end; i32.eqz; br_if 0 (a block-less branch)
+    const text = describeModule(oneFunction([0x41, 0x01, 0x04, 0x7f, 0x41, 0x02, 0x05, 0x41, 0x03, 0x0b, 0x45, 0x0c, 0x00, 0x0b]));
+    expect(text).toBe(
+      [
+        '(module',
+        '  (type (;0;) (func))',
+        '  (func (;0;) (type 0)',
+        '    i32.const 1',
+        '    if (result i32)',
+        '      i32.const 2',
+        '    else',
+        '      i32.const 3',
+        '    end',
+        '    i32.eqz',
+        '    br 0',
+        '  )',
+        ')',
+        '',
+      ].join('\n'),
+    );
+  });
 
   it('prints a non-natural alignment and a negative constant, and nests blocks', () => {
     // block; i32.const -2; i32.const 0; i32.load align=1 offset=8; ... ; end; end
