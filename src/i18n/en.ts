@@ -1546,6 +1546,20 @@ export const en = {
     tools: { title: 'Tools', subtitle: 'Optional: measure retrieval on a question set, and see the chunks’ vectors on a map.' },
     settingsTitle: 'Settings',
   },
+  // The right device, measured (issue 16 item 3): Automatic times a short batch on each device.
+  deviceTrial: {
+    measuring: 'Automatic: timing a short batch on {{device}}…',
+    figure: '{{device}} {{rate}} chunks/s',
+    failed: '{{device}} failed its trial',
+    separator: ', ',
+    result: 'Measured here: {{figures}}. Automatic uses {{device}}.',
+    reason: {
+      faster: 'It was the faster.',
+      'software-gpu': 'WebGPU here is a software renderer, never chosen over WASM.',
+      'other-failed': 'The other device could not run the model.',
+    },
+    measureAgain: 'Measure again',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

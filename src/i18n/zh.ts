@@ -1517,4 +1517,18 @@ export const zh: Translation = {
     tools: { title: '工具', subtitle: '可选：用一组问题衡量检索效果，并在地图上查看分块的向量。' },
     settingsTitle: '设置',
   },
+  // The right device, measured (issue 16 item 3): Automatic times a short batch on each device.
+  deviceTrial: {
+    measuring: '自动：正在 {{device}} 上计时一小批分块…',
+    figure: '{{device}} 每秒 {{rate}} 个分块',
+    failed: '{{device}} 未能完成测试',
+    separator: '，',
+    result: '本机实测：{{figures}}。自动选择 {{device}}。',
+    reason: {
+      faster: '它更快。',
+      'software-gpu': '此处的 WebGPU 是软件渲染器，不会优先于 WASM 被选择。',
+      'other-failed': '另一个设备无法运行该模型。',
+    },
+    measureAgain: '重新测量',
+  },
 };
