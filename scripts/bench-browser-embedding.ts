@@ -16,9 +16,9 @@
 //   BENCH_CHUNKS_BYTES=60000 (the document chunks/s is measured on)  BENCH_DOC_BYTES=5000000
 //   BENCH_DOC_MODEL=all-MiniLM-L6-v2 (the model of the 5 MB run)  BENCH_MODELS=name,name (embedding models)
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { isSoftwareAdapter } from '../src/core/deviceChoice';
 import { findChromium } from './find-chromium.mjs';
@@ -74,9 +74,15 @@ async function openApp(browser: Browser, url: string): Promise<Page> {
 }
 
 /** The page's WebGPU adapter: none, or its name and whether it is a software renderer. */
-async function probeAdapter(browser: Browser, url: string): Promise<{ name: string; software: boolean } | null> {
-  const page = await openApp(browser, url);
+async function probeAdapter(browser: Browser): Promise<{ name: string; software: boolean } | null> {
+  // A blank page on localhost (WebGPU needs a secure origin; about:blank has no navigator.gpu), before any
+  // build or model is made: a machine without a GPU is told so at once.
+  const dir = mkdtempSync(join(tmpdir(), 'openbook-gpu-probe-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>probe</title>');
+  const site = await serveStatic(dir, PORT, { isolated: false });
+  const page = await (await browser.newContext()).newPage();
   try {
+    await page.goto(site.url);
     const info = await page.evaluate(async () => {
       const gpu = (navigator as { gpu?: { requestAdapter(o?: unknown): Promise<{ info?: Record<string, unknown>; isFallbackAdapter?: boolean } | null> } }).gpu;
       const adapter = await gpu?.requestAdapter({ powerPreference: 'high-performance' });
@@ -95,6 +101,8 @@ async function probeAdapter(browser: Browser, url: string): Promise<{ name: stri
     return { name, software: isSoftwareAdapter(info, info.isFallbackAdapter) };
   } finally {
     await page.context().close();
+    await site.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -188,12 +196,20 @@ async function rerankRun(browser: Browser, site: StaticSite, device: 'WASM' | 'W
     let speed = '';
     for (const question of [QUESTION, 'What does a queen bee do in a colony?']) {
       await page.getByRole('textbox', { name: 'Question', exact: true }).fill(question);
-      const before = (await page.getByTestId('rerank-speed').textContent().catch(() => null)) ?? '';
+      const before =
+        (await page
+          .getByTestId('rerank-speed')
+          .textContent()
+          .catch(() => null)) ?? '';
       await page.getByRole('button', { name: 'Ask', exact: true }).click();
-      await page.waitForFunction((old) => {
-        const now = document.querySelector('[data-testid="rerank-speed"]')?.textContent ?? '';
-        return now !== '' && now !== old;
-      }, before, { timeout: 1_800_000, polling: 500 });
+      await page.waitForFunction(
+        (old) => {
+          const now = document.querySelector('[data-testid="rerank-speed"]')?.textContent ?? '';
+          return now !== '' && now !== old;
+        },
+        before,
+        { timeout: 1_800_000, polling: 500 },
+      );
       speed = (await page.getByTestId('rerank-speed').textContent()) ?? '';
     }
     const m = /Reranked ([\d,]+) candidates? in ([\d,.]+) (s|ms) .* on (\w+)/.exec(speed);
@@ -206,13 +222,19 @@ async function rerankRun(browser: Browser, site: StaticSite, device: 'WASM' | 'W
 }
 
 /** Chat tokens/s: the SmolLM2-135M-shaped model (q4) on `device`, answering one question from keyword-retrieved chunks. */
-async function chatRun(browser: Browser, site: StaticSite, device: 'WASM' | 'WebGPU', text: string): Promise<{ prefill: number; decode: number; tokens: number }> {
+async function chatRun(
+  browser: Browser,
+  site: StaticSite,
+  device: 'WASM' | 'WebGPU',
+  text: string,
+): Promise<{ prefill: number; decode: number; tokens: number }> {
   const page = await openApp(browser, site.url);
   try {
     await addDocument(page, text);
     await page.getByRole('radio', { name: /^Keyword/ }).check();
     await page.getByRole('radio', { name: device === 'WASM' ? 'transformers.js · WASM (CPU)' : 'transformers.js · WebGPU', exact: true }).check();
     await page.getByLabel('Chat model (transformers.js)').selectOption(`openbook-bench/SmolLM2-135M-Instruct`);
+    await page.getByText('Answer settings').click();
     await page.getByLabel('Max answer tokens').fill(String(CHAT_TOKENS));
     await page.getByRole('button', { name: 'Load model' }).click();
     await page.getByRole('button', { name: 'Loaded' }).waitFor({ timeout: 1_800_000 });
@@ -230,9 +252,22 @@ async function chatRun(browser: Browser, site: StaticSite, device: 'WASM' | 'Web
 }
 
 async function main() {
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: [...BASE_ARGS, ...(GPU ? GPU_ARGS : [])] });
+  if (GPU) {
+    const adapter = await probeAdapter(browser);
+    if (!adapter || adapter.software) {
+      console.log(
+        adapter
+          ? `The only WebGPU adapter here is a software renderer (${adapter.name}): GPU benchmark skipped (its figures would say nothing about a GPU).`
+          : 'No WebGPU adapter here (no GPU, or the browser does not offer WebGPU): GPU benchmark skipped.',
+      );
+      await browser.close();
+      return;
+    }
+    console.log(`WebGPU adapter: ${adapter.name}`);
+  }
   console.log('Generating (or finding cached) benchmark models ...');
   await makeBenchModels(BENCH_MODELS_DIR, { fp32: GPU });
-  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: [...BASE_ARGS, ...(GPU ? GPU_ARGS : [])] });
   const dist = distFolder();
   const isolated = await serveStatic(dist, PORT, { models: BENCH_MODELS_DIR, isolated: true });
   const single = await serveStatic(dist, PORT + 1, { models: BENCH_MODELS_DIR, isolated: false });
@@ -242,18 +277,6 @@ async function main() {
     console.log(`${caseName.padEnd(52)} ${metric.padEnd(28)} ${round(value, 1)} ${unit}`);
   };
   try {
-    if (GPU) {
-      const adapter = await probeAdapter(browser, isolated.url);
-      if (!adapter || adapter.software) {
-        console.log(
-          adapter
-            ? `The only WebGPU adapter here is a software renderer (${adapter.name}): GPU benchmark skipped (its figures would say nothing about a GPU).`
-            : 'No WebGPU adapter here (no GPU, or the browser does not offer WebGPU): GPU benchmark skipped.',
-        );
-        return;
-      }
-      console.log(`WebGPU adapter: ${adapter.name}`);
-    }
     // The machine's load when the suite starts: on a shared machine, the figures below are only comparable with others taken at a similar load.
     record(`load average over 1 min, ${cpus().length} cores`, 0, 'load average', loadavg()[0]!, '');
     const small = benchDocument(CHUNKS_BYTES);
