@@ -1551,6 +1551,7 @@ export const en = {
     measuring: 'Automatic: timing a short batch on {{device}}…',
     figure: '{{device}} {{rate}} chunks/s',
     failed: '{{device}} failed its trial',
+    gap: ' ',
     separator: ', ',
     result: 'Measured here: {{figures}}. Automatic uses {{device}}.',
     reason: {

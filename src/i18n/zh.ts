@@ -1522,6 +1522,7 @@ export const zh: Translation = {
     measuring: '自动：正在 {{device}} 上计时一小批分块…',
     figure: '{{device}} 每秒 {{rate}} 个分块',
     failed: '{{device}} 未能完成测试',
+    gap: '',
     separator: '，',
     result: '本机实测：{{figures}}。自动选择 {{device}}。',
     reason: {

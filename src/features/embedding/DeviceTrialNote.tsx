@@ -31,7 +31,9 @@ export function DeviceTrialNote({ disabled }: { disabled: boolean }) {
     .join(t('deviceTrial.separator'));
   return (
     <p className="small device-trial" data-testid="device-trial">
-      {t('deviceTrial.result', { figures, device: deviceName(trial.device) })} <span className="muted">{t(`deviceTrial.reason.${trial.reason}`)}</span>{' '}
+      {t('deviceTrial.result', { figures, device: deviceName(trial.device) })}
+      {t('deviceTrial.gap')}
+      <span className="muted">{t(`deviceTrial.reason.${trial.reason}`)}</span>{' '}
       <button type="button" className="link-button" disabled={disabled} onClick={measureAgain}>
         {t('deviceTrial.measureAgain')}
       </button>
