@@ -13,7 +13,7 @@
 //   models.json                             the manifest a site serves (embedding, reranker, chat)
 // Each folder: config.json, tokenizer.json, tokenizer_config.json, onnx/model_quantized.onnx (q8) or
 // onnx/model_q4.onnx (q4), as transformers.js loads them on WASM; with --fp32 also onnx/model.onnx, which it
-// loads on WebGPU (for `npm run bench:gpu`).
+// loads on WebGPU, for the encoders (for `npm run bench:gpu`).
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -188,7 +188,8 @@ export async function makeBenchModels(outDir = BENCH_MODELS_DIR, options: { fp32
   const manifest: Record<string, unknown[]> = { embedding: [], reranker: [], chat: [] };
   for (const model of BENCH_MODELS) {
     if (options.only && !options.only.includes(model.name)) continue;
-    const bytes = await writeModel(outDir, model, options.fp32 ? [model.dtype, 'fp32'] : [model.dtype]);
+    // fp32 (WebGPU's default) for the encoders; the chat model loads q4 on either device (the app's choice without shader-f16).
+    const bytes = await writeModel(outDir, model, options.fp32 && model.kind !== 'chat' ? [model.dtype, 'fp32'] : [model.dtype]);
     const sizeMB = Math.round(bytes / 1e5) / 10;
     manifest[model.kind]!.push({
       id: `${BENCH_OWNER}/${model.name}`,
