@@ -58,7 +58,7 @@ test('Automatic times the model on WebGPU and on WASM, shows both figures and th
   await page.getByLabel('Run on').selectOption({ label: 'Automatic' });
   await page.getByRole('button', { name: 'Embed and index' }).click();
   await expect(trial).toContainText('Measured here: WebGPU 12.5 chunks/s, WASM 345 chunks/s. Automatic uses WASM.');
-  await expect(page.getByTestId('device-measuring')).toHaveCount(0);
+  await expect(page.getByTestId('device-trial-measuring')).toHaveCount(0);
 
   // In Chinese.
   await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('zh');
@@ -68,6 +68,23 @@ test('Automatic times the model on WebGPU and on WASM, shows both figures and th
   await trial.getByRole('button', { name: '重新测量' }).click();
   await expect(trial).toHaveCount(0);
   expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
+});
+
+test('Automatic measures the reranker on both devices too, shows pairs/s, and reranks on WASM on a software adapter @webgpu', async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, 'volcanoes.md', 'tea.txt');
+  await page.getByRole('radio', { name: /^Keyword/ }).check();
+  await page.getByText('Reranking: none').click();
+  await page.getByRole('radio', { name: /Tiny test reranker/ }).check();
+  await page.getByLabel('Run the reranker on').selectOption({ label: 'Automatic' });
+  const results = await askQuestion(page, 'How hot is lava when a volcano erupts?');
+  await expect(results.getByRole('listitem').first()).toBeVisible();
+  const trial = page.getByTestId('rerank-device-trial');
+  await expect(trial).toContainText(/^Measured here: WebGPU [\d.,]+ pairs\/s, WASM [\d.,]+ pairs\/s\. Automatic uses WASM\./);
+  await expect(trial).toContainText('WebGPU here is a software renderer, never chosen over WASM.');
+  await expect(page.getByTestId('rerank-speed')).toContainText(/on WASM\.$/);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('openbook:device-trial:openbook/tiny-reranker') ?? 'null'));
+  expect(stored.trials.map((t: { device: string }) => t.device)).toEqual(['webgpu', 'wasm']);
 });
 
 test('without WebGPU, the app says WASM (CPU) will be used, and no software-renderer advice', async ({ page }) => {

@@ -1550,6 +1550,7 @@ export const en = {
   deviceTrial: {
     measuring: 'Automatic: timing a short batch on {{device}}…',
     figure: '{{device}} {{rate}} chunks/s',
+    figurePairs: '{{device}} {{rate}} pairs/s',
     failed: '{{device}} failed its trial',
     gap: ' ',
     separator: ', ',

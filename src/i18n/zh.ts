@@ -1521,6 +1521,7 @@ export const zh: Translation = {
   deviceTrial: {
     measuring: '自动：正在 {{device}} 上计时一小批分块…',
     figure: '{{device}} 每秒 {{rate}} 个分块',
+    figurePairs: '{{device}} 每秒 {{rate}} 对',
     failed: '{{device}} 未能完成测试',
     gap: '',
     separator: '，',
