@@ -1780,6 +1780,22 @@ export const en = {
       errors: { failed: 'The chat model failed while writing a context: {{detail}}' },
     },
   },
+  // The right device, measured (issue 16 item 3): Automatic times a short batch on each device.
+  deviceTrial: {
+    measuring: 'Automatic: timing a short batch on {{device}}…',
+    figure: '{{device}} {{rate}} chunks/s',
+    figurePairs: '{{device}} {{rate}} pairs/s',
+    failed: '{{device}} failed its trial',
+    gap: ' ',
+    separator: ', ',
+    result: 'Measured here: {{figures}}. Automatic uses {{device}}.',
+    reason: {
+      faster: 'It was the faster.',
+      'software-gpu': 'WebGPU here is a software renderer, never chosen over WASM.',
+      'other-failed': 'The other device could not run the model.',
+    },
+    measureAgain: 'Measure again',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1740,4 +1740,20 @@ export const zh: Translation = {
       errors: { failed: '对话模型在撰写上下文时出错：{{detail}}' },
     },
   },
+  // The right device, measured (issue 16 item 3): Automatic times a short batch on each device.
+  deviceTrial: {
+    measuring: '自动：正在 {{device}} 上计时一小批分块…',
+    figure: '{{device}} 每秒 {{rate}} 个分块',
+    figurePairs: '{{device}} 每秒 {{rate}} 对',
+    failed: '{{device}} 未能完成测试',
+    gap: '',
+    separator: '，',
+    result: '本机实测：{{figures}}。自动选择 {{device}}。',
+    reason: {
+      faster: '它更快。',
+      'software-gpu': '此处的 WebGPU 是软件渲染器，不会优先于 WASM 被选择。',
+      'other-failed': '另一个设备无法运行该模型。',
+    },
+    measureAgain: '重新测量',
+  },
 };

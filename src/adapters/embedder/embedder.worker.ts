@@ -33,6 +33,16 @@ const api = {
   },
   embed: (texts: string[], kind: EmbedKind, onBatch?: (done: number, total: number) => void) =>
     active === 'lsa' ? lsa.embed(texts, onBatch) : embedder.embed(texts, kind, onBatch),
+  /**
+   * Time the loaded model on `texts` ("Automatic" measures each device with it): one untimed pass (a first
+   * call compiles shaders, sizes buffers), then `passes` timed ones; returns their milliseconds.
+   */
+  trial: async (texts: string[], passes: number): Promise<number> => {
+    await embedder.embed(texts, 'passage');
+    const start = performance.now();
+    for (let i = 0; i < passes; i++) await embedder.embed(texts, 'passage');
+    return performance.now() - start;
+  },
   cancel: () => {
     embedder.cancel();
     lsa.cancel();

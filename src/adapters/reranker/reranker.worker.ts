@@ -12,6 +12,16 @@ const api = {
   load: (model: RerankModelInfo, device: ComputeDevice, source: ModelSource, onDownload: (progress: DownloadProgress) => void) =>
     reranker.load(model, device, source, onDownload),
   score: (question: string, passages: string[], onBatch?: (done: number, total: number) => void) => reranker.score(question, passages, onBatch),
+  /**
+   * Time the loaded model on (first text, each text) pairs ("Automatic" measures each device with it): one
+   * untimed pass, then `passes` timed ones; returns their milliseconds.
+   */
+  trial: async (texts: string[], passes: number): Promise<number> => {
+    await reranker.score(texts[0] ?? '', texts);
+    const start = performance.now();
+    for (let i = 0; i < passes; i++) await reranker.score(texts[0] ?? '', texts);
+    return performance.now() - start;
+  },
   cancel: () => reranker.cancel(),
   dispose: () => reranker.dispose(),
 };

@@ -1,11 +1,12 @@
 // WebGPU or WASM: what was detected (a software WebGPU adapter is not used automatically), what is in use,
-// and the user's override.
+// and the user's override; with Automatic, what the measurement of each device found (DeviceTrialNote).
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGpuStore } from '../../state/models/gpuStore';
 import { useIndexStore } from '../../state/embedding/indexStore';
 import { isBuiltinLsa } from '../../core/lsa/builtinLsa';
 import { DeviceSelect, deviceName, useDeviceNote } from '../../ui/DeviceSelect';
+import { DeviceTrialNote } from './DeviceTrialNote';
 
 export function DevicePicker({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ export function DevicePicker({ disabled }: { disabled: boolean }) {
           {t('speed.threads', { count: loaded.threads })}
         </span>
       )}
+      <DeviceTrialNote disabled={disabled} />
     </div>
   );
 }

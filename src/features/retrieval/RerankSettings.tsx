@@ -1,11 +1,12 @@
 // Reranking in step 4, folded under a summary that names the choice: the cross-encoder (or none), how many
 // candidates it re-scores, where it runs. Below it, always in view: its loading and scoring progress, and
-// how long the last reranking took.
+// how long the last reranking took, and with Automatic what measuring each device found.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGpuStore } from '../../state/models/gpuStore';
 import { useRerankStore } from '../../state/retrieval/rerankStore';
 import { DeviceSelect, deviceName, useDeviceNote } from '../../ui/DeviceSelect';
+import { DeviceTrialNote } from '../../ui/DeviceTrialNote';
 import { formatMs } from '../../core/format';
 import { RerankModelPicker } from './RerankModelPicker';
 import { RerankProgress } from './RerankProgress';
@@ -20,6 +21,9 @@ export function RerankSettings() {
   const phase = useRerankStore((s) => s.phase);
   const loaded = useRerankStore((s) => s.loaded);
   const lastRun = useRerankStore((s) => s.lastRun);
+  const measuring = useRerankStore((s) => s.measuring);
+  const trial = useRerankStore((s) => (s.deviceTrial?.modelId === s.modelId && s.devicePreference === 'auto' ? s.deviceTrial : null));
+  const measureAgain = useRerankStore((s) => s.measureAgain);
   const caps = useGpuStore((s) => s.caps);
   const detectGpu = useGpuStore((s) => s.detect);
   const deviceNote = useDeviceNote(caps);
@@ -60,6 +64,9 @@ export function RerankSettings() {
         </div>
       </details>
       <RerankProgress />
+      {chosen && (
+        <DeviceTrialNote measuring={measuring} trial={trial} unit="pairs" disabled={busy} onMeasureAgain={measureAgain} testId="rerank-device-trial" />
+      )}
       {chosen && lastRun?.modelId === chosen.id && !busy && (
         <p className="muted small" data-testid="rerank-speed">
           {t('rerank.lastRun', {

@@ -43,6 +43,8 @@ import { buildIndex } from '../flows/buildIndex';
 import { describeError, isCancelled } from '../runtime/errors';
 import { saveIndex, useWorkspaceStore } from '../workspace/workspaceStore';
 import { clearProgress, PROGRESS_BATCH, saveProgressBatch } from './resumeStore';
+import { useGpuStore } from '../models/gpuStore';
+import { forgetTrials, measuredChoice, type MeasuredChoice } from '../models/deviceTrials';
 
 export type { DevicePreference } from '../../core/deviceChoice';
 import type { DevicePreference } from '../../core/deviceChoice';
@@ -89,6 +91,12 @@ interface IndexState {
   /** The chat model's chunk contexts the indexed chunks were embedded with (chunkContextStore.ts), or null. */
   indexedContexts: ChunkContexts | null;
   indexStatus: IndexStatus | null;
+  /** "Automatic" measured: each device's figure and the choice, for the model last embedded with it. */
+  deviceTrial: (MeasuredChoice & { modelId: string }) | null;
+  /** The device a trial is running on now. */
+  measuring: ComputeDevice | null;
+  /** Forget the measured figures of the chosen model: the next Automatic run measures again. */
+  measureAgain(): void;
   loadSiteModels(): Promise<void>;
   setModel(id: string): void;
   setDevicePreference(p: DevicePreference): void;
@@ -175,6 +183,38 @@ async function loadModel(
   return result;
 }
 
+/**
+ * Automatic on a browser with a WebGPU adapter: the device measured faster for this model (from memory, or
+ * measured now, loading the model on each device); null where there is nothing to measure.
+ */
+async function measureAutomatic(
+  set: SetIndexState,
+  get: () => IndexState,
+  model: EmbeddingModelInfo,
+  source: ModelSource,
+  stillCurrent: () => boolean,
+): Promise<MeasuredChoice | null> {
+  const caps = await useGpuStore.getState().detect();
+  const choice = await measuredChoice(model.id, caps, {
+    async load(device) {
+      const loaded = get().loaded;
+      if (loaded?.modelId === model.id && loaded.device === device) return device;
+      const result = await loadModel(set, model, device, source, stillCurrent);
+      return result.device === 'webgpu' ? 'webgpu' : 'wasm';
+    },
+    async time(texts, passes) {
+      const { api } = await getEmbedder();
+      return api.trial(texts, passes);
+    },
+    stillCurrent,
+    onMeasuring: (measuring) => {
+      if (stillCurrent()) set({ measuring });
+    },
+  });
+  if (choice && stillCurrent()) set({ deviceTrial: { ...choice, modelId: model.id } });
+  return choice;
+}
+
 /** The state of an index that holds nothing, with no run under way. */
 type EmptyIndexFields =
   | 'phase'
@@ -224,6 +264,13 @@ export const useIndexStore = create<IndexState>()(
       embedHeaders: false,
       ...emptyIndex(),
       loaded: null,
+      deviceTrial: null,
+      measuring: null,
+
+      measureAgain() {
+        forgetTrials(get().modelId);
+        set({ deviceTrial: null });
+      },
 
       // A site may serve models itself and list them in models/models.json (see README).
       loadSiteModels: siteModelsOnce(
@@ -294,6 +341,11 @@ export const useIndexStore = create<IndexState>()(
               return;
             }
             device = choice.device;
+            if (state.devicePreference === 'auto') {
+              const measured = await measureAutomatic(set, get, model, source!, stillCurrent);
+              if (!stillCurrent()) return;
+              if (measured) device = measured.device;
+            }
             const loaded = get().loaded;
             if (!loaded || loaded.modelId !== model.id || loaded.device !== device) {
               device = (await loadModel(set, model, device, source!, stillCurrent)).device;
@@ -394,7 +446,14 @@ export const useIndexStore = create<IndexState>()(
         if (phase !== 'loading-model' && phase !== 'fitting' && phase !== 'embedding') return;
         runId++; // results of the cancelled run are ignored from now on
         const lsaRun = phase === 'fitting' || (phase === 'embedding' && isBuiltinLsa(get().loaded?.modelId));
-        set({ phase: get().indexedChunks.size > 0 ? 'ready' : 'idle', notice: message('embedding.cancelled'), embedded: null, downloads: {}, fitting: null });
+        set({
+          phase: get().indexedChunks.size > 0 ? 'ready' : 'idle',
+          notice: message('embedding.cancelled'),
+          embedded: null,
+          downloads: {},
+          fitting: null,
+          measuring: null,
+        });
         // The embedder may hold a fit the index was not made with: the next question restores the index's.
         if (lsaRun) set({ loaded: null });
         if (phase === 'loading-model') {

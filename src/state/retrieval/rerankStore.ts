@@ -16,6 +16,8 @@ import { message, type Message } from '../../i18n/message';
 import { WorkerModelLoad, modelSource, resolveDevice as chooseDeviceFor, siteModelsOnce, withDownload } from '../models/modelLoading';
 import { getReranker, resetReranker } from '../runtime/workers';
 import { describeError } from '../runtime/errors';
+import { useGpuStore } from '../models/gpuStore';
+import { forgetTrials, measuredChoice, type MeasuredChoice } from '../models/deviceTrials';
 
 export type RerankDevicePreference = DevicePreference;
 export type RerankPhase = 'idle' | 'loading' | 'reranking';
@@ -48,6 +50,12 @@ interface RerankState {
   scored: { done: number; total: number } | null;
   /** The last finished run: how many candidates, how long the cross-encoder took, where. */
   lastRun: { candidates: number; ms: number; device: ComputeDevice; modelId: string } | null;
+  /** "Automatic" measured: each device's pairs/s and the choice, for the model last scored with it. */
+  deviceTrial: (MeasuredChoice & { modelId: string }) | null;
+  /** The device a trial is running on now. */
+  measuring: ComputeDevice | null;
+  /** Forget the measured figures of the chosen model: the next Automatic question measures again. */
+  measureAgain(): void;
   loadSiteModels(): Promise<void>;
   setModel(id: string | null): void;
   setDevicePreference(p: RerankDevicePreference): void;
@@ -109,7 +117,31 @@ export const useRerankStore = create<RerankState>()(
         }
         const source = modelSource();
         if (!source) throw new RerankProblem(message('settings.errors.bad-host'), 'The model download source is not a valid address.');
-        const device = await resolveDevice();
+        let device = await resolveDevice();
+        if (get().devicePreference === 'auto') {
+          // Where WebGPU has an adapter: the device measured faster for this model (remembered, or timed now).
+          const caps = await useGpuStore.getState().detect();
+          const choice = await measuredChoice(model.id, caps, {
+            async load(trialDevice) {
+              const held = get().loaded;
+              if (held?.modelId !== model.id || held.device !== trialDevice) await load(model, trialDevice, source, epoch);
+              return get().loaded?.device ?? trialDevice;
+            },
+            async time(texts, passes) {
+              const { api } = await getReranker();
+              return api.trial(texts, passes);
+            },
+            stillCurrent: live,
+            onMeasuring: (measuring) => {
+              if (live()) set({ measuring });
+            },
+          });
+          if (!live()) throw cancelled();
+          if (choice) {
+            device = choice.device;
+            set({ deviceTrial: { ...choice, modelId: model.id } });
+          }
+        }
 
         const current = get().loaded;
         if (current?.modelId !== model.id || current.device !== device) await load(model, device, source, epoch);
@@ -150,6 +182,14 @@ export const useRerankStore = create<RerankState>()(
         downloads: {},
         scored: null,
         lastRun: null,
+        deviceTrial: null,
+        measuring: null,
+
+        measureAgain() {
+          const { modelId } = get();
+          if (modelId) forgetTrials(modelId);
+          set({ deviceTrial: null });
+        },
 
         // The site's own cross-encoders (models.json's "reranker" list); an unreadable manifest is the embedding step's to report.
         loadSiteModels: siteModelsOnce((manifest) => set({ models: withSiteRerankModels(parseRerankManifest(manifest)) })),
@@ -168,7 +208,7 @@ export const useRerankStore = create<RerankState>()(
           const phase = get().phase;
           if (phase === 'idle') return;
           cancels++; // the call under way and those waiting are cancelled; what they still report is ignored
-          set({ phase: 'idle', downloads: {}, scored: null });
+          set({ phase: 'idle', downloads: {}, scored: null, measuring: null });
           if (phase === 'loading') {
             // A download cannot be interrupted inside the library: replace the worker.
             set({ loaded: null });
