@@ -1556,6 +1556,7 @@ export const en = {
       'Make room first: remove documents you no longer need, or keep the workspace in a file (“Export workspace” in step 1) and clear it. Then press “Build the index”: only chunks without a vector are embedded, and the index is saved. Or discard the kept vectors to free the room they take.',
     failedNext: 'Press “Build the index”: only chunks without a vector are embedded, and the index is saved again. Or discard the kept vectors.',
     incompleteList: 'Documents with chunks still to embed',
+    document: '{{name}}: {{done}} of {{total}} chunks kept their vector',
     build: 'Build the index',
     discard: 'Discard the kept vectors',
   },

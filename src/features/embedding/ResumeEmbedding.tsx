@@ -34,7 +34,7 @@ export function ResumeEmbedding() {
       {interrupted.documents.length > 0 && (
         <ul aria-label={t(unsaved ? 'resumeUnsaved.incompleteList' : 'resume.incompleteList')}>
           {interrupted.documents.map((d) => (
-            <li key={d.id}>{t('resume.document', { name: d.name, done: d.done, total: d.total })}</li>
+            <li key={d.id}>{t(unsaved ? 'resumeUnsaved.document' : 'resume.document', { name: d.name, done: d.done, total: d.total })}</li>
           ))}
         </ul>
       )}
