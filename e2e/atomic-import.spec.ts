@@ -5,7 +5,7 @@
 // the page says about a failed import is what a reload shows, and nothing an import wrote is left over.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, embed, openApp, scores } from './steps';
+import { addFiles, askQuestion, documentList, embed, openApp, scores } from './steps';
 import { riverWorkspaceFile } from './workspaceFileBuilder';
 
 const QUESTION = 'How hot is lava when a volcano erupts?';
@@ -48,8 +48,6 @@ async function installHooks(page: Page) {
 
 const setHooks = (page: Page, change: Partial<Hooks>) => page.evaluate((c) => Object.assign((window as unknown as { hooks: Hooks }).hooks, c), change);
 const hooks = (page: Page) => page.evaluate(() => (window as unknown as { hooks: Hooks }).hooks);
-
-const documentList = (page: Page) => page.getByRole('list', { name: 'Documents' });
 
 async function reloadAndWaitForRestore(page: Page) {
   await page.reload();
@@ -174,7 +172,7 @@ test('a published workspace (?workspace=) is opened the same way: a full storage
   // The storage runs out while the vectors are written.
   await page.goto('/?workspace=demo/rivers.zip');
   await setHooks(page, { writes: 0, failWriteAt: 25 });
-  await page.getByRole('button', { name: 'Open it' }).click();
+  await page.getByRole('button', { name: 'Open it', exact: true }).click();
   await expect(outcome).toContainText(
     'The published workspace rivers.zip could not be opened, and the current workspace is unchanged: this browser’s storage for the site is full. Nothing of the new workspace was kept',
   );
@@ -185,7 +183,7 @@ test('a published workspace (?workspace=) is opened the same way: a full storage
   // The page is left once the index is written beside the old workspace, before the switch.
   await page.goto('/?workspace=demo/rivers.zip');
   await setHooks(page, { importPoints: [], pauseAt: 4 });
-  await page.getByRole('button', { name: 'Open it' }).click();
+  await page.getByRole('button', { name: 'Open it', exact: true }).click();
   await expect.poll(async () => (await hooks(page)).importPoints).toEqual(['saving', 'documents', 'documents', 'documents', 'index']);
   await page.goto('/');
   await expectOldWorkspace(page, before);
@@ -193,7 +191,7 @@ test('a published workspace (?workspace=) is opened the same way: a full storage
 
   // Undisturbed, it replaces the workspace, also after a reload.
   await page.goto('/?workspace=demo/rivers.zip');
-  await page.getByRole('button', { name: 'Open it' }).click();
+  await page.getByRole('button', { name: 'Open it', exact: true }).click();
   await expect(outcome).toContainText('Opened the published workspace rivers.zip: 20 documents and 60 chunks');
   await expectNewWorkspace(page);
   await reloadAndWaitForRestore(page);

@@ -3,7 +3,7 @@
 // document's title; the header is embedded, never shown.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { resultList, scores } from './steps';
+import { documentList, resultList, scores } from './steps';
 
 const QUESTION = 'evaluating retrieval';
 
@@ -24,7 +24,7 @@ async function resultDocuments(page: Page): Promise<string[]> {
 test('embedding with contextual headers: the index is marked out of date, then vector search finds chunks by their title', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
   const step = page.getByRole('region', { name: 'Embed and index' });
   await step.getByRole('radio', { name: /LSA: the built-in embedder/ }).check();
   const headers = step.getByRole('checkbox', { name: 'Embed each chunk with its contextual header' });

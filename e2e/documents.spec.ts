@@ -1,11 +1,11 @@
 // Getting documents in: good files, bad files, pasted text, the sample corpus, and the language switch.
 import { test, expect } from './fixtures';
-import { addFiles, openApp, showChunkList } from './steps';
+import { addFiles, documentList, openApp, showChunkList } from './steps';
 
 test('each bad file gets its own message and the good documents stay', async ({ page }) => {
   await openApp(page);
   await addFiles(page, 'tea.txt');
-  const list = page.getByRole('list', { name: 'Documents' });
+  const list = documentList(page);
   await expect(list.getByRole('listitem')).toHaveCount(1);
 
   await page.getByLabel('Choose files').setInputFiles([
@@ -39,7 +39,7 @@ test('pasted text becomes a document; empty paste is refused', async ({ page }) 
   await page.getByLabel('Title').fill('Notes');
   await page.getByLabel('Text', { exact: true }).fill('Magma rises through the crater of the volcano.');
   await page.getByRole('button', { name: 'Add document' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' })).toContainText('Notes');
+  await expect(documentList(page)).toContainText('Notes');
   await showChunkList(page);
   await expect(page.getByRole('list', { name: 'Chunks of Notes' })).toContainText('Magma rises');
 });
@@ -47,7 +47,7 @@ test('pasted text becomes a document; empty paste is refused', async ({ page }) 
 test('the sample corpus loads with one click, in English and Chinese', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
-  const list = page.getByRole('list', { name: 'Documents' });
+  const list = documentList(page);
   await expect(list.getByRole('listitem')).toHaveCount(5);
   await expect(list).toContainText('检索增强生成简介.md');
 });

@@ -1,6 +1,6 @@
 // Bad settings and failed downloads get a specific message where the user is looking.
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, embed, openApp } from './steps';
+import { addFiles, askQuestion, documentList, embed, openApp } from './steps';
 
 test('a template without {context} gets a warning, and the filled prompt follows the edited template', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -35,7 +35,7 @@ test('an embedding model that cannot be downloaded says so, and the documents st
   await page.getByRole('button', { name: 'Embed and index' }).click();
   const error = page.getByRole('alert').filter({ hasText: 'The embedding model Xenova/all-MiniLM-L6-v2 could not be loaded' });
   await expect(error).toContainText(/network/i);
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(1);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(1);
   // The ways forward are offered where the message is: each that needs no download.
   await expect(error.getByText('Ways forward without this download:')).toBeVisible();
   for (const way of [

@@ -3,7 +3,7 @@
 // saved with the workspace and comes back after a reload.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, chooseEngine, embed, loadFixtureChatModel, openApp, scores } from './steps';
+import { addFiles, askQuestion, chooseEngine, documentList, embed, loadFixtureChatModel, openApp, scores } from './steps';
 
 const evaluation = (page: Page) => page.getByRole('region', { name: 'Evaluate retrieval' });
 const QUESTION = 'What is retrieval-augmented generation?';
@@ -18,7 +18,7 @@ async function ask(page: Page, question: string): Promise<number[]> {
 test('an adapter trained on the sample question set: loss curve, before/after, switch, kept after a reload', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
   await embed(page);
   const step = evaluation(page);
   await step.getByRole('button', { name: 'Use the sample question set' }).click();

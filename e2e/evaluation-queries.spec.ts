@@ -2,14 +2,14 @@
 // standalone rewrite says it needs the chat model and is not run without it; with the fixture chat model
 // loaded, the evaluation table shows a row for each, measured on the same questions.
 import { test, expect } from './fixtures';
-import { chooseEngine, loadFixtureChatModel } from './steps';
+import { chooseEngine, documentList, loadFixtureChatModel } from './steps';
 
 test('an evaluation with one configuration per query transformation shows a row for each; none runs without the chat model', async ({ page }) => {
   // Some tens of generations by the fixture chat model on the CPU: minutes on a busy machine.
   test.setTimeout(360_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
   const step = page.getByRole('region', { name: 'Evaluate retrieval' });
   await step.getByRole('button', { name: 'Use the sample question set' }).click();
   // Keyword search alone (no embedding needed): the sample's LSA configurations are removed.

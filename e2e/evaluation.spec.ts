@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addFiles, embed, openApp } from './steps';
+import { addFiles, documentList, embed, openApp } from './steps';
 
 const QUESTIONS = [
   { question: 'How hot is lava when a volcano erupts?', expected_document: 'volcanoes.md', expected_substring: '1,200 degrees Celsius' },
@@ -164,7 +164,7 @@ test('a CSV with bad rows is refused with each row named, and the question set i
 test('the sample corpus ships with a question set that runs', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
   await embed(page);
   const step = evaluation(page);
   await step.getByRole('button', { name: 'Use the sample question set' }).click();

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, resultFacts, embed, openApp, scores } from './steps';
+import { addFiles, askQuestion, documentList, embed, openApp, resultFacts, scores } from './steps';
 
 const QUESTION = 'How hot is lava when a volcano erupts?';
 
@@ -30,8 +30,6 @@ async function importWorkspace(page: Page, file: string | { name: string; buffer
   await expect(outcome).toBeVisible();
   return outcome;
 }
-
-const documentList = (page: Page) => page.getByRole('list', { name: 'Documents' });
 
 test('an exported workspace, imported after clearing, answers the same question with the same chunk and score', async ({ page }, testInfo) => {
   await openApp(page);

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, doc } from './fixtures';
-import { openApp, showChunkList } from './steps';
+import { documentList, openApp, showChunkList } from './steps';
 
 const generated = (name: string) => path.join(import.meta.dirname, '.generated', 'documents', name);
 
@@ -13,7 +13,7 @@ async function addGenerated(page: Page, ...names: string[]) {
 }
 
 const fileRow = (page: Page, name: string) => page.getByRole('list', { name: 'Files being added' }).getByRole('listitem').filter({ hasText: name });
-const documentRow = (page: Page, name: string) => page.getByRole('list', { name: 'Documents' }).getByRole('listitem').filter({ hasText: name });
+const documentRow = (page: Page, name: string) => documentList(page).getByRole('listitem').filter({ hasText: name });
 
 async function chunksOf(page: Page, name: string) {
   await page.getByRole('button', { name, exact: true }).click();
@@ -30,7 +30,7 @@ test('one file of each format is read, listed with its metadata, and chunked', a
 
   for (const name of ['two-pages.pdf', 'field-guide.docx', 'reefs.html', '火山-gbk.txt', 'volcanoes.md'])
     await expect(fileRow(page, name)).toContainText('Added');
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
 
   await expect(documentRow(page, 'two-pages.pdf')).toContainText(/PDF · [\d.]+ KB · 2 pages · \d+ chunks?/);
   await expect(documentRow(page, 'field-guide.docx')).toContainText('Word');
@@ -70,7 +70,7 @@ test('one file of each format is read, listed with its metadata, and chunked', a
 
   // In Chinese, the metadata follows the language.
   await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('zh');
-  await expect(page.getByRole('list', { name: '文档' }).getByRole('listitem').filter({ hasText: 'two-pages.pdf' })).toContainText('2 页');
+  await expect(documentList(page, '文档').getByRole('listitem').filter({ hasText: 'two-pages.pdf' })).toContainText('2 页');
 });
 
 test('each bad file gets its own reason, the good documents stay, and the size cap is a setting', async ({ page }) => {
@@ -102,7 +102,7 @@ test('each bad file gets its own reason, the good documents stay, and the size c
   await expect(page.getByRole('alert').filter({ hasText: 'Enter a size from 0.01 to 2048 MB.' })).toBeVisible();
 
   // The good documents are there, untouched.
-  const list = page.getByRole('list', { name: 'Documents' });
+  const list = documentList(page);
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(documentRow(page, 'two-pages.pdf')).toContainText('2 pages');
   const pdf = await chunksOf(page, 'two-pages.pdf');

@@ -9,10 +9,9 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, resultFacts, embed, filesRead, openApp, scores } from './steps';
+import { addFiles, askQuestion, documentList, embed, filesRead, openApp, resultFacts, scores } from './steps';
 
 const QUESTION = 'How hot is lava when a volcano erupts?';
-const documentList = (page: Page) => page.getByRole('list', { name: 'Documents' });
 
 /** The top result's card and every score, for comparing two runs. */
 async function results(page: Page) {
@@ -132,7 +131,7 @@ test('the same files opened from the address (?workspace=) are refused too, and 
   for (const pick of [bad[0]!, bad[2]!, bad[4]!, bad.at(-1)!]) {
     await page.route(`**/demo/${pick.name}`, (route) => route.fulfill({ body: pick.bytes, contentType: 'application/zip' }));
     await page.goto(`/?workspace=demo/${pick.name}`);
-    await page.getByRole('button', { name: 'Open it' }).click();
+    await page.getByRole('button', { name: 'Open it', exact: true }).click();
     const outcome = page.getByTestId('published-outcome');
     await expect(outcome).toContainText(`The published workspace ${pick.name} could not be opened, and the current workspace is unchanged:`);
     await expect(outcome).toContainText(pick.says);

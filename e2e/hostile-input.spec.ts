@@ -3,7 +3,7 @@
 // a companion file, a 30,000-paragraph HTML page, 1,000 small text files, and a model answer of 3,000
 // nested quotes from the local OpenAI-compatible test server.
 import { test as base, expect } from './fixtures';
-import { addFiles, askQuestion, chooseEngine, embed, filesRead, openApp, scores } from './steps';
+import { addFiles, askQuestion, chooseEngine, documentList, embed, filesRead, openApp, scores } from './steps';
 import { makeDocxBomb, makeLongHtml, smallTextFiles } from '../scripts/hostile-fixtures';
 import { startOpenAITestServer, type TestServer } from '../scripts/openaiTestServer';
 
@@ -35,7 +35,7 @@ test('a DOCX bomb is refused with its reason; the companion file is added and wh
   const files = page.getByRole('list', { name: 'Files being added' });
   await expect(files.locator('li', { hasText: 'bomb.docx' })).toContainText('Failed: this DOCX unpacks to more than 100 MB');
   await expect(files.locator('li', { hasText: 'companion.md' })).toContainText('Added');
-  const documents = page.getByRole('list', { name: 'Documents' });
+  const documents = documentList(page);
   await expect(documents).toContainText('tea.txt');
   await expect(documents).toContainText('companion.md');
   await expect(documents).not.toContainText('bomb.docx');
@@ -51,7 +51,7 @@ test('a 30,000-paragraph HTML page is read', async ({ page }) => {
   await page.getByLabel('Choose files').setInputFiles([buffer('long.html', html, 'text/html')]);
   await filesRead(page);
   await expect(page.getByRole('list', { name: 'Files being added' }).locator('li', { hasText: 'long.html' })).toContainText('Added');
-  await expect(page.getByRole('list', { name: 'Documents' })).toContainText('long.html');
+  await expect(documentList(page)).toContainText('long.html');
 });
 
 test('1,000 small files are all added, with progress while they are read', async ({ page }) => {
@@ -93,7 +93,7 @@ test('1,000 small files are all added, with progress while they are read', async
     progress.some((p) => /^([2-9]|[1-9]\d{1,2}) of 1001 done$/.test(p)),
     progress.join(' | '),
   ).toBe(true);
-  await expect(page.getByRole('list', { name: 'Documents' })).toContainText('note-00999.txt');
+  await expect(documentList(page)).toContainText('note-00999.txt');
   // The index that was there still answers as before (the new files wait for the next embedding).
   await askQuestion(page, 'How is green tea steeped?');
   expect(await scores(page)).toEqual(before);

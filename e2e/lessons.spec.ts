@@ -7,7 +7,7 @@
 // the steps that need one pass by doing them (the comparison, the lost-in-the-middle lab).
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { chooseEngine, embed, loadFixtureChatModel, openApp as openWithFixtureModels, resultList } from './steps';
+import { chooseEngine, documentList, embed, loadFixtureChatModel, openApp as openWithFixtureModels, resultList } from './steps';
 import { expectCleanPage } from './uiFlow';
 
 // Each test goes through several lessons (and one loads a chat model): on a busy 2-core machine that can take
@@ -175,7 +175,7 @@ test('chunk size matters, reranking and lost in the middle, start to finish', as
   await noSiteModels(context);
   await openApp(page);
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
 
   // 4. Reranking: no reranker can be loaded here; the lesson explains and completes.
   await startLesson(page, 'Reranking');
@@ -247,7 +247,7 @@ test('a lesson left, and the page reloaded, resume at their step; on a phone the
   await panel(page).getByRole('button', { name: 'Leave (keeps your place)' }).click();
   await expect(panel(page)).toHaveCount(0);
   await page.reload();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
   await expect(panel(page)).toHaveCount(0);
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   await expect(page.locator('#lessons').locator('li', { hasText: 'The open-book exam' })).toContainText('at step 2 of 5');
@@ -289,7 +289,7 @@ test('with the site’s fixture chat model, the steps that need one are done by 
   await chooseEngine(page, 'transformers.js · WASM (CPU)');
   await loadFixtureChatModel(page);
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
   await embed(page);
 
   await startLesson(page, 'The open-book exam');

@@ -4,7 +4,7 @@
 // models/ folder answer 404, as a site that serves no models would.)
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { resultList, scores } from './steps';
+import { documentList, resultList, scores } from './steps';
 
 const QUESTION = 'Why does retrieval-augmented generation reduce hallucination?';
 
@@ -29,7 +29,7 @@ test('with no network and no site models: keyword search at once, the built-in e
   });
   await page.goto('/');
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
 
   // Nothing embedded: keyword search answers with BM25 scores, and the prompt is filled with its chunks.
   await expect(page.getByText('No vectors yet: keyword search works now.')).toBeVisible();

@@ -3,7 +3,7 @@
 // them all at once, with progress; with the network off, a PDF is read (the PDF reader comes from that cache).
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import { openApp } from './steps';
+import { documentList, openApp } from './steps';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -53,8 +53,6 @@ test('the first visit precaches the shell only; the runtimes are kept on request
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
   await page.getByLabel('Choose files').setInputFiles(generated('two-pages.pdf'));
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem').filter({ hasText: 'two-pages.pdf' })).toContainText(
-    /PDF · [\d.]+ KB · 2 pages/,
-  );
+  await expect(documentList(page).getByRole('listitem').filter({ hasText: 'two-pages.pdf' })).toContainText(/PDF · [\d.]+ KB · 2 pages/);
   await context.setOffline(false);
 });

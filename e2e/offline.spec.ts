@@ -2,7 +2,7 @@
 // and the wasm of ONNX Runtime and Voy from its precache, the site's model from its runtime cache, and the
 // workspace comes back from IndexedDB, so a question is answered offline with the fixture model.
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, embed, openApp, scores } from './steps';
+import { addFiles, askQuestion, documentList, embed, openApp, scores } from './steps';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -32,7 +32,7 @@ test('after one visit the app loads and searches with the network off', async ({
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(2);
   await expect(page.getByTestId('index-summary')).toContainText('Index ready');
   // The question loads the fixture model again (from the caches) and gets the same answer.
   const table = await askQuestion(page, QUESTION);

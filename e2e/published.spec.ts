@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, isHostProbe, isLocalUrl } from './fixtures';
-import { addFiles, askQuestion, resultFacts, embed, openApp, savedDocumentNames, scores } from './steps';
+import { addFiles, askQuestion, documentList, embed, openApp, resultFacts, savedDocumentNames, scores } from './steps';
 
 const QUESTION = 'How hot is lava when a volcano erupts?';
 
@@ -57,15 +57,15 @@ test('over a workspace of its own, the address asks first; a missing file is exp
   await page.goto('/?workspace=demo/missing.zip');
   await expect(page.getByText('This address opens the published workspace missing.zip.')).toBeVisible();
   await page.getByRole('button', { name: 'Keep my workspace' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' })).toContainText('tea.txt');
+  await expect(documentList(page)).toContainText('tea.txt');
   expect(new URL(page.url()).search).toBe('');
 
   await page.goto('/?workspace=demo/missing.zip');
-  await page.getByRole('button', { name: 'Open it' }).click();
+  await page.getByRole('button', { name: 'Open it', exact: true }).click();
   await expect(page.getByTestId('published-outcome')).toContainText(
     'The published workspace missing.zip could not be opened, and the current workspace is unchanged: the site answered with status 404',
   );
-  await expect(page.getByRole('list', { name: 'Documents' })).toContainText('tea.txt');
+  await expect(documentList(page)).toContainText('tea.txt');
 
   await page.goto('/?workspace=https://example.org/w.zip');
   await expect(page.getByTestId('published-outcome')).toContainText('a file on another site is not fetched');

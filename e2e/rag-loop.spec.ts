@@ -1,12 +1,12 @@
 // The whole RAG loop, driven as a person would: documents in, chunks, embedding, retrieval, prompt.
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, embed, openApp, resultList, scores } from './steps';
+import { addFiles, askQuestion, documentList, embed, openApp, resultList, scores } from './steps';
 
 async function wholeLoop(page: import('@playwright/test').Page, device: 'WASM' | 'WebGPU') {
   await openApp(page);
   await addFiles(page, 'volcanoes.md', 'tea.txt');
 
-  const list = page.getByRole('list', { name: 'Documents' });
+  const list = documentList(page);
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(list.getByRole('listitem').filter({ hasText: 'volcanoes.md' })).toContainText(/\d+ chunks?/);
 
@@ -90,7 +90,7 @@ test('a model download can be cancelled, and a later run loads the model afresh'
   // Each file of the model has its own progress, in bytes; the held weights are still on their way.
   await expect(page.getByRole('progressbar', { name: 'Downloading tokenizer.json' })).toBeVisible();
   await expect(page.getByText(/KB, done/).first()).toBeVisible();
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(page.getByText('Embedding was cancelled')).toBeVisible();
   await expect(page.getByText('The vector index is empty.')).toBeVisible();
   release();
@@ -113,7 +113,7 @@ test('embedding can be cancelled, and the index stays as it was', async ({ page 
   await page.getByLabel('Choose files').setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await page.getByRole('button', { name: 'Embed and index' }).click();
   await expect(page.getByRole('progressbar', { name: 'Chunks embedded' })).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(page.getByText('Embedding was cancelled')).toBeVisible();
   // The index still holds what it held before, and still answers.
   await expect(page.getByTestId('index-summary')).toHaveText(before!);

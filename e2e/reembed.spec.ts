@@ -2,7 +2,7 @@
 // answering (with the old model's question vectors) while the new model embeds, and is replaced only
 // once the new vectors are complete.
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, embed, openApp, resultList, scores } from './steps';
+import { addFiles, askQuestion, documentList, embed, openApp, resultList, scores } from './steps';
 
 const TEA = 'How should green tea be brewed?';
 
@@ -18,7 +18,7 @@ test('while another model re-embeds, the old index answers exactly as before; th
   // A larger workspace, so that the new model's run lasts a while.
   const lines = Array.from({ length: 2000 }, (_, i) => `Lava and tea, line ${i}.`).join('\n');
   await page.getByLabel('Choose files').setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(lines) });
-  await expect(page.getByRole('list', { name: 'Documents' })).toContainText('big.txt');
+  await expect(documentList(page)).toContainText('big.txt');
   await page.getByRole('radio', { name: /Tiny wide test embedder/ }).check();
   await page.getByRole('button', { name: /^Re-embed with Tiny wide test embedder/ }).click();
   await expect(page.getByTestId('old-index-searchable')).toContainText('made with openbook/tiny-embedder');

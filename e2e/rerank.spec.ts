@@ -3,7 +3,7 @@
 // (scripts/make-fixture-reranker.ts). The tiny embedder ranks by topic instead, so the two orders differ.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { askQuestion, embed, openApp, resultList } from './steps';
+import { askQuestion, documentList, embed, openApp, resultList } from './steps';
 
 const QUESTION = 'How hot is lava when a volcano erupts?';
 /** Four one-chunk documents; the comment gives the question's content words each one shares. */
@@ -22,7 +22,7 @@ async function pasteDocuments(page: Page) {
     await page.getByLabel('Title').fill(title);
     await page.getByLabel('Text', { exact: true }).fill(text);
     await page.getByRole('button', { name: 'Add document' }).click();
-    await expect(page.getByRole('list', { name: 'Documents' })).toContainText(title);
+    await expect(documentList(page)).toContainText(title);
   }
 }
 

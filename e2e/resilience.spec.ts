@@ -6,7 +6,7 @@
 // parse at its first progress report, so what is shown mid-parse is checked without racing the clock.
 import type { Page } from '@playwright/test';
 import { test, expect, doc } from './fixtures';
-import { openApp } from './steps';
+import { documentList, openApp } from './steps';
 
 /** 100,000 sibling elements, about 4.5 MB. */
 function hugeHtml(): Buffer {
@@ -16,7 +16,6 @@ function hugeHtml(): Buffer {
 
 const filesList = (page: Page) => page.getByRole('list', { name: 'Files being added' });
 const fileRow = (page: Page, name: string) => filesList(page).getByRole('listitem').filter({ hasText: name });
-const documentsList = (page: Page) => page.getByRole('list', { name: 'Documents' });
 
 /** Before the page loads: the hooks the test uses. */
 async function withTestHooks(page: Page, hooks: { throwIn?: string; hold?: string[] }) {
@@ -40,7 +39,7 @@ test('a step that fails shows what failed and its ways out; the other steps stil
 
   // The documents step works beside it.
   await page.getByLabel('Choose files').setInputFiles(doc('tea.txt'));
-  await expect(documentsList(page)).toContainText('tea.txt');
+  await expect(documentList(page)).toContainText('tea.txt');
 
   // With no index to export, the documents' texts are saved.
   const download = page.waitForEvent('download');
@@ -64,11 +63,11 @@ test('a step that fails shows what failed and its ways out; the other steps stil
   await expect(boundary).toContainText('This step stopped working');
 
   // Clear workspace: asked first, as in the Workspace area.
-  await expect(documentsList(page)).toContainText('tea.txt');
+  await expect(documentList(page)).toContainText('tea.txt');
   await boundary.getByRole('button', { name: 'Clear workspace' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Clear everything' }).click();
   await expect(boundary.getByRole('status')).toContainText('The workspace was cleared.');
-  await expect(documentsList(page).getByText('tea.txt')).toHaveCount(0);
+  await expect(documentList(page).getByText('tea.txt')).toHaveCount(0);
 
   // Once the cause is gone, "Try again" brings the step back.
   await page.evaluate(() => delete (window as unknown as { __openbookTest: { throwIn?: string } }).__openbookTest.throwIn);
@@ -93,8 +92,8 @@ test('a parser worker that crashes mid-file marks that file failed with the reas
   await release(page, 'parse-progress');
   await page.getByLabel('Choose files').setInputFiles(doc('tea.txt'));
   await expect(fileRow(page, 'tea.txt')).toContainText('Added');
-  await expect(documentsList(page)).toContainText('tea.txt');
-  await expect(documentsList(page).getByText('huge.html')).toHaveCount(0);
+  await expect(documentList(page)).toContainText('tea.txt');
+  await expect(documentList(page).getByText('huge.html')).toHaveCount(0);
 });
 
 test('a 100,000-element HTML file shows its progress and can be cancelled; without a hold it is read to the end', async ({ page }) => {
@@ -108,54 +107,54 @@ test('a 100,000-element HTML file shows its progress and can be cancelled; witho
   await expect(row.getByRole('progressbar')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel adding files' }).click();
   await expect(row).toContainText('Cancelled');
-  await expect(documentsList(page).getByText('huge.html')).toHaveCount(0);
+  await expect(documentList(page).getByText('huge.html')).toHaveCount(0);
 
   // Read again, not held: it ends as a document with every row.
   await release(page, 'parse-progress');
   await page.getByRole('button', { name: 'Clear list' }).click();
   await page.getByLabel('Choose files').setInputFiles({ name: 'huge.html', mimeType: 'text/html', buffer: html });
   await expect(fileRow(page, 'huge.html')).toContainText('Added', { timeout: 60_000 });
-  await expect(documentsList(page)).toContainText('huge.html');
+  await expect(documentList(page)).toContainText('huge.html');
 });
 
 test('a second tab on the same workspace is told; "Use here" moves the saving; a reload shows one consistent workspace', async ({ context }) => {
   const first = await context.newPage();
   await openApp(first);
   await first.getByLabel('Choose files').setInputFiles(doc('tea.txt'));
-  await expect(documentsList(first)).toContainText('tea.txt');
+  await expect(documentList(first)).toContainText('tea.txt');
 
   const second = await context.newPage();
   await second.goto('/');
   const notice = second.locator('.tab-notice');
   await expect(notice).toContainText('Openbook is open in another tab');
   await expect(first.locator('.tab-notice')).toHaveCount(0);
-  await expect(documentsList(second)).toContainText('tea.txt');
+  await expect(documentList(second)).toContainText('tea.txt');
 
   // A document added in the read-only tab is not saved; one added in the first tab is.
   await second
     .getByLabel('Choose files')
     .setInputFiles({ name: 'only-here.txt', mimeType: 'text/plain', buffer: Buffer.from('Written in the read-only tab.') });
-  await expect(documentsList(second)).toContainText('only-here.txt');
+  await expect(documentList(second)).toContainText('only-here.txt');
   await first.getByLabel('Choose files').setInputFiles({ name: 'first.txt', mimeType: 'text/plain', buffer: Buffer.from('Written in the first tab.') });
-  await expect(documentsList(first)).toContainText('first.txt');
+  await expect(documentList(first)).toContainText('first.txt');
 
   // "Use here": the second tab reloads with the saved workspace and saves from now on; the first is read-only.
   await notice.getByRole('button', { name: 'Use here' }).click();
   await expect(first.locator('.tab-notice')).toContainText('Read-only');
   await expect(second.locator('.tab-notice')).toHaveCount(0);
-  await expect(documentsList(second)).toContainText('first.txt');
-  await expect(documentsList(second)).not.toContainText('only-here.txt');
+  await expect(documentList(second)).toContainText('first.txt');
+  await expect(documentList(second)).not.toContainText('only-here.txt');
   await second.getByLabel('Choose files').setInputFiles({ name: 'second.txt', mimeType: 'text/plain', buffer: Buffer.from('Written in the second tab.') });
-  await expect(documentsList(second)).toContainText('second.txt');
+  await expect(documentList(second)).toContainText('second.txt');
   // The read-only first tab's additions are not saved.
   await first.getByLabel('Choose files').setInputFiles({ name: 'lost.txt', mimeType: 'text/plain', buffer: Buffer.from('Written after the take-over.') });
-  await expect(documentsList(first)).toContainText('lost.txt');
+  await expect(documentList(first)).toContainText('lost.txt');
 
   await first.close();
   await second.reload();
   await expect(second.getByText('Restoring your saved workspace…')).toHaveCount(0);
-  const items = documentsList(second).getByRole('listitem');
+  const items = documentList(second).getByRole('listitem');
   await expect(items).toHaveCount(3);
-  for (const name of ['tea.txt', 'first.txt', 'second.txt']) await expect(documentsList(second)).toContainText(name);
+  for (const name of ['tea.txt', 'first.txt', 'second.txt']) await expect(documentList(second)).toContainText(name);
   await expect(second.locator('.tab-notice')).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 // Ingestion survives interruption: a tab closed mid-embedding leaves its finished batches saved; the next
 // visit shows the run as incomplete (nothing of it as indexed), and Resume embeds only the rest.
 import { test, expect } from './fixtures';
-import { openApp } from './steps';
+import { documentList, openApp } from './steps';
 
 const CHUNKS = 4000;
 
@@ -17,7 +17,7 @@ test('a tab closed mid-embedding: the next visit shows it incomplete, and Resume
   await page.getByLabel('Chunk size (characters)').fill('40');
   await page.getByLabel('Overlap (characters)').fill('0');
   await page.getByLabel('Choose files').setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: bigDocument() });
-  await expect(page.getByRole('list', { name: 'Documents' })).toContainText('big.txt');
+  await expect(documentList(page)).toContainText('big.txt');
   await page.getByLabel('Run on').selectOption({ label: 'WASM' });
   await page.getByRole('button', { name: 'Embed and index' }).click();
   // Close the tab once a few batches are done, well before the end.

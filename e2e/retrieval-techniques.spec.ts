@@ -3,7 +3,7 @@
 // shown; and an evaluation with one configuration per technique shows a table row for each.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addFiles, chooseEngine, loadFixtureChatModel, openApp, resultList, scores } from './steps';
+import { addFiles, chooseEngine, documentList, loadFixtureChatModel, openApp, resultList, scores } from './steps';
 
 const MRR_QUESTION = 'How do I measure retrieval quality with MRR?';
 
@@ -23,7 +23,7 @@ const techniques = (page: Page) => page.getByRole('group', { name: 'Keyword sear
 test('stop words, stemming and contextual headers change keyword search; the header is never shown', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
   await page.getByRole('radio', { name: /^Keyword/ }).check();
 
   // The defaults: stop words left out, English stemmed, chunks indexed with their headers.
@@ -58,7 +58,7 @@ test('stop words, stemming and contextual headers change keyword search; the hea
 test('an evaluation with one configuration per technique shows a row for each', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
   const step = page.getByRole('region', { name: 'Evaluate retrieval' });
   await step.getByRole('button', { name: 'Use the sample question set' }).click();
   // The sample's configurations: keyword, LSA vector, LSA hybrid. Then keyword search with one technique
@@ -107,7 +107,7 @@ test('an evaluation with one configuration per technique shows a row for each', 
 test('parent-child: the results show the matched chunks, the prompt gets their parents, shared parents once', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
   await page.getByRole('radio', { name: /^Keyword/ }).check();
   await ask(page, MRR_QUESTION);
   const prompt = page.getByTestId('filled-prompt');
@@ -147,10 +147,10 @@ test('parent-child: the results show the matched chunks, the prompt gets their p
 test('the semantic chunker cuts where the meaning changes and shows its distances and breakpoints', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
   const step = page.getByRole('region', { name: 'Chunks', exact: true });
   await step.getByRole('combobox', { name: 'Chunker' }).selectOption({ label: 'Semantic: where the meaning changes' });
-  await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: '提示词与幻觉.txt', exact: true }).click();
+  await documentList(page).getByRole('button', { name: '提示词与幻觉.txt', exact: true }).click();
   // The distances between neighbouring sentence windows, the threshold, and the breakpoints (Chinese sentences).
   const chart = step.getByRole('region', { name: 'Distances between neighbouring sentence windows of 提示词与幻觉.txt' });
   await expect(chart.getByRole('heading')).toHaveText(/^Semantic breakpoints: (\d+) of (\d+) sentence gaps are above the threshold [\d.]+$/);

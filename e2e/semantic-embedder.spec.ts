@@ -2,14 +2,14 @@
 // measures the sentence windows; once the fixture embedding model is loaded (by embedding), the chunks are
 // made again with it before they are embedded, and the chunk view names it.
 import { test, expect } from './fixtures';
-import { addFiles, embed, openApp } from './steps';
+import { addFiles, documentList, embed, openApp } from './steps';
 
 test('the semantic chunker measures with the loaded embedding model, and the chunk view says which', async ({ page }) => {
   await openApp(page);
   await addFiles(page, 'volcanoes.md', 'tea.txt');
   const step = page.getByRole('region', { name: 'Chunks', exact: true });
   await step.getByRole('combobox', { name: 'Chunker' }).selectOption({ label: 'Semantic: where the meaning changes' });
-  await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: 'volcanoes.md', exact: true }).click();
+  await documentList(page).getByRole('button', { name: 'volcanoes.md', exact: true }).click();
   const chart = step.getByRole('region', { name: 'Distances between neighbouring sentence windows of volcanoes.md' });
   await expect(chart.getByTestId('semantic-embedder')).toHaveText(/^Distances measured by the built-in LSA embedder, fitted to this document/);
   await expect(chart.getByRole('heading')).toHaveText(/^Semantic breakpoints: \d+ of \d+ sentence gaps/);

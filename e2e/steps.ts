@@ -2,6 +2,13 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, doc } from './fixtures';
 
+/**
+ * The list of documents in step 1 (`name`: its label in the page's language). Exact: a role name is otherwise
+ * matched as a case-insensitive substring, and the list of an unfinished embedding run in step 3 ("Incomplete
+ * documents") or the map's "Documents on the map" would be taken with it.
+ */
+export const documentList = (page: Page, name = 'Documents') => page.getByRole('list', { name, exact: true });
+
 export async function openApp(page: Page) {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();

@@ -1,11 +1,8 @@
 // Importing a large workspace file shows its progress and can be cancelled: the workspace stays as it
 // was (also after a reload), and the next import works as usual.
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addFiles, embed, openApp } from './steps';
+import { addFiles, documentList, embed, openApp } from './steps';
 import { workspaceFileOf } from './workspaceFileBuilder';
-
-const documentList = (page: Page) => page.getByRole('list', { name: 'Documents' });
 
 /**
  * A sound workspace file that takes the worker a while to unpack and check: many chunks of the fixture

@@ -2,7 +2,19 @@
 // anything again), a full storage is explained and loses nothing saved before, and clearing empties it all.
 import type { CDPSession, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addFiles, askQuestion, resultFacts, embed, openApp, savedDocumentNames, savedIndex, savedIndexCount, scores, storageUsage } from './steps';
+import {
+  addFiles,
+  askQuestion,
+  documentList,
+  embed,
+  openApp,
+  resultFacts,
+  savedDocumentNames,
+  savedIndex,
+  savedIndexCount,
+  scores,
+  storageUsage,
+} from './steps';
 
 const QUESTION = 'How hot is lava when a volcano erupts?';
 
@@ -12,12 +24,6 @@ async function reloadAndWaitForRestore(page: Page) {
   await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
   await expect(page.getByText('Restoring your saved workspace…')).toHaveCount(0);
 }
-
-/**
- * The list of documents in step 1. Exact: a name match is otherwise a substring match, and the list of an
- * unfinished embedding run ("Incomplete documents", step 3) would be counted with it.
- */
-const documentList = (page: Page) => page.getByRole('list', { name: 'Documents', exact: true });
 
 /** The top result's card (text, document, position, scores) and every score, for comparing two runs. */
 async function results(page: Page) {
@@ -130,6 +136,34 @@ async function fillStorage(page: Page, cdp: CDPSession, origin: string, room: nu
   expect(await probeWrite(page, 2_000_000)).toBe('QuotaExceededError');
 }
 
+/**
+ * What the failed run left for the next visit: how many chunk vectors its batches of embedding progress hold
+ * (IndexedDB 'openbook-embedding-progress'), and the note that says the run finished but was not saved.
+ */
+function keptProgress(page: Page): Promise<{ vectors: number; note: string | null }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ vectors: number; note: string | null }>((resolve, reject) => {
+        const note = localStorage.getItem('openbook-embedding-progress.unsaved');
+        const open = indexedDB.open('openbook-embedding-progress');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('batches')) {
+            db.close();
+            return resolve({ vectors: 0, note });
+          }
+          const rows = db.transaction('batches', 'readonly').objectStore('batches').getAll();
+          rows.onsuccess = () => {
+            db.close();
+            resolve({ vectors: (rows.result as { texts: string[] }[]).reduce((n, r) => n + r.texts.length, 0), note });
+          };
+          rows.onerror = () => reject(rows.error);
+        };
+      }),
+  );
+}
+
 /** Two documents embedded with the 1024-dimensional fixture model (4 KB per vector: indexes grow fast). */
 async function twoDocumentsEmbedded(page: Page) {
   await openApp(page);
@@ -168,6 +202,10 @@ test('when storage is full, the failed saves are explained and the saved workspa
   const indexAlert = page.getByRole('alert').filter({ hasText: 'The index could not be saved' });
   await expect(indexAlert).toContainText('storage for the site is full');
   await expect(indexAlert).toContainText('after a reload the index saved before comes back');
+  // The run finished; only its index was not saved. That is noted for the next visit (outside the full
+  // storage), with whatever batches of its vectors found room.
+  await expect.poll(async () => (await keptProgress(page)).note).toContain('"reason":"quota"');
+  const kept = (await keptProgress(page)).vectors;
   // Nor does a large new document; it is there for this session. (Its 1 MB is seeded random words: Chromium
   // compresses what IndexedDB stores, and a repeated sentence would shrink to a few KB and fit after all.)
   let seed = 7;
@@ -186,6 +224,17 @@ test('when storage is full, the failed saves are explained and the saved workspa
   await reloadAndWaitForRestore(page);
   await expect(documentList(page).getByRole('listitem')).toHaveCount(2);
   await expect(page.getByTestId('index-summary')).toHaveText(summary!);
+  // The run is never called interrupted: it finished. If some of its vectors were kept, step 3 says that its
+  // index could not be saved because the storage was full, and what to do; if none were, it says nothing.
+  await expect(page.getByTestId('embedding-interrupted')).toHaveCount(0);
+  const notSaved = page.getByTestId('embedding-not-saved');
+  if (kept > 0) {
+    await expect(notSaved).toContainText('finished, but its index could not be saved');
+    await expect(notSaved).toContainText('storage for the site was full');
+    await expect(page.getByRole('button', { name: 'Build the index', exact: true })).toBeVisible();
+  } else {
+    await expect(notSaved).toHaveCount(0);
+  }
   const table = await askQuestion(page, QUESTION);
   await expect(table.getByRole('listitem').nth(0)).toContainText('volcanoes.md');
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });

@@ -1796,6 +1796,20 @@ export const en = {
     },
     measureAgain: 'Measure again',
   },
+  // tidy: a finished run whose index could not be saved (resume panel, step 3)
+  resumeUnsaved: {
+    quota:
+      'The last embedding run with {{model}} finished, but its index could not be saved: this browser’s storage for the site was full. {{done}} of {{total}} chunks kept their vector from that run, so they need not be embedded again; these vectors take room in that storage. They are not in the index yet.',
+    failed:
+      'The last embedding run with {{model}} finished, but its index could not be saved. {{done}} of {{total}} chunks kept their vector from that run, so they need not be embedded again. They are not in the index yet.',
+    quotaNext:
+      'Make room first: remove documents you no longer need, or keep the workspace in a file (“Export workspace” in step 1) and clear it. Then press “Build the index”: only chunks without a vector are embedded, and the index is saved. Or discard the kept vectors to free the room they take.',
+    failedNext: 'Press “Build the index”: only chunks without a vector are embedded, and the index is saved again. Or discard the kept vectors.',
+    incompleteList: 'Documents with chunks still to embed',
+    document: '{{name}}: {{done}} of {{total}} chunks kept their vector',
+    build: 'Build the index',
+    discard: 'Discard the kept vectors',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

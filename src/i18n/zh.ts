@@ -1756,4 +1756,17 @@ export const zh: Translation = {
     },
     measureAgain: '重新测量',
   },
+  // tidy: a finished run whose index could not be saved (resume panel, step 3)
+  resumeUnsaved: {
+    quota:
+      '上次用 {{model}} 进行的嵌入已经完成，但索引未能保存：浏览器分给本站的存储空间已满。{{total}} 个分块中有 {{done}} 个保留了那次生成的向量，不必重新嵌入；这些向量占用着本站的存储空间。它们还不在索引里。',
+    failed: '上次用 {{model}} 进行的嵌入已经完成，但索引未能保存。{{total}} 个分块中有 {{done}} 个保留了那次生成的向量，不必重新嵌入。它们还不在索引里。',
+    quotaNext:
+      '请先腾出空间：移除不再需要的文档，或把工作区保存成文件（第 1 步的“导出工作区”）后清空它。然后点击“建立索引”：只嵌入还没有向量的分块，并保存索引。也可以丢弃保留的向量，释放它们占用的空间。',
+    failedNext: '点击“建立索引”：只嵌入还没有向量的分块，并再次保存索引。也可以丢弃保留的向量。',
+    incompleteList: '还有分块待嵌入的文档',
+    document: '{{name}}：{{total}} 个分块中有 {{done}} 个保留了向量',
+    build: '建立索引',
+    discard: '丢弃保留的向量',
+  },
 };

@@ -55,4 +55,23 @@ describe('EmbeddingProgressDb', () => {
     expect(saved?.texts).toEqual(['a']);
     expect(saved?.vectors.map((v) => [...v])).toEqual([[1, 0]]);
   });
+
+  it('says that a run finished unsaved (and why) until the batches are cleared or a new run saves one', async () => {
+    const db = freshDb();
+    await db.addBatch('m', 'wasm', ['a'], [vec(1, 0)]);
+    expect((await db.load())?.unsaved).toBeUndefined();
+    await db.markUnsaved('m', 'wasm', 'quota');
+    expect((await db.load())?.unsaved).toBe('quota');
+    // A note about another model's run does not describe these batches.
+    await db.markUnsaved('other', 'wasm', 'failed');
+    expect((await db.load())?.unsaved).toBeUndefined();
+    await db.markUnsaved('m', 'wasm', 'failed');
+    expect((await db.load())?.unsaved).toBe('failed');
+    await db.addBatch('m', 'wasm', ['b'], [vec(0, 1)]);
+    expect((await db.load())?.unsaved).toBeUndefined();
+    await db.markUnsaved('m', 'wasm', 'quota');
+    await db.clear();
+    await db.addBatch('m', 'wasm', ['c'], [vec(1, 1)]);
+    expect((await db.load())?.unsaved).toBeUndefined();
+  });
 });

@@ -1,5 +1,6 @@
 // A run that the closed tab interrupted: how far it got, which documents are incomplete, and Resume
-// (which embeds only the chunks still without a vector, then builds the index).
+// (which embeds only the chunks still without a vector, then builds the index). A run that finished but
+// whose index could not be saved (a full storage) is said to be exactly that, with what to do.
 import { useTranslation } from 'react-i18next';
 import { isIndexBusy, useIndexStore } from '../../state/embedding/indexStore';
 import { clearProgress, useResumeStore } from '../../state/embedding/resumeStore';
@@ -18,22 +19,31 @@ export function ResumeEmbedding() {
     useIndexStore.getState().setDevicePreference(interrupted.device);
     void useIndexStore.getState().embedAndIndex();
   };
+  const values = { done: interrupted.done, total: interrupted.total, model: interrupted.modelId };
+  const unsaved = interrupted.unsaved;
   return (
     <Alert level="warning">
-      <p data-testid="embedding-interrupted">{t('resume.interrupted', { done: interrupted.done, total: interrupted.total, model: interrupted.modelId })}</p>
+      {unsaved ? (
+        <>
+          <p data-testid="embedding-not-saved">{t(unsaved === 'quota' ? 'resumeUnsaved.quota' : 'resumeUnsaved.failed', values)}</p>
+          <p>{t(unsaved === 'quota' ? 'resumeUnsaved.quotaNext' : 'resumeUnsaved.failedNext')}</p>
+        </>
+      ) : (
+        <p data-testid="embedding-interrupted">{t('resume.interrupted', values)}</p>
+      )}
       {interrupted.documents.length > 0 && (
-        <ul aria-label={t('resume.incompleteList')}>
+        <ul aria-label={t(unsaved ? 'resumeUnsaved.incompleteList' : 'resume.incompleteList')}>
           {interrupted.documents.map((d) => (
-            <li key={d.id}>{t('resume.document', { name: d.name, done: d.done, total: d.total })}</li>
+            <li key={d.id}>{t(unsaved ? 'resumeUnsaved.document' : 'resume.document', { name: d.name, done: d.done, total: d.total })}</li>
           ))}
         </ul>
       )}
       <div className="row">
         <button type="button" disabled={!known} onClick={resume}>
-          {t('resume.resume')}
+          {t(unsaved ? 'resumeUnsaved.build' : 'resume.resume')}
         </button>
         <button type="button" className="secondary" onClick={() => void clearProgress()}>
-          {t('resume.discard')}
+          {t(unsaved ? 'resumeUnsaved.discard' : 'resume.discard')}
         </button>
       </div>
       {!known && <p className="small">{t('resume.unknownModel', { model: interrupted.modelId })}</p>}

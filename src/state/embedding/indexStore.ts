@@ -42,7 +42,7 @@ import { chunkContextsInUse, contextOf, type ChunkContexts } from '../chunks/chu
 import { buildIndex } from '../flows/buildIndex';
 import { describeError, isCancelled } from '../runtime/errors';
 import { saveIndex, useWorkspaceStore } from '../workspace/workspaceStore';
-import { clearProgress, PROGRESS_BATCH, saveProgressBatch } from './resumeStore';
+import { clearProgress, noteUnsavedRun, PROGRESS_BATCH, saveProgressBatch } from './resumeStore';
 import { useGpuStore } from '../models/gpuStore';
 import { forgetTrials, measuredChoice, type MeasuredChoice } from '../models/deviceTrials';
 
@@ -419,10 +419,14 @@ export const useIndexStore = create<IndexState>()(
             void resetQueryEmbedder();
           }
           const snapshot = snapshotOf(get());
-          // The run is complete and saved as the index: its batches are no longer needed.
+          // The run is complete and saved as the index: its batches are no longer needed. If the index could
+          // not be saved, the batches that were stored stay (the next visit builds the index from them without
+          // embedding them again) and are noted as those of a finished run whose save failed, not of an interrupted one.
           if (snapshot) {
             void saveIndex(snapshot).then(() => {
-              if (!useWorkspaceStore.getState().indexSaveError) void clearProgress();
+              const failed = useWorkspaceStore.getState().indexSaveError;
+              if (!failed) void clearProgress();
+              else if (device !== 'cpu') void noteUnsavedRun(model.id, device, failed.key === 'workspace.errors.index-quota' ? 'quota' : 'failed');
             });
           }
         } catch (err) {

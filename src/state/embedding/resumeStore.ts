@@ -3,11 +3,13 @@
 // batches are dropped. After a tab closed mid-run, the next visit finds the batches, keeps their vectors
 // (so they are not computed again) and shows the run as incomplete, with the documents it had not
 // finished and a Resume button. Nothing of it is ever shown as indexed: the index holds only what a
-// completed run put there. This module imports no other store that imports it (no cycles).
+// completed run put there. A run that finished but whose index could not be saved (a full storage) keeps
+// its batches too, and the next visit says exactly that (`unsaved`), not that it was interrupted.
+// This module imports no other store that imports it (no cycles).
 import { create } from 'zustand';
 import type { Chunk } from '../../core/types';
 import type { ComputeDevice } from '../../adapters/embedder/embedder';
-import { EmbeddingProgressDb, type EmbeddingProgressStorage } from '../../adapters/storage/embeddingProgressDb';
+import { EmbeddingProgressDb, type EmbeddingProgressStorage, type UnsavedReason } from '../../adapters/storage/embeddingProgressDb';
 import { allChunks } from '../chunks/chunkingStore';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { cacheVector, cachedVector } from './vectorCache';
@@ -22,6 +24,8 @@ export interface InterruptedRun {
   total: number;
   /** Documents with chunks still to embed, and how far each got. */
   documents: { id: string; name: string; done: number; total: number }[];
+  /** The run was not interrupted: it finished, and only the saving of its index failed (and why). */
+  unsaved?: UnsavedReason;
 }
 
 export const useResumeStore = create<{ interrupted: InterruptedRun | null }>()(() => ({ interrupted: null }));
@@ -61,6 +65,14 @@ function enqueue(write: (s: EmbeddingProgressStorage) => Promise<void>): Promise
 /** Save one batch of a run's vectors as soon as it is embedded. */
 export function saveProgressBatch(modelId: string, device: ComputeDevice, texts: string[], vectors: Float32Array[]): Promise<void> {
   return enqueue((s) => s.addBatch(modelId, device, texts, vectors));
+}
+
+/**
+ * The run finished but its index could not be saved: its saved batches stay (their vectors need not be
+ * computed again), and the next visit says that the run finished and was not saved, and why.
+ */
+export function noteUnsavedRun(modelId: string, device: ComputeDevice, reason: UnsavedReason): Promise<void> {
+  return enqueue((s) => s.markUnsaved(modelId, device, reason));
 }
 
 /** The run ended (or the workspace was emptied): its batches are no longer needed. */
@@ -120,6 +132,6 @@ export async function restoreInterruptedRun(isIndexed: (chunk: Chunk, modelId: s
     (chunk) => isIndexed(chunk, modelId, device),
     (id) => docs.get(id) ?? id,
   );
-  if (interrupted) useResumeStore.setState({ interrupted });
+  if (interrupted) useResumeStore.setState({ interrupted: saved.unsaved ? { ...interrupted, unsaved: saved.unsaved } : interrupted });
   else await clearProgress();
 }

@@ -26,7 +26,15 @@ const good: PipelineFile = buildPipelineFile({
   createdAt: new Date('2026-12-07T10:00:00Z'),
   maxFileMB: 50,
   chunker: { kind: 'fixed', size: 300, overlap: 30 },
-  embedding: { modelId: 'Xenova/all-MiniLM-L6-v2', device: 'wasm', pooling: 'mean', queryPrefix: '', passagePrefix: '', dimension: 384, contextualHeaders: true },
+  embedding: {
+    modelId: 'Xenova/all-MiniLM-L6-v2',
+    device: 'wasm',
+    pooling: 'mean',
+    queryPrefix: '',
+    passagePrefix: '',
+    dimension: 384,
+    contextualHeaders: true,
+  },
   retrieval: {
     mode: 'keyword',
     fusion: 'weighted',

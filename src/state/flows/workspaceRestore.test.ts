@@ -296,6 +296,54 @@ describe('a full storage', () => {
   });
 });
 
+describe('a run whose index could not be saved', () => {
+  it('is told as finished but not saved (not as interrupted) after a reload, and its vectors are used without embedding them again', async () => {
+    let page = await openPage();
+    page.documents.getState().addDocuments([volcano]);
+    await page.index.getState().embedAndIndex();
+    page.documents.getState().addDocuments([tea]);
+    await page.saves.writesSettled();
+    const savedChunks = page.index.getState().indexedChunks.size;
+
+    // Documents are still saved, but the index no longer fits.
+    const { WorkspaceDb } = await import('../../adapters/storage/workspaceDb');
+    const full = new WorkspaceDb();
+    full.saveIndex = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    page.saves.setWorkspaceStorage(full);
+    await page.index.getState().embedAndIndex();
+    await vi.waitFor(() => expect(page.saves.useWorkspaceStore.getState().indexSaveError).toEqual({ key: 'workspace.errors.index-quota' }));
+    const { PROGRESS_DB_NAME } = await import('../../adapters/storage/embeddingProgressDb');
+    await vi.waitFor(() => expect(localStorage.getItem(`${PROGRESS_DB_NAME}.unsaved`)).not.toBeNull());
+    const allChunks = page.index.getState().indexedChunks.size;
+    expect(allChunks).toBeGreaterThan(savedChunks);
+    const embedded = fake.passagesEmbedded;
+    full.close();
+
+    page = await openPage();
+    await page.workspace.restoreWorkspace();
+    expect(page.documents.getState().documents.map((d) => d.name)).toEqual(['volcano.txt', 'tea.txt']);
+    expect(page.index.getState().indexedChunks.size).toBe(savedChunks);
+    const { useResumeStore, clearProgress } = await import('../embedding/resumeStore');
+    expect(useResumeStore.getState().interrupted).toMatchObject({
+      modelId: MODEL,
+      device: 'wasm',
+      unsaved: 'quota',
+      done: allChunks,
+      total: allChunks,
+      documents: [],
+    });
+
+    // Building the index again (the storage has room now) embeds nothing, and then nothing is left to resume.
+    await page.index.getState().embedAndIndex();
+    expect(page.index.getState().indexedChunks.size).toBe(allChunks);
+    expect(fake.passagesEmbedded).toBe(embedded);
+    await page.saves.writesSettled();
+    await vi.waitFor(() => expect(localStorage.getItem(`${PROGRESS_DB_NAME}.unsaved`)).toBeNull());
+    expect(useResumeStore.getState().interrupted).toBeNull();
+    await clearProgress();
+  });
+});
+
 describe('restoring records changed outside the app', () => {
   it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
     'leaves out a saved document with the id %s and one whose addedAt is "yesterday", names them, and answers as before',
