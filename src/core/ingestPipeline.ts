@@ -165,10 +165,12 @@ export async function runEmbeddingPipeline(options: EmbeddingPipelineOptions): P
 
   try {
     const producing = produce();
+    // A failed (or cancelled) embedding does not wait for the next document: reading stops at its next step.
     try {
       await consume();
     } catch (error) {
       failure ??= error;
+      check();
     }
     await producing;
     check();

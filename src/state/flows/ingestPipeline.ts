@@ -25,6 +25,16 @@ import { searchableChunks } from '../retrieval/searchableChunks';
 import { describeError } from '../runtime/errors';
 
 let current: AbortController | null = null;
+/** The ingest queue's items of the files the running pipeline was given. */
+const runItems = new Set<string>();
+
+/** Give files to the ingest queue (reading), counting their items as this run's. */
+function read(files: File[]): Promise<void> {
+  const reading = useIngestStore.getState().addFiles(files);
+  // addFiles queues the items before its first pause: they are the last ones now.
+  for (const item of useIngestStore.getState().items.slice(-files.length)) runItems.add(item.id);
+  return reading;
+}
 
 /** Resolves at the next change of the documents or their chunks, when `also` settles, or on abort. */
 function nextChange(signal: AbortSignal, also: Promise<unknown>): Promise<void> {
@@ -83,7 +93,7 @@ export const isPipelineRunning = () => current !== null;
 export async function ingestAndIndex(files: File[]): Promise<void> {
   if (current) {
     usePipelineStore.setState((s) => ({ files: { ...s.files, total: s.files.total + files.length } }));
-    await useIngestStore.getState().addFiles(files);
+    await read(files);
     return;
   }
   const controller = new AbortController();
@@ -97,18 +107,14 @@ export async function ingestAndIndex(files: File[]): Promise<void> {
   setStage('keywords', 'working');
 
   // Reading: the ingest queue (one status per file). Its items for these files are the last ones now.
-  const ingest = useIngestStore;
+  runItems.clear();
   let readingOver = false;
-  const reading = ingest
-    .getState()
-    .addFiles(files)
-    .finally(() => {
-      readingOver = true;
-    });
-  const stopFollowingFiles = ingest.subscribe((s) => {
-    const done = s.items.filter((i) => i.status !== 'queued' && i.status !== 'parsing').length;
-    const total = usePipelineStore.getState().files.total;
-    usePipelineStore.setState({ files: { done: Math.min(done, total), total } });
+  const reading = read(files).finally(() => {
+    readingOver = true;
+  });
+  const stopFollowingFiles = useIngestStore.subscribe((s) => {
+    const done = s.items.filter((i) => runItems.has(i.id) && i.status !== 'queued' && i.status !== 'parsing').length;
+    usePipelineStore.setState((p) => ({ files: { done, total: p.files.total } }));
   });
   void reading.then(() => {
     stopFollowingFiles();
