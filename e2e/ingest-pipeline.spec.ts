@@ -42,7 +42,9 @@ test('a large file flows through every stage in one progress display; Cancel lea
   await expect(page.getByRole('list', { name: 'Documents' })).toContainText('big.txt');
 
   // Another file: the run takes every document (the one read before the cancel too) to the end.
-  await page.getByLabel('Choose files').setInputFiles({ name: 'volcano.txt', mimeType: 'text/plain', buffer: Buffer.from('Magma rises; lava flows from the crater.\n') });
+  await page
+    .getByLabel('Choose files')
+    .setInputFiles({ name: 'volcano.txt', mimeType: 'text/plain', buffer: Buffer.from('Magma rises; lava flows from the crater.\n') });
   await expect(display.getByRole('status')).toContainText(/Searchable [\d.]+ s after the files were given/, { timeout: 90_000 });
   for (const name of ['Reading files', 'Chunking', 'Keyword index', 'Embedding', 'Vector index']) await expect(stage(name)).toContainText('done');
   await expect(stage('Embedding')).toContainText(`${LINES + 1} of ${LINES + 1} chunks`);

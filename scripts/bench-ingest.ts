@@ -49,16 +49,24 @@ const INIT = () => {
     type: 'longtask',
     buffered: true,
   });
-  document.addEventListener('change', (e) => {
-    if ((e.target as HTMLInputElement).type === 'file') performance.mark('bench:file-chosen');
-  }, true);
+  document.addEventListener(
+    'change',
+    (e) => {
+      if ((e.target as HTMLInputElement).type === 'file') performance.mark('bench:file-chosen');
+    },
+    true,
+  );
 };
 
 async function searchableAt(page: Page, timeout: number): Promise<number> {
-  const ready = await page.waitForFunction(() => (document.querySelector('[data-testid="index-summary"]')?.textContent ?? '').includes('Index ready') && performance.now(), undefined, {
-    polling: 'raf',
-    timeout,
-  });
+  const ready = await page.waitForFunction(
+    () => (document.querySelector('[data-testid="index-summary"]')?.textContent ?? '').includes('Index ready') && performance.now(),
+    undefined,
+    {
+      polling: 'raf',
+      timeout,
+    },
+  );
   return (await ready.jsonValue()) as number;
 }
 

@@ -56,7 +56,13 @@ vi.mock('../runtime/workers', async () => {
   return {
     getParser: client({ parseBatch: (files: Parameters<typeof parseEach>[0]) => parseEach(files, (name, bytes) => parseDocument(name, bytes)) }),
     resetParser: async () => undefined,
-    getChunker: client({ chunk: (...args: Parameters<typeof chunkDocument>) => packChunks(chunkDocument(...args)) }),
+    // Chunking answers a moment later, as a worker does (a task, not a microtask, away).
+    getChunker: client({
+      chunk: async (...args: Parameters<typeof chunkDocument>) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return packChunks(chunkDocument(...args));
+      },
+    }),
     getEmbedder: client(embedder),
     resetEmbedder: async () => undefined,
     getQueryEmbedder: client(embedder),

@@ -36,12 +36,17 @@ function read(files: File[]): Promise<void> {
   return reading;
 }
 
-/** Resolves at the next change of the documents or their chunks, when `also` settles, or on abort. */
-function nextChange(signal: AbortSignal, also: Promise<unknown>): Promise<void> {
+/**
+ * Resolves at the next change of the documents or their chunks, when `also` (if given: a promise still
+ * pending) settles, or on abort. Never with a promise already settled: that would resolve at once, again
+ * and again, and keep the page busy in microtasks while the chunker's answer waits.
+ */
+function nextChange(signal: AbortSignal, also: Promise<unknown> | null): Promise<void> {
   return new Promise((resolve) => {
     const stops = [useDocumentsStore.subscribe(done), useChunkingStore.subscribe(done)];
+    if (signal.aborted) return done();
     signal.addEventListener('abort', done, { once: true });
-    void also.then(done, done);
+    void also?.then(done, done);
     function done() {
       for (const stop of stops) stop();
       signal.removeEventListener('abort', done);
@@ -71,7 +76,7 @@ async function* chunkedDocuments(reading: Promise<unknown>, isReading: () => boo
     }
     if (next && failure && pending === 0) throw new Error(failure);
     if (!next && !isReading()) return;
-    await nextChange(signal, reading);
+    await nextChange(signal, isReading() ? reading : null);
   }
 }
 
@@ -183,18 +188,28 @@ export async function ingestAndIndex(files: File[]): Promise<void> {
     await followKeywords();
     setStage('keywords', 'done');
     setStage('chunking', 'done');
-    setStage('embedding', 'done');
-    setStage('indexing', 'working');
-    // Everything has its vector (unless chunks changed meanwhile, e.g. new settings: those are embedded now).
+    // Everything has its vector (unless chunks changed meanwhile, e.g. new settings: those are embedded now;
+    // the built-in embedder is fitted and embeds now): the embedding stage ends when the index is being built.
     await allChunks();
     if (signal.aborted) return;
-    await useIndexStore.getState().embedAndIndex(streamed);
+    const stopFollowingIndex = useIndexStore.subscribe((s) => {
+      if (s.phase === 'indexing' && usePipelineStore.getState().stages.indexing === 'waiting') {
+        setStage('embedding', 'done');
+        setStage('indexing', 'working');
+      }
+    });
+    try {
+      await useIndexStore.getState().embedAndIndex(streamed);
+    } finally {
+      stopFollowingIndex();
+    }
     const after = useIndexStore.getState();
     if (signal.aborted) return;
     if (after.phase !== 'ready') {
       endPipeline(after.error ? 'failed' : 'cancelled', { error: after.error });
       return;
     }
+    setStage('embedding', 'done');
     setStage('indexing', 'done');
     performance.mark('openbook:pipeline-searchable');
     endPipeline('done', { ms: performance.now() - startedAt });
