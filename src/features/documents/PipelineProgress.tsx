@@ -19,7 +19,10 @@ function useStageCounts(): (stage: PipelineStage, s: PipelineState) => Counts {
       case 'chunking':
         return { value: s.documents.done, max: s.documents.total, detail: t('ingestPipeline.documents', { ...s.documents, chunks: s.chunks }) };
       case 'keywords':
-        return { value: s.stages.keywords === 'done' ? 1 : undefined, max: 1, detail: t('ingestPipeline.keywords', { chunks: s.keywordChunks }) };
+        return {
+          ...(s.stages.keywords === 'working' ? {} : { value: s.stages.keywords === 'done' ? 1 : 0, max: 1 }),
+          detail: t('ingestPipeline.keywords', { chunks: s.keywordChunks }),
+        };
       case 'embedding': {
         // The built-in embedder runs its own run at the end: its counts come from the embedding step.
         const e = s.embedded.total > 0 || !indexEmbedded ? s.embedded : { ...indexEmbedded, final: true };
@@ -55,8 +58,9 @@ export function PipelineProgress() {
       </div>
       <ul className="progress-list pipeline-stages" aria-label={t('ingestPipeline.stagesLabel')}>
         {PIPELINE_STAGES.map((stage) => {
-          const c = counts(stage, state);
           const stageState = state.stages[stage];
+          // Waiting (or stopped) with nothing counted: an empty bar, not a busy one.
+          const c = { ...(stageState === 'working' ? {} : { value: 0, max: 1 }), ...counts(stage, state) };
           return (
             <li key={stage} className={`pipeline-stage pipeline-${stageState}`} data-state={stageState}>
               <ProgressBar
