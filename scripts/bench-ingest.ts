@@ -4,7 +4,7 @@
 // index files as they are added": reading, chunking, keyword index and embedding overlap). Also the longest
 // main-thread task during each. Records go to bench-results.json (suite "browser-ingest"). Not part of
 // `npm test`. Needs a build in dist-e2e with the fixture models beside it (`node scripts/e2e.mjs` makes one).
-//   BENCH_INGEST_MB=5  BENCH_RUNS=2  BENCH_PORT=4298  BENCH_DIST=dist-e2e
+//   BENCH_INGEST_MB=5  BENCH_RUNS=3  BENCH_PORT=4298  BENCH_DIST=dist-e2e
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
@@ -13,7 +13,7 @@ import { findChromium } from './find-chromium.mjs';
 import type { BenchRecord } from './bench/common';
 
 const MB = Number(process.env.BENCH_INGEST_MB ?? 5);
-const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 4298);
 const DIST = process.env.BENCH_DIST ?? 'dist-e2e';
 
@@ -43,6 +43,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** Long tasks and the moment a file is chosen, recorded by the page from its start. */
 const INIT = () => {
+  // The expert view shows the device choice (Run on).
+  if (localStorage.getItem('openbook.view') === null) localStorage.setItem('openbook.view', JSON.stringify({ state: { mode: 'expert' }, version: 1 }));
   const w = window as unknown as { longTasks: Array<[number, number]> };
   w.longTasks = [];
   new PerformanceObserver((list) => w.longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration] as [number, number]))).observe({
@@ -96,12 +98,14 @@ async function main() {
     records.push({ suite: 'browser-ingest', case: `${MB} MB text, ${mode}`, n: file.length, dim: 0, metric, value: Math.round(value * 100) / 100, unit });
     console.log(`${mode.padEnd(11)} ${metric.padEnd(36)} ${value.toFixed(1)} ${unit}`);
   };
+  const modes = ['sequential', 'pipelined'] as const;
+  const times = { sequential: [] as number[], pipelined: [] as number[] };
+  const longest = { sequential: [] as number[], pipelined: [] as number[] };
+  let chunks = 0;
   try {
-    for (const mode of ['sequential', 'pipelined'] as const) {
-      const times: number[] = [];
-      const longest: number[] = [];
-      let chunks = 0;
-      for (let r = 0; r < RUNS; r++) {
+    // The two ways take turns, run after run, so that both meet the same load on a shared machine.
+    for (let r = 0; r < RUNS; r++) {
+      for (const mode of modes) {
         const context = await browser.newContext({ serviceWorkers: 'block' });
         await context.route(/^(?!http:\/\/localhost)/, (route) => route.abort());
         await context.addInitScript(INIT);
@@ -122,17 +126,22 @@ async function main() {
         await page.waitForTimeout(300); // the observer reports a task after it ends
         const { chosen, most } = await page.evaluate(() => {
           const from = performance.getEntriesByName('bench:file-chosen')[0]?.startTime ?? 0;
-          const tasks = (window as unknown as { longTasks: Array<[number, number]> }).longTasks.filter(([s, d]) => s + d >= from);
+          // From the task after the one the file was chosen in: that one is Playwright's own, handing the
+          // file's bytes to the page (it decodes them there), which a user's drop does not cost.
+          const tasks = (window as unknown as { longTasks: Array<[number, number]> }).longTasks.filter(([s]) => s >= from);
           return { chosen: from, most: tasks.reduce((m, [, d]) => Math.max(m, d), 0) };
         });
-        times.push(at - chosen);
-        longest.push(most);
+        times[mode].push(at - chosen);
+        longest[mode].push(most);
         chunks = Number(/Index ready: (\d+) chunks/.exec((await page.getByTestId('index-summary').textContent()) ?? '')?.[1] ?? 0);
-        console.log(`  ${mode} run ${r + 1}: ${(at - chosen).toFixed(0)} ms to searchable, ${chunks} chunks, longest task ${most.toFixed(0)} ms`);
+        console.log(`  run ${r + 1} ${mode}: ${(at - chosen).toFixed(0)} ms to searchable, ${chunks} chunks, longest task ${most.toFixed(0)} ms`);
         await context.close();
       }
-      record(mode, 'file chosen to searchable', median(times), 'ms');
-      record(mode, '  longest main-thread task', median(longest), 'ms');
+    }
+    for (const mode of modes) {
+      record(mode, 'file chosen to searchable (median)', median(times[mode]), 'ms');
+      record(mode, 'file chosen to searchable (best)', Math.min(...times[mode]), 'ms');
+      record(mode, '  longest main-thread task (median)', median(longest[mode]), 'ms');
       record(mode, '  chunks', chunks, 'chunks');
     }
   } finally {
