@@ -1810,6 +1810,31 @@ export const en = {
     build: 'Build the index',
     discard: 'Discard the kept vectors',
   },
+  // The ingestion pipeline (issue 16, item 4): reading, chunking, keyword indexing and embedding at once.
+  ingestPipeline: {
+    toggle: 'Embed and index files as they are added',
+    toggleHelp: 'Reading, chunking, keyword indexing and embedding run at the same time, with the model chosen in step 3.',
+    title: 'Adding and indexing',
+    stagesLabel: 'Stages',
+    cancel: 'Cancel',
+    cancelLabel: 'Cancel adding and indexing',
+    stage: { reading: 'Reading files', chunking: 'Chunking', keywords: 'Keyword index', embedding: 'Embedding', indexing: 'Vector index' },
+    state: { waiting: 'waiting', working: 'working', done: 'done', stopped: 'stopped' },
+    files: '{{done}} of {{total}} files',
+    documents: '{{done}} of {{total}} documents · {{chunks}} chunks',
+    keywords: '{{chunks}} chunks searchable by keyword',
+    embedded: '{{done}} of {{total}} chunks',
+    embeddedSoFar: '{{done}} of {{total}} chunks so far',
+    indexing: '{{done}} of {{total}} vectors',
+    status: {
+      running: 'Working: each stage starts on what the one before has finished.',
+      done: 'Searchable {{seconds}} s after the files were given.',
+      cancelled: 'Cancelled: the vector index was left as it was. Files read before the cancel stay in the list (searchable by keyword).',
+      failed: 'Stopped: {{detail}}',
+    },
+    failed: 'the pipeline stopped: {{detail}}',
+    busy: 'an embedding run is under way: wait for it or cancel it in step 3, then add the files again.',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -8,6 +8,7 @@ import { PasteForm } from './PasteForm';
 import { DocumentList } from './DocumentList';
 import { InputNotices } from './InputNotices';
 import { IngestQueue } from './IngestQueue';
+import { PipelineProgress } from './PipelineProgress';
 import { FileSizeLimit } from './FileSizeLimit';
 import { ExpertOnly } from '../../ui/ExpertOnly';
 import { WorkspacePanel } from '../workspace';
@@ -21,6 +22,7 @@ export function DocumentsStep() {
       <ExpertOnly>
         <FileSizeLimit />
       </ExpertOnly>
+      <PipelineProgress />
       <IngestQueue />
       <div className="row">
         <PasteForm />

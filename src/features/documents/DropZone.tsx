@@ -1,12 +1,18 @@
-// Drag-and-drop target and file picker for documents.
+// Drag-and-drop target and file picker for documents; with "Embed and index files as they are added" on,
+// the files go through the ingestion pipeline (read, chunked, keyword-indexed and embedded at once).
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCEPTED_EXTENSIONS } from '../../core/documentFormats';
 import { useIngestStore } from '../../state/documents/ingestStore';
+import { useIngestSettingsStore } from '../../state/documents/ingestSettingsStore';
+import { ingestAndIndex } from '../../state/flows/ingestPipeline';
 
 export function DropZone() {
   const { t } = useTranslation();
-  const addFiles = useIngestStore((s) => s.addFiles);
+  const readFiles = useIngestStore((s) => s.addFiles);
+  const indexOnAdd = useIngestSettingsStore((s) => s.indexOnAdd);
+  const setIndexOnAdd = useIngestSettingsStore((s) => s.setIndexOnAdd);
+  const addFiles = (files: File[]) => (indexOnAdd ? ingestAndIndex(files) : readFiles(files));
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -47,6 +53,9 @@ export function DropZone() {
       <button type="button" id="choose-files" onClick={() => input.current?.click()}>
         {t('documents.chooseFiles')}
       </button>
+      <label className="choice" title={t('ingestPipeline.toggleHelp')}>
+        <input type="checkbox" checked={indexOnAdd} onChange={(e) => setIndexOnAdd(e.target.checked)} /> {t('ingestPipeline.toggle')}
+      </label>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// How large a file may be, in MB: a setting that outlives a reload.
+// How large a file may be, in MB, and whether files are embedded and indexed as they are added (the
+// ingestion pipeline, flows/ingestPipeline.ts): settings that outlive a reload.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from '../runtime/persistence';
@@ -13,6 +14,9 @@ export const MAX_MAX_FILE_MB = 2048;
 interface IngestSettingsState {
   maxFileMB: number;
   setMaxFileMB(mb: number): void;
+  /** Embed and index files as they are added (off: they are read and chunked; "Embed and index" is pressed later). */
+  indexOnAdd: boolean;
+  setIndexOnAdd(on: boolean): void;
 }
 
 export const isValidMaxFileMB = (mb: number) => Number.isFinite(mb) && mb >= MIN_MAX_FILE_MB && mb <= MAX_MAX_FILE_MB;
@@ -24,12 +28,14 @@ export const useIngestSettingsStore = create<IngestSettingsState>()(
       setMaxFileMB: (maxFileMB) => {
         if (isValidMaxFileMB(maxFileMB)) set({ maxFileMB });
       },
+      indexOnAdd: false,
+      setIndexOnAdd: (indexOnAdd) => set({ indexOnAdd }),
     }),
     {
       name: 'openbook.ingest',
       storage: settingsStorage,
-      partialize: (s) => ({ maxFileMB: s.maxFileMB }),
-      ...schemaPersistOptions<IngestSettingsState>('openbook.ingest', { maxFileMB: v.pipe(v.number(), v.check(isValidMaxFileMB)) }),
+      partialize: (s) => ({ maxFileMB: s.maxFileMB, indexOnAdd: s.indexOnAdd }),
+      ...schemaPersistOptions<IngestSettingsState>('openbook.ingest', { maxFileMB: v.pipe(v.number(), v.check(isValidMaxFileMB)), indexOnAdd: v.boolean() }),
     },
   ),
 );

@@ -101,7 +101,8 @@ interface IndexState {
   setModel(id: string): void;
   setDevicePreference(p: DevicePreference): void;
   setEmbedHeaders(on: boolean): void;
-  embedAndIndex(): Promise<void>;
+  /** `streamed`: the texts a pipeline embedded as chunks arrived (flows/ingestPipeline.ts), for lastRun. */
+  embedAndIndex(streamed?: { embedded: number; ms: number }): Promise<void>;
   cancel(): void;
   removeDocument(docId: string): Promise<void>;
   /**
@@ -215,6 +216,36 @@ async function measureAutomatic(
   return choice;
 }
 
+/**
+ * Make the selected model the loaded one on the device the preference resolves to (Automatic: the device
+ * measured faster, see measureAutomatic), downloading it with progress if needed; returns that device, or null
+ * when no device can run it (the error is shown).
+ */
+async function prepareModel(
+  set: SetIndexState,
+  get: () => IndexState,
+  model: EmbeddingModelInfo,
+  source: ModelSource,
+  stillCurrent: () => boolean,
+): Promise<EmbeddingDevice | null> {
+  const choice = await resolveDevice(get().devicePreference);
+  if (!choice.device) {
+    set({ phase: 'error', error: message('embedding.errors.webgpu-unavailable') });
+    return null;
+  }
+  let device: EmbeddingDevice = choice.device;
+  if (get().devicePreference === 'auto') {
+    const measured = await measureAutomatic(set, get, model, source, stillCurrent);
+    if (!stillCurrent()) return device;
+    if (measured) device = measured.device;
+  }
+  const loaded = get().loaded;
+  if (!loaded || loaded.modelId !== model.id || loaded.device !== device) {
+    device = (await loadModel(set, model, device, source, stillCurrent)).device;
+  }
+  return device;
+}
+
 /** The state of an index that holds nothing, with no run under way. */
 type EmptyIndexFields =
   | 'phase'
@@ -297,7 +328,7 @@ export const useIndexStore = create<IndexState>()(
         set({ embedHeaders, error: null });
       },
 
-      async embedAndIndex() {
+      async embedAndIndex(streamed) {
         const state = get();
         if (isBusy(state.phase)) return;
         const model = state.models.find((m) => m.id === state.modelId);
@@ -335,22 +366,9 @@ export const useIndexStore = create<IndexState>()(
             if (!stillCurrent()) return;
             fit = { ms: performance.now() - fitStart, terms: fitted.terms.length, dimension: fitted.dimension };
           } else {
-            const choice = await resolveDevice(state.devicePreference);
-            if (!choice.device) {
-              set({ phase: 'error', error: message('embedding.errors.webgpu-unavailable') });
-              return;
-            }
-            device = choice.device;
-            if (state.devicePreference === 'auto') {
-              const measured = await measureAutomatic(set, get, model, source!, stillCurrent);
-              if (!stillCurrent()) return;
-              if (measured) device = measured.device;
-            }
-            const loaded = get().loaded;
-            if (!loaded || loaded.modelId !== model.id || loaded.device !== device) {
-              device = (await loadModel(set, model, device, source!, stillCurrent)).device;
-            }
-            if (!stillCurrent()) return;
+            const ready = await prepareModel(set, get, model, source!, stillCurrent);
+            if (!ready || !stillCurrent()) return;
+            device = ready;
             // The semantic chunker measures with the loaded model (semanticEmbedderSync.ts): its chunks are
             // made again with the model just loaded before they are embedded.
             if (chunking.kind === 'semantic') {
@@ -385,7 +403,14 @@ export const useIndexStore = create<IndexState>()(
             if (device !== 'cpu') void saveProgressBatch(model.id, device, batch, vectors);
           }
           if (!stillCurrent()) return;
-          const lastRun = { embedded: missing.length, reused: alreadyDone, ms: performance.now() - embedStart, device, ...(fit ? { fit } : {}) };
+          const lastRun = streamed
+            ? {
+                embedded: streamed.embedded + missing.length,
+                reused: alreadyDone - streamed.embedded,
+                ms: streamed.ms + performance.now() - embedStart,
+                device,
+              }
+            : { embedded: missing.length, reused: alreadyDone, ms: performance.now() - embedStart, device, ...(fit ? { fit } : {}) };
 
           set({ phase: 'indexing' });
           const pairs = chunks.map((chunk) => ({ chunk, vector: cachedVector(key, device, textOf(chunk))! }));
@@ -706,4 +731,93 @@ export function countUnindexed(chunks: Chunk[], indexed: Map<string, Chunk>): nu
   let n = 0;
   for (const c of chunks) if (indexed.get(c.id)?.text !== c.text) n++;
   return n;
+}
+
+/** A run of the embedder fed by a pipeline as chunks arrive (flows/ingestPipeline.ts). */
+export interface StreamingRun {
+  /** False once the run was cancelled or replaced: nothing it computes counts any more. */
+  stillCurrent(): boolean;
+  /** The text a chunk is embedded as: with step 3's contextual headers and chunk contexts, as embedAndIndex embeds it. */
+  textOf(chunk: Chunk): string;
+  has(text: string): boolean;
+  embed(texts: string[]): Promise<Float32Array[]>;
+  /** Keep a batch's vectors (and save them for a resume after a closed tab). */
+  store(texts: string[], vectors: Float32Array[]): void;
+  progress(done: number, total: number): void;
+  /** Hand the embedder back (phase ready or idle): embedAndIndex() then indexes what was embedded. */
+  finish(): void;
+  /** The run failed: say so where the embedding step shows its state. */
+  fail(error: unknown): void;
+}
+
+/**
+ * Start a run of the selected model for a pipeline that embeds chunks as they arrive, loading the model if
+ * needed (phase 'loading-model' with its download progress, then 'embedding'; cancel() stops it as any run).
+ * Null when nothing can be streamed: a run is under way, the built-in embedder is chosen (it is fitted to
+ * all chunks at once), the model could not be loaded (the error is shown) or the load was cancelled.
+ */
+export async function startStreamingRun(): Promise<StreamingRun | null> {
+  const { getState: get, setState: set } = useIndexStore;
+  const state = get();
+  if (isBusy(state.phase)) return null;
+  const model = state.models.find((m) => m.id === state.modelId);
+  if (!model || isBuiltinLsa(model)) return null;
+  const source = modelSource();
+  if (!source) {
+    set({ error: message('settings.errors.bad-host') });
+    return null;
+  }
+  const run = ++runId;
+  const stillCurrent = () => run === runId;
+  const settle = () => (get().indexedChunks.size > 0 ? 'ready' : 'idle');
+  set({ phase: 'loading-model', error: null, notice: null, downloads: {}, fitting: null, embedded: null, indexing: null });
+  let device: EmbeddingDevice | null;
+  try {
+    device = await prepareModel(set, get, model, source, stillCurrent);
+  } catch (err) {
+    if (!stillCurrent()) return null;
+    if (isCancelled(err)) set({ phase: settle(), notice: message('embedding.cancelled'), embedded: null });
+    else set({ phase: 'error', error: message('embedding.errors.load-failed', { model: model.id, detail: describeError(err) }) });
+    return null;
+  }
+  if (!device || !stillCurrent()) return null;
+  const on = device;
+  const { api } = await getEmbedder();
+  const key = vectorKey(model.id, null);
+  // The texts embedAndIndex will look up (textOf there): the headers name each chunk's document, so the
+  // titles are read again when a chunk of a document not seen yet arrives.
+  const headers = get().embedHeaders;
+  const contexts = chunkContextsInUse();
+  let known = new Set<string>();
+  let embeddedText: EmbeddedTextOf = (c) => c.text;
+  set({ phase: 'embedding', embedded: { done: 0, total: 0 } });
+  return {
+    stillCurrent,
+    textOf(chunk) {
+      if (!known.has(chunk.docId)) {
+        embeddedText = embeddedTextFor(headers, contexts);
+        known = new Set(useDocumentsStore.getState().documents.map((d) => d.id));
+      }
+      return embeddedText(chunk);
+    },
+    has: (text) => cachedVector(key, on, text) !== undefined,
+    embed: (texts) => api.embed(texts, 'passage'),
+    store(texts, vectors) {
+      if (!stillCurrent()) return;
+      texts.forEach((text, i) => {
+        const v = vectors[i];
+        if (v) cacheVector(key, on, text, v);
+      });
+      if (on !== 'cpu') void saveProgressBatch(model.id, on, texts, vectors);
+    },
+    progress(done, total) {
+      if (stillCurrent()) set({ embedded: { done, total } });
+    },
+    finish() {
+      if (stillCurrent()) set({ phase: settle(), embedded: null });
+    },
+    fail(err) {
+      if (stillCurrent()) set({ phase: 'error', embedded: null, error: message('embedding.errors.failed', { model: model.id, detail: describeError(err) }) });
+    },
+  };
 }

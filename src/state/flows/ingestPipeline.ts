@@ -1,0 +1,235 @@
+// Ingestion as one pipeline: files are read (parser worker), chunked (chunker worker), keyword-indexed
+// (keyword worker) and embedded (embedding worker) at the same time, each document handed on as soon as
+// the stage before is done with it, so embedding starts on the first chunks while later files are still
+// being read and chunked. Reading, chunking and keyword indexing are the app's own reactions (ingestStore,
+// chunkingStore, keywordIndexSync); this flow feeds the embedder from them, in document order, with the
+// batches the sequential path makes (core/ingestPipeline.ts), so the vectors are the same. When every
+// chunk has its vector, embedAndIndex() builds the vector index from them exactly as after a click on
+// "Embed and index" (it finds nothing left to embed). The model is loaded while the first files are read.
+// Cancel stops every stage: reading, embedding, and the index is not replaced (the previous one stays,
+// or there is none); the documents already read stay, chunked and searchable by keyword, like those
+// added before a Cancel of file reading.
+// The built-in LSA embedder is fitted to all chunks at once: with it, embedding starts once all are read.
+import type { Chunk } from '../../core/types';
+import { PipelineCancelledError, runEmbeddingPipeline } from '../../core/ingestPipeline';
+import { isBuiltinLsa } from '../../adapters/embedder/embeddingModels';
+import { message } from '../../i18n/message';
+import { useDocumentsStore } from '../documents/documentsStore';
+import { useIngestStore } from '../documents/ingestStore';
+import { endPipeline, initialPipelineState, setStage, usePipelineStore } from '../documents/pipelineStore';
+import { allChunks, chunkingKey, useChunkingStore } from '../chunks/chunkingStore';
+import { isIndexBusy, startStreamingRun, useIndexStore } from '../embedding/indexStore';
+import { PROGRESS_BATCH } from '../embedding/resumeStore';
+import { syncKeywordIndex } from '../retrieval/keywordIndexSync';
+import { searchableChunks } from '../retrieval/searchableChunks';
+import { describeError } from '../runtime/errors';
+
+let current: AbortController | null = null;
+/** The ingest queue's items of the files the running pipeline was given. */
+const runItems = new Set<string>();
+
+/** Give files to the ingest queue (reading), counting their items as this run's. */
+function read(files: File[]): Promise<void> {
+  const reading = useIngestStore.getState().addFiles(files);
+  // addFiles queues the items before its first pause: they are the last ones now.
+  for (const item of useIngestStore.getState().items.slice(-files.length)) runItems.add(item.id);
+  return reading;
+}
+
+/**
+ * Resolves at the next change of the documents or their chunks, when `also` (if given: a promise still
+ * pending) settles, or on abort. Never with a promise already settled: that would resolve at once, again
+ * and again, and keep the page busy in microtasks while the chunker's answer waits.
+ */
+function nextChange(signal: AbortSignal, also: Promise<unknown> | null): Promise<void> {
+  return new Promise((resolve) => {
+    const stops = [useDocumentsStore.subscribe(done), useChunkingStore.subscribe(done)];
+    if (signal.aborted) return done();
+    signal.addEventListener('abort', done, { once: true });
+    void also?.then(done, done);
+    function done() {
+      for (const stop of stops) stop();
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
+
+/**
+ * Every document's chunks, in document order, each as soon as it is chunked under the current settings;
+ * ends when reading is over and every document has been handed on (or on abort).
+ */
+async function* chunkedDocuments(reading: Promise<unknown>, isReading: () => boolean, signal: AbortSignal): AsyncGenerator<Chunk[]> {
+  const handed = new Set<string>();
+  for (;;) {
+    if (signal.aborted) return;
+    const { chunksByDoc, chunkedWith, options, tokenizer, failure, pending } = useChunkingStore.getState();
+    const documents = useDocumentsStore.getState().documents;
+    usePipelineStore.setState({ documents: { done: handed.size, total: documents.length } });
+    const next = documents.find((d) => !handed.has(d.id));
+    if (next && chunkedWith.get(next.id) === chunkingKey(options, tokenizer)) {
+      handed.add(next.id);
+      const chunks = chunksByDoc.get(next.id) ?? [];
+      usePipelineStore.setState((s) => ({ documents: { done: handed.size, total: documents.length }, chunks: s.chunks + chunks.length }));
+      yield chunks;
+      continue;
+    }
+    if (next && failure && pending === 0) throw new Error(failure);
+    if (!next && !isReading()) return;
+    await nextChange(signal, isReading() ? reading : null);
+  }
+}
+
+/** Keep the keyword stage's count up to date after the keyword index caught up with the chunks. */
+function followKeywords(): Promise<void> {
+  return syncKeywordIndex().then(
+    () => usePipelineStore.setState({ keywordChunks: searchableChunks().size }),
+    () => undefined, // a failure shows when a search awaits the index
+  );
+}
+
+/** Is the pipeline running (files dropped now join it)? */
+export const isPipelineRunning = () => current !== null;
+
+/**
+ * Read these files and make them searchable, every stage overlapping the next (see above). Files given
+ * while a pipeline runs join it.
+ */
+export async function ingestAndIndex(files: File[]): Promise<void> {
+  if (current) {
+    usePipelineStore.setState((s) => ({ files: { ...s.files, total: s.files.total + files.length } }));
+    await read(files);
+    return;
+  }
+  const controller = new AbortController();
+  const { signal } = controller;
+  current = controller;
+  const startedAt = performance.now();
+  performance.mark('openbook:pipeline-start');
+  usePipelineStore.setState({ ...initialPipelineState(), status: 'running', files: { done: 0, total: files.length } });
+  setStage('reading', 'working');
+  setStage('chunking', 'working');
+  setStage('keywords', 'working');
+
+  // Reading: the ingest queue (one status per file). Its items for these files are the last ones now.
+  runItems.clear();
+  let readingOver = false;
+  const reading = read(files).finally(() => {
+    readingOver = true;
+  });
+  const stopFollowingFiles = useIngestStore.subscribe((s) => {
+    const done = s.items.filter((i) => runItems.has(i.id) && i.status !== 'queued' && i.status !== 'parsing').length;
+    usePipelineStore.setState((p) => ({ files: { done, total: p.files.total } }));
+  });
+  void reading.then(() => {
+    stopFollowingFiles();
+    const { files: f } = usePipelineStore.getState();
+    usePipelineStore.setState({ files: { done: f.total, total: f.total } });
+    if (usePipelineStore.getState().stages.reading === 'working') setStage('reading', 'done');
+  });
+
+  try {
+    const model = useIndexStore.getState().models.find((m) => m.id === useIndexStore.getState().modelId);
+    let streamed: { embedded: number; ms: number } | undefined;
+    // The model loads while the first files are read and chunked.
+    const builtin = !model || isBuiltinLsa(model);
+    const busy = isIndexBusy(useIndexStore.getState().phase);
+    const run = builtin || busy ? null : await startStreamingRun();
+    if (signal.aborted) return;
+    if (!builtin && !run) {
+      // Another run holds the embedder, or the model could not be loaded (step 3 says why), or its load was cancelled.
+      const { error } = useIndexStore.getState();
+      if (busy) endPipeline('failed', { error: message('ingestPipeline.busy') });
+      else if (error) endPipeline('failed', { error });
+      else endPipeline('cancelled');
+      return;
+    }
+    if (run) {
+      setStage('embedding', 'working');
+      const embedStart = performance.now();
+      const keywordUpdates: Promise<void>[] = [];
+      let documentsSeen = 0;
+      try {
+        const result = await runEmbeddingPipeline({
+          documents: chunkedDocuments(reading, () => !readingOver, signal),
+          embed: async (texts) => {
+            const vectors = await run.embed(texts);
+            if (!run.stillCurrent()) controller.abort(); // cancelled from the embedding step
+            return vectors;
+          },
+          textOf: run.textOf,
+          has: run.has,
+          store: run.store,
+          batchSize: PROGRESS_BATCH,
+          signal,
+          onProgress: (p) => {
+            usePipelineStore.setState({ embedded: { done: p.embedded, total: p.toEmbed, final: p.allArrived } });
+            run.progress(p.embedded, p.toEmbed);
+            if (p.allArrived) setStage('chunking', 'done');
+            if (p.documents !== documentsSeen) {
+              documentsSeen = p.documents;
+              keywordUpdates.push(followKeywords());
+            }
+          },
+        });
+        streamed = { embedded: result.embedded, ms: performance.now() - embedStart };
+      } catch (error) {
+        if (signal.aborted || !run.stillCurrent() || error instanceof PipelineCancelledError) throw new PipelineCancelledError();
+        run.fail(error);
+        throw error;
+      }
+      run.finish();
+      await Promise.all(keywordUpdates);
+    } else {
+      // The built-in embedder: fitted to every chunk at once, once all are read.
+      await reading;
+      if (signal.aborted) return;
+      setStage('embedding', 'working');
+    }
+    await followKeywords();
+    setStage('keywords', 'done');
+    setStage('chunking', 'done');
+    // Everything has its vector (unless chunks changed meanwhile, e.g. new settings: those are embedded now;
+    // the built-in embedder is fitted and embeds now): the embedding stage ends when the index is being built.
+    await allChunks();
+    if (signal.aborted) return;
+    const stopFollowingIndex = useIndexStore.subscribe((s) => {
+      if (s.phase === 'indexing' && usePipelineStore.getState().stages.indexing === 'waiting') {
+        setStage('embedding', 'done');
+        setStage('indexing', 'working');
+      }
+    });
+    try {
+      await useIndexStore.getState().embedAndIndex(streamed);
+    } finally {
+      stopFollowingIndex();
+    }
+    const after = useIndexStore.getState();
+    if (signal.aborted) return;
+    if (after.phase !== 'ready') {
+      endPipeline(after.error ? 'failed' : 'cancelled', { error: after.error });
+      return;
+    }
+    setStage('embedding', 'done');
+    setStage('indexing', 'done');
+    performance.mark('openbook:pipeline-searchable');
+    endPipeline('done', { ms: performance.now() - startedAt });
+  } catch (error) {
+    if (signal.aborted || error instanceof PipelineCancelledError) return;
+    endPipeline('failed', { error: message('ingestPipeline.failed', { detail: describeError(error) }) });
+  } finally {
+    stopFollowingFiles();
+    if (current === controller) current = null;
+    if (signal.aborted) endPipeline('cancelled');
+  }
+}
+
+/** Stop every stage: reading, embedding; the index is left as it was. */
+export function cancelIngestPipeline(): void {
+  const controller = current;
+  // Building the index is not cancellable (see indexStore.cancel): it takes a moment, and then it is done.
+  if (!controller || usePipelineStore.getState().stages.indexing === 'working') return;
+  controller.abort();
+  useIngestStore.getState().cancel();
+  useIndexStore.getState().cancel();
+}
