@@ -152,6 +152,14 @@ export class Bm25Index implements KeywordIndex {
     const last = new Map<string, number>();
     ids.forEach((id, i) => last.set(id, i));
     this.removeSlots([...last.keys()]);
+    // Room for the batch at once (not chunk by chunk).
+    const slots = this.slots + last.size;
+    this.live = grownUint8(this.live, slots);
+    this.dl = grownInt32(this.dl, slots);
+    this.fwdStart = grownInt32(this.fwdStart, slots + 1);
+    const postings = this.fwdStart[this.slots]! + counts.termIds.length;
+    this.fwdTerm = grownInt32(this.fwdTerm, postings);
+    this.fwdTf = grownInt32(this.fwdTf, postings);
     for (const [id, i] of last) this.addSlot(id, counts, i, termOf);
     this.compactIfSparse();
     return this.status();
@@ -184,21 +192,16 @@ export class Bm25Index implements KeywordIndex {
     return id;
   }
 
-  /** A slot for chunk `id`: text i of counts, whose terms are termOf[...] here. */
+  /** A slot for chunk `id`: text i of counts, whose terms are termOf[...] here (the arrays have room: addCounted). */
   private addSlot(id: string, counts: TermCounts, i: number, termOf: Int32Array): void {
     const slot = this.slots++;
     this.version++;
     this.ids[slot] = id;
     this.slotOf.set(id, slot);
-    this.live = grownUint8(this.live, this.slots);
-    this.dl = grownInt32(this.dl, this.slots);
-    this.fwdStart = grownInt32(this.fwdStart, this.slots + 1);
     const from = counts.start[i]!;
     const distinct = counts.start[i + 1]! - from;
     const start = this.fwdStart[slot]!;
     const end = start + distinct;
-    this.fwdTerm = grownInt32(this.fwdTerm, end);
-    this.fwdTf = grownInt32(this.fwdTf, end);
     const { fwdTerm, fwdTf, df } = this;
     for (let j = 0; j < distinct; j++) {
       const term = termOf[counts.termIds[from + j]!]!;
