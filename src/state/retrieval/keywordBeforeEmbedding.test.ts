@@ -22,6 +22,7 @@ vi.mock('../runtime/workers', async () => {
       reindex: () => keywords.status(),
       remove: (ids: string[]) => keywords.remove(ids),
       clear: () => keywords.clear(),
+      forgetSaved: async () => undefined,
       search: (query: string, k: number, options?: { allowedIds?: string[] }) => keywords.search(query, k, options),
     }),
     getKeywordTokenizers: async () => [],

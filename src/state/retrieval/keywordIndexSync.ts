@@ -5,7 +5,8 @@
 // document removed) removes them; an empty map (reset, clear) clears it. startKeywordIndexSync() makes this
 // happen as soon as the chunks change; syncKeywordIndex() is what a search awaits, so it never searches a
 // keyword index that lags behind.
-// A large build is tokenised on several cores (keywordIndexBuild.ts).
+// A large build is tokenised on several cores (keywordIndexBuild.ts), and saved: the next visit loads it
+// instead of building when the chunks and options are the same; emptied chunks delete the saved copy.
 // What is indexed follows the last search's keyword options (KeywordTextOptions): stop words and stemming
 // (the worker's analysis), and contextual headers (each chunk indexed with its document title and heading
 // path: core/retrieval/contextualHeader.ts). Other options than the index was built with rebuild it.
@@ -88,6 +89,7 @@ async function syncTo(target: Map<string, Chunk>): Promise<void> {
   if (target.size === 0) {
     await api.setAnalysis(options.analysis);
     await api.clear();
+    await api.forgetSaved(); // the chunks it was made from are gone
   } else if (prev && onlyRemoved(prev, target)) {
     const gone: string[] = [];
     for (const id of prev.keys()) if (!target.has(id)) gone.push(id);
@@ -100,9 +102,12 @@ async function syncTo(target: Map<string, Chunk>): Promise<void> {
     await api.add(keywordDocsOf(added, options.contextualHeaders));
   } else {
     const t0 = performance.now();
-    await buildKeywordIndex(api, keywordDocsOf(target.values(), options.contextualHeaders), options.analysis);
+    let restored = false;
+    await buildKeywordIndex(api, keywordDocsOf(target.values(), options.contextualHeaders), options.analysis, {
+      onOutcome: (outcome) => (restored = outcome.restored),
+    });
     // For scripts/bench-browser.ts.
-    performance.measure('openbook:keyword-build', { start: t0, end: performance.now(), detail: { chunks: target.size } });
+    performance.measure('openbook:keyword-build', { start: t0, end: performance.now(), detail: { chunks: target.size, restored } });
   }
   synced = target;
   syncedOptions = options;
