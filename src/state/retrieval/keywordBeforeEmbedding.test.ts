@@ -120,3 +120,20 @@ describe('keyword search before any embedding', () => {
     expect((await ask('oolong', 'keyword'))?.results.map((r) => r.chunk.id)).toEqual(['tea#1']);
   });
 });
+
+describe('while a saved vector index is restored (a reload)', () => {
+  it('the keyword index waits for it, then follows the chunks it holds, once', async () => {
+    useIndexStore.setState({ phase: 'indexing', indexing: { done: 0, total: 4, restoring: true } });
+    setChunked([lava, tea], { lava: lavaChunks, tea: teaChunks });
+    let synced = false;
+    const sync = syncKeywordIndex().then(() => (synced = true));
+    // Let everything queued so far run: nothing is indexed while the vector index is being restored.
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(fake.builds + fake.adds).toBe(0);
+    expect(synced).toBe(false);
+    useIndexStore.setState({ phase: 'ready', indexing: null, indexedChunks: new Map([...lavaChunks, ...teaChunks].map((c) => [c.id, c])) });
+    await sync;
+    expect(fake.builds + fake.adds).toBe(1);
+    expect((await ask('oolong', 'keyword'))?.results.map((r) => r.chunk.id)).toEqual(['tea#1']);
+  });
+});

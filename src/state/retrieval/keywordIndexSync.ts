@@ -7,6 +7,7 @@
 // keyword index that lags behind.
 // A large build is tokenised on several cores (keywordIndexBuild.ts), and saved: the next visit loads it
 // instead of building when the chunks and options are the same; emptied chunks delete the saved copy.
+// While a saved vector index is restored (a reload), the keyword index waits for it (indexRestoreSettled).
 // What is indexed follows the last search's keyword options (KeywordTextOptions): stop words and stemming
 // (the worker's analysis), and contextual headers (each chunk indexed with its document title and heading
 // path: core/retrieval/contextualHeader.ts). Other options than the index was built with rebuild it.
@@ -16,6 +17,7 @@ import { indexedText } from '../../core/retrieval/contextualHeader';
 import { buildKeywordIndex, PARALLEL_MIN_CHARS } from './keywordIndexBuild';
 import { searchableChunks, subscribeSearchableChunks } from './searchableChunks';
 import { useDocumentsStore } from '../documents/documentsStore';
+import { useIndexStore } from '../embedding/indexStore';
 import { getKeywordIndex } from '../runtime/workers';
 
 /** How chunks are turned into keyword-index text and tokens. */
@@ -126,6 +128,23 @@ export function syncKeywordIndex(target: Map<string, Chunk> = searchableChunks()
   return run;
 }
 
+/**
+ * Resolves once no saved vector index is being restored. While one is (a reload), the keyword index waits:
+ * it is then built (or loaded) once, for the chunks the restored index holds, and does not take the cores
+ * the vector index is being rebuilt on. A keyword question asked meanwhile waits for it.
+ */
+function indexRestoreSettled(): Promise<void> {
+  const restoring = () => useIndexStore.getState().indexing?.restoring === true;
+  if (!restoring()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = useIndexStore.subscribe(() => {
+      if (restoring()) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
 let started = false;
 
 /** Keep the keyword index in step with the searchable chunks from now on (called once, at start-up). */
@@ -139,7 +158,8 @@ export function startKeywordIndexSync(): void {
     const queued = latest !== null;
     latest = chunks;
     if (queued) return;
-    const run = queue.then(() => {
+    const run = queue.then(async () => {
+      await indexRestoreSettled();
       const target = latest!;
       latest = null;
       return syncTo(target);
