@@ -39,6 +39,7 @@ const { useIndexStore } = await import('../embedding/indexStore');
 const { useRetrievalStore } = await import('./retrievalStore');
 const { currentChunkMap, searchableChunks } = await import('./searchableChunks');
 const { startKeywordIndexSync, syncKeywordIndex } = await import('./keywordIndexSync');
+const { useWorkspaceStore } = await import('../workspace/workspaceStore');
 
 const doc = (id: string, text: string): SourceDocument => ({ id, name: `${id}.txt`, kind: 'text', text, sizeBytes: text.length, addedAt: 1 });
 const chunk = (docId: string, index: number, text: string): Chunk => ({ id: `${docId}#${index}`, docId, index, start: 0, end: text.length, text });
@@ -56,6 +57,8 @@ function setChunked(docs: SourceDocument[], byDoc: Record<string, Chunk[]>) {
   useChunkingStore.setState({ chunksByDoc: new Map(Object.entries(byDoc)), chunkedWith: new Map(docs.map((d) => [d.id, key])), pending: 0 });
 }
 
+// The saved workspace is back (as restoreWorkspace() says at start-up): the keyword index follows the chunks from now on.
+useWorkspaceStore.setState({ status: 'ready' });
 startKeywordIndexSync();
 
 beforeEach(async () => {
