@@ -114,6 +114,12 @@ const runCache = new Map<string, readonly string[]>();
 const RUN_CACHE_MAX_ENTRIES = 50_000;
 const RUN_CACHE_MAX_LENGTH = 32;
 
+/**
+ * A run as a string of its own: a slice of 13 or more code units can share (and so keep alive) the whole
+ * text it was cut from, here a chunk's text, which a cache key must not.
+ */
+const ownCopy = (run: string): string => (run.length < 13 ? run : run.split('').join(''));
+
 /** Forget the runs met so far (for tests and benchmarks; the cache is bounded on its own). */
 export function clearTokenizeCache(): void {
   runCache.clear();
@@ -139,7 +145,7 @@ function pushDictionaryRuns(runs: string[], out: string[]): void {
     for (let m = 0, r = 0; m < missing.length; m++, r++) {
       while (known[r] !== undefined) r++;
       known[r] = segmented[m]!;
-      if (missing[m]!.length <= RUN_CACHE_MAX_LENGTH) runCache.set(missing[m]!, segmented[m]!);
+      if (missing[m]!.length <= RUN_CACHE_MAX_LENGTH) runCache.set(ownCopy(missing[m]!), segmented[m]!);
     }
   }
   for (const tokens of known) for (let j = 0; j < tokens!.length; j++) out.push(tokens![j]!);
