@@ -8,11 +8,16 @@ import { exposeWorker } from '../workerRpc';
 import type { KeywordDoc, KeywordIndexStatus, KeywordSearchOptions, KeywordSearchResult } from './keywordIndex';
 import { Bm25Index } from './bm25Index';
 import { KeywordIndexPersistence } from './keywordIndexPersistence';
-import { SavedKeywordIndexDb } from './savedIndexDb';
+import type { SavedKeywordIndexDb } from './savedIndexDb';
 
 const index = new Bm25Index();
-let db: SavedKeywordIndexDb | null | undefined;
-const persistence = new KeywordIndexPersistence(index, () => (db ??= typeof indexedDB === 'undefined' ? null : new SavedKeywordIndexDb()));
+// Dexie is loaded with the saved index's storage, on the first large build (not with the worker).
+let db: Promise<SavedKeywordIndexDb | null> | undefined;
+const persistence = new KeywordIndexPersistence(
+  index,
+  () =>
+    (db ??= typeof indexedDB === 'undefined' ? Promise.resolve(null) : import('./savedIndexDb').then(({ SavedKeywordIndexDb }) => new SavedKeywordIndexDb())),
+);
 
 const api = {
   /** Tokenise with this analysis (stop words, stemming); a different one empties the index. */

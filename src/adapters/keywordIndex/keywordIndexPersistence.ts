@@ -18,13 +18,19 @@ export class KeywordIndexPersistence {
 
   constructor(
     private readonly index: Bm25Index,
-    private readonly db: () => SavedKeywordIndexDb | null,
+    /** The storage (opened on first use: Dexie is loaded only for a large build), or null where there is none. */
+    private readonly db: () => Promise<SavedKeywordIndexDb | null> | SavedKeywordIndexDb | null,
   ) {}
 
   /** Load the index saved from these chunks under this analysis, if there is a sound one. */
   async restore(docs: KeywordDoc[], analysis: KeywordAnalysis): Promise<RestoreOutcome> {
     this.pending = null;
-    const db = this.db();
+    let db: SavedKeywordIndexDb | null;
+    try {
+      db = await this.db();
+    } catch (error) {
+      return { restored: false, reason: `no storage: ${String(error)}` };
+    }
     if (!db) return { restored: false, reason: 'no storage' };
     const key = await keywordSourceKey(docs, analysis);
     this.pending = key;
@@ -48,9 +54,10 @@ export class KeywordIndexPersistence {
   async saveBuilt(): Promise<boolean> {
     const key = this.pending;
     this.pending = null;
-    const db = this.db();
-    if (key === null || !db) return false;
+    if (key === null) return false;
     try {
+      const db = await this.db();
+      if (!db) return false;
       await db.save(this.index.toSaved(key));
       return true;
     } catch {
@@ -67,7 +74,7 @@ export class KeywordIndexPersistence {
   async forget(): Promise<void> {
     this.pending = null;
     try {
-      await this.db()?.clear();
+      await (await this.db())?.clear();
     } catch {
       /* nothing saved, or storage gone: nothing to delete */
     }
