@@ -1,7 +1,8 @@
 // `npm run bench:browser`: the workspace in a real browser (Chromium, headless), at 1k and 10k chunks of
 // 384 dimensions: import time of a workspace file, stored bytes per chunk (IndexedDB), the keyword index
 // build that follows (in the keyword worker and the tokeniser workers) and a keyword question, reload to
-// searchable ("Index ready", rebuilt from the stored vectors) and export time. Not part of `npm test`.
+// searchable ("Index ready", rebuilt from the stored vectors) and to keyword searchable (the keyword index
+// loaded from its saved copy, or built again), and export time. Not part of `npm test`.
 // Needs a build in dist-e2e (`npm run test:e2e` makes one, or `npx vite build --outDir dist-e2e`).
 // Records go to bench-results.json like `npm run bench` (suite "browser-workspace").
 //   BENCH_BROWSER_SIZES=1000,10000  BENCH_PORT=4299  BENCH_RUNS=3  BENCH_DIST=dist-e2e  BENCH_FILE_LEVEL=6  BENCH_MARKS=1
@@ -176,6 +177,9 @@ async function main() {
       const reloads: number[] = [];
       const shown: number[] = [];
       const restores: number[] = [];
+      const keywordReady: number[] = [];
+      const keywordLoad: number[] = [];
+      const keywordRestored: boolean[] = [];
       const phases = { start: [] as number[], read: [] as number[], index: [] as number[] };
       for (let r = 0; r < RUNS; r++) {
         await page.reload({ waitUntil: 'commit' });
@@ -191,6 +195,21 @@ async function main() {
           { polling: 'raf', timeout: 60_000 },
         );
         reloads.push((await at.jsonValue()) as number);
+        // Keyword search is ready when the keyword index is (loaded from its saved copy, or built again).
+        const keywordAt = await page.waitForFunction(
+          (count) => {
+            const m = performance.getEntriesByName('openbook:keyword-build').find((e) => (e as PerformanceMeasure).detail?.chunks === count) as
+              | PerformanceMeasure
+              | undefined;
+            return m ? { end: m.startTime + m.duration, ms: m.duration, restored: Boolean(m.detail?.restored) } : false;
+          },
+          n,
+          { polling: 100, timeout: 300_000 },
+        );
+        const keyword = (await keywordAt.jsonValue()) as { end: number; ms: number; restored: boolean };
+        keywordReady.push(keyword.end);
+        keywordLoad.push(keyword.ms);
+        keywordRestored.push(keyword.restored);
         const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
         if (process.env.BENCH_MARKS)
           console.log(
@@ -212,6 +231,9 @@ async function main() {
       }
       record(n, 'reload to app shown', median(shown), 'ms');
       record(n, 'reload to searchable', median(reloads), 'ms');
+      record(n, 'reload to keyword searchable', median(keywordReady), 'ms');
+      record(n, '  keyword index loaded or built', median(keywordLoad), 'ms');
+      record(n, '  keyword index loaded from its saved copy', keywordRestored.filter(Boolean).length, `of ${keywordRestored.length} reloads`);
       if (restores.length) record(n, 'restore (storage to index)', median(restores), 'ms');
       if (phases.start.length) {
         record(n, '  restore starts at', median(phases.start), 'ms');

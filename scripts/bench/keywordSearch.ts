@@ -6,18 +6,23 @@
 // Chunks are synthetic: 3 to 6 random sentences of the sample corpus (English and Chinese), plus two
 // made-up rare words drawn from a Zipf distribution over 50,000, so that the vocabulary grows with the
 // corpus as real text does; at up to 10k chunks the bm25 build is also timed on English-only and on
-// Chinese-only chunks (bm25-build-en, bm25-build-zh).
+// Chinese-only chunks (bm25-build-en, bm25-build-zh), and on Chinese chunks whose clauses do not recur
+// (bm25-build-zh-novel: random sequences of the sample's Chinese words, so tokenize()'s run cache seldom
+// helps, as with a large real Chinese corpus read for the first time). bm25-build-app-analysis builds as the
+// app does by default: with stop words and stemming (the other cases tokenise without).
+// Every build is cold: tokenize()'s run cache is emptied (in every thread) before it.
 // The bm25 build is timed as the app builds (parallelBuild.ts: the index's thread tokenises a part while
 // tokeniser threads, one per core beyond the first and at most three, tokenise the rest; here worker_threads,
 // started and warmed before the clock starts, as the app's stay alive between builds), and on one thread
-// alone (bm25-build-one-thread). Up to 10k chunks each build figure is the median of
+// alone (bm25-build-one-thread, also its CPU time: cpu-p50). Up to 10k chunks each build figure is the median of
 // KEYWORD_BENCH_BUILD_REPEATS (default 5) builds. Queries: the sample corpus's questions, in turn. Sizes:
 // KEYWORD_BENCH_SIZES (default 1000,10000,100000), queries: BENCH_QUERIES (default 200).
 import { Bm25Index } from '../../src/adapters/keywordIndex/bm25Index';
 import { buildInParallel } from '../../src/adapters/keywordIndex/parallelBuild';
 import { MiniSearchIndex } from '../../src/adapters/keywordIndex/miniSearchIndex';
 import type { KeywordDoc, KeywordIndex } from '../../src/adapters/keywordIndex/keywordIndex';
-import { tokenize } from '../../src/core/retrieval/tokenize';
+import { clearTokenizeCache, tokenize } from '../../src/core/retrieval/tokenize';
+import { DEFAULT_KEYWORD_ANALYSIS, type KeywordAnalysis } from '../../src/core/retrieval/keywordSettings';
 import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../src/content/sampleCorpus';
 import { fuseStage, applyMmr, type Candidate } from '../../src/core/retrieval/stages';
 import { DEFAULT_RETRIEVAL_CONFIG } from '../../src/core/retrievalConfig';
@@ -32,6 +37,29 @@ const MINISEARCH_MAX = Number(process.env.KEYWORD_BENCH_MINISEARCH_MAX ?? 10_000
 const CANDIDATES = 20;
 
 type Lang = 'mixed' | 'en' | 'zh';
+
+/** Chinese chunks of clauses that seldom recur: 2 to 8 random words of the Chinese sample documents each. */
+function novelChineseChunks(n: number, seed: number): KeywordDoc[] {
+  const rand = mulberry32(seed);
+  const words = new Set<string>();
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  for (const doc of SAMPLE_DOCUMENTS) {
+    if (!doc.name.match(/[\u4e00-\u9fff]/)) continue;
+    for (const s of segmenter.segment(doc.text)) if (s.isWordLike && /^\p{Script=Han}+$/u.test(s.segment)) words.add(s.segment);
+  }
+  const vocabulary = [...words];
+  const marks = ['，', '。', '、', '；', '：'];
+  return Array.from({ length: n }, (_, i) => {
+    let text = '';
+    const clauses = 8 + Math.floor(rand() * 10);
+    for (let c = 0; c < clauses; c++) {
+      const count = 2 + Math.floor(rand() * 7);
+      for (let w = 0; w < count; w++) text += vocabulary[Math.floor(rand() * vocabulary.length)];
+      text += marks[Math.floor(rand() * marks.length)];
+    }
+    return { id: `z${i}`, text };
+  });
+}
 
 function sentencePool(lang: Lang = 'mixed'): string[] {
   const out: string[] = [];
@@ -68,7 +96,13 @@ interface Engine {
   build?(index: KeywordIndex, docs: KeywordDoc[]): Promise<unknown>;
 }
 
-const bm25Build = (index: KeywordIndex, docs: KeywordDoc[]) => buildInParallel(docs, index as Bm25Index, tokenizers);
+const bm25Build = (index: KeywordIndex, docs: KeywordDoc[], analysis?: KeywordAnalysis) => buildInParallel(docs, index as Bm25Index, tokenizers, analysis);
+
+/** Empty tokenize()'s run cache here and in the tokeniser threads: the build that follows is a first one. */
+async function coldCaches(): Promise<void> {
+  clearTokenizeCache();
+  await Promise.all(tokenizers.map((t) => t.clearCache()));
+}
 
 const ENGINES: Engine[] = [
   { name: 'bm25', create: () => new Bm25Index(), build: bm25Build },
@@ -78,10 +112,11 @@ const ENGINES: Engine[] = [
 /** How many times a build is timed (the median is reported): BUILD_REPEATS up to 10k chunks, once above. */
 const BUILD_REPEATS = Number(process.env.KEYWORD_BENCH_BUILD_REPEATS ?? 5);
 
-/** The median milliseconds that fn takes, of `repeats` runs. */
-async function timed(fn: () => unknown, repeats = 1): Promise<number> {
+/** The median milliseconds that fn takes, of `repeats` runs (each after `before`, untimed). */
+async function timed(fn: () => unknown, repeats = 1, before: () => unknown = coldCaches): Promise<number> {
   const times: number[] = [];
   for (let r = 0; r < repeats; r++) {
+    await before();
     const t0 = performance.now();
     await fn();
     times.push(performance.now() - t0);
@@ -101,8 +136,16 @@ async function benchEngine(engine: Engine, n: number, docs: KeywordDoc[], record
   put('build', 'p50', buildMs, 'ms');
   let oneThreadMs = NaN;
   if (engine.build) {
-    oneThreadMs = await timed(() => engine.create().build(docs), repeats);
+    const cpu: number[] = [];
+    oneThreadMs = await timed(() => {
+      const c0 = process.cpuUsage();
+      engine.create().build(docs);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
+    }, repeats);
     put('build-one-thread', 'p50', oneThreadMs, 'ms');
+    // The CPU time of that build: on a machine shared with other work, wall-clock times grow with the load; this does not (much).
+    put('build-one-thread', 'cpu-p50', percentile(cpu, 50), 'ms');
   }
   let t0: number;
 
@@ -140,7 +183,8 @@ async function benchEngine(engine: Engine, n: number, docs: KeywordDoc[], record
 async function benchKeyword(n: number, records: BenchRecord[]): Promise<void> {
   const docs = syntheticChunks(n, 4242 + n);
   const chars = docs.reduce((sum, d) => sum + d.text.length, 0);
-  // Tokenising alone (part of every build).
+  // Tokenising alone (part of every build), cold.
+  clearTokenizeCache();
   const t0 = performance.now();
   let tokens = 0;
   for (const doc of docs) tokens += tokenize(doc.text).length;
@@ -156,8 +200,30 @@ async function benchKeyword(n: number, records: BenchRecord[]): Promise<void> {
     }
     await benchEngine(engine, n, docs, records);
   }
+  // As the app builds by default: stop words and stemming.
+  {
+    const repeats = n <= 10_000 ? BUILD_REPEATS : 1;
+    const ms = await timed(() => bm25Build(new Bm25Index(DEFAULT_KEYWORD_ANALYSIS), docs, DEFAULT_KEYWORD_ANALYSIS), repeats);
+    const oneThreadMs = await timed(() => new Bm25Index(DEFAULT_KEYWORD_ANALYSIS).build(docs), repeats);
+    records.push({ suite: SUITE, case: 'bm25-build-app-analysis', n, dim: 0, metric: 'p50', value: round(ms, 3), unit: 'ms' });
+    records.push({ suite: SUITE, case: 'bm25-build-app-analysis-one-thread', n, dim: 0, metric: 'p50', value: round(oneThreadMs, 3), unit: 'ms' });
+    console.log(
+      `bm25       ${n.toLocaleString('en').padStart(7)} chunks, stop words and stemming (the app's default): ` +
+        `build ${round(ms, 0)} ms on ${tokenizers.length + 1} threads (one thread: ${round(oneThreadMs, 0)} ms)`,
+    );
+  }
   // The app's engine on one language alone (sentences of the English, or of the Chinese, sample documents).
   if (n <= 10_000) {
+    const novel = novelChineseChunks(n, 99 + n);
+    const ms = await timed(() => bm25Build(new Bm25Index(), novel), BUILD_REPEATS);
+    const oneThreadMs = await timed(() => new Bm25Index().build(novel), BUILD_REPEATS);
+    records.push({ suite: SUITE, case: 'bm25-build-zh-novel', n, dim: 0, metric: 'p50', value: round(ms, 3), unit: 'ms' });
+    records.push({ suite: SUITE, case: 'bm25-build-zh-novel-one-thread', n, dim: 0, metric: 'p50', value: round(oneThreadMs, 3), unit: 'ms' });
+    const mChars = round(novel.reduce((sum, d) => sum + d.text.length, 0) / 1e6, 1);
+    console.log(
+      `bm25       ${n.toLocaleString('en').padStart(7)} chunks, Chinese whose clauses do not recur (${mChars} M chars): ` +
+        `build ${round(ms, 0)} ms on ${tokenizers.length + 1} threads (one thread: ${round(oneThreadMs, 0)} ms)`,
+    );
     for (const lang of ['en', 'zh'] as const) {
       const langDocs = syntheticChunks(n, 4242 + n, lang);
       const ms = await timed(() => bm25Build(new Bm25Index(), langDocs), BUILD_REPEATS);

@@ -1,16 +1,22 @@
 // A keyword tokeniser on a worker thread for the benchmark: the Node counterpart of the app's
-// src/adapters/keywordIndex/tokenizer.worker.ts (the same countTerms). Messages: { id, texts } in,
-// { id, counts } or { id, error } out. Plain JavaScript that registers tsx, since a worker thread does not
+// src/adapters/keywordIndex/tokenizer.worker.ts (the same countTerms). Messages: { id, texts, analysis } in,
+// { id, counts } or { id, error } out; { id, clearCache: true } empties tokenize()'s run cache (a cold build). Plain JavaScript that registers tsx, since a worker thread does not
 // inherit tsx's loader.
 import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
 const { countTerms } = await import('../../src/core/retrieval/termCounts.ts');
+const { clearTokenizeCache } = await import('../../src/core/retrieval/tokenize.ts');
 
-parentPort.on('message', ({ id, texts }) => {
+parentPort.on('message', ({ id, texts, analysis, clearCache }) => {
   try {
-    const counts = countTerms(texts);
+    if (clearCache) {
+      clearTokenizeCache();
+      parentPort.postMessage({ id, cleared: true });
+      return;
+    }
+    const counts = countTerms(texts, analysis);
     parentPort.postMessage({ id, counts }, [counts.start.buffer, counts.termIds.buffer, counts.tf.buffer]);
   } catch (error) {
     parentPort.postMessage({ id, error: String(error) });

@@ -6,6 +6,8 @@ import type { KeywordTokenizer } from '../../src/adapters/keywordIndex/parallelB
 import type { TermCounts } from '../../src/core/retrieval/termCounts';
 
 export interface TokenizerThread extends KeywordTokenizer {
+  /** Empty the thread's tokenize() run cache (for a cold build). */
+  clearCache(): Promise<void>;
   terminate(): Promise<number>;
 }
 
@@ -17,6 +19,7 @@ export function tokenizerCount(): number {
 export async function startTokenizerThread(): Promise<TokenizerThread> {
   const worker = new Worker(new URL('./tokenizerThread.mjs', import.meta.url));
   const pending = new Map<number, { resolve: (counts: TermCounts) => void; reject: (error: Error) => void }>();
+  const clearing = new Map<number, () => void>();
   let nextId = 0;
   await new Promise<void>((resolve, reject) => {
     worker.once('error', reject);
@@ -25,18 +28,29 @@ export async function startTokenizerThread(): Promise<TokenizerThread> {
       resolve();
     });
   });
-  worker.on('message', (m: { id: number; counts?: TermCounts; error?: string }) => {
+  worker.on('message', (m: { id: number; counts?: TermCounts; error?: string; cleared?: boolean }) => {
+    if (m.cleared) {
+      clearing.get(m.id)?.();
+      clearing.delete(m.id);
+      return;
+    }
     const job = pending.get(m.id);
     pending.delete(m.id);
     if (m.counts) job?.resolve(m.counts);
     else job?.reject(new Error(m.error));
   });
   return {
-    countTerms: (texts) =>
+    countTerms: (texts, analysis) =>
       new Promise<TermCounts>((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, texts });
+        worker.postMessage({ id, texts, analysis });
+      }),
+    clearCache: () =>
+      new Promise<void>((resolve) => {
+        const id = nextId++;
+        clearing.set(id, resolve);
+        worker.postMessage({ id, clearCache: true });
       }),
     terminate: () => worker.terminate(),
   };

@@ -17,6 +17,7 @@
 // default none (the tokens as MiniSearch's reference sees them); the app sets its own.
 import { bm25Idf, bm25LengthNorm, bm25TermScore, TopK } from '../../core/retrieval/bm25';
 import { countTerms, termCountsProblem, type TermCounts } from '../../core/retrieval/termCounts';
+import { SAVED_KEYWORD_INDEX_VERSION, savedKeywordIndexProblem, type SavedKeywordIndex } from '../../core/retrieval/savedKeywordIndex';
 import { analyzedQueryTokens, RAW_KEYWORD_ANALYSIS, sameKeywordAnalysis, type KeywordAnalysis } from '../../core/retrieval/keywordAnalysis';
 import type { KeywordDoc, KeywordHit, KeywordIndex, KeywordIndexStatus, KeywordSearchOptions, KeywordSearchResult } from './keywordIndex';
 
@@ -152,8 +153,58 @@ export class Bm25Index implements KeywordIndex {
     const last = new Map<string, number>();
     ids.forEach((id, i) => last.set(id, i));
     this.removeSlots([...last.keys()]);
+    // Room for the batch at once (not chunk by chunk).
+    const slots = this.slots + last.size;
+    this.live = grownUint8(this.live, slots);
+    this.dl = grownInt32(this.dl, slots);
+    this.fwdStart = grownInt32(this.fwdStart, slots + 1);
+    const postings = this.fwdStart[this.slots]! + counts.termIds.length;
+    this.fwdTerm = grownInt32(this.fwdTerm, postings);
+    this.fwdTf = grownInt32(this.fwdTf, postings);
     for (const [id, i] of last) this.addSlot(id, counts, i, termOf);
     this.compactIfSparse();
+    return this.status();
+  }
+
+  /**
+   * What this index holds as a SavedKeywordIndex (core/retrieval/savedKeywordIndex.ts) under `key`: its live
+   * chunks, in order, with their terms and counts (copies).
+   */
+  toSaved(key: string): SavedKeywordIndex {
+    const terms: string[] = new Array(this.termCount);
+    for (const [term, id] of this.termIds) terms[id] = term;
+    const ids: string[] = [];
+    const start = new Int32Array(this.liveCount + 1);
+    const postings = this.fwdStart[this.slots]!;
+    const termIds = new Int32Array(postings);
+    const tf = new Int32Array(postings);
+    let at = 0;
+    for (let slot = 0; slot < this.slots; slot++) {
+      if (!this.live[slot]) continue;
+      const from = this.fwdStart[slot]!;
+      const end = this.fwdStart[slot + 1]!;
+      termIds.set(this.fwdTerm.subarray(from, end), at);
+      tf.set(this.fwdTf.subarray(from, end), at);
+      at += end - from;
+      ids.push(this.ids[slot]!);
+      start[ids.length] = at;
+    }
+    const analysis = { stopWords: this.analysis.stopWords, stemming: this.analysis.stemming };
+    return { version: SAVED_KEYWORD_INDEX_VERSION, key, analysis, ids, terms, start, termIds: termIds.slice(0, at), tf: tf.slice(0, at) };
+  }
+
+  /**
+   * Replace what this index holds with a saved index (its analysis too), exactly as building from the same
+   * chunks would leave it. Throws, changing nothing, when it is not sound for `key`.
+   */
+  loadSaved(saved: unknown, key: string): KeywordIndexStatus {
+    const problem = savedKeywordIndexProblem(saved, key);
+    if (problem !== null) throw new Error(`saved keyword index: ${problem}`);
+    const s = saved as SavedKeywordIndex;
+    this.analysis = { stopWords: s.analysis.stopWords, stemming: s.analysis.stemming };
+    this.clear();
+    this.addCounted(s.ids, s);
+    this.buildInverted();
     return this.status();
   }
 
@@ -184,21 +235,16 @@ export class Bm25Index implements KeywordIndex {
     return id;
   }
 
-  /** A slot for chunk `id`: text i of counts, whose terms are termOf[...] here. */
+  /** A slot for chunk `id`: text i of counts, whose terms are termOf[...] here (the arrays have room: addCounted). */
   private addSlot(id: string, counts: TermCounts, i: number, termOf: Int32Array): void {
     const slot = this.slots++;
     this.version++;
     this.ids[slot] = id;
     this.slotOf.set(id, slot);
-    this.live = grownUint8(this.live, this.slots);
-    this.dl = grownInt32(this.dl, this.slots);
-    this.fwdStart = grownInt32(this.fwdStart, this.slots + 1);
     const from = counts.start[i]!;
     const distinct = counts.start[i + 1]! - from;
     const start = this.fwdStart[slot]!;
     const end = start + distinct;
-    this.fwdTerm = grownInt32(this.fwdTerm, end);
-    this.fwdTf = grownInt32(this.fwdTf, end);
     const { fwdTerm, fwdTf, df } = this;
     for (let j = 0; j < distinct; j++) {
       const term = termOf[counts.termIds[from + j]!]!;

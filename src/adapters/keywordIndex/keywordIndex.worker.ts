@@ -1,23 +1,48 @@
 // The keyword index's Web Worker: one Bm25Index (the fast engine; MiniSearch is its reference in tests),
 // exposed through Comlink. Tokenising 100k chunks takes seconds; here it never stalls the page, and a large
-// build shares the tokenising with tokeniser workers (parallelBuild.ts: addCounted).
+// build shares the tokenising with tokeniser workers (parallelBuild.ts: addCounted). The app's index is
+// saved after a large build and loaded back on the next visit (keywordIndexPersistence.ts).
 import type { TermCounts } from '../../core/retrieval/termCounts';
 import { sanitizeKeywordAnalysis } from '../../core/retrieval/keywordAnalysis';
 import { exposeWorker } from '../workerRpc';
 import type { KeywordDoc, KeywordIndexStatus, KeywordSearchOptions, KeywordSearchResult } from './keywordIndex';
 import { Bm25Index } from './bm25Index';
+import { KeywordIndexPersistence } from './keywordIndexPersistence';
+import type { SavedKeywordIndexDb } from './savedIndexDb';
 
 const index = new Bm25Index();
+// Dexie is loaded with the saved index's storage, on the first large build (not with the worker).
+let db: Promise<SavedKeywordIndexDb | null> | undefined;
+const persistence = new KeywordIndexPersistence(
+  index,
+  () =>
+    (db ??= typeof indexedDB === 'undefined' ? Promise.resolve(null) : import('./savedIndexDb').then(({ SavedKeywordIndexDb }) => new SavedKeywordIndexDb())),
+);
 
 const api = {
   /** Tokenise with this analysis (stop words, stemming); a different one empties the index. */
   setAnalysis: (analysis: unknown): KeywordIndexStatus => index.setAnalysis(sanitizeKeywordAnalysis(analysis)),
   build: (docs: KeywordDoc[]): KeywordIndexStatus => index.build(docs),
-  add: (docs: KeywordDoc[]): KeywordIndexStatus => index.add(docs),
+  add: (docs: KeywordDoc[]): KeywordIndexStatus => {
+    persistence.changed();
+    return index.add(docs);
+  },
   addCounted: (ids: string[], counts: TermCounts): KeywordIndexStatus => index.addCounted(ids, counts),
   reindex: (): KeywordIndexStatus => index.reindex(),
-  remove: (ids: string[]): KeywordIndexStatus => index.remove(ids),
-  clear: (): KeywordIndexStatus => index.clear(),
+  remove: (ids: string[]): KeywordIndexStatus => {
+    persistence.changed();
+    return index.remove(ids);
+  },
+  clear: (): KeywordIndexStatus => {
+    persistence.changed();
+    return index.clear();
+  },
+  /** Load the index saved from exactly these chunks under this analysis, if there is a sound one (else build, then saveBuilt). */
+  restoreSaved: (docs: KeywordDoc[], analysis: unknown) => persistence.restore(docs, sanitizeKeywordAnalysis(analysis)),
+  /** Save the index just built from the chunks restoreSaved() was given. */
+  saveBuilt: (): Promise<boolean> => persistence.saveBuilt(),
+  /** Delete the saved index. */
+  forgetSaved: (): Promise<void> => persistence.forget(),
   search: (query: string, k: number, options?: KeywordSearchOptions): KeywordSearchResult => index.search(query, k, options),
   status: (): KeywordIndexStatus => index.status(),
 };

@@ -24,6 +24,12 @@ export function isStopWord(token: string): boolean {
   return STOP_WORDS.has(token);
 }
 
+/** A token after stop-word removal and stemming, as the analysis asks: its term, or null for a stop word. */
+export function analyzeToken(token: string, analysis: KeywordAnalysis): string | null {
+  if (analysis.stopWords && STOP_WORDS.has(token)) return null;
+  return analysis.stemming && LATIN_WORD.test(token) ? stemmer(token) : token;
+}
+
 /** The tokens after stop-word removal and stemming, as the analysis asks (order and repeats kept). */
 export function analyzeTokens(tokens: readonly string[], analysis: KeywordAnalysis): string[] {
   if (!analysis.stopWords && !analysis.stemming) return tokens as string[];

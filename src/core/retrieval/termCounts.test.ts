@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countTerms, termCountsProblem, tokensOf } from './termCounts';
 import { tokenize } from './tokenize';
+import { analyze } from './keywordAnalysis';
 
 const pieces = [
   "don't",
@@ -57,6 +58,42 @@ describe('countTerms', () => {
     const copy = structuredClone(counts);
     expect(termCountsProblem(copy, 2)).toBeNull();
     expect(tokensOf(copy, 1)).toEqual(['lava', 'lava']);
+  });
+});
+
+describe('countTerms under an analysis', () => {
+  // Each distinct token is analysed once per batch: the counts must be those of analysing every occurrence.
+  const analyses = [
+    { stopWords: true, stemming: true },
+    { stopWords: true, stemming: false },
+    { stopWords: false, stemming: true },
+  ];
+  const analysedPieces = [...pieces, 'chunks', 'chunking', 'chunked', 'the', 'and', 'is', '的', '我们', 'running', 'runs'];
+  it('holds exactly analyze() of each text, for any texts, and is well-formed', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(fc.constantFrom(...analysedPieces), { maxLength: 15 }).map((p) => p.join(' ')),
+          { maxLength: 8 },
+        ),
+        fc.constantFrom(...analyses),
+        (texts, analysis) => {
+          const counts = countTerms(texts, analysis);
+          expect(termCountsProblem(counts, texts.length)).toBeNull();
+          expect(new Set(counts.terms).size).toBe(counts.terms.length);
+          texts.forEach((text, i) => expect(sorted(tokensOf(counts, i))).toEqual(sorted(analyze(text, analysis))));
+          // Terms in first-seen order, as analysing the texts' tokens one by one meets them.
+          expect(counts.terms).toEqual([...new Set(texts.flatMap((text) => analyze(text, analysis)))]);
+        },
+      ),
+      { numRuns: 500, seed: 6 },
+    );
+  });
+
+  it('merges the tokens that share a stem and drops stop words', () => {
+    const counts = countTerms(['The chunks and chunking', 'chunked 的 温度'], { stopWords: true, stemming: true });
+    expect(counts.terms).toEqual(['chunk', '温度']);
+    expect([...counts.tf]).toEqual([2, 1, 1]);
   });
 });
 

@@ -4,7 +4,8 @@
 // (adapters/keywordIndex/parallelBuild.ts): copying a few typed arrays and the distinct terms between
 // threads takes milliseconds where a million token strings would take far longer, and the index worker
 // then looks up each distinct term once instead of every token.
-import { analyze, RAW_KEYWORD_ANALYSIS, type KeywordAnalysis } from './keywordAnalysis';
+import { analyzeToken, RAW_KEYWORD_ANALYSIS, type KeywordAnalysis } from './keywordAnalysis';
+import { tokenize } from './tokenize';
 
 export interface TermCounts {
   /** The distinct terms of the batch, in first-seen order (texts in order, tokens in order). */
@@ -18,15 +19,21 @@ export interface TermCounts {
 }
 
 function grown(arr: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
-  if (arr.length >= min) return arr;
   const next = new Int32Array(Math.max(min, arr.length * 2));
   next.set(arr);
   return next;
 }
 
-/** The tokens of each text (tokenize(), then stop words and stemming as the analysis asks), counted. */
+/**
+ * The tokens of each text (tokenize(), then stop words and stemming as the analysis asks), counted.
+ * Each distinct token of the batch is analysed once (not once per occurrence): a token's term depends on
+ * the token alone, so the counts are those of analysing every occurrence.
+ */
 export function countTerms(texts: readonly string[], analysis: KeywordAnalysis = RAW_KEYWORD_ANALYSIS): TermCounts {
-  const idOf = new Map<string, number>();
+  const raw = !analysis.stopWords && !analysis.stemming;
+  /** Per distinct token: its term's id (-1: a stop word). */
+  const tokenTerm = new Map<string, number>();
+  const idOf = raw ? tokenTerm : new Map<string, number>();
   const terms: string[] = [];
   const start = new Int32Array(texts.length + 1);
   let termIds = new Int32Array(1024);
@@ -35,20 +42,32 @@ export function countTerms(texts: readonly string[], analysis: KeywordAnalysis =
   let at = 0;
   for (let i = 0; i < texts.length; i++) {
     const from = at;
-    for (const token of analyze(texts[i]!, analysis)) {
-      let id = idOf.get(token);
+    const tokens = tokenize(texts[i]!);
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t]!;
+      let id = tokenTerm.get(token);
       if (id === undefined) {
-        id = terms.length;
-        idOf.set(token, id);
-        terms.push(token);
-        count = grown(count, id + 1);
+        const term = raw ? token : analyzeToken(token, analysis);
+        if (term === null) id = -1;
+        else {
+          id = idOf.get(term);
+          if (id === undefined) {
+            id = terms.length;
+            idOf.set(term, id);
+            terms.push(term);
+            if (id >= count.length) count = grown(count, id + 1);
+          }
+        }
+        if (!raw) tokenTerm.set(token, id);
       }
-      if (count[id]!++ === 0) {
-        termIds = grown(termIds, at + 1);
+      if (id >= 0 && count[id]!++ === 0) {
+        if (at >= termIds.length) {
+          termIds = grown(termIds, at + 1);
+          tf = grown(tf, at + 1);
+        }
         termIds[at++] = id;
       }
     }
-    tf = grown(tf, at);
     for (let j = from; j < at; j++) {
       const id = termIds[j]!;
       tf[j] = count[id]!;

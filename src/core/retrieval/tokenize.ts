@@ -101,12 +101,63 @@ function pushBigrams(text: string, start: number, end: number, pairWordsAt: numb
 }
 
 /**
+ * The tokens of each run of dictionary-script text that was met before (run → its words, then the bigrams
+ * of its Han / kana stretches), so that ICU segments each distinct run once: segmenting is most of the
+ * tokenising time of Chinese and Japanese (~1 µs a word, whatever the word), and runs (the text between two
+ * punctuation marks, spaces or Latin words) recur: a chunk's overlap with the one before it, repeated
+ * phrases, headings, and every chunk again when the index is rebuilt. Bounded: emptied when full; runs
+ * longer than RUN_CACHE_MAX_LENGTH (which rarely recur) are not kept. A run's tokens depend on the run
+ * alone (runs are segmented between line breaks, which always end a word), so they are the same whether
+ * they come from here or from the segmenter.
+ */
+const runCache = new Map<string, readonly string[]>();
+const RUN_CACHE_MAX_ENTRIES = 50_000;
+const RUN_CACHE_MAX_LENGTH = 32;
+
+/**
+ * A run as a string of its own: a slice of 13 or more code units can share (and so keep alive) the whole
+ * text it was cut from, here a chunk's text, which a cache key must not.
+ */
+const ownCopy = (run: string): string => (run.length < 13 ? run : run.split('').join(''));
+
+/** Forget the runs met so far (for tests and benchmarks; the cache is bounded on its own). */
+export function clearTokenizeCache(): void {
+  runCache.clear();
+}
+
+/**
  * The words of runs of dictionary-script text, then the bigrams of their Han / kana stretches (runs of
- * consecutive Han / kana words). The runs are segmented in one call, joined by line breaks (one call per
- * run costs several times more); a stretch is a slice of that joined text.
+ * consecutive Han / kana words), run after run. Runs met before come from runCache; the others are
+ * segmented in one call, joined by line breaks (one call per run costs several times more); a stretch is a
+ * slice of that joined text.
  */
 function pushDictionaryRuns(runs: string[], out: string[]): void {
+  const known: (readonly string[] | undefined)[] = new Array(runs.length);
+  let missing: string[] | null = null;
+  for (let r = 0; r < runs.length; r++) {
+    const hit = runCache.get(runs[r]!);
+    if (hit !== undefined) known[r] = hit;
+    else (missing ??= []).push(runs[r]!);
+  }
+  if (missing !== null) {
+    const segmented = segmentRuns(missing);
+    if (runCache.size + missing.length > RUN_CACHE_MAX_ENTRIES) runCache.clear();
+    for (let m = 0, r = 0; m < missing.length; m++, r++) {
+      while (known[r] !== undefined) r++;
+      known[r] = segmented[m]!;
+      if (missing[m]!.length <= RUN_CACHE_MAX_LENGTH) runCache.set(ownCopy(missing[m]!), segmented[m]!);
+    }
+  }
+  for (const tokens of known) for (let j = 0; j < tokens!.length; j++) out.push(tokens![j]!);
+}
+
+/** The tokens of each run (its words, then the bigrams of its Han / kana stretches), segmenting them in one call. */
+function segmentRuns(runs: string[]): string[][] {
   const joined = runs.join('\n');
+  const result: string[][] = runs.map(() => []);
+  let run = 0;
+  let runEnd = runs[0]!.length; // where run `run` ends in joined
+  let out = result[0]!;
   let stretchStart = -1;
   let stretchEnd = -1;
   let stretchLength = 0; // in code points
@@ -120,8 +171,16 @@ function pushDictionaryRuns(runs: string[], out: string[]): void {
     }
   };
   for (const part of segmenter.segment(joined)) {
+    if (part.index >= runEnd) {
+      flush(); // a stretch ends with its run
+      while (part.index >= runEnd) {
+        run++;
+        runEnd += 1 + runs[run]!.length;
+      }
+      out = result[run]!;
+    }
     if (!part.isWordLike) {
-      flush(); // the line break between two runs
+      flush();
       continue;
     }
     const word = part.segment;
@@ -137,6 +196,7 @@ function pushDictionaryRuns(runs: string[], out: string[]): void {
     }
   }
   flush();
+  return result;
 }
 
 /** The keyword-search tokens of a text (repeats kept: BM25 counts them; order is not meaningful). */

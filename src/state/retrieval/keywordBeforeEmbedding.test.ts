@@ -22,6 +22,7 @@ vi.mock('../runtime/workers', async () => {
       reindex: () => keywords.status(),
       remove: (ids: string[]) => keywords.remove(ids),
       clear: () => keywords.clear(),
+      forgetSaved: async () => undefined,
       search: (query: string, k: number, options?: { allowedIds?: string[] }) => keywords.search(query, k, options),
     }),
     getKeywordTokenizers: async () => [],
@@ -38,6 +39,7 @@ const { useIndexStore } = await import('../embedding/indexStore');
 const { useRetrievalStore } = await import('./retrievalStore');
 const { currentChunkMap, searchableChunks } = await import('./searchableChunks');
 const { startKeywordIndexSync, syncKeywordIndex } = await import('./keywordIndexSync');
+const { useWorkspaceStore } = await import('../workspace/workspaceStore');
 
 const doc = (id: string, text: string): SourceDocument => ({ id, name: `${id}.txt`, kind: 'text', text, sizeBytes: text.length, addedAt: 1 });
 const chunk = (docId: string, index: number, text: string): Chunk => ({ id: `${docId}#${index}`, docId, index, start: 0, end: text.length, text });
@@ -55,6 +57,8 @@ function setChunked(docs: SourceDocument[], byDoc: Record<string, Chunk[]>) {
   useChunkingStore.setState({ chunksByDoc: new Map(Object.entries(byDoc)), chunkedWith: new Map(docs.map((d) => [d.id, key])), pending: 0 });
 }
 
+// The saved workspace is back (as restoreWorkspace() says at start-up): the keyword index follows the chunks from now on.
+useWorkspaceStore.setState({ status: 'ready' });
 startKeywordIndexSync();
 
 beforeEach(async () => {
@@ -116,6 +120,23 @@ describe('keyword search before any embedding', () => {
     expect(fake.builds + fake.adds).toBe(builds);
     // A document chunked later is not searched until it is embedded too (vectors and keywords agree).
     setChunked([lava, tea, doc('x', 'Oolong oolong')], { lava: lavaChunks, tea: teaChunks, x: [chunk('x', 0, 'Oolong oolong')] });
+    expect((await ask('oolong', 'keyword'))?.results.map((r) => r.chunk.id)).toEqual(['tea#1']);
+  });
+});
+
+describe('while a saved vector index is restored (a reload)', () => {
+  it('the keyword index waits for it, then follows the chunks it holds, once', async () => {
+    useIndexStore.setState({ phase: 'indexing', indexing: { done: 0, total: 4, restoring: true } });
+    setChunked([lava, tea], { lava: lavaChunks, tea: teaChunks });
+    let synced = false;
+    const sync = syncKeywordIndex().then(() => (synced = true));
+    // Let everything queued so far run: nothing is indexed while the vector index is being restored.
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(fake.builds + fake.adds).toBe(0);
+    expect(synced).toBe(false);
+    useIndexStore.setState({ phase: 'ready', indexing: null, indexedChunks: new Map([...lavaChunks, ...teaChunks].map((c) => [c.id, c])) });
+    await sync;
+    expect(fake.builds + fake.adds).toBe(1);
     expect((await ask('oolong', 'keyword'))?.results.map((r) => r.chunk.id)).toEqual(['tea#1']);
   });
 });

@@ -1,5 +1,7 @@
 // Building a keyword index (the app's, or an evaluation's own): a large one is tokenised on several cores,
 // by the shared tokeniser workers (adapters/keywordIndex/parallelBuild.ts); a small one by its own worker.
+// The app's large index is saved by its worker after the build and, when the same chunks are indexed again
+// under the same analysis (the next visit), loaded instead of built (adapters/keywordIndex/keywordIndexPersistence.ts).
 import type { KeywordDoc, KeywordIndexStatus } from '../../adapters/keywordIndex/keywordIndex';
 import { buildInParallel, type KeywordBuildTarget } from '../../adapters/keywordIndex/parallelBuild';
 import type { KeywordAnalysis } from '../../core/retrieval/keywordSettings';
@@ -13,17 +15,49 @@ export interface KeywordIndexTarget extends KeywordBuildTarget {
   setAnalysis(analysis: KeywordAnalysis): KeywordIndexStatus | Promise<KeywordIndexStatus>;
 }
 
-/** Replace what the target (a keyword index worker) holds with these chunks, tokenised under this analysis. */
-export async function buildKeywordIndex(target: KeywordIndexTarget, docs: KeywordDoc[], analysis: KeywordAnalysis): Promise<KeywordIndexStatus> {
+/** A keyword index worker that saves its index between visits (keywordIndex.worker.ts). */
+export interface SavingKeywordIndexTarget extends KeywordIndexTarget {
+  restoreSaved(docs: KeywordDoc[], analysis: KeywordAnalysis): Promise<{ restored: true; status: KeywordIndexStatus } | { restored: false; reason: string }>;
+  saveBuilt(): Promise<boolean>;
+}
+
+/** How the last large build of the app's index went: loaded from its saved copy, or built (and why). */
+export type KeywordBuildOutcome = { restored: true } | { restored: false; reason: string };
+
+/**
+ * Replace what the target (a keyword index worker) holds with these chunks, tokenised under this analysis.
+ * `saving`: the target keeps a large index between visits: load the saved one when it was made from these
+ * very chunks, else build and save it (told through onOutcome).
+ */
+export async function buildKeywordIndex(
+  target: KeywordIndexTarget | SavingKeywordIndexTarget,
+  docs: KeywordDoc[],
+  analysis: KeywordAnalysis,
+  saving?: { onOutcome?: (outcome: KeywordBuildOutcome) => void },
+): Promise<KeywordIndexStatus> {
   await target.setAnalysis(analysis);
   let chars = 0;
   for (const doc of docs) chars += doc.text.length;
+  const large = chars >= PARALLEL_MIN_CHARS;
+  const saver = saving && large ? (target as SavingKeywordIndexTarget) : null;
+  if (saver) {
+    try {
+      const found = await saver.restoreSaved(docs, analysis);
+      saving?.onOutcome?.(found.restored ? { restored: true } : { restored: false, reason: found.reason });
+      if (found.restored) return found.status;
+    } catch (error) {
+      saving?.onOutcome?.({ restored: false, reason: String(error) }); // built below
+    }
+  }
   // No tokeniser workers (they failed to start): the keyword worker does it all.
-  const tokenizers = chars >= PARALLEL_MIN_CHARS ? await getKeywordTokenizers() : [];
-  return buildInParallel(
+  const tokenizers = large ? await getKeywordTokenizers() : [];
+  const status = await buildInParallel(
     docs,
     target,
     tokenizers.map((t) => t.api),
     analysis,
   );
+  // Saved in the worker after the build (a search meanwhile waits for it: the index is ready already).
+  if (saver) void saver.saveBuilt();
+  return status;
 }

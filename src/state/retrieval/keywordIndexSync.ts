@@ -5,7 +5,9 @@
 // document removed) removes them; an empty map (reset, clear) clears it. startKeywordIndexSync() makes this
 // happen as soon as the chunks change; syncKeywordIndex() is what a search awaits, so it never searches a
 // keyword index that lags behind.
-// A large build is tokenised on several cores (keywordIndexBuild.ts).
+// A large build is tokenised on several cores (keywordIndexBuild.ts), and saved: the next visit loads it
+// instead of building when the chunks and options are the same; emptied chunks delete the saved copy.
+// While a saved workspace is restored (a reload, an import), the keyword index waits for it (restoreSettled).
 // What is indexed follows the last search's keyword options (KeywordTextOptions): stop words and stemming
 // (the worker's analysis), and contextual headers (each chunk indexed with its document title and heading
 // path: core/retrieval/contextualHeader.ts), and the chat model's chunk contexts when they are used
@@ -13,9 +15,12 @@
 import type { Chunk } from '../../core/types';
 import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS, sameKeywordAnalysis, type KeywordAnalysis } from '../../core/retrieval/keywordSettings';
 import { indexedText } from '../../core/retrieval/contextualHeader';
-import { buildKeywordIndex, PARALLEL_MIN_CHARS } from './keywordIndexBuild';
+import { buildKeywordIndex, PARALLEL_MIN_CHARS, type KeywordBuildOutcome } from './keywordIndexBuild';
 import { searchableChunks, subscribeSearchableChunks } from './searchableChunks';
 import { useDocumentsStore } from '../documents/documentsStore';
+import { useIndexStore } from '../embedding/indexStore';
+import { useChunkingStore } from '../chunks/chunkingStore';
+import { useWorkspaceStore } from '../workspace/workspaceStore';
 import { getKeywordIndex } from '../runtime/workers';
 import { contextOf, type ChunkContexts } from '../chunks/chunkContextStore';
 
@@ -90,11 +95,13 @@ async function syncTo(target: Map<string, Chunk>): Promise<void> {
   }
   const { api } = await getKeywordIndex();
   const prev = sameOpts ? synced : null; // other options: rebuilt below
+  const hadChunks = synced !== null && synced.size > 0;
   synced = null; // until this step has succeeded
   syncedOptions = null;
   if (target.size === 0) {
     await api.setAnalysis(options.analysis);
     await api.clear();
+    if (hadChunks) await api.forgetSaved(); // the chunks it was made from are gone (not: none restored yet)
   } else if (prev && onlyRemoved(prev, target)) {
     const gone: string[] = [];
     for (const id of prev.keys()) if (!target.has(id)) gone.push(id);
@@ -107,9 +114,13 @@ async function syncTo(target: Map<string, Chunk>): Promise<void> {
     await api.add(keywordDocsOf(added, options.contextualHeaders, options.contexts ?? null));
   } else {
     const t0 = performance.now();
-    await buildKeywordIndex(api, keywordDocsOf(target.values(), options.contextualHeaders, options.contexts ?? null), options.analysis);
-    // For scripts/bench-browser.ts.
-    performance.measure('openbook:keyword-build', { start: t0, end: performance.now(), detail: { chunks: target.size } });
+    let outcome: KeywordBuildOutcome | null = null;
+    await buildKeywordIndex(api, keywordDocsOf(target.values(), options.contextualHeaders, options.contexts ?? null), options.analysis, {
+      onOutcome: (o) => (outcome = o),
+    });
+    // For scripts/bench-browser.ts and e2e/keyword-saved.spec.ts: restored (loaded from the saved copy), else why not.
+    const detail = { chunks: target.size, restored: (outcome as KeywordBuildOutcome | null)?.restored === true, outcome };
+    performance.measure('openbook:keyword-build', { start: t0, end: performance.now(), detail });
   }
   synced = target;
   syncedOptions = options;
@@ -128,6 +139,41 @@ export function syncKeywordIndex(target: Map<string, Chunk> = searchableChunks()
   return run;
 }
 
+/** Set once the saved workspace's documents have been restored and chunked (after the page opened). */
+let restoredOnce = false;
+
+/** Are the saved documents back (or is there no storage), and every document chunked (or chunking failed)? */
+function restoredAndChunked(): boolean {
+  if (useWorkspaceStore.getState().status === 'restoring') return false;
+  const { pending, failure, chunksByDoc } = useChunkingStore.getState();
+  if (pending > 0) return false;
+  return failure !== null || useDocumentsStore.getState().documents.every((d) => chunksByDoc.has(d.id));
+}
+
+/**
+ * Resolves once no saved workspace is being restored: while the saved documents are read and chunked (once,
+ * after the page opens) and while a saved vector index is rebuilt (a reload, an import), the keyword index
+ * waits. It is then built (or loaded from its saved copy) once, for the chunks finally searchable, not for
+ * each partial set on the way, and does not take the cores the vector index is being rebuilt on. A keyword
+ * question asked meanwhile waits for it.
+ */
+function restoreSettled(): Promise<void> {
+  const restoring = () => useIndexStore.getState().indexing?.restoring === true || (!restoredOnce && !restoredAndChunked());
+  if (!restoring()) {
+    restoredOnce = true;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const check = () => {
+      if (restoring()) return;
+      restoredOnce = true;
+      stops.forEach((stop) => stop());
+      resolve();
+    };
+    const stops = [useIndexStore.subscribe(check), useWorkspaceStore.subscribe(check), useChunkingStore.subscribe(check), useDocumentsStore.subscribe(check)];
+  });
+}
+
 let started = false;
 
 /** Keep the keyword index in step with the searchable chunks from now on (called once, at start-up). */
@@ -141,7 +187,8 @@ export function startKeywordIndexSync(): void {
     const queued = latest !== null;
     latest = chunks;
     if (queued) return;
-    const run = queue.then(() => {
+    const run = queue.then(async () => {
+      await restoreSettled();
       const target = latest!;
       latest = null;
       return syncTo(target);

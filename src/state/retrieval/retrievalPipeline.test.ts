@@ -34,6 +34,7 @@ vi.mock('../runtime/workers', async () => {
       build: (docs: Array<{ id: string; text: string }>) => keywords.build(docs),
       remove: (ids: string[]) => keywords.remove(ids),
       clear: () => keywords.clear(),
+      forgetSaved: async () => undefined,
       search: (query: string, k: number, options?: { allowedIds?: string[] }) => {
         fake.keywordSearches++;
         return keywords.search(query, k, options);
