@@ -20,7 +20,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { isSoftwareAdapter } from '../src/core/deviceChoice';
+import { isSoftwareAdapter } from '@openbook/core/deviceChoice';
 import { findChromium } from './find-chromium.mjs';
 import { round, type BenchRecord } from './bench/common';
 import { serveStatic, type StaticSite } from './bench/staticServer';

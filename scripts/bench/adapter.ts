@@ -7,12 +7,12 @@
 // questions, which it never saw. Then on the bilingual retrieval set (data/retrieval-set: 22 articles in English
 // and Chinese, 110 real questions): trained on three quarters of its questions (seeded split), measured on the
 // held-out quarter before and after.
-import { chunkDocument } from '../../src/core/chunkers';
-import { DEFAULT_CHUNKER_SETTINGS } from '../../src/core/chunkers/settings';
-import { relevanceMatcher } from '../../src/core/evaluation/relevance';
-import { embedLsa, fitLsa } from '../../src/core/lsa/lsaModel';
-import { DEFAULT_TRAINING_OPTIONS, rankingMetrics, trainAdapter, type TrainingData, type TrainingExample } from '../../src/core/adapterTraining/trainAdapter';
-import { identityWeights } from '../../src/core/adapterTraining/linearAdapter';
+import { chunkDocument } from '@openbook/core/chunkers';
+import { DEFAULT_CHUNKER_SETTINGS } from '@openbook/core/chunkers/settings';
+import { relevanceMatcher } from '@openbook/core/evaluation/relevance';
+import { embedLsa, fitLsa } from '@openbook/core/lsa/lsaModel';
+import { DEFAULT_TRAINING_OPTIONS, rankingMetrics, trainAdapter, type TrainingData, type TrainingExample } from '@openbook/core/adapterTraining/trainAdapter';
+import { identityWeights } from '@openbook/core/adapterTraining/linearAdapter';
 import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../src/content/sampleCorpus';
 import { mulberry32 } from '../../src/testing/seededRandom';
 import { round, type BenchRecord, type BenchSuite } from './common';

@@ -5,8 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chunkDocument } from '../../src/core/chunkers';
-import { DEFAULT_CHUNKER_SETTINGS, type ChunkerSettings } from '../../src/core/chunkers/settings';
+import { chunkDocument } from '@openbook/core/chunkers';
+import { DEFAULT_CHUNKER_SETTINGS, type ChunkerSettings } from '@openbook/core/chunkers/settings';
 import { loadTokenizer } from '../../src/adapters/chunker/tokenizer';
 import { SAMPLE_DOCUMENTS } from '../../src/content/sampleCorpus';
 import { makeFixtureModels } from '../make-fixture-models';

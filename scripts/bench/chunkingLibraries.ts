@@ -48,10 +48,10 @@ async function bundledChunker(dir: string): Promise<(text: string) => number> {
       outDir: dir,
       emptyOutDir: true,
       minify: false,
-      lib: { entry: join(import.meta.dirname, '../../src/core/chunkers/recursive.ts'), formats: ['es'], fileName: 'recursive' },
+      lib: { entry: join(import.meta.dirname, '@openbook/core/chunkers/recursive'), formats: ['es'], fileName: 'recursive' },
     },
   });
-  const mod = (await import(pathToFileURL(join(dir, 'recursive.js')).href)) as typeof import('../../src/core/chunkers/recursive');
+  const mod = (await import(pathToFileURL(join(dir, 'recursive.js')).href)) as typeof import('@openbook/core/chunkers/recursive');
   return (text) => mod.chunkRecursive('bench', text, { kind: 'recursive', chunkSize: SIZE, overlap: OVERLAP }).length;
 }
 

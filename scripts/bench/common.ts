@@ -1,5 +1,5 @@
 // Shared pieces of the benchmark suites: the record format of bench-results.json and small helpers.
-import type { Chunk, SourceDocument } from '../../src/core/types';
+import type { Chunk, SourceDocument } from '@openbook/core/types';
 import { SAMPLE_DOCUMENTS } from '../../src/content/sampleCorpus';
 
 /** One measurement, as written to bench-results.json. */

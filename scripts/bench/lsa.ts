@@ -11,12 +11,12 @@
 // The neural fixture model openbook/tiny-embedder is not run here: it is generated test data (a few
 // hundred made-up topic words), so its figures on the sample corpus would say nothing about real models.
 import { Bm25Index } from '../../src/adapters/keywordIndex/bm25Index';
-import { chunkDocument } from '../../src/core/chunkers';
-import { DEFAULT_CHUNKER_SETTINGS } from '../../src/core/chunkers/settings';
-import { aggregate, scoreQuestion } from '../../src/core/evaluation/metrics';
-import { relevanceMatcher } from '../../src/core/evaluation/relevance';
-import { embedLsa, fitLsa, LSA_DEFAULT_DIMENSION, type LsaModel } from '../../src/core/lsa/lsaModel';
-import { tokenize } from '../../src/core/retrieval/tokenize';
+import { chunkDocument } from '@openbook/core/chunkers';
+import { DEFAULT_CHUNKER_SETTINGS } from '@openbook/core/chunkers/settings';
+import { aggregate, scoreQuestion } from '@openbook/core/evaluation/metrics';
+import { relevanceMatcher } from '@openbook/core/evaluation/relevance';
+import { embedLsa, fitLsa, LSA_DEFAULT_DIMENSION, type LsaModel } from '@openbook/core/lsa/lsaModel';
+import { tokenize } from '@openbook/core/retrieval/tokenize';
 import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../src/content/sampleCorpus';
 import { mulberry32 } from '../../src/testing/seededRandom';
 import { percentile, round, type BenchRecord, type BenchSuite } from './common';

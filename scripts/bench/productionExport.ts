@@ -4,9 +4,9 @@
 // batches beyond the zip's own bytes: the export holds one batch of vectors twice, never all of them.
 // BENCH_EXPORT_SIZES=10000,100000 sets the sizes.
 import { ExportZipWriter } from '../../src/adapters/productionExport/exportZip';
-import { batchesOf, exportRowOf } from '../../src/core/productionExport/exportRows';
-import { estimateSqlRowBytes, sqlRowsInline } from '../../src/core/productionExport/pgvectorSql';
-import { packWorkspace, writeWorkspaceFile } from '../../src/core/workspaceFile';
+import { batchesOf, exportRowOf } from '@openbook/core/productionExport/exportRows';
+import { estimateSqlRowBytes, sqlRowsInline } from '@openbook/core/productionExport/pgvectorSql';
+import { packWorkspace, writeWorkspaceFile } from '@openbook/core/workspaceFile';
 import { mulberry32, randomUnitVector } from '../../src/testing/seededRandom';
 import { round, type BenchRecord, type BenchSuite, syntheticWorkspace } from './common';
 

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chunkText } from '../../src/core/chunking';
+import { chunkText } from '@openbook/core/chunking';
 import { SAMPLE_DOCUMENTS } from '../../src/content/sampleCorpus';
 import { TransformersReranker } from '../../src/adapters/reranker/transformersReranker';
 import { makeFixtureModels } from '../make-fixture-models';

@@ -6,8 +6,8 @@ import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { countTerms } = await import('../../src/core/retrieval/termCounts.ts');
-const { clearTokenizeCache } = await import('../../src/core/retrieval/tokenize.ts');
+const { countTerms } = await import('@openbook/core/retrieval/termCounts');
+const { clearTokenizeCache } = await import('@openbook/core/retrieval/tokenize');
 
 parentPort.on('message', ({ id, texts, analysis, clearCache }) => {
   try {

@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { KeywordTokenizer } from '../../src/adapters/keywordIndex/parallelBuild';
-import type { TermCounts } from '../../src/core/retrieval/termCounts';
+import type { TermCounts } from '@openbook/core/retrieval/termCounts';
 
 export interface TokenizerThread extends KeywordTokenizer {
   /** Empty the thread's tokenize() run cache (for a cold build). */

@@ -2,9 +2,9 @@
 // document, and under the app's default chunk settings some chunk of it is relevant (relevance.ts).
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from './sampleCorpus.ts';
-import { chunkText } from '../core/chunking.ts';
-import { relevanceMatcher } from '../core/evaluation/relevance.ts';
-import { questionProblem } from '../core/evaluation/questionSet.ts';
+import { chunkText } from '@openbook/core/chunking';
+import { relevanceMatcher } from '@openbook/core/evaluation/relevance';
+import { questionProblem } from '@openbook/core/evaluation/questionSet';
 
 /** The app's default chunk settings (state/chunks/chunkingStore.ts DEFAULT_CHUNKING). */
 const DEFAULT_CHUNKING = { chunkSize: 500, overlap: 50 };

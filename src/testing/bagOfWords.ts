@@ -1,6 +1,6 @@
 // A stand-in embedding for tests: a hashed bag of the text's keyword tokens, so texts sharing words point
 // the same way. Deterministic, no model.
-import { tokenize } from '../core/retrieval/tokenize';
+import { tokenize } from '@openbook/core/retrieval/tokenize';
 
 export function bagOfWordsVector(text: string, dimension = 64): Float32Array {
   const v = new Float32Array(dimension);

@@ -1,6 +1,6 @@
 // Deterministic random numbers for tests, fixture models and benchmarks (the app itself never uses them).
 
-import { seededRandom } from '../core/seededRandom';
+import { seededRandom } from '@openbook/core/seededRandom';
 
 /** mulberry32: a small, fast seeded PRNG returning numbers in [0, 1) (src/core/seededRandom.ts). */
 export const mulberry32 = seededRandom;

@@ -1,7 +1,7 @@
 // Whether a model can load here, as a small badge beside it in a model picker ("On this site", "In this
 // browser", "Downloadable", "Not reachable now", "Checking…", "Built in"), with a hint saying what it means.
 import { useTranslation } from 'react-i18next';
-import type { ModelAvailability } from '../core/modelAvailability';
+import type { ModelAvailability } from '@openbook/core/modelAvailability';
 
 /** The badge's words and hint for each availability, in the interface language. */
 export function useAvailabilityText(): { label(a: ModelAvailability): string; hint(a: ModelAvailability): string } {

@@ -1,8 +1,8 @@
 // Where a model runs: automatic, WebGPU (not offered when no adapter was found) or WASM, under a label;
 // the device's name as shown; and why "Automatic" picks what it picks on this browser's GPU.
 import { useTranslation } from 'react-i18next';
-import type { DevicePreference, GpuFacts } from '../core/deviceChoice';
-import type { EmbeddingDevice } from '../core/types';
+import type { DevicePreference, GpuFacts } from '@openbook/core/deviceChoice';
+import type { EmbeddingDevice } from '@openbook/core/types';
 
 /** The user's device setting (core/deviceChoice.ts). */
 export type DeviceChoice = DevicePreference;

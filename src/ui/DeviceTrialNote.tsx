@@ -3,8 +3,8 @@
 // device that failed its trial), and a button that forgets the figures so that the next run measures again.
 // Shared by the embedder (chunks/s) and the reranker (pairs/s).
 import { useTranslation } from 'react-i18next';
-import type { MeasuredChoice } from '../core/deviceTrial';
-import type { ComputeDevice } from '../core/types';
+import type { MeasuredChoice } from '@openbook/core/deviceTrial';
+import type { ComputeDevice } from '@openbook/core/types';
 import { deviceName } from './DeviceSelect';
 
 const rate = (value: number) => (value >= 100 ? Math.round(value).toLocaleString() : value.toFixed(1));

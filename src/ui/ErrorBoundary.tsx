@@ -3,7 +3,7 @@
 // workspace, or export what can still be read first. One wraps each step card and one the whole app.
 import { Component, Fragment, type ErrorInfo, type ReactNode } from 'react';
 import { BoundaryFallback } from './BoundaryFallback';
-import { failed, retried, WORKING, type BoundaryState } from '../core/boundaryFailure';
+import { failed, retried, WORKING, type BoundaryState } from '@openbook/core/boundaryFailure';
 
 interface Props {
   /** 'step' for a step card (the others go on), 'app' around everything. */

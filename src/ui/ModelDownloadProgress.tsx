@@ -2,8 +2,8 @@
 // progress where the engine reports one, each file's bytes where it reports files, "preparing" until the
 // first file shows, and a Cancel button where the load can be cancelled.
 import { useTranslation } from 'react-i18next';
-import type { DownloadProgress } from '../core/types';
-import { formatBytes } from '../core/format';
+import type { DownloadProgress } from '@openbook/core/types';
+import { formatBytes } from '@openbook/core/format';
 import { ProgressBar } from './ProgressBar';
 
 interface Props {

@@ -2,8 +2,8 @@
 // buttons in a fieldset (embedding model, reranker) or as a drop-down whose options carry the same facts
 // (chat models, where the list is long). Whatever the kind of model, a choice looks and reads the same.
 import { useTranslation } from 'react-i18next';
-import type { ModelAvailability } from '../core/modelAvailability';
-import { formatNumber } from '../core/format';
+import type { ModelAvailability } from '@openbook/core/modelAvailability';
+import { formatNumber } from '@openbook/core/format';
 import { AvailabilityBadge, useAvailabilityText } from './AvailabilityBadge';
 
 export interface ModelChoice {

@@ -1,6 +1,6 @@
 // The error boundary's logic without a DOM: what it keeps of a failure, and "Try again" remounting.
 import { describe, expect, it } from 'vitest';
-import { describeFailure, failed, retried, WORKING } from '../core/boundaryFailure';
+import { describeFailure, failed, retried, WORKING } from '@openbook/core/boundaryFailure';
 import { ErrorBoundary } from './ErrorBoundary';
 
 describe('an error boundary', () => {

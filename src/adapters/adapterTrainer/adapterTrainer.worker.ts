@@ -8,7 +8,7 @@ import {
   type TrainingOptions,
   type TrainingProgress,
   type TrainingResult,
-} from '../../core/adapterTraining/trainAdapter';
+} from '@openbook/core/adapterTraining/trainAdapter';
 
 let controller: AbortController | null = null;
 

@@ -1,13 +1,13 @@
 // The chunking worker: runs the pure core's chunkers off the main thread, so that a large document never
 // freezes the page while it is split, and counts tokens with the embedding model's own tokenizer (loaded
 // here, only when a token count is needed), and runs the semantic chunker with the built-in LSA embedder.
-import { chunkDocument, type ChunkableDocument } from '../../core/chunkers';
-import type { ChunkerSettings } from '../../core/chunkers/settings';
-import { packChunks, packedBuffers, type PackedChunks } from '../../core/chunkPacking';
+import { chunkDocument, type ChunkableDocument } from '@openbook/core/chunkers';
+import type { ChunkerSettings } from '@openbook/core/chunkers/settings';
+import { packChunks, packedBuffers, type PackedChunks } from '@openbook/core/chunkPacking';
 import { exposeWorker, transfer } from '../workerRpc';
-import { analyzeSemantic, semanticSentences, sentenceWindows, type SemanticAnalysis, type SemanticChunkerSettings } from '../../core/chunkers/semantic';
-import { givenWindowVectors } from '../../core/chunkers/semanticEmbedder';
-import { lsaEmbedTexts } from '../../core/lsa/lsaEmbedTexts';
+import { analyzeSemantic, semanticSentences, sentenceWindows, type SemanticAnalysis, type SemanticChunkerSettings } from '@openbook/core/chunkers/semantic';
+import { givenWindowVectors } from '@openbook/core/chunkers/semanticEmbedder';
+import { lsaEmbedTexts } from '@openbook/core/lsa/lsaEmbedTexts';
 import type { TokenizerRef } from './tokenizer';
 
 const tokenizerModule = () => import('./tokenizer');

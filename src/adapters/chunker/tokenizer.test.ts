@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFixtureModels } from '../../../scripts/make-fixture-models';
-import { chunkDocument } from '../../core/chunkers';
-import { commonProblems, textArb } from '../../core/chunkers/testText';
+import { chunkDocument } from '@openbook/core/chunkers';
+import { commonProblems, textArb } from '@openbook/core/chunkers/testText';
 import { loadTokenizer, type LoadedTokenizer, type TokenizerRef } from './tokenizer';
 
 let dir: string;

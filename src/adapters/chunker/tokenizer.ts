@@ -7,7 +7,7 @@ import { AutoTokenizer } from '@huggingface/transformers';
 import { resolveModelLocation, type ModelLocation, type ModelSource } from '../transformers/modelLocation';
 import { configureEnvironment } from '../transformers/configureEnvironment';
 import { rawMessage } from '../transformers/loadErrorPatterns';
-import { tokenize } from '../../core/retrieval/tokenize';
+import { tokenize } from '@openbook/core/retrieval/tokenize';
 
 /** Which tokenizer, and where to get it. */
 export interface TokenizerRef {

@@ -1,7 +1,7 @@
 // The Embedder interface: turns texts into L2-normalised vectors. Implemented with transformers.js in
 // transformersEmbedder.ts and run inside embedder.worker.ts.
 
-import type { ComputeDevice, EmbeddingDevice } from '../../core/types';
+import type { ComputeDevice, EmbeddingDevice } from '@openbook/core/types';
 import type { DownloadProgress } from '../transformers/downloadProgress';
 import type { ModelSource } from '../transformers/modelLocation';
 

@@ -7,7 +7,7 @@ import { exposeWorker } from '../workerRpc';
 import type { ComputeDevice, DownloadProgress, EmbedKind, EmbeddingModelInfo, ModelSource } from './embedder';
 import { TransformersEmbedder } from './transformersEmbedder';
 import { LsaEmbedder } from './lsaEmbedder';
-import type { LsaModel, LsaProgress } from '../../core/lsa/lsaModel';
+import type { LsaModel, LsaProgress } from '@openbook/core/lsa/lsaModel';
 
 const embedder = new TransformersEmbedder();
 const lsa = new LsaEmbedder();

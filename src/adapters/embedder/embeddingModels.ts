@@ -2,9 +2,9 @@
 import { isSafeModelId } from '../transformers/modelId';
 import { isLanguageList, isRecord, isSize, parseManifestList, type ManifestEntryCheck as SectionEntryCheck } from '../transformers/manifestSection';
 import type { EmbeddingModelInfo } from './embedder';
-import { BUILTIN_LSA_MODEL_ID } from '../../core/lsa/builtinLsa';
+import { BUILTIN_LSA_MODEL_ID } from '@openbook/core/lsa/builtinLsa';
 
-export { BUILTIN_LSA_MODEL_ID, isBuiltinLsa } from '../../core/lsa/builtinLsa';
+export { BUILTIN_LSA_MODEL_ID, isBuiltinLsa } from '@openbook/core/lsa/builtinLsa';
 
 export const BUILTIN_LSA_MODEL: EmbeddingModelInfo = {
   id: BUILTIN_LSA_MODEL_ID,

@@ -1,7 +1,7 @@
 // The built-in embedder: classic latent semantic analysis (core/lsa), fitted to the workspace's own chunks
 // and run in the embedding worker beside transformers.js. It needs no download: fit() learns the projection
 // from the chunks, use() takes one fitted earlier (saved with the workspace), embed() projects texts.
-import { embedLsa, fitLsa, LsaCancelledError, type LsaModel, type LsaProgress } from '../../core/lsa/lsaModel';
+import { embedLsa, fitLsa, LsaCancelledError, type LsaModel, type LsaProgress } from '@openbook/core/lsa/lsaModel';
 import { EmbeddingCancelledError, type EmbedderLoadResult } from './embedder';
 import { BUILTIN_LSA_MODEL_ID } from './embeddingModels';
 

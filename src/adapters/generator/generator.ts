@@ -2,7 +2,7 @@
 // webllmGenerator.ts (WebLLM on WebGPU, inside generator.worker.ts) and transformersGenerator.ts
 // (transformers.js on WebGPU or WASM, inside transformersChat.worker.ts) and openaiGenerator.ts (an
 // OpenAI-compatible server the user runs, such as Ollama, LM Studio or llama.cpp; on the main thread).
-import type { DownloadProgress } from '../../core/types';
+import type { DownloadProgress } from '@openbook/core/types';
 
 export interface ChatModelInfo {
   /** WebLLM model id, e.g. 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC'. */

@@ -1,6 +1,6 @@
 // What this browser's WebGPU offers, found without downloading anything, and whether a chat model
 // can run on it, and whether the adapter is a software renderer (SwiftShader). WebLLM itself only finds out after downloading the config and the model library.
-import { isSoftwareAdapter, type AdapterInfoLike } from '../../core/deviceChoice';
+import { isSoftwareAdapter, type AdapterInfoLike } from '@openbook/core/deviceChoice';
 import type { ChatModelInfo, GpuCapabilities, ModelBlocker } from './generator';
 
 /** The parts of a GPUAdapter read here (structural, so tests can pass a fake). */

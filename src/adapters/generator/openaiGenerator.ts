@@ -7,7 +7,7 @@
 // copy of the request state, for nothing. (The other engines run models, CPU or GPU work, in workers.)
 //
 // Nothing is sent anywhere until the user has chosen this engine, entered the address and pressed Load.
-import { SseParser } from '../../core/sse';
+import { SseParser } from '@openbook/core/sse';
 import { normaliseBaseUrl } from './endpointUrl';
 import { GenerationError, type ChatMessage, type GenerateOptions, type GenerationStats, type Generator, type LoadProgress } from './generator';
 

@@ -10,7 +10,7 @@ import { yieldToEventLoop } from '../transformers/yieldToEventLoop';
 import { classifyTransformersError } from './classifyTransformersError';
 import { GenerationError, type ChatMessage, type GenerateOptions, type GenerationStats } from './generator';
 import { IncrementalText } from './incrementalText';
-import type { ComputeDevice } from '../../core/types';
+import type { ComputeDevice } from '@openbook/core/types';
 import type { TransformersChatModelInfo, TransformersDtype } from './transformersChatModels';
 
 export interface ChatLoadRequest {

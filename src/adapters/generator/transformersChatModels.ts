@@ -1,7 +1,7 @@
 // The chat models of the transformers.js engine: ONNX builds on the Hugging Face Hub, plus those a site
 // serves itself and lists under "chat" in its models/models.json. No library imports: the store and the
 // model picker read this on the first screen.
-import type { ComputeDevice } from '../../core/types';
+import type { ComputeDevice } from '@openbook/core/types';
 import { isSafeModelId } from '../transformers/modelId';
 import { isLanguageList, isRecord, isSize, parseOptionalSection, withSiteModels, type ManifestEntryCheck } from '../transformers/manifestSection';
 

@@ -9,7 +9,7 @@ import { GenerationError, type ChatMessage, type GenerateOptions, type Generatio
 import { LoadProgressTotals } from './loadProgressTotals';
 import type { ChatResult, ChatWorkerApi } from './transformersChatApi';
 import type { ChatLoadResult } from './transformersChatEngine';
-import type { ComputeDevice } from '../../core/types';
+import type { ComputeDevice } from '@openbook/core/types';
 import { chooseWeights, type TransformersChatModelInfo } from './transformersChatModels';
 
 export type ChatWorkerClient = WorkerClient<ChatWorkerApi>;

@@ -15,10 +15,10 @@
 // Chunks and questions are tokenised under one KeywordAnalysis (stop words, stemming:
 // core/retrieval/keywordAnalysis.ts); a new one empties the index, which its owner then rebuilds. By
 // default none (the tokens as MiniSearch's reference sees them); the app sets its own.
-import { bm25Idf, bm25LengthNorm, bm25TermScore, TopK } from '../../core/retrieval/bm25';
-import { countTerms, termCountsProblem, type TermCounts } from '../../core/retrieval/termCounts';
-import { SAVED_KEYWORD_INDEX_VERSION, savedKeywordIndexProblem, type SavedKeywordIndex } from '../../core/retrieval/savedKeywordIndex';
-import { analyzedQueryTokens, RAW_KEYWORD_ANALYSIS, sameKeywordAnalysis, type KeywordAnalysis } from '../../core/retrieval/keywordAnalysis';
+import { bm25Idf, bm25LengthNorm, bm25TermScore, TopK } from '@openbook/core/retrieval/bm25';
+import { countTerms, termCountsProblem, type TermCounts } from '@openbook/core/retrieval/termCounts';
+import { SAVED_KEYWORD_INDEX_VERSION, savedKeywordIndexProblem, type SavedKeywordIndex } from '@openbook/core/retrieval/savedKeywordIndex';
+import { analyzedQueryTokens, RAW_KEYWORD_ANALYSIS, sameKeywordAnalysis, type KeywordAnalysis } from '@openbook/core/retrieval/keywordAnalysis';
 import type { KeywordDoc, KeywordHit, KeywordIndex, KeywordIndexStatus, KeywordSearchOptions, KeywordSearchResult } from './keywordIndex';
 
 function grownInt32(arr: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {

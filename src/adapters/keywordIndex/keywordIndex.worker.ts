@@ -2,8 +2,8 @@
 // exposed through Comlink. Tokenising 100k chunks takes seconds; here it never stalls the page, and a large
 // build shares the tokenising with tokeniser workers (parallelBuild.ts: addCounted). The app's index is
 // saved after a large build and loaded back on the next visit (keywordIndexPersistence.ts).
-import type { TermCounts } from '../../core/retrieval/termCounts';
-import { sanitizeKeywordAnalysis } from '../../core/retrieval/keywordAnalysis';
+import type { TermCounts } from '@openbook/core/retrieval/termCounts';
+import { sanitizeKeywordAnalysis } from '@openbook/core/retrieval/keywordAnalysis';
 import { exposeWorker } from '../workerRpc';
 import type { KeywordDoc, KeywordIndexStatus, KeywordSearchOptions, KeywordSearchResult } from './keywordIndex';
 import { Bm25Index } from './bm25Index';

@@ -3,8 +3,8 @@
 // (no tokenising at all); when there is none, the build goes on as usual and saveBuilt() then saves what it
 // made. A saved index that is missing, of another format, made from other chunks or unsound is simply
 // rebuilt. Storage failures (no IndexedDB, a full disk) cost only the time of a build.
-import { keywordSourceKey } from '../../core/retrieval/savedKeywordIndex';
-import type { KeywordAnalysis } from '../../core/retrieval/keywordSettings';
+import { keywordSourceKey } from '@openbook/core/retrieval/savedKeywordIndex';
+import type { KeywordAnalysis } from '@openbook/core/retrieval/keywordSettings';
 import type { Bm25Index } from './bm25Index';
 import type { KeywordDoc, KeywordIndexStatus } from './keywordIndex';
 import type { SavedKeywordIndexDb } from './savedIndexDb';

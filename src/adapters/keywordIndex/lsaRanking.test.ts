@@ -3,8 +3,8 @@
 // bridging the synonym, and also if BM25 would have found the chunk anyway (then the case proves nothing).
 import { describe, expect, it } from 'vitest';
 import { Bm25Index } from './bm25Index';
-import { embedLsa, fitLsa } from '../../core/lsa/lsaModel';
-import { CHINESE_SYNONYM_CASE, ENGLISH_SYNONYM_CASE, type SynonymCase } from '../../core/lsa/synonymCorpora';
+import { embedLsa, fitLsa } from '@openbook/core/lsa/lsaModel';
+import { CHINESE_SYNONYM_CASE, ENGLISH_SYNONYM_CASE, type SynonymCase } from '@openbook/core/lsa/synonymCorpora';
 
 /** Chunk indexes by cosine similarity to the question, best first. */
 async function lsaRanking(c: SynonymCase, dimension: number): Promise<number[]> {

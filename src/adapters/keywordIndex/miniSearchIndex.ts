@@ -6,7 +6,7 @@
 // contains: that product is the score reported. A chunk's length (for BM25's length normalisation) is
 // its number of distinct tokens, as MiniSearch counts it. Removal uses discard (lazy clean-up inside MiniSearch).
 import MiniSearch from 'minisearch';
-import { queryTokens, tokenize } from '../../core/retrieval/tokenize';
+import { queryTokens, tokenize } from '@openbook/core/retrieval/tokenize';
 import type { KeywordDoc, KeywordHit, KeywordIndex, KeywordIndexStatus, KeywordSearchOptions, KeywordSearchResult } from './keywordIndex';
 
 const keepTerm = (term: string) => term;

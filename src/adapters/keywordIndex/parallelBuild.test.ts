@@ -3,7 +3,7 @@
 // Web Workers, the benchmark's in worker_threads); what crosses is the same counted form.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countTerms, type TermCounts } from '../../core/retrieval/termCounts';
+import { countTerms, type TermCounts } from '@openbook/core/retrieval/termCounts';
 import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../content/sampleCorpus';
 import { mulberry32 } from '../../testing/seededRandom';
 import { Bm25Index } from './bm25Index';

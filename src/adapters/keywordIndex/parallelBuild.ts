@@ -6,8 +6,8 @@
 // one-thread build(docs) leaves it (the same chunks in the same order, the same term statistics, the same
 // scores). A tokeniser that fails costs only time: its part is tokenised by the index worker instead.
 // The app runs this from state/retrieval/keywordIndexSync.ts (Comlink proxies); the benchmark with worker_threads.
-import type { TermCounts } from '../../core/retrieval/termCounts';
-import type { KeywordAnalysis } from '../../core/retrieval/keywordSettings';
+import type { TermCounts } from '@openbook/core/retrieval/termCounts';
+import type { KeywordAnalysis } from '@openbook/core/retrieval/keywordSettings';
 import type { KeywordDoc, KeywordIndexStatus } from './keywordIndex';
 
 type MaybePromise<T> = T | Promise<T>;

@@ -4,7 +4,7 @@
 // the workspace's chunks give: a row made from other chunks is never used (its key says which chunks), and
 // it is deleted when the searchable chunks are emptied (the workspace cleared). Used inside the worker.
 import { Dexie, type EntityTable } from 'dexie';
-import type { SavedKeywordIndex } from '../../core/retrieval/savedKeywordIndex';
+import type { SavedKeywordIndex } from '@openbook/core/retrieval/savedKeywordIndex';
 
 export const KEYWORD_INDEX_DB_NAME = 'openbook-keyword-index';
 

@@ -1,8 +1,8 @@
 // A keyword tokeniser worker: tokenises chunk texts for the keyword index worker, so that a large build
 // tokenises on several cores at once (parallelBuild.ts). Tokenising is most of a build's time: ICU's word
 // breaking of Chinese and Japanese costs ~2 µs a word.
-import { countTerms, type TermCounts } from '../../core/retrieval/termCounts';
-import { sanitizeKeywordAnalysis } from '../../core/retrieval/keywordAnalysis';
+import { countTerms, type TermCounts } from '@openbook/core/retrieval/termCounts';
+import { sanitizeKeywordAnalysis } from '@openbook/core/retrieval/keywordAnalysis';
 import { exposeWorker, transfer } from '../workerRpc';
 
 const api = {

@@ -2,7 +2,7 @@
 // where a model folder imported from disk goes), WebLLM's 'webllm/model', 'webllm/config' and
 // 'webllm/wasm' (the app uses WebLLM's default Cache API backend, not its IndexedDB one), and the service
 // worker's 'openbook-site-models' (the site's models.json and config.json files).
-import type { CacheEntry } from '../../core/cachedModels';
+import type { CacheEntry } from '@openbook/core/cachedModels';
 import { TRANSFORMERS_CACHE } from '../transformers/modelLocation';
 
 export const MODEL_CACHES = [TRANSFORMERS_CACHE, 'webllm/model', 'webllm/config', 'webllm/wasm', 'openbook-site-models'] as const;

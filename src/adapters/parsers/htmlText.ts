@@ -4,9 +4,9 @@
 // paragraphs and headings a new paragraph; whitespace collapses as a browser shows it, except in <pre>.
 // Linear in the page: the text grows in a TextBuilder, whose end is looked at, never the whole text.
 import { Parser } from 'htmlparser2';
-import { isBlank, TextBuilder } from '../../core/textBuilder';
-import { sectionsFromHeadings, type Heading } from '../../core/sections';
-import type { SectionSpan } from '../../core/types';
+import { isBlank, TextBuilder } from '@openbook/core/textBuilder';
+import { sectionsFromHeadings, type Heading } from '@openbook/core/sections';
+import type { SectionSpan } from '@openbook/core/types';
 
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'iframe', 'object', 'svg', 'math', 'select', 'button', 'textarea']);
 const PARAGRAPH = new Set([

@@ -1,5 +1,5 @@
 // One entry point for every format: the file name's extension picks the parser.
-import { fileExtension, fileKind } from '../../core/documentFormats';
+import { fileExtension, fileKind } from '@openbook/core/documentFormats';
 import { parseDocx } from './docxParser';
 import { parseHtml, type ParseProgress } from './htmlParser';
 import { parseFailure, type ParseResult } from './parseResult';

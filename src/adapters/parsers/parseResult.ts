@@ -1,7 +1,7 @@
 // What a parser gives back: the document's text with its structure, or the reason it cannot be read.
-import type { DecodeFailure } from '../../core/decodeText';
-import type { FileKind } from '../../core/documentFormats';
-import type { DocumentStructure } from '../../core/types';
+import type { DecodeFailure } from '@openbook/core/decodeText';
+import type { FileKind } from '@openbook/core/documentFormats';
+import type { DocumentStructure } from '@openbook/core/types';
 
 /** Every reason a file can fail for, each with its own message (ingest.errors.<reason>). */
 export const PARSE_FAILURES = [

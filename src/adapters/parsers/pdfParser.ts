@@ -2,7 +2,7 @@
 // where each page lies in the text. A PDF that asks for a password, one pdf.js cannot open, and one with
 // no text layer each get their own reason. A PDF with more pages than PDF_LIMITS allows is refused before
 // any page is read; reading stops once the text is larger than its limit.
-import type { PageSpan } from '../../core/types';
+import type { PageSpan } from '@openbook/core/types';
 import { formatCount, PDF_LIMITS, type PdfLimits } from './parseLimits';
 import { loadPdfjs } from './pdfjs';
 import { parseFailure, type ParseResult } from './parseResult';

@@ -2,7 +2,7 @@
 // joined into a line (sorted left to right, with a space where there is a gap), a new baseline starts a
 // new line, and a larger vertical gap starts a new paragraph (a blank line). Columns are not merged: a
 // line is only the items that follow each other in the content stream on the same baseline. Pure.
-import { trimSpacesAndTabsEnd } from '../../core/unicodeText';
+import { trimSpacesAndTabsEnd } from '@openbook/core/unicodeText';
 
 export interface PdfTextItem {
   str: string;

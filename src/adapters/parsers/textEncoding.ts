@@ -2,7 +2,7 @@
 // from chardet where the bytes are not UTF-8: Japanese (Shift-JIS, EUC-JP), Korean (EUC-KR) or
 // Traditional Chinese (Big5) bytes can decode as GB18030 without an error, as the wrong characters. Big5
 // is read as Big5; the others are refused with the encoding named, never shown as garbled Chinese.
-import { decodeTextBytes, type DecodedBytes } from '../../core/decodeText';
+import { decodeTextBytes, type DecodedBytes } from '@openbook/core/decodeText';
 
 /** chardet's names of the CJK encodings that are not GB18030, lower-cased. */
 const OTHER_CJK = new Set(['shift_jis', 'euc-jp', 'euc-kr', 'big5', 'iso-2022-jp', 'iso-2022-kr', 'iso-2022-cn']);

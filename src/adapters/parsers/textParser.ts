@@ -1,6 +1,6 @@
 // Plain text and Markdown: the decoded text as it is; Markdown also gets sections from its headings.
 import { decodeTextWithCheck } from './textEncoding';
-import { markdownSections } from '../../core/markdownStructure';
+import { markdownSections } from '@openbook/core/markdownStructure';
 import { parseFailure, type ParseResult } from './parseResult';
 
 export async function parseText(bytes: Uint8Array, kind: 'text' | 'markdown'): Promise<ParseResult> {

@@ -11,9 +11,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite/vector';
-import { seededRandom } from '../../core/seededRandom';
-import type { ExportRow } from '../../core/productionExport/exportRows';
-import { sqlPreamble, vectorLiteral } from '../../core/productionExport/pgvectorSql';
+import { seededRandom } from '@openbook/core/seededRandom';
+import type { ExportRow } from '@openbook/core/productionExport/exportRows';
+import { sqlPreamble, vectorLiteral } from '@openbook/core/productionExport/pgvectorSql';
 import { ExportZipWriter, type ExportHeader } from './exportZip';
 
 const DIM = 8;

@@ -3,9 +3,9 @@
 // zip's bytes are collected in pieces, never copied into one buffer here). Only one batch of vectors is
 // held at a time.
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
-import type { ExportRow } from '../../core/productionExport/exportRows';
-import { sqlEpilogue, sqlInsert, sqlPreamble, type SqlHeader } from '../../core/productionExport/pgvectorSql';
-import { PIPELINE_FILE_NAME } from '../../core/pipelineFile';
+import type { ExportRow } from '@openbook/core/productionExport/exportRows';
+import { sqlEpilogue, sqlInsert, sqlPreamble, type SqlHeader } from '@openbook/core/productionExport/pgvectorSql';
+import { PIPELINE_FILE_NAME } from '@openbook/core/pipelineFile';
 import { ParquetChunksWriter } from './parquetChunks';
 
 export interface ExportHeader extends SqlHeader {

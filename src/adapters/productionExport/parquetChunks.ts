@@ -3,7 +3,7 @@
 // One row per chunk: id, document, page, section, text, vector (a LIST of FLOAT: what DuckDB, Spark, LanceDB
 // and pandas read as a float32 list), token_count; the model id and the dimension in the file's metadata.
 import { ByteWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
-import type { ExportRow } from '../../core/productionExport/exportRows';
+import type { ExportRow } from '@openbook/core/productionExport/exportRows';
 
 export const PARQUET_SCHEMA: SchemaElement[] = [
   { name: 'root', num_children: 7 },

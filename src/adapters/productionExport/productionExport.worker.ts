@@ -1,6 +1,6 @@
 // The production export worker: writes the export zip (exportZip.ts) off the main thread, batch by batch.
 // A job is cancelled by terminating the worker (src/state/workers.ts): nothing here must be kept.
-import type { ExportRow } from '../../core/productionExport/exportRows';
+import type { ExportRow } from '@openbook/core/productionExport/exportRows';
 import { exposeWorker, transfer } from '../workerRpc';
 import { ExportZipWriter, type ExportHeader, type ExportSizes } from './exportZip';
 

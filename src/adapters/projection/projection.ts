@@ -3,7 +3,7 @@
 // Projector is fitted once on the map's points, then places other vectors (the question, hits that were
 // not sampled) in the same picture: PCA projects them on its axes, UMAP uses its transform.
 import { UMAP } from 'umap-js';
-import { fitPca2d, projectPca2d, seededRandom } from '../../core/pca2d';
+import { fitPca2d, projectPca2d, seededRandom } from '@openbook/core/pca2d';
 
 import { UMAP_MIN_POINTS, type ProjectionMethod, type ProjectionStage, type Rows } from './projectionTypes';
 

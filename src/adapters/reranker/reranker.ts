@@ -4,7 +4,7 @@
 import type { DownloadProgress } from '../transformers/downloadProgress';
 import type { ModelSource } from '../transformers/modelLocation';
 
-import type { ComputeDevice } from '../../core/types';
+import type { ComputeDevice } from '@openbook/core/types';
 
 export type { ComputeDevice, DownloadProgress, ModelSource };
 

@@ -8,7 +8,7 @@ import { AutoTokenizer } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFixtureModels } from '../../../scripts/make-fixture-models';
 import { LOGIT_BIAS, LOGIT_PER_SHARED_WORD } from '../../../scripts/make-fixture-reranker';
-import { sigmoid } from '../../core/rerank';
+import { sigmoid } from '@openbook/core/rerank';
 import { RerankCancelledError, type DownloadProgress, type ModelSource, type RerankModelInfo } from './reranker';
 import { parseRerankManifest } from './rerankModels';
 import { RerankerLoadError, TransformersReranker, describeRerankLoadError } from './transformersReranker';

@@ -3,8 +3,8 @@
 // pipeline: it takes no text pairs and softmaxes a single logit to 1.0. Runs in the browser's reranker
 // worker (reranker.worker.ts) and in Node for tests (onnxruntime-node, a folder on disk).
 import { AutoModelForSequenceClassification, AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
-import { scoresFromLogits } from '../../core/rerank';
-import type { ComputeDevice } from '../../core/types';
+import { scoresFromLogits } from '@openbook/core/rerank';
+import type { ComputeDevice } from '@openbook/core/types';
 import { notify } from '../transformers/downloadProgress';
 import { LoadedModelSlot } from '../transformers/modelLoader';
 import { ModelLoadError, classifyLoadFailure, type LoadFailure, type LoadFailureReason } from '../transformers/loadFailure';

@@ -6,8 +6,8 @@
 // localStorage (not counted in the storage that is full): the batches left are then those of a finished
 // run, not of an interrupted one.
 import { Dexie, type EntityTable } from 'dexie';
-import type { ComputeDevice } from '../../core/types';
-import { MAX_VECTOR_DIMENSION, packedVectorsProblem } from '../../core/workspaceLimits';
+import type { ComputeDevice } from '@openbook/core/types';
+import { MAX_VECTOR_DIMENSION, packedVectorsProblem } from '@openbook/core/workspaceLimits';
 
 export const PROGRESS_DB_NAME = 'openbook-embedding-progress';
 

@@ -2,9 +2,9 @@
 // all-or-nothing, a document leaves with its vectors, clear empties everything.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chunkText } from '../../core/chunking';
-import type { RecursiveChunkerSettings } from '../../core/chunkers/settings';
-import type { SourceDocument } from '../../core/types';
+import { chunkText } from '@openbook/core/chunking';
+import type { RecursiveChunkerSettings } from '@openbook/core/chunkers/settings';
+import type { SourceDocument } from '@openbook/core/types';
 import { mulberry32, randomUnitVector } from '../../testing/seededRandom';
 import { FIRST_GENERATION, WorkspaceDb } from './workspaceDb';
 import { isQuotaError, type IndexSnapshot } from './workspaceStorage';
@@ -221,7 +221,7 @@ describe('WorkspaceDb', () => {
 
 describe('WorkspaceDb with the built-in LSA embedder', () => {
   it('saves the fitted projection with the index and reads it back; an LSA index without a sound one is no index', async () => {
-    const { fitLsa, embedLsa, LSA_MODEL_ID } = await import('../../core/lsa/lsaModel');
+    const { fitLsa, embedLsa, LSA_MODEL_ID } = await import('@openbook/core/lsa/lsaModel');
     const chunks = [tea, volcano].flatMap((d) => chunkText(d.id, d.text, chunking));
     const lsa = await fitLsa(chunks.map((c) => c.text));
     const snapshot: IndexSnapshot = {

@@ -17,14 +17,14 @@
 // Version 1 had no generations (vectors keyed by docId, the index row keyed 'index'); the upgrade to
 // version 2 tags those rows as the first generation and makes it live.
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import { withChunkMeta } from '../../core/chunkMeta';
-import { DEFAULT_CHUNKER_SETTINGS, readChunkerSettings, type ChunkerSettings } from '../../core/chunkers/settings';
-import type { Chunk, SourceDocument } from '../../core/types';
-import type { EmbeddingDevice } from '../../core/types';
-import { isBuiltinLsa } from '../../core/lsa/builtinLsa';
-import { lsaModelProblem, type LsaModel } from '../../core/lsa/lsaModel';
-import { savedAdapterProblem, type SavedAdapter } from '../../core/adapterTraining/savedAdapter';
-import { isPlainId, MAX_VECTOR_DIMENSION, packedVectorsProblem, storedDocumentProblem } from '../../core/workspaceLimits';
+import { withChunkMeta } from '@openbook/core/chunkMeta';
+import { DEFAULT_CHUNKER_SETTINGS, readChunkerSettings, type ChunkerSettings } from '@openbook/core/chunkers/settings';
+import type { Chunk, SourceDocument } from '@openbook/core/types';
+import type { EmbeddingDevice } from '@openbook/core/types';
+import { isBuiltinLsa } from '@openbook/core/lsa/builtinLsa';
+import { lsaModelProblem, type LsaModel } from '@openbook/core/lsa/lsaModel';
+import { savedAdapterProblem, type SavedAdapter } from '@openbook/core/adapterTraining/savedAdapter';
+import { isPlainId, MAX_VECTOR_DIMENSION, packedVectorsProblem, storedDocumentProblem } from '@openbook/core/workspaceLimits';
 import type { DroppedRecord, IndexSnapshot, SavedIndex, StagedWorkspace, StorageUse, StoredWorkspace, WorkspaceStorage } from './workspaceStorage';
 
 export const WORKSPACE_DB_NAME = 'openbook-workspace';

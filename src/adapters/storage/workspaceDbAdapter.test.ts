@@ -2,10 +2,10 @@
 // load when it belongs to another model or is damaged; refused when there is no index to keep it with.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chunkText } from '../../core/chunking';
-import type { SourceDocument } from '../../core/types';
-import { identityWeights } from '../../core/adapterTraining/linearAdapter';
-import type { SavedAdapter } from '../../core/adapterTraining/savedAdapter';
+import { chunkText } from '@openbook/core/chunking';
+import type { SourceDocument } from '@openbook/core/types';
+import { identityWeights } from '@openbook/core/adapterTraining/linearAdapter';
+import type { SavedAdapter } from '@openbook/core/adapterTraining/savedAdapter';
 import { mulberry32, randomUnitVector } from '../../testing/seededRandom';
 import { WorkspaceDb } from './workspaceDb';
 import type { IndexSnapshot } from './workspaceStorage';

@@ -5,9 +5,9 @@
 import 'fake-indexeddb/auto';
 import { Dexie, type DBCoreMutateRequest } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chunkText } from '../../core/chunking';
-import type { RecursiveChunkerSettings } from '../../core/chunkers/settings';
-import type { SourceDocument } from '../../core/types';
+import { chunkText } from '@openbook/core/chunking';
+import type { RecursiveChunkerSettings } from '@openbook/core/chunkers/settings';
+import type { SourceDocument } from '@openbook/core/types';
 import { mulberry32, randomUnitVector } from '../../testing/seededRandom';
 import { FIRST_GENERATION, WorkspaceDb } from './workspaceDb';
 import { isQuotaError, type IndexSnapshot, type StoredWorkspace } from './workspaceStorage';

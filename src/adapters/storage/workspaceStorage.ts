@@ -3,11 +3,11 @@
 // over IndexedDB. The core never sees it; the stores call it (see src/state/workspace/workspaceStore.ts).
 // Replacing the whole workspace (an import) goes through stage(): the new workspace is written beside the
 // live one and made live in one step, so that a reload at any moment finds the whole old or the whole new.
-import type { ChunkerSettings } from '../../core/chunkers/settings';
-import type { Chunk, SourceDocument } from '../../core/types';
-import type { EmbeddingDevice } from '../../core/types';
-import type { LsaModel } from '../../core/lsa/lsaModel';
-import type { SavedAdapter } from '../../core/adapterTraining/savedAdapter';
+import type { ChunkerSettings } from '@openbook/core/chunkers/settings';
+import type { Chunk, SourceDocument } from '@openbook/core/types';
+import type { EmbeddingDevice } from '@openbook/core/types';
+import type { LsaModel } from '@openbook/core/lsa/lsaModel';
+import type { SavedAdapter } from '@openbook/core/adapterTraining/savedAdapter';
 
 /** What the vector index holds: vectors are tied to the model and device that made them. */
 export interface IndexSnapshot {

@@ -1,7 +1,7 @@
 // transformers.js' progress events as per-file byte counts, for any model download.
 import type { ProgressInfo } from '@huggingface/transformers';
 
-import type { DownloadProgress } from '../../core/types';
+import type { DownloadProgress } from '@openbook/core/types';
 
 /** Progress of a model download, per file (bytes): the shape every model loader reports. */
 export type { DownloadProgress };

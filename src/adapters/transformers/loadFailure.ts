@@ -2,7 +2,7 @@
 // a model (the embedder, the reranker; the chat engine maps them to its codes), which differ only in what they call the model in their messages.
 import { FILE_NOT_FOUND, HTML_INSTEAD_OF_FILE, NETWORK_FAILURE, rawMessage } from './loadErrorPatterns';
 import { ModelLocationError, type ModelLocation } from './modelLocation';
-import type { ComputeDevice } from '../../core/types';
+import type { ComputeDevice } from '@openbook/core/types';
 import { hasNavigatorGpu } from './runtime';
 
 export type LoadFailureReason = 'not-found' | 'network' | 'webgpu' | 'invalid-model' | 'failed';

@@ -5,7 +5,7 @@
 // (LoadedModelSlot). Every failure goes through the caller's `describe`, which turns it into that
 // adapter's own error.
 import type { ProgressInfo } from '@huggingface/transformers';
-import type { ComputeDevice } from '../../core/types';
+import type { ComputeDevice } from '@openbook/core/types';
 import { progressMapper, type DownloadProgress } from './downloadProgress';
 import { ModelLoadError, unavailableDevice } from './loadFailure';
 import { configureEnvironment } from './configureEnvironment';

@@ -1,6 +1,6 @@
 // Where transformers.js runs (a browser page or worker, or Node for tests), and the device name it wants.
 
-import type { ComputeDevice } from '../../core/types';
+import type { ComputeDevice } from '@openbook/core/types';
 
 export type Runtime = 'browser' | 'node';
 

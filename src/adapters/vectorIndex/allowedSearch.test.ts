@@ -5,7 +5,7 @@ import { ExactIndex } from './exactIndex';
 import { loadVoyNode } from './loadVoyNode';
 import { VoyIndex } from './voyIndex';
 import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
-import { cosineSimilarity } from '../../core/similarity';
+import { cosineSimilarity } from '@openbook/core/similarity';
 
 const all = randomItems(300, 16, 7, 'c');
 const allowedIds = all.filter((_, i) => i % 5 === 0).map((it) => it.id);

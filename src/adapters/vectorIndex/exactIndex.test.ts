@@ -3,7 +3,7 @@ import { ExactIndex, kernelErrorBound, strideFor } from './exactIndex';
 import { scanKernelBytes, simdAvailable } from './scanKernel';
 import type { IndexItem, SearchHit } from './vectorIndex';
 import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
-import { cosineSimilarity } from '../../core/similarity';
+import { cosineSimilarity } from '@openbook/core/similarity';
 
 const items = (n: number, dim: number, seed: number, prefix = 'c'): IndexItem[] => randomItems(n, dim, seed, prefix);
 /** Reference: cosine in float64 against every item, sorted by score desc then id asc. */

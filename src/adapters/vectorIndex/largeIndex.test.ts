@@ -2,7 +2,7 @@
 // VoyIndex with the device limit (voyLimit.ts), so the exact scan answers and the status says why. Checks the results
 // against a float64 scan, filters at that size, and removal of a whole document's worth of chunks.
 import { describe, expect, it } from 'vitest';
-import { cosineSimilarity } from '../../core/similarity';
+import { cosineSimilarity } from '@openbook/core/similarity';
 import { mulberry32, randomUnitVector } from '../../testing/seededRandom';
 import { loadVoyNode } from './loadVoyNode';
 import type { IndexItem, SearchHit } from './vectorIndex';

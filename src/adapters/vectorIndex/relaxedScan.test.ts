@@ -3,7 +3,7 @@
 // same scores, on random and adversarial data (ties, extreme values, zero vectors). Also the kernels'
 // bounds and collect functions against the same passes written in JS.
 import { describe, expect, it } from 'vitest';
-import { cosineSimilarity } from '../../core/similarity';
+import { cosineSimilarity } from '@openbook/core/similarity';
 import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
 import { ExactIndex, f32AtLeast, int8StrideFor } from './exactIndex';
 import { createInt8Kernel, createRelaxedInt8Kernel, type Int8Kernel, relaxedSimdAvailable } from './scanKernel';

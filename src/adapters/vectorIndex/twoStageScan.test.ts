@@ -4,7 +4,7 @@ import { dotAt } from './vectorMath';
 import { createInt8Kernel, int8KernelBytes } from './scanKernel';
 import type { IndexItem, SearchHit } from './vectorIndex';
 import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
-import { cosineSimilarity } from '../../core/similarity';
+import { cosineSimilarity } from '@openbook/core/similarity';
 
 /** Reference: cosine in float64 against every item, sorted by score desc then id asc. */
 function naiveTopK(all: IndexItem[], query: Float32Array, k: number): SearchHit[] {

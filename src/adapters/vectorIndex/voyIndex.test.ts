@@ -4,7 +4,7 @@ import { ExactIndex } from './exactIndex';
 import { loadVoyNode } from './loadVoyNode';
 import type { IndexItem, SearchHit } from './vectorIndex';
 import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
-import { cosineSimilarity } from '../../core/similarity';
+import { cosineSimilarity } from '@openbook/core/similarity';
 import { VoyIndex, type VoyConstructor, type VoyLike, type VoyResource } from './voyIndex';
 
 const items = (n: number, dim: number, seed: number, prefix = 'c'): IndexItem[] => randomItems(n, dim, seed, prefix);

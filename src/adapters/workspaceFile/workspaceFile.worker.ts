@@ -10,7 +10,7 @@ import {
   type PackedWorkspace,
   type ReadWorkspaceFile,
   type WorkspaceFileProgressListener,
-} from '../../core/workspaceFile';
+} from '@openbook/core/workspaceFile';
 import { exposeWorker, transfer } from '../workerRpc';
 
 const api = {

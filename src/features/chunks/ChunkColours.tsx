@@ -3,9 +3,9 @@
 // what is shown, so a 5 MB document never puts megabytes of spans into the page at once.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { textRuns } from '../../core/chunkLayers';
-import type { Chunk, SourceDocument } from '../../core/types';
-import { formatNumber } from '../../core/format';
+import { textRuns } from '@openbook/core/chunkLayers';
+import type { Chunk, SourceDocument } from '@openbook/core/types';
+import { formatNumber } from '@openbook/core/format';
 
 /** Characters rendered at first, and added each time the reader nears the end. */
 const STRETCH = 20_000;

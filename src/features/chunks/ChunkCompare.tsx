@@ -2,7 +2,7 @@
 // and B (its own settings), each with its statistics and its chunks coloured over the text.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Chunk, SourceDocument } from '../../core/types';
+import type { Chunk, SourceDocument } from '@openbook/core/types';
 import { useChunkCompareStore } from '../../state/chunks/chunkCompareStore';
 import { Alert } from '../../ui/Alert';
 import { ChunkColours } from './ChunkColours';

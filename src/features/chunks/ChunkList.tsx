@@ -2,11 +2,11 @@
 // search results is highlighted and scrolled into view.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Chunk } from '../../core/types';
+import type { Chunk } from '@openbook/core/types';
 import { useChunkingStore } from '../../state/chunks/chunkingStore';
 import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 import { useTokensOver } from './ChunkStatsPanel';
 import { ChunkWhere } from './ChunkWhere';
 

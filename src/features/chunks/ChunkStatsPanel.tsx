@@ -2,13 +2,13 @@
 // the embedding model, and how many chunks the model would cut short (and by how much).
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { codePointCounter } from '../../core/unicodeText';
-import { chunkStats, type Spread } from '../../core/chunkStats';
-import type { Chunk } from '../../core/types';
+import { codePointCounter } from '@openbook/core/unicodeText';
+import { chunkStats, type Spread } from '@openbook/core/chunkStats';
+import type { Chunk } from '@openbook/core/types';
 import { mayCountWith, requestTokenCounts, useChunkTokensStore, type ChunkView } from '../../state/chunks/chunkTokensStore';
 import { useIndexStore } from '../../state/embedding/indexStore';
 import { useChunkingStore } from '../../state/chunks/chunkingStore';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 import { useModelLabel } from './ChunkSettings';
 
 interface Props {

@@ -1,8 +1,8 @@
 // Where a chunk comes from in its document: the heading path of the section most of it lies in (or of both,
 // "Step 2 → Step 3") and the pages it spans.
 import { useTranslation } from 'react-i18next';
-import type { ChunkMeta } from '../../core/types';
-import { sectionLabel } from '../../core/chunkMeta';
+import type { ChunkMeta } from '@openbook/core/types';
+import { sectionLabel } from '@openbook/core/chunkMeta';
 
 /** The section (heading path) and pages a chunk comes from, where its document has them. */
 export function ChunkWhere({ meta }: { meta: ChunkMeta | undefined }) {

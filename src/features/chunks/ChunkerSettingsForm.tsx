@@ -1,9 +1,9 @@
 // A chunker and its settings: the chunker picker, then the fields of that chunker. Values are passed up at
 // once (the store applies them after a pause in typing); an invalid value is shown with its reason.
 import { useTranslation } from 'react-i18next';
-import { CHUNKER_KINDS, DEFAULT_CHUNKER_SETTINGS, type ChunkerKind, type ChunkerSettings, type ChunkerSettingsError } from '../../core/chunkers/settings';
+import { CHUNKER_KINDS, DEFAULT_CHUNKER_SETTINGS, type ChunkerKind, type ChunkerSettings, type ChunkerSettingsError } from '@openbook/core/chunkers/settings';
 import { Alert } from '../../ui/Alert';
-import type { SemanticThreshold } from '../../core/chunkers/semantic';
+import type { SemanticThreshold } from '@openbook/core/chunkers/semantic';
 
 /** How long typing must pause before new settings are applied. */
 export const APPLY_DELAY_MS = 300;

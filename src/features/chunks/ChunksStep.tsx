@@ -15,7 +15,7 @@ import { ChunkCompare } from './ChunkCompare';
 import { ChunkStatsPanel } from './ChunkStatsPanel';
 import { DocumentTextView } from './DocumentTextView';
 import { SemanticBreakpoints } from './SemanticBreakpoints';
-import type { Chunk } from '../../core/types';
+import type { Chunk } from '@openbook/core/types';
 
 const NO_CHUNKS: Chunk[] = [];
 

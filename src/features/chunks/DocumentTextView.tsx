@@ -2,7 +2,7 @@
 // in place and scrolled into view.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Chunk, SourceDocument } from '../../core/types';
+import type { Chunk, SourceDocument } from '@openbook/core/types';
 
 export function DocumentTextView({ doc, focused }: { doc: SourceDocument; focused: Chunk | undefined }) {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 // The semantic chunker's breakpoints in the chunk view: the distance between each sentence window and the
 // next as a bar, the threshold as a line, the bars above it (where chunks end) marked; and the list of them.
 import { useTranslation } from 'react-i18next';
-import type { SemanticChunkerSettings } from '../../core/chunkers/semantic';
-import { formatNumber } from '../../core/format';
+import type { SemanticChunkerSettings } from '@openbook/core/chunkers/semantic';
+import { formatNumber } from '@openbook/core/format';
 import { useSemanticAnalysis } from '../../state/chunks/semanticAnalysis';
 
 const HEIGHT = 80;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { useChunkingStore } from '../../state/chunks/chunkingStore';
 import { useIndexStore } from '../../state/embedding/indexStore';
-import { formatBytes } from '../../core/format';
+import { formatBytes } from '@openbook/core/format';
 import { encodingName, formatAddedAt, structureFact } from './documentFacts';
 
 export function DocumentList() {

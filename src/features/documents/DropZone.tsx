@@ -2,7 +2,7 @@
 // the files go through the ingestion pipeline (read, chunked, keyword-indexed and embedded at once).
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACCEPTED_EXTENSIONS } from '../../core/documentFormats';
+import { ACCEPTED_EXTENSIONS } from '@openbook/core/documentFormats';
 import { useIngestStore } from '../../state/documents/ingestStore';
 import { useIngestSettingsStore } from '../../state/documents/ingestSettingsStore';
 import { ingestAndIndex } from '../../state/flows/ingestPipeline';

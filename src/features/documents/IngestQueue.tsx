@@ -2,7 +2,7 @@
 // or cancelled, with how far a long parse has got; a Cancel button while files are being parsed.
 import { useTranslation } from 'react-i18next';
 import { useIngestStore, type IngestItem } from '../../state/documents/ingestStore';
-import { formatBytes } from '../../core/format';
+import { formatBytes } from '@openbook/core/format';
 
 function Row({ item }: { item: IngestItem }) {
   const { t, i18n } = useTranslation();

@@ -1,6 +1,6 @@
 // The short facts shown for a document in the list: pages or sections, encoding, date added, hash.
 import type { TFunction } from 'i18next';
-import type { SourceDocument } from '../../core/types';
+import type { SourceDocument } from '@openbook/core/types';
 
 /** Pages of a PDF, else sections of a structured document; null when it has neither. */
 export function structureFact(doc: SourceDocument, t: TFunction): string | null {

@@ -2,7 +2,7 @@
 // chat model, used in the embedded and keyword-indexed text (never in the text shown). The cost is stated
 // before it starts; the run shows progress and can be cancelled; what was written is kept.
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 import { useChunkContextStore } from '../../state/chunks/chunkContextStore';
 import { cancelChunkContexts, planChunkContexts, writeChunkContexts } from '../../state/chunks/chunkContextFlow';
 import { useGenerationStore } from '../../state/generation/generationStore';

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGpuStore } from '../../state/models/gpuStore';
 import { useIndexStore } from '../../state/embedding/indexStore';
-import { isBuiltinLsa } from '../../core/lsa/builtinLsa';
+import { isBuiltinLsa } from '@openbook/core/lsa/builtinLsa';
 import { DeviceSelect, deviceName, useDeviceNote } from '../../ui/DeviceSelect';
 import { DeviceTrialNote } from './DeviceTrialNote';
 

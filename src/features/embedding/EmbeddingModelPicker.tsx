@@ -1,6 +1,6 @@
 // Choosing the embedding model: each with its dimension, download size, languages and whether it can load here.
 import { useTranslation } from 'react-i18next';
-import { availabilityOf } from '../../core/modelAvailability';
+import { availabilityOf } from '@openbook/core/modelAvailability';
 import { useIndexStore } from '../../state/embedding/indexStore';
 import { useAvailabilityFacts } from '../../state/models/modelAvailabilityStore';
 import { ModelPicker, useModelFacts, type ModelChoice } from '../../ui/ModelPicker';

@@ -5,7 +5,7 @@ import { useChunkingStore } from '../../state/chunks/chunkingStore';
 import { useChunkContextStore } from '../../state/chunks/chunkContextStore';
 import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { Alert } from '../../ui/Alert';
-import { formatMs, formatNumber } from '../../core/format';
+import { formatMs, formatNumber } from '@openbook/core/format';
 import { engineReasonText } from './engineReasonText';
 import { deviceName } from '../../ui/DeviceSelect';
 

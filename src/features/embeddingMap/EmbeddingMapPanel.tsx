@@ -10,7 +10,7 @@ import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 import { documentColor } from './documentColors';
 import { EmbeddingMapPlot } from './EmbeddingMapPlot';
 import { PointTable } from './PointTable';

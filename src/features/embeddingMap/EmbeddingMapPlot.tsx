@@ -3,7 +3,7 @@
 // are buttons (Tab, Enter); every point is also in the table below the map (PointTable).
 import { useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Chunk } from '../../core/types';
+import type { Chunk } from '@openbook/core/types';
 import type { DrawnMap, PlacedQuery } from '../../state/embeddingMap/embeddingMapStore';
 import { showChunkInDocument } from '../../state/chunks/showChunk';
 

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrawnMap, PlacedQuery } from '../../state/embeddingMap/embeddingMapStore';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 import { showChunkInDocument } from '../../state/chunks/showChunk';
 
 interface Props {

@@ -2,12 +2,12 @@
 import { useTranslation } from 'react-i18next';
 import { TechniqueChoices } from './TechniqueChoices';
 import { QueryTransformChoice } from './QueryTransformChoice';
-import { MAX_EVAL_TOP_K, needsOwnIndex, type EvalConfiguration } from '../../core/evaluation/configuration';
-import type { SearchMode } from '../../core/retrievalConfig';
+import { MAX_EVAL_TOP_K, needsOwnIndex, type EvalConfiguration } from '@openbook/core/evaluation/configuration';
+import type { SearchMode } from '@openbook/core/retrievalConfig';
 import { useEvaluationStore } from '../../state/evaluation/evaluationStore';
 import { useIndexStore } from '../../state/embedding/indexStore';
 import { useChunkingStore } from '../../state/chunks/chunkingStore';
-import { validateChunkerSettings } from '../../core/chunkers/settings';
+import { validateChunkerSettings } from '@openbook/core/chunkers/settings';
 import { ChunkerSettingsForm } from '../chunks';
 
 const MODES: SearchMode[] = ['vector', 'keyword', 'hybrid'];

@@ -2,22 +2,22 @@
 // CSV exports.
 import { useTranslation } from 'react-i18next';
 import { useEvaluationStore, type ConfigurationRun } from '../../state/evaluation/evaluationStore';
-import type { ConfigurationResult } from '../../core/evaluation/results';
+import type { ConfigurationResult } from '@openbook/core/evaluation/results';
 import { MessageText } from '../../ui/MessageText';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 import { configurationColumns, describeConfiguration, type IndexDefaults } from './describeConfiguration';
 import { downloadText } from '../../ui/download';
 import { ProductionExportButton } from '../workspace';
 import { useIndexStore } from '../../state/embedding/indexStore';
-import { settingsKey } from '../../core/chunkers/settings';
-import { keywordAnalysisOf, keywordHeadersOf } from '../../core/evaluation/configuration';
+import { settingsKey } from '@openbook/core/chunkers/settings';
+import { keywordAnalysisOf, keywordHeadersOf } from '@openbook/core/evaluation/configuration';
 import { BarChart } from '../../ui/BarChart';
 
 const NO_INDEX: IndexDefaults = { modelId: null, chunking: null };
 
 /** The CSV writer (and its CSV library) is loaded on the first export, not with the first screen. */
 async function exportCsv(runs: ConfigurationRun[], index: IndexDefaults, kind: 'summary' | 'details') {
-  const { detailsCsv, summaryCsv } = await import('../../core/evaluation/resultsCsv');
+  const { detailsCsv, summaryCsv } = await import('@openbook/core/evaluation/resultsCsv');
   const done = runs.filter((r): r is ConfigurationRun & { result: ConfigurationResult } => r.result !== null);
   const numberOf = new Map(runs.map((r, i) => [r.configuration.id, i + 1]));
   const byId = new Map(runs.map((r) => [r.configuration.id, r.configuration]));

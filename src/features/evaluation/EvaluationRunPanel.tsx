@@ -4,7 +4,7 @@ import { useEvaluationStore } from '../../state/evaluation/evaluationStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 
 export function EvaluationRunPanel() {
   const { t, i18n } = useTranslation();

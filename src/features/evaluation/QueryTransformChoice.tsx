@@ -3,9 +3,9 @@
 // loaded chat model the configuration says so here (and fails with that reason if run).
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvalConfiguration } from '../../core/evaluation/configuration';
-import { EVAL_QUERY_TRANSFORM_MODES, sanitizeEvalQueryTransform, type EvalQueryTransformMode } from '../../core/evaluation/queryTransformDimension';
-import { MAX_REWRITES } from '../../core/retrieval/queryTransform';
+import type { EvalConfiguration } from '@openbook/core/evaluation/configuration';
+import { EVAL_QUERY_TRANSFORM_MODES, sanitizeEvalQueryTransform, type EvalQueryTransformMode } from '@openbook/core/evaluation/queryTransformDimension';
+import { MAX_REWRITES } from '@openbook/core/retrieval/queryTransform';
 import { useGenerationStore } from '../../state/generation/generationStore';
 
 type Patch = Partial<Omit<EvalConfiguration, 'id'>>;

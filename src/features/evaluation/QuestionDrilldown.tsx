@@ -2,7 +2,7 @@
 // chunk that came back with its document, position, score and whether it was relevant.
 import { useTranslation } from 'react-i18next';
 import { useEvaluationStore } from '../../state/evaluation/evaluationStore';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 import { describeConfiguration } from './describeConfiguration';
 
 export function QuestionDrilldown() {

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { MAX_GENERATED_QUESTIONS, useQuestionGenerationStore } from '../../state/evaluation/questionGenerationStore';
 import { useGenerationStore } from '../../state/generation/generationStore';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ProgressBar } from '../../ui/ProgressBar';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useEvaluationStore } from '../../state/evaluation/evaluationStore';
 import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { Alert } from '../../ui/Alert';
-import { normalizeForMatch } from '../../core/evaluation/relevance';
+import { normalizeForMatch } from '@openbook/core/evaluation/relevance';
 
 const DOCUMENT_NAMES_ID = 'evaluation-document-names';
 

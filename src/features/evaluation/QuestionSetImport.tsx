@@ -2,11 +2,11 @@
 // changes nothing and lists each problem with its line.
 import { useTranslation } from 'react-i18next';
 import { useEvaluationStore } from '../../state/evaluation/evaluationStore';
-import type { ImportProblem } from '../../core/evaluation/parseQuestionSet';
+import type { ImportProblem } from '@openbook/core/evaluation/parseQuestionSet';
 import { Alert } from '../../ui/Alert';
 import { FileButton } from '../../ui/FileButton';
 import { downloadText } from '../../ui/download';
-import { questionSetJsonl } from '../../core/evaluation/questionSetJsonl';
+import { questionSetJsonl } from '@openbook/core/evaluation/questionSetJsonl';
 
 const SHOWN_PROBLEMS = 10;
 

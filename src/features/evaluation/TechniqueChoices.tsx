@@ -2,8 +2,8 @@
 // headers for keyword search, contextual headers in the embeddings, parent-child retrieval. Each is a field of the configuration,
 // so the results table compares them on the same questions.
 import { useTranslation } from 'react-i18next';
-import { keywordAnalysisOf, keywordHeadersOf, type EvalConfiguration } from '../../core/evaluation/configuration';
-import { DEFAULT_PARENT_SETTINGS, MAX_PARENT_WINDOW, sanitizeParentSettings, type ParentMode } from '../../core/retrieval/parentChild';
+import { keywordAnalysisOf, keywordHeadersOf, type EvalConfiguration } from '@openbook/core/evaluation/configuration';
+import { DEFAULT_PARENT_SETTINGS, MAX_PARENT_WINDOW, sanitizeParentSettings, type ParentMode } from '@openbook/core/retrieval/parentChild';
 
 type Patch = Partial<Omit<EvalConfiguration, 'id'>>;
 

@@ -1,8 +1,8 @@
 // How a configuration is named on screen and in the exported CSV.
 import type { TFunction } from 'i18next';
-import { keywordAnalysisOf, keywordHeadersOf, type EvalConfiguration } from '../../core/evaluation/configuration';
-import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS } from '../../core/retrieval/keywordSettings';
-import { settingsKey, type ChunkerSettings } from '../../core/chunkers/settings';
+import { keywordAnalysisOf, keywordHeadersOf, type EvalConfiguration } from '@openbook/core/evaluation/configuration';
+import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS } from '@openbook/core/retrieval/keywordSettings';
+import { settingsKey, type ChunkerSettings } from '@openbook/core/chunkers/settings';
 
 /** What "the index's model / chunks" stood for when the configuration ran. */
 export interface IndexDefaults {

@@ -1,7 +1,7 @@
 // One answer's figures: time to first token, prefill and decode speeds, prompt and answer tokens.
 import { useTranslation } from 'react-i18next';
 import type { GenerationStats } from '../../state/models/catalog';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 
 export function AnswerStats({ stats, testId }: { stats: GenerationStats; testId: string }) {
   const { t, i18n } = useTranslation();

@@ -1,7 +1,7 @@
 // From pressing Ask to the first token, by stage: the app's own overhead next to the models' time.
 import { useTranslation } from 'react-i18next';
 import { useGenerationStore } from '../../state/generation/generationStore';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 
 export function AskTimingsView() {
   const { t, i18n } = useTranslation();

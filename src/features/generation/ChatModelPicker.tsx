@@ -2,11 +2,11 @@
 // here (in each option, and as a badge for the chosen one).
 import { useTranslation } from 'react-i18next';
 import { CHAT_MODELS } from '../../state/models/catalog';
-import { availabilityOf } from '../../core/modelAvailability';
+import { availabilityOf } from '@openbook/core/modelAvailability';
 import { useGenerationStore } from '../../state/generation/generationStore';
 import { useAvailabilityFacts } from '../../state/models/modelAvailabilityStore';
 import { ModelPicker } from '../../ui/ModelPicker';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 
 export function ChatModelPicker({ disabled }: { disabled: boolean }) {
   const { t, i18n } = useTranslation();

@@ -3,8 +3,8 @@
 // and in its document. No HTML string is ever put into the page: nothing in an answer can run script.
 import { Suspense, lazy, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { splitCitations } from '../../core/citations';
-import type { ScoredChunk } from '../../core/types';
+import { splitCitations } from '@openbook/core/citations';
+import type { ScoredChunk } from '@openbook/core/types';
 import { showChunkInDocument } from '../../state/chunks/showChunk';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 

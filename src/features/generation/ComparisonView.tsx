@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { COMPARISON_SIDES, type ComparisonPane, type ComparisonSide } from '../../state/generation/comparison';
 import { useGenerationStore } from '../../state/generation/generationStore';
-import type { ScoredChunk } from '../../core/types';
+import type { ScoredChunk } from '@openbook/core/types';
 import { AnswerStats } from './AnswerStats';
 import { useCitationSources } from './citationSources';
 import { CitedAnswer } from './CitedAnswer';

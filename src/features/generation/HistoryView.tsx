@@ -1,6 +1,6 @@
 // The session's questions and answers, each with its settings, exportable as JSON and Markdown.
 import { useTranslation } from 'react-i18next';
-import { historyToJson, historyToMarkdown } from '../../core/history';
+import { historyToJson, historyToMarkdown } from '@openbook/core/history';
 import { useHistoryStore } from '../../state/generation/historyStore';
 import { downloadText } from '../../ui/download';
 

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useGenerationStore } from '../../state/generation/generationStore';
 import { ModelDownloadProgress } from '../../ui/ModelDownloadProgress';
-import { formatBytes, formatNumber } from '../../core/format';
+import { formatBytes, formatNumber } from '@openbook/core/format';
 
 export function LoadProgressView() {
   const { t, i18n } = useTranslation();

@@ -1,7 +1,7 @@
 // Markdown as React elements from the safe tree of core/markdown.ts, never as HTML: text stays text.
 // Text nodes go through `renderText`, which is where citations become links.
 import { Fragment, createElement, useMemo, type ReactNode } from 'react';
-import { markdownToTree, type MdNode } from '../../core/markdown';
+import { markdownToTree, type MdNode } from '@openbook/core/markdown';
 
 function render(nodes: MdNode[], renderText: (text: string, key: string) => ReactNode, prefix: string, inCode: boolean): ReactNode[] {
   return nodes.map((node, i) => {

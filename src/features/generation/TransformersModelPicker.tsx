@@ -2,12 +2,12 @@
 // whether it can load here (in each option, and as a badge for the chosen one).
 import { useTranslation } from 'react-i18next';
 import { chooseWeights } from '../../state/models/catalog';
-import { availabilityOf } from '../../core/modelAvailability';
+import { availabilityOf } from '@openbook/core/modelAvailability';
 import { useGenerationStore } from '../../state/generation/generationStore';
 import { useAvailabilityFacts } from '../../state/models/modelAvailabilityStore';
 import { useGpuStore } from '../../state/models/gpuStore';
 import { ModelPicker } from '../../ui/ModelPicker';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 
 export function TransformersModelPicker({ disabled }: { disabled: boolean }) {
   const { t, i18n } = useTranslation();

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { resultsInPromptOrder, useFilledPrompt } from '../../state/augment/filledPrompt';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
-import type { ScoredChunk } from '../../core/types';
+import type { ScoredChunk } from '@openbook/core/types';
 
 const NONE: ScoredChunk[] = [];
 

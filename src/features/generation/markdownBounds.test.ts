@@ -3,8 +3,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { nestedLists, nestedQuotes } from '../../../scripts/hostile-fixtures';
 import { MarkdownText } from './MarkdownText';
-import { markdownToTree, type MdNode } from '../../core/markdown';
-import { boundMarkdown, MAX_MARKDOWN_CHARS, MAX_MARKDOWN_DEPTH } from '../../core/markdownBounds';
+import { markdownToTree, type MdNode } from '@openbook/core/markdown';
+import { boundMarkdown, MAX_MARKDOWN_CHARS, MAX_MARKDOWN_DEPTH } from '@openbook/core/markdownBounds';
 
 const depthOf = (nodes: MdNode[]): number => Math.max(0, ...nodes.map((n) => (n.kind === 'text' ? 0 : 1 + depthOf(n.children))));
 const render = (text: string) => renderToStaticMarkup(createElement(MarkdownText, { text, renderText: (t: string) => t }));

@@ -1,7 +1,7 @@
 // One lab answer: its text as it streams, what became of it (waiting, skipped, stopped, failed), the chunks
 // it cites, and the prompt it was answered from.
 import { useTranslation } from 'react-i18next';
-import { citedNumbers } from '../../core/labs/leaveOneOut';
+import { citedNumbers } from '@openbook/core/labs/leaveOneOut';
 import type { SeriesAnswer } from '../../state/generation/answerSeries';
 
 interface Props {

@@ -2,7 +2,7 @@
 // each chunk left out; each removal marked changed or unchanged (and how much), beside whether the full
 // answer cites that chunk. It costs k + 1 answers, said before it starts; Stop ends it.
 import { useTranslation } from 'react-i18next';
-import { attribute, type ChunkAttribution } from '../../core/labs/leaveOneOut';
+import { attribute, type ChunkAttribution } from '@openbook/core/labs/leaveOneOut';
 import { runLeaveOneOut } from '../../state/flows/labs';
 import { useLabStore, type LeaveOneOutAnswer } from '../../state/labs/labStore';
 import { LabAnswerBody } from './LabAnswerBody';

@@ -1,8 +1,8 @@
 // "Lost in the middle": the chunk that holds the answer placed first, in the middle and last among the
 // others, one answer for each position, side by side with the prompt each was answered from.
 import { useTranslation } from 'react-i18next';
-import { compareAnswers } from '../../core/labs/answerComparison';
-import { distinctPositions } from '../../core/labs/contextOrder';
+import { compareAnswers } from '@openbook/core/labs/answerComparison';
+import { distinctPositions } from '@openbook/core/labs/contextOrder';
 import { runPositionsLab } from '../../state/flows/labs';
 import { useLabStore, type PositionAnswer } from '../../state/labs/labStore';
 import { LabAnswerBody, LabPrompt } from './LabAnswerBody';

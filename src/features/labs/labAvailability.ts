@@ -4,7 +4,7 @@ import { promptChunks, useFilledPrompt } from '../../state/augment/filledPrompt'
 import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { useGenerationStore } from '../../state/generation/generationStore';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
-import type { PromptChunk } from '../../core/prompt';
+import type { PromptChunk } from '@openbook/core/prompt';
 
 export interface LabAvailability {
   /** The chunks the current prompt holds, best first (empty before a question). */

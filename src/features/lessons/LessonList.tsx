@@ -1,8 +1,8 @@
 // The lesson list (opened from the header): each lesson with what it teaches, where the learner is in it,
 // and a button to start, resume or start it again. Not a dialog: the app stays usable beside it.
 import { useTranslation } from 'react-i18next';
-import { LESSONS } from '../../core/lessons/lessonCatalog';
-import { stepOf } from '../../core/lessons/lessonProgress';
+import { LESSONS } from '@openbook/core/lessons/lessonCatalog';
+import { stepOf } from '@openbook/core/lessons/lessonProgress';
 import { useLessonStore } from '../../state/lessons/lessonStore';
 import { lessonSummary, lessonTitle } from './lessonText';
 

@@ -5,7 +5,7 @@
 // says why, what it would show, and lets the learner continue.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { activeStep, missingNeed } from '../../core/lessons/lessonProgress';
+import { activeStep, missingNeed } from '@openbook/core/lessons/lessonProgress';
 import { useLessonStore } from '../../state/lessons/lessonStore';
 import { applySuggestedQuestion, runLessonAction, type LessonActionOutcome } from '../../state/lessons/lessonActions';
 import { useViewModeStore } from '../../state/view/viewModeStore';

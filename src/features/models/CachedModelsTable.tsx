@@ -1,7 +1,7 @@
 // The cached models, one row each: id, engine, number of files, total size, and a Delete button.
 import { useTranslation } from 'react-i18next';
-import type { CachedModel } from '../../core/cachedModels';
-import { formatBytes } from '../../core/format';
+import type { CachedModel } from '@openbook/core/cachedModels';
+import { formatBytes } from '@openbook/core/format';
 
 interface Props {
   models: CachedModel[];

@@ -8,7 +8,7 @@ import { useWorkspaceStore } from '../../state/workspace/workspaceStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { formatBytes } from '../../core/format';
+import { formatBytes } from '@openbook/core/format';
 import { DeleteModelDialog } from './DeleteModelDialog';
 import { CachedModelsTable } from './CachedModelsTable';
 import { OfflineRuntimes } from '../offline';

@@ -2,7 +2,7 @@
 // visit's download: each is kept the first time it is used. Here they can all be kept at once, with
 // progress and a way to stop, so that everything works offline later. Shown in "Models and storage".
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from '../../core/format';
+import { formatBytes } from '@openbook/core/format';
 import { cancelOfflineRuntimes, keepAllOfflineRuntimes, useOfflineStore } from '../../state/runtime/offlineStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';

@@ -3,7 +3,7 @@
 // download source. Reranking: searching without it, a folder, another source. Chat: a local
 // OpenAI-compatible server, or copying the filled prompt into any chat, a folder, another source.
 import { useTranslation } from 'react-i18next';
-import { BUILTIN_LSA_MODEL_ID } from '../../core/lsa/builtinLsa';
+import { BUILTIN_LSA_MODEL_ID } from '@openbook/core/lsa/builtinLsa';
 import { useIndexStore } from '../../state/embedding/indexStore';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { useRerankStore } from '../../state/retrieval/rerankStore';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BudgetedPrompt } from '../../state/augment/filledPrompt';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { useDocumentsStore } from '../../state/documents/documentsStore';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 import { Alert } from '../../ui/Alert';
 
 export function BudgetView({ prompt }: { prompt: BudgetedPrompt }) {

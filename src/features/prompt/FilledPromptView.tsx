@@ -1,6 +1,6 @@
 // The prompt exactly as it will be sent, with the inserted chunks and question visibly marked.
 import { useTranslation } from 'react-i18next';
-import type { FilledPrompt } from '../../core/prompt';
+import type { FilledPrompt } from '@openbook/core/prompt';
 import { CopyPromptButton } from './CopyPromptButton';
 
 export function FilledPromptView({ prompt }: { prompt: FilledPrompt }) {

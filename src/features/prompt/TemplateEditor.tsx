@@ -1,6 +1,6 @@
 // The editable prompt template, with a warning for every placeholder problem.
 import { useTranslation } from 'react-i18next';
-import { checkTemplate } from '../../core/prompt';
+import { checkTemplate } from '@openbook/core/prompt';
 import { templateIn, usePromptStore } from '../../state/augment/promptStore';
 import { Alert } from '../../ui/Alert';
 

@@ -1,6 +1,6 @@
 // A chunk's text with the question's terms marked (<mark>), as the keyword search's tokeniser reads them.
 import { useMemo } from 'react';
-import { highlightSpans, splitBySpans } from '../../core/retrieval/highlight';
+import { highlightSpans, splitBySpans } from '@openbook/core/retrieval/highlight';
 
 export function HighlightedText({ text, question }: { text: string; question: string }) {
   const pieces = useMemo(() => splitBySpans(text, highlightSpans(text, question)), [text, question]);

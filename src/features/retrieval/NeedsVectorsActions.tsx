@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ask } from '../../state/flows/ask';
 import { useIndexStore } from '../../state/embedding/indexStore';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
-import { BUILTIN_LSA_MODEL_ID } from '../../core/lsa/builtinLsa';
+import { BUILTIN_LSA_MODEL_ID } from '@openbook/core/lsa/builtinLsa';
 
 export function NeedsVectorsActions() {
   const { t, i18n } = useTranslation();

@@ -1,7 +1,7 @@
 // Parent-child (small-to-big) retrieval's settings: on or off, the parent (the hit's section, or a window of
 // ±n neighbouring chunks) and n.
 import { useTranslation } from 'react-i18next';
-import { MAX_PARENT_WINDOW, type ParentMode } from '../../core/retrieval/parentChild';
+import { MAX_PARENT_WINDOW, type ParentMode } from '@openbook/core/retrieval/parentChild';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 
 export function ParentChildSettings() {

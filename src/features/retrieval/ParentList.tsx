@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RetrievalRun } from '../../state/retrieval/retrievalStore';
 import { useDocumentsStore } from '../../state/documents/documentsStore';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 
 export function ParentList({ run }: { run: RetrievalRun }) {
   const { t, i18n } = useTranslation();

@@ -1,7 +1,7 @@
 // Query transformation (multi-query, HyDE, standalone rewrite) with the loaded chat model: the mode, the
 // queries it wrote (editable, each can be removed or added), and after Ask, what each query found.
 import { useTranslation } from 'react-i18next';
-import { MAX_REWRITES, type QueryTransformMode } from '../../core/retrieval/queryTransform';
+import { MAX_REWRITES, type QueryTransformMode } from '@openbook/core/retrieval/queryTransform';
 import { useQueryTransformStore } from '../../state/retrieval/queryTransformStore';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { useGenerationStore } from '../../state/generation/generationStore';

@@ -1,7 +1,7 @@
 // Choosing the cross-encoder that reranks the candidates, or none: each with its download size,
 // languages, input length and whether it can load here.
 import { useTranslation } from 'react-i18next';
-import { availabilityOf } from '../../core/modelAvailability';
+import { availabilityOf } from '@openbook/core/modelAvailability';
 import { useAvailabilityFacts } from '../../state/models/modelAvailabilityStore';
 import { useRerankStore } from '../../state/retrieval/rerankStore';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';

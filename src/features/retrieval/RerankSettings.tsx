@@ -7,7 +7,7 @@ import { useGpuStore } from '../../state/models/gpuStore';
 import { useRerankStore } from '../../state/retrieval/rerankStore';
 import { DeviceSelect, deviceName, useDeviceNote } from '../../ui/DeviceSelect';
 import { DeviceTrialNote } from '../../ui/DeviceTrialNote';
-import { formatMs } from '../../core/format';
+import { formatMs } from '@openbook/core/format';
 import { RerankModelPicker } from './RerankModelPicker';
 import { RerankProgress } from './RerankProgress';
 

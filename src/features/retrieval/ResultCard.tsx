@@ -2,12 +2,12 @@
 // from (document, section or pages, position: a button that shows it in its document), its scores in
 // words, and why it is at this rank.
 import { useTranslation } from 'react-i18next';
-import type { ScoredChunk } from '../../core/types';
-import type { RetrievalConfig } from '../../core/retrievalConfig';
-import type { ScoreStage } from '../../core/retrieval/stages';
-import { whyHere } from '../../core/retrieval/whyHere';
-import { sectionLabel } from '../../core/chunkMeta';
-import { formatNumber } from '../../core/format';
+import type { ScoredChunk } from '@openbook/core/types';
+import type { RetrievalConfig } from '@openbook/core/retrievalConfig';
+import type { ScoreStage } from '@openbook/core/retrieval/stages';
+import { whyHere } from '@openbook/core/retrieval/whyHere';
+import { sectionLabel } from '@openbook/core/chunkMeta';
+import { formatNumber } from '@openbook/core/format';
 import { showChunkInDocument } from '../../state/chunks/showChunk';
 import { HighlightedText } from './HighlightedText';
 import { ResultScores } from './ResultScores';

@@ -1,7 +1,7 @@
 // The retrieved chunks, best first, as cards (ResultCard): the timing of the run, the score that ranks
 // them, then one card per chunk. A list, not a table: the text comes first and is read whole at any width.
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 import type { RetrievalRun } from '../../state/retrieval/retrievalStore';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { useDocumentsStore } from '../../state/documents/documentsStore';

@@ -2,10 +2,10 @@
 // tooltip needed), the final one (which orders the list) in bold and said to be so.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ScoredChunk } from '../../core/types';
-import type { RetrievalConfig } from '../../core/retrievalConfig';
-import { firstStageSize, scoreStage, type ScoreStage } from '../../core/retrieval/stages';
-import { formatNumber } from '../../core/format';
+import type { ScoredChunk } from '@openbook/core/types';
+import type { RetrievalConfig } from '@openbook/core/retrievalConfig';
+import { firstStageSize, scoreStage, type ScoreStage } from '@openbook/core/retrieval/stages';
+import { formatNumber } from '@openbook/core/format';
 import { rrfMaxText } from './scoreLabels';
 
 /** The stages that scored this run's results, in pipeline order. */

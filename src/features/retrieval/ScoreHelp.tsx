@@ -1,9 +1,9 @@
 // What each score of this run means, in a disclosure under the results' heading: open it by click, tap or
 // keyboard (no hover needed), for the scores this run shows only.
 import { useTranslation } from 'react-i18next';
-import type { RetrievalConfig } from '../../core/retrievalConfig';
-import type { ScoreStage } from '../../core/retrieval/stages';
-import { formatNumber } from '../../core/format';
+import type { RetrievalConfig } from '@openbook/core/retrievalConfig';
+import type { ScoreStage } from '@openbook/core/retrieval/stages';
+import { formatNumber } from '@openbook/core/format';
 import { scoreLabel } from './ResultScores';
 
 export function ScoreHelp({ config, stages }: { config: RetrievalConfig; stages: ScoreStage[] }) {

@@ -6,7 +6,7 @@ import { engineReasonText } from '../embedding';
 import { useIndexEngineStore } from '../../state/embedding/indexEngineStore';
 import { useIndexStore } from '../../state/embedding/indexStore';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
-import { formatMs } from '../../core/format';
+import { formatMs } from '@openbook/core/format';
 
 /** The exact scan first: it is the default (see indexEngineStore.ts). */
 const ENGINES: IndexEngine[] = ['exact', 'voy'];

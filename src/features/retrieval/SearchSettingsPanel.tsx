@@ -3,10 +3,10 @@
 // keyword techniques: stop words, stemming, contextual chunk headers. Candidates, MMR and the threshold are
 // expert controls (src/ui/ExpertOnly.tsx): hidden in the beginner view, still in force.
 import { useTranslation } from 'react-i18next';
-import type { FusionMethod, SearchMode } from '../../core/retrievalConfig';
-import { MAX_CANDIDATES } from '../../core/retrieval/searchSettings';
+import type { FusionMethod, SearchMode } from '@openbook/core/retrievalConfig';
+import { MAX_CANDIDATES } from '@openbook/core/retrieval/searchSettings';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
-import { formatNumber } from '../../core/format';
+import { formatNumber } from '@openbook/core/format';
 import { finalScoreLabel } from './scoreLabels';
 import { ParentChildSettings } from './ParentChildSettings';
 import { ExpertOnly } from '../../ui/ExpertOnly';

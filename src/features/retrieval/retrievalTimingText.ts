@@ -2,7 +2,7 @@
 // after them named as they ran (fusion, reranking, threshold, MMR: "reranking and MMR 12 ms"), never a
 // stage that did not run.
 import type { TFunction } from 'i18next';
-import { formatMs } from '../../core/format';
+import { formatMs } from '@openbook/core/format';
 import type { RetrievalRun } from '../../state/retrieval/retrievalStore';
 
 export function retrievalTimingText(t: TFunction, locale: string, run: RetrievalRun): string {

@@ -3,9 +3,9 @@ import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import { zh } from '../../i18n/zh';
-import { whyHere } from '../../core/retrieval/whyHere';
-import type { RetrievalConfig } from '../../core/retrievalConfig';
-import type { StageRanks } from '../../core/types';
+import { whyHere } from '@openbook/core/retrieval/whyHere';
+import type { RetrievalConfig } from '@openbook/core/retrievalConfig';
+import type { StageRanks } from '@openbook/core/types';
 import { ordinalText, whyHereText } from './whyHereText';
 
 const translators: Record<'en' | 'zh', TFunction> = {} as Record<'en' | 'zh', TFunction>;

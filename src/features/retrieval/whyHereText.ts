@@ -1,8 +1,8 @@
 // A result's "why here" in words (e.g. "3rd by meaning, 1st by keywords → 1st after fusion → moved up 2
 // places by reranking, to 1st"), from the structured value core/retrieval/whyHere.ts builds.
 import type { TFunction } from 'i18next';
-import { splitWhySteps, type WhyHere, type WhyStep } from '../../core/retrieval/whyHere';
-import { formatNumber } from '../../core/format';
+import { splitWhySteps, type WhyHere, type WhyStep } from '@openbook/core/retrieval/whyHere';
+import { formatNumber } from '@openbook/core/format';
 
 /** "1st", "2nd", … (第 1, 第 2, … in Chinese). */
 export function ordinalText(t: TFunction, locale: string, n: number): string {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { cancelProductionExport, exportForProduction, useProductionExportStore } from '../../state/export/productionExportStore';
 import type { PipelineOverrides } from '../../state/export/pipelineFile';
 import { message, type Message } from '../../i18n/message';
-import { formatBytes, formatNumber } from '../../core/format';
+import { formatBytes, formatNumber } from '@openbook/core/format';
 import { Alert } from '../../ui/Alert';
 import { downloadBlob } from '../../ui/download';
 import { MessageText } from '../../ui/MessageText';

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TransferJob } from '../../state/workspace/transferStore';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { formatBytes, formatNumber } from '../../core/format';
+import { formatBytes, formatNumber } from '@openbook/core/format';
 
 export function TransferProgress({ job, onCancel }: { job: TransferJob; onCancel: () => void }) {
   const { t, i18n } = useTranslation();

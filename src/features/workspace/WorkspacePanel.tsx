@@ -7,7 +7,7 @@ import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { refreshStorageUse, requestPersistentStorage, useWorkspaceStore } from '../../state/workspace/workspaceStore';
 import { Alert } from '../../ui/Alert';
 import { MessageText } from '../../ui/MessageText';
-import { formatBytes } from '../../core/format';
+import { formatBytes } from '@openbook/core/format';
 import { ClearWorkspaceDialog } from '../../ui/ClearWorkspaceDialog';
 import { WorkspaceTransfer } from './WorkspaceTransfer';
 import { ProductionPanel } from './ProductionPanel';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { isIndexBusy, useIndexStore } from '../../state/embedding/indexStore';
 import { useWorkspaceStore } from '../../state/workspace/workspaceStore';
 import { cancelTransfer, exportCurrentWorkspace, importWorkspaceFile, useTransferStore } from '../../state/workspace/transferStore';
-import { workspaceFileName } from '../../core/workspaceFile';
+import { workspaceFileName } from '@openbook/core/workspaceFile';
 import { message, type Message } from '../../i18n/message';
 import { Alert } from '../../ui/Alert';
 import { downloadBlob } from '../../ui/download';

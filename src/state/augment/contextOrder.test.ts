@@ -2,7 +2,7 @@
 // numbers follow their place in the prompt, and `order` maps each number back to its retrieval rank.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RetrievalRun } from '../retrieval/retrievalStore';
-import type { ScoredChunk } from '../../core/types';
+import type { ScoredChunk } from '@openbook/core/types';
 
 const { useRetrievalStore } = await import('../retrieval/retrievalStore');
 const { usePromptStore } = await import('./promptStore');

@@ -3,9 +3,9 @@
 // best-first-and-last (the weakest in the middle).
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fillPrompt, type FilledPrompt, type PromptChunk } from '../../core/prompt';
-import { bothEndsOrder } from '../../core/labs/contextOrder';
-import { CHAT_TOKENS_PER_MESSAGE, estimateTokens, planContextBudget, tokenUpperBound, type ContextBudget } from '../../core/contextBudget';
+import { fillPrompt, type FilledPrompt, type PromptChunk } from '@openbook/core/prompt';
+import { bothEndsOrder } from '@openbook/core/labs/contextOrder';
+import { CHAT_TOKENS_PER_MESSAGE, estimateTokens, planContextBudget, tokenUpperBound, type ContextBudget } from '@openbook/core/contextBudget';
 import type { RetrievalRun } from '../retrieval/retrievalStore';
 import { useRetrievalStore } from '../retrieval/retrievalStore';
 import { templateIn, usePromptStore } from './promptStore';
@@ -17,7 +17,7 @@ import { countsKey, ensureTokenCounts, useTokenCountStore, type PromptParts, typ
 import { CHAT_MODELS } from '../../adapters/generator/chatModels';
 import type { TransformersChatModelInfo } from '../../adapters/generator/transformersChatModels';
 import type { GenerationEngine } from '../generation/generationEngines';
-import type { SourceDocument } from '../../core/types';
+import type { SourceDocument } from '@openbook/core/types';
 
 export interface PromptBudget extends ContextBudget {
   /** True when the counts come from the model's own tokenizer; false for an estimate. */

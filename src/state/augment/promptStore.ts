@@ -5,7 +5,7 @@ import { persist } from 'zustand/middleware';
 import { settingsStorage } from '../runtime/persistence';
 import * as v from 'valibot';
 import { stringUpTo, MAX_TEMPLATE_LENGTH, schemaPersistOptions } from '../runtime/persistedSchema';
-import { DEFAULT_PROMPT_TEMPLATE, DEFAULT_PROMPT_TEMPLATE_ZH } from '../../core/prompt';
+import { DEFAULT_PROMPT_TEMPLATE, DEFAULT_PROMPT_TEMPLATE_ZH } from '@openbook/core/prompt';
 
 interface PromptState {
   /** The user's template, or null for the default template of the interface language. */

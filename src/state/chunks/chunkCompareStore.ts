@@ -3,9 +3,9 @@
 // selected document while the comparison is open.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { DEFAULT_CHUNKER_SETTINGS, validateChunkerSettings, type ChunkerSettings, type ChunkerSettingsError } from '../../core/chunkers/settings';
-import type { Chunk } from '../../core/types';
-import { unpackChunks } from '../../core/chunkPacking';
+import { DEFAULT_CHUNKER_SETTINGS, validateChunkerSettings, type ChunkerSettings, type ChunkerSettingsError } from '@openbook/core/chunkers/settings';
+import type { Chunk } from '@openbook/core/types';
+import { unpackChunks } from '@openbook/core/chunkPacking';
 import { chunkingKey, useChunkingStore } from './chunkingStore';
 import { semanticWindowVectors } from './semanticEmbedding';
 import { useDocumentsStore } from '../documents/documentsStore';

@@ -2,8 +2,8 @@
 // state is chunkContextStore.ts): first the cost is stated (one generation per chunk without a kept
 // context, estimated prompt and answer tokens), then, on request, one generation per chunk with progress;
 // cancel stops at once and keeps what was written.
-import type { Chunk } from '../../core/types';
-import { chunkContextCost, chunkContextKey, chunkContextPrompt, cleanChunkContext, documentExcerpt } from '../../core/retrieval/chunkContext';
+import type { Chunk } from '@openbook/core/types';
+import { chunkContextCost, chunkContextKey, chunkContextPrompt, cleanChunkContext, documentExcerpt } from '@openbook/core/retrieval/chunkContext';
 import { message } from '../../i18n/message';
 import { describeError } from '../runtime/errors';
 import { currentGenerator } from '../generation/chatGenerator';

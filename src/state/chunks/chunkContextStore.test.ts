@@ -6,8 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const fake = vi.hoisted(() => ({ prompts: [] as string[], loaded: 'openbook/tiny-chat' as string | null, onGenerate: null as null | (() => void) }));
 
 vi.mock('../runtime/workers', async () => {
-  const { chunkDocument } = await import('../../core/chunkers');
-  const { packChunks } = await import('../../core/chunkPacking');
+  const { chunkDocument } = await import('@openbook/core/chunkers');
+  const { packChunks } = await import('@openbook/core/chunkPacking');
   const api = { chunk: (...args: Parameters<typeof chunkDocument>) => packChunks(chunkDocument(...args)) };
   return { getChunker: async () => ({ api, terminate() {} }) };
 });

@@ -9,8 +9,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import * as v from 'valibot';
-import type { Chunk } from '../../core/types';
-import { chunkContextKey, type ChunkContextCost } from '../../core/retrieval/chunkContext';
+import type { Chunk } from '@openbook/core/types';
+import { chunkContextKey, type ChunkContextCost } from '@openbook/core/retrieval/chunkContext';
 import type { Message } from '../../i18n/message';
 import { settingsStorage } from '../runtime/persistence';
 import { schemaPersistOptions } from '../runtime/persistedSchema';

@@ -7,7 +7,7 @@ import type { TokenizerRef } from '../../adapters/chunker/tokenizer';
 import { settingsStorage } from '../runtime/persistence';
 import * as v from 'valibot';
 import { stringUpTo, schemaPersistOptions } from '../runtime/persistedSchema';
-import type { Chunk } from '../../core/types';
+import type { Chunk } from '@openbook/core/types';
 import { callback, transfer } from '../../adapters/workerRpc';
 import { useChunkingStore } from './chunkingStore';
 import { describeError } from '../runtime/errors';

@@ -1,15 +1,15 @@
 // The chunking store: settings saved before there were several chunkers, settings applied after a pause
 // in typing, and token chunks made again when the embedding model (its tokenizer) changes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ChunkerSettings } from '../../core/chunkers/settings';
+import type { ChunkerSettings } from '@openbook/core/chunkers/settings';
 import type { TokenizerRef } from '../../adapters/chunker/tokenizer';
 
 const calls: { settings: ChunkerSettings; tokenizer: string | null }[] = [];
 
 vi.mock('../runtime/workers', async () => {
-  const { chunkDocument } = await import('../../core/chunkers');
-  const { tokenAtoms } = await import('../../core/chunkers/token');
-  const { packChunks } = await import('../../core/chunkPacking');
+  const { chunkDocument } = await import('@openbook/core/chunkers');
+  const { tokenAtoms } = await import('@openbook/core/chunkers/token');
+  const { packChunks } = await import('@openbook/core/chunkPacking');
   const api = {
     async chunk(doc: Parameters<typeof chunkDocument>[0], settings: ChunkerSettings, tokenizer: TokenizerRef | null) {
       calls.push({ settings, tokenizer: tokenizer?.modelId ?? null });

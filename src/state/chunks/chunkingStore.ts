@@ -6,14 +6,14 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from '../runtime/persistence';
 import { chunkerSettingsSchema, schemaPersistOptions } from '../runtime/persistedSchema';
-import type { Chunk } from '../../core/types';
-import { unpackChunks } from '../../core/chunkPacking';
-import { DEFAULT_CHUNKER_SETTINGS, settingsKey, validateChunkerSettings, type ChunkerSettings, type ChunkerSettingsError } from '../../core/chunkers/settings';
+import type { Chunk } from '@openbook/core/types';
+import { unpackChunks } from '@openbook/core/chunkPacking';
+import { DEFAULT_CHUNKER_SETTINGS, settingsKey, validateChunkerSettings, type ChunkerSettings, type ChunkerSettingsError } from '@openbook/core/chunkers/settings';
 import type { TokenizerRef } from '../../adapters/chunker/tokenizer';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { getChunker } from '../runtime/workers';
 import { describeError } from '../runtime/errors';
-import { semanticEmbedderKey, type SemanticEmbedderRef } from '../../core/chunkers/semanticEmbedder';
+import { semanticEmbedderKey, type SemanticEmbedderRef } from '@openbook/core/chunkers/semanticEmbedder';
 import { semanticWindowVectors } from './semanticEmbedding';
 
 export const DEFAULT_CHUNKING: ChunkerSettings = DEFAULT_CHUNKER_SETTINGS.recursive;

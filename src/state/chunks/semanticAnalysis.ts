@@ -3,9 +3,9 @@
 // chunking store as every chunker's do; this is the same analysis, asked for again to be shown, with the
 // same embedder (the loaded neural model's window vectors, or the built-in LSA embedder), which it names.
 import { useEffect, useState } from 'react';
-import type { SemanticAnalysis, SemanticChunkerSettings } from '../../core/chunkers/semantic';
-import { settingsKey } from '../../core/chunkers/settings';
-import { semanticEmbedderKey, type SemanticEmbedderRef } from '../../core/chunkers/semanticEmbedder';
+import type { SemanticAnalysis, SemanticChunkerSettings } from '@openbook/core/chunkers/semantic';
+import { settingsKey } from '@openbook/core/chunkers/settings';
+import { semanticEmbedderKey, type SemanticEmbedderRef } from '@openbook/core/chunkers/semanticEmbedder';
 import { getChunker } from '../runtime/workers';
 import { useChunkingStore } from './chunkingStore';
 import { semanticWindowVectors } from './semanticEmbedding';

@@ -3,7 +3,7 @@
 // (Its own module, so that the chunking store does not import the index store, which imports it.)
 import type { EmbedderLoadResult } from '../../adapters/embedder/embedder';
 import { isBuiltinLsa } from '../../adapters/embedder/embeddingModels';
-import type { SemanticEmbedderRef } from '../../core/chunkers/semanticEmbedder';
+import type { SemanticEmbedderRef } from '@openbook/core/chunkers/semanticEmbedder';
 import { useIndexStore } from '../embedding/indexStore';
 import { setSemanticEmbedder } from './chunkingStore';
 

@@ -2,16 +2,16 @@
 // embedder worker computes, made again when the embedder changes, and other chunkers are not affected.
 // The workers are in-process fakes (the real chunker; a topic embedder).
 import { describe, expect, it, vi } from 'vitest';
-import type { ChunkerSettings } from '../../core/chunkers/settings';
+import type { ChunkerSettings } from '@openbook/core/chunkers/settings';
 
 const calls = vi.hoisted(() => ({ chunk: [] as Array<{ kind: string; vectors: number | null }>, embedded: [] as string[][] }));
 
 vi.mock('../runtime/workers', async () => {
-  const { chunkDocument } = await import('../../core/chunkers');
-  const { packChunks } = await import('../../core/chunkPacking');
-  const { analyzeSemantic, semanticSentences, sentenceWindows } = await import('../../core/chunkers/semantic');
-  const { givenWindowVectors } = await import('../../core/chunkers/semanticEmbedder');
-  const { lsaEmbedTexts } = await import('../../core/lsa/lsaEmbedTexts');
+  const { chunkDocument } = await import('@openbook/core/chunkers');
+  const { packChunks } = await import('@openbook/core/chunkPacking');
+  const { analyzeSemantic, semanticSentences, sentenceWindows } = await import('@openbook/core/chunkers/semantic');
+  const { givenWindowVectors } = await import('@openbook/core/chunkers/semanticEmbedder');
+  const { lsaEmbedTexts } = await import('@openbook/core/lsa/lsaEmbedTexts');
   const chunker = {
     async chunk(doc: Parameters<typeof chunkDocument>[0], settings: ChunkerSettings, _tokenizer: unknown, vectors?: Float32Array[] | null) {
       calls.chunk.push({ kind: settings.kind, vectors: vectors ? vectors.length : null });

@@ -4,9 +4,9 @@
 // time: one state change and one storage transaction per batch, and duplicates found through an index of
 // content hashes and names, so adding n documents is linear in n.
 import { create as createStore } from 'zustand';
-import type { SourceDocument } from '../../core/types';
-import { checkPastedText } from '../../core/decodeText';
-import { markdownSections } from '../../core/markdownStructure';
+import type { SourceDocument } from '@openbook/core/types';
+import { checkPastedText } from '@openbook/core/decodeText';
+import { markdownSections } from '@openbook/core/markdownStructure';
 import { message, type Message } from '../../i18n/message';
 import { deleteDocument, saveDocuments, saveFailure } from '../workspace/workspaceStore';
 

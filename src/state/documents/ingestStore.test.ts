@@ -9,7 +9,7 @@ import { BATCH_FILES, createIngestStore, inThreadParser, type IngestParser } fro
 import { smallTextFiles } from '../../../scripts/hostile-fixtures';
 import { setWorkspaceStorage } from '../workspace/workspaceStore';
 import type { WorkspaceStorage } from '../../adapters/storage/workspaceStorage';
-import type { SourceDocument } from '../../core/types';
+import type { SourceDocument } from '@openbook/core/types';
 import { DEFAULT_MAX_FILE_MB, useIngestSettingsStore } from './ingestSettingsStore';
 
 const inThread: IngestParser = inThreadParser(parseDocument);

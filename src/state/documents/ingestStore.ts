@@ -5,14 +5,14 @@
 // one storage transaction and one queue update per batch, so a drop of 1,000 small files is not 1,000
 // round trips and renders.
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import { sha256Hex } from '../../core/contentHash';
-import { fileExtension, fileKind } from '../../core/documentFormats';
+import { sha256Hex } from '@openbook/core/contentHash';
+import { fileExtension, fileKind } from '@openbook/core/documentFormats';
 import type { ParseProgress } from '../../adapters/parsers/htmlParser';
 import { WorkerDiedError } from '../../adapters/workerSupervisor';
 import { failureMessageKey, parseEach, type BatchParseResult, type ParseInput, type ParseResult } from '../../adapters/parsers/parseResult';
 import { parseBatchInWorker } from '../../adapters/parsers/parserClient';
 import { message, type Message } from '../../i18n/message';
-import { formatBytes } from '../../core/format';
+import { formatBytes } from '@openbook/core/format';
 import { useDocumentsStore, type NewDocument } from './documentsStore';
 import { maxFileBytes, useIngestSettingsStore } from './ingestSettingsStore';
 import { holdForTest } from '../runtime/testHooks';

@@ -13,8 +13,8 @@ import { persist } from 'zustand/middleware';
 import { settingsStorage } from '../runtime/persistence';
 import * as v from 'valibot';
 import { stringUpTo, schemaPersistOptions } from '../runtime/persistedSchema';
-import type { Chunk } from '../../core/types';
-import type { ChunkerSettings } from '../../core/chunkers/settings';
+import type { Chunk } from '@openbook/core/types';
+import type { ChunkerSettings } from '@openbook/core/chunkers/settings';
 import {
   EmbeddingCancelledError,
   type ComputeDevice,
@@ -24,8 +24,8 @@ import {
   type EmbedderLoadResult,
 } from '../../adapters/embedder/embedder';
 import { BUILTIN_EMBEDDING_MODELS, BUILTIN_LSA_MODEL, BUILTIN_LSA_MODEL_ID, isBuiltinLsa, parseModelManifest } from '../../adapters/embedder/embeddingModels';
-import { embeddingDeviceOf } from '../../core/lsa/builtinLsa';
-import type { LsaModel, LsaProgress } from '../../core/lsa/lsaModel';
+import { embeddingDeviceOf } from '@openbook/core/lsa/builtinLsa';
+import type { LsaModel, LsaProgress } from '@openbook/core/lsa/lsaModel';
 import type { IndexStatus } from '../../adapters/vectorIndex/vectorIndex';
 import type { IndexSnapshot, SavedIndex } from '../../adapters/storage/workspaceStorage';
 import { callback } from '../../adapters/workerRpc';
@@ -37,7 +37,7 @@ import { withSiteModels } from '../../adapters/transformers/manifestSection';
 import type { ModelSource } from '../../adapters/transformers/modelLocation';
 import { getEmbedder, getQueryEmbedder, getVectorIndex, resetEmbedder, resetQueryEmbedder } from '../runtime/workers';
 import { cacheVector, cachedVector, forgetVectors, textsWithoutVectors, vectorsFor, type EmbeddedTextOf } from './vectorCache';
-import { indexedText } from '../../core/retrieval/contextualHeader';
+import { indexedText } from '@openbook/core/retrieval/contextualHeader';
 import { chunkContextsInUse, contextOf, type ChunkContexts } from '../chunks/chunkContextStore';
 import { buildIndex } from '../flows/buildIndex';
 import { describeError, isCancelled } from '../runtime/errors';
@@ -46,8 +46,8 @@ import { clearProgress, noteUnsavedRun, PROGRESS_BATCH, saveProgressBatch } from
 import { useGpuStore } from '../models/gpuStore';
 import { forgetTrials, measuredChoice, type MeasuredChoice } from '../models/deviceTrials';
 
-export type { DevicePreference } from '../../core/deviceChoice';
-import type { DevicePreference } from '../../core/deviceChoice';
+export type { DevicePreference } from '@openbook/core/deviceChoice';
+import type { DevicePreference } from '@openbook/core/deviceChoice';
 export type IndexPhase = 'idle' | 'loading-model' | 'fitting' | 'embedding' | 'indexing' | 'ready' | 'error';
 
 /** The models the app offers before the site's own are known: the built-in embedder first, then the hub's. */

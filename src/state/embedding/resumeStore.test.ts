@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Chunk } from '../../core/types';
+import type { Chunk } from '@openbook/core/types';
 import { describeInterruptedRun } from './resumeStore';
 
 const chunk = (docId: string, index: number): Chunk => ({

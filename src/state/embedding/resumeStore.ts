@@ -7,7 +7,7 @@
 // its batches too, and the next visit says exactly that (`unsaved`), not that it was interrupted.
 // This module imports no other store that imports it (no cycles).
 import { create } from 'zustand';
-import type { Chunk } from '../../core/types';
+import type { Chunk } from '@openbook/core/types';
 import type { ComputeDevice } from '../../adapters/embedder/embedder';
 import { EmbeddingProgressDb, type EmbeddingProgressStorage, type UnsavedReason } from '../../adapters/storage/embeddingProgressDb';
 import { allChunks } from '../chunks/chunkingStore';

@@ -3,7 +3,7 @@
 // slightly, hence the device in the key. One map per model and device, keyed by the chunk's text itself:
 // the key is the chunk's own string (no copy of every text in a joined key, ~1 KB a chunk).
 import type { EmbeddingDevice } from '../../adapters/embedder/embedder';
-import type { Chunk } from '../../core/types';
+import type { Chunk } from '@openbook/core/types';
 
 const caches = new Map<string, Map<string, Float32Array>>();
 const cacheOf = (modelId: string, device: EmbeddingDevice): Map<string, Float32Array> | undefined => caches.get(`${modelId}\u0000${device}`);

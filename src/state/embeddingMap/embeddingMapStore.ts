@@ -4,8 +4,8 @@
 // UMAP_MAX_POINTS (its layout takes seconds per thousand points). Hits outside the sample are placed too.
 import { create } from 'zustand';
 import { transfer } from 'comlink';
-import type { Chunk } from '../../core/types';
-import { seededRandom } from '../../core/pca2d';
+import type { Chunk } from '@openbook/core/types';
+import { seededRandom } from '@openbook/core/pca2d';
 import type { ProjectionMethod, ProjectionStage, Rows } from '../../adapters/projection/projectionTypes';
 import { UMAP_MIN_POINTS } from '../../adapters/projection/projectionTypes';
 import { callback } from '../../adapters/workerRpc';

@@ -1,8 +1,8 @@
 // The query adapter applies to the index's question vectors only when it is switched on and belongs to the
 // index's embedding model and dimension; otherwise the vector is used as it is, and the panel is told why.
 import { afterEach, describe, expect, it } from 'vitest';
-import { identityWeights } from '../../core/adapterTraining/linearAdapter';
-import type { SavedAdapter } from '../../core/adapterTraining/savedAdapter';
+import { identityWeights } from '@openbook/core/adapterTraining/linearAdapter';
+import type { SavedAdapter } from '@openbook/core/adapterTraining/savedAdapter';
 import { adaptQuestionVector, adapterMismatchNow, useAdapterStore } from './adapterStore';
 import { useIndexStore } from '../embedding/indexStore';
 

@@ -4,9 +4,9 @@
 // another model it is kept but not applied, and the panel says so. A new fit of the built-in LSA embedder
 // is a new vector space, so an LSA adapter does not outlive the index it was trained on.
 import { create } from 'zustand';
-import type { SavedAdapter } from '../../core/adapterTraining/savedAdapter';
-import { adapterMismatch, applyAdapter } from '../../core/adapterTraining/linearAdapter';
-import { DEFAULT_TRAINING_OPTIONS, type TrainingProgress } from '../../core/adapterTraining/trainAdapter';
+import type { SavedAdapter } from '@openbook/core/adapterTraining/savedAdapter';
+import { adapterMismatch, applyAdapter } from '@openbook/core/adapterTraining/linearAdapter';
+import { DEFAULT_TRAINING_OPTIONS, type TrainingProgress } from '@openbook/core/adapterTraining/trainAdapter';
 import { isBuiltinLsa } from '../../adapters/embedder/embeddingModels';
 import { message, type Message } from '../../i18n/message';
 import { describeError } from '../runtime/errors';

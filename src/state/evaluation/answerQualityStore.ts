@@ -8,7 +8,7 @@
 //     alone, and for the answer against the question.
 // Progress, cancel (the answer under way is interrupted); each question's judgement keeps its evidence.
 import { create } from 'zustand';
-import { fillPrompt, questionOnlyPrompt } from '../../core/prompt';
+import { fillPrompt, questionOnlyPrompt } from '@openbook/core/prompt';
 import {
   judgeAnswer,
   judgePrompt,
@@ -19,8 +19,8 @@ import {
   type AnswerJudgement,
   type AnswerSentence,
   type RagGain,
-} from '../../core/evaluation/answerQuality';
-import type { QuestionResult } from '../../core/evaluation/results';
+} from '@openbook/core/evaluation/answerQuality';
+import type { QuestionResult } from '@openbook/core/evaluation/results';
 import { message, type Message } from '../../i18n/message';
 import { currentGenerator } from '../generation/chatGenerator';
 import { describeError } from '../runtime/errors';

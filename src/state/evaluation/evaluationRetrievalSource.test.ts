@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '../../adapters/keywordIndex/bm25Index';
 import { ExactIndex } from '../../adapters/vectorIndex/exactIndex';
-import { DEFAULT_RETRIEVAL_CONFIG, type SearchMode } from '../../core/retrievalConfig';
-import type { Chunk } from '../../core/types';
+import { DEFAULT_RETRIEVAL_CONFIG, type SearchMode } from '@openbook/core/retrievalConfig';
+import type { Chunk } from '@openbook/core/types';
 import { bagOfWordsVector } from '../../testing/bagOfWords';
 import { evaluationRetrievalSource, type EvaluationIndexes } from './evaluationRetrievalSource';
 import { runRetrieval } from '../retrieval/retrievalPipeline';

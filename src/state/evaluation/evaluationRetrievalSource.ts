@@ -3,7 +3,7 @@
 // worker of its own; the questions were embedded beforehand, all together. The app's index is untouched.
 import type { EvaluationIndexClient } from '../../adapters/evaluationIndex/evaluationIndexClient';
 import type { KeywordIndexClient } from '../../adapters/keywordIndex/keywordIndexClient';
-import type { Chunk } from '../../core/types';
+import type { Chunk } from '@openbook/core/types';
 import { vectorsById, type RetrievalSource } from '../retrieval/retrievalSource';
 
 export interface EvaluationIndexes {

@@ -2,8 +2,8 @@
 // is exercised end to end in e2e/evaluation.spec.ts): validation before a run, one result or failure
 // per configuration, cancellation, and all-or-nothing imports.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EvalConfiguration } from '../../core/evaluation/configuration';
-import type { EvalQuestion } from '../../core/evaluation/questionSet';
+import type { EvalConfiguration } from '@openbook/core/evaluation/configuration';
+import type { EvalQuestion } from '@openbook/core/evaluation/questionSet';
 
 const fake = vi.hoisted(() => ({
   impl: null as null | ((config: EvalConfiguration, session: { cancelled: boolean }) => Promise<void>),
@@ -12,7 +12,7 @@ const fake = vi.hoisted(() => ({
 
 vi.mock('../flows/evaluationRunner', async (importOriginal) => {
   const real = await importOriginal<typeof import('../flows/evaluationRunner')>();
-  const { configurationResult, evaluateQuestion } = await import('../../core/evaluation/results');
+  const { configurationResult, evaluateQuestion } = await import('@openbook/core/evaluation/results');
   return {
     ...real,
     runConfiguration: async (config: EvalConfiguration, questions: EvalQuestion[], session: InstanceType<typeof real.EvaluationSession>) => {

@@ -1,13 +1,13 @@
 // Evaluation of retrieval: the question set, the configurations to compare, and the results of the
 // last run (hit rate@k and MRR per configuration, with every question's results). The question set and
 // the configurations are kept in localStorage, so they survive a reload; results are not.
-import { sanitizeEvalQueryTransform } from '../../core/evaluation/queryTransformDimension';
+import { sanitizeEvalQueryTransform } from '@openbook/core/evaluation/queryTransformDimension';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import * as v from 'valibot';
-import { sanitizeParentSettings } from '../../core/retrieval/parentChild';
-import { cleanExpectation, questionProblem, type EvalQuestion, type EvalQuestionInput } from '../../core/evaluation/questionSet';
-import type { ImportProblem } from '../../core/evaluation/parseQuestionSet';
+import { sanitizeParentSettings } from '@openbook/core/retrieval/parentChild';
+import { cleanExpectation, questionProblem, type EvalQuestion, type EvalQuestionInput } from '@openbook/core/evaluation/questionSet';
+import type { ImportProblem } from '@openbook/core/evaluation/parseQuestionSet';
 import {
   configurationProblem,
   defaultConfiguration,
@@ -15,9 +15,9 @@ import {
   sampleConfigurations,
   type EvalConfiguration,
   type IndexIdentity,
-} from '../../core/evaluation/configuration';
+} from '@openbook/core/evaluation/configuration';
 import { BUILTIN_LSA_MODEL_ID, isBuiltinLsa } from '../../adapters/embedder/embeddingModels';
-import type { ConfigurationResult } from '../../core/evaluation/results';
+import type { ConfigurationResult } from '@openbook/core/evaluation/results';
 import { SAMPLE_QUESTIONS } from '../../content/sampleCorpus';
 import { message, type Message } from '../../i18n/message';
 import { useIndexStore } from '../embedding/indexStore';
@@ -182,7 +182,7 @@ export const useEvaluationStore = create<EvaluationState>()(
           return;
         }
         // The parser (and its CSV library) is loaded on the first import, not with the first screen.
-        const { parseQuestionSet } = await import('../../core/evaluation/parseQuestionSet');
+        const { parseQuestionSet } = await import('@openbook/core/evaluation/parseQuestionSet');
         const parsed = parseQuestionSet(file.name, text);
         // All or nothing: a file with a bad row changes nothing, and every bad row is named.
         if (parsed.problems.length > 0) {

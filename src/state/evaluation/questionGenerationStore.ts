@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import * as v from 'valibot';
-import type { Chunk } from '../../core/types';
+import type { Chunk } from '@openbook/core/types';
 import {
   buildQuestionPrompt,
   cleanGeneratedQuestion,
@@ -14,8 +14,8 @@ import {
   generatedQuestion,
   questionPromptProblem,
   sampleIndices,
-} from '../../core/evaluation/questionGeneration';
-import type { EvalQuestionInput } from '../../core/evaluation/questionSet';
+} from '@openbook/core/evaluation/questionGeneration';
+import type { EvalQuestionInput } from '@openbook/core/evaluation/questionSet';
 import { message, type Message } from '../../i18n/message';
 import { currentGenerator } from '../generation/chatGenerator';
 import { chunkingSettled } from '../chunks/chunkingStore';

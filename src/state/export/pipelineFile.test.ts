@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildPipelineFile, pipelineFileText, type PipelineFile } from '../../core/pipelineFile';
-import type { Chunk } from '../../core/types';
+import { buildPipelineFile, pipelineFileText, type PipelineFile } from '@openbook/core/pipelineFile';
+import type { Chunk } from '@openbook/core/types';
 
 vi.mock('../models/siteManifest', () => ({ fetchSiteManifest: async () => null }));
 

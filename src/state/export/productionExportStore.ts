@@ -3,10 +3,10 @@
 // one transferred buffer, so at most one batch is ever held twice), with progress and Cancel (which
 // terminates the worker). Exporting with no index says what is missing.
 import { create } from 'zustand';
-import { batchesOf, exportRowOf, type ExportRow } from '../../core/productionExport/exportRows';
-import { estimateSqlRowBytes, sqlRowsInline } from '../../core/productionExport/pgvectorSql';
-import { pipelineFileText } from '../../core/pipelineFile';
-import type { Chunk } from '../../core/types';
+import { batchesOf, exportRowOf, type ExportRow } from '@openbook/core/productionExport/exportRows';
+import { estimateSqlRowBytes, sqlRowsInline } from '@openbook/core/productionExport/pgvectorSql';
+import { pipelineFileText } from '@openbook/core/pipelineFile';
+import type { Chunk } from '@openbook/core/types';
 import { transfer } from '../../adapters/workerRpc';
 import type { ExportSizes } from '../../adapters/productionExport/productionExportClient';
 import { message, type Message } from '../../i18n/message';

@@ -3,10 +3,10 @@
 // nearest of the chunks its expectation makes relevant), with a seeded held-out split; every step's loss
 // goes to the live curve; cancel stops it at the next step. The result becomes the adapter (switched on,
 // unless it ranks the held-out questions worse than none) and is saved with the index (evaluation/adapterStore.ts).
-import type { SavedAdapter } from '../../core/adapterTraining/savedAdapter';
-import { DEFAULT_TRAINING_OPTIONS, type TrainingExample, type TrainingProgress } from '../../core/adapterTraining/trainAdapter';
-import { questionProblem } from '../../core/evaluation/questionSet';
-import { relevanceMatcher } from '../../core/evaluation/relevance';
+import type { SavedAdapter } from '@openbook/core/adapterTraining/savedAdapter';
+import { DEFAULT_TRAINING_OPTIONS, type TrainingExample, type TrainingProgress } from '@openbook/core/adapterTraining/trainAdapter';
+import { questionProblem } from '@openbook/core/evaluation/questionSet';
+import { relevanceMatcher } from '@openbook/core/evaluation/relevance';
 import { createAdapterTrainerClient, type AdapterTrainerClient } from '../../adapters/adapterTrainer/adapterTrainerClient';
 import { callback } from '../../adapters/workerRpc';
 import { message } from '../../i18n/message';

@@ -6,9 +6,9 @@ import { promptToSend } from '../augment/filledPrompt';
 import { systemPromptIn, useSamplingStore } from '../generation/samplingStore';
 import { templateIn, usePromptStore } from '../augment/promptStore';
 import { recordAnswer } from '../generation/historyStore';
-import { questionOnlyPrompt } from '../../core/prompt';
+import { questionOnlyPrompt } from '@openbook/core/prompt';
 import { COMPARISON_SIDES } from '../generation/comparison';
-import { askTimings, retrievalSearchMs } from '../../core/askTimings';
+import { askTimings, retrievalSearchMs } from '@openbook/core/askTimings';
 
 export async function ask(uiLanguage: string): Promise<void> {
   const pressed = performance.now();

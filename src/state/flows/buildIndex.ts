@@ -1,6 +1,6 @@
 // Building the vector index in its worker from chunks and their vectors, leaving out any document that
 // was removed in the meantime (before the build, or while it ran).
-import type { Chunk } from '../../core/types';
+import type { Chunk } from '@openbook/core/types';
 import type { IndexStatus } from '../../adapters/vectorIndex/vectorIndex';
 import { callback } from '../../adapters/workerRpc';
 import { useDocumentsStore } from '../documents/documentsStore';

@@ -3,9 +3,9 @@
 // standalone rewrite given the question before; and no run at all without a chat model. The pipeline,
 // the chunks and the chat model are fakes.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Chunk } from '../../core/types';
-import type { EvalConfiguration } from '../../core/evaluation/configuration';
-import type { EvalQuestion } from '../../core/evaluation/questionSet';
+import type { Chunk } from '@openbook/core/types';
+import type { EvalConfiguration } from '@openbook/core/evaluation/configuration';
+import type { EvalQuestion } from '@openbook/core/evaluation/questionSet';
 
 const chunk = (id: string): Chunk => ({ id, docId: id.split('#')[0]!, index: Number(id.split('#')[1]), start: 0, end: 1, text: `text of ${id}` });
 /** What each query finds (keyword search: BM25 scores). */

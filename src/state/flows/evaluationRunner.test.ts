@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfiguration } from '../../core/evaluation/configuration';
-import type { ScoredChunk } from '../../core/types';
+import { defaultConfiguration } from '@openbook/core/evaluation/configuration';
+import type { ScoredChunk } from '@openbook/core/types';
 import { missingStage } from './evaluationRunner';
 
 const chunk = { id: 'd#0', docId: 'd', index: 0, start: 0, end: 1, text: 't' };

@@ -15,15 +15,15 @@
 //   queries (kept for the run: configurations with the same transform share them), each is searched and
 //   the lists fused by RRF, as the question box does (transformedRetrieval.ts). Without a chat model the
 //   configuration fails with that reason; it never runs without its queries.
-import type { Chunk, ScoredChunk } from '../../core/types';
-import type { ChunkerSettings } from '../../core/chunkers/settings';
-import { unpackChunks } from '../../core/chunkPacking';
-import type { EvalQuestion } from '../../core/evaluation/questionSet';
-import { keywordAnalysisOf, keywordHeadersOf, needsOwnIndex, retrievalConfigOf, type EvalConfiguration } from '../../core/evaluation/configuration';
-import { indexedText } from '../../core/retrieval/contextualHeader';
-import { configurationResult, evaluateQuestion, type ConfigurationResult, type RetrievedInput } from '../../core/evaluation/results';
+import type { Chunk, ScoredChunk } from '@openbook/core/types';
+import type { ChunkerSettings } from '@openbook/core/chunkers/settings';
+import { unpackChunks } from '@openbook/core/chunkPacking';
+import type { EvalQuestion } from '@openbook/core/evaluation/questionSet';
+import { keywordAnalysisOf, keywordHeadersOf, needsOwnIndex, retrievalConfigOf, type EvalConfiguration } from '@openbook/core/evaluation/configuration';
+import { indexedText } from '@openbook/core/retrieval/contextualHeader';
+import { configurationResult, evaluateQuestion, type ConfigurationResult, type RetrievedInput } from '@openbook/core/evaluation/results';
 import type { ComputeDevice, DownloadProgress, EmbeddingModelInfo } from '../../adapters/embedder/embedder';
-import type { LsaProgress } from '../../core/lsa/lsaModel';
+import type { LsaProgress } from '@openbook/core/lsa/lsaModel';
 import { createEmbedderClient, type EmbedderClient } from '../../adapters/embedder/embedderClient';
 import { createEvaluationIndexClient, type EvaluationIndexClient } from '../../adapters/evaluationIndex/evaluationIndexClient';
 import { createKeywordIndexClient, type KeywordIndexClient } from '../../adapters/keywordIndex/keywordIndexClient';
@@ -42,7 +42,7 @@ import type { RetrievalSource } from '../retrieval/retrievalSource';
 import { WorkerModelLoad, modelSource, resolveDevice } from '../models/modelLoading';
 import { cachedVector } from '../embedding/vectorCache';
 import { getChunker } from '../runtime/workers';
-import { previousTurnOf, queryCacheKey, type EvalQueryTransform } from '../../core/evaluation/queryTransformDimension';
+import { previousTurnOf, queryCacheKey, type EvalQueryTransform } from '@openbook/core/evaluation/queryTransformDimension';
 import { chatModelProblem, generateQueries, loadedChatModelId } from '../retrieval/queryGeneration';
 import { runTransformedQueries } from '../retrieval/transformedRetrieval';
 import { indexRetrievalSource } from '../retrieval/indexRetrievalSource';

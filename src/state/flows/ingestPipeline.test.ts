@@ -16,8 +16,8 @@ const fake = vi.hoisted(() => ({
 }));
 
 vi.mock('../runtime/workers', async () => {
-  const { chunkDocument } = await import('../../core/chunkers');
-  const { packChunks } = await import('../../core/chunkPacking');
+  const { chunkDocument } = await import('@openbook/core/chunkers');
+  const { packChunks } = await import('@openbook/core/chunkPacking');
   const { ExactIndex } = await import('../../adapters/vectorIndex/exactIndex');
   const { Bm25Index } = await import('../../adapters/keywordIndex/bm25Index');
   const { parseEach } = await import('../../adapters/parsers/parseResult');

@@ -10,8 +10,8 @@
 // or there is none); the documents already read stay, chunked and searchable by keyword, like those
 // added before a Cancel of file reading.
 // The built-in LSA embedder is fitted to all chunks at once: with it, embedding starts once all are read.
-import type { Chunk } from '../../core/types';
-import { PipelineCancelledError, runEmbeddingPipeline } from '../../core/ingestPipeline';
+import type { Chunk } from '@openbook/core/types';
+import { PipelineCancelledError, runEmbeddingPipeline } from '@openbook/core/ingestPipeline';
 import { isBuiltinLsa } from '../../adapters/embedder/embeddingModels';
 import { message } from '../../i18n/message';
 import { useDocumentsStore } from '../documents/documentsStore';

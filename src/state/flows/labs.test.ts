@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage, GenerationStats, GpuCapabilities } from '../../adapters/generator/generator';
 import type { RetrievalRun } from '../retrieval/retrievalStore';
-import type { ScoredChunk } from '../../core/types';
+import type { ScoredChunk } from '@openbook/core/types';
 
 const fake = vi.hoisted(() => ({
   caps: { webgpu: true, adapter: true, shaderF16: true, adapterName: 'test' } as GpuCapabilities,
@@ -39,7 +39,7 @@ const { usePromptStore } = await import('../augment/promptStore');
 const { useSamplingStore } = await import('../generation/samplingStore');
 const { useLabStore } = await import('../labs/labStore');
 const { runLeaveOneOut, runPositionsLab } = await import('./labs');
-const { attribute } = await import('../../core/labs/leaveOneOut');
+const { attribute } = await import('@openbook/core/labs/leaveOneOut');
 
 const TEXTS = ['Tea grows on hills.', 'Lava is 1200 degrees hot.', 'Rivers run to the sea.'];
 const result = (text: string, i: number): ScoredChunk => ({

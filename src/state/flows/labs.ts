@@ -1,9 +1,9 @@
 // The labs, run on the current question and its prompt (the chunks the context budget kept, the template,
 // the system prompt): the chosen chunk placed first, in the middle and last; and leave-one-out attribution.
 // Each answers several prompts in turn with the loaded model (see answerSeries).
-import { distinctPositions, placeAt } from '../../core/labs/contextOrder';
-import { withoutChunk } from '../../core/labs/leaveOneOut';
-import { fillPrompt, type PromptChunk } from '../../core/prompt';
+import { distinctPositions, placeAt } from '@openbook/core/labs/contextOrder';
+import { withoutChunk } from '@openbook/core/labs/leaveOneOut';
+import { fillPrompt, type PromptChunk } from '@openbook/core/prompt';
 import { promptChunks, promptToSend } from '../augment/filledPrompt';
 import { templateIn, usePromptStore } from '../augment/promptStore';
 import { useDocumentsStore } from '../documents/documentsStore';

@@ -10,10 +10,10 @@ import type { ComputeDevice, EmbeddingModelInfo } from '../../adapters/embedder/
 import type { ImportPausePoint } from '../workspace/importPause';
 
 vi.mock('../runtime/workers', async () => {
-  const { chunkDocument } = await import('../../core/chunkers');
-  const { packChunks } = await import('../../core/chunkPacking');
+  const { chunkDocument } = await import('@openbook/core/chunkers');
+  const { packChunks } = await import('@openbook/core/chunkPacking');
   const { ExactIndex } = await import('../../adapters/vectorIndex/exactIndex');
-  const { readWorkspaceFile, writeWorkspaceFile } = await import('../../core/workspaceFile');
+  const { readWorkspaceFile, writeWorkspaceFile } = await import('@openbook/core/workspaceFile');
   // A deterministic 8-dimensional "embedding": character statistics of the text.
   const embedOne = (text: string) => {
     const v = new Float32Array(8);

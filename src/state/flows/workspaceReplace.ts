@@ -8,7 +8,7 @@
 // the message says so. What an interrupted replacement wrote is dropped on the next start
 // (dropReplacementLeftovers). The writes go in turn with the stores' own (workspace/workspaceStore.ts); a test can
 // pause between the steps (importPause.ts).
-import type { SourceDocument } from '../../core/types';
+import type { SourceDocument } from '@openbook/core/types';
 import { isQuotaError, type IndexSnapshot } from '../../adapters/storage/workspaceStorage';
 import { message, type Message } from '../../i18n/message';
 import { describeError } from '../runtime/errors';

@@ -17,8 +17,8 @@ const fake = vi.hoisted(() => ({
 }));
 
 vi.mock('../runtime/workers', async () => {
-  const { chunkDocument } = await import('../../core/chunkers');
-  const { packChunks } = await import('../../core/chunkPacking');
+  const { chunkDocument } = await import('@openbook/core/chunkers');
+  const { packChunks } = await import('@openbook/core/chunkPacking');
   const { ExactIndex } = await import('../../adapters/vectorIndex/exactIndex');
   // A deterministic 8-dimensional "embedding": character statistics of the text.
   const embedOne = (text: string) => {
@@ -26,7 +26,7 @@ vi.mock('../runtime/workers', async () => {
     for (let i = 0; i < text.length; i++) v[text.charCodeAt(i) % 8]! += 1 + (i % 3);
     return v;
   };
-  const { readWorkspaceFile, writeWorkspaceFile } = await import('../../core/workspaceFile');
+  const { readWorkspaceFile, writeWorkspaceFile } = await import('@openbook/core/workspaceFile');
   const index = new ExactIndex();
   const embedder = {
     async load(model: EmbeddingModelInfo, device: ComputeDevice) {
@@ -236,7 +236,7 @@ describe('chat-model chunk contexts in the index (issue 14)', () => {
     let page = await openPage();
     page.documents.getState().addDocuments([volcano, tea]);
     const chunks = await page.chunking.allChunks();
-    const { chunkContextKey } = await import('../../core/retrieval/chunkContext');
+    const { chunkContextKey } = await import('@openbook/core/retrieval/chunkContext');
     const contexts = Object.fromEntries(
       chunks.map((c) => [chunkContextKey('chat', c.docId === chunks[0]!.docId ? 'volcano.txt' : 'tea.txt', c.text), `About ${c.id}.`]),
     );

@@ -13,7 +13,7 @@ import { clearProgress, restoreInterruptedRun } from '../embedding/resumeStore';
 import { getVectorIndex } from '../runtime/workers';
 import { clearStoredWorkspace, refreshStorageUse, useWorkspaceStore, workspaceStorage } from '../workspace/workspaceStore';
 import { dropReplacementLeftovers } from './workspaceReplace';
-import type { SourceDocument } from '../../core/types';
+import type { SourceDocument } from '@openbook/core/types';
 import { addNotice } from '../runtime/noticesStore';
 import type { DroppedRecord } from '../../adapters/storage/workspaceStorage';
 

@@ -1,7 +1,7 @@
 // Step 6, generation: the engine and its chat model, loading, and the streamed answer with its speed figures.
 // Both engines (WebLLM; transformers.js on WebGPU or WASM) go through the same Generator interface, so
 // everything after the choice works the same for either.
-import type { AskTimings } from '../../core/askTimings';
+import type { AskTimings } from '@openbook/core/askTimings';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { settingsStorage } from '../runtime/persistence';

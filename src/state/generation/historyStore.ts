@@ -1,7 +1,7 @@
 // The session's questions and answers with the settings each was answered with (kept in memory for the
 // session; exported as JSON or Markdown from the answer step).
 import { create } from 'zustand';
-import type { HistoryEntry, HistorySettings } from '../../core/history';
+import type { HistoryEntry, HistorySettings } from '@openbook/core/history';
 import type { GenerationStats } from '../../adapters/generator/generator';
 import { useGenerationStore } from './generationStore';
 import { useSamplingStore } from './samplingStore';

@@ -6,7 +6,7 @@ import { persist } from 'zustand/middleware';
 import { settingsStorage } from '../runtime/persistence';
 import * as v from 'valibot';
 import { stringUpTo, numberIn, integerIn, MAX_TEMPLATE_LENGTH, schemaPersistOptions } from '../runtime/persistedSchema';
-import { DEFAULT_SYSTEM_PROMPT, DEFAULT_SYSTEM_PROMPT_ZH } from '../../core/prompt';
+import { DEFAULT_SYSTEM_PROMPT, DEFAULT_SYSTEM_PROMPT_ZH } from '@openbook/core/prompt';
 import type { ChatMessage, GenerateOptions } from '../../adapters/generator/generator';
 
 export const SAMPLING_LIMITS = {

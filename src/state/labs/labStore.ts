@@ -2,8 +2,8 @@
 // context) and of leave-one-out attribution (the question answered with all chunks, then without each).
 // Kept in memory only: a lab is run again in seconds, and its answers belong to the question asked.
 import { create } from 'zustand';
-import type { ContextPosition } from '../../core/labs/contextOrder';
-import type { FilledPrompt, PromptChunk } from '../../core/prompt';
+import type { ContextPosition } from '@openbook/core/labs/contextOrder';
+import type { FilledPrompt, PromptChunk } from '@openbook/core/prompt';
 import type { SeriesAnswer } from '../generation/answerSeries';
 
 export interface PositionAnswer extends SeriesAnswer {

@@ -3,13 +3,13 @@
 // for a different share of the sample questions.
 import { expect, it } from 'vitest';
 import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../content/sampleCorpus';
-import { chunkDocument } from '../../core/chunkers/index';
-import { markdownSections } from '../../core/markdownStructure';
-import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS } from '../../core/retrieval/keywordAnalysis';
-import { indexedText } from '../../core/retrieval/contextualHeader';
-import { relevanceMatcher } from '../../core/evaluation/relevance';
-import { chunkSizeComparison } from '../../core/lessons/chunkSizeComparison';
-import type { ChunkerSettings } from '../../core/chunkers/settings';
+import { chunkDocument } from '@openbook/core/chunkers/index';
+import { markdownSections } from '@openbook/core/markdownStructure';
+import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS } from '@openbook/core/retrieval/keywordAnalysis';
+import { indexedText } from '@openbook/core/retrieval/contextualHeader';
+import { relevanceMatcher } from '@openbook/core/evaluation/relevance';
+import { chunkSizeComparison } from '@openbook/core/lessons/chunkSizeComparison';
+import type { ChunkerSettings } from '@openbook/core/chunkers/settings';
 import { Bm25Index } from '../../adapters/keywordIndex/bm25Index';
 
 function hitRate(chunking: ChunkerSettings, k: number): number {

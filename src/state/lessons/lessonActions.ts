@@ -2,8 +2,8 @@
 // up the chunk-size lesson's evaluation (its configurations, and the sample question set when the sample
 // corpus is loaded and there are no questions yet; with other documents the learner writes their own).
 import { SAMPLE_DOCUMENTS } from '../../content/sampleCorpus';
-import { chunkSizeComparison } from '../../core/lessons/chunkSizeComparison';
-import type { LessonAction } from '../../core/lessons/lessonCatalog';
+import { chunkSizeComparison } from '@openbook/core/lessons/chunkSizeComparison';
+import type { LessonAction } from '@openbook/core/lessons/lessonCatalog';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { useEvaluationStore } from '../evaluation/evaluationStore';
 import { useRetrievalStore } from '../retrieval/retrievalStore';

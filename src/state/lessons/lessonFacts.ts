@@ -1,6 +1,6 @@
 // The lesson facts (src/core/lessons/lessonFacts.ts) read from the stores, and the counters of things that
 // finished (searches, answers, comparisons, evaluation runs, lab runs), counted while watching starts.
-import { chunkerSizes, type LessonFacts } from '../../core/lessons/lessonFacts';
+import { chunkerSizes, type LessonFacts } from '@openbook/core/lessons/lessonFacts';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { useChunkingStore } from '../chunks/chunkingStore';
 import { useIndexStore } from '../embedding/indexStore';

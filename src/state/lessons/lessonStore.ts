@@ -6,8 +6,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import * as v from 'valibot';
-import { EMPTY_FACTS, type LessonFacts } from '../../core/lessons/lessonFacts';
-import { LESSONS } from '../../core/lessons/lessonCatalog';
+import { EMPTY_FACTS, type LessonFacts } from '@openbook/core/lessons/lessonFacts';
+import { LESSONS } from '@openbook/core/lessons/lessonCatalog';
 import {
   NO_PROGRESS,
   activeStep,
@@ -20,7 +20,7 @@ import {
   restartLesson,
   stepDone,
   type LessonsProgress,
-} from '../../core/lessons/lessonProgress';
+} from '@openbook/core/lessons/lessonProgress';
 import { settingsStorage } from '../runtime/persistence';
 import { schemaPersistOptions } from '../runtime/persistedSchema';
 import { readLessonFacts, watchLessonFacts } from './lessonFacts';

@@ -2,7 +2,7 @@
 // changed (its own or the shared ones), the explanation to continue without a model where it needs one,
 // and the suggested question where it has one.
 import { describe, expect, it } from 'vitest';
-import { LESSONS } from '../../core/lessons/lessonCatalog';
+import { LESSONS } from '@openbook/core/lessons/lessonCatalog';
 import { en } from '../../i18n/en';
 import { zh } from '../../i18n/zh';
 

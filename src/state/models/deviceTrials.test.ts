@@ -1,7 +1,7 @@
 // "Automatic", measured: each device loaded and timed once per model and browser, the faster chosen (never a
 // software adapter over WASM, never a device that failed), the figures remembered and read back.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ComputeDevice } from '../../core/types';
+import type { ComputeDevice } from '@openbook/core/types';
 import { forgetTrials, measuredChoice, rememberedTrials, type TrialSteps } from './deviceTrials';
 
 const GPU = { webgpu: true, adapter: true, shaderF16: true, software: false, adapterName: 'nvidia / ampere' };

@@ -11,9 +11,9 @@ import {
   TRIAL_TEXTS,
   type DeviceTrial,
   type MeasuredChoice,
-} from '../../core/deviceTrial';
+} from '@openbook/core/deviceTrial';
 import type { GpuCapabilities } from '../../adapters/generator/generator';
-import type { ComputeDevice } from '../../core/types';
+import type { ComputeDevice } from '@openbook/core/types';
 import { isCancelled } from '../runtime/errors';
 
 export type { DeviceTrial, MeasuredChoice };

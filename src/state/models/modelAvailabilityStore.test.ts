@@ -2,7 +2,7 @@
 // model host (no network): the host answers or not, the site lists a model, the browser keeps one; and the
 // default embedding model that follows, unless the user chose one.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CachedModel } from '../../core/cachedModels';
+import type { CachedModel } from '@openbook/core/cachedModels';
 
 const HUB = 'https://huggingface.co';
 const SITE_MODEL = {

@@ -16,8 +16,8 @@ import {
   isLocal,
   type AvailabilityFacts,
   type HostReach,
-} from '../../core/modelAvailability';
-import type { CachedModel } from '../../core/cachedModels';
+} from '@openbook/core/modelAvailability';
+import type { CachedModel } from '@openbook/core/cachedModels';
 import { BUILTIN_EMBEDDING_MODELS, parseModelManifest } from '../../adapters/embedder/embeddingModels';
 import { BUILTIN_RERANK_MODELS, parseRerankManifest } from '../../adapters/reranker/rerankModels';
 import { DEFAULT_TRANSFORMERS_CHAT_MODEL, TRANSFORMERS_CHAT_MODELS, parseChatManifest } from '../../adapters/generator/transformersChatModels';

@@ -2,7 +2,7 @@
 // transformers.js and WebLLM) with their sizes, deleting one, and importing a model folder from disk into
 // transformers.js' cache so that it loads with no network.
 import { create } from 'zustand';
-import { findModelFolders, groupByModel, type CachedModel } from '../../core/cachedModels';
+import { findModelFolders, groupByModel, type CachedModel } from '@openbook/core/cachedModels';
 import { deleteCacheEntries, hasCacheApi, listCacheEntries, putModelFiles } from '../../adapters/modelCache/browserModelCache';
 import { normaliseBasePath } from '../../adapters/transformers/modelLocation';
 import { message, type Message } from '../../i18n/message';

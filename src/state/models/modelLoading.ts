@@ -4,8 +4,8 @@
 // models.json read once per kind, and a load in a worker that reports each file's download and that
 // cancel() can abandon (a download cannot be interrupted inside the library: the caller replaces the
 // worker, which then never answers).
-import { chooseDevice, type DeviceChoice, type DevicePreference } from '../../core/deviceChoice';
-import type { ComputeDevice } from '../../core/types';
+import { chooseDevice, type DeviceChoice, type DevicePreference } from '@openbook/core/deviceChoice';
+import type { ComputeDevice } from '@openbook/core/types';
 import type { DownloadProgress } from '../../adapters/transformers/downloadProgress';
 import type { ModelSource } from '../../adapters/transformers/modelLocation';
 import { callback } from '../../adapters/workerRpc';

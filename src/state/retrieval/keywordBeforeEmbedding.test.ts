@@ -3,7 +3,7 @@
 // vector or hybrid search say that they need vectors. The keyword worker is replaced by the real Bm25Index
 // in this process; nothing else is loaded.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Chunk, SourceDocument } from '../../core/types';
+import type { Chunk, SourceDocument } from '@openbook/core/types';
 
 const fake = vi.hoisted(() => ({ builds: 0, adds: 0, embeds: 0 }));
 
@@ -15,7 +15,7 @@ vi.mock('../runtime/workers', async () => {
     async () => ({ api, terminate() {} });
   return {
     getKeywordIndex: client({
-      setAnalysis: (analysis: import('../../core/retrieval/keywordAnalysis').KeywordAnalysis) => keywords.setAnalysis(analysis),
+      setAnalysis: (analysis: import('@openbook/core/retrieval/keywordAnalysis').KeywordAnalysis) => keywords.setAnalysis(analysis),
       build: (docs: Array<{ id: string; text: string }>) => (fake.builds++, keywords.build(docs)),
       add: (docs: Array<{ id: string; text: string }>) => (fake.adds++, keywords.add(docs)),
       addCounted: () => keywords.status(),

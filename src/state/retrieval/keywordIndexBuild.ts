@@ -4,7 +4,7 @@
 // under the same analysis (the next visit), loaded instead of built (adapters/keywordIndex/keywordIndexPersistence.ts).
 import type { KeywordDoc, KeywordIndexStatus } from '../../adapters/keywordIndex/keywordIndex';
 import { buildInParallel, type KeywordBuildTarget } from '../../adapters/keywordIndex/parallelBuild';
-import type { KeywordAnalysis } from '../../core/retrieval/keywordSettings';
+import type { KeywordAnalysis } from '@openbook/core/retrieval/keywordSettings';
 import { getKeywordTokenizers } from '../runtime/workers';
 
 /** Below this much text (~70 ms of tokenising), the keyword worker tokenises alone. */

@@ -12,9 +12,9 @@
 // (the worker's analysis), and contextual headers (each chunk indexed with its document title and heading
 // path: core/retrieval/contextualHeader.ts), and the chat model's chunk contexts when they are used
 // (chunkContextStore.ts). Other options than the index was built with rebuild it.
-import type { Chunk } from '../../core/types';
-import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS, sameKeywordAnalysis, type KeywordAnalysis } from '../../core/retrieval/keywordSettings';
-import { indexedText } from '../../core/retrieval/contextualHeader';
+import type { Chunk } from '@openbook/core/types';
+import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS, sameKeywordAnalysis, type KeywordAnalysis } from '@openbook/core/retrieval/keywordSettings';
+import { indexedText } from '@openbook/core/retrieval/contextualHeader';
 import { buildKeywordIndex, PARALLEL_MIN_CHARS, type KeywordBuildOutcome } from './keywordIndexBuild';
 import { searchableChunks, subscribeSearchableChunks } from './searchableChunks';
 import { useDocumentsStore } from '../documents/documentsStore';

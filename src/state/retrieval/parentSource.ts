@@ -1,7 +1,7 @@
 // What parent-child retrieval needs of a document (core/retrieval/parentChild.ts): its text and sections
 // (the documents store) and its chunks in order (those the search knew: the index's, or an evaluation's own).
-import type { Chunk } from '../../core/types';
-import type { ParentSource } from '../../core/retrieval/parentChild';
+import type { Chunk } from '@openbook/core/types';
+import type { ParentSource } from '@openbook/core/retrieval/parentChild';
 import { useDocumentsStore } from '../documents/documentsStore';
 
 /** A lookup of each document's parent source, for these chunks. */

@@ -1,6 +1,6 @@
 // Asking the loaded chat model for the queries of a question (multi-query rewrites, a HyDE passage, a
 // standalone rewrite), for the question box (queryTransformStore.ts) and for evaluation configurations.
-import { queriesFromReply, transformPrompt, type QueryTransformMode } from '../../core/retrieval/queryTransform';
+import { queriesFromReply, transformPrompt, type QueryTransformMode } from '@openbook/core/retrieval/queryTransform';
 import { message, type Message } from '../../i18n/message';
 import { currentGenerator } from '../generation/chatGenerator';
 import { useGenerationStore } from '../generation/generationStore';

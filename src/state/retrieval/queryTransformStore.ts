@@ -3,7 +3,7 @@
 // next Ask searches each query (runRetrieval, the same pipeline) and fuses their hits by RRF, and the
 // results show which query found what. Generation can be stopped (the chat model's interrupt).
 import { create } from 'zustand';
-import { MAX_REWRITES, type QueryTransformMode } from '../../core/retrieval/queryTransform';
+import { MAX_REWRITES, type QueryTransformMode } from '@openbook/core/retrieval/queryTransform';
 import { message, type Message } from '../../i18n/message';
 import { currentGenerator } from '../generation/chatGenerator';
 import { describeError } from '../runtime/errors';

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ScoredChunk } from '../../core/types';
+import type { ScoredChunk } from '@openbook/core/types';
 import type { SearchResult } from '../../adapters/vectorIndex/vectorIndex';
 
 const fake = vi.hoisted(() => ({
@@ -67,8 +67,8 @@ const { useRerankStore, RerankProblem } = await import('./rerankStore');
 const { rerankCandidates, rerankProblemOf } = await import('./rerank');
 const { runRetrieval } = await import('./retrievalPipeline');
 const { useIndexStore } = await import('../embedding/indexStore');
-const { sigmoid } = await import('../../core/rerank');
-const { DEFAULT_RETRIEVAL_CONFIG } = await import('../../core/retrievalConfig');
+const { sigmoid } = await import('@openbook/core/rerank');
+const { DEFAULT_RETRIEVAL_CONFIG } = await import('@openbook/core/retrievalConfig');
 
 const FIXTURE = 'openbook/tiny-reranker';
 const expected = (k: number) => sigmoid(2 * k - 3);

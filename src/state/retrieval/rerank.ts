@@ -1,7 +1,7 @@
 // The reranking stage of the retrieval pipeline: the cross-encoder re-scores the first stage's candidates
 // in its worker, and they come back in the order of those scores.
-import { applyRerank } from '../../core/rerank';
-import type { ScoredChunk } from '../../core/types';
+import { applyRerank } from '@openbook/core/rerank';
+import type { ScoredChunk } from '@openbook/core/types';
 import type { Message } from '../../i18n/message';
 import { RerankProblem, useRerankStore } from './rerankStore';
 

@@ -1,8 +1,8 @@
 // runRetrieval end to end in Node: the workers replaced by in-process ones (an exact vector index, the
 // real keyword index (Bm25Index, as in the app), a deterministic bag-of-words embedder).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Chunk } from '../../core/types';
-import { DEFAULT_RETRIEVAL_CONFIG, type RetrievalConfig } from '../../core/retrievalConfig';
+import type { Chunk } from '@openbook/core/types';
+import { DEFAULT_RETRIEVAL_CONFIG, type RetrievalConfig } from '@openbook/core/retrievalConfig';
 
 const fake = vi.hoisted(() => ({ queriesEmbedded: 0, keywordSearches: 0 }));
 
@@ -30,7 +30,7 @@ vi.mock('../runtime/workers', async () => {
       getVectors: (ids: string[]) => ids.map((id) => vectors.vectorOf(id)?.slice() ?? null),
     }),
     getKeywordIndex: client({
-      setAnalysis: (analysis: import('../../core/retrieval/keywordAnalysis').KeywordAnalysis) => keywords.setAnalysis(analysis),
+      setAnalysis: (analysis: import('@openbook/core/retrieval/keywordAnalysis').KeywordAnalysis) => keywords.setAnalysis(analysis),
       build: (docs: Array<{ id: string; text: string }>) => keywords.build(docs),
       remove: (ids: string[]) => keywords.remove(ids),
       clear: () => keywords.clear(),

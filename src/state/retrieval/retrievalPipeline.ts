@@ -12,19 +12,19 @@
 //   top k       → config.topK
 //   parents     → config.parentChild: each hit's section or ±n chunks, merged where shared (core/retrieval/parentChild.ts)
 // Every result carries the score and rank it had at each stage (ScoredChunk.scores / ranks).
-import type { RetrievalConfig } from '../../core/retrievalConfig';
-import type { ScoredChunk } from '../../core/types';
+import type { RetrievalConfig } from '@openbook/core/retrievalConfig';
+import type { ScoredChunk } from '@openbook/core/types';
 import type { IndexEngine } from '../../adapters/vectorIndex/vectorIndex';
-import type { Hit } from '../../core/retrieval/fusion';
-import { allowedChunkIds, isActiveFilter } from '../../core/retrieval/filter';
-import { applyRerank, finishStages, firstStageSize, fuseStage, type Candidate } from '../../core/retrieval/stages';
+import type { Hit } from '@openbook/core/retrieval/fusion';
+import { allowedChunkIds, isActiveFilter } from '@openbook/core/retrieval/filter';
+import { applyRerank, finishStages, firstStageSize, fuseStage, type Candidate } from '@openbook/core/retrieval/stages';
 import { indexRetrievalSource } from './indexRetrievalSource';
 import type { RetrievalSource } from './retrievalSource';
 import { rerankScores } from './rerank';
-import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS } from '../../core/retrieval/keywordSettings';
+import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS } from '@openbook/core/retrieval/keywordSettings';
 import type { KeywordTextOptions } from './keywordIndexSync';
 import { chunkContextsInUse } from '../chunks/chunkContextStore';
-import { parentGroups, type ParentGroup } from '../../core/retrieval/parentChild';
+import { parentGroups, type ParentGroup } from '@openbook/core/retrieval/parentChild';
 import { parentSourceOf } from './parentSource';
 
 export interface RetrievalOutcome {

@@ -1,8 +1,8 @@
 // What a retrieval searches (see retrievalPipeline.ts). The question box searches the app's index
 // (indexRetrievalSource.ts); an evaluation configuration with its own model or chunks searches indexes of
 // its own (evaluationRetrievalSource.ts). Both go through the same pipeline, so their stages and scores agree.
-import type { Chunk } from '../../core/types';
-import type { Hit } from '../../core/retrieval/fusion';
+import type { Chunk } from '@openbook/core/types';
+import type { Hit } from '@openbook/core/retrieval/fusion';
 import type { SearchResult } from '../../adapters/vectorIndex/vectorIndex';
 import type { KeywordTextOptions } from './keywordIndexSync';
 

@@ -3,7 +3,7 @@
 // persist like other settings; the filter (documents, pages) belongs to the current workspace and does not.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { RetrievalConfig } from '../../core/retrievalConfig';
+import type { RetrievalConfig } from '@openbook/core/retrievalConfig';
 import {
   DEFAULT_SEARCH_SETTINGS,
   sanitizeSearchSettings,
@@ -11,7 +11,7 @@ import {
   toRetrievalFilter,
   type PageRangeInput,
   type SearchSettings,
-} from '../../core/retrieval/searchSettings';
+} from '@openbook/core/retrieval/searchSettings';
 import { message, type Message } from '../../i18n/message';
 import { useIndexStore } from '../embedding/indexStore';
 import { chunkingSettled } from '../chunks/chunkingStore';

@@ -3,12 +3,12 @@
 // default keyword analysis (stop words left out). Without it, common words ("how", "do", "i", "with") win.
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_DOCUMENTS } from '../../content/sampleCorpus.ts';
-import { chunkDocument } from '../../core/chunkers/index.ts';
-import { DEFAULT_CHUNKER_SETTINGS } from '../../core/chunkers/settings.ts';
-import { markdownSections } from '../../core/markdownStructure.ts';
-import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS, RAW_KEYWORD_ANALYSIS, type KeywordAnalysis } from '../../core/retrieval/keywordAnalysis.ts';
+import { chunkDocument } from '@openbook/core/chunkers/index';
+import { DEFAULT_CHUNKER_SETTINGS } from '@openbook/core/chunkers/settings';
+import { markdownSections } from '@openbook/core/markdownStructure';
+import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS, RAW_KEYWORD_ANALYSIS, type KeywordAnalysis } from '@openbook/core/retrieval/keywordAnalysis';
 import { Bm25Index } from '../../adapters/keywordIndex/bm25Index.ts';
-import { indexedText } from '../../core/retrieval/contextualHeader.ts';
+import { indexedText } from '@openbook/core/retrieval/contextualHeader';
 
 const chunks = SAMPLE_DOCUMENTS.flatMap((d) =>
   chunkDocument(

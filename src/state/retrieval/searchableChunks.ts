@@ -1,7 +1,7 @@
 // The chunks a question searches. Once there is a vector index, its chunks (the vector and keyword searches
 // then agree on what exists). Before any embedding, the chunks the documents are cut into now: keyword
 // (BM25) search needs no model, so it works as soon as the documents are chunked.
-import type { Chunk } from '../../core/types';
+import type { Chunk } from '@openbook/core/types';
 import { useChunkingStore } from '../chunks/chunkingStore';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { useIndexStore } from '../embedding/indexStore';

@@ -1,8 +1,8 @@
 // Retrieval with transformed queries: each query through the pipeline, their lists fused by RRF, each
 // query's hits kept. The pipeline and the index are replaced by fakes: each query finds fixed chunks.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Chunk } from '../../core/types';
-import { DEFAULT_RETRIEVAL_CONFIG } from '../../core/retrievalConfig';
+import type { Chunk } from '@openbook/core/types';
+import { DEFAULT_RETRIEVAL_CONFIG } from '@openbook/core/retrievalConfig';
 
 const chunk = (id: string): Chunk => ({ id, docId: id.split('#')[0]!, index: Number(id.split('#')[1]), start: 0, end: 1, text: id });
 const FOUND: Record<string, string[]> = {

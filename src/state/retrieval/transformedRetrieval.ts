@@ -3,10 +3,10 @@
 // the top k of the fused list are the results (their score: the fused RRF score). Multi-query searches the
 // question and its rewrites; HyDE the hypothetical passage; a standalone rewrite the rewritten question.
 // With no queries (off, or none generated), the question alone, as before.
-import type { RetrievalConfig } from '../../core/retrievalConfig';
-import type { ScoredChunk } from '../../core/types';
-import { fuseQueryHits, type QueryTransformMode } from '../../core/retrieval/queryTransform';
-import { parentGroups } from '../../core/retrieval/parentChild';
+import type { RetrievalConfig } from '@openbook/core/retrievalConfig';
+import type { ScoredChunk } from '@openbook/core/types';
+import { fuseQueryHits, type QueryTransformMode } from '@openbook/core/retrieval/queryTransform';
+import { parentGroups } from '@openbook/core/retrieval/parentChild';
 import { indexRetrievalSource } from './indexRetrievalSource';
 import { parentSourceOf } from './parentSource';
 import { activeQueries, useQueryTransformStore } from './queryTransformStore';

@@ -8,7 +8,7 @@
 // A value that is not an object at all (a number, an array, text that is not JSON) drops every field.
 import * as v from 'valibot';
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
-import { CHUNKER_KINDS, DEFAULT_CHUNKER_SETTINGS, readChunkerSettings, type ChunkerKind, type ChunkerSettings } from '../../core/chunkers/settings';
+import { CHUNKER_KINDS, DEFAULT_CHUNKER_SETTINGS, readChunkerSettings, type ChunkerKind, type ChunkerSettings } from '@openbook/core/chunkers/settings';
 import { message } from '../../i18n/message';
 import { addNotice } from './noticesStore';
 

@@ -2,7 +2,7 @@
 // offline support, the tab check, the chunking reactions, model availability), each run on its own: one that
 // throws or rejects is noted here, shown by StartupNotice, and never stops the others.
 import { create } from 'zustand';
-import { describeFailure } from '../../core/boundaryFailure';
+import { describeFailure } from '@openbook/core/boundaryFailure';
 
 export type StartStep =
   | 'keywordIndex'

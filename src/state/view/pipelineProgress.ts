@@ -1,14 +1,14 @@
 // The RAG path's progress as the stepper shows it: facts read from the stores, turned into each step's
 // state by core/stepProgress.ts.
-import { nextStep, stepStates, type JobState, type PipelineFacts, type PipelineStep, type StepState } from '../../core/stepProgress';
+import { nextStep, stepStates, type JobState, type PipelineFacts, type PipelineStep, type StepState } from '@openbook/core/stepProgress';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { useChunkingStore } from '../chunks/chunkingStore';
 import { isIndexBusy, useIndexStore } from '../embedding/indexStore';
 import { useRetrievalStore } from '../retrieval/retrievalStore';
 import { useGenerationStore } from '../generation/generationStore';
 
-export type { PipelineStep, StepState } from '../../core/stepProgress';
-export { PIPELINE_STEPS } from '../../core/stepProgress';
+export type { PipelineStep, StepState } from '@openbook/core/stepProgress';
+export { PIPELINE_STEPS } from '@openbook/core/stepProgress';
 
 export function usePipelineProgress(): { states: Record<PipelineStep, StepState>; next: PipelineStep | null } {
   const documents = useDocumentsStore((s) => s.documents.length);

@@ -2,7 +2,7 @@
 // once the saved workspace is back, the file is fetched and imported (checked first, nothing embedded).
 // Where this browser already holds a workspace, the user is asked first: an import replaces it.
 import { create } from 'zustand';
-import { publishedWorkspaceLink, withoutWorkspaceParam } from '../../core/publishedWorkspace';
+import { publishedWorkspaceLink, withoutWorkspaceParam } from '@openbook/core/publishedWorkspace';
 import { message, type Message } from '../../i18n/message';
 import { describeError } from '../runtime/errors';
 import { useDocumentsStore } from '../documents/documentsStore';

@@ -3,8 +3,8 @@
 // saved values in localStorage, all named 'openbook.…'), and export what can still be read: the workspace
 // file when there is an index, else the documents' texts as JSON (from the documents in memory or,
 // failing that, from the browser's storage).
-import type { SourceDocument } from '../../core/types';
-import { workspaceFileName } from '../../core/workspaceFile';
+import type { SourceDocument } from '@openbook/core/types';
+import { workspaceFileName } from '@openbook/core/workspaceFile';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { exportCurrentWorkspace } from './transferStore';
 import { workspaceStorage } from './workspaceStore';

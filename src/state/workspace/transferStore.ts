@@ -16,7 +16,7 @@ import {
   type ReadWorkspaceFile,
   type WorkspaceFileError,
   type WorkspaceFileProgress,
-} from '../../core/workspaceFile';
+} from '@openbook/core/workspaceFile';
 import { callback, transfer } from '../../adapters/workerRpc';
 import type { WorkspaceFileWorkerApi } from '../../adapters/workspaceFile/workspaceFileClient';
 import type { Remote } from '../../adapters/workerRpc';

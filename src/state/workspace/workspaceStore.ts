@@ -5,8 +5,8 @@
 // imported here, so every store can import this module. A tab that does not hold the workspace (another
 // tab does, see tabLock.ts) saves nothing, and saves run one at a time across tabs, under the save lock.
 import { create } from 'zustand';
-import type { SourceDocument } from '../../core/types';
-import type { SavedAdapter } from '../../core/adapterTraining/savedAdapter';
+import type { SourceDocument } from '@openbook/core/types';
+import type { SavedAdapter } from '@openbook/core/adapterTraining/savedAdapter';
 import { WorkspaceDb } from '../../adapters/storage/workspaceDb';
 import { isQuotaError, type IndexSnapshot, type StorageUse, type WorkspaceStorage } from '../../adapters/storage/workspaceStorage';
 import { message, type Message } from '../../i18n/message';

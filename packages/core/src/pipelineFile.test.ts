@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { DEFAULT_CHUNKER_SETTINGS } from './chunkers/settings';
 import { buildPipelineFile, keywordSettingsOf, PIPELINE_VERSION, pipelineFileText, readPipelineFile, type PipelineInput } from './pipelineFile';
 
-const schema = JSON.parse(readFileSync(new URL('../../schemas/openbook.pipeline.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(new URL('../../../schemas/openbook.pipeline.schema.json', import.meta.url), 'utf8'));
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
 
 const input: PipelineInput = {
