@@ -46,7 +46,8 @@ test('Export for production: what is missing first, then one zip with the pipeli
       'node/openbook.ts',
     ]),
   );
-  expect(names.some((n) => n.startsWith('node/openbook/core/'))).toBe(true);
+  expect(names.some((n) => n.startsWith('node/openbook/core/src/'))).toBe(true);
+  expect(names).toContain('node/openbook/core/package.json');
 
   const pipeline = JSON.parse(strFromU8(files['openbook.pipeline.json']!));
   expect(pipeline).toMatchObject({

@@ -1,4 +1,4 @@
-// The query adapter (src/core/adapterTraining/): training time for 500 synthetic (question, chunk) pairs at
+// The query adapter (packages/core/src/adapterTraining/): training time for 500 synthetic (question, chunk) pairs at
 // 384 dimensions (the default options: 20 epochs of batches of 32, Adam; 25% held out), and retrieval
 // quality with the built-in LSA embedder on the sample corpus (chunked recursive 500/50).
 // The sample corpus has only 11 real questions, too few to train on; so the adapter is trained on

@@ -1,4 +1,4 @@
-// LSA, the built-in embedder (src/core/lsa/): fit time at 1k and 10k synthetic chunks (median of
+// LSA, the built-in embedder (packages/core/src/lsa/): fit time at 1k and 10k synthetic chunks (median of
 // LSA_BENCH_REPEATS, default 3), question embedding time p50/p95 on the 10k model, and retrieval quality on
 // the sample corpus (chunked with the app's default recursive 500/50 chunker): hit rate@4 and MRR@4 of its
 // question set for BM25 (the app's engine, Bm25Index) and for LSA at the default dimension (which, on a

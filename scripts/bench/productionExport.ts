@@ -1,6 +1,6 @@
 // Export for production: time and sizes of chunks.parquet, pgvector.sql and the export zip at 10k and 100k
 // chunks × 384 dimensions (as the worker writes them: ExportZipWriter, batches of EXPORT_BATCH rows), beside the
-// workspace zip of the same chunks (src/core/workspaceFile.ts). Also the most ArrayBuffer memory seen between
+// workspace zip of the same chunks (packages/core/src/workspaceFile.ts). Also the most ArrayBuffer memory seen between
 // batches beyond the zip's own bytes: the export holds one batch of vectors twice, never all of them.
 // BENCH_EXPORT_SIZES=10000,100000 sets the sizes.
 import { ExportZipWriter } from '../../src/adapters/productionExport/exportZip';

@@ -439,7 +439,7 @@ export const en = {
         'vector-bytes-mismatch': 'the vectors of {{document}} ({{bytes}} bytes) do not fit the model’s dimension.',
         'chunk-out-of-range': 'chunk {{chunk}} of {{document}} reaches beyond the end of the document.',
         'unknown-model': 'it was embedded with {{modelId}}, which this site does not offer.',
-        // Values checked before anything is replaced (src/core/workspaceLimits.ts).
+        // Values checked before anything is replaced (packages/core/src/workspaceLimits.ts).
         'bad-document-id':
           'the document id “{{id}}” cannot be used (ids must be unique, plain names, not empty and not names such as __proto__ or constructor).',
         'bad-document-field': 'the {{field}} of {{document}} is not valid (a date must lie between 1970 and the year 9999; sizes within the limits).',
@@ -1546,7 +1546,7 @@ export const en = {
     tools: { title: 'Tools', subtitle: 'Optional: measure retrieval on a question set, and see the chunks’ vectors on a map.' },
     settingsTitle: 'Settings',
   },
-  // Guided lessons (issue 13, item 1): src/features/lessons, src/state/lessons, src/core/lessons.
+  // Guided lessons (issue 13, item 1): src/features/lessons, src/state/lessons, packages/core/src/lessons.
   lessons: {
     entry: 'Lessons',
     listTitle: 'Lessons: learn RAG by doing it',

@@ -433,7 +433,7 @@ export const zh: Translation = {
         'vector-bytes-mismatch': '{{document}} 的向量数据（{{bytes}} 字节）与模型的维度对不上。',
         'chunk-out-of-range': '{{document}} 中编号为 {{chunk}} 的分块超出了文档末尾。',
         'unknown-model': '它是用 {{modelId}} 嵌入的，而本站没有提供这个模型。',
-        // 替换前检查的取值（src/core/workspaceLimits.ts）。
+        // 替换前检查的取值（packages/core/src/workspaceLimits.ts）。
         'bad-document-id': '文档 ID“{{id}}”不能使用（ID 必须唯一、是普通名称、非空，且不能是 __proto__ 或 constructor 之类的名称）。',
         'bad-document-field': '{{document}} 的 {{field}} 无效（日期必须在 1970 年到 9999 年之间，大小必须在限制之内）。',
         'too-many-documents': '其中有 {{found}} 个文档；Openbook 最多接受 {{limit}} 个。',
@@ -1517,7 +1517,7 @@ export const zh: Translation = {
     tools: { title: '工具', subtitle: '可选：用一组问题衡量检索效果，并在地图上查看分块的向量。' },
     settingsTitle: '设置',
   },
-  // 课程（issue 13 第 1 项）：src/features/lessons、src/state/lessons、src/core/lessons。
+  // 课程（issue 13 第 1 项）：src/features/lessons、src/state/lessons、packages/core/src/lessons。
   lessons: {
     entry: '课程',
     listTitle: '课程：动手学 RAG',

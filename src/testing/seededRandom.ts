@@ -2,7 +2,7 @@
 
 import { seededRandom } from '@openbook/core/seededRandom';
 
-/** mulberry32: a small, fast seeded PRNG returning numbers in [0, 1) (src/core/seededRandom.ts). */
+/** mulberry32: a small, fast seeded PRNG returning numbers in [0, 1) (packages/core/src/seededRandom.ts). */
 export const mulberry32 = seededRandom;
 
 /** A random direction: Gaussian components (Box-Muller), L2-normalised. */

@@ -4,7 +4,7 @@
 // sample question the same top-10 ids, in order, with scores within 1e-5, as the app's own pipeline: the
 // app's chunker, its transformers.js embedder adapter, its exact vector index, its BM25 engine and its fusion.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -49,7 +49,15 @@ beforeAll(async () => {
     await mkdir(dirname(join(dir, 'export', f.path)), { recursive: true });
     await writeFile(join(dir, 'export', f.path), f.text);
   }
-  await symlink(join(import.meta.dirname, '../../node_modules'), join(dir, 'export/node/node_modules'), 'dir');
+  // Its node_modules: the repository's packages, except @openbook/core, which is the export's own copy (as
+  // `npm install` links "file:./openbook/core"), so that the program runs the core the export ships.
+  const repoModules = join(import.meta.dirname, '../../node_modules');
+  const modules = join(dir, 'export/node/node_modules');
+  await mkdir(join(modules, '@openbook'), { recursive: true });
+  for (const entry of await readdir(repoModules)) {
+    if (entry !== '@openbook') await symlink(join(repoModules, entry), join(modules, entry), 'dir');
+  }
+  await symlink(join(dir, 'export/node/openbook/core'), join(modules, '@openbook/core'), 'dir');
 }, 60_000);
 
 it('writes node/ as a project of its own: pinned dependencies, one entry, a three-line README, the app sources beside it', async () => {
@@ -60,14 +68,26 @@ it('writes node/ as a project of its own: pinned dependencies, one entry, a thre
       'node/openbook.ts',
       'node/package.json',
       'node/README.md',
-      'node/openbook/core/chunkers/index.ts',
+      'node/openbook/core/package.json',
+      'node/openbook/core/src/chunkers/index.ts',
       'node/openbook/adapters/keywordIndex/bm25Index.ts',
     ]),
   );
   expect(files.some((f) => f.endsWith('.test.ts'))).toBe(false);
   const pkg = JSON.parse(await readFile(join(dir, 'export/node/package.json'), 'utf8'));
   // Pinned to the versions this repository installs, which are the ones these tests run.
+  expect(pkg.dependencies['@openbook/core']).toBe('file:./openbook/core');
+  const corePkg = JSON.parse(await readFile(join(dir, 'export/node/openbook/core/package.json'), 'utf8'));
+  expect(corePkg.name).toBe('@openbook/core');
+  expect(corePkg.exports).toEqual(JSON.parse(await readFile(join(import.meta.dirname, '../../packages/core/package.json'), 'utf8')).exports);
+  // Every dependency of the core is pinned by the project (the copied package has none of its own).
+  expect(corePkg.dependencies).toBeUndefined();
+  for (const name of Object.keys(JSON.parse(await readFile(join(import.meta.dirname, '../../packages/core/package.json'), 'utf8')).dependencies)) {
+    expect(pkg.dependencies[name], name).toBeDefined();
+  }
+  expect(await realpath(join(dir, 'export/node/node_modules/@openbook/core'))).toBe(await realpath(join(dir, 'export/node/openbook/core')));
   for (const [name, version] of Object.entries(pkg.dependencies) as [string, string][]) {
+    if (name === '@openbook/core') continue;
     expect(version).toMatch(/^\d+\.\d+\.\d+$/);
     const installed = JSON.parse(await readFile(join(import.meta.dirname, `../../node_modules/${name}/package.json`), 'utf8')).version;
     expect(version, name).toBe(installed);
@@ -75,7 +95,8 @@ it('writes node/ as a project of its own: pinned dependencies, one entry, a thre
   expect((await readFile(join(dir, 'export/node/README.md'), 'utf8')).trim().split('\n')).toHaveLength(3);
   const barrel = await readFile(join(dir, 'export/node/openbook.ts'), 'utf8');
   expect(barrel).not.toContain('../../src/');
-  expect(barrel).toContain("from './openbook/core/chunkers'");
+  expect(barrel).toContain("from '@openbook/core/chunkers'");
+  expect(barrel).toContain("from './openbook/adapters/keywordIndex/bm25Index'");
 });
 
 afterAll(async () => {

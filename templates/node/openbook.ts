@@ -1,8 +1,10 @@
-// The Openbook code this project runs: the app's own pure core (chunking, the semantic chunker's built-in LSA
-// embedder, stop words and stemming, contextual headers, BM25, fusion, parent-child, scoring, prompt filling), its BM25 engine and its cross-encoder reranker, the same files the browser app runs. In the Openbook repository this file
-// points at src/; in an export the files are copied beside it, under openbook/ (the one line that changes:
-// OPENBOOK_SRC below, written as each import's prefix).
-// OPENBOOK_SRC = '../../src/'
+// The Openbook code this project runs, the same code the browser app runs: the app's core package
+// (@openbook/core: chunking, the semantic chunker's built-in LSA embedder, stop words and stemming, contextual
+// headers, fusion, parent-child, scoring, prompt filling), its BM25 engine and its cross-encoder reranker. In
+// the Openbook repository the core is the workspace package packages/core and the adapters are in src/; in an
+// export both are copied beside this file, under openbook/ (package.json depends on ./openbook/core by path;
+// the one line that changes is ADAPTERS below, written as the adapter imports' prefix).
+// ADAPTERS = '../../src/adapters/'
 export { chunkDocument } from '@openbook/core/chunkers';
 export { readChunkerSettings, type ChunkerSettings } from '@openbook/core/chunkers/settings';
 export { decodeTextFile } from '@openbook/core/decodeText';

@@ -15,7 +15,7 @@
 //                          (model, switch, held-out figures, loss curve). Files without it still import.
 // parseWorkspaceFile() checks everything before anything is used and names what is wrong with a code: the
 // shape, and the values too (finite, non-zero vectors of the model's dimension, plain ids, plausible dates,
-// counts within the limits of src/core/workspaceLimits.ts).
+// counts within the limits of packages/core/src/workspaceLimits.ts).
 // Pure: no DOM, no storage.
 import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
 import { withChunkMeta } from './chunkMeta';
@@ -96,7 +96,7 @@ export type WorkspaceFileError =
   | { code: 'unknown-model'; modelId: string }
   | { code: 'bad-lsa'; detail: string }
   | { code: 'bad-adapter'; detail: string }
-  // Checks on what the file's values mean (src/core/workspaceLimits.ts), not only their shape:
+  // Checks on what the file's values mean (packages/core/src/workspaceLimits.ts), not only their shape:
   | { code: 'bad-document-id'; id: string }
   | { code: 'bad-document-field'; document: string; field: string }
   | { code: 'too-many-documents'; found: number; limit: number }

@@ -1,5 +1,5 @@
 // Projecting chunk vectors to 2D for the embedding map: PCA (the two directions of greatest variance,
-// src/core/pca2d.ts) or UMAP (umap-js, seeded: the same vectors and seed give the same picture). A
+// packages/core/src/pca2d.ts) or UMAP (umap-js, seeded: the same vectors and seed give the same picture). A
 // Projector is fitted once on the map's points, then places other vectors (the question, hits that were
 // not sampled) in the same picture: PCA projects them on its axes, UMAP uses its transform.
 import { UMAP } from 'umap-js';

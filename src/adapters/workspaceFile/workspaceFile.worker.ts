@@ -1,4 +1,4 @@
-// The workspace file worker: writes and reads workspace files (src/core/workspaceFile.ts) off the main
+// The workspace file worker: writes and reads workspace files (packages/core/src/workspaceFile.ts) off the main
 // thread, so that zipping or checking a large workspace never stalls the page. Chunks and vectors travel
 // packed in flat typed arrays whose buffers are transferred both ways, not copied. A job is cancelled by
 // terminating the worker (see src/state/runtime/workers.ts): nothing here holds anything that must be kept.

@@ -1,4 +1,4 @@
-// The i18n keys of a lesson's texts (src/core/lessons/lessonCatalog.ts): its own step texts, or the shared
+// The i18n keys of a lesson's texts (packages/core/src/lessons/lessonCatalog.ts): its own step texts, or the shared
 // ones (documents, embed) that several lessons use.
 import type { TFunction } from 'i18next';
 

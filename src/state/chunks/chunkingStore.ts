@@ -8,7 +8,13 @@ import { settingsStorage } from '../runtime/persistence';
 import { chunkerSettingsSchema, schemaPersistOptions } from '../runtime/persistedSchema';
 import type { Chunk } from '@openbook/core/types';
 import { unpackChunks } from '@openbook/core/chunkPacking';
-import { DEFAULT_CHUNKER_SETTINGS, settingsKey, validateChunkerSettings, type ChunkerSettings, type ChunkerSettingsError } from '@openbook/core/chunkers/settings';
+import {
+  DEFAULT_CHUNKER_SETTINGS,
+  settingsKey,
+  validateChunkerSettings,
+  type ChunkerSettings,
+  type ChunkerSettingsError,
+} from '@openbook/core/chunkers/settings';
 import type { TokenizerRef } from '../../adapters/chunker/tokenizer';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { getChunker } from '../runtime/workers';

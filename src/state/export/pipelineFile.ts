@@ -1,7 +1,14 @@
 // The pipeline file of the app as it is now (currentPipelineFile), and applying one ("Open pipeline file"):
 // every setting it holds goes into its store, or, when the file cannot be applied (another version, an
 // unknown model, a bad value), nothing changes and the reason is returned in words.
-import { buildPipelineFile, chunkerSettingsOf, keywordSettingsOf, readPipelineFile, type PipelineFile, type PipelineFileError } from '@openbook/core/pipelineFile';
+import {
+  buildPipelineFile,
+  chunkerSettingsOf,
+  keywordSettingsOf,
+  readPipelineFile,
+  type PipelineFile,
+  type PipelineFileError,
+} from '@openbook/core/pipelineFile';
 import type { SearchMode } from '@openbook/core/retrievalConfig';
 import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS, type KeywordAnalysis } from '@openbook/core/retrieval/keywordSettings';
 import type { ParentSettings } from '@openbook/core/retrieval/parentChild';

@@ -1,4 +1,4 @@
-// The lesson facts (src/core/lessons/lessonFacts.ts) read from the stores, and the counters of things that
+// The lesson facts (packages/core/src/lessons/lessonFacts.ts) read from the stores, and the counters of things that
 // finished (searches, answers, comparisons, evaluation runs, lab runs), counted while watching starts.
 import { chunkerSizes, type LessonFacts } from '@openbook/core/lessons/lessonFacts';
 import { useDocumentsStore } from '../documents/documentsStore';

@@ -2,7 +2,7 @@
 // Building and checking the file happen in the workspace file worker (src/adapters/workspaceFile/), with
 // the chunks and vectors packed in flat buffers that are transferred, not copied; the job's progress is
 // in useTransferStore, and cancelTransfer() stops it by terminating the worker.
-// An import is checked completely first (src/core/workspaceFile.ts); only a sound file replaces anything,
+// An import is checked completely first (packages/core/src/workspaceFile.ts); only a sound file replaces anything,
 // and until then it can be cancelled with the current workspace untouched. The new workspace is then
 // written beside the stored one and switched to in one transaction (workspaceReplace.ts): until that has
 // happened the page shows, and a reload finds, the old workspace, and a failure (a full disk) leaves it

@@ -1,5 +1,5 @@
 // Recursive chunks: paragraphs, then lines, sentences, clauses and words, up to a size. The chunker of
-// src/core/chunking.ts, under the common settings union.
+// packages/core/src/chunking.ts, under the common settings union.
 import { chunkText } from '../chunking';
 import type { Chunk } from '../types';
 import type { RecursiveChunkerSettings } from './settings';

@@ -17,7 +17,7 @@ export interface FixedChunkerSettings {
   overlap: number;
 }
 
-/** Paragraphs, then lines, sentences, clauses and words, up to `chunkSize` characters (src/core/chunking.ts). */
+/** Paragraphs, then lines, sentences, clauses and words, up to `chunkSize` characters (packages/core/src/chunking.ts). */
 export interface RecursiveChunkerSettings extends ChunkingOptions {
   kind: 'recursive';
 }
