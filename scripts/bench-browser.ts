@@ -16,7 +16,7 @@ import { chunkText } from '@openbook/core/chunking';
 import { exportWorkspace } from '@openbook/core/workspaceFile';
 import type { SourceDocument } from '@openbook/core/types';
 import { SAMPLE_DOCUMENTS } from '../src/content/sampleCorpus';
-import { mulberry32, randomUnitVector } from '../src/testing/seededRandom';
+import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { findChromium } from './find-chromium.mjs';
 import type { BenchRecord } from './bench/common';
 

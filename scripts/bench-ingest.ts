@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
-import { mulberry32 } from '../src/testing/seededRandom';
+import { mulberry32 } from '@openbook/core/testing/seededRandom';
 import { findChromium } from './find-chromium.mjs';
 import type { BenchRecord } from './bench/common';
 

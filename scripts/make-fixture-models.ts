@@ -17,7 +17,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EmbeddingModelInfo } from '../src/adapters/embedder/embedder.ts';
-import { mulberry32 } from '../src/testing/seededRandom.ts';
+import { mulberry32 } from '@openbook/core/testing/seededRandom';
 import { FLOAT, INT64, encodeModel, floatTensor, int64Bytes, json, valueInfo, type Onnx, castToFloat } from './onnx-graph.ts';
 import { writeFixtureReranker } from './make-fixture-reranker.ts';
 

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_DOCUMENTS } from '../../src/content/sampleCorpus.ts';
-import { mulberry32 } from '../../src/testing/seededRandom.ts';
+import { mulberry32 } from '@openbook/core/testing/seededRandom';
 
 const RETRIEVAL_SET = join(import.meta.dirname, '../../data/retrieval-set/documents');
 

@@ -5,7 +5,7 @@
 // DequantizeLinear), q4 as its MatMulNBits quantiser writes it (4-bit blocks of 32 with a float scale each),
 // and fp32. Every weight comes from a seeded generator: compute does not depend on the values.
 import { FLOAT, INT64, onnx, valueInfo, type Onnx } from '../onnx-graph.ts';
-import { mulberry32 } from '../../src/testing/seededRandom.ts';
+import { mulberry32 } from '@openbook/core/testing/seededRandom';
 
 export type WeightDtype = 'fp32' | 'q8' | 'q4';
 

@@ -5,7 +5,7 @@
 //   WordPiece, uncased (BERT, all-MiniLM-L6-v2, ms-marco-MiniLM-L-6-v2): 30,522 tokens.
 //   Unigram / SentencePiece (XLM-R, multilingual-e5-small): 250,002 tokens (the model's table has 250,037 rows).
 //   Byte-level BPE (SmolLM2): 49,152 tokens, with merges and ChatML special tokens.
-import { mulberry32 } from '../../src/testing/seededRandom.ts';
+import { mulberry32 } from '@openbook/core/testing/seededRandom';
 import { corpusTexts } from './corpus.ts';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;

@@ -14,7 +14,7 @@ import { embedLsa, fitLsa } from '@openbook/core/lsa/lsaModel';
 import { DEFAULT_TRAINING_OPTIONS, rankingMetrics, trainAdapter, type TrainingData, type TrainingExample } from '@openbook/core/adapterTraining/trainAdapter';
 import { identityWeights } from '@openbook/core/adapterTraining/linearAdapter';
 import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../src/content/sampleCorpus';
-import { mulberry32 } from '../../src/testing/seededRandom';
+import { mulberry32 } from '@openbook/core/testing/seededRandom';
 import { round, type BenchRecord, type BenchSuite } from './common';
 import { bilingualSet } from './retrievalQuality';
 

@@ -26,7 +26,7 @@ import { DEFAULT_KEYWORD_ANALYSIS, type KeywordAnalysis } from '@openbook/core/r
 import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../src/content/sampleCorpus';
 import { fuseStage, applyMmr, type Candidate } from '@openbook/core/retrieval/stages';
 import { DEFAULT_RETRIEVAL_CONFIG } from '@openbook/core/retrievalConfig';
-import { mulberry32, randomUnitVector } from '../../src/testing/seededRandom';
+import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { percentile, round, type BenchRecord, type BenchSuite } from './common';
 import { startTokenizerThread, tokenizerCount, type TokenizerThread } from './tokenizerThreads';
 

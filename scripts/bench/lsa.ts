@@ -18,7 +18,7 @@ import { relevanceMatcher } from '@openbook/core/evaluation/relevance';
 import { embedLsa, fitLsa, LSA_DEFAULT_DIMENSION, type LsaModel } from '@openbook/core/lsa/lsaModel';
 import { tokenize } from '@openbook/core/retrieval/tokenize';
 import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../src/content/sampleCorpus';
-import { mulberry32 } from '../../src/testing/seededRandom';
+import { mulberry32 } from '@openbook/core/testing/seededRandom';
 import { percentile, round, type BenchRecord, type BenchSuite } from './common';
 
 const SUITE = 'lsa';

@@ -7,7 +7,7 @@ import { ExportZipWriter } from '../../src/adapters/productionExport/exportZip';
 import { batchesOf, exportRowOf } from '@openbook/core/productionExport/exportRows';
 import { estimateSqlRowBytes, sqlRowsInline } from '@openbook/core/productionExport/pgvectorSql';
 import { packWorkspace, writeWorkspaceFile } from '@openbook/core/workspaceFile';
-import { mulberry32, randomUnitVector } from '../../src/testing/seededRandom';
+import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { round, type BenchRecord, type BenchSuite, syntheticWorkspace } from './common';
 
 const DIM = 384;

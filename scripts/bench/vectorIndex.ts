@@ -12,7 +12,7 @@ import { ExactIndex } from '../../src/adapters/vectorIndex/exactIndex';
 import { loadVoyNode } from '../../src/adapters/vectorIndex/loadVoyNode';
 import type { IndexItem } from '../../src/adapters/vectorIndex/vectorIndex';
 import { VOY_BATCH_SIZE, VoyIndex, type VoyConstructor } from '../../src/adapters/vectorIndex/voyIndex';
-import { mulberry32, randomUnitVector } from '../../src/testing/seededRandom';
+import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { percentile, round, sameSet, type BenchRecord, type BenchSuite } from './common';
 
 const SUITE = 'vector-index';

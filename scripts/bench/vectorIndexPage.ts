@@ -3,7 +3,7 @@
 // searches, the engines taking turns on each query (rotating who goes first) so they see the same load.
 import { ExactIndex } from '../../src/adapters/vectorIndex/exactIndex';
 import { relaxedSimdAvailable } from '../../src/adapters/vectorIndex/scanKernel';
-import { mulberry32, randomUnitVector } from '../../src/testing/seededRandom';
+import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
 
 export interface PageResult {
   relaxed: boolean;

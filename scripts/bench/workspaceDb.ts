@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto'; // IndexedDB for Node, for the workspace storage benchmark only
 import { serialize } from 'node:v8';
 import { WorkspaceDb } from '../../src/adapters/storage/workspaceDb';
-import { mulberry32, randomUnitVector } from '../../src/testing/seededRandom';
+import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { percentile, round, type BenchRecord, type BenchSuite, syntheticWorkspace } from './common';
 
 const DIM = 384;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Chunk, ChunkingOptions } from './types';
 import { chunkText, maxOverlap, validateChunkingOptions } from './chunking';
 import { countCodePoints, graphemeBoundaries } from './unicodeText';
-import { mulberry32 } from '../../../src/testing/seededRandom';
+import { mulberry32 } from './testing/seededRandom';
 
 // ---- Helpers ----
 

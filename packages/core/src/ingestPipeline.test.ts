@@ -8,7 +8,7 @@ import { decodeTextFile } from './decodeText';
 import { EmbeddingBatcher, embeddingBatches, PipelineCancelledError, runEmbeddingPipeline } from './ingestPipeline';
 import type { Chunk, SourceDocument } from './types';
 import type { ChunkerSettings } from './chunkers/settings';
-import { mulberry32 } from '../../../src/testing/seededRandom';
+import { mulberry32 } from './testing/seededRandom';
 
 const WORDS = 'lava magma volcano ash crater tea leaf oolong steep kettle river delta flood bank 火山 熔岩 茶叶 河流 洪水 山谷'.split(' ');
 

@@ -8,7 +8,7 @@ import type { SourceDocument } from './types';
 import { identityWeights } from './adapterTraining/linearAdapter';
 import type { SavedAdapter } from './adapterTraining/savedAdapter';
 import { exportWorkspace, parseWorkspaceFile, type WorkspaceContent } from './workspaceFile';
-import { mulberry32, randomUnitVector } from '../../../src/testing/seededRandom';
+import { mulberry32, randomUnitVector } from './testing/seededRandom';
 
 const DIM = 6;
 const MODEL = 'test/model';

@@ -6,7 +6,7 @@ import { chunkText } from './chunking';
 import { withChunkMeta } from './chunkMeta';
 import type { RecursiveChunkerSettings } from './chunkers/settings';
 import type { SourceDocument } from './types';
-import { mulberry32, randomUnitVector } from '../../../src/testing/seededRandom';
+import { mulberry32, randomUnitVector } from './testing/seededRandom';
 import {
   exportWorkspace,
   float32Bytes,

@@ -3,7 +3,7 @@
 // top-k ids with the same scores (to float tolerance: they differ only in how avgdl is rounded).
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_DOCUMENTS } from '../../content/sampleCorpus';
-import { mulberry32 } from '../../testing/seededRandom';
+import { mulberry32 } from '@openbook/core/testing/seededRandom';
 import { Bm25Index } from './bm25Index';
 import type { KeywordDoc, KeywordHit } from './keywordIndex';
 import { MiniSearchIndex } from './miniSearchIndex';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../content/sampleCorpus';
 import { DEFAULT_KEYWORD_ANALYSIS, RAW_KEYWORD_ANALYSIS } from '@openbook/core/retrieval/keywordSettings';
 import { keywordSourceKey, savedKeywordIndexProblem, SAVED_KEYWORD_INDEX_VERSION, type SavedKeywordIndex } from '@openbook/core/retrieval/savedKeywordIndex';
-import { mulberry32 } from '../../testing/seededRandom';
+import { mulberry32 } from '@openbook/core/testing/seededRandom';
 import { Bm25Index } from './bm25Index';
 import type { KeywordDoc } from './keywordIndex';
 import { KeywordIndexPersistence } from './keywordIndexPersistence';

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countTerms, type TermCounts } from '@openbook/core/retrieval/termCounts';
 import { SAMPLE_DOCUMENTS, SAMPLE_QUESTIONS } from '../../content/sampleCorpus';
-import { mulberry32 } from '../../testing/seededRandom';
+import { mulberry32 } from '@openbook/core/testing/seededRandom';
 import { Bm25Index } from './bm25Index';
 import type { KeywordDoc } from './keywordIndex';
 import { buildInParallel, splitByLength, type KeywordBuildTarget, type KeywordTokenizer } from './parallelBuild';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, randomUnitVector } from '../../testing/seededRandom';
+import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { Projector, type Rows } from './projection';
 
 /** Two clusters of unit vectors around two directions. */

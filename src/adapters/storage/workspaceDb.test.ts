@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chunkText } from '@openbook/core/chunking';
 import type { RecursiveChunkerSettings } from '@openbook/core/chunkers/settings';
 import type { SourceDocument } from '@openbook/core/types';
-import { mulberry32, randomUnitVector } from '../../testing/seededRandom';
+import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { FIRST_GENERATION, WorkspaceDb } from './workspaceDb';
 import { isQuotaError, type IndexSnapshot } from './workspaceStorage';
 

@@ -6,7 +6,7 @@ import { chunkText } from '@openbook/core/chunking';
 import type { SourceDocument } from '@openbook/core/types';
 import { identityWeights } from '@openbook/core/adapterTraining/linearAdapter';
 import type { SavedAdapter } from '@openbook/core/adapterTraining/savedAdapter';
-import { mulberry32, randomUnitVector } from '../../testing/seededRandom';
+import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { WorkspaceDb } from './workspaceDb';
 import type { IndexSnapshot } from './workspaceStorage';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ExactIndex } from './exactIndex';
 import { loadVoyNode } from './loadVoyNode';
 import { VoyIndex } from './voyIndex';
-import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
+import { mulberry32, randomItems, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { cosineSimilarity } from '@openbook/core/similarity';
 
 const all = randomItems(300, 16, 7, 'c');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExactIndex, kernelErrorBound, strideFor } from './exactIndex';
 import { scanKernelBytes, simdAvailable } from './scanKernel';
 import type { IndexItem, SearchHit } from './vectorIndex';
-import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
+import { mulberry32, randomItems, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { cosineSimilarity } from '@openbook/core/similarity';
 
 const items = (n: number, dim: number, seed: number, prefix = 'c'): IndexItem[] => randomItems(n, dim, seed, prefix);

@@ -3,7 +3,7 @@
 // against a float64 scan, filters at that size, and removal of a whole document's worth of chunks.
 import { describe, expect, it } from 'vitest';
 import { cosineSimilarity } from '@openbook/core/similarity';
-import { mulberry32, randomUnitVector } from '../../testing/seededRandom';
+import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { loadVoyNode } from './loadVoyNode';
 import type { IndexItem, SearchHit } from './vectorIndex';
 import { VoyIndex } from './voyIndex';

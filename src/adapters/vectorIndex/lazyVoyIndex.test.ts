@@ -1,7 +1,7 @@
 // LazyVoyIndex: the exact scan until a search asks for Voy, then a VoyIndex (real voy-search wasm, loaded
 // in Node by loadVoyNode.ts) made from the same items; a factory that fails leaves the exact scan answering.
 import { describe, expect, it, vi } from 'vitest';
-import { randomItems, randomUnitVector, mulberry32 } from '../../testing/seededRandom';
+import { randomItems, randomUnitVector, mulberry32 } from '@openbook/core/testing/seededRandom';
 import { ExactIndex } from './exactIndex';
 import { LazyVoyIndex, type WorkerIndex } from './lazyVoyIndex';
 import { loadVoyNode } from './loadVoyNode';

@@ -4,7 +4,7 @@
 // bounds and collect functions against the same passes written in JS.
 import { describe, expect, it } from 'vitest';
 import { cosineSimilarity } from '@openbook/core/similarity';
-import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
+import { mulberry32, randomItems, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { ExactIndex, f32AtLeast, int8StrideFor } from './exactIndex';
 import { createInt8Kernel, createRelaxedInt8Kernel, type Int8Kernel, relaxedSimdAvailable } from './scanKernel';
 import type { IndexItem, SearchHit } from './vectorIndex';

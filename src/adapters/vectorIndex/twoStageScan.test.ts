@@ -3,7 +3,7 @@ import { ExactIndex, INT8_SLACK, int8StrideFor, quantizeInt8 } from './exactInde
 import { dotAt } from './vectorMath';
 import { createInt8Kernel, int8KernelBytes } from './scanKernel';
 import type { IndexItem, SearchHit } from './vectorIndex';
-import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
+import { mulberry32, randomItems, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { cosineSimilarity } from '@openbook/core/similarity';
 
 /** Reference: cosine in float64 against every item, sorted by score desc then id asc. */

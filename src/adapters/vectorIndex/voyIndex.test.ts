@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ExactIndex } from './exactIndex';
 import { loadVoyNode } from './loadVoyNode';
 import type { IndexItem, SearchHit } from './vectorIndex';
-import { mulberry32, randomItems, randomUnitVector } from '../../testing/seededRandom';
+import { mulberry32, randomItems, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { cosineSimilarity } from '@openbook/core/similarity';
 import { VoyIndex, type VoyConstructor, type VoyLike, type VoyResource } from './voyIndex';
 

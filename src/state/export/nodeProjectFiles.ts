@@ -6,10 +6,13 @@
 // The sources are read lazily (Vite's raw imports): nothing of this is loaded before an export.
 // (Globs from the project root, so that they do not depend on where this file lives.)
 const templates = import.meta.glob(['/templates/node/*', '!/templates/node/*.test.ts'], { query: '?raw', import: 'default' });
-const corePackage = import.meta.glob(['/packages/core/package.json', '/packages/core/src/**/*.ts', '!/packages/core/src/**/*.test.ts'], {
-  query: '?raw',
-  import: 'default',
-});
+const corePackage = import.meta.glob(
+  ['/packages/core/package.json', '/packages/core/src/**/*.ts', '!/packages/core/src/**/*.test.ts', '!/packages/core/src/testing/**'],
+  {
+    query: '?raw',
+    import: 'default',
+  },
+);
 const adapters = import.meta.glob(
   [
     '/src/adapters/keywordIndex/bm25Index.ts',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../../src/testing/seededRandom';
+import { mulberry32 } from '../testing/seededRandom';
 import { queryTokens, tokenize } from './tokenize';
 
 describe('tokenize', () => {

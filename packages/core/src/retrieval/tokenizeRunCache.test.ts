@@ -3,7 +3,7 @@
 // each run's ICU words and CJK bigrams, runs in order), whether the runs come from the cache or not.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../../src/testing/seededRandom';
+import { mulberry32 } from '../testing/seededRandom';
 import { clearTokenizeCache, tokenize } from './tokenize';
 
 const DICT_CHAR = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}`;

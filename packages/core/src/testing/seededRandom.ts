@@ -1,8 +1,9 @@
-// Deterministic random numbers for tests, fixture models and benchmarks (the app itself never uses them).
+// Deterministic random numbers for tests, fixture models and benchmarks (the app itself never uses them, and
+// the production export leaves this folder out).
 
-import { seededRandom } from '@openbook/core/seededRandom';
+import { seededRandom } from '../seededRandom';
 
-/** mulberry32: a small, fast seeded PRNG returning numbers in [0, 1) (packages/core/src/seededRandom.ts). */
+/** mulberry32: a small, fast seeded PRNG returning numbers in [0, 1) (../seededRandom.ts). */
 export const mulberry32 = seededRandom;
 
 /** A random direction: Gaussian components (Box-Muller), L2-normalised. */
