@@ -113,8 +113,10 @@ async function openPage() {
   const pipeline = await import('./ingestPipeline');
   const pipelineStore = await import('../documents/pipelineStore');
   const keywords = await import('../retrieval/keywordIndexSync');
-  const { setWorkspaceStorage } = await import('../workspace/workspaceStore');
+  const { setWorkspaceStorage, useWorkspaceStore } = await import('../workspace/workspaceStore');
   setWorkspaceStorage(null);
+  // No saved workspace to restore (start.ts's restore ends so): the keyword index does not wait for one.
+  useWorkspaceStore.setState({ status: 'ready' });
   index.useIndexStore.setState({ modelId: MODEL, devicePreference: 'wasm' });
   const options = { kind: 'recursive' as const, chunkSize: 90, overlap: 15 };
   chunking.useChunkingStore.setState({ options, draft: options });
