@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dictionaryTokens } from '../testing/dictionaryTokens';
 import { mulberry32 } from '../testing/seededRandom';
 import { queryTokens, tokenize } from './tokenize';
 
@@ -50,36 +51,8 @@ describe('tokenize agrees with Intl.Segmenter outside CJK', () => {
 });
 
 describe('tokenize: CJK bigrams', () => {
-  // The plain definition: segment each run, then per stretch of consecutive Han / kana words, the bigrams
-  // of its characters (code points) except those that already are a two-character word, after its words.
-  function reference(text: string): string[] {
-    const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
-    const cjk = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆]+$/u;
-    const out: string[] = [];
-    let chars: string[] = [];
-    let pairs = new Set<number>();
-    const flush = () => {
-      if (chars.length > 2) for (let i = 0; i + 1 < chars.length; i++) if (!pairs.has(i)) out.push(chars[i]! + chars[i + 1]!);
-      chars = [];
-      pairs = new Set();
-    };
-    for (const part of segmenter.segment(text)) {
-      if (!part.isWordLike) {
-        flush();
-        continue;
-      }
-      out.push(part.segment);
-      if (!cjk.test(part.segment)) {
-        flush();
-        continue;
-      }
-      const wordChars = [...part.segment];
-      if (wordChars.length === 2) pairs.add(chars.length);
-      chars.push(...wordChars);
-    }
-    flush();
-    return out;
-  }
+  // The plain definition (testing/dictionaryTokens.ts).
+  const reference = dictionaryTokens;
 
   it('are the bigrams of each stretch of Han and kana words, astral characters included', () => {
     const rand = mulberry32(5);

@@ -3,6 +3,7 @@
 // each run's ICU words and CJK bigrams, runs in order), whether the runs come from the cache or not.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dictionaryTokens } from '../testing/dictionaryTokens';
 import { mulberry32 } from '../testing/seededRandom';
 import { clearTokenizeCache, tokenize } from './tokenize';
 
@@ -10,36 +11,6 @@ const DICT_CHAR = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana
 const W = String.raw`(?:(?![${DICT_CHAR}])[\p{L}\p{M}\p{N}_])`;
 const RUNS = new RegExp(String.raw`[${DICT_CHAR}]+|${W}+(?:['’.]${W}+|,\p{N}+)*`, 'gu');
 const DICT_START = new RegExp(`^[${DICT_CHAR}]`, 'u');
-const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆]+$/u;
-
-/** The dictionary-script tokens of text (the runs joined by line breaks): ICU's words, then each stretch's bigrams. */
-function dictionaryTokens(text: string): string[] {
-  const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
-  const out: string[] = [];
-  let chars: string[] = [];
-  let pairs = new Set<number>();
-  const flush = () => {
-    if (chars.length > 2) for (let i = 0; i + 1 < chars.length; i++) if (!pairs.has(i)) out.push(chars[i]! + chars[i + 1]!);
-    chars = [];
-    pairs = new Set();
-  };
-  for (const part of segmenter.segment(text)) {
-    if (!part.isWordLike) {
-      flush();
-      continue;
-    }
-    out.push(part.segment);
-    if (!CJK.test(part.segment)) {
-      flush();
-      continue;
-    }
-    const wordChars = [...part.segment];
-    if (wordChars.length === 2) pairs.add(chars.length);
-    chars.push(...wordChars);
-  }
-  flush();
-  return out;
-}
 
 /** The tokens as defined, with no cache and no scan: the regular expression's words, then the runs' tokens. */
 function reference(text: string): string[] {
