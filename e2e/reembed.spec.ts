@@ -15,11 +15,16 @@ test('while another model re-embeds, the old index answers exactly as before; th
   await expect(table.getByRole('listitem').nth(0)).toContainText('tea.txt');
   const before = await scores(page);
 
-  // A larger workspace, so that the new model's run lasts a while.
+  // A larger workspace, so that the new model's run has more than one batch.
   const lines = Array.from({ length: 2000 }, (_, i) => `Lava and tea, line ${i}.`).join('\n');
   await page.getByLabel('Choose files').setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(lines) });
   await expect(documentList(page)).toContainText('big.txt');
   await page.getByRole('radio', { name: /Tiny wide test embedder/ }).check();
+  // The new run waits after its first batch until released below (the app's test hook 'embed-batch'), so
+  // that the questions are asked while it is under way, however fast the machine.
+  await page.evaluate(() => {
+    (window as unknown as { __openbookTest: { hold?: string[] } }).__openbookTest.hold = ['embed-batch'];
+  });
   await page.getByRole('button', { name: /^Re-embed with Tiny wide test embedder/ }).click();
   await expect(page.getByTestId('old-index-searchable')).toContainText('made with openbook/tiny-embedder');
   const bar = page.getByRole('progressbar', { name: 'Chunks embedded' });
@@ -38,6 +43,7 @@ test('while another model re-embeds, the old index answers exactly as before; th
   expect(await scores(page)).toEqual(before);
   await expect(page.getByTestId('index-summary')).toHaveText(summary);
   await expect(bar).toBeVisible(); // the new run was still going
+  await page.evaluate(() => (window as unknown as { __openbookTest: { release(p: string): void } }).__openbookTest.release('embed-batch'));
 
   await expect(page.getByTestId('index-summary')).toContainText('1024-dimensional vectors from openbook/tiny-embedder-1024', { timeout: 120_000 });
   await expect(page.getByTestId('old-index-searchable')).toHaveCount(0);

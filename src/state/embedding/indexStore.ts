@@ -41,6 +41,10 @@ import { indexedText } from '@openbook/core/retrieval/contextualHeader';
 import { chunkContextsInUse, contextOf, type ChunkContexts } from '../chunks/chunkContextStore';
 import { buildIndex } from '../flows/buildIndex';
 import { describeError, isCancelled } from '../runtime/errors';
+import { holdForTest } from '../runtime/testHooks';
+
+/** Where an end-to-end test may hold an embedding run between two batches (window.__openbookTest.hold). */
+export const EMBED_BATCH_HOLD = 'embed-batch';
 import { saveIndex, useWorkspaceStore } from '../workspace/workspaceStore';
 import { clearProgress, noteUnsavedRun, PROGRESS_BATCH, saveProgressBatch } from './resumeStore';
 import { useGpuStore } from '../models/gpuStore';
@@ -401,6 +405,8 @@ export const useIndexStore = create<IndexState>()(
             });
             // (An LSA fit is quick to redo, and a saved batch of one fit would not match the next.)
             if (device !== 'cpu') void saveProgressBatch(model.id, device, batch, vectors);
+            // An end-to-end test may hold a run between its batches (see EMBED_BATCH_HOLD); never for a user.
+            if (start + PROGRESS_BATCH < missing.length) await holdForTest(EMBED_BATCH_HOLD);
           }
           if (!stillCurrent()) return;
           const lastRun = streamed
