@@ -62,11 +62,17 @@ test('Stop during the comparison stops the answer running and skips the other', 
   await askQuestion(page, 'How hot is lava?');
   await expect(page.getByTestId('generation-stats')).toBeVisible({ timeout: 60_000 });
 
+  // The app holds the answer after its first token (a test hook, so that the Stop lands part-way however
+  // fast this machine answers), Stop is pressed, then the answer may go on.
+  await page.evaluate(() => {
+    (window.__openbookTest ??= {}).hold = ['answer-first-token'];
+  });
   await page.getByRole('button', { name: 'Compare with and without retrieval' }).click();
   await page.waitForFunction(() => !!document.querySelector('[data-testid="comparison-rag-text"][aria-busy="true"]')?.textContent, null, {
     polling: 'raf',
   });
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.evaluate(() => window.__openbookTest?.release?.('answer-first-token'));
   const rag = page.getByTestId('comparison-rag');
   await expect(rag).toContainText('Stopped before the end.');
   await expect(page.getByTestId('comparison-plain')).toContainText('Not generated: stopped before its turn.');
