@@ -4,9 +4,8 @@
 // prompt differs between them. Stop (the generation store's) ends the answer in progress and skips the rest.
 import type { GenerationStats } from '../../adapters/generator/generator';
 import { currentGenerator } from './chatGenerator';
-import { ANSWER_HOLD, failureOf, useGenerationStore } from './generationStore';
+import { failureOf, generateAnswer, useGenerationStore } from './generationStore';
 import { chatMessages, generateOptions, useSamplingStore } from './samplingStore';
-import { holdForTest, testHoldRequested } from '../runtime/testHooks';
 import type { PaneStatus } from './comparison';
 
 export interface SeriesAnswer {
@@ -45,8 +44,7 @@ export async function answerSeries(
     if (store.getState().stopped) break;
     update(i, (a) => ({ ...a, status: 'generating' }));
     try {
-      if (testHoldRequested(ANSWER_HOLD)) await generator.holdNextAnswer?.(holdForTest(ANSWER_HOLD));
-      const stats = await generator.generate(chatMessages(system, prompt), options, (delta) => update(i, (a) => ({ ...a, answer: a.answer + delta })));
+      const stats = await generateAnswer(generator, chatMessages(system, prompt), options, (delta) => update(i, (a) => ({ ...a, answer: a.answer + delta })));
       update(i, (a) => ({ ...a, stats, status: store.getState().stopped ? 'stopped' : 'done' }));
     } catch (err) {
       update(i, (a) => ({ ...a, status: 'failed' }));

@@ -7,7 +7,16 @@ import { persist } from 'zustand/middleware';
 import { settingsStorage } from '../runtime/persistence';
 import * as v from 'valibot';
 import { stringUpTo, schemaPersistOptions } from '../runtime/persistedSchema';
-import type { GenerationErrorCode, GenerationStats, GpuCapabilities, LoadProgress, ModelBlocker } from '../../adapters/generator/generator';
+import type {
+  ChatMessage,
+  GenerateOptions,
+  GenerationErrorCode,
+  GenerationStats,
+  Generator,
+  GpuCapabilities,
+  LoadProgress,
+  ModelBlocker,
+} from '../../adapters/generator/generator';
 import { CHAT_MODELS } from '../../adapters/generator/chatModels';
 import { modelBlocker } from '../../adapters/generator/gpuCapabilities';
 import {
@@ -31,6 +40,20 @@ import { COMPARISON_SIDES, appendToPane, skipWaiting, startComparison, withPane,
 
 /** Where an end-to-end test may hold an answer after its first token (see Generator.holdNextAnswer). */
 export const ANSWER_HOLD = 'answer-first-token';
+
+/**
+ * One answer from the generator: every answer the app asks for (single, comparison pane, series) goes
+ * through here, so an end-to-end test's ANSWER_HOLD holds each of them after its first token.
+ */
+export async function generateAnswer(
+  generator: Generator,
+  messages: ChatMessage[],
+  options: GenerateOptions,
+  onDelta: (text: string) => void,
+): Promise<GenerationStats> {
+  if (testHoldRequested(ANSWER_HOLD)) await generator.holdNextAnswer?.(holdForTest(ANSWER_HOLD));
+  return generator.generate(messages, options, onDelta);
+}
 
 export type { GenerationEngine } from './generationEngines';
 
@@ -249,8 +272,7 @@ export const useGenerationStore = create<GenerationState>()(
           if (!generator || !get().loadedModelId || get().phase === 'generating') return;
           set({ phase: 'generating', answer: '', stats: null, failure: null, stopped: false, answeredPrompt: prompt, comparison: null });
           try {
-            if (testHoldRequested(ANSWER_HOLD)) await generator.holdNextAnswer?.(holdForTest(ANSWER_HOLD));
-            const stats = await generator.generate(chatMessages(system, prompt), optionsNow(), (delta) => set((s) => ({ answer: s.answer + delta })));
+            const stats = await generateAnswer(generator, chatMessages(system, prompt), optionsNow(), (delta) => set((s) => ({ answer: s.answer + delta })));
             set({ phase: 'ready', stats });
           } catch (err) {
             await failGeneration(err);
@@ -266,7 +288,9 @@ export const useGenerationStore = create<GenerationState>()(
             if (get().stopped) break;
             pane((c) => withPane(c, side, { status: 'generating' }));
             try {
-              const stats = await generator.generate(chatMessages(system, prompts[side]), optionsNow(), (delta) => pane((c) => appendToPane(c, side, delta)));
+              const stats = await generateAnswer(generator, chatMessages(system, prompts[side]), optionsNow(), (delta) =>
+                pane((c) => appendToPane(c, side, delta)),
+              );
               pane((c) => withPane(c, side, { stats, status: get().stopped ? 'stopped' : 'done' }));
             } catch (err) {
               pane((c) => withPane(c, side, { status: 'failed' }));
