@@ -1840,7 +1840,7 @@ export const en = {
     engine: 'transformers.js · Automatic (measured)',
     figure: '{{device}} {{rate}} tokens/s',
     measuring: 'Automatic: timing a short answer on {{device}}…',
-    help: 'Automatic loads the model on WebGPU and on WASM once, times a short answer on each (the prompt read, then a few tokens written; tokens/s counts both) and uses the faster. The figures are kept for this model in this browser.',
+    help: 'Automatic loads the model on WebGPU and on WASM once, times a short answer on each (the prompt read, then a few tokens written; tokens/s counts both) and uses the faster. The figures are kept for this model in this browser; where WebGPU uses other weights (f16), that first time downloads both.',
     noAdapter: 'No WebGPU adapter here: Automatic runs on WASM (CPU), the only device, so there is nothing to measure.',
   },
 };
