@@ -58,7 +58,12 @@ export async function scores(page: Page): Promise<number[]> {
   return (await cells.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-score'))))) as number[];
 }
 
-export type ChatEngine = 'WebLLM · WebGPU' | 'transformers.js · WebGPU' | 'transformers.js · WASM (CPU)' | 'OpenAI-compatible endpoint (your own server)';
+export type ChatEngine =
+  | 'WebLLM · WebGPU'
+  | 'transformers.js · Automatic (measured)'
+  | 'transformers.js · WebGPU'
+  | 'transformers.js · WASM (CPU)'
+  | 'OpenAI-compatible endpoint (your own server)';
 
 /** Pick a generation engine in step 6. */
 export async function chooseEngine(page: Page, engine: ChatEngine) {

@@ -1835,6 +1835,14 @@ export const en = {
     failed: 'the pipeline stopped: {{detail}}',
     busy: 'an embedding run is under way: wait for it or cancel it in step 3, then add the files again.',
   },
+  // device3: the transformers.js chat engine's Automatic, measured (issue 16, item 3)
+  chatDevice: {
+    engine: 'transformers.js · Automatic (measured)',
+    figure: '{{device}} {{rate}} tokens/s',
+    measuring: 'Automatic: timing a short answer on {{device}}…',
+    help: 'Automatic loads the model on WebGPU and on WASM once, times a short answer on each (the prompt read, then a few tokens written; tokens/s counts both) and uses the faster. The figures are kept for this model in this browser; where WebGPU uses other weights (f16), that first time downloads both.',
+    noAdapter: 'No WebGPU adapter here: Automatic runs on WASM (CPU), the only device, so there is nothing to measure.',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1794,4 +1794,12 @@ export const zh: Translation = {
     failed: '流水线已停止：{{detail}}',
     busy: '正在进行一次嵌入：请等它完成或在第 3 步取消，然后重新添加文件。',
   },
+  // device3: the transformers.js chat engine's Automatic, measured (issue 16, item 3)
+  chatDevice: {
+    engine: 'transformers.js · 自动（实测）',
+    figure: '{{device}} 每秒 {{rate}} 个词元',
+    measuring: '自动：正在 {{device}} 上计时一段简短回答…',
+    help: '“自动”会在 WebGPU 和 WASM 上各加载一次模型，分别计时一段简短回答（读入提示词，再写出几个词元；每秒词元数两者都算），然后使用较快的设备。测得的数字会为本浏览器中的这个模型保存下来；如果 WebGPU 使用另一套权重（f16），第一次会把两套都下载。',
+    noAdapter: '这里没有 WebGPU 适配器：“自动”在 WASM（CPU）上运行，这是唯一可用的设备，因此无需测量。',
+  },
 };

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { devicesToMeasure, pickMeasuredDevice, readRememberedTrial, rememberTrial, textsPerSecond, TRIAL_TEXTS } from './deviceTrial';
+import {
+  CHAT_TRIAL_NEW_TOKENS,
+  chatTrialMessages,
+  chatTrialTokens,
+  devicesToMeasure,
+  pickMeasuredDevice,
+  readRememberedTrial,
+  rememberTrial,
+  textsPerSecond,
+  trialRate,
+  TRIAL_TEXTS,
+} from './deviceTrial';
 
 const GPU = { webgpu: true, adapter: true, software: false };
 const SOFTWARE = { webgpu: true, adapter: true, software: true };
@@ -126,5 +137,38 @@ describe('the trial', () => {
     expect(TRIAL_TEXTS.length).toBeGreaterThanOrEqual(8);
     expect(textsPerSecond(16, 200)).toBe(80);
     expect(Number.isFinite(textsPerSecond(16, 0))).toBe(true);
+  });
+});
+
+describe("the chat engine's trial", () => {
+  it('is a prompt shaped like the app’s: instructions, every trial passage numbered (English and Chinese), a question', () => {
+    const [message, ...rest] = chatTrialMessages();
+    expect(rest).toEqual([]);
+    expect(message!.role).toBe('user');
+    TRIAL_TEXTS.forEach((text, i) => expect(message!.content).toContain(`[${i + 1}] ${text}`));
+    expect(message!.content).toMatch(/[\u4e00-\u9fff]/);
+    expect(message!.content).toMatch(/Question: .+\?$/);
+    expect(CHAT_TRIAL_NEW_TOKENS).toBeGreaterThan(1);
+  });
+
+  it('counts the prompt’s tokens and those written, over the timed passes', () => {
+    expect(chatTrialTokens(300, 8)).toBe(308);
+    expect(chatTrialTokens(null, 8)).toBe(8);
+    expect(chatTrialTokens(300, null)).toBe(300);
+    expect(trialRate({ items: 2 * 308, ms: 4000 })).toBe(154);
+    expect(Number.isFinite(trialRate({ items: 10, ms: 0 }))).toBe(true);
+  });
+
+  it('decides by the same rules: the faster in tokens/s on a real GPU; WASM over a software adapter; never a device that failed', () => {
+    const tokens = (webgpu: number | null, wasm: number | null) => [
+      { device: 'webgpu' as const, textsPerSecond: webgpu },
+      { device: 'wasm' as const, textsPerSecond: wasm },
+    ];
+    expect(pickMeasuredDevice(tokens(420, 95), GPU)).toMatchObject({ device: 'webgpu', reason: 'faster' });
+    expect(pickMeasuredDevice(tokens(60, 95), GPU)).toMatchObject({ device: 'wasm', reason: 'faster' });
+    expect(pickMeasuredDevice(tokens(420, 95), SOFTWARE)).toMatchObject({ device: 'wasm', reason: 'software-gpu' });
+    expect(pickMeasuredDevice(tokens(null, 95), GPU)).toMatchObject({ device: 'wasm', reason: 'other-failed' });
+    expect(pickMeasuredDevice(tokens(420, null), GPU)).toMatchObject({ device: 'webgpu', reason: 'other-failed' });
+    expect(pickMeasuredDevice(tokens(420, null), SOFTWARE)).toMatchObject({ device: 'wasm', reason: 'other-failed' });
   });
 });

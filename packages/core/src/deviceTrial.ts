@@ -1,15 +1,27 @@
-// "Automatic", measured: where WebGPU has an adapter, a short timed batch of texts runs on each device and the
-// faster one is used, once per model and browser (the figures are remembered). A software WebGPU adapter
+// "Automatic", measured: where WebGPU has an adapter, a short timed trial runs on each device and the faster
+// one is used, once per model and browser (the figures are remembered). A software WebGPU adapter
 // (SwiftShader, llvmpipe...) is measured and shown but never chosen over WASM; a device whose trial failed is
-// never chosen. Pure: the timing happens in the embedder, the memory in the state layer.
+// never chosen. The embedder times a batch of texts, the reranker question-passage pairs, the transformers.js
+// chat engine a short answer (its prompt read, then a few tokens written). Pure: the timing happens in the
+// workers, the memory in the state layer.
 import * as v from 'valibot';
 import type { GpuFacts } from './deviceChoice';
 import type { ComputeDevice } from './types';
 
-/** One device's trial: texts per second over the timed batch, or null when the device failed to run it. */
+/**
+ * One device's trial: items per second over the timed passes (texts for the embedder, pairs for the reranker,
+ * tokens read and written for the chat engine; the field keeps its first name, so remembered figures stay
+ * readable), or null when the device failed to run it.
+ */
 export interface DeviceTrial {
   device: ComputeDevice;
   textsPerSecond: number | null;
+}
+
+/** What a trial's timed passes did: how many items (texts, pairs or tokens), in how many milliseconds. */
+export interface TrialTiming {
+  items: number;
+  ms: number;
 }
 
 /** Why the measured choice is what it is. */
@@ -59,6 +71,31 @@ export const TRIAL_PASSES = 2;
 
 /** Texts per second from a timed run (a run under 1 ms counts as 1 ms: the figure stays finite). */
 export const textsPerSecond = (texts: number, ms: number): number => (texts * 1000) / Math.max(ms, 1);
+
+/** Items per second of a trial's timed passes. */
+export const trialRate = ({ items, ms }: TrialTiming): number => textsPerSecond(items, ms);
+
+/**
+ * The chat engine's trial: a prompt shaped like the app's (instructions, numbered passages, a question; English
+ * and Chinese), read once per pass, then CHAT_TRIAL_NEW_TOKENS tokens written at most. Its figure counts the
+ * prompt's tokens and the answer's over the whole time: what a RAG answer costs is mostly reading the prompt,
+ * then writing, and the device that does both sooner is the one to use.
+ */
+export function chatTrialMessages(): { role: 'user'; content: string }[] {
+  const passages = TRIAL_TEXTS.map((text, i) => `[${i + 1}] ${text}`).join('\n\n');
+  return [
+    {
+      role: 'user',
+      content: `Answer the question using only the passages below, and cite them as [n].\n\n${passages}\n\nQuestion: What does an embedding model do with a chunk?`,
+    },
+  ];
+}
+
+/** Tokens the chat trial writes at most in each pass (after reading the prompt). */
+export const CHAT_TRIAL_NEW_TOKENS = 8;
+
+/** The items a chat trial pass counts: the prompt's tokens and those written (none known counts as none). */
+export const chatTrialTokens = (promptTokens: number | null, writtenTokens: number | null): number => (promptTokens ?? 0) + (writtenTokens ?? 0);
 
 /** What is remembered of a measurement: for which model and browser (adapter included), and the figures. */
 const rememberedSchema = v.object({

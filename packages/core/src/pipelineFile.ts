@@ -259,7 +259,7 @@ export const PIPELINE_SCHEMA = v.strictObject({
   reranker: v.nullable(v.strictObject({ modelId: id, depth: positiveInt(200), maxTokens: positiveInt(100_000) })),
   prompt: v.strictObject({ template: text(1_000_000), systemPrompt: text(1_000_000) }),
   generation: v.strictObject({
-    engine: v.picklist(['webllm', 'transformers-webgpu', 'transformers-wasm', 'openai']),
+    engine: v.picklist(['webllm', 'transformers-auto', 'transformers-webgpu', 'transformers-wasm', 'openai']),
     modelId: id,
     temperature: v.pipe(v.number(), v.minValue(0), v.maxValue(2)),
     topP: v.pipe(v.number(), v.minValue(0.05), v.maxValue(1)),

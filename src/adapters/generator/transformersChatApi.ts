@@ -1,5 +1,6 @@
 // What the transformers.js chat worker offers the main thread. Failures come back as results with a code,
 // not as thrown errors: across Comlink a thrown error keeps only its name and message.
+import type { TrialTiming } from '@openbook/core/deviceTrial';
 import type { DownloadProgress } from '../transformers/downloadProgress';
 import { classifyGenerationError } from './classifyGenerationError';
 import type { ChatMessage, GenerateOptions, GenerationErrorCode, GenerationStats } from './generator';
@@ -43,6 +44,8 @@ export function createChatWorkerApi(engine: TransformersChatEngine) {
       settle(() => engine.load(request, onDownload)),
     generate: (messages: ChatMessage[], options: GenerateOptions, onDelta: (text: string) => void): Promise<ChatResult<GenerationStats>> =>
       settle(() => generateDelivered(engine, messages, options, onDelta)),
+    /** "Automatic", measured: the trial answer, once untimed then `passes` times timed (see TransformersChatEngine.trial). */
+    trial: (passes: number): Promise<ChatResult<TrialTiming>> => settle(() => engine.trial(passes)),
     countTokens: (texts: string[]): Promise<ChatResult<number[]>> => settle(async () => engine.countTokens(texts)),
     interrupt: (): void => engine.interrupt(),
     holdNextAnswer: (): void => engine.holdNextAnswer(),

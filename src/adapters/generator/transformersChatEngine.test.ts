@@ -10,6 +10,7 @@ import type { DownloadProgress } from '../transformers/downloadProgress';
 import type { ModelSource } from '../transformers/modelLocation';
 import type { ChatMessage } from './generator';
 import { TransformersChatEngine } from './transformersChatEngine';
+import { CHAT_TRIAL_NEW_TOKENS, chatTrialMessages, chatTrialTokens } from '@openbook/core/deviceTrial';
 import { parseChatManifest, type TransformersChatModelInfo } from './transformersChatModels';
 
 const SOURCE: ModelSource = { remoteHost: 'https://huggingface.co', basePath: '/' };
@@ -104,6 +105,16 @@ describe('TransformersChatEngine with the fixture chat model', () => {
 
   it('writes the same answer when sampling at a low temperature (the table leaves no doubt)', async () => {
     expect((await answer(CHAT, { temperature: 0.2, maxTokens: 6 })).text).toBe('Lava is molten rock that erupts');
+  });
+
+  it("times Automatic's trial answer: the trial prompt's tokens and those written, over the timed passes only", async () => {
+    const { stats } = await answer(chatTrialMessages(), { temperature: 0, maxTokens: CHAT_TRIAL_NEW_TOKENS });
+    const perPass = chatTrialTokens(stats.promptTokens, stats.completionTokens);
+    expect(stats.promptTokens).toBeGreaterThan(100);
+    expect(stats.completionTokens).toBe(Math.min(CHAT_TRIAL_NEW_TOKENS, FIXTURE_CHAT_ANSWER_TOKENS));
+    const timing = await engine.trial(2);
+    expect(timing.items).toBe(2 * perPass);
+    expect(timing.ms).toBeGreaterThan(0);
   });
 });
 

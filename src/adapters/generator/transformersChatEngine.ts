@@ -11,6 +11,7 @@ import { classifyTransformersError } from './classifyTransformersError';
 import { GenerationError, type ChatMessage, type GenerateOptions, type GenerationStats } from './generator';
 import { IncrementalText } from './incrementalText';
 import type { ComputeDevice } from '@openbook/core/types';
+import { CHAT_TRIAL_NEW_TOKENS, chatTrialMessages, chatTrialTokens, type TrialTiming } from '@openbook/core/deviceTrial';
 import type { TransformersChatModelInfo, TransformersDtype } from './transformersChatModels';
 
 export interface ChatLoadRequest {
@@ -164,6 +165,23 @@ export class TransformersChatEngine {
       // Tokens after the first, over the time they took (the first token's time is the prefill).
       decodeTokensPerS: generated > 1 && decodeS > 0 ? finite((generated - 1) / decodeS) : null,
     };
+  }
+
+  /**
+   * "Automatic", measured (core/deviceTrial.ts): answer the trial prompt once untimed (the first call on a
+   * device compiles its shaders), then `passes` times timed; the prompt's tokens and those written in the timed
+   * passes, and their milliseconds.
+   */
+  async trial(passes: number): Promise<TrialTiming> {
+    const answer = () => this.generate(chatTrialMessages(), { temperature: 0, maxTokens: CHAT_TRIAL_NEW_TOKENS }, () => {});
+    await answer();
+    let items = 0;
+    const start = performance.now();
+    for (let i = 0; i < passes; i++) {
+      const stats = await answer();
+      items += chatTrialTokens(stats.promptTokens, stats.completionTokens);
+    }
+    return { items, ms: performance.now() - start };
   }
 
   /**

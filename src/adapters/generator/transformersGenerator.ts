@@ -10,11 +10,13 @@ import { LoadProgressTotals } from './loadProgressTotals';
 import type { ChatResult, ChatWorkerApi } from './transformersChatApi';
 import type { ChatLoadResult } from './transformersChatEngine';
 import type { ComputeDevice } from '@openbook/core/types';
+import type { TrialTiming } from '@openbook/core/deviceTrial';
 import { chooseWeights, type TransformersChatModelInfo } from './transformersChatModels';
 
 export type ChatWorkerClient = WorkerClient<ChatWorkerApi>;
 
 export interface TransformersGeneratorOptions {
+  /** The device the next load runs on (the Automatic engine changes it between loads: see `device`). */
   device: ComputeDevice;
   /** Whether the WebGPU adapter has 'shader-f16' (chooses the f16 weights on WebGPU). */
   shaderF16: boolean;
@@ -44,7 +46,12 @@ export class TransformersGenerator implements Generator {
   private loading: AbortController | null = null;
   private info: ChatLoadResult | null = null;
 
-  constructor(private readonly options: TransformersGeneratorOptions) {}
+  /** The device the next load() runs on; the Automatic engine sets it before each load. */
+  device: ComputeDevice;
+
+  constructor(private readonly options: TransformersGeneratorOptions) {
+    this.device = options.device;
+  }
 
   get loaded(): boolean {
     return this.client !== null;
@@ -59,7 +66,8 @@ export class TransformersGenerator implements Generator {
     await this.unload();
     const model = this.options.findModel(modelId);
     if (!model) throw new GenerationError('not-found', `"${modelId}" is not a known transformers.js chat model.`);
-    const { device, shaderF16, basePath } = this.options;
+    const { shaderF16, basePath } = this.options;
+    const device = this.device;
     const { dtype } = chooseWeights(model, device, shaderF16);
     const controller = new AbortController();
     this.loading = controller;
@@ -112,6 +120,19 @@ export class TransformersGenerator implements Generator {
       const plain = messages.map(({ role, content }) => ({ role, content }));
       const answering: Promise<ChatResult<GenerationStats>> = client.api.generate(plain, options, callback(onDelta));
       return unwrap(await rejectOnAbort(life.signal, answering, 'The model was unloaded while answering.'));
+    } catch (err) {
+      throw classifyGenerationError(err);
+    }
+  }
+
+  /** "Automatic", measured: the trial answer on the loaded model (tokens read and written, milliseconds). */
+  async trial(passes: number): Promise<TrialTiming> {
+    const client = this.client;
+    const life = this.clientLife;
+    if (!client || !life) throw new GenerationError('unknown', 'No chat model is loaded.');
+    try {
+      const trying: Promise<ChatResult<TrialTiming>> = client.api.trial(passes);
+      return unwrap(await rejectOnAbort(life.signal, trying, 'The model was unloaded during its trial.'));
     } catch (err) {
       throw classifyGenerationError(err);
     }

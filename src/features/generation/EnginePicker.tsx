@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { GENERATION_ENGINES } from '../../state/generation/generationEngines';
 import { useGenerationStore } from '../../state/generation/generationStore';
 import { useGpuStore } from '../../state/models/gpuStore';
+import { engineLabel } from './engineLabel';
 
 export function EnginePicker({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function EnginePicker({ disabled }: { disabled: boolean }) {
         {GENERATION_ENGINES.map((e) => (
           <label key={e} className="choice">
             <input type="radio" name="generation-engine" value={e} checked={engine === e} onChange={() => setEngine(e)} />
-            {t(`generation.engine.${e}`)}
+            {engineLabel(t, e)}
           </label>
         ))}
       </div>

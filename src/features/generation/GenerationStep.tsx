@@ -5,7 +5,7 @@ import { useFocusWhenDone } from '../../ui/useFocusWhenDone';
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../../ui/StepCard';
 import { CHAT_MODELS, modelBlocker } from '../../state/models/catalog';
-import { engineBlocker } from '../../state/generation/generationEngines';
+import { engineBlocker, engineInUse } from '../../state/generation/generationEngines';
 import { useGenerationStore } from '../../state/generation/generationStore';
 import { useGpuStore } from '../../state/models/gpuStore';
 import { useFilledPrompt } from '../../state/augment/filledPrompt';
@@ -14,6 +14,8 @@ import { AnswerView } from './AnswerView';
 import { ComparisonView } from './ComparisonView';
 import { ChatModelPicker } from './ChatModelPicker';
 import { EnginePicker } from './EnginePicker';
+import { ChatDeviceTrialNote } from './ChatDeviceTrialNote';
+import { engineLabel } from './engineLabel';
 import { GenerationFailureNote } from './GenerationFailureNote';
 import { LoadProgressView } from './LoadProgressView';
 import { TransformersModelPicker } from './TransformersModelPicker';
@@ -32,6 +34,7 @@ export function GenerationStep() {
   const failure = useGenerationStore((s) => s.failure);
   const loadedModelId = useGenerationStore((s) => s.loadedModelId);
   const loadedEngine = useGenerationStore((s) => s.loadedEngine);
+  const loadedDevice = useGenerationStore((s) => s.loadedDevice);
   const loadCancelled = useGenerationStore((s) => s.loadCancelled);
   const comparing = useGenerationStore((s) => s.comparison !== null);
   const { load, stop, unload } = useGenerationStore.getState();
@@ -73,6 +76,7 @@ export function GenerationStep() {
           </button>
         )}
       </div>
+      {engine === 'transformers-auto' && <ChatDeviceTrialNote disabled={busy} />}
       {engine === 'openai' && (
         <>
           <EndpointSettings disabled={busy} />
@@ -91,7 +95,7 @@ export function GenerationStep() {
       {loadedEngine && !busy && (
         <p>
           <span className="badge" data-testid="chat-in-use">
-            {t('generation.inUse', { engine: t(`generation.engine.${loadedEngine}`) })}
+            {t('generation.inUse', { engine: engineLabel(t, engineInUse(loadedEngine, loadedDevice)) })}
           </span>
         </p>
       )}

@@ -16,7 +16,9 @@ export function TransformersModelPicker({ disabled }: { disabled: boolean }) {
   const engine = useGenerationStore((s) => s.engine);
   const setModel = useGenerationStore((s) => s.setModel);
   const shaderF16 = useGpuStore((s) => s.caps?.shaderF16 ?? false);
-  const device = engine === 'transformers-webgpu' ? 'webgpu' : 'wasm';
+  // Automatic: the device measured for this model here, WASM until measured.
+  const measured = useGenerationStore((s) => (s.deviceTrial?.modelId === s.modelId ? s.deviceTrial.device : null));
+  const device = engine === 'transformers-webgpu' ? 'webgpu' : engine === 'transformers-auto' ? (measured ?? 'wasm') : 'wasm';
   const facts = useAvailabilityFacts();
   const megabytes = (mb: number) => formatNumber(mb, i18n.language, mb < 1 ? 2 : 0);
   const choices = models.map((m) => {

@@ -48,7 +48,7 @@ export const EMBED_BATCH_HOLD = 'embed-batch';
 import { saveIndex, useWorkspaceStore } from '../workspace/workspaceStore';
 import { clearProgress, noteUnsavedRun, PROGRESS_BATCH, saveProgressBatch } from './resumeStore';
 import { useGpuStore } from '../models/gpuStore';
-import { forgetTrials, measuredChoice, type MeasuredChoice } from '../models/deviceTrials';
+import { forgetTrials, measuredChoice, textTrial, type MeasuredChoice } from '../models/deviceTrials';
 
 export type { DevicePreference } from '@openbook/core/deviceChoice';
 import type { DevicePreference } from '@openbook/core/deviceChoice';
@@ -207,10 +207,10 @@ async function measureAutomatic(
       const result = await loadModel(set, model, device, source, stillCurrent);
       return result.device === 'webgpu' ? 'webgpu' : 'wasm';
     },
-    async time(texts, passes) {
+    run: textTrial(async (texts, passes) => {
       const { api } = await getEmbedder();
       return api.trial(texts, passes);
-    },
+    }),
     stillCurrent,
     onMeasuring: (measuring) => {
       if (stillCurrent()) set({ measuring });

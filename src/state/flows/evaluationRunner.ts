@@ -39,7 +39,8 @@ import { evaluationRetrievalSource } from '../evaluation/evaluationRetrievalSour
 import { buildKeywordIndex } from '../retrieval/keywordIndexBuild';
 import { runRetrieval, type RetrievalOutcome } from '../retrieval/retrievalPipeline';
 import type { RetrievalSource } from '../retrieval/retrievalSource';
-import { WorkerModelLoad, modelSource, resolveDevice } from '../models/modelLoading';
+import { WorkerModelLoad, modelSource } from '../models/modelLoading';
+import { preferredDevice, textTrial } from '../models/deviceTrials';
 import { cachedVector } from '../embedding/vectorCache';
 import { getChunker } from '../runtime/workers';
 import { previousTurnOf, queryCacheKey, type EvalQueryTransform } from '@openbook/core/evaluation/queryTransformDimension';
@@ -306,9 +307,23 @@ async function answerQuestions(
   return configurationResult(config.id, config.topK, out);
 }
 
-/** The device the app embeds on: the user's choice, or what "Automatic" picks here (never a software WebGPU adapter). */
-async function embeddingDevice(): Promise<ComputeDevice> {
-  const { device } = await resolveDevice(useIndexStore.getState().devicePreference);
+/**
+ * The device the app embeds this model on: the user's choice, or Automatic's measured choice (the same as step
+ * 3's, models/deviceTrials.ts: remembered per model and browser, or timed now in the evaluation's own embedder;
+ * never a software WebGPU adapter over WASM). Cached vectors are reused only for the same device.
+ */
+async function embeddingDevice(model: EmbeddingModelInfo, session: EvaluationSession, onProgress: (p: EvalStageProgress) => void): Promise<ComputeDevice> {
+  let embedder: EmbedderClient | null = null;
+  const { device } = await preferredDevice(useIndexStore.getState().devicePreference, model.id, {
+    async load(trialDevice) {
+      embedder = await session.embedderFor(model, trialDevice, onProgress);
+      return trialDevice;
+    },
+    run: textTrial((texts, passes) => embedder!.api.trial(texts, passes)),
+    stillCurrent: () => !session.cancelled,
+    onMeasuring: () => onProgress({ stage: 'loading-model', done: 0, total: 0 }),
+  });
+  session.check();
   if (!device) throw new EvaluationProblem(message('embedding.errors.webgpu-unavailable'));
   return device;
 }
@@ -352,7 +367,7 @@ async function runOnOwnIndex(
   if (config.mode !== 'keyword') {
     const lsa = isBuiltinLsa(model);
     // The built-in embedder runs in plain JavaScript on the CPU; a model on the device the app embeds on.
-    const device = lsa ? 'cpu' : await embeddingDevice();
+    const device = lsa ? 'cpu' : await embeddingDevice(model, session, onProgress);
     const embedder = device === 'cpu' ? await session.lsaEmbedderFor(chunks.map(textOf), onProgress) : await session.embedderFor(model, device, onProgress);
     const vectorOf = new Map<string, Float32Array>();
     const toEmbed = new Set<string>();

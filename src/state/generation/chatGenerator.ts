@@ -26,6 +26,7 @@ export async function generatorFor(
   } else {
     const { TransformersGenerator } = await import('../../adapters/generator/transformersGenerator');
     generator = new TransformersGenerator({
+      // Automatic sets the device before each load (chatDeviceTrial.ts); WASM until it does.
       device: engine === 'transformers-webgpu' ? 'webgpu' : 'wasm',
       shaderF16: caps.shaderF16,
       basePath: import.meta.env.BASE_URL,

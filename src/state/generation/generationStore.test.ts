@@ -16,6 +16,10 @@ const fake = vi.hoisted(() => ({
   unloads: 0,
   /** Options each TransformersGenerator was created with. */
   transformersCreated: [] as { device: string; shaderF16: boolean; basePath: string; findModel(id: string): unknown }[],
+  /** The device of each transformers.js load, and each trial's, in order (the Automatic engine). */
+  transformersDevices: [] as string[],
+  /** Milliseconds a trial takes on each device. */
+  trialMs: { webgpu: 100, wasm: 400 } as Record<string, number>,
 }));
 
 vi.mock('../../adapters/generator/gpuCapabilities', async (importOriginal) => ({
@@ -47,9 +51,22 @@ vi.mock('../../adapters/generator/webllmGenerator', () => ({ WebLLMGenerator: fa
 
 vi.mock('../../adapters/generator/transformersGenerator', () => ({
   TransformersGenerator: class extends fakeGeneratorClass('tjs:') {
+    device: string;
+    loadedInfo: { modelId: string; device: string } | null = null;
     constructor(options: (typeof fake.transformersCreated)[number]) {
       super();
       fake.transformersCreated.push(options);
+      this.device = options.device;
+    }
+    override async load(modelId: string, host: string, onProgress: (p: LoadProgress) => void) {
+      fake.transformersDevices.push(`load ${this.device}`);
+      this.loadedInfo = null;
+      await super.load(modelId, host, onProgress);
+      this.loadedInfo = { modelId, device: this.device };
+    }
+    async trial(passes: number) {
+      fake.transformersDevices.push(`trial ${this.loadedInfo?.device}`);
+      return { items: passes * 100, ms: fake.trialMs[this.loadedInfo!.device]! };
     }
   },
 }));
@@ -77,7 +94,17 @@ beforeEach(async () => {
   await useGenerationStore.getState().unload();
   useGenerationStore.setState({ phase: 'idle', failure: null, answer: '', stats: null, loadCancelled: false, comparison: null });
   useGenerationStore.setState({ engine: 'webllm', engineChosen: false, modelId: useGenerationStore.getState().modelIds.webllm });
-  Object.assign(fake, { loads: [], loadImpl: null, generateImpl: null, interrupts: 0, unloads: 0, transformersCreated: [], endpointCreated: [] });
+  Object.assign(fake, {
+    loads: [],
+    loadImpl: null,
+    generateImpl: null,
+    interrupts: 0,
+    unloads: 0,
+    transformersCreated: [],
+    endpointCreated: [],
+    transformersDevices: [],
+    trialMs: { webgpu: 100, wasm: 400 },
+  });
   fake.caps = { webgpu: true, adapter: true, shaderF16: true, software: false, adapterName: 'test' };
   localStorage.clear(); // a fresh module must start from the defaults, not from what another test chose
 });
@@ -274,6 +301,39 @@ describe('generation engines', () => {
     await store.getState().load();
     expect(fake.transformersCreated.at(-1)).toMatchObject({ device: 'webgpu', shaderF16: true });
     expect(store.getState()).toMatchObject({ phase: 'ready', loadedEngine: 'transformers-webgpu' });
+  });
+
+  it('transformers.js Automatic: timed on each device, the faster loaded, figures kept; Measure again measures at once', async () => {
+    vi.resetModules();
+    fake.caps = { webgpu: true, adapter: true, shaderF16: true, software: false, adapterName: 'gpu' };
+    const { useGenerationStore: store } = await import('./generationStore');
+    store.getState().setEngine('transformers-auto');
+    await store.getState().load();
+    expect(fake.transformersDevices).toEqual(['load webgpu', 'trial webgpu', 'load wasm', 'trial wasm', 'load webgpu']);
+    expect(store.getState()).toMatchObject({
+      phase: 'ready',
+      loadedEngine: 'transformers-auto',
+      loadedDevice: 'webgpu',
+      measuring: null,
+      deviceTrial: {
+        device: 'webgpu',
+        reason: 'faster',
+        modelId: store.getState().modelId,
+        trials: [
+          { device: 'webgpu', textsPerSecond: 2000 },
+          { device: 'wasm', textsPerSecond: 500 },
+        ],
+      },
+    });
+    // Loaded again: the figures are remembered, nothing is timed, and the model already on WebGPU stays.
+    await store.getState().load();
+    expect(fake.transformersDevices).toHaveLength(5);
+    expect(store.getState()).toMatchObject({ phase: 'ready', loadedDevice: 'webgpu', deviceTrial: { device: 'webgpu' } });
+    // Measure again: forgotten and measured now; WASM is the faster this time.
+    fake.trialMs = { webgpu: 800, wasm: 400 };
+    await store.getState().measureAgain();
+    expect(fake.transformersDevices.slice(5)).toEqual(['load webgpu', 'trial webgpu', 'load wasm', 'trial wasm']);
+    expect(store.getState()).toMatchObject({ phase: 'ready', loadedDevice: 'wasm', deviceTrial: { device: 'wasm', reason: 'faster' } });
   });
 
   it('loading with another engine first releases the model of the engine before', async () => {

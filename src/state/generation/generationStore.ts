@@ -28,6 +28,9 @@ import {
 } from '../../adapters/generator/transformersChatModels';
 import { currentGenerator, generatorFor, releaseGenerator } from './chatGenerator';
 import { defaultEngineFor, engineBlocker, engineFamily, type EngineFamily, type GenerationEngine } from './generationEngines';
+import { loadOnMeasuredDevice, type MeasurableGenerator } from './chatDeviceTrial';
+import { forgetTrials, type MeasuredChoice } from '../models/deviceTrials';
+import type { ComputeDevice } from '@openbook/core/types';
 import { useGpuStore } from '../models/gpuStore';
 import { selectModelHost, useSettingsStore } from '../models/settingsStore';
 import { siteModelsOnce } from '../models/modelLoading';
@@ -81,6 +84,14 @@ interface GenerationState {
   phase: GenerationPhase;
   loadedModelId: string | null;
   loadedEngine: GenerationEngine | null;
+  /** The device the loaded transformers.js model runs on (what Automatic chose), else null. */
+  loadedDevice: ComputeDevice | null;
+  /** The Automatic transformers.js engine's measurement: each device's tokens/s and the choice, for the model last loaded with it. */
+  deviceTrial: (MeasuredChoice & { modelId: string }) | null;
+  /** The device the Automatic engine is timing now. */
+  measuring: ComputeDevice | null;
+  /** Forget the chosen model's measured figures; with the Automatic engine's model loaded, measure again now. */
+  measureAgain(): Promise<void>;
   progress: LoadProgress | null;
   failure: GenerationFailure | null;
   answer: string;
@@ -169,6 +180,9 @@ export const useGenerationStore = create<GenerationState>()(
         phase: 'idle',
         loadedModelId: null,
         loadedEngine: null,
+        loadedDevice: null,
+        deviceTrial: null,
+        measuring: null,
         progress: null,
         failure: null,
         answer: '',
@@ -243,27 +257,42 @@ export const useGenerationStore = create<GenerationState>()(
             return;
           }
           // Loading replaces the model loaded before, whichever engine held it.
-          set({ phase: 'loading', loadedModelId: null, loadedEngine: null });
+          set({ phase: 'loading', loadedModelId: null, loadedEngine: null, loadedDevice: null });
+          const live = () => run === loadRun;
+          const onProgress = (progress: LoadProgress) => {
+            if (live()) set({ progress });
+          };
           try {
             const gen = await generatorFor(engine, caps, (modelId) => get().transformersModels.find((m) => m.id === modelId), {
               baseUrl: endpoint.baseUrl,
               apiKey: endpoint.apiKey,
             });
-            await gen.load(id, host, (progress) => {
-              if (run === loadRun) set({ progress });
-            });
-            if (run !== loadRun) return;
-            set({ phase: 'ready', loadedModelId: id, loadedEngine: engine });
+            let loadedDevice: ComputeDevice | null = engine === 'transformers-webgpu' ? 'webgpu' : engine === 'transformers-wasm' ? 'wasm' : null;
+            if (engine === 'transformers-auto') {
+              const { device, measured } = await loadOnMeasuredDevice(gen as Generator & MeasurableGenerator, id, host, {
+                onProgress,
+                stillCurrent: live,
+                onMeasuring: (measuring) => {
+                  if (live()) set({ measuring });
+                },
+              });
+              if (live()) set({ deviceTrial: measured && { ...measured, modelId: id } });
+              loadedDevice = device;
+            } else {
+              await gen.load(id, host, onProgress);
+            }
+            if (!live()) return;
+            set({ phase: 'ready', loadedModelId: id, loadedEngine: engine, loadedDevice });
           } catch (err) {
-            if (run !== loadRun) return; // cancelled: the rejection is expected
-            set({ phase: 'error', failure: failureOf(err, 'load'), loadedModelId: null, loadedEngine: null });
+            if (!live()) return; // cancelled: the rejection is expected
+            set({ phase: 'error', failure: failureOf(err, 'load'), loadedModelId: null, loadedEngine: null, loadedDevice: null, measuring: null });
           }
         },
 
         cancelLoad() {
           if (get().phase !== 'loading') return;
           loadRun++;
-          set({ phase: 'idle', progress: null, loadedModelId: null, loadedEngine: null, loadCancelled: true });
+          set({ phase: 'idle', progress: null, loadedModelId: null, loadedEngine: null, loadedDevice: null, measuring: null, loadCancelled: true });
           void currentGenerator()?.unload();
         },
 
@@ -311,7 +340,16 @@ export const useGenerationStore = create<GenerationState>()(
         async unload() {
           if (!currentGenerator()) return;
           await releaseGenerator();
-          set({ phase: 'idle', loadedModelId: null, loadedEngine: null, progress: null });
+          set({ phase: 'idle', loadedModelId: null, loadedEngine: null, loadedDevice: null, progress: null });
+        },
+
+        async measureAgain() {
+          const { modelId, engine, loadedEngine, loadedModelId, phase } = get();
+          if (isBusy(phase)) return;
+          forgetTrials(modelId);
+          set({ deviceTrial: null });
+          // A model loaded by Automatic is measured again at once (the load is the measurement); otherwise the next load measures.
+          if (engine === 'transformers-auto' && loadedEngine === engine && loadedModelId === modelId) await get().load();
         },
       };
     },
@@ -328,7 +366,7 @@ export const useGenerationStore = create<GenerationState>()(
       ...schemaPersistOptions<GenerationState>(
         'openbook.generation',
         {
-          engine: v.picklist(['webllm', 'transformers-webgpu', 'transformers-wasm', 'openai']),
+          engine: v.picklist(['webllm', 'transformers-auto', 'transformers-webgpu', 'transformers-wasm', 'openai']),
           engineChosen: v.boolean(),
           modelId: stringUpTo(500),
           // Each family's choice on its own: one saved before a family existed keeps that family's default.

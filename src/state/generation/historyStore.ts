@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { HistoryEntry, HistorySettings } from '@openbook/core/history';
 import type { GenerationStats } from '../../adapters/generator/generator';
 import { useGenerationStore } from './generationStore';
+import { engineInUse } from './generationEngines';
 import { useSamplingStore } from './samplingStore';
 import { useRetrievalStore } from '../retrieval/retrievalStore';
 
@@ -36,7 +37,8 @@ export function recordAnswer(record: AnswerRecord): void {
   const gen = useGenerationStore.getState();
   const sampling = useSamplingStore.getState();
   const settings: HistorySettings = {
-    engine: gen.loadedEngine ?? gen.engine,
+    // Automatic is recorded as the device it chose (transformers-wasm or transformers-webgpu).
+    engine: gen.loadedEngine ? engineInUse(gen.loadedEngine, gen.loadedDevice) : gen.engine,
     model: gen.loadedModelId ?? gen.modelId,
     template: record.template,
     systemPrompt: record.systemPrompt,

@@ -2,7 +2,8 @@
 // software adapter over WASM, never a device that failed), the figures remembered and read back.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ComputeDevice } from '@openbook/core/types';
-import { forgetTrials, measuredChoice, rememberedTrials, type TrialSteps } from './deviceTrials';
+import { forgetTrials, measuredChoice, preferredDevice, rememberedTrials, textTrial, type TrialSteps } from './deviceTrials';
+import { useGpuStore } from './gpuStore';
 
 const GPU = { webgpu: true, adapter: true, shaderF16: true, software: false, adapterName: 'nvidia / ampere' };
 const SWIFTSHADER = { ...GPU, software: true, shaderF16: false, adapterName: 'google / swiftshader' };
@@ -19,10 +20,10 @@ function steps(ms: Record<ComputeDevice, number>, failing: ComputeDevice[] = [])
       current = device;
       return device;
     },
-    async time(texts, passes) {
+    run: textTrial(async (texts, passes) => {
       log.push(`time ${current} ${texts.length}x${passes}`);
       return ms[current!];
-    },
+    }),
     stillCurrent: () => true,
     onMeasuring: (d) => log.push(`measuring ${d}`),
   };
@@ -96,5 +97,35 @@ describe('measuredChoice', () => {
     };
     expect(await measuredChoice('m/a', GPU, cancelling)).toBeNull();
     expect(rememberedTrials('m/a', GPU)).toBeNull();
+  });
+});
+
+describe('preferredDevice', () => {
+  const on = (caps: typeof GPU | typeof NO_ADAPTER) => useGpuStore.setState({ detect: async () => caps });
+
+  it('a device chosen by hand is used as it is, with nothing measured', async () => {
+    on(GPU);
+    const { s, log } = steps({ webgpu: 100, wasm: 400 });
+    expect(await preferredDevice('wasm', 'm/a', s)).toEqual({ device: 'wasm', measured: null });
+    expect(await preferredDevice('webgpu', 'm/a', s)).toEqual({ device: 'webgpu', measured: null });
+    on(NO_ADAPTER);
+    expect(await preferredDevice('webgpu', 'm/a', s)).toEqual({ device: null, measured: null });
+    expect(log).toEqual([]);
+  });
+
+  it('Automatic: the measured choice where WebGPU has an adapter (not the unmeasured GPU default), WASM without one', async () => {
+    on(GPU);
+    // WASM timed faster here: Automatic follows the measurement, where the unmeasured rule would say WebGPU.
+    const measured = await preferredDevice('auto', 'm/a', steps({ webgpu: 400, wasm: 100 }).s);
+    expect(measured.device).toBe('wasm');
+    expect(measured.measured).toMatchObject({ device: 'wasm', reason: 'faster' });
+    // Remembered: a second caller (the evaluation's embedder, say) gets the same choice without timing anything.
+    const again = steps({ webgpu: 1, wasm: 1000 });
+    expect((await preferredDevice('auto', 'm/a', again.s)).device).toBe('wasm');
+    expect(again.log).toEqual([]);
+    on(NO_ADAPTER);
+    const none = steps({ webgpu: 1, wasm: 1 });
+    expect(await preferredDevice('auto', 'm/b', none.s)).toEqual({ device: 'wasm', measured: null });
+    expect(none.log).toEqual([]);
   });
 });

@@ -1,22 +1,26 @@
-// "Automatic", measured (core/deviceTrial.ts): load the model on each device, time a short batch, pick the
+// "Automatic", measured (core/deviceTrial.ts): load the model on each device, time a short trial, pick the
 // faster, and remember the figures in localStorage per model and browser (user agent and GPU adapter), read
-// back with validation. A software WebGPU adapter is measured but never chosen over WASM.
+// back with validation. A software WebGPU adapter is measured but never chosen over WASM. One lifecycle for
+// the embedder, the reranker, the transformers.js chat engine and the evaluation's own embedder.
 import {
   devicesToMeasure,
   pickMeasuredDevice,
   readRememberedTrial,
   rememberTrial,
-  textsPerSecond,
+  trialRate,
   TRIAL_PASSES,
   TRIAL_TEXTS,
   type DeviceTrial,
   type MeasuredChoice,
+  type TrialTiming,
 } from '@openbook/core/deviceTrial';
+import { chooseDevice, type DevicePreference } from '@openbook/core/deviceChoice';
 import type { GpuCapabilities } from '../../adapters/generator/generator';
 import type { ComputeDevice } from '@openbook/core/types';
 import { isCancelled } from '../runtime/errors';
+import { useGpuStore } from './gpuStore';
 
-export type { DeviceTrial, MeasuredChoice };
+export type { DeviceTrial, MeasuredChoice, TrialTiming };
 
 const KEY_PREFIX = 'openbook:device-trial:';
 const storageKey = (modelId: string) => `${KEY_PREFIX}${modelId}`;
@@ -65,8 +69,8 @@ function saveTrials(modelId: string, caps: GpuCapabilities, trials: DeviceTrial[
 export interface TrialSteps {
   /** Load the model on `device` (if not loaded there); returns the device it really runs on. */
   load(device: ComputeDevice): Promise<ComputeDevice>;
-  /** Time TRIAL_PASSES passes over `texts` after one warm-up pass; milliseconds. */
-  time(texts: string[], passes: number): Promise<number>;
+  /** Run the trial on the loaded model: one untimed warm-up pass, then TRIAL_PASSES timed ones (see textTrial). */
+  run(): Promise<TrialTiming>;
   /** False once the run was cancelled or replaced. */
   stillCurrent(): boolean;
   /** The device being measured now, null when done. */
@@ -92,7 +96,7 @@ export async function measuredChoice(modelId: string, caps: GpuCapabilities, ste
       try {
         const loaded = await steps.load(device);
         if (!steps.stillCurrent()) return null;
-        if (loaded === device) rate = textsPerSecond(TRIAL_TEXTS.length * TRIAL_PASSES, await steps.time([...TRIAL_TEXTS], TRIAL_PASSES));
+        if (loaded === device) rate = trialRate(await steps.run());
       } catch (error) {
         if (!steps.stillCurrent() || isCancelled(error)) throw error;
       }
@@ -104,4 +108,29 @@ export async function measuredChoice(modelId: string, caps: GpuCapabilities, ste
   }
   saveTrials(modelId, caps, trials);
   return pickMeasuredDevice(trials, caps);
+}
+
+/**
+ * The embedder's and the reranker's trial: `time` runs TRIAL_PASSES timed passes over the texts after one
+ * warm-up pass and returns their milliseconds; every text of every timed pass counts.
+ */
+export function textTrial(time: (texts: string[], passes: number) => Promise<number>): () => Promise<TrialTiming> {
+  return async () => ({ items: TRIAL_TEXTS.length * TRIAL_PASSES, ms: await time([...TRIAL_TEXTS], TRIAL_PASSES) });
+}
+
+/**
+ * The device for a preference and a model: the user's choice; with Automatic, the device measured faster here
+ * (remembered, or timed now through `steps`) where WebGPU has an adapter, else WASM. `device` is null when
+ * WebGPU was chosen but there is no adapter; `measured` holds the figures when Automatic measured.
+ */
+export async function preferredDevice(
+  preference: DevicePreference,
+  modelId: string,
+  steps: TrialSteps,
+): Promise<{ device: ComputeDevice | null; measured: MeasuredChoice | null }> {
+  const caps = await useGpuStore.getState().detect();
+  const { device } = chooseDevice(preference, caps);
+  if (preference !== 'auto' || !device) return { device, measured: null };
+  const measured = await measuredChoice(modelId, caps, steps);
+  return { device: measured?.device ?? device, measured };
 }

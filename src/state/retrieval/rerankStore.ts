@@ -17,7 +17,7 @@ import { WorkerModelLoad, modelSource, resolveDevice as chooseDeviceFor, siteMod
 import { getReranker, resetReranker } from '../runtime/workers';
 import { describeError } from '../runtime/errors';
 import { useGpuStore } from '../models/gpuStore';
-import { forgetTrials, measuredChoice, type MeasuredChoice } from '../models/deviceTrials';
+import { forgetTrials, measuredChoice, textTrial, type MeasuredChoice } from '../models/deviceTrials';
 
 export type RerankDevicePreference = DevicePreference;
 export type RerankPhase = 'idle' | 'loading' | 'reranking';
@@ -127,10 +127,10 @@ export const useRerankStore = create<RerankState>()(
               if (held?.modelId !== model.id || held.device !== trialDevice) await load(model, trialDevice, source, epoch);
               return get().loaded?.device ?? trialDevice;
             },
-            async time(texts, passes) {
+            run: textTrial(async (texts, passes) => {
               const { api } = await getReranker();
               return api.trial(texts, passes);
-            },
+            }),
             stillCurrent: live,
             onMeasuring: (measuring) => {
               if (live()) set({ measuring });
