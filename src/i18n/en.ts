@@ -1835,6 +1835,11 @@ export const en = {
     failed: 'the pipeline stopped: {{detail}}',
     busy: 'an embedding run is under way: wait for it or cancel it in step 3, then add the files again.',
   },
+  ingestStream: {
+    progressInStep1: 'Embedding as files are added: the progress of every stage is shown in step 1 (Adding and indexing).',
+    lsaWaits:
+      'the built-in embedder learns from every chunk at once (how many chunks each word is in, and one projection of all of them), so it starts when the last chunk is there',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
