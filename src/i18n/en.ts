@@ -1836,6 +1836,8 @@ export const en = {
     busy: 'an embedding run is under way: wait for it or cancel it in step 3, then add the files again.',
   },
   ingestStream: {
+    lsaNote:
+      'With the built-in embedder, reading, chunking and the keyword index overlap; embedding starts when the last chunk is there, because the built-in embedder learns from every chunk at once. A model from step 3 embeds the first chunks while the rest are still read.',
     progressInStep1: 'Embedding as files are added: the progress of every stage is shown in step 1 (Adding and indexing).',
     lsaWaits:
       'the built-in embedder learns from every chunk at once (how many chunks each word is in, and one projection of all of them), so it starts when the last chunk is there',

@@ -23,7 +23,8 @@ import { useDocumentsStore } from '../documents/documentsStore';
 import { useIngestStore } from '../documents/ingestStore';
 import { endPipeline, initialPipelineState, setStage, usePipelineStore } from '../documents/pipelineStore';
 import { allChunks, chunkingKey, useChunkingStore } from '../chunks/chunkingStore';
-import { isIndexBusy, startStreamingRun, useIndexStore } from '../embedding/indexStore';
+import { EMBED_BATCH_HOLD, isIndexBusy, startStreamingRun, useIndexStore } from '../embedding/indexStore';
+import { holdForTest } from '../runtime/testHooks';
 import { PROGRESS_BATCH } from '../embedding/resumeStore';
 import { syncKeywordIndex } from '../retrieval/keywordIndexSync';
 import { searchableChunks } from '../retrieval/searchableChunks';
@@ -183,6 +184,8 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
           embed: async (texts) => {
             const vectors = await run.embed(texts);
             if (!run.stillCurrent()) controller.abort(); // cancelled from the embedding step
+            // An end-to-end test may hold the run after a batch (as embedAndIndex's); never for a user.
+            await holdForTest(EMBED_BATCH_HOLD);
             return vectors;
           },
           textOf: run.textOf,
