@@ -54,6 +54,10 @@ test('the sample corpus goes through the pipeline with the built-in embedder, wh
   const why = page.getByText(/embedding starts when the last chunk is there, because the built-in embedder learns from every chunk at once/);
   await expect(why).toHaveCount(0);
   await toggle.check();
+  // Said only for the built-in embedder (the default with no network), not for a model from step 3.
+  await page.getByRole('radio', { name: /Tiny test embedder/ }).check();
+  await expect(why).toHaveCount(0);
+  await page.getByRole('radio', { name: /LSA: the built-in embedder/ }).check();
   await expect(why).toBeVisible();
 
   await page.getByRole('button', { name: 'Load sample corpus' }).click();
