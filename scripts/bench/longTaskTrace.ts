@@ -70,7 +70,8 @@ function describe(events: TraceEvent[], profile: Profile, overMs: number): LongT
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) return { text: 'no renderer main thread in the trace', longestMs: Number.NaN, longestCpuMs: Number.NaN };
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
-  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur! > overMs * 1000).sort((a, b) => b.dur! - a.dur!);
+  // Most time on a core first (on a loaded machine a long wall time is mostly waiting for one).
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur! > overMs * 1000).sort((a, b) => (b.tdur ?? b.dur!) - (a.tdur ?? a.dur!));
   // The profile's samples with their times (µs, the trace's clock).
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -108,7 +109,7 @@ function describe(events: TraceEvent[], profile: Profile, overMs: number): LongT
     }
     longestMs = Math.max(longestMs, task.dur! / 1000);
     longestCpuMs = Math.max(longestCpuMs, (task.tdur ?? task.dur!) / 1000);
-    if (lines.length > 60) continue;
+    if (lines.length > 80) continue;
     const rendering = new Map<string, number>();
     for (const e of onMain) {
       if (e === task || e.ts < task.ts || e.ts + e.dur! > end) continue;
