@@ -4,18 +4,23 @@
 // index files as they are added": reading, chunking, keyword index and embedding overlap). Also the longest
 // main-thread task during each. Records go to bench-results.json (suite "browser-ingest"). Not part of
 // `npm test`. Needs a build in dist-e2e with the fixture models beside it (`node scripts/e2e.mjs` makes one).
-//   BENCH_INGEST_MB=5  BENCH_RUNS=3  BENCH_PORT=4298  BENCH_DIST=dist-e2e
+//   BENCH_INGEST_MB=5  BENCH_RUNS=3  BENCH_PORT=4298  BENCH_DIST=dist-e2e  BENCH_MODES=sequential,pipelined
+// BENCH_TRACE=1 also prints what each main-thread task over 50 ms was doing (scripts/bench/longTaskTrace.ts;
+// the tracing itself slows the page: only the longest task, in wall time and on a core, is recorded, as
+// suite "browser-ingest-trace").
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { mulberry32 } from '@openbook/core/testing/seededRandom';
 import { findChromium } from './find-chromium.mjs';
 import type { BenchRecord } from './bench/common';
+import { startLongTaskTrace, type LongTaskTrace, type LongTaskTracer } from './bench/longTaskTrace';
 
 const MB = Number(process.env.BENCH_INGEST_MB ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 4298);
 const DIST = process.env.BENCH_DIST ?? 'dist-e2e';
+const TRACE = process.env.BENCH_TRACE === '1';
 
 const WORDS = (
   'lava magma volcano ash crater eruption tea leaf oolong steep kettle river delta flood bank valley rain cloud ' +
@@ -95,13 +100,22 @@ async function main() {
   const file = largeDocument(MB);
   const records: BenchRecord[] = [];
   const record = (mode: string, metric: string, value: number, unit: string) => {
-    records.push({ suite: 'browser-ingest', case: `${MB} MB text, ${mode}`, n: file.length, dim: 0, metric, value: Math.round(value * 100) / 100, unit });
+    records.push({
+      suite: TRACE ? 'browser-ingest-trace' : 'browser-ingest',
+      case: `${MB} MB text, ${mode}`,
+      n: file.length,
+      dim: 0,
+      metric,
+      value: Math.round(value * 100) / 100,
+      unit,
+    });
     console.log(`${mode.padEnd(11)} ${metric.padEnd(36)} ${value.toFixed(1)} ${unit}`);
   };
-  const modes = ['sequential', 'pipelined'] as const;
+  const modes = (['sequential', 'pipelined'] as const).filter((m) => (process.env.BENCH_MODES ?? 'sequential,pipelined').split(',').includes(m));
   const times = { sequential: [] as number[], pipelined: [] as number[] };
   const longest = { sequential: [] as number[], pipelined: [] as number[] };
   let chunks = 0;
+  const traced = { sequential: [] as LongTaskTrace[], pipelined: [] as LongTaskTrace[] };
   try {
     // The two ways take turns, run after run, so that both meet the same load on a shared machine.
     for (let r = 0; r < RUNS; r++) {
@@ -116,6 +130,7 @@ async function main() {
         await page.getByLabel('Run on').selectOption({ label: 'WASM' });
         const toggle = page.getByRole('checkbox', { name: 'Embed and index files as they are added' });
         if (mode === 'pipelined') await toggle.check();
+        const tracer: LongTaskTracer | null = TRACE ? await startLongTaskTrace(page) : null;
         await page.getByLabel('Choose files').setInputFiles({ name: 'large.txt', mimeType: 'text/plain', buffer: file });
         if (mode === 'sequential') {
           // As soon as the document is in the list, "Embed and index" (which waits for its chunks).
@@ -124,6 +139,23 @@ async function main() {
         }
         const at = await searchableAt(page, 600_000);
         await page.waitForTimeout(300); // the observer reports a task after it ends
+        if (tracer) {
+          const trace = await tracer.stop(50);
+          console.log(trace.text);
+          traced[mode].push(trace);
+          console.log(
+            await page.evaluate(() => {
+              const all = [...document.querySelectorAll('body *')];
+              const big = all
+                .map((e) => ({ e, n: e.querySelectorAll('*').length, t: e.textContent?.length ?? 0 }))
+                .filter(({ e }) => e.children.length > 0)
+                .sort((a, b) => b.t - a.t)
+                .slice(0, 8)
+                .map(({ e, n, t }) => `${e.tagName.toLowerCase()}.${e.className} [${e.getAttribute('aria-label') ?? ''}] ${n} elements, ${t} chars`);
+              return `DOM: ${all.length} elements, page ${document.documentElement.scrollHeight} px tall\n  ${big.join('\n  ')}`;
+            }),
+          );
+        }
         const { chosen, most } = await page.evaluate(() => {
           const from = performance.getEntriesByName('bench:file-chosen')[0]?.startTime ?? 0;
           // From the task after the one the file was chosen in: that one is Playwright's own, handing the
@@ -138,11 +170,20 @@ async function main() {
         await context.close();
       }
     }
-    for (const mode of modes) {
-      record(mode, 'file chosen to searchable (median)', median(times[mode]), 'ms');
-      record(mode, 'file chosen to searchable (best)', Math.min(...times[mode]), 'ms');
-      record(mode, '  longest main-thread task (median)', median(longest[mode]), 'ms');
-      record(mode, '  chunks', chunks, 'chunks');
+    if (TRACE) {
+      // Traced runs are slower: their times are not recorded, only where the main thread's time went.
+      for (const mode of modes) {
+        if (traced[mode].length === 0) continue;
+        record(mode, 'longest main-thread task, traced (median)', median(traced[mode].map((t) => t.longestMs)), 'ms');
+        record(mode, '  of it on a core (median)', median(traced[mode].map((t) => t.longestCpuMs)), 'ms');
+      }
+    } else {
+      for (const mode of modes) {
+        record(mode, 'file chosen to searchable (median)', median(times[mode]), 'ms');
+        record(mode, 'file chosen to searchable (best)', Math.min(...times[mode]), 'ms');
+        record(mode, '  longest main-thread task (median)', median(longest[mode]), 'ms');
+        record(mode, '  chunks', chunks, 'chunks');
+      }
     }
   } finally {
     await browser.close();
@@ -150,7 +191,8 @@ async function main() {
   }
   const path = 'bench-results.json';
   const old = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as BenchRecord[]) : [];
-  writeFileSync(path, `${JSON.stringify([...old.filter((r) => r.suite !== 'browser-ingest'), ...records], null, 2)}\n`);
+  const suite = TRACE ? 'browser-ingest-trace' : 'browser-ingest';
+  writeFileSync(path, `${JSON.stringify([...old.filter((r) => r.suite !== suite), ...records], null, 2)}\n`);
 }
 
 main().catch((error: unknown) => {

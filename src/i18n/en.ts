@@ -1843,6 +1843,13 @@ export const en = {
     help: 'Automatic loads the model on WebGPU and on WASM once, times a short answer on each (the prompt read, then a few tokens written; tokens/s counts both) and uses the faster. The figures are kept for this model in this browser; where WebGPU uses other weights (f16), that first time downloads both.',
     noAdapter: 'No WebGPU adapter here: Automatic runs on WASM (CPU), the only device, so there is nothing to measure.',
   },
+  ingestStream: {
+    lsaNote:
+      'With the built-in embedder, reading, chunking and the keyword index overlap; embedding starts when the last chunk is there, because the built-in embedder learns from every chunk at once. A model from step 3 embeds the first chunks while the rest are still read.',
+    progressInStep1: 'Embedding as files are added: the progress of every stage is shown in step 1 (Adding and indexing).',
+    lsaWaits:
+      'the built-in embedder learns from every chunk at once (how many chunks each word is in, and one projection of all of them), so it starts when the last chunk is there',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -150,6 +150,47 @@ describe('runEmbeddingPipeline', () => {
     }
   });
 
+  it('takes a large document a slice at a time, pausing between slices, with the same batches and vectors', async () => {
+    for (const [seed, batchSize, sliceSize] of [
+      [4, 64, 7],
+      [5, 5, 1],
+      [6, 3, 50],
+    ] as const) {
+      const cached = new Set<string>();
+      const expected = await sequential(batchSize, cached);
+      const rand = mulberry32(seed);
+      const calls: string[][] = [];
+      const embed = batchSensitiveEmbed(calls);
+      const vectors = new Map<string, Float32Array>();
+      let pauses = 0;
+      const chunksAtPause: number[] = [];
+      const result = await runEmbeddingPipeline({
+        documents: arriving(rand),
+        embed: async (texts) => {
+          await tick(rand);
+          return embed(texts);
+        },
+        has: (t) => vectors.has(t),
+        store: (texts, out) => texts.forEach((t, i) => vectors.set(t, out[i]!)),
+        batchSize,
+        sliceSize,
+        pause: async () => {
+          pauses++;
+          await tick(rand);
+        },
+        onProgress: (p) => chunksAtPause.push(p.chunks),
+      });
+      expect(calls).toEqual(expected.calls);
+      for (const [t, v] of expected.vectors) expect(vectors.get(t)).toEqual(v);
+      expect(result.chunks.map((c) => c.id)).toEqual(expected.chunks.map((c) => c.id));
+      // One pause between every two slices of a document.
+      const slices = files.reduce((n, _, i) => n + Math.max(1, Math.ceil(readAndChunk(i).chunks.length / sliceSize)), 0);
+      expect(pauses).toBe(slices - files.length);
+      // Progress is reported slice by slice: never more than a slice's chunks at once.
+      for (let i = 1; i < chunksAtPause.length; i++) expect(chunksAtPause[i]! - chunksAtPause[i - 1]!).toBeLessThanOrEqual(sliceSize);
+    }
+  });
+
   it('starts embedding the first document while the later ones are still to come', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {

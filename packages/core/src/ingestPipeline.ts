@@ -92,6 +92,12 @@ export interface EmbeddingPipelineOptions {
   /** Keep a batch's vectors (called once per batch, in order). */
   store(texts: string[], vectors: Float32Array[]): void;
   batchSize: number;
+  /**
+   * A large document's chunks are taken `sliceSize` at a time (default 512), with `pause` awaited between
+   * slices (e.g. a yield to the page's event loop), so that 15,000 chunks never make one long task.
+   */
+  sliceSize?: number;
+  pause?(): Promise<void>;
   signal?: AbortSignal;
   onProgress?(progress: PipelineProgress): void;
 }
@@ -128,13 +134,21 @@ export async function runEmbeddingPipeline(options: EmbeddingPipelineOptions): P
 
   const produce = async () => {
     try {
+      const sliceSize = Math.max(1, options.sliceSize ?? 512);
       for await (const doc of options.documents) {
         check();
         documents++;
-        for (const c of doc) chunks.push(c);
-        queue.push(...batcher.push(doc));
-        report();
-        notify();
+        for (let at = 0; at < doc.length || at === 0; at += sliceSize) {
+          if (at > 0) {
+            await options.pause?.();
+            check();
+          }
+          const slice = doc.length <= sliceSize ? doc : doc.slice(at, at + sliceSize);
+          for (const c of slice) chunks.push(c);
+          for (const batch of batcher.push(slice)) queue.push(batch);
+          report();
+          notify();
+        }
       }
       queue.push(...batcher.finish());
       allArrived = true;

@@ -36,7 +36,7 @@ export function ChunkStatsPanel({ view, text, chunks, chunksKey }: Props) {
   const counter = useMemo(() => counterFor(text), [text]);
   const lengths = useMemo(() => Int32Array.from(chunks, (c) => counter(c.start, c.end)), [counter, chunks]);
   const current = counted && counted.key.startsWith(`${chunksKey}|`) && counted.total === chunks.length ? counted : null;
-  const stats = chunkStats(lengths, current?.counts ?? null, current ? current.maxTokens : null);
+  const stats = useMemo(() => chunkStats(lengths, current?.counts ?? null, current ? current.maxTokens : null), [lengths, current]);
   const n = (x: number, digits = 0) => formatNumber(x, i18n.language, digits);
   const spread = (s: Spread | null) => (s ? t('chunkers.spread', { min: n(s.min), mean: n(s.mean, 1), max: n(s.max) }) : '–');
 

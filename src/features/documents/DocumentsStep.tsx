@@ -2,6 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../../ui/StepCard';
 import { useDocumentsStore } from '../../state/documents/documentsStore';
+import { useIngestSettingsStore } from '../../state/documents/ingestSettingsStore';
+import { addAndIndex } from '../../state/flows/ingestPipeline';
 import { SAMPLE_DOCUMENTS } from '../../content/sampleCorpus';
 import { DropZone } from './DropZone';
 import { PasteForm } from './PasteForm';
@@ -16,6 +18,16 @@ import { WorkspacePanel } from '../workspace';
 export function DocumentsStep() {
   const { t } = useTranslation();
   const addDocuments = useDocumentsStore((s) => s.addDocuments);
+  const indexOnAdd = useIngestSettingsStore((s) => s.indexOnAdd);
+  // With "Embed and index files as they are added" on, the sample corpus goes through the pipeline too.
+  const loadSample = () => {
+    const add = () => {
+      addDocuments(SAMPLE_DOCUMENTS);
+      return true;
+    };
+    if (indexOnAdd) addAndIndex(SAMPLE_DOCUMENTS.length, add);
+    else add();
+  };
   return (
     <StepCard step={1} id="documents" title={t('documents.title')} subtitle={t('documents.subtitle')}>
       <DropZone />
@@ -26,7 +38,7 @@ export function DocumentsStep() {
       <IngestQueue />
       <div className="row">
         <PasteForm />
-        <button type="button" className="secondary" data-lesson="load-sample" onClick={() => addDocuments(SAMPLE_DOCUMENTS)}>
+        <button type="button" className="secondary" data-lesson="load-sample" onClick={loadSample}>
           {t('documents.loadSample')}
         </button>
       </div>

@@ -6,12 +6,15 @@ import { ACCEPTED_EXTENSIONS } from '@openbook/core/documentFormats';
 import { useIngestStore } from '../../state/documents/ingestStore';
 import { useIngestSettingsStore } from '../../state/documents/ingestSettingsStore';
 import { ingestAndIndex } from '../../state/flows/ingestPipeline';
+import { useIndexStore } from '../../state/embedding/indexStore';
+import { isBuiltinLsa } from '@openbook/core/lsa/builtinLsa';
 
 export function DropZone() {
   const { t } = useTranslation();
   const readFiles = useIngestStore((s) => s.addFiles);
   const indexOnAdd = useIngestSettingsStore((s) => s.indexOnAdd);
   const setIndexOnAdd = useIngestSettingsStore((s) => s.setIndexOnAdd);
+  const builtin = useIndexStore((s) => isBuiltinLsa(s.modelId));
   const addFiles = (files: File[]) => (indexOnAdd ? ingestAndIndex(files) : readFiles(files));
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -56,6 +59,7 @@ export function DropZone() {
       <label className="choice" title={t('ingestPipeline.toggleHelp')}>
         <input type="checkbox" checked={indexOnAdd} onChange={(e) => setIndexOnAdd(e.target.checked)} /> {t('ingestPipeline.toggle')}
       </label>
+      {indexOnAdd && builtin && <p className="muted small">{t('ingestStream.lsaNote')}</p>}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { PIPELINE_STAGES, usePipelineStore, type PipelineStage, type PipelineSta
 import { cancelIngestPipeline } from '../../state/flows/ingestPipeline';
 import { useIndexStore } from '../../state/embedding/indexStore';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { isBuiltinLsa } from '@openbook/core/lsa/builtinLsa';
 
 type Counts = { value?: number; max?: number; detail?: string };
 
@@ -12,6 +13,9 @@ function useStageCounts(): (stage: PipelineStage, s: PipelineState) => Counts {
   const { t } = useTranslation();
   const indexing = useIndexStore((s) => s.indexing);
   const indexEmbedded = useIndexStore((s) => s.embedded);
+  const builtin = useIndexStore((s) => isBuiltinLsa(s.modelId));
+  // The built-in embedder's fit (step 3 shows no bar of its own while the pipeline runs).
+  const fitting = useIndexStore((s) => (s.phase === 'fitting' ? s.fitting : null));
   return (stage, s) => {
     switch (stage) {
       case 'reading':
@@ -25,8 +29,14 @@ function useStageCounts(): (stage: PipelineStage, s: PipelineState) => Counts {
         };
       case 'embedding': {
         // The built-in embedder runs its own run at the end: its counts come from the embedding step.
+        if (fitting && s.stages.embedding === 'working')
+          return {
+            ...(fitting.total > 0 ? { value: fitting.done, max: fitting.total } : {}),
+            detail: `${t(`embedding.progress.fitStage.${fitting.stage}`)} · ${t('embedding.progress.chunksDetail', { done: fitting.done, total: fitting.total })}`,
+          };
         const e = s.embedded.total > 0 || !indexEmbedded ? s.embedded : { ...indexEmbedded, final: true };
-        if (s.stages.embedding === 'waiting') return {};
+        // The built-in embedder cannot start before the last chunk: say why while it waits.
+        if (s.stages.embedding === 'waiting') return builtin && s.status === 'running' ? { detail: t('ingestStream.lsaWaits') } : {};
         return { value: e.done, max: e.total, detail: t(e.final ? 'ingestPipeline.embedded' : 'ingestPipeline.embeddedSoFar', e) };
       }
       case 'indexing':

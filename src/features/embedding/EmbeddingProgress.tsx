@@ -1,6 +1,8 @@
-// Progress of the model download (bytes per file) and of the chunks embedded.
+// Progress of the model download (bytes per file) and of the chunks embedded. While files are embedded as
+// they are added, step 1's display of the pipeline is the one progress display: this one says so instead.
 import { useTranslation } from 'react-i18next';
-import { useIndexStore } from '../../state/embedding/indexStore';
+import { isIndexBusy, useIndexStore } from '../../state/embedding/indexStore';
+import { usePipelineStore } from '../../state/documents/pipelineStore';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { ModelDownloadProgress } from '../../ui/ModelDownloadProgress';
 
@@ -11,8 +13,15 @@ export function EmbeddingProgress() {
   const embedded = useIndexStore((s) => s.embedded);
   const indexing = useIndexStore((s) => s.indexing);
   const fitting = useIndexStore((s) => s.fitting);
+  const pipelined = usePipelineStore((s) => s.status === 'running');
 
   const files = Object.values(downloads);
+  if (pipelined && isIndexBusy(phase))
+    return (
+      <p className="muted" role="note">
+        {t('ingestStream.progressInStep1')}
+      </p>
+    );
   return (
     <div className="progress-list">
       {phase === 'fitting' && (

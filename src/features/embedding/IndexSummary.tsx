@@ -1,4 +1,5 @@
 // What the vector index holds now, which engine answers, and whether it is out of date.
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIndexBusy, useIndexStore, countUnindexed } from '../../state/embedding/indexStore';
 import { useChunkingStore } from '../../state/chunks/chunkingStore';
@@ -26,9 +27,18 @@ export function IndexSummary() {
   const documents = useDocumentsStore((s) => s.documents);
   const chunksByDoc = useChunkingStore((s) => s.chunksByDoc);
 
+  // One pass over every chunk, only when the chunks or the index change (not on every redraw).
+  const unindexed = useMemo(
+    () =>
+      indexed.size === 0
+        ? 0
+        : countUnindexed(
+            documents.flatMap((d) => chunksByDoc.get(d.id) ?? []),
+            indexed,
+          ),
+    [documents, chunksByDoc, indexed],
+  );
   if (indexed.size === 0 || !status) return <p className="muted">{t('embedding.summary.empty')}</p>;
-  const current = documents.flatMap((d) => chunksByDoc.get(d.id) ?? []);
-  const unindexed = countUnindexed(current, indexed);
   const busy = isIndexBusy(phase);
 
   return (

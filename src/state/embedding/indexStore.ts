@@ -42,6 +42,7 @@ import { chunkContextsInUse, contextOf, type ChunkContexts } from '../chunks/chu
 import { buildIndex } from '../flows/buildIndex';
 import { describeError, isCancelled } from '../runtime/errors';
 import { holdForTest } from '../runtime/testHooks';
+import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
 
 /** Where an end-to-end test may hold an embedding run between two batches (window.__openbookTest.hold). */
 export const EMBED_BATCH_HOLD = 'embed-batch';
@@ -383,6 +384,8 @@ export const useIndexStore = create<IndexState>()(
 
           const { api } = await getEmbedder();
           const key = vectorKey(model.id, fitted);
+          // Each pass over every chunk in a task of its own, not after the page's redraw of the last change.
+          await yieldToEventLoop();
           const missing = textsWithoutVectors(key, device, chunks, textOf);
           set({ phase: 'embedding', embedded: { done: chunks.length - missing.length, total: chunks.length } });
           const alreadyDone = chunks.length - missing.length;
@@ -419,6 +422,7 @@ export const useIndexStore = create<IndexState>()(
             : { embedded: missing.length, reused: alreadyDone, ms: performance.now() - embedStart, device, ...(fit ? { fit } : {}) };
 
           set({ phase: 'indexing' });
+          await yieldToEventLoop();
           const pairs = chunks.map((chunk) => ({ chunk, vector: cachedVector(key, device, textOf(chunk))! }));
           const { status: indexStatus, kept } = await buildIndex(
             pairs,
@@ -449,6 +453,7 @@ export const useIndexStore = create<IndexState>()(
             queryLoaded = null;
             void resetQueryEmbedder();
           }
+          await yieldToEventLoop(); // the page shows the index ready first
           const snapshot = snapshotOf(get());
           // The run is complete and saved as the index: its batches are no longer needed. If the index could
           // not be saved, the batches that were stored stay (the next visit builds the index from them without

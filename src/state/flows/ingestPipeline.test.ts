@@ -223,4 +223,37 @@ describe('the ingestion pipeline', () => {
     const all = await page.chunking.allChunks();
     expect([...page.index.useIndexStore.getState().indexedChunks.keys()]).toEqual(all.map((c) => c.id));
   });
+  it('takes pasted text through the same pipeline: the index of the sequential path; an empty paste starts nothing', async () => {
+    const pasted = text(4, 120);
+    let page = await openPage();
+    expect(page.documents.useDocumentsStore.getState().addPasted('notes', pasted)).toBe(true);
+    await page.chunking.allChunks();
+    await page.index.useIndexStore.getState().embedAndIndex();
+    const sequential = indexed(page)!;
+    const sequentialCalls = fake.calls;
+    expect(sequential.length).toBeGreaterThan(50);
+
+    fake.calls = [];
+    page = await openPage();
+    const ended = new Promise<void>((resolve) => {
+      const stop = page.progress.subscribe((s) => {
+        if (s.status !== 'running' && s.status !== 'idle') {
+          stop();
+          resolve();
+        }
+      });
+    });
+    expect(page.pipeline.addAndIndex(1, () => page.documents.useDocumentsStore.getState().addPasted('notes', pasted))).toBe(true);
+    expect(page.pipeline.isPipelineRunning()).toBe(true);
+    await ended;
+    expect(page.progress.getState()).toMatchObject({ status: 'done', error: null, files: { done: 1, total: 1 } });
+    expect(fake.calls).toEqual(sequentialCalls);
+    expect(indexed(page)).toEqual(sequential);
+
+    // Nothing to add (an empty paste, which says why itself): no run.
+    fake.calls = [];
+    expect(page.pipeline.addAndIndex(1, () => page.documents.useDocumentsStore.getState().addPasted('empty', '   '))).toBe(false);
+    expect(page.pipeline.isPipelineRunning()).toBe(false);
+    expect(fake.calls).toEqual([]);
+  });
 });

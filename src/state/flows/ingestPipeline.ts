@@ -10,6 +10,11 @@
 // or there is none); the documents already read stay, chunked and searchable by keyword, like those
 // added before a Cancel of file reading.
 // The built-in LSA embedder is fitted to all chunks at once: with it, embedding starts once all are read.
+// It has to: its vectors are a projection learnt from the whole corpus (each term's weight comes from how
+// many chunks have it, and the projection from every chunk's terms together), so a vector made before the
+// last chunk is known would not be the vector of the index; reading, chunking and the keyword index still
+// overlap, and the fit starts the moment the last chunk is there.
+// Text given as text (a paste, the sample corpus) goes through the same pipeline: addAndIndex().
 import type { Chunk } from '@openbook/core/types';
 import { PipelineCancelledError, runEmbeddingPipeline } from '@openbook/core/ingestPipeline';
 import { isBuiltinLsa } from '../../adapters/embedder/embeddingModels';
@@ -18,11 +23,13 @@ import { useDocumentsStore } from '../documents/documentsStore';
 import { useIngestStore } from '../documents/ingestStore';
 import { endPipeline, initialPipelineState, setStage, usePipelineStore } from '../documents/pipelineStore';
 import { allChunks, chunkingKey, useChunkingStore } from '../chunks/chunkingStore';
-import { isIndexBusy, startStreamingRun, useIndexStore } from '../embedding/indexStore';
+import { EMBED_BATCH_HOLD, isIndexBusy, startStreamingRun, useIndexStore } from '../embedding/indexStore';
+import { holdForTest } from '../runtime/testHooks';
 import { PROGRESS_BATCH } from '../embedding/resumeStore';
 import { syncKeywordIndex } from '../retrieval/keywordIndexSync';
 import { searchableChunks } from '../retrieval/searchableChunks';
 import { describeError } from '../runtime/errors';
+import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
 
 let current: AbortController | null = null;
 /** The ingest queue's items of the files the running pipeline was given. */
@@ -95,10 +102,30 @@ export const isPipelineRunning = () => current !== null;
  * Read these files and make them searchable, every stage overlapping the next (see above). Files given
  * while a pipeline runs join it.
  */
-export async function ingestAndIndex(files: File[]): Promise<void> {
+export function ingestAndIndex(files: File[]): Promise<void> {
+  return runPipeline(files.length, () => read(files), true);
+}
+
+/**
+ * Documents given as text (pasted, the sample corpus): `add` adds `count` of them at once (false: none,
+ * e.g. an empty paste, which says why itself); then they go through the same pipeline as files (chunked,
+ * keyword-indexed, embedded, indexed), or join the one running. Returns what `add` returned.
+ */
+export function addAndIndex(count: number, add: () => boolean): boolean {
   if (current) {
-    usePipelineStore.setState((s) => ({ files: { ...s.files, total: s.files.total + files.length } }));
-    await read(files);
+    const added = add();
+    if (added) usePipelineStore.setState((s) => ({ files: { done: s.files.done + count, total: s.files.total + count } }));
+    return added;
+  }
+  if (!add()) return false;
+  void runPipeline(count, async () => undefined, false);
+  return true;
+}
+
+async function runPipeline(count: number, readAll: () => Promise<void>, fromFiles: boolean): Promise<void> {
+  if (current) {
+    usePipelineStore.setState((s) => ({ files: { ...s.files, total: s.files.total + count } }));
+    await readAll();
     return;
   }
   const controller = new AbortController();
@@ -106,7 +133,7 @@ export async function ingestAndIndex(files: File[]): Promise<void> {
   current = controller;
   const startedAt = performance.now();
   performance.mark('openbook:pipeline-start');
-  usePipelineStore.setState({ ...initialPipelineState(), status: 'running', files: { done: 0, total: files.length } });
+  usePipelineStore.setState({ ...initialPipelineState(), status: 'running', files: { done: 0, total: count } });
   setStage('reading', 'working');
   setStage('chunking', 'working');
   setStage('keywords', 'working');
@@ -114,13 +141,15 @@ export async function ingestAndIndex(files: File[]): Promise<void> {
   // Reading: the ingest queue (one status per file). Its items for these files are the last ones now.
   runItems.clear();
   let readingOver = false;
-  const reading = read(files).finally(() => {
+  const reading = readAll().finally(() => {
     readingOver = true;
   });
-  const stopFollowingFiles = useIngestStore.subscribe((s) => {
-    const done = s.items.filter((i) => runItems.has(i.id) && i.status !== 'queued' && i.status !== 'parsing').length;
-    usePipelineStore.setState((p) => ({ files: { done, total: p.files.total } }));
-  });
+  const stopFollowingFiles = fromFiles
+    ? useIngestStore.subscribe((s) => {
+        const done = s.items.filter((i) => runItems.has(i.id) && i.status !== 'queued' && i.status !== 'parsing').length;
+        usePipelineStore.setState((p) => ({ files: { done, total: p.files.total } }));
+      })
+    : () => undefined;
   void reading.then(() => {
     stopFollowingFiles();
     const { files: f } = usePipelineStore.getState();
@@ -155,12 +184,17 @@ export async function ingestAndIndex(files: File[]): Promise<void> {
           embed: async (texts) => {
             const vectors = await run.embed(texts);
             if (!run.stillCurrent()) controller.abort(); // cancelled from the embedding step
+            // An end-to-end test may hold the run after a batch (as embedAndIndex's); never for a user.
+            await holdForTest(EMBED_BATCH_HOLD);
             return vectors;
           },
           textOf: run.textOf,
           has: run.has,
           store: run.store,
           batchSize: PROGRESS_BATCH,
+          // A large document's thousands of chunks a slice at a time, the page free between slices.
+          sliceSize: 512,
+          pause: yieldToEventLoop,
           signal,
           onProgress: (p) => {
             usePipelineStore.setState({ embedded: { done: p.embedded, total: p.toEmbed, final: p.allArrived } });

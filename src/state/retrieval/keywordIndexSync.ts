@@ -22,6 +22,7 @@ import { useIndexStore } from '../embedding/indexStore';
 import { useChunkingStore } from '../chunks/chunkingStore';
 import { useWorkspaceStore } from '../workspace/workspaceStore';
 import { getKeywordIndex } from '../runtime/workers';
+import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
 import { contextOf, type ChunkContexts } from '../chunks/chunkContextStore';
 
 /** How chunks are turned into keyword-index text and tokens. */
@@ -189,6 +190,8 @@ export function startKeywordIndexSync(): void {
     if (queued) return;
     const run = queue.then(async () => {
       await restoreSettled();
+      // Not in the task that changed the chunks (which also redraws the page for them): a task of its own.
+      await yieldToEventLoop();
       const target = latest!;
       latest = null;
       return syncTo(target);
