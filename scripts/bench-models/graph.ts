@@ -146,13 +146,17 @@ export class Graph {
     }
     return name;
   }
-  /** A q8 weight (random bytes, read as uint8 or int8) and its zero point. */
-  private q8Weight(hint: string, dims: number[]): [string, string] {
-    const count = dims.reduce((a, b) => a * b, 1);
-    if (!this.q8Signed) return [this.uint8Init(hint, dims, this.weights.bytes(count)), this.uint8Scalar(128)];
+  /** A q8 weight: random bytes, read as uint8 or int8 (see GraphOptions). */
+  private q8Weight(hint: string, dims: number[]): string {
+    const bytes = this.weights.bytes(dims.reduce((a, b) => a * b, 1));
+    if (!this.q8Signed) return this.uint8Init(hint, dims, bytes);
     const name = this.name(hint);
-    this.initializers.push({ name, dims, dataType: INT8, rawData: this.weights.bytes(count) });
-    return [name, this.int8Zero()];
+    this.initializers.push({ name, dims, dataType: INT8, rawData: bytes });
+    return name;
+  }
+  /** The q8 weights' zero point (named after the scale, as before int8 weights existed: the files stay the same). */
+  private q8Zero(): string {
+    return this.q8Signed ? this.int8Zero() : this.uint8Scalar(128);
   }
 
   /** x @ W (+ b) for a constant [inDim, outDim] weight, laid out as the real export of that dtype does. */
@@ -165,9 +169,9 @@ export class Graph {
       // onnxruntime.quantization's dynamic quantisation (IntegerOps), as in the hub's model_quantized.onnx:
       // weight_type QUInt8 or QInt8 (see GraphOptions).
       const [xq, xScale, xZero] = this.op('DynamicQuantizeLinear', [x], {}, 3) as [string, string, string];
-      const [w, wZero] = this.q8Weight('weight_quantized', [inDim, outDim]);
+      const w = this.q8Weight('weight_quantized', [inDim, outDim]);
       const wScale = this.floatInit('weight_scale', [], Float32Array.of((scale * 2) / 255));
-      const integer = this.one('MatMulInteger', [xq, w, xZero, wZero]);
+      const integer = this.one('MatMulInteger', [xq, w, xZero, this.q8Zero()]);
       const asFloat = this.one('Cast', [integer], { to: FLOAT });
       y = this.one('Mul', [asFloat, this.one('Mul', [xScale, wScale])]);
     } else {
@@ -184,9 +188,9 @@ export class Graph {
   /** Rows of a [rows, width] embedding table for int64 `ids`: 8-bit + DequantizeLinear in q8 (as the real files), else fp32. */
   embedding(ids: string, rows: number, width: number, dtype: WeightDtype): string {
     if (dtype === 'q8') {
-      const [table, zero] = this.q8Weight('embedding_quantized', [rows, width]);
+      const table = this.q8Weight('embedding_quantized', [rows, width]);
       const gathered = this.one('Gather', [table, ids]);
-      return this.one('DequantizeLinear', [gathered, this.floatInit('embedding_scale', [], Float32Array.of(0.1 / 255)), zero]);
+      return this.one('DequantizeLinear', [gathered, this.floatInit('embedding_scale', [], Float32Array.of(0.1 / 255)), this.q8Zero()]);
     }
     return this.one('Gather', [this.floatInit('embedding', [rows, width], this.weights.floats(rows * width, 0.05)), ids]);
   }
