@@ -9,12 +9,13 @@
 // - a 5 MB document end to end: the file chosen to the index searchable (reading, chunking, embedding,
 //   indexing), and the longest main-thread task meanwhile;
 // - with --gpu, per device: chunks/s, rerank pairs/s (the cross-encoder over the candidates of one
-//   question) and chat tokens/s (SmolLM2-135M shape, q4, a fixed question). Without a real WebGPU adapter
+//   question) and chat tokens/s (SmolLM2-135M shape, q4 and q8, a fixed question). Without a real WebGPU adapter
 //   (none, a fallback adapter, SwiftShader), --gpu says so and exits 0.
 // Records go to bench-results.json (suite "browser-embedding", or "browser-gpu" with --gpu).
 //   BENCH_DIST=dir (default: a fresh build in .tmp/bench-dist)  BENCH_PORT=4296 (and the next port)
 //   BENCH_CHUNKS_BYTES=60000 (the document chunks/s is measured on)  BENCH_DOC_BYTES=5000000
 //   BENCH_DOC_MODEL=all-MiniLM-L6-v2 (the model of the 5 MB run)  BENCH_MODELS=name,name (embedding models)
+//   BENCH_CHAT_MODELS=name,name (chat models, e.g. SmolLM2-135M-Instruct-q8)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +38,8 @@ const EMBEDDERS = BENCH_MODELS.filter((m) => m.kind === 'embedding').map((m) => 
 const CHOSEN = process.env.BENCH_MODELS !== undefined ? process.env.BENCH_MODELS.split(',').filter(Boolean) : EMBEDDERS;
 const RERANK_CANDIDATES = Number(process.env.BENCH_RERANK_CANDIDATES ?? 20);
 const CHAT_TOKENS = Number(process.env.BENCH_CHAT_TOKENS ?? 64);
+/** The chat models measured (BENCH_CHAT_MODELS=name,name; default: every benchmark chat model). */
+const CHAT_MODELS = BENCH_MODELS.filter((m) => m.kind === 'chat' && (process.env.BENCH_CHAT_MODELS?.split(',').includes(m.name) ?? true));
 /** Rerank pairs/s and chat tokens/s too (always with --gpu; on WASM alone with BENCH_RERANK_CHAT=1). */
 const RERANK_CHAT = GPU || process.env.BENCH_RERANK_CHAT === '1';
 
@@ -221,11 +224,12 @@ async function rerankRun(browser: Browser, site: StaticSite, device: 'WASM' | 'W
   }
 }
 
-/** Chat tokens/s: the SmolLM2-135M-shaped model (q4) on `device`, answering one question from keyword-retrieved chunks. */
+/** Chat tokens/s: a SmolLM2-135M-shaped model (`model`, q4 or q8) on `device`, answering one question from keyword-retrieved chunks. */
 async function chatRun(
   browser: Browser,
   site: StaticSite,
   device: 'WASM' | 'WebGPU',
+  model: string,
   text: string,
 ): Promise<{ prefill: number; decode: number; tokens: number }> {
   const page = await openApp(browser, site.url);
@@ -233,7 +237,7 @@ async function chatRun(
     await addDocument(page, text);
     await page.getByRole('radio', { name: /^Keyword/ }).check();
     await page.getByRole('radio', { name: device === 'WASM' ? 'transformers.js · WASM (CPU)' : 'transformers.js · WebGPU', exact: true }).check();
-    await page.getByLabel('Chat model (transformers.js)').selectOption(`openbook-bench/SmolLM2-135M-Instruct`);
+    await page.getByLabel('Chat model (transformers.js)').selectOption(`openbook-bench/${model}`);
     await page.getByText('Answer settings').click();
     await page.getByLabel('Max answer tokens').fill(String(CHAT_TOKENS));
     await page.getByRole('button', { name: 'Load model' }).click();
@@ -298,9 +302,22 @@ async function main() {
       for (const device of GPU ? (['WASM', 'WebGPU'] as const) : (['WASM'] as const)) {
         const rerank = await rerankRun(browser, isolated, device, small);
         record(`ms-marco-MiniLM-L-6-v2, ${device}`, rerank.pairs, 'rerank pairs/s', rerank.pairsPerSecond, 'pairs/s');
-        const chat = await chatRun(browser, isolated, device, small);
-        record(`SmolLM2-135M-Instruct q4, ${device}`, chat.tokens, 'prefill tokens/s', chat.prefill, 'tokens/s');
-        record(`SmolLM2-135M-Instruct q4, ${device}`, chat.tokens, 'decode tokens/s', chat.decode, 'tokens/s');
+        // q4 is what the app loads; q8 (model_quantized.onnx) for comparison: ONNX Runtime's WASM build has no
+        // 4-bit kernel, so every MatMulNBits weight is dequantised to fp32 on every call (each decoded token).
+        // On WASM also at 1 thread (the site not isolated): on a loaded machine, threads can cost more than they give.
+        for (const chatModel of CHAT_MODELS) {
+          for (const [site, suffix] of device === 'WASM'
+            ? ([
+                [isolated, ''],
+                [single, ', 1 thread (not isolated)'],
+              ] as const)
+            : ([[isolated, '']] as const)) {
+            const chat = await chatRun(browser, site, device, chatModel.name, small);
+            const name = `SmolLM2-135M-Instruct ${chatModel.dtype}, ${device}${suffix}`;
+            record(name, chat.tokens, 'prefill tokens/s', chat.prefill, 'tokens/s');
+            record(name, chat.tokens, 'decode tokens/s', chat.decode, 'tokens/s');
+          }
+        }
       }
     }
     if (!GPU && DOC_BYTES > 0) {

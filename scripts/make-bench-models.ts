@@ -10,6 +10,9 @@
 //   openbook-bench/all-MiniLM-L6-v2/        6-layer, 384-wide BERT (30,522 WordPiece tokens), q8
 //   openbook-bench/ms-marco-MiniLM-L-6-v2/  the same encoder with a one-logit classifier (cross-encoder), q8
 //   openbook-bench/SmolLM2-135M-Instruct/   30-layer, 576-wide Llama (9 heads, 3 key/value heads, 49,152 tokens), q4
+//   openbook-bench/SmolLM2-135M-Instruct-q8/  the same model in q8 (int8 MatMulInteger, as model_quantized.onnx is
+//                                           written), to compare: on WASM, ONNX Runtime has no 4-bit kernel and
+//                                           dequantises every MatMulNBits weight to fp32 on every call
 //   models.json                             the manifest a site serves (embedding, reranker, chat)
 // Each folder: config.json, tokenizer.json, tokenizer_config.json, onnx/model_quantized.onnx (q8) or
 // onnx/model_q4.onnx (q4), as transformers.js loads them on WASM; with --fp32 also onnx/model.onnx, which it
@@ -59,6 +62,27 @@ const SMOLLM2_135M: LlamaShape = {
   maxPositions: 8192,
   ropeTheta: 100000,
   rmsEps: 1e-5,
+};
+
+const smolLmConfig = {
+  model_type: 'llama',
+  architectures: ['LlamaForCausalLM'],
+  hidden_size: SMOLLM2_135M.hidden,
+  num_hidden_layers: SMOLLM2_135M.layers,
+  num_attention_heads: SMOLLM2_135M.heads,
+  num_key_value_heads: SMOLLM2_135M.kvHeads,
+  head_dim: SMOLLM2_135M.headDim,
+  intermediate_size: SMOLLM2_135M.intermediate,
+  hidden_act: 'silu',
+  max_position_embeddings: SMOLLM2_135M.maxPositions,
+  rms_norm_eps: SMOLLM2_135M.rmsEps,
+  rope_theta: SMOLLM2_135M.ropeTheta,
+  tie_word_embeddings: true,
+  vocab_size: SMOLLM2_135M.vocab,
+  bos_token_id: 1,
+  eos_token_id: 2,
+  pad_token_id: 2,
+  use_cache: true,
 };
 
 const bertConfig = (shape: EncoderShape, extra: Record<string, unknown>) => ({
@@ -126,29 +150,19 @@ export const BENCH_MODELS: BenchModel[] = [
     name: 'SmolLM2-135M-Instruct',
     kind: 'chat',
     dtype: 'q4',
-    config: {
-      model_type: 'llama',
-      architectures: ['LlamaForCausalLM'],
-      hidden_size: SMOLLM2_135M.hidden,
-      num_hidden_layers: SMOLLM2_135M.layers,
-      num_attention_heads: SMOLLM2_135M.heads,
-      num_key_value_heads: SMOLLM2_135M.kvHeads,
-      head_dim: SMOLLM2_135M.headDim,
-      intermediate_size: SMOLLM2_135M.intermediate,
-      hidden_act: 'silu',
-      max_position_embeddings: SMOLLM2_135M.maxPositions,
-      rms_norm_eps: SMOLLM2_135M.rmsEps,
-      rope_theta: SMOLLM2_135M.ropeTheta,
-      tie_word_embeddings: true,
-      vocab_size: SMOLLM2_135M.vocab,
-      bos_token_id: 1,
-      eos_token_id: 2,
-      pad_token_id: 2,
-      use_cache: true,
-    },
+    config: smolLmConfig,
     tokenizer: byteBpeTokenizer,
     build: (dtype) => buildLlama(SMOLLM2_135M, dtype, 0x135),
     manifest: { label: 'SmolLM2-135M shape (benchmark)', params: '135M', dtype: 'q4', contextWindow: 8192, languages: ['en'] },
+  },
+  {
+    name: 'SmolLM2-135M-Instruct-q8',
+    kind: 'chat',
+    dtype: 'q8',
+    config: smolLmConfig,
+    tokenizer: byteBpeTokenizer,
+    build: (dtype) => buildLlama(SMOLLM2_135M, dtype, 0x135),
+    manifest: { label: 'SmolLM2-135M shape, q8 (benchmark)', params: '135M', dtype: 'q8', contextWindow: 8192, languages: ['en'] },
   },
 ];
 

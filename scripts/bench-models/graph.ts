@@ -10,11 +10,21 @@ import { mulberry32 } from '@openbook/core/testing/seededRandom';
 export type WeightDtype = 'fp32' | 'q8' | 'q4';
 
 const UINT8 = onnx.TensorProto.DataType.UINT8;
+const INT8 = onnx.TensorProto.DataType.INT8;
 const INT = onnx.AttributeProto.AttributeType.INT;
 const FLOAT_ATTR = onnx.AttributeProto.AttributeType.FLOAT;
 const INTS = onnx.AttributeProto.AttributeType.INTS;
 
 export type Attr = number | number[] | { float: number };
+
+export interface GraphOptions {
+  /**
+   * q8 weights: 'uint8' (zero point 128), as the encoders' hub files are quantised, or 'int8' (symmetric, zero point
+   * 0), as transformers.js's quantize.py writes a model with no Conv (QuantType.QInt8), e.g. a decoder's
+   * model_quantized.onnx.
+   */
+  q8Weights?: 'uint8' | 'int8';
+}
 
 /** Seeded random bytes and floats, fast enough for a few hundred million weights. */
 export class Weights {
@@ -53,7 +63,14 @@ export class Graph {
   private readonly constants = new Map<string, string>();
   usesContribOps = false;
 
-  constructor(readonly weights: Weights) {}
+  private readonly q8Signed: boolean;
+
+  constructor(
+    readonly weights: Weights,
+    options: GraphOptions = {},
+  ) {
+    this.q8Signed = options.q8Weights === 'int8';
+  }
 
   /** A fresh value name. */
   name(hint: string): string {
@@ -120,6 +137,27 @@ export class Graph {
     }
     return name;
   }
+  private int8Zero(): string {
+    let name = this.constants.get('i8:0');
+    if (!name) {
+      name = this.name('const_i8');
+      this.initializers.push({ name, dims: [], dataType: INT8, rawData: Uint8Array.of(0) });
+      this.constants.set('i8:0', name);
+    }
+    return name;
+  }
+  /** A q8 weight: random bytes, read as uint8 or int8 (see GraphOptions). */
+  private q8Weight(hint: string, dims: number[]): string {
+    const bytes = this.weights.bytes(dims.reduce((a, b) => a * b, 1));
+    if (!this.q8Signed) return this.uint8Init(hint, dims, bytes);
+    const name = this.name(hint);
+    this.initializers.push({ name, dims, dataType: INT8, rawData: bytes });
+    return name;
+  }
+  /** The q8 weights' zero point (named after the scale, as before int8 weights existed: the files stay the same). */
+  private q8Zero(): string {
+    return this.q8Signed ? this.int8Zero() : this.uint8Scalar(128);
+  }
 
   /** x @ W (+ b) for a constant [inDim, outDim] weight, laid out as the real export of that dtype does. */
   linear(x: string, inDim: number, outDim: number, dtype: WeightDtype, bias: boolean): string {
@@ -128,11 +166,12 @@ export class Graph {
     if (dtype === 'fp32') {
       y = this.one('MatMul', [x, this.floatInit('weight', [inDim, outDim], this.weights.floats(inDim * outDim, scale))]);
     } else if (dtype === 'q8') {
-      // onnxruntime.quantization.quantize_dynamic (weight_type QUInt8), as in the hub's model_quantized.onnx.
+      // onnxruntime.quantization's dynamic quantisation (IntegerOps), as in the hub's model_quantized.onnx:
+      // weight_type QUInt8 or QInt8 (see GraphOptions).
       const [xq, xScale, xZero] = this.op('DynamicQuantizeLinear', [x], {}, 3) as [string, string, string];
-      const w = this.uint8Init('weight_quantized', [inDim, outDim], this.weights.bytes(inDim * outDim));
+      const w = this.q8Weight('weight_quantized', [inDim, outDim]);
       const wScale = this.floatInit('weight_scale', [], Float32Array.of((scale * 2) / 255));
-      const integer = this.one('MatMulInteger', [xq, w, xZero, this.uint8Scalar(128)]);
+      const integer = this.one('MatMulInteger', [xq, w, xZero, this.q8Zero()]);
       const asFloat = this.one('Cast', [integer], { to: FLOAT });
       y = this.one('Mul', [asFloat, this.one('Mul', [xScale, wScale])]);
     } else {
@@ -146,12 +185,12 @@ export class Graph {
     return bias ? this.one('Add', [y, this.floatInit('bias', [outDim], this.weights.floats(outDim, 0.02))]) : y;
   }
 
-  /** Rows of a [rows, width] embedding table for int64 `ids`: uint8 + DequantizeLinear in q8 (as the real files), else fp32. */
+  /** Rows of a [rows, width] embedding table for int64 `ids`: 8-bit + DequantizeLinear in q8 (as the real files), else fp32. */
   embedding(ids: string, rows: number, width: number, dtype: WeightDtype): string {
     if (dtype === 'q8') {
-      const table = this.uint8Init('embedding_quantized', [rows, width], this.weights.bytes(rows * width));
+      const table = this.q8Weight('embedding_quantized', [rows, width]);
       const gathered = this.one('Gather', [table, ids]);
-      return this.one('DequantizeLinear', [gathered, this.floatInit('embedding_scale', [], Float32Array.of(0.1 / 255)), this.uint8Scalar(128)]);
+      return this.one('DequantizeLinear', [gathered, this.floatInit('embedding_scale', [], Float32Array.of(0.1 / 255)), this.q8Zero()]);
     }
     return this.one('Gather', [this.floatInit('embedding', [rows, width], this.weights.floats(rows * width, 0.05)), ids]);
   }

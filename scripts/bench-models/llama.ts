@@ -1,5 +1,7 @@
 // A Llama decoder (LlamaForCausalLM, as SmolLM2 is exported for transformers.js) with a key/value cache:
-// token embedding (fp32, as the q4 exports keep it), per layer RMSNorm, grouped-query attention with rotary
+// token embedding (fp32 in q4, as MatMul4BitsQuantizer leaves the Gather alone; 8-bit in q8, as dynamic
+// quantisation also quantises Gather; q8 weights are int8, as transformers.js's quantize.py picks QInt8 for a
+// graph without Conv), per layer RMSNorm, grouped-query attention with rotary
 // position embeddings (keys and values of `kvHeads` heads, each shared by heads / kvHeads query heads), the
 // causal and padding mask, output projection and residual, RMSNorm, a SiLU-gated feed-forward and residual;
 // a final RMSNorm and the language-model head. Inputs input_ids, attention_mask, position_ids and
@@ -33,7 +35,7 @@ function rotary(g: Graph, x: string, cos: string, sin: string, headDim: number):
 }
 
 export function buildLlama(shape: LlamaShape, dtype: WeightDtype, seed: number): Uint8Array {
-  const g = new Graph(new Weights(seed));
+  const g = new Graph(new Weights(seed), { q8Weights: 'int8' });
   const { hidden, heads, kvHeads, headDim, layers } = shape;
   const groups = heads / kvHeads;
 
@@ -64,7 +66,7 @@ export function buildLlama(shape: LlamaShape, dtype: WeightDtype, seed: number):
   const allowed = g.one('And', [causal, notPadding]);
   const mask = g.one('Where', [allowed, g.scalar(0), g.scalar(-3.4028234663852886e38)]);
 
-  let x = g.embedding('input_ids', shape.vocab, hidden, 'fp32');
+  let x = g.embedding('input_ids', shape.vocab, hidden, dtype === 'q8' ? 'q8' : 'fp32');
   const pastInputs = [];
   const presentOutputs = [];
   for (let layer = 0; layer < layers; layer++) {

@@ -38,6 +38,11 @@ const QWEN_LANGUAGES = ['en', 'zh', 'fr', 'es', 'pt', 'de', 'it', 'ru', 'ja', 'k
  * and stores the other matrices in 4 bits with an fp32 scale per block of 32 (~5 bits per weight); q4f16
  * halves the embedding and the scales. Qwen2.5-0.5B: 136M embedding + 358M other weights; SmolLM2-360M:
  * 47M + 315M. The real figure is what the hub's files add up to; use these for display only.
+ *
+ * Speed on WASM: ONNX Runtime's WASM build has no 4-bit kernel, so q4 (MatMulNBits) dequantises every weight on
+ * every decoded token; q8 (onnx/model_quantized.onnx, MatMulInteger) decoded 3.3-3.7x faster in the SmolLM2-135M-shaped
+ * benchmark model (README, "Benchmarks with real-size models"). `dtype` stays q4 here until the hub repositories'
+ * q8 files and their sizes are checked (they could not be from this offline machine).
  */
 export const TRANSFORMERS_CHAT_MODELS: readonly TransformersChatModelInfo[] = [
   {
