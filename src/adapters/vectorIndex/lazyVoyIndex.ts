@@ -97,6 +97,7 @@ export class LazyVoyIndex implements VectorIndex {
       return false;
     }
     this.voy = voy;
+    exact.reset(); // (stops its scan helper thread, if it had one: the VoyIndex's exact index has its own)
     this.exact = null;
     if (this.listener) notify(this.listener, voy.status());
     return true;

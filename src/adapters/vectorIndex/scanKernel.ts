@@ -347,8 +347,7 @@ function kernelLoader(moduleBytes: () => Uint8Array<ArrayBuffer>, shared = false
     if (compiled !== undefined) return compiled;
     try {
       const bytes = moduleBytes();
-      compiled =
-        typeof WebAssembly === 'object' && (!shared || sharedMemoryAvailable()) && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+      compiled = typeof WebAssembly === 'object' && (!shared || sharedMemoryAvailable()) && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
     } catch {
       compiled = null;
     }

@@ -59,7 +59,20 @@ const HELPER_TIMEOUT_MS = 1000;
 export interface Stage1Kernel {
   scanAll(data: number, query: number, out: number, n: number, strideBytes: number): void;
   scanSlots(data: number, query: number, out: number, slots: number, count: number, strideBytes: number): void;
-  bounds(dots: number, slots: number, count: number, meta: number, upper: number, heap: number, k: number, sq: number, qn: number, rq: number, slack: number, corr: number): number;
+  bounds(
+    dots: number,
+    slots: number,
+    count: number,
+    meta: number,
+    upper: number,
+    heap: number,
+    k: number,
+    sq: number,
+    qn: number,
+    rq: number,
+    slack: number,
+    corr: number,
+  ): number;
 }
 
 /** One query's stage 1: byte addresses in the kernel's memory (rows at 0), and the bound's numbers. */

@@ -136,10 +136,14 @@ describe('ExactIndex stage 1 on two threads', () => {
     expect(absent.threaded).toBe(false);
     expectSameHits((await absent.search(query, 10)).hits, naiveTopK(items, query, 10));
     expect(absent.lastScan?.threads).toBe(1);
-    const failing = await threadedIndex(items, (_module, _memory, _control, failed) => {
-      failed(new Error('no worker here'));
-      return () => undefined;
-    }, false);
+    const failing = await threadedIndex(
+      items,
+      (_module, _memory, _control, failed) => {
+        failed(new Error('no worker here'));
+        return () => undefined;
+      },
+      false,
+    );
     expect(failing.threaded).toBe(false);
     expectSameHits((await failing.search(query, 10)).hits, naiveTopK(items, query, 10));
   });
