@@ -7,8 +7,13 @@
 // exact: the app's ExactIndex (from 5k rows the int8 two-stage scan, its first stage on relaxed SIMD where
 // the engine has it, else the wasm SIMD f32 scan); exact-int8: the same with relaxed SIMD off (the int8
 // kernel, what engines without relaxed SIMD run); exact-f32: the two-stage scan off (the f32 SIMD scan);
-// exact-js: scanning in plain JS.
-import { ExactIndex } from '../../src/adapters/vectorIndex/exactIndex';
+// exact-js: scanning in plain JS. exact-2t: ExactIndex with stage 1 on two threads (a helper on a worker
+// thread, as the app's index worker starts from 20k rows, scanThreads.ts); "1 thread" is exact.
+// These take turns query by query (each exact query then starts with its int8 rows evicted by the others'
+// scans); exact-warm and exact-2t-warm run the same queries back to back on one engine afterwards (the
+// rows stay in cache: what a user asking question after question sees).
+import { ExactIndex, quantizeInt8 } from '../../src/adapters/vectorIndex/exactIndex';
+import { startNodeScanHelper } from '../../src/adapters/vectorIndex/scanHelperNode';
 import { loadVoyNode } from '../../src/adapters/vectorIndex/loadVoyNode';
 import type { IndexItem } from '../../src/adapters/vectorIndex/vectorIndex';
 import { VOY_BATCH_SIZE, VoyIndex, type VoyConstructor } from '../../src/adapters/vectorIndex/voyIndex';
@@ -49,6 +54,12 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
   t0 = performance.now();
   await exactF32.build(items);
   put('exact-f32', 'build', performance.now() - t0, 'ms');
+  const exact2t = new ExactIndex({ helper: startNodeScanHelper, threadsFrom: 0 });
+  t0 = performance.now();
+  await exact2t.build(items);
+  put('exact-2t', 'build', performance.now() - t0, 'ms');
+  await exact2t.helperReady(); // (starting the helper is not part of the build or of any query)
+  if (!exact2t.threaded) throw new Error('the helper thread did not start');
   const exactJs = new ExactIndex({ simd: false });
   t0 = performance.now();
   await exactJs.build(items);
@@ -108,6 +119,15 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
         return ids;
       },
     ],
+    [
+      'exact-2t',
+      async (q) => {
+        const ids = (await exact2t.search(q, K)).hits.map((h) => h.id);
+        // Below TWO_STAGE_FROM rows (or when stage 2 would be too big) the f32 scan answers, on one thread.
+        if (exact2t.lastScan!.scan === 'int8' && exact2t.lastScan!.threads !== 2) throw new Error('exact-2t ran stage 1 on one thread');
+        return ids;
+      },
+    ],
     ['exact-f32', async (q) => (await exactF32.search(q, K)).hits.map((h) => h.id)],
     ['exact-js', async (q) => (await exactJs.search(q, K)).hits.map((h) => h.id)],
   ];
@@ -130,8 +150,10 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
       return [];
     },
   ]);
-  // The same floor for the int8 copy that the two-stage scan's first stage reads (a quarter of the bytes).
+  // The same floor for the int8 copy that the two-stage scan's first stage reads (a quarter of the bytes):
+  // the rows quantised as the index stores them (pages never written would all map to one zero page).
   const flat8 = new Int8Array(n * DIM);
+  items.forEach((it, i) => quantizeInt8(it.vector, 0, DIM, flat8, i * DIM));
   engines.push([
     'memory-read-int8',
     async () => {
@@ -162,6 +184,24 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
     if (voy && ids.get('voy')!.join() === truth.join()) sameOrder++;
   }
   if (Number.isNaN(sink)) throw new Error('unreachable');
+  // Back to back: each engine runs every query in a row (after 10 warm-up queries), its rows in cache.
+  const readInt8 = engines.find(([name]) => name === 'memory-read-int8')![1];
+  for (const [name, run] of [
+    ['exact-warm', async (q: Float32Array) => (await exact.search(q, K)).hits.length],
+    ['exact-2t-warm', async (q: Float32Array) => (await exact2t.search(q, K)).hits.length],
+    ['memory-read-int8-warm', async (q: Float32Array) => (await readInt8(q)).length + K],
+  ] as const) {
+    const list: number[] = [];
+    for (let i = -warmup; i < QUERIES; i++) {
+      const q = queries[(i + QUERIES) % QUERIES]!;
+      t0 = performance.now();
+      const hits = await run(q);
+      const ms = performance.now() - t0;
+      if (i >= 0) list.push(ms);
+      if (hits !== K) throw new Error(`${name}: ${hits} hits`);
+    }
+    times.set(name, list);
+  }
   for (const [name, list] of times) {
     put(name, 'query-p50', percentile(list, 50), 'ms');
     put(name, 'query-p95', percentile(list, 95), 'ms');
@@ -179,6 +219,7 @@ async function benchSize(Voy: VoyConstructor, n: number, records: BenchRecord[])
   if (voy) put('voy', 'top10-same-order', (100 * sameOrder) / QUERIES, '%');
   raw?.free?.();
   await voy?.clear();
+  await exact2t.clear(); // stops its helper thread
 }
 
 function rawVoy(Voy: VoyConstructor, items: IndexItem[]) {
@@ -192,7 +233,21 @@ function rawVoy(Voy: VoyConstructor, items: IndexItem[]) {
 }
 
 function printTable(records: BenchRecord[]): void {
-  const cases = ['voy-raw', 'voy', 'voy-background', 'exact', 'exact-int8', 'exact-f32', 'exact-js', 'memory-read', 'memory-read-int8'];
+  const cases = [
+    'voy-raw',
+    'voy',
+    'voy-background',
+    'exact',
+    'exact-2t',
+    'exact-warm',
+    'exact-2t-warm',
+    'exact-int8',
+    'exact-f32',
+    'exact-js',
+    'memory-read',
+    'memory-read-int8',
+    'memory-read-int8-warm',
+  ];
   const metrics = ['build', 'voy-ready', 'query-p50', 'query-p95', 'top10-agreement', 'top10-same-order', 'int8-scans', 'rescored-p50', 'rescored-max'];
   const label: Record<string, string> = {
     build: 'build (ms)',
@@ -224,7 +279,7 @@ function printTable(records: BenchRecord[]): void {
     `\nRelaxed SIMD (exact's first stage): ${records.some((r) => r.case === 'exact' && r.metric === 'relaxed-simd' && r.value === 1) ? 'yes' : 'no'}.` +
       `\nQueries per size: ${SIZES.map((n) => `${n}: ${queriesFor(n)}`).join(', ')} (after 10 warm-up queries); k = ${K}. voy-raw: voy-search alone (ids only, no scores).` +
       `\nvoy: VoyIndex (one Voy item per distinct vector, exact cosine re-scoring, ${VOY_BATCH_SIZE}-item batches).` +
-      `\nvoy-background: the app's worker setting; build = searchable (exact scan answers), voy ready = Voy filled.\nexact: ExactIndex (from 5k rows: int8 first stage with error bounds, on relaxed SIMD where the engine has it, then float64 re-scoring of the rows that may be in the top-k; else the f32 SIMD scan); exact-int8: the same on the int8 kernel (no relaxed SIMD); exact-f32: the f32 SIMD scan alone; exact-js: plain JS.\ntwo-stage: share of counted queries the two-stage scan answered; rescored: rows it re-scored in float64.\nmemory-read: reading every cache line of the f32 vectors once, the floor for a scan of them on one core; memory-read-int8: the same for the int8 copy (the two-stage scan's first stage). Agreement: share of queries whose top-10 id set equals the exact scan's.`,
+      `\nvoy-background: the app's worker setting; build = searchable (exact scan answers), voy ready = Voy filled.\nexact: ExactIndex (from 5k rows: int8 first stage with error bounds, on relaxed SIMD where the engine has it, then float64 re-scoring of the rows that may be in the top-k; else the f32 SIMD scan); exact-int8: the same on the int8 kernel (no relaxed SIMD); exact-f32: the f32 SIMD scan alone; exact-js: plain JS; exact-2t: exact with stage 1 on two threads (exact is 1 thread).\nexact-warm / exact-2t-warm: the same queries back to back on that engine alone (the others take turns query by query, evicting each other's rows from the caches).\ntwo-stage: share of counted queries the two-stage scan answered; rescored: rows it re-scored in float64 (best stage-1 upper bound first, stopping once no other row can enter the top-k).\nmemory-read: reading every cache line of the f32 vectors once, the floor for a scan of them on one core; memory-read-int8: the same for the int8 copy (the two-stage scan's first stage); memory-read-int8-warm: that back to back (from the caches). Agreement: share of queries whose top-10 id set equals the exact scan's.`,
   );
 }
 

@@ -6,7 +6,7 @@
 // says why (fallbackReason 'voy-failed'); the next search that asks for Voy tries again.
 //
 // Operations run one at a time (a promise queue), so the switch cannot interleave with a build or an add.
-import { ExactIndex } from './exactIndex';
+import { ExactIndex, type ScanHelperStarter } from './exactIndex';
 import type { IndexItem, IndexStatus, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
 
 /** What the worker needs of an index besides VectorIndex (VoyIndex has both). */
@@ -18,13 +18,19 @@ export interface WorkerIndex extends VectorIndex {
 export type StatusListener = (status: IndexStatus) => void;
 
 export class LazyVoyIndex implements VectorIndex {
-  private exact: ExactIndex | null = new ExactIndex();
+  private exact: ExactIndex | null;
   private voy: WorkerIndex | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   /** The last build's listener: told when Voy comes in, and handed to the VoyIndex for its later changes. */
   private listener: StatusListener | undefined;
 
-  constructor(private readonly createVoy: () => Promise<WorkerIndex>) {}
+  /** `scanHelper`: starts the exact index's helper thread (ExactIndex's `helper` option). */
+  constructor(
+    private readonly createVoy: () => Promise<WorkerIndex>,
+    scanHelper?: ScanHelperStarter,
+  ) {
+    this.exact = new ExactIndex({ helper: scanHelper });
+  }
 
   /** Whether Voy has been loaded (a search asked for it). */
   get voyLoaded(): boolean {
@@ -91,6 +97,7 @@ export class LazyVoyIndex implements VectorIndex {
       return false;
     }
     this.voy = voy;
+    exact.reset(); // (stops its scan helper thread, if it had one: the VoyIndex's exact index has its own)
     this.exact = null;
     if (this.listener) notify(this.listener, voy.status());
     return true;

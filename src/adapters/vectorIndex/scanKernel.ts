@@ -261,13 +261,17 @@ function scanSlotsBody(dotIndex: number, store: number): number[] {
   return [...vec([]), ...code];
 }
 
+/** Pages of a shared kernel memory's maximum (4 GiB, all that wasm32 addresses): a shared memory grows in place, up to it. */
+export const SHARED_MAX_PAGES = 65536;
+
 /**
  * A kernel module's bytes: type 0 is dot (i32 i32 i32) -> `dotResult`, function 0 the given dot body;
  * scanAll and scanSlots (exported) call it for each row and store its result with `store`. The int8
  * modules (`selection`) also export bounds and collect (the passes over all rows of the two-stage scan).
- * Imports env.memory (at least one page).
+ * Imports env.memory (at least one page); `shared`: a shared memory (maximum SHARED_MAX_PAGES), which two
+ * threads can run the same module on (scanThreads.ts). The code is the same either way.
  */
-function kernelModuleBytes(dotResult: number, dot: number[], store: number, selection = false): Uint8Array<ArrayBuffer> {
+function kernelModuleBytes(dotResult: number, dot: number[], store: number, selection = false, shared = false): Uint8Array<ArrayBuffer> {
   const types = [
     [0x60, 3, I32, I32, I32, 1, dotResult], // 0: dot
     [0x60, 5, I32, I32, I32, I32, I32, 0], // 1: scanAll
@@ -286,7 +290,9 @@ function kernelModuleBytes(dotResult: number, dot: number[], store: number, sele
     exports.push([...str('bounds'), 0x00, 3], [...str('collect'), 0x00, 4]);
     bodies.push(boundsBody(), collectBody());
   }
-  const imports = vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x01]]); // memory, min 1 page
+  // memory, min 1 page (flags 0), or min 1 page, max SHARED_MAX_PAGES, shared (flags 3)
+  const limits = shared ? [0x03, 0x01, ...uleb(SHARED_MAX_PAGES)] : [0x00, 0x01];
+  const imports = vec([[...str('env'), ...str('memory'), 0x02, ...limits]]);
   const bytes = [
     0x00,
     0x61,
@@ -317,31 +323,50 @@ export interface ScanKernel {
 }
 
 interface KernelLoader {
+  /** The compiled module (null where this engine has no wasm SIMD, or no shared memory for a shared one). */
+  module(): WebAssembly.Module | null;
   /** Whether the module compiled (false where this engine has no wasm SIMD). */
   available(): boolean;
   /** A kernel with its own memory of at least `bytes` bytes, or null without wasm SIMD. */
   create(bytes: number): ScanKernel | null;
 }
 
-/** Compiles a kernel module once, on first use, and makes instances of it, each with its own memory. */
-function kernelLoader(moduleBytes: () => Uint8Array<ArrayBuffer>): KernelLoader {
+/** Whether this engine can make a shared wasm memory and hand it to a worker (cross-origin isolated in a browser; Node). */
+export function sharedMemoryAvailable(): boolean {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+  return typeof SharedArrayBuffer === 'function' && typeof Atomics === 'object' && isolated !== false;
+}
+
+/**
+ * Compiles a kernel module once, on first use, and makes instances of it, each with its own memory
+ * (`shared`: a shared WebAssembly.Memory, for a module built with a shared memory import).
+ */
+function kernelLoader(moduleBytes: () => Uint8Array<ArrayBuffer>, shared = false): KernelLoader {
   let compiled: WebAssembly.Module | null | undefined;
   const module = (): WebAssembly.Module | null => {
     if (compiled !== undefined) return compiled;
     try {
       const bytes = moduleBytes();
-      compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+      compiled = typeof WebAssembly === 'object' && (!shared || sharedMemoryAvailable()) && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
     } catch {
       compiled = null;
     }
     return compiled;
   };
   return {
+    module,
     available: () => module() !== null,
     create(bytes) {
       const m = module();
       if (!m) return null;
-      const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+      const initial = Math.max(1, Math.ceil(bytes / 65536));
+      let memory: WebAssembly.Memory;
+      try {
+        memory = new WebAssembly.Memory(shared ? { initial, maximum: SHARED_MAX_PAGES, shared: true } : { initial });
+      } catch (error) {
+        if (shared) return null; // (e.g. no room to reserve a shared memory's maximum: the caller falls back to an unshared one)
+        throw error;
+      }
       const instance = new WebAssembly.Instance(m, { env: { memory } });
       // Every export (the int8 modules have bounds and collect too, see withSelection).
       return { memory, ...(instance.exports as unknown as Omit<ScanKernel, 'memory'>) };
@@ -671,14 +696,17 @@ function collectBody(): number[] {
   return [...vec([[2, I32]]), ...code];
 }
 
-/** The int8 module's bytes (kernels/scanInt8.wat): scanAll and scanSlots (i32 scores), bounds, collect. */
-export function int8KernelBytes(): Uint8Array<ArrayBuffer> {
-  return kernelModuleBytes(I32, dot8Body(), op.i32Store, true);
+/**
+ * The int8 module's bytes (kernels/scanInt8.wat): scanAll and scanSlots (i32 scores), bounds, collect.
+ * `shared`: the same code on a shared memory (the listing's import line reads `(memory 1 65536 shared)`).
+ */
+export function int8KernelBytes(shared = false): Uint8Array<ArrayBuffer> {
+  return kernelModuleBytes(I32, dot8Body(), op.i32Store, true, shared);
 }
 
 /** The relaxed int8 module's bytes (kernels/scanInt8Relaxed.wat): the same exports, one query byte per element. */
-export function relaxedInt8KernelBytes(): Uint8Array<ArrayBuffer> {
-  return kernelModuleBytes(I32, dot7Body(), op.i32Store, true);
+export function relaxedInt8KernelBytes(shared = false): Uint8Array<ArrayBuffer> {
+  return kernelModuleBytes(I32, dot7Body(), op.i32Store, true, shared);
 }
 
 /** The smallest module that uses relaxed SIMD's int8 dot product: (v128, v128, v128) -> v128. */
@@ -703,6 +731,8 @@ export function relaxedProbeBytes(): Uint8Array<ArrayBuffer> {
 export interface Int8Kernel extends ScanKernel {
   /** Whether this is the relaxed kernel (query bytes in [0, 127], see above). */
   readonly relaxed: boolean;
+  /** For a kernel on a shared memory: its compiled module, which a helper thread instantiates on the same memory (scanThreads.ts). */
+  readonly shared: WebAssembly.Module | null;
   bounds(
     dots: number,
     slots: number,
@@ -720,17 +750,23 @@ export interface Int8Kernel extends ScanKernel {
   collect(upper: number, count: number, bound: number, out: number): number;
 }
 
-const int8Loader = kernelLoader(int8KernelBytes);
-const relaxedLoader = kernelLoader(relaxedInt8KernelBytes);
+const int8Loader = kernelLoader(() => int8KernelBytes());
+const relaxedLoader = kernelLoader(() => relaxedInt8KernelBytes());
+const sharedInt8Loader = kernelLoader(() => int8KernelBytes(true), true);
+const sharedRelaxedLoader = kernelLoader(() => relaxedInt8KernelBytes(true), true);
 
-function withSelection(kernel: ScanKernel | null, relaxed: boolean): Int8Kernel | null {
+function withSelection(kernel: ScanKernel | null, relaxed: boolean, shared: WebAssembly.Module | null = null): Int8Kernel | null {
   if (!kernel) return null;
   const exports = kernel as unknown as Int8Kernel;
-  return { ...kernel, relaxed, bounds: exports.bounds, collect: exports.collect };
+  return { ...kernel, relaxed, shared, bounds: exports.bounds, collect: exports.collect };
 }
 
-/** An int8 kernel with its own memory of at least `bytes` bytes, or null without wasm SIMD. */
-export function createInt8Kernel(bytes: number): Int8Kernel | null {
+/**
+ * An int8 kernel with its own memory of at least `bytes` bytes, or null without wasm SIMD. `shared`: on a
+ * shared memory where the engine can make one (else null: the caller falls back to an unshared kernel).
+ */
+export function createInt8Kernel(bytes: number, shared = false): Int8Kernel | null {
+  if (shared) return withSelection(sharedInt8Loader.create(bytes), false, sharedInt8Loader.module());
   return withSelection(int8Loader.create(bytes), false);
 }
 
@@ -761,7 +797,9 @@ export function relaxedSimdAvailable(): boolean {
   return relaxedWorks;
 }
 
-/** The relaxed int8 kernel with its own memory of at least `bytes` bytes, or null without relaxed SIMD. */
-export function createRelaxedInt8Kernel(bytes: number): Int8Kernel | null {
-  return relaxedSimdAvailable() ? withSelection(relaxedLoader.create(bytes), true) : null;
+/** The relaxed int8 kernel with its own memory of at least `bytes` bytes, or null without relaxed SIMD (`shared`: as createInt8Kernel). */
+export function createRelaxedInt8Kernel(bytes: number, shared = false): Int8Kernel | null {
+  if (!relaxedSimdAvailable()) return null;
+  if (shared) return withSelection(sharedRelaxedLoader.create(bytes), true, sharedRelaxedLoader.module());
+  return withSelection(relaxedLoader.create(bytes), true);
 }

@@ -4,6 +4,11 @@
 // loads them. Vectors arrive as Float32Array (copied, or transferred when the caller wraps them with
 // transferItems from vectorIndexClient.ts). A build's progress callback must be wrapped with
 // `callback(...)` (Comlink.proxy) on the caller side.
+//
+// Once the exact index holds THREADS_FROM rows (exactIndex.ts), it starts a second worker,
+// scanHelper.worker.ts, that scans half of each search's int8 rows on a shared memory (scanThreads.ts).
+// That needs a cross-origin isolated page (SharedArrayBuffer) and two cores; elsewhere the index scans alone.
+import type { ScanHelperStarter } from './exactIndex';
 import { exposeWorker } from '../workerRpc';
 import { LazyVoyIndex, type WorkerIndex } from './lazyVoyIndex';
 import type { IndexItem, IndexStatus, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
@@ -13,11 +18,23 @@ import { voyLimitFor } from './voyLimit';
 // background: a workspace of 10k chunks stays searchable while Voy's tree is built. Past the device's limit
 // (voyLimit.ts: from navigator.deviceMemory, Chromium only) Voy is not used at all.
 const deviceMemory = (self.navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+const scanHelper: ScanHelperStarter | undefined =
+  (self.navigator.hardwareConcurrency ?? 1) > 1
+    ? (module, memory, control, failed) => {
+        const worker = new Worker(new URL('./scanHelper.worker.ts', import.meta.url), { type: 'module', name: 'openbook-scan-helper' });
+        worker.onerror = (event) => {
+          event.preventDefault();
+          failed(event.message);
+        };
+        worker.postMessage({ module, memory, control });
+        return () => worker.terminate();
+      }
+    : undefined;
 async function createVoyIndex(): Promise<WorkerIndex> {
   const [{ VoyIndex }, { loadVoy }] = await Promise.all([import('./voyIndex'), import('./loadVoy')]);
-  return new VoyIndex({ loadVoy, backgroundBuildFrom: 2000, maxVoyItems: voyLimitFor(deviceMemory) });
+  return new VoyIndex({ loadVoy, backgroundBuildFrom: 2000, maxVoyItems: voyLimitFor(deviceMemory), scanHelper });
 }
-const index = new LazyVoyIndex(createVoyIndex);
+const index = new LazyVoyIndex(createVoyIndex, scanHelper);
 
 export interface VectorIndexWorkerApi extends VectorIndex {
   /** Counts for diagnostics: ids, distinct vectors (once Voy is in use), items inside Voy. */

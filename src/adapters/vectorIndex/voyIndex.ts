@@ -19,7 +19,7 @@
 //
 // Operations run one at a time (a promise queue), so calls arriving through Comlink cannot interleave.
 import type { IndexEngine, IndexItem, IndexStatus, SearchHit, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
-import { ExactIndex } from './exactIndex';
+import { ExactIndex, type ScanHelperStarter } from './exactIndex';
 import { checkItems, dimensionMismatch, lastById, normalizedCopy, sortHits } from './vectorMath';
 
 /** The part of voy-search's Voy class used here (structural, so tests can pass a stand-in). */
@@ -82,6 +82,8 @@ export interface VoyIndexOptions {
   backgroundBuildFrom?: number;
   /** Past this many chunks Voy is not used (fallbackReason 'too-large'). Default: no limit. */
   maxVoyItems?: number;
+  /** Starts a helper thread for the exact index's scan (ExactIndex's `helper` option). */
+  scanHelper?: ScanHelperStarter;
 }
 
 /** Background fills re-read each vector from the exact index by id; the items they queue carry none. */
@@ -144,7 +146,7 @@ function reportStatus(listener: StatusListener, status: IndexStatus): void {
 }
 
 export class VoyIndex implements VectorIndex {
-  private readonly exact = new ExactIndex();
+  private readonly exact: ExactIndex;
   private readonly batchSize: number;
   private readonly searchMargin: number;
   private readonly onVoyError: (error: unknown) => void;
@@ -169,6 +171,7 @@ export class VoyIndex implements VectorIndex {
   private statusListener: StatusListener | undefined;
 
   constructor(options: VoyIndexOptions) {
+    this.exact = new ExactIndex({ helper: options.scanHelper });
     this.VoyClass = options.Voy ?? null;
     this.loader = options.loadVoy ?? null;
     if (!this.VoyClass && !this.loader) throw new Error('VoyIndex needs the Voy class or a loader for it');

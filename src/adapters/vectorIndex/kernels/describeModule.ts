@@ -194,7 +194,9 @@ export function describeModule(bytes: Uint8Array): string {
         if (r.byte() !== 0x02) throw new Error('only memory imports are supported');
         const flags = r.byte();
         const min = r.uleb();
-        const limits = flags === 1 ? `${min} ${r.uleb()}` : `${min}`;
+        // flags: 0 min only, 1 min and max, 3 min, max and shared (threads proposal).
+        if (flags !== 0 && flags !== 1 && flags !== 3) throw new Error(`unknown memory limits flags ${flags}`);
+        const limits = flags === 0 ? `${min}` : `${min} ${r.uleb()}${flags === 3 ? ' shared' : ''}`;
         imports.push(`(import "${module}" "${field}" (memory ${limits}))`);
       } else if (id === 3) {
         funcTypes.push(r.uleb());

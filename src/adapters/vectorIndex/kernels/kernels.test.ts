@@ -29,6 +29,24 @@ describe('scan kernel listings', () => {
   });
 });
 
+describe('the shared-memory variants (two threads on one memory)', () => {
+  it.each([
+    ['scanInt8.wat', int8KernelBytes],
+    ['scanInt8Relaxed.wat', relaxedInt8KernelBytes],
+  ] as const)('%s with a shared memory import differs from the listing only in that line', (file, bytes) => {
+    const module = bytes(true);
+    const text = listing(file);
+    const sharedImport = '(import "env" "memory" (memory 1 65536 shared))';
+    expect(text).toContain('(import "env" "memory" (memory 1))');
+    expect(describeModule(module)).toBe(text.replace('(import "env" "memory" (memory 1))', sharedImport));
+    expect(WebAssembly.validate(module)).toBe(true);
+    // It runs only on a shared memory (the threads proposal: the import's sharedness must match).
+    const shared = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
+    expect(() => new WebAssembly.Instance(new WebAssembly.Module(module), { env: { memory: shared } })).not.toThrow();
+    expect(() => new WebAssembly.Instance(new WebAssembly.Module(module), { env: { memory: new WebAssembly.Memory({ initial: 1 }) } })).toThrow();
+  });
+});
+
 describe('the relaxed SIMD probe', () => {
   it('is the one relaxed instruction, and this Node has relaxed SIMD (Chromium 114+ does too)', () => {
     expect(describeModule(relaxedProbeBytes())).toBe(

@@ -13,6 +13,8 @@
                                                                ;; bounds(dots, slots, count, meta, upper, heap, k, sq, qn, rq, slack, corr) -> L
   (type (;4;) (func (param i32 i32 f64 i32) (result i32)))     ;; collect(upper, count, L, out) -> n
   (import "env" "memory" (memory 1))                           ;; the caller's memory, at least 1 page
+  ;; (int8KernelBytes(true) / relaxedInt8KernelBytes(true): the same module with `(memory 1 65536 shared)`
+  ;; here, a shared memory that the index's thread and a helper thread both scan, see scanThreads.ts)
   ;; dot7: the dot product of the int8 row at p (`bytes` long, a multiple of 64) and the query bytes at q.
   ;; Locals: 0 p, 1 q, 2 bytes, 3 end, 4..7 four i32x4 accumulators. Each step: 16 row bytes (signed) times
   ;; 16 query bytes (in [0, 127]), groups of four products added into i32x4 with the accumulator
