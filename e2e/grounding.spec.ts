@@ -18,6 +18,11 @@ test('compare with and without retrieval side by side, each with stats; the [1] 
   await expect(page.getByTestId('answer-text')).toHaveText(FIXTURE_CHAT_ANSWER);
   await expect(page.getByTestId('answer-text').getByRole('button', { name: '[1]' })).toBeVisible();
 
+  // The first answer is held after its first token (a test hook), so that the second is seen waiting
+  // however fast this machine answers.
+  await page.evaluate(() => {
+    (window.__openbookTest ??= {}).hold = ['answer-first-token'];
+  });
   await page.getByRole('button', { name: 'Compare with and without retrieval' }).click();
   const comparison = page.getByRole('region', { name: 'Answers with and without retrieval' });
   const rag = comparison.getByRole('region', { name: 'With retrieval (the filled prompt)' });
@@ -26,6 +31,7 @@ test('compare with and without retrieval side by side, each with stats; the [1] 
   await expect(plain).toBeVisible();
   // One after the other: the answer without retrieval waits for its turn.
   await expect(plain).toContainText('Waiting for its turn…');
+  await page.evaluate(() => window.__openbookTest?.release?.('answer-first-token'));
   await expect(page.getByTestId('comparison-plain-stats')).toContainText(`${FIXTURE_CHAT_ANSWER_TOKENS} answer tokens`, { timeout: 60_000 });
   await expect(page.getByTestId('comparison-rag-stats')).toContainText(`${FIXTURE_CHAT_ANSWER_TOKENS} answer tokens`);
   await expect(page.getByTestId('comparison-rag-text')).toHaveText(FIXTURE_CHAT_ANSWER);
