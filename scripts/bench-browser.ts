@@ -2,7 +2,8 @@
 // 384 dimensions: import time of a workspace file, stored bytes per chunk (IndexedDB), the keyword index
 // build that follows (in the keyword worker and the tokeniser workers) and a keyword question, reload to
 // searchable ("Index ready", rebuilt from the stored vectors) and to keyword searchable (the keyword index
-// loaded from its saved copy, or built again), and export time. Not part of `npm test`.
+// loaded from its saved copy, or built again), export time, and memory per chunk (see rendererMemory). Not
+// part of `npm test`.
 // Needs a build in dist-e2e (`npm run test:e2e` makes one, or `npx vite build --outDir dist-e2e`).
 // Records go to bench-results.json like `npm run bench` (suite "browser-workspace").
 //   BENCH_BROWSER_SIZES=1000,10000  BENCH_PORT=4299  BENCH_RUNS=3  BENCH_DIST=dist-e2e  BENCH_FILE_LEVEL=6  BENCH_MARKS=1
@@ -50,6 +51,39 @@ function workspaceFile(n: number): Buffer {
   return Buffer.from(level ? zipSync(unzipSync(file), { level: Number(level) as 6 }) : file);
 }
 
+/**
+ * Memory of the page: `private` is the private resident memory (Private_Clean + Private_Dirty in
+ * /proc/<pid>/smaps_rollup, Linux only) of Chromium's renderer processes, which hold the page's main thread,
+ * its workers (the index, keyword, embedding workers...) and their wasm memories; `mainHeap` is the main
+ * thread's JS heap in use (CDP Performance.getMetrics JSHeapUsedSize) after a forced garbage collection there.
+ * Worker heaps cannot be collected from here: `private` may hold garbage they have not collected yet.
+ */
+async function rendererMemory(
+  browser: import('@playwright/test').Browser,
+  page: import('@playwright/test').Page,
+): Promise<{ private: number | null; mainHeap: number }> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  await session.send('Performance.enable');
+  const { metrics } = await session.send('Performance.getMetrics');
+  const mainHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  await session.detach();
+  const browserSession = await browser.newBrowserCDPSession();
+  const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo' as never)) as { processInfo: Array<{ type: string; id: number }> };
+  await browserSession.detach();
+  let total: number | null = 0;
+  for (const p of processInfo.filter((p) => p.type === 'renderer')) {
+    try {
+      const rollup = readFileSync(`/proc/${p.id}/smaps_rollup`, 'utf8');
+      for (const m of rollup.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)) total += Number(m[1]) * 1024;
+    } catch {
+      total = null;
+      break;
+    }
+  }
+  return { private: total, mainHeap };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
@@ -95,6 +129,14 @@ async function main() {
       const idb = () =>
         page.evaluate(async () => ((await navigator.storage.estimate()) as { usageDetails?: { indexedDB?: number } }).usageDetails?.indexedDB ?? 0);
       const before = await idb();
+      const memoryBefore = await rendererMemory(browser, page);
+      const recordMemory = async (when: string) => {
+        await page.waitForTimeout(3000); // let the workers' own garbage collections run
+        const now = await rendererMemory(browser, page);
+        if (now.private !== null && memoryBefore.private !== null)
+          record(n, `renderer memory growth per chunk (${when})`, (now.private - memoryBefore.private) / n, 'B');
+        record(n, `  main-thread JS heap growth per chunk (${when})`, (now.mainHeap - memoryBefore.mainHeap) / n, 'B');
+      };
 
       // Long tasks (over 50 ms) on the page's main thread: how long the page stalls at most while it works.
       const observeLongTasks = () =>
@@ -173,6 +215,7 @@ async function main() {
       const timing = (await page.getByTestId('retrieval-timing').textContent()) ?? '';
       const keywordMs = /keyword search ([\d.,]+) ms/.exec(timing);
       if (keywordMs) record(n, '  keyword search (in the worker)', Number(keywordMs[1]!.replace(',', '')), 'ms');
+      await recordMemory('after import');
 
       const reloads: number[] = [];
       const shown: number[] = [];
@@ -229,6 +272,7 @@ async function main() {
         const ms = /([\d.,]+) (ms|s)/.exec(restored ?? '');
         if (ms) restores.push(Number(ms[1]!.replace(',', '')) * (ms[2] === 's' ? 1000 : 1));
       }
+      await recordMemory('after reloads');
       record(n, 'reload to app shown', median(shown), 'ms');
       record(n, 'reload to searchable', median(reloads), 'ms');
       record(n, 'reload to keyword searchable', median(keywordReady), 'ms');

@@ -72,8 +72,7 @@ export class LazyVoyIndex implements VectorIndex {
   /** Copies of the stored (L2-normalised) vectors of these ids; null for an id not in the index. */
   vectorsOf(ids: readonly string[]): Array<Float32Array | null> {
     if (this.voy) return this.voy.vectorsOf(ids);
-    const exact = this.exactIndex();
-    return ids.map((id) => exact.vectorOf(id)?.slice() ?? null);
+    return this.exactIndex().vectorsOf(ids);
   }
 
   /** Make the VoyIndex, fill it with the exact index's items and drop the exact index. False if that failed. */

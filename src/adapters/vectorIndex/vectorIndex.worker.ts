@@ -4,9 +4,11 @@
 // loads them. Vectors arrive as Float32Array (copied, or transferred when the caller wraps them with
 // transferItems from vectorIndexClient.ts). A build's progress callback must be wrapped with
 // `callback(...)` (Comlink.proxy) on the caller side.
+import { transfer } from 'comlink';
 import { exposeWorker } from '../workerRpc';
 import { LazyVoyIndex, type WorkerIndex } from './lazyVoyIndex';
-import type { IndexItem, IndexStatus, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
+import { buildReusing, flatVectors } from './storedVectors';
+import type { IndexItem, IndexStatus, ReusedItem, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
 import { voyLimitFor } from './voyLimit';
 
 // From 2,000 items on, the VoyIndex answers (exactly) as soon as it holds the vectors, and Voy fills in the
@@ -24,6 +26,21 @@ export interface VectorIndexWorkerApi extends VectorIndex {
   counts(): { ids: number; distinctVectors: number | null; voyItems: number | null };
   /** The stored (L2-normalised) vectors of these ids, null where an id is not indexed (for MMR). */
   getVectors(ids: string[]): Array<Float32Array | null>;
+  /**
+   * The stored vectors of these ids, one after another in ONE buffer (ids.length × dimension), transferred
+   * to the caller; null when an id is not indexed. The page keeps no copy of the vectors: this is how it
+   * reads them (to save or export the index).
+   */
+  vectorsFlat(ids: string[]): Float32Array | null;
+  /**
+   * build(), where a `from` item takes the vector the index holds now for that id (a chunk whose text was
+   * embedded before): vectors the page does not hold need not travel there and back. Throws if one is missing.
+   */
+  buildReusing(
+    items: Array<IndexItem | ReusedItem>,
+    onProgress?: (done: number, total: number) => void,
+    onLaterStatus?: (status: IndexStatus) => void,
+  ): Promise<IndexStatus>;
 }
 
 const api: VectorIndexWorkerApi = {
@@ -36,6 +53,11 @@ const api: VectorIndexWorkerApi = {
   status: (): IndexStatus => index.status(),
   counts: () => index.counts(),
   getVectors: (ids: string[]) => index.vectorsOf(ids),
+  vectorsFlat: (ids: string[]) => {
+    const flat = flatVectors(index, ids);
+    return flat ? transfer(flat, [flat.buffer]) : null;
+  },
+  buildReusing: (items, onProgress, onLaterStatus) => buildReusing(index, items, onProgress, onLaterStatus),
 };
 
 exposeWorker(api);

@@ -101,8 +101,9 @@ export type ExportOutcome = { ok: true; bytes: Uint8Array } | { ok: false; cance
 /** The current documents and index as a workspace file (built in the worker), or null when there is no index to export. */
 export async function exportCurrentWorkspace(name: string, now: Date = new Date()): Promise<ExportOutcome | null> {
   if (current) return null;
-  const snapshot = currentIndexSnapshot();
-  if (!snapshot) return null;
+  // The vectors come from the index worker (the page keeps none).
+  const snapshot = await currentIndexSnapshot();
+  if (!snapshot || current) return null;
   const documents = useDocumentsStore.getState().documents;
   const job = startJob('export', name);
   performance.mark('openbook:export-start'); // marks for scripts/bench-browser.ts

@@ -1,0 +1,57 @@
+// Reading the vectors an index holds, for the page that keeps none of its own (state/embedding/pendingVectors.ts):
+// all of some ids in one flat buffer, and a build that takes some vectors from the index as it is.
+import type { IndexItem, IndexStatus, ReusedItem } from './vectorIndex';
+
+/** An index whose stored vectors can be read (copies) and that can be built again. */
+export interface VectorHolder {
+  vectorsOf(ids: readonly string[]): Array<Float32Array | null>;
+  build(items: IndexItem[], onProgress?: (done: number, total: number) => void, onLaterStatus?: (status: IndexStatus) => void): Promise<IndexStatus>;
+}
+
+/** The stored vectors of these ids one after another (ids.length × dimension), or null when one is not indexed. */
+export function flatVectors(index: Pick<VectorHolder, 'vectorsOf'>, ids: readonly string[]): Float32Array | null {
+  const vectors = index.vectorsOf(ids);
+  if (vectors.some((v) => v === null)) return null;
+  const dim = vectors[0]?.length ?? 0;
+  const flat = new Float32Array(ids.length * dim);
+  vectors.forEach((v, i) => flat.set(v!, i * dim));
+  return flat;
+}
+
+/**
+ * Build the index from these items, where a `from` item takes the vector the index holds now for that id.
+ * Rejects, with the index unchanged, when one of those is not there.
+ */
+export function buildReusing(
+  index: VectorHolder,
+  items: ReadonlyArray<IndexItem | ReusedItem>,
+  onProgress?: (done: number, total: number) => void,
+  onLaterStatus?: (status: IndexStatus) => void,
+): Promise<IndexStatus> {
+  // Copies (the build replaces the rows they come from), one per distinct source id.
+  const sources = [...new Set(items.flatMap((item) => ('from' in item ? [item.from] : [])))];
+  const vectors = new Map(index.vectorsOf(sources).map((v, i) => [sources[i]!, v]));
+  const resolved: IndexItem[] = [];
+  for (const item of items) {
+    if (!('from' in item)) {
+      resolved.push(item);
+      continue;
+    }
+    const vector = vectors.get(item.from);
+    if (!vector) return Promise.reject(new Error(`The index holds no vector for "${item.from}" any more.`));
+    resolved.push({ id: item.id, vector });
+  }
+  return index.build(resolved, onProgress, onLaterStatus);
+}
+
+/** The worker's reads of stored vectors over an index in this thread (for tests that stand in for the worker). */
+export function storedVectorReads(index: VectorHolder) {
+  return {
+    vectorsFlat: (ids: string[]) => flatVectors(index, ids),
+    buildReusing: (
+      items: ReadonlyArray<IndexItem | ReusedItem>,
+      onProgress?: (done: number, total: number) => void,
+      onLaterStatus?: (status: IndexStatus) => void,
+    ) => buildReusing(index, items, onProgress, onLaterStatus),
+  };
+}
