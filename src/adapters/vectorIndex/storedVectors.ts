@@ -44,6 +44,42 @@ export function buildReusing(
   return index.build(resolved, onProgress, onLaterStatus);
 }
 
+/**
+ * Vectors in few buffers: `runs` hold the vectors of `ids` one after another (each run a whole number of
+ * vectors). This is how a page sends many vectors: a few buffers (transferable) instead of an object per vector.
+ */
+export interface PackedVectors {
+  ids: string[];
+  runs: Float32Array[];
+}
+
+/** Pack items whose vectors lie one after another in shared buffers (views of them) into runs over those buffers. */
+export function packVectors(items: readonly IndexItem[]): PackedVectors {
+  const runs: Float32Array[] = [];
+  let run: { buffer: ArrayBufferLike; start: number; end: number } | null = null;
+  const close = () => run && runs.push(new Float32Array(run.buffer, run.start, (run.end - run.start) / 4));
+  for (const { vector } of items) {
+    if (run && vector.buffer === run.buffer && vector.byteOffset === run.end) run.end += vector.byteLength;
+    else {
+      close();
+      run = { buffer: vector.buffer, start: vector.byteOffset, end: vector.byteOffset + vector.byteLength };
+    }
+  }
+  close();
+  return { ids: items.map((item) => item.id), runs };
+}
+
+/** The items of packed vectors (views of the runs), or an error when the runs do not hold one vector per id. */
+export function unpackVectors({ ids, runs }: PackedVectors): IndexItem[] {
+  const total = runs.reduce((sum, r) => sum + r.length, 0);
+  const dim = ids.length > 0 ? total / ids.length : 0;
+  if (ids.length > 0 && (!Number.isInteger(dim) || dim === 0 || runs.some((r) => r.length % dim !== 0)))
+    throw new Error(`${total} numbers cannot be ${ids.length} vectors.`);
+  const items: IndexItem[] = [];
+  for (const r of runs) for (let at = 0; at < r.length; at += dim) items.push({ id: ids[items.length]!, vector: r.subarray(at, at + dim) });
+  return items;
+}
+
 /** The worker's reads of stored vectors over an index in this thread (for tests that stand in for the worker). */
 export function storedVectorReads(index: VectorHolder) {
   return {
@@ -53,5 +89,7 @@ export function storedVectorReads(index: VectorHolder) {
       onProgress?: (done: number, total: number) => void,
       onLaterStatus?: (status: IndexStatus) => void,
     ) => buildReusing(index, items, onProgress, onLaterStatus),
+    buildPacked: (packed: PackedVectors, onProgress?: (done: number, total: number) => void, onLaterStatus?: (status: IndexStatus) => void) =>
+      index.build(unpackVectors(packed), onProgress, onLaterStatus),
   };
 }

@@ -7,7 +7,7 @@
 import { transfer } from 'comlink';
 import { exposeWorker } from '../workerRpc';
 import { LazyVoyIndex, type WorkerIndex } from './lazyVoyIndex';
-import { buildReusing, flatVectors } from './storedVectors';
+import { buildReusing, flatVectors, unpackVectors, type PackedVectors } from './storedVectors';
 import type { IndexItem, IndexStatus, ReusedItem, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
 import { voyLimitFor } from './voyLimit';
 
@@ -41,6 +41,8 @@ export interface VectorIndexWorkerApi extends VectorIndex {
     onProgress?: (done: number, total: number) => void,
     onLaterStatus?: (status: IndexStatus) => void,
   ): Promise<IndexStatus>;
+  /** build() from vectors packed in a few buffers (storedVectors.ts: packVectors), best transferred. */
+  buildPacked(packed: PackedVectors, onProgress?: (done: number, total: number) => void, onLaterStatus?: (status: IndexStatus) => void): Promise<IndexStatus>;
 }
 
 const api: VectorIndexWorkerApi = {
@@ -58,6 +60,7 @@ const api: VectorIndexWorkerApi = {
     return flat ? transfer(flat, [flat.buffer]) : null;
   },
   buildReusing: (items, onProgress, onLaterStatus) => buildReusing(index, items, onProgress, onLaterStatus),
+  buildPacked: (packed, onProgress, onLaterStatus) => index.build(unpackVectors(packed), onProgress, onLaterStatus),
 };
 
 exposeWorker(api);

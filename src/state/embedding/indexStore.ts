@@ -589,6 +589,7 @@ export const useIndexStore = create<IndexState>()(
             if (stillCurrent()) set({ indexStatus: later });
           },
           live,
+          true, // the saved vectors go over to the worker: the page keeps none
         );
         set({ phase: 'indexing', indexing: { done: 0, total: pairs.length, restoring: true }, error: null });
         try {
