@@ -13,7 +13,8 @@ import { persist } from 'zustand/middleware';
 import { settingsStorage } from '../runtime/persistence';
 import * as v from 'valibot';
 import { stringUpTo, schemaPersistOptions } from '../runtime/persistedSchema';
-import type { Chunk } from '@openbook/core/types';
+import type { Chunk, SourceDocument } from '@openbook/core/types';
+import type { PackedDocument, PackedWorkspace } from '@openbook/core/workspaceFile';
 import type { ChunkerSettings } from '@openbook/core/chunkers/settings';
 import {
   EmbeddingCancelledError,
@@ -756,6 +757,46 @@ export function indexedVectorIds(modelId: string, device: EmbeddingDevice): Map<
 export async function currentIndexSnapshot(): Promise<IndexSnapshot | null> {
   const state = useIndexStore.getState();
   return state.indexedChunks.size > 0 ? snapshotOf(state) : null;
+}
+
+/**
+ * What the index holds, packed per document as a workspace file holds it (packages/core/src/workspaceFile.ts):
+ * each document's vectors come from the index worker in one buffer, so the page neither holds nor copies
+ * them one by one. Null when the index is empty or a vector is missing.
+ */
+export async function currentIndexPacked(documents: SourceDocument[]): Promise<PackedWorkspace | null> {
+  const state = useIndexStore.getState();
+  const { indexedModelId: modelId, indexedDevice: device, indexedChunking: chunking, indexedLsa: lsa } = state;
+  if (!modelId || !device || !chunking || state.indexedChunks.size === 0) return null;
+  if (isBuiltinLsa(modelId) && !lsa) return null;
+  const byDoc = new Map<string, Chunk[]>(documents.map((d) => [d.id, []]));
+  for (const c of state.indexedChunks.values()) byDoc.get(c.docId)?.push(c);
+  const { api } = await getVectorIndex();
+  let dimension = 0;
+  const packed: PackedDocument[] = [];
+  for (const document of documents) {
+    const chunks = byDoc.get(document.id)!;
+    const vectors = chunks.length > 0 ? await api.vectorsFlat(chunks.map((c) => c.id)) : new Float32Array(0);
+    if (!vectors) return null;
+    if (chunks.length > 0) dimension = vectors.length / chunks.length;
+    const triples = new Uint32Array(chunks.length * 3);
+    chunks.forEach((c, j) => {
+      triples[j * 3] = c.index;
+      triples[j * 3 + 1] = c.start;
+      triples[j * 3 + 2] = c.end;
+    });
+    packed.push({ document, chunks: triples, vectors });
+  }
+  if (!dimension) return null;
+  return {
+    modelId,
+    device,
+    dimension,
+    chunking,
+    documents: packed,
+    ...(isBuiltinLsa(modelId) && lsa ? { lsa } : {}),
+    ...(state.indexedHeaders ? { embedHeaders: true } : {}),
+  };
 }
 
 /** Chunks that exist now but are not in the index with their current text. */

@@ -10,7 +10,6 @@
 // from the file's vectors through the same path as a restore after a reload (nothing is embedded).
 import { create } from 'zustand';
 import {
-  packWorkspace,
   packedWorkspaceBuffers,
   unpackWorkspace,
   type ReadWorkspaceFile,
@@ -24,7 +23,7 @@ import { message, type Message } from '../../i18n/message';
 import { describeError } from '../runtime/errors';
 import { useChunkingStore } from '../chunks/chunkingStore';
 import { useDocumentsStore } from '../documents/documentsStore';
-import { currentIndexSnapshot, isIndexBusy, useIndexStore } from '../embedding/indexStore';
+import { currentIndexPacked, isIndexBusy, useIndexStore } from '../embedding/indexStore';
 import { useAdapterStore } from '../evaluation/adapterStore';
 import { getWorkspaceFile, resetWorkspaceFile } from '../runtime/workers';
 import { forgetWorkspace } from '../flows/workspaceRestore';
@@ -101,18 +100,18 @@ export type ExportOutcome = { ok: true; bytes: Uint8Array } | { ok: false; cance
 /** The current documents and index as a workspace file (built in the worker), or null when there is no index to export. */
 export async function exportCurrentWorkspace(name: string, now: Date = new Date()): Promise<ExportOutcome | null> {
   if (current) return null;
-  // The vectors come from the index worker (the page keeps none).
-  const snapshot = await currentIndexSnapshot();
-  if (!snapshot || current) return null;
+  if (useIndexStore.getState().indexedChunks.size === 0) return null;
   const documents = useDocumentsStore.getState().documents;
   const job = startJob('export', name);
   performance.mark('openbook:export-start'); // marks for scripts/bench-browser.ts
   try {
-    // Copies of the vectors, in one buffer per document: the worker takes them over (the index keeps its own).
-    // The query adapter goes with the index it belongs to (its weights are copied, not transferred).
+    // The vectors come from the index worker (the page keeps none), in one buffer per document: copies
+    // that the file worker takes over. The query adapter goes with the index it belongs to (its weights
+    // are copied, not transferred).
+    const index = await currentIndexPacked(documents);
+    if (!index) return null;
     const { adapter } = useAdapterStore.getState();
-    const withAdapter = adapter && adapter.modelId === snapshot.modelId && adapter.dimension === snapshot.dimension ? { adapter } : {};
-    const packed = packWorkspace({ ...snapshot, documents, ...withAdapter });
+    const packed = adapter && adapter.modelId === index.modelId && adapter.dimension === index.dimension ? { ...index, adapter } : index;
     performance.mark('openbook:export-packed');
     const bytes = await inWorker(job, (api) => api.write(transfer(packed, packedWorkspaceBuffers(packed)), now.toISOString(), onProgress(job)));
     performance.mark('openbook:export-written');
