@@ -55,8 +55,8 @@ function workspaceFile(n: number): Buffer {
  * Memory of the page: `private` is the private resident memory (Private_Clean + Private_Dirty in
  * /proc/<pid>/smaps_rollup, Linux only) of Chromium's renderer processes, which hold the page's main thread,
  * its workers (the index, keyword, embedding workers...) and their wasm memories; `mainHeap` is the main
- * thread's JS heap in use (CDP Performance.getMetrics JSHeapUsedSize) after a forced garbage collection there.
- * Worker heaps cannot be collected from here: `private` may hold garbage they have not collected yet.
+ * thread's JS heap in use (CDP Performance.getMetrics JSHeapUsedSize). Both after a forced garbage collection
+ * in the page and in each of its workers (CDP HeapProfiler.collectGarbage): what is measured is what they hold.
  */
 async function rendererMemory(
   browser: import('@playwright/test').Browser,
@@ -64,6 +64,27 @@ async function rendererMemory(
 ): Promise<{ private: number | null; mainHeap: number }> {
   const session = await page.context().newCDPSession(page);
   await session.send('HeapProfiler.collectGarbage');
+  // The workers' garbage too (what they hold no longer), through the worker targets' own sessions.
+  const { targetInfos } = await session.send('Target.getTargets');
+  for (const t of targetInfos.filter((t) => t.type === 'worker')) {
+    try {
+      const { sessionId } = await session.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
+      const done = new Promise<void>((resolve) => {
+        const listener = (e: { sessionId?: string; message: string }) => {
+          if (e.sessionId === sessionId && (JSON.parse(e.message) as { id?: number }).id === 1) {
+            session.off('Target.receivedMessageFromTarget', listener);
+            resolve();
+          }
+        };
+        session.on('Target.receivedMessageFromTarget', listener);
+      });
+      await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }) });
+      await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
+      await session.send('Target.detachFromTarget', { sessionId });
+    } catch {
+      // a worker that ended meanwhile
+    }
+  }
   await session.send('Performance.enable');
   const { metrics } = await session.send('Performance.getMetrics');
   const mainHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
