@@ -12,7 +12,9 @@ import { create } from 'zustand';
 import {
   packedWorkspaceBuffers,
   unpackWorkspace,
+  type PackedWorkspace,
   type ReadWorkspaceFile,
+  type WorkspaceContent,
   type WorkspaceFileError,
   type WorkspaceFileProgress,
 } from '@openbook/core/workspaceFile';
@@ -127,6 +129,28 @@ export async function exportCurrentWorkspace(name: string, now: Date = new Date(
 
 export type ImportOutcome = { ok: true; documents: number; chunks: number; modelId: string } | { ok: false; error: Message; cancelled?: boolean };
 
+/** Let the page take its turn (input, rendering) between two slices of work on the main thread. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * unpackWorkspace one document at a time, with the page's turn between two: no single task makes the
+ * chunks of a large workspace at once.
+ */
+async function unpackInSlices(packed: PackedWorkspace): Promise<WorkspaceContent> {
+  const parts: WorkspaceContent[] = [];
+  for (const document of packed.documents) {
+    parts.push(unpackWorkspace({ ...packed, documents: [document] }));
+    await nextTask();
+  }
+  const whole = unpackWorkspace({ ...packed, documents: [] });
+  for (const part of parts) {
+    whole.documents.push(...part.documents);
+    for (const c of part.chunks) whole.chunks.push(c);
+    for (const v of part.vectors) whole.vectors.push(v);
+  }
+  return whole;
+}
+
 /** What is wrong with a workspace file, in words. */
 export function importErrorMessage(error: WorkspaceFileError): Message {
   const { code, ...values } = error;
@@ -163,7 +187,7 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
     if (isBusy()) return { ok: false, error: message('workspace.transfer.busy') };
     // From here on the workspace is being replaced: the import runs to its end.
     updateJob({ stage: 'saving', done: 0, total: 0, cancellable: false });
-    const content = unpackWorkspace(read.packed);
+    const content = await unpackInSlices(read.packed);
     performance.mark('openbook:import-unpacked');
     const { documents, ...index } = content;
 
