@@ -55,7 +55,10 @@ vi.mock('../runtime/workers', async () => {
     // With the worker's reads of stored vectors (vectorIndex.worker.ts).
     getVectorIndex: client(Object.assign(index, storedVectorReads(index))),
     getWorkspaceFile: client({
-      write: (packed: Parameters<typeof writeWorkspaceFile>[0], createdAt: string) => writeWorkspaceFile(packed, new Date(createdAt)),
+      write: (packed: Parameters<typeof writeWorkspaceFile>[0], createdAt: string) => {
+        const bytes = writeWorkspaceFile(packed, new Date(createdAt));
+        return { bytes, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }) };
+      },
       async read(...[bytes, models, onProgress]: Parameters<typeof readWorkspaceFile>) {
         await fake.readGate;
         // The fake embedder makes 8 dimensions, whatever the model's listed dimension.

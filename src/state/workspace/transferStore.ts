@@ -97,7 +97,8 @@ export function cancelTransfer(): void {
   void resetWorkspaceFile();
 }
 
-export type ExportOutcome = { ok: true; bytes: Uint8Array } | { ok: false; cancelled: boolean; error?: Message };
+/** `blob`: the same file as `bytes`, ready to download (made in the worker). */
+export type ExportOutcome = { ok: true; bytes: Uint8Array; blob: Blob } | { ok: false; cancelled: boolean; error?: Message };
 
 /** The current documents and index as a workspace file (built in the worker), or null when there is no index to export. */
 export async function exportCurrentWorkspace(name: string, now: Date = new Date()): Promise<ExportOutcome | null> {
@@ -115,10 +116,10 @@ export async function exportCurrentWorkspace(name: string, now: Date = new Date(
     const { adapter } = useAdapterStore.getState();
     const packed = adapter && adapter.modelId === index.modelId && adapter.dimension === index.dimension ? { ...index, adapter } : index;
     performance.mark('openbook:export-packed');
-    const bytes = await inWorker(job, (api) => api.write(transfer(packed, packedWorkspaceBuffers(packed)), now.toISOString(), onProgress(job)));
+    const { bytes, blob } = await inWorker(job, (api) => api.write(transfer(packed, packedWorkspaceBuffers(packed)), now.toISOString(), onProgress(job)));
     performance.mark('openbook:export-written');
     if (job.cancelled) return { ok: false, cancelled: true };
-    return { ok: true, bytes };
+    return { ok: true, bytes, blob };
   } catch (err) {
     if (err instanceof TransferCancelled || job.cancelled) return { ok: false, cancelled: true };
     return { ok: false, cancelled: false, error: message('transferJob.errors.export-failed', { detail: describeError(err) }) };
