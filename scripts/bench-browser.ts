@@ -89,6 +89,8 @@ async function rendererMemory(
   const { metrics } = await session.send('Performance.getMetrics');
   const mainHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   await session.detach();
+  // The backing stores of the buffers collected are freed after the collection, concurrently: give that time.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
   const browserSession = await browser.newBrowserCDPSession();
   const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo' as never)) as { processInfo: Array<{ type: string; id: number }> };
   await browserSession.detach();
@@ -326,7 +328,11 @@ async function main() {
     }
   } finally {
     await browser.close();
-    if (server.pid) process.kill(-server.pid);
+    try {
+      if (server.pid) process.kill(-server.pid);
+    } catch {
+      // the preview server has ended already
+    }
   }
   const path = 'bench-results.json';
   const old = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as BenchRecord[]) : [];
