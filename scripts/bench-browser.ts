@@ -6,7 +6,7 @@
 // part of `npm test`.
 // Needs a build in dist-e2e (`npm run test:e2e` makes one, or `npx vite build --outDir dist-e2e`).
 // Records go to bench-results.json like `npm run bench` (suite "browser-workspace").
-//   BENCH_BROWSER_SIZES=1000,10000  BENCH_PORT=4299  BENCH_RUNS=3  BENCH_DIST=dist-e2e  BENCH_FILE_LEVEL=6  BENCH_MARKS=1
+//   BENCH_BROWSER_SIZES=1000,10000  BENCH_PORT=4299  BENCH_RUNS=3  BENCH_DIST=dist-e2e  BENCH_FILE_LEVEL=6  BENCH_MARKS=1  BENCH_DISTINCT_TEXTS=1
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,14 +34,14 @@ function workspaceFile(n: number): Buffer {
   const base = SAMPLE_DOCUMENTS.map((d) => d.text).join('\n\n');
   const perDoc = Math.ceil(n / 10);
   const text = base.repeat(Math.ceil((perDoc * 100) / base.length) + 1).slice(0, perDoc * 100);
-  const documents: SourceDocument[] = Array.from({ length: 10 }, (_, d) => ({
-    id: `doc-${d}`,
-    name: `doc-${d}.txt`,
-    kind: 'text',
-    text,
-    sizeBytes: text.length,
-    addedAt: d,
-  }));
+  // BENCH_DISTINCT_TEXTS=1: every line numbered, so (nearly) every chunk's text is its own, as in real
+  // documents; by default the ten documents repeat the sample corpus and most chunk texts recur.
+  const distinct = (d: number) =>
+    Array.from({ length: perDoc }, (_, i) => `${d}.${i} ${text.slice(i * 100, i * 100 + 90).replace(/\s+/g, ' ')}`.padEnd(99, ' ')).join('\n');
+  const documents: SourceDocument[] = Array.from({ length: 10 }, (_, d) => {
+    const own = process.env.BENCH_DISTINCT_TEXTS ? distinct(d) : text;
+    return { id: `doc-${d}`, name: `doc-${d}.txt`, kind: 'text', text: own, sizeBytes: own.length, addedAt: d };
+  });
   const chunks = documents.flatMap((doc) => chunkText(doc.id, doc.text, chunking)).slice(0, n);
   const rand = mulberry32(7);
   const vectors = chunks.map(() => randomUnitVector(rand, DIM));
