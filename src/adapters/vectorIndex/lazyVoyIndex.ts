@@ -69,6 +69,11 @@ export class LazyVoyIndex implements VectorIndex {
     return this.voy ? this.voy.counts() : { ids: this.exactIndex().size, distinctVectors: null, voyItems: null };
   }
 
+  /** The stored vector of an id as a VIEW (valid until the next change) where the exact index holds it, else a copy. */
+  viewOf(id: string): Float32Array | undefined {
+    return this.voy ? (this.voy.vectorsOf([id])[0] ?? undefined) : this.exactIndex().vectorOf(id);
+  }
+
   /** Copies of the stored (L2-normalised) vectors of these ids; null for an id not in the index. */
   vectorsOf(ids: readonly string[]): Array<Float32Array | null> {
     if (this.voy) return this.voy.vectorsOf(ids);

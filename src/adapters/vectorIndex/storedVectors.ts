@@ -8,13 +8,22 @@ export interface VectorHolder {
   build(items: IndexItem[], onProgress?: (done: number, total: number) => void, onLaterStatus?: (status: IndexStatus) => void): Promise<IndexStatus>;
 }
 
-/** The stored vectors of these ids one after another (ids.length × dimension), or null when one is not indexed. */
-export function flatVectors(index: Pick<VectorHolder, 'vectorsOf'>, ids: readonly string[]): Float32Array | null {
-  const vectors = index.vectorsOf(ids);
-  if (vectors.some((v) => v === null)) return null;
-  const dim = vectors[0]?.length ?? 0;
+/** The stored vector of an id, a view or a copy, read at once (ExactIndex.vectorOf, LazyVoyIndex.viewOf). */
+export type ViewOf = (id: string) => Float32Array | undefined;
+
+/**
+ * The stored vectors of these ids one after another (ids.length × dimension), or null when one is not
+ * indexed. Copied straight from the index's rows (no array per vector on the way).
+ */
+export function flatVectors(viewOf: ViewOf, ids: readonly string[]): Float32Array | null {
+  const first = ids.length > 0 ? viewOf(ids[0]!) : undefined;
+  const dim = first?.length ?? 0;
   const flat = new Float32Array(ids.length * dim);
-  vectors.forEach((v, i) => flat.set(v!, i * dim));
+  for (let i = 0; i < ids.length; i++) {
+    const v = i === 0 ? first : viewOf(ids[i]!);
+    if (!v || v.length !== dim) return null;
+    flat.set(v, i * dim);
+  }
   return flat;
 }
 
@@ -83,7 +92,7 @@ export function unpackVectors({ ids, runs }: PackedVectors): IndexItem[] {
 /** The worker's reads of stored vectors over an index in this thread (for tests that stand in for the worker). */
 export function storedVectorReads(index: VectorHolder) {
   return {
-    vectorsFlat: (ids: string[]) => flatVectors(index, ids),
+    vectorsFlat: (ids: string[]) => flatVectors((id) => index.vectorsOf([id])[0] ?? undefined, ids),
     buildReusing: (
       items: ReadonlyArray<IndexItem | ReusedItem>,
       onProgress?: (done: number, total: number) => void,

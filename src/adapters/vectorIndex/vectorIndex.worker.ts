@@ -56,7 +56,7 @@ const api: VectorIndexWorkerApi = {
   counts: () => index.counts(),
   getVectors: (ids: string[]) => index.vectorsOf(ids),
   vectorsFlat: (ids: string[]) => {
-    const flat = flatVectors(index, ids);
+    const flat = flatVectors((id) => index.viewOf(id), ids);
     return flat ? transfer(flat, [flat.buffer]) : null;
   },
   buildReusing: (items, onProgress, onLaterStatus) => buildReusing(index, items, onProgress, onLaterStatus),
