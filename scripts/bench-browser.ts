@@ -2,10 +2,11 @@
 // 384 dimensions: import time of a workspace file, stored bytes per chunk (IndexedDB), the keyword index
 // build that follows (in the keyword worker and the tokeniser workers) and a keyword question, reload to
 // searchable ("Index ready", rebuilt from the stored vectors) and to keyword searchable (the keyword index
-// loaded from its saved copy, or built again), and export time. Not part of `npm test`.
+// loaded from its saved copy, or built again), export time, and memory per chunk (see rendererMemory). Not
+// part of `npm test`.
 // Needs a build in dist-e2e (`npm run test:e2e` makes one, or `npx vite build --outDir dist-e2e`).
 // Records go to bench-results.json like `npm run bench` (suite "browser-workspace").
-//   BENCH_BROWSER_SIZES=1000,10000  BENCH_PORT=4299  BENCH_RUNS=3  BENCH_DIST=dist-e2e  BENCH_FILE_LEVEL=6  BENCH_MARKS=1
+//   BENCH_BROWSER_SIZES=1000,10000  BENCH_PORT=4299  BENCH_RUNS=3  BENCH_DIST=dist-e2e  BENCH_FILE_LEVEL=6  BENCH_MARKS=1  BENCH_DISTINCT_TEXTS=1
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,14 +34,14 @@ function workspaceFile(n: number): Buffer {
   const base = SAMPLE_DOCUMENTS.map((d) => d.text).join('\n\n');
   const perDoc = Math.ceil(n / 10);
   const text = base.repeat(Math.ceil((perDoc * 100) / base.length) + 1).slice(0, perDoc * 100);
-  const documents: SourceDocument[] = Array.from({ length: 10 }, (_, d) => ({
-    id: `doc-${d}`,
-    name: `doc-${d}.txt`,
-    kind: 'text',
-    text,
-    sizeBytes: text.length,
-    addedAt: d,
-  }));
+  // BENCH_DISTINCT_TEXTS=1: every line numbered, so (nearly) every chunk's text is its own, as in real
+  // documents; by default the ten documents repeat the sample corpus and most chunk texts recur.
+  const distinct = (d: number) =>
+    Array.from({ length: perDoc }, (_, i) => `${d}.${i} ${text.slice(i * 100, i * 100 + 90).replace(/\s+/g, ' ')}`.padEnd(99, ' ')).join('\n');
+  const documents: SourceDocument[] = Array.from({ length: 10 }, (_, d) => {
+    const own = process.env.BENCH_DISTINCT_TEXTS ? distinct(d) : text;
+    return { id: `doc-${d}`, name: `doc-${d}.txt`, kind: 'text', text: own, sizeBytes: own.length, addedAt: d };
+  });
   const chunks = documents.flatMap((doc) => chunkText(doc.id, doc.text, chunking)).slice(0, n);
   const rand = mulberry32(7);
   const vectors = chunks.map(() => randomUnitVector(rand, DIM));
@@ -48,6 +49,62 @@ function workspaceFile(n: number): Buffer {
   // BENCH_FILE_LEVEL=6: every file deflated, vectors too, as workspace files were made before 2026-11.
   const level = process.env.BENCH_FILE_LEVEL;
   return Buffer.from(level ? zipSync(unzipSync(file), { level: Number(level) as 6 }) : file);
+}
+
+/**
+ * Memory of the page: `private` is the private resident memory (Private_Clean + Private_Dirty in
+ * /proc/<pid>/smaps_rollup, Linux only) of Chromium's renderer processes, which hold the page's main thread,
+ * its workers (the index, keyword, embedding workers...) and their wasm memories; `mainHeap` is the main
+ * thread's JS heap in use (CDP Performance.getMetrics JSHeapUsedSize). Both after a forced garbage collection
+ * in the page and in each of its workers (CDP HeapProfiler.collectGarbage): what is measured is what they hold.
+ */
+async function rendererMemory(
+  browser: import('@playwright/test').Browser,
+  page: import('@playwright/test').Page,
+): Promise<{ private: number | null; mainHeap: number }> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  // The workers' garbage too (what they hold no longer), through the worker targets' own sessions.
+  const { targetInfos } = await session.send('Target.getTargets');
+  for (const t of targetInfos.filter((t) => t.type === 'worker')) {
+    try {
+      const { sessionId } = await session.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
+      const done = new Promise<void>((resolve) => {
+        const listener = (e: { sessionId?: string; message: string }) => {
+          if (e.sessionId === sessionId && (JSON.parse(e.message) as { id?: number }).id === 1) {
+            session.off('Target.receivedMessageFromTarget', listener);
+            resolve();
+          }
+        };
+        session.on('Target.receivedMessageFromTarget', listener);
+      });
+      await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }) });
+      await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
+      await session.send('Target.detachFromTarget', { sessionId });
+    } catch {
+      // a worker that ended meanwhile
+    }
+  }
+  await session.send('Performance.enable');
+  const { metrics } = await session.send('Performance.getMetrics');
+  const mainHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  await session.detach();
+  // The backing stores of the buffers collected are freed after the collection, concurrently: give that time.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const browserSession = await browser.newBrowserCDPSession();
+  const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo' as never)) as { processInfo: Array<{ type: string; id: number }> };
+  await browserSession.detach();
+  let total: number | null = 0;
+  for (const p of processInfo.filter((p) => p.type === 'renderer')) {
+    try {
+      const rollup = readFileSync(`/proc/${p.id}/smaps_rollup`, 'utf8');
+      for (const m of rollup.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)) total += Number(m[1]) * 1024;
+    } catch {
+      total = null;
+      break;
+    }
+  }
+  return { private: total, mainHeap };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -95,6 +152,14 @@ async function main() {
       const idb = () =>
         page.evaluate(async () => ((await navigator.storage.estimate()) as { usageDetails?: { indexedDB?: number } }).usageDetails?.indexedDB ?? 0);
       const before = await idb();
+      const memoryBefore = await rendererMemory(browser, page);
+      const recordMemory = async (when: string) => {
+        await page.waitForTimeout(3000); // let the workers' own garbage collections run
+        const now = await rendererMemory(browser, page);
+        if (now.private !== null && memoryBefore.private !== null)
+          record(n, `renderer memory growth per chunk (${when})`, (now.private - memoryBefore.private) / n, 'B');
+        record(n, `  main-thread JS heap growth per chunk (${when})`, (now.mainHeap - memoryBefore.mainHeap) / n, 'B');
+      };
 
       // Long tasks (over 50 ms) on the page's main thread: how long the page stalls at most while it works.
       const observeLongTasks = () =>
@@ -173,6 +238,7 @@ async function main() {
       const timing = (await page.getByTestId('retrieval-timing').textContent()) ?? '';
       const keywordMs = /keyword search ([\d.,]+) ms/.exec(timing);
       if (keywordMs) record(n, '  keyword search (in the worker)', Number(keywordMs[1]!.replace(',', '')), 'ms');
+      await recordMemory('after import');
 
       const reloads: number[] = [];
       const shown: number[] = [];
@@ -229,6 +295,7 @@ async function main() {
         const ms = /([\d.,]+) (ms|s)/.exec(restored ?? '');
         if (ms) restores.push(Number(ms[1]!.replace(',', '')) * (ms[2] === 's' ? 1000 : 1));
       }
+      await recordMemory('after reloads');
       record(n, 'reload to app shown', median(shown), 'ms');
       record(n, 'reload to searchable', median(reloads), 'ms');
       record(n, 'reload to keyword searchable', median(keywordReady), 'ms');
@@ -261,7 +328,11 @@ async function main() {
     }
   } finally {
     await browser.close();
-    if (server.pid) process.kill(-server.pid);
+    try {
+      if (server.pid) process.kill(-server.pid);
+    } catch {
+      // the preview server has ended already
+    }
   }
   const path = 'bench-results.json';
   const old = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as BenchRecord[]) : [];

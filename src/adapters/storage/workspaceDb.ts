@@ -127,17 +127,39 @@ function packSnapshot(snapshot: IndexSnapshot, snapshotId: string, gen: string):
   const rows: VectorsRow[] = [];
   for (const [docId, positions] of byDoc) {
     const triples = new Uint32Array(positions.length * 3);
-    const packed = new Float32Array(positions.length * dimension);
     positions.forEach((p, j) => {
       const chunk = chunks[p]!;
       const vector = vectors[p]!;
       if (vector.length !== dimension) throw new Error(`The vector of ${chunk.id} has ${vector.length} dimensions, not ${dimension}.`);
-      triples.set([chunk.index, chunk.start, chunk.end], j * 3);
-      packed.set(vector, j * dimension);
+      triples[j * 3] = chunk.index;
+      triples[j * 3 + 1] = chunk.start;
+      triples[j * 3 + 2] = chunk.end;
     });
-    rows.push({ gen, docId, snapshotId, chunks: triples.buffer, vectors: packed.buffer });
+    rows.push({
+      gen,
+      docId,
+      snapshotId,
+      chunks: triples.buffer,
+      vectors: packedVectors(
+        positions.map((p) => vectors[p]!),
+        dimension,
+      ),
+    });
   }
   return rows;
+}
+
+/**
+ * These vectors one after another in a new buffer: one copy of the whole span where they already lie so in
+ * one buffer (an index read from the index worker or a file, one buffer per document), else one by one.
+ */
+function packedVectors(vectors: Float32Array[], dimension: number): ArrayBuffer {
+  const first = vectors[0];
+  const contiguous = first !== undefined && vectors.every((v, j) => v.buffer === first.buffer && v.byteOffset === first.byteOffset + j * dimension * 4);
+  if (contiguous) return first.buffer.slice(first.byteOffset, first.byteOffset + vectors.length * dimension * 4) as ArrayBuffer;
+  const packed = new Float32Array(vectors.length * dimension);
+  vectors.forEach((v, j) => packed.set(v, j * dimension));
+  return packed.buffer;
 }
 
 /** Whether a saved index row has the shape it was written with (it may have been changed outside the app). */

@@ -270,6 +270,11 @@ export class ExactIndex implements VectorIndex {
     return this.data.subarray(slot * this.stride, slot * this.stride + this.dim);
   }
 
+  /** Copies of the stored vectors of these ids; null for an id not in the index. */
+  vectorsOf(ids: readonly string[]): Array<Float32Array | null> {
+    return ids.map((id) => this.vectorOf(id)?.slice() ?? null);
+  }
+
   /** Dot product of the stored vector of `id` with an already normalised query of the index's dimension. */
   scoreOf(id: string, normalizedQuery: Float32Array): number | undefined {
     const slot = this.slotOf.get(id);

@@ -75,11 +75,15 @@ export class LazyVoyIndex implements VectorIndex {
     return this.voy ? this.voy.counts() : { ids: this.exactIndex().size, distinctVectors: null, voyItems: null };
   }
 
+  /** The stored vector of an id as a VIEW (valid until the next change) where the exact index holds it, else a copy. */
+  viewOf(id: string): Float32Array | undefined {
+    return this.voy ? (this.voy.vectorsOf([id])[0] ?? undefined) : this.exactIndex().vectorOf(id);
+  }
+
   /** Copies of the stored (L2-normalised) vectors of these ids; null for an id not in the index. */
   vectorsOf(ids: readonly string[]): Array<Float32Array | null> {
     if (this.voy) return this.voy.vectorsOf(ids);
-    const exact = this.exactIndex();
-    return ids.map((id) => exact.vectorOf(id)?.slice() ?? null);
+    return this.exactIndex().vectorsOf(ids);
   }
 
   /** Make the VoyIndex, fill it with the exact index's items and drop the exact index. False if that failed. */

@@ -9,6 +9,12 @@ export interface IndexItem {
   vector: Float32Array;
 }
 
+/** An item whose vector is the one the index holds now for another id (`from`): see buildReusing in vectorIndex.worker.ts. */
+export interface ReusedItem {
+  id: string;
+  from: string;
+}
+
 export interface SearchHit {
   id: string;
   /** Cosine similarity to the query, computed from the stored vectors, in [-1, 1]. */

@@ -9,9 +9,11 @@
 // scanHelper.worker.ts, that scans half of each search's int8 rows on a shared memory (scanThreads.ts).
 // That needs a cross-origin isolated page (SharedArrayBuffer) and two cores; elsewhere the index scans alone.
 import type { ScanHelperStarter } from './exactIndex';
+import { transfer } from 'comlink';
 import { exposeWorker } from '../workerRpc';
 import { LazyVoyIndex, type WorkerIndex } from './lazyVoyIndex';
-import type { IndexItem, IndexStatus, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
+import { buildReusing, flatVectors, unpackVectors, type PackedVectors } from './storedVectors';
+import type { IndexItem, IndexStatus, ReusedItem, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
 import { voyLimitFor } from './voyLimit';
 
 // From 2,000 items on, the VoyIndex answers (exactly) as soon as it holds the vectors, and Voy fills in the
@@ -41,6 +43,23 @@ export interface VectorIndexWorkerApi extends VectorIndex {
   counts(): { ids: number; distinctVectors: number | null; voyItems: number | null };
   /** The stored (L2-normalised) vectors of these ids, null where an id is not indexed (for MMR). */
   getVectors(ids: string[]): Array<Float32Array | null>;
+  /**
+   * The stored vectors of these ids, one after another in ONE buffer (ids.length × dimension), transferred
+   * to the caller; null when an id is not indexed. The page keeps no copy of the vectors: this is how it
+   * reads them (to save or export the index).
+   */
+  vectorsFlat(ids: string[]): Float32Array | null;
+  /**
+   * build(), where a `from` item takes the vector the index holds now for that id (a chunk whose text was
+   * embedded before): vectors the page does not hold need not travel there and back. Throws if one is missing.
+   */
+  buildReusing(
+    items: Array<IndexItem | ReusedItem>,
+    onProgress?: (done: number, total: number) => void,
+    onLaterStatus?: (status: IndexStatus) => void,
+  ): Promise<IndexStatus>;
+  /** build() from vectors packed in a few buffers (storedVectors.ts: packVectors), best transferred. */
+  buildPacked(packed: PackedVectors, onProgress?: (done: number, total: number) => void, onLaterStatus?: (status: IndexStatus) => void): Promise<IndexStatus>;
 }
 
 const api: VectorIndexWorkerApi = {
@@ -53,6 +72,12 @@ const api: VectorIndexWorkerApi = {
   status: (): IndexStatus => index.status(),
   counts: () => index.counts(),
   getVectors: (ids: string[]) => index.vectorsOf(ids),
+  vectorsFlat: (ids: string[]) => {
+    const flat = flatVectors((id) => index.viewOf(id), ids);
+    return flat ? transfer(flat, [flat.buffer]) : null;
+  },
+  buildReusing: (items, onProgress, onLaterStatus) => buildReusing(index, items, onProgress, onLaterStatus),
+  buildPacked: (packed, onProgress, onLaterStatus) => index.build(unpackVectors(packed), onProgress, onLaterStatus),
 };
 
 exposeWorker(api);

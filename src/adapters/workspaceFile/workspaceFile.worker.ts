@@ -14,10 +14,14 @@ import {
 import { exposeWorker, transfer } from '../workerRpc';
 
 const api = {
-  /** The workspace as one zip file (its buffer transferred back). */
-  write(packed: PackedWorkspace, createdAt: string, onProgress?: WorkspaceFileProgressListener): Uint8Array {
+  /**
+   * The workspace as one zip file: its bytes (transferred back) and a Blob of them, made here, so that the page
+   * need not copy a large file into a Blob itself to download it (a Blob travels by reference).
+   */
+  write(packed: PackedWorkspace, createdAt: string, onProgress?: WorkspaceFileProgressListener): { bytes: Uint8Array; blob: Blob } {
     const bytes = writeWorkspaceFile(packed, new Date(createdAt), onProgress);
-    return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
+    return transfer({ bytes, blob }, [bytes.buffer as ArrayBuffer]);
   },
 
   /** The file read and checked completely, packed (its buffers transferred back), or what is wrong with it. */

@@ -35,7 +35,7 @@ export function WorkspaceTransfer() {
     const result = await exportCurrentWorkspace(name, now);
     if (!result) return;
     if (result.ok) {
-      downloadBlob(new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
+      downloadBlob(result.blob, name);
       performance.mark('openbook:export-downloaded');
     } else if (result.cancelled) setOutcome({ level: 'info', lead: message('transferJob.exportCancelled') });
     else if (result.error) setOutcome({ level: 'error', lead: result.error });

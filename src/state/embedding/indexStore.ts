@@ -13,7 +13,8 @@ import { persist } from 'zustand/middleware';
 import { settingsStorage } from '../runtime/persistence';
 import * as v from 'valibot';
 import { stringUpTo, schemaPersistOptions } from '../runtime/persistedSchema';
-import type { Chunk } from '@openbook/core/types';
+import type { Chunk, SourceDocument } from '@openbook/core/types';
+import type { PackedDocument, PackedWorkspace } from '@openbook/core/workspaceFile';
 import type { ChunkerSettings } from '@openbook/core/chunkers/settings';
 import {
   EmbeddingCancelledError,
@@ -36,7 +37,7 @@ import { WorkerModelLoad, modelSource, resolveDevice, siteModelsOnce, withDownlo
 import { withSiteModels } from '../../adapters/transformers/manifestSection';
 import type { ModelSource } from '../../adapters/transformers/modelLocation';
 import { getEmbedder, getQueryEmbedder, getVectorIndex, resetEmbedder, resetQueryEmbedder } from '../runtime/workers';
-import { cacheVector, cachedVector, forgetVectors, textsWithoutVectors, vectorsFor, type EmbeddedTextOf } from './vectorCache';
+import { dropPending, indexedTextIds, pendingVectors, type EmbeddedTextOf } from './pendingVectors';
 import { indexedText } from '@openbook/core/retrieval/contextualHeader';
 import { chunkContextsInUse, contextOf, type ChunkContexts } from '../chunks/chunkContextStore';
 import { buildIndex } from '../flows/buildIndex';
@@ -47,7 +48,7 @@ import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
 /** Where an end-to-end test may hold an embedding run between two batches (window.__openbookTest.hold). */
 export const EMBED_BATCH_HOLD = 'embed-batch';
 import { saveIndex, useWorkspaceStore } from '../workspace/workspaceStore';
-import { clearProgress, noteUnsavedRun, PROGRESS_BATCH, saveProgressBatch } from './resumeStore';
+import { addSavedRunVectors, clearProgress, noteUnsavedRun, PROGRESS_BATCH, saveProgressBatch } from './resumeStore';
 import { useGpuStore } from '../models/gpuStore';
 import { forgetTrials, measuredChoice, textTrial, type MeasuredChoice } from '../models/deviceTrials';
 
@@ -133,10 +134,10 @@ const isBusy = isIndexBusy;
 /** The model load under way; cancel() abandons it (a terminated worker never answers). */
 const modelLoad = new WorkerModelLoad(() => new EmbeddingCancelledError());
 
-/** Each LSA fit's own name in the vector cache: vectors of one fit do not belong to another. */
+/** Each LSA fit's own name among the vectors: vectors of one fit do not belong to another. */
 const fitKeys = new WeakMap<LsaModel, string>();
 let fits = 0;
-/** The model key vectors are cached under: the model id, and for the built-in embedder its fit too. */
+/** The model key vectors are known under: the model id, and for the built-in embedder its fit too. */
 function vectorKey(modelId: string, lsa: LsaModel | null): string {
   if (!isBuiltinLsa(modelId) || !lsa) return modelId;
   let key = fitKeys.get(lsa);
@@ -157,14 +158,20 @@ export function embeddedTextFor(headers: boolean, contexts: ChunkContexts | null
   };
 }
 
-/** The index as the workspace storage keeps it (and a workspace file holds), or null if a vector is missing. */
-function snapshotOf(state: IndexState): IndexSnapshot | null {
+/**
+ * The index as the workspace storage keeps it (and a workspace file holds), or null if a vector is missing.
+ * The vectors come from the index worker (the page keeps none), in one buffer that the snapshot's vectors view.
+ */
+async function snapshotOf(state: IndexState): Promise<IndexSnapshot | null> {
   const { indexedModelId: modelId, indexedDevice: device, indexedChunking: chunking } = state;
   if (!modelId || !device || !chunking) return null;
   const chunks = [...state.indexedChunks.values()];
-  const vectors = vectorsFor(vectorKey(modelId, state.indexedLsa), device, chunks, embeddedTextFor(state.indexedHeaders, state.indexedContexts));
-  const dimension = vectors?.[0]?.length;
-  if (!vectors || !dimension) return null;
+  if (chunks.length === 0) return null;
+  const { api } = await getVectorIndex();
+  const flat = await api.vectorsFlat(chunks.map((c) => c.id));
+  const dimension = flat ? flat.length / chunks.length : 0;
+  if (!flat || !dimension) return null;
+  const vectors = chunks.map((_, i) => flat.subarray(i * dimension, (i + 1) * dimension));
   const headers = {
     ...(state.indexedHeaders ? { embedHeaders: true } : {}),
     ...(state.indexedContexts ? { chunkContexts: state.indexedContexts.set } : {}),
@@ -386,7 +393,14 @@ export const useIndexStore = create<IndexState>()(
           const key = vectorKey(model.id, fitted);
           // Each pass over every chunk in a task of its own, not after the page's redraw of the last change.
           await yieldToEventLoop();
-          const missing = textsWithoutVectors(key, device, chunks, textOf);
+          // Texts embedded before need no new vector: those the index holds (the worker copies them into the
+          // new build), those this run's model embedded since (a cancelled run, a pipeline's), and those an
+          // interrupted run saved (read from storage now).
+          const pending = pendingVectors(key, device);
+          if (device !== 'cpu') await addSavedRunVectors(model.id, device, pending);
+          if (!stillCurrent()) return;
+          const fromIndex = indexTextIds(key, device);
+          const missing = [...new Set(chunks.map(textOf).filter((t) => !pending.has(t) && !fromIndex.has(t)))];
           set({ phase: 'embedding', embedded: { done: chunks.length - missing.length, total: chunks.length } });
           const alreadyDone = chunks.length - missing.length;
           const embedStart = performance.now();
@@ -404,7 +418,7 @@ export const useIndexStore = create<IndexState>()(
             if (!stillCurrent()) return;
             batch.forEach((text, i) => {
               const v = vectors[i];
-              if (v) cacheVector(key, device, text, v);
+              if (v) pending.set(text, v);
             });
             // (An LSA fit is quick to redo, and a saved batch of one fit would not match the next.)
             if (device !== 'cpu') void saveProgressBatch(model.id, device, batch, vectors);
@@ -423,7 +437,11 @@ export const useIndexStore = create<IndexState>()(
 
           set({ phase: 'indexing' });
           await yieldToEventLoop();
-          const pairs = chunks.map((chunk) => ({ chunk, vector: cachedVector(key, device, textOf(chunk))! }));
+          const pairs = chunks.map((chunk) => {
+            const text = textOf(chunk);
+            const vector = pending.get(text);
+            return vector ? { chunk, vector } : { chunk, from: fromIndex.get(text)! };
+          });
           const { status: indexStatus, kept } = await buildIndex(
             pairs,
             (done, total) => {
@@ -434,6 +452,8 @@ export const useIndexStore = create<IndexState>()(
             },
           );
           if (!stillCurrent()) return;
+          // The index holds them now: the page lets go of its copies.
+          dropPending();
           set({
             phase: 'ready',
             indexStatus,
@@ -454,7 +474,7 @@ export const useIndexStore = create<IndexState>()(
             void resetQueryEmbedder();
           }
           await yieldToEventLoop(); // the page shows the index ready first
-          const snapshot = snapshotOf(get());
+          const snapshot = await snapshotOf(get());
           // The run is complete and saved as the index: its batches are no longer needed. If the index could
           // not be saved, the batches that were stored stay (the next visit builds the index from them without
           // embedding them again) and are noted as those of a finished run whose save failed, not of an interrupted one.
@@ -575,12 +595,12 @@ export const useIndexStore = create<IndexState>()(
             if (stillCurrent()) set({ indexStatus: later });
           },
           live,
+          true, // the saved vectors go over to the worker: the page keeps none
         );
         set({ phase: 'indexing', indexing: { done: 0, total: pairs.length, restoring: true }, error: null });
         try {
           const { status: indexStatus, kept } = await building;
           if (!stillCurrent()) return;
-          const key = vectorKey(saved.modelId, saved.lsa ?? null);
           // Indexes of the built-in embedder saved before it said 'cpu' hold 'wasm'.
           const device = embeddingDeviceOf(saved.modelId, saved.device);
           // (The documents are in the documents store by now: their names make the headers.)
@@ -588,8 +608,6 @@ export const useIndexStore = create<IndexState>()(
           // The contexts kept in this browser, when they are the set the index was made with.
           const inUse = chunkContextsInUse();
           const contexts = saved.chunkContexts && inUse?.set === saved.chunkContexts ? inUse : null;
-          const textOf = embeddedTextFor(headers, contexts);
-          for (const p of kept) cacheVector(key, device, textOf(p.chunk), p.vector);
           set({
             phase: kept.length > 0 ? 'ready' : 'idle',
             indexing: null,
@@ -614,7 +632,7 @@ export const useIndexStore = create<IndexState>()(
       async resetIndex() {
         runId++; // whatever was under way no longer reaches the index
         modelLoad.abandon();
-        forgetVectors();
+        dropPending();
         set(emptyIndex());
         const { api } = await getVectorIndex();
         await api.clear();
@@ -722,20 +740,69 @@ export async function questionEmbedder(): Promise<Awaited<ReturnType<typeof getE
   throw new Error(`The embedding model that built the index (${indexedModelId ?? 'none'}) is not loaded.`);
 }
 
-/** The key the index's vectors are cached under (vectorCache.ts), or null when there is no index. */
-export function indexVectorKey(): string | null {
-  const { indexedModelId, indexedLsa } = useIndexStore.getState();
-  return indexedModelId ? vectorKey(indexedModelId, indexedLsa) : null;
+/**
+ * For each text the index holds a vector of, made by this model key and device (none for another): the id
+ * of a chunk of that text in the index, whose vector the worker can reuse.
+ */
+function indexTextIds(key: string, device: EmbeddingDevice): Map<string, string> {
+  const s = useIndexStore.getState();
+  if (!s.indexedModelId || s.indexedDevice !== device || vectorKey(s.indexedModelId, s.indexedLsa) !== key) return new Map();
+  return indexedTextIds(s.indexedChunks.values(), embeddedTextFor(s.indexedHeaders, s.indexedContexts));
+}
+
+/**
+ * For each text the index holds a vector of, when that model (not the built-in embedder) made it on that
+ * device: the id of a chunk of that text in the index (its vector: getVectors of the index worker).
+ */
+export function indexedVectorIds(modelId: string, device: EmbeddingDevice): Map<string, string> {
+  return isBuiltinLsa(modelId) ? new Map() : indexTextIds(modelId, device);
 }
 
 /** What the index holds now (chunks, vectors, model, device, chunk settings), or null when it is empty. */
-export function currentIndexSnapshot(): IndexSnapshot | null {
+export async function currentIndexSnapshot(): Promise<IndexSnapshot | null> {
   const state = useIndexStore.getState();
   return state.indexedChunks.size > 0 ? snapshotOf(state) : null;
 }
 
-/** The text each indexed chunk was embedded as (see embeddedTextFor). */
-export const indexEmbeddedTextOf = (): EmbeddedTextOf => embeddedTextFor(useIndexStore.getState().indexedHeaders, useIndexStore.getState().indexedContexts);
+/**
+ * What the index holds, packed per document as a workspace file holds it (packages/core/src/workspaceFile.ts):
+ * each document's vectors come from the index worker in one buffer, so the page neither holds nor copies
+ * them one by one. Null when the index is empty or a vector is missing.
+ */
+export async function currentIndexPacked(documents: SourceDocument[]): Promise<PackedWorkspace | null> {
+  const state = useIndexStore.getState();
+  const { indexedModelId: modelId, indexedDevice: device, indexedChunking: chunking, indexedLsa: lsa } = state;
+  if (!modelId || !device || !chunking || state.indexedChunks.size === 0) return null;
+  if (isBuiltinLsa(modelId) && !lsa) return null;
+  const byDoc = new Map<string, Chunk[]>(documents.map((d) => [d.id, []]));
+  for (const c of state.indexedChunks.values()) byDoc.get(c.docId)?.push(c);
+  const { api } = await getVectorIndex();
+  let dimension = 0;
+  const packed: PackedDocument[] = [];
+  for (const document of documents) {
+    const chunks = byDoc.get(document.id)!;
+    const vectors = chunks.length > 0 ? await api.vectorsFlat(chunks.map((c) => c.id)) : new Float32Array(0);
+    if (!vectors) return null;
+    if (chunks.length > 0) dimension = vectors.length / chunks.length;
+    const triples = new Uint32Array(chunks.length * 3);
+    chunks.forEach((c, j) => {
+      triples[j * 3] = c.index;
+      triples[j * 3 + 1] = c.start;
+      triples[j * 3 + 2] = c.end;
+    });
+    packed.push({ document, chunks: triples, vectors });
+  }
+  if (!dimension) return null;
+  return {
+    modelId,
+    device,
+    dimension,
+    chunking,
+    documents: packed,
+    ...(isBuiltinLsa(modelId) && lsa ? { lsa } : {}),
+    ...(state.indexedHeaders ? { embedHeaders: true } : {}),
+  };
+}
 
 /** Chunks that exist now but are not in the index with their current text. */
 export function countUnindexed(chunks: Chunk[], indexed: Map<string, Chunk>): number {
@@ -795,6 +862,10 @@ export async function startStreamingRun(): Promise<StreamingRun | null> {
   const on = device;
   const { api } = await getEmbedder();
   const key = vectorKey(model.id, null);
+  const pending = pendingVectors(key, on);
+  if (on !== 'cpu') await addSavedRunVectors(model.id, on, pending);
+  if (!stillCurrent()) return null;
+  const fromIndex = indexTextIds(key, on);
   // The texts embedAndIndex will look up (textOf there): the headers name each chunk's document, so the
   // titles are read again when a chunk of a document not seen yet arrives.
   const headers = get().embedHeaders;
@@ -811,13 +882,13 @@ export async function startStreamingRun(): Promise<StreamingRun | null> {
       }
       return embeddedText(chunk);
     },
-    has: (text) => cachedVector(key, on, text) !== undefined,
+    has: (text) => pending.has(text) || fromIndex.has(text),
     embed: (texts) => api.embed(texts, 'passage'),
     store(texts, vectors) {
       if (!stillCurrent()) return;
       texts.forEach((text, i) => {
         const v = vectors[i];
-        if (v) cacheVector(key, on, text, v);
+        if (v) pending.set(text, v);
       });
       if (on !== 'cpu') void saveProgressBatch(model.id, on, texts, vectors);
     },

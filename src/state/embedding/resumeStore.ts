@@ -1,7 +1,7 @@
 // Ingestion that survives interruption: while a run embeds, each batch of vectors is saved at once
 // (adapters/storage/embeddingProgressDb.ts); when the run ends the complete index is saved and the
-// batches are dropped. After a tab closed mid-run, the next visit finds the batches, keeps their vectors
-// (so they are not computed again) and shows the run as incomplete, with the documents it had not
+// batches are dropped. After a tab closed mid-run, the next visit finds the batches (their vectors stay in
+// storage until a run reads them, addSavedRunVectors: they are not computed again) and shows the run as incomplete, with the documents it had not
 // finished and a Resume button. Nothing of it is ever shown as indexed: the index holds only what a
 // completed run put there. A run that finished but whose index could not be saved (a full storage) keeps
 // its batches too, and the next visit says exactly that (`unsaved`), not that it was interrupted.
@@ -12,7 +12,6 @@ import type { ComputeDevice } from '../../adapters/embedder/embedder';
 import { EmbeddingProgressDb, type EmbeddingProgressStorage, type UnsavedReason } from '../../adapters/storage/embeddingProgressDb';
 import { allChunks } from '../chunks/chunkingStore';
 import { useDocumentsStore } from '../documents/documentsStore';
-import { cacheVector, cachedVector } from './vectorCache';
 import { tabLock } from '../workspace/tabLock';
 
 /** A run that stopped before its end (the tab was closed): how far it got. */
@@ -96,7 +95,8 @@ export function describeInterruptedRun(
   for (const c of chunks) {
     const d = perDoc.get(c.docId) ?? { done: 0, total: 0 };
     d.total++;
-    if (hasVector(c.text)) {
+    // (A chunk in the index has its vector there.)
+    if (indexed(c) || hasVector(c.text)) {
       d.done++;
       done++;
     }
@@ -108,8 +108,27 @@ export function describeInterruptedRun(
 }
 
 /**
- * After the saved workspace is back: load an interrupted run's vectors into the vector cache and say
- * what is left to do. `isIndexed` tells whether a chunk is in the restored index as it is now, made by that model and device.
+ * A run of this model on this device is starting: the vectors an interrupted (or unsaved) run of it saved,
+ * by text, go into `into` (texts it has already are kept), so that they are not computed again.
+ */
+export async function addSavedRunVectors(modelId: string, device: ComputeDevice, into: Map<string, Float32Array>): Promise<void> {
+  const s = progressStorage();
+  if (!s) return;
+  let saved;
+  try {
+    saved = await s.load();
+  } catch {
+    return; // nothing to reuse: those texts are embedded again
+  }
+  if (!saved || saved.modelId !== modelId || saved.device !== device) return;
+  saved.texts.forEach((text, i) => {
+    if (!into.has(text)) into.set(text, saved.vectors[i]!);
+  });
+}
+
+/**
+ * After the saved workspace is back: say what an interrupted run left to do (its vectors stay in storage
+ * until the run is resumed). `isIndexed` tells whether a chunk is in the restored index as it is now, made by that model and device.
  */
 export async function restoreInterruptedRun(isIndexed: (chunk: Chunk, modelId: string, device: ComputeDevice) => boolean): Promise<void> {
   const s = progressStorage();
@@ -122,13 +141,13 @@ export async function restoreInterruptedRun(isIndexed: (chunk: Chunk, modelId: s
   }
   if (!saved) return;
   const { modelId, device } = saved;
-  saved.texts.forEach((text, i) => cacheVector(modelId, device, text, saved.vectors[i]!));
+  const texts = new Set(saved.texts);
   const docs = new Map(useDocumentsStore.getState().documents.map((d) => [d.id, d.name]));
   const interrupted = describeInterruptedRun(
     modelId,
     device,
     await allChunks(),
-    (text) => cachedVector(modelId, device, text) !== undefined,
+    (text) => texts.has(text),
     (chunk) => isIndexed(chunk, modelId, device),
     (id) => docs.get(id) ?? id,
   );

@@ -10,10 +10,9 @@ import type { ProjectionMethod, ProjectionStage, Rows } from '../../adapters/pro
 import { UMAP_MIN_POINTS } from '../../adapters/projection/projectionTypes';
 import { callback } from '../../adapters/workerRpc';
 import { message, type Message } from '../../i18n/message';
-import { indexEmbeddedTextOf, indexVectorKey, useIndexStore } from '../embedding/indexStore';
+import { useIndexStore } from '../embedding/indexStore';
 import type { RetrievalRun } from '../retrieval/retrievalStore';
-import { cachedVector, vectorsFor } from '../embedding/vectorCache';
-import { getProjection, resetProjection } from '../runtime/workers';
+import { getProjection, getVectorIndex, resetProjection } from '../runtime/workers';
 import { describeError } from '../runtime/errors';
 
 export const MAP_MAX_POINTS = 5000;
@@ -116,17 +115,19 @@ export const useEmbeddingMapStore = create<EmbeddingMapState>()((set, get) => ({
     const chunks = [...source.values()];
     const cap = method === 'umap' ? UMAP_MAX_POINTS : MAP_MAX_POINTS;
     const sampled = samplePositions(chunks.length, cap, seed).map((i) => chunks[i]!);
-    const vectors = vectorsFor(indexVectorKey() ?? modelId, device, sampled, indexEmbeddedTextOf());
-    const dim = vectors?.[0]?.length;
-    if (!vectors || !dim) {
-      set({ error: message('embeddingMap.errors.no-vectors') });
-      return;
-    }
     const run = ++runId;
     set({ phase: 'computing', progress: null, error: null, notice: null });
     try {
+      // The sampled chunks' vectors, from the index worker (the page keeps none), in one buffer.
+      const data = await (await getVectorIndex()).api.vectorsFlat(sampled.map((c) => c.id));
+      if (run !== runId) return;
+      const dim = data && sampled.length > 0 ? data.length / sampled.length : 0;
+      if (!data || !dim) {
+        set({ phase: get().map ? 'ready' : 'idle', error: message('embeddingMap.errors.no-vectors') });
+        return;
+      }
       const { api } = await getProjection();
-      const rows = packRows(vectors, dim);
+      const rows: Rows = { data, n: sampled.length, dim };
       const result = await api.fit(
         transfer(rows, [rows.data.buffer]),
         method,
@@ -159,28 +160,30 @@ export const useEmbeddingMapStore = create<EmbeddingMapState>()((set, get) => ({
 
   async placeQuery(run) {
     const { map, phase } = get();
-    if (!run || !map || phase !== 'ready' || !run.queryVector) {
+    const question = run?.queryVector;
+    if (!run || !map || phase !== 'ready' || !question) {
       if (get().query) set({ query: null });
       return;
     }
-    const modelId = indexVectorKey();
-    const device = useIndexStore.getState().indexedDevice;
-    const textOf = indexEmbeddedTextOf();
     const drawn = new Map(map.points.map((p) => [p.chunk.id, p]));
-    // The question, then the hits that are not among the drawn points (and have a vector to place).
-    const toPlace: Float32Array[] = [run.queryVector];
+    // The question, then the hits that are not among the drawn points (and have a vector to place: the
+    // index worker's, while the chunk is in the index with the text it was drawn with).
+    const toPlace: Float32Array[] = [question];
     const placed: Array<{ chunk: Chunk; rank: number }> = [];
-    for (const r of run.results) {
-      if (drawn.has(r.chunk.id)) continue;
-      const v = modelId && device ? cachedVector(modelId, device, textOf(r.chunk)) : undefined;
-      if (v && v.length === run.queryVector.length) {
-        toPlace.push(v);
-        placed.push({ chunk: r.chunk, rank: r.rank });
-      }
-    }
+    const indexed = useIndexStore.getState().indexedChunks;
+    const outside = run.results.filter((r) => !drawn.has(r.chunk.id) && indexed.get(r.chunk.id)?.text === r.chunk.text);
     try {
+      const vectors = outside.length > 0 ? await (await getVectorIndex()).api.getVectors(outside.map((r) => r.chunk.id)) : [];
+      if (get().map !== map) return; // redrawn meanwhile
+      outside.forEach((r, i) => {
+        const v = vectors[i];
+        if (v && v.length === question.length) {
+          toPlace.push(v);
+          placed.push({ chunk: r.chunk, rank: r.rank });
+        }
+      });
       const { api } = await getProjection();
-      const coords = await api.transform(packRows(toPlace, run.queryVector.length));
+      const coords = await api.transform(packRows(toPlace, question.length));
       if (get().map !== map) return; // redrawn meanwhile
       const hits: MapHit[] = [];
       for (const r of run.results) {

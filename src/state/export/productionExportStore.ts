@@ -102,7 +102,8 @@ export async function exportForProduction(
   if (current) return null;
   const blocker = productionExportBlocker();
   if (blocker) return { ok: false, cancelled: false, error: blocker };
-  const snapshot = currentIndexSnapshot();
+  const snapshot = await currentIndexSnapshot();
+  if (current) return null; // another began while the vectors were read
   const pipeline = currentPipelineFile(uiLanguage, overrides, now);
   if (!snapshot || !pipeline) return { ok: false, cancelled: false, error: message('productionExport.errors.no-vectors') };
   const job = (current = { cancelled: false, abandon: null as (() => void) | null });

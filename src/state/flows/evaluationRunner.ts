@@ -34,15 +34,14 @@ import { currentChunkMap, hasVectorIndex } from '../retrieval/searchableChunks';
 import { isBuiltinLsa } from '../../adapters/embedder/embeddingModels';
 import { tokenizerOf } from '../chunks/chunkTokenizer';
 import { useDocumentsStore } from '../documents/documentsStore';
-import { useIndexStore } from '../embedding/indexStore';
+import { indexedVectorIds, useIndexStore } from '../embedding/indexStore';
 import { evaluationRetrievalSource } from '../evaluation/evaluationRetrievalSource';
 import { buildKeywordIndex } from '../retrieval/keywordIndexBuild';
 import { runRetrieval, type RetrievalOutcome } from '../retrieval/retrievalPipeline';
 import type { RetrievalSource } from '../retrieval/retrievalSource';
 import { WorkerModelLoad, modelSource } from '../models/modelLoading';
 import { preferredDevice, textTrial } from '../models/deviceTrials';
-import { cachedVector } from '../embedding/vectorCache';
-import { getChunker } from '../runtime/workers';
+import { getChunker, getVectorIndex } from '../runtime/workers';
 import { previousTurnOf, queryCacheKey, type EvalQueryTransform } from '@openbook/core/evaluation/queryTransformDimension';
 import { chatModelProblem, generateQueries, loadedChatModelId } from '../retrieval/queryGeneration';
 import { runTransformedQueries } from '../retrieval/transformedRetrieval';
@@ -370,13 +369,21 @@ async function runOnOwnIndex(
     const device = lsa ? 'cpu' : await embeddingDevice(model, session, onProgress);
     const embedder = device === 'cpu' ? await session.lsaEmbedderFor(chunks.map(textOf), onProgress) : await session.embedderFor(model, device, onProgress);
     const vectorOf = new Map<string, Float32Array>();
+    // The app's index worker holds vectors of this model and device for the texts it indexed: ask it for those.
+    const inIndex = indexedVectorIds(model.id, device);
+    const reusable = [...new Set(chunks.map(textOf).filter((t) => inIndex.has(t)))];
+    if (reusable.length > 0) {
+      const stored = await (await getVectorIndex()).api.getVectors(reusable.map((t) => inIndex.get(t)!));
+      session.check();
+      reusable.forEach((text, i) => {
+        const v = stored[i];
+        if (v) vectorOf.set(text, v);
+      });
+    }
     const toEmbed = new Set<string>();
     for (const c of chunks) {
       const text = textOf(c);
-      if (vectorOf.has(text)) continue;
-      const cached = lsa ? undefined : cachedVector(model.id, device, text);
-      if (cached) vectorOf.set(text, cached);
-      else toEmbed.add(text);
+      if (!vectorOf.has(text)) toEmbed.add(text);
     }
     const missing = [...toEmbed];
     const reused = vectorOf.size;

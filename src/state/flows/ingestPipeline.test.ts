@@ -19,6 +19,7 @@ vi.mock('../runtime/workers', async () => {
   const { chunkDocument } = await import('@openbook/core/chunkers');
   const { packChunks } = await import('@openbook/core/chunkPacking');
   const { ExactIndex } = await import('../../adapters/vectorIndex/exactIndex');
+  const { storedVectorReads } = await import('../../adapters/vectorIndex/storedVectors');
   const { Bm25Index } = await import('../../adapters/keywordIndex/bm25Index');
   const { parseEach } = await import('../../adapters/parsers/parseResult');
   const { parseDocument } = await import('../../adapters/parsers/parseDocument');
@@ -67,7 +68,8 @@ vi.mock('../runtime/workers', async () => {
     resetEmbedder: async () => undefined,
     getQueryEmbedder: client(embedder),
     resetQueryEmbedder: async () => undefined,
-    getVectorIndex: client(index),
+    // The worker's reads of stored vectors (vectorIndex.worker.ts), over the same exact index.
+    getVectorIndex: client(Object.assign(index, storedVectorReads(index))),
     getKeywordIndex: client({
       setAnalysis: (analysis: Parameters<K['setAnalysis']>[0]) => keywords.setAnalysis(analysis),
       build: (docs: Parameters<K['build']>[0]) => keywords.build(docs),
@@ -127,8 +129,8 @@ async function openPage() {
 type Page = Awaited<ReturnType<typeof openPage>>;
 
 /** What the index holds: every chunk (id, document name, offsets, text) with its vector, in order. */
-function indexed(page: Page) {
-  const snapshot = page.index.currentIndexSnapshot();
+async function indexed(page: Page) {
+  const snapshot = await page.index.currentIndexSnapshot();
   const names = new Map(page.documents.useDocumentsStore.getState().documents.map((d) => [d.id, d.name]));
   return snapshot?.chunks.map((c, i) => ({
     id: c.id.replace(c.docId, names.get(c.docId)!),
@@ -154,7 +156,7 @@ describe('the ingestion pipeline', () => {
     await page.chunking.allChunks();
     await page.index.useIndexStore.getState().embedAndIndex();
     expect(page.index.useIndexStore.getState().phase).toBe('ready');
-    const sequential = indexed(page)!;
+    const sequential = (await indexed(page))!;
     const sequentialCalls = fake.calls;
     expect(sequential.length).toBeGreaterThan(100);
     expect(sequentialCalls.length).toBeGreaterThan(2);
@@ -166,7 +168,7 @@ describe('the ingestion pipeline', () => {
     expect(Object.values(page.progress.getState().stages)).toEqual(['done', 'done', 'done', 'done', 'done']);
     expect(page.index.useIndexStore.getState().phase).toBe('ready');
     expect(fake.calls).toEqual(sequentialCalls);
-    expect(indexed(page)).toEqual(sequential);
+    expect(await indexed(page)).toEqual(sequential);
     expect(page.progress.getState().embedded).toEqual({ done: new Set(sequentialCalls.flat()).size, total: new Set(sequentialCalls.flat()).size, final: true });
     expect(page.index.useIndexStore.getState().lastRun?.embedded).toBe(new Set(sequentialCalls.flat()).size);
     // The keyword index holds every chunk: keyword search finds the files' words.
@@ -180,7 +182,7 @@ describe('the ingestion pipeline', () => {
     const [first, ...rest] = makeFiles();
     await page.pipeline.ingestAndIndex([first!]);
     expect(page.index.useIndexStore.getState().phase).toBe('ready');
-    const before = indexed(page);
+    const before = await indexed(page);
     const beforeIds = [...page.index.useIndexStore.getState().indexedChunks.keys()];
 
     // The second batch of the next run waits; it is cancelled while it is embedded.
@@ -208,8 +210,8 @@ describe('the ingestion pipeline', () => {
     expect(state.phase).toBe('ready');
     expect(state.notice?.key).toBe('embedding.cancelled');
     expect([...state.indexedChunks.keys()]).toEqual(beforeIds);
-    expect(indexed(page)).toEqual(before);
-    expect(page.index.currentIndexSnapshot()?.chunks.every((c) => beforeIds.includes(c.id))).toBe(true);
+    expect(await indexed(page)).toEqual(before);
+    expect((await page.index.currentIndexSnapshot())?.chunks.every((c) => beforeIds.includes(c.id))).toBe(true);
     expect(page.pipeline.isPipelineRunning()).toBe(false);
     // No file is left half-read: each is added, or cancelled before it was read.
     expect(page.ingest.getState().items.every((i) => ['added', 'cancelled'].includes(i.status))).toBe(true);
@@ -229,7 +231,7 @@ describe('the ingestion pipeline', () => {
     expect(page.documents.useDocumentsStore.getState().addPasted('notes', pasted)).toBe(true);
     await page.chunking.allChunks();
     await page.index.useIndexStore.getState().embedAndIndex();
-    const sequential = indexed(page)!;
+    const sequential = (await indexed(page))!;
     const sequentialCalls = fake.calls;
     expect(sequential.length).toBeGreaterThan(50);
 
@@ -248,7 +250,7 @@ describe('the ingestion pipeline', () => {
     await ended;
     expect(page.progress.getState()).toMatchObject({ status: 'done', error: null, files: { done: 1, total: 1 } });
     expect(fake.calls).toEqual(sequentialCalls);
-    expect(indexed(page)).toEqual(sequential);
+    expect(await indexed(page)).toEqual(sequential);
 
     // Nothing to add (an empty paste, which says why itself): no run.
     fake.calls = [];

@@ -13,6 +13,7 @@ vi.mock('../runtime/workers', async () => {
   const { chunkDocument } = await import('@openbook/core/chunkers');
   const { packChunks } = await import('@openbook/core/chunkPacking');
   const { ExactIndex } = await import('../../adapters/vectorIndex/exactIndex');
+  const { storedVectorReads } = await import('../../adapters/vectorIndex/storedVectors');
   const { readWorkspaceFile, writeWorkspaceFile } = await import('@openbook/core/workspaceFile');
   // A deterministic 8-dimensional "embedding": character statistics of the text.
   const embedOne = (text: string) => {
@@ -33,9 +34,13 @@ vi.mock('../runtime/workers', async () => {
     getChunker: client({ chunk: (...args: Parameters<typeof chunkDocument>) => packChunks(chunkDocument(...args)) }),
     getEmbedder: client(embedder),
     resetEmbedder: async () => undefined,
-    getVectorIndex: client(index),
+    // With the worker's reads of stored vectors (vectorIndex.worker.ts).
+    getVectorIndex: client(Object.assign(index, storedVectorReads(index))),
     getWorkspaceFile: client({
-      write: (packed: Parameters<typeof writeWorkspaceFile>[0], createdAt: string) => writeWorkspaceFile(packed, new Date(createdAt)),
+      write: (packed: Parameters<typeof writeWorkspaceFile>[0], createdAt: string) => {
+        const bytes = writeWorkspaceFile(packed, new Date(createdAt));
+        return { bytes, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }) };
+      },
       read: (...args: Parameters<typeof readWorkspaceFile>) => readWorkspaceFile(...args),
     }),
     resetWorkspaceFile: async () => undefined,

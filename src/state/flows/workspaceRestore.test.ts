@@ -20,6 +20,7 @@ vi.mock('../runtime/workers', async () => {
   const { chunkDocument } = await import('@openbook/core/chunkers');
   const { packChunks } = await import('@openbook/core/chunkPacking');
   const { ExactIndex } = await import('../../adapters/vectorIndex/exactIndex');
+  const { storedVectorReads } = await import('../../adapters/vectorIndex/storedVectors');
   // A deterministic 8-dimensional "embedding": character statistics of the text.
   const embedOne = (text: string) => {
     const v = new Float32Array(8);
@@ -51,9 +52,13 @@ vi.mock('../runtime/workers', async () => {
     getEmbedder: client(embedder),
     resetEmbedder: async () => undefined,
     // A fresh index per page load, as a new worker would be.
-    getVectorIndex: client(index),
+    // With the worker's reads of stored vectors (vectorIndex.worker.ts).
+    getVectorIndex: client(Object.assign(index, storedVectorReads(index))),
     getWorkspaceFile: client({
-      write: (packed: Parameters<typeof writeWorkspaceFile>[0], createdAt: string) => writeWorkspaceFile(packed, new Date(createdAt)),
+      write: (packed: Parameters<typeof writeWorkspaceFile>[0], createdAt: string) => {
+        const bytes = writeWorkspaceFile(packed, new Date(createdAt));
+        return { bytes, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }) };
+      },
       async read(...[bytes, models, onProgress]: Parameters<typeof readWorkspaceFile>) {
         await fake.readGate;
         // The fake embedder makes 8 dimensions, whatever the model's listed dimension.

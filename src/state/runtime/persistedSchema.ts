@@ -31,7 +31,7 @@ export function parsePersisted<T>(store: string, fields: FieldSchemas<T>, persis
     return out;
   }
   for (const key of Object.keys(fields) as (keyof T & string)[]) {
-    if (!Object.prototype.hasOwnProperty.call(persisted, key) || persisted[key] === undefined) continue;
+    if (!Object.hasOwn(persisted, key) || persisted[key] === undefined) continue;
     const schema = fields[key]!;
     const parsed = v.safeParse(schema, persisted[key]);
     if (parsed.success) out[key] = parsed.output;

@@ -59,7 +59,7 @@ export async function exportReadable(save: SaveFile, now: Date = new Date()): Pr
     const name = workspaceFileName(now);
     const result = await exportCurrentWorkspace(name, now);
     if (result?.ok) {
-      save(new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
+      save(result.blob, name);
       return 'workspace';
     }
   } catch {

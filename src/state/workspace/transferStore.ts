@@ -10,10 +10,11 @@
 // from the file's vectors through the same path as a restore after a reload (nothing is embedded).
 import { create } from 'zustand';
 import {
-  packWorkspace,
   packedWorkspaceBuffers,
   unpackWorkspace,
+  type PackedWorkspace,
   type ReadWorkspaceFile,
+  type WorkspaceContent,
   type WorkspaceFileError,
   type WorkspaceFileProgress,
 } from '@openbook/core/workspaceFile';
@@ -24,7 +25,7 @@ import { message, type Message } from '../../i18n/message';
 import { describeError } from '../runtime/errors';
 import { useChunkingStore } from '../chunks/chunkingStore';
 import { useDocumentsStore } from '../documents/documentsStore';
-import { currentIndexSnapshot, isIndexBusy, useIndexStore } from '../embedding/indexStore';
+import { currentIndexPacked, isIndexBusy, useIndexStore } from '../embedding/indexStore';
 import { useAdapterStore } from '../evaluation/adapterStore';
 import { getWorkspaceFile, resetWorkspaceFile } from '../runtime/workers';
 import { forgetWorkspace } from '../flows/workspaceRestore';
@@ -96,27 +97,29 @@ export function cancelTransfer(): void {
   void resetWorkspaceFile();
 }
 
-export type ExportOutcome = { ok: true; bytes: Uint8Array } | { ok: false; cancelled: boolean; error?: Message };
+/** `blob`: the same file as `bytes`, ready to download (made in the worker). */
+export type ExportOutcome = { ok: true; bytes: Uint8Array; blob: Blob } | { ok: false; cancelled: boolean; error?: Message };
 
 /** The current documents and index as a workspace file (built in the worker), or null when there is no index to export. */
 export async function exportCurrentWorkspace(name: string, now: Date = new Date()): Promise<ExportOutcome | null> {
   if (current) return null;
-  const snapshot = currentIndexSnapshot();
-  if (!snapshot) return null;
+  if (useIndexStore.getState().indexedChunks.size === 0) return null;
   const documents = useDocumentsStore.getState().documents;
   const job = startJob('export', name);
   performance.mark('openbook:export-start'); // marks for scripts/bench-browser.ts
   try {
-    // Copies of the vectors, in one buffer per document: the worker takes them over (the index keeps its own).
-    // The query adapter goes with the index it belongs to (its weights are copied, not transferred).
+    // The vectors come from the index worker (the page keeps none), in one buffer per document: copies
+    // that the file worker takes over. The query adapter goes with the index it belongs to (its weights
+    // are copied, not transferred).
+    const index = await currentIndexPacked(documents);
+    if (!index) return null;
     const { adapter } = useAdapterStore.getState();
-    const withAdapter = adapter && adapter.modelId === snapshot.modelId && adapter.dimension === snapshot.dimension ? { adapter } : {};
-    const packed = packWorkspace({ ...snapshot, documents, ...withAdapter });
+    const packed = adapter && adapter.modelId === index.modelId && adapter.dimension === index.dimension ? { ...index, adapter } : index;
     performance.mark('openbook:export-packed');
-    const bytes = await inWorker(job, (api) => api.write(transfer(packed, packedWorkspaceBuffers(packed)), now.toISOString(), onProgress(job)));
+    const { bytes, blob } = await inWorker(job, (api) => api.write(transfer(packed, packedWorkspaceBuffers(packed)), now.toISOString(), onProgress(job)));
     performance.mark('openbook:export-written');
     if (job.cancelled) return { ok: false, cancelled: true };
-    return { ok: true, bytes };
+    return { ok: true, bytes, blob };
   } catch (err) {
     if (err instanceof TransferCancelled || job.cancelled) return { ok: false, cancelled: true };
     return { ok: false, cancelled: false, error: message('transferJob.errors.export-failed', { detail: describeError(err) }) };
@@ -126,6 +129,28 @@ export async function exportCurrentWorkspace(name: string, now: Date = new Date(
 }
 
 export type ImportOutcome = { ok: true; documents: number; chunks: number; modelId: string } | { ok: false; error: Message; cancelled?: boolean };
+
+/** Let the page take its turn (input, rendering) between two slices of work on the main thread. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * unpackWorkspace one document at a time, with the page's turn between two: no single task makes the
+ * chunks of a large workspace at once.
+ */
+async function unpackInSlices(packed: PackedWorkspace): Promise<WorkspaceContent> {
+  const parts: WorkspaceContent[] = [];
+  for (const document of packed.documents) {
+    parts.push(unpackWorkspace({ ...packed, documents: [document] }));
+    await nextTask();
+  }
+  const whole = unpackWorkspace({ ...packed, documents: [] });
+  for (const part of parts) {
+    whole.documents.push(...part.documents);
+    for (const c of part.chunks) whole.chunks.push(c);
+    for (const v of part.vectors) whole.vectors.push(v);
+  }
+  return whole;
+}
 
 /** What is wrong with a workspace file, in words. */
 export function importErrorMessage(error: WorkspaceFileError): Message {
@@ -163,7 +188,7 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
     if (isBusy()) return { ok: false, error: message('workspace.transfer.busy') };
     // From here on the workspace is being replaced: the import runs to its end.
     updateJob({ stage: 'saving', done: 0, total: 0, cancellable: false });
-    const content = unpackWorkspace(read.packed);
+    const content = await unpackInSlices(read.packed);
     performance.mark('openbook:import-unpacked');
     const { documents, ...index } = content;
 
