@@ -19,6 +19,7 @@
 //
 // The helper's side is runScanHelper (its loop never returns until stop): scanHelper.worker.ts in the
 // browser, scanHelperThread.mjs in Node (worker_threads).
+import type { Int8Kernel } from './scanKernel';
 
 /** Bytes of the control block. */
 export const CONTROL_BYTES = 128;
@@ -56,24 +57,7 @@ const MAX_CHUNKS = 64;
 const HELPER_TIMEOUT_MS = 1000;
 
 /** The exports of an int8 kernel module that stage 1 runs (see scanKernel.ts). */
-export interface Stage1Kernel {
-  scanAll(data: number, query: number, out: number, n: number, strideBytes: number): void;
-  scanSlots(data: number, query: number, out: number, slots: number, count: number, strideBytes: number): void;
-  bounds(
-    dots: number,
-    slots: number,
-    count: number,
-    meta: number,
-    upper: number,
-    heap: number,
-    k: number,
-    sq: number,
-    qn: number,
-    rq: number,
-    slack: number,
-    corr: number,
-  ): number;
-}
+export type Stage1Kernel = Pick<Int8Kernel, 'scanAll' | 'scanSlots' | 'bounds'>;
 
 /** One query's stage 1: byte addresses in the kernel's memory (rows at 0), and the bound's numbers. */
 export interface Stage1Job {
