@@ -45,6 +45,10 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     // The app's service worker would precache the whole site in every test; e2e/offline.spec.ts allows it.
     serviceWorkers: 'block',
+    // The browser asks for reduced motion, so the app scrolls at once (src/state/view/scrollBehavior.ts):
+    // an action right after a scroll never meets a page still moving (a hover once found its target
+    // scrolled out of view by a smooth scroll still under way).
+    reducedMotion: 'reduce',
   },
   webServer: [
     {

@@ -9,6 +9,7 @@ import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { formatNumber } from '@openbook/core/format';
 import { useTokensOver } from './ChunkStatsPanel';
 import { ChunkWhere } from './ChunkWhere';
+import { scrollBehavior } from '../../state/view/scrollBehavior';
 
 const PAGE = 100;
 const NO_CHUNKS: Chunk[] = [];
@@ -29,7 +30,7 @@ export function ChunkList() {
     if (focusedIndex >= shown) setShown(focusedIndex + 1);
   }, [focusedIndex, shown]);
   useEffect(() => {
-    focused.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    focused.current?.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
   }, [focusedChunkId, docId]);
 
   if (!doc) return <p className="muted">{t('chunks.noDocument')}</p>;

@@ -3,12 +3,13 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chunk, SourceDocument } from '@openbook/core/types';
+import { scrollBehavior } from '../../state/view/scrollBehavior';
 
 export function DocumentTextView({ doc, focused }: { doc: SourceDocument; focused: Chunk | undefined }) {
   const { t } = useTranslation();
   const mark = useRef<HTMLElement>(null);
   useEffect(() => {
-    mark.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    mark.current?.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
   }, [focused?.id]);
 
   return (

@@ -1,5 +1,6 @@
 // Taking the reader to a control by its element id: open the folded sections around it, scroll it into view
 // and focus it. Says false when the control is not on the page, is hidden, or is disabled.
+import { scrollBehavior } from '../../state/view/scrollBehavior';
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
 
 const shown = (el: Element) => el.getClientRects().length > 0;
@@ -10,8 +11,7 @@ export function focusControl(id: string): boolean {
   for (let parent = el.parentElement; parent; parent = parent.parentElement) if (parent instanceof HTMLDetailsElement && !parent.open) parent.open = true;
   if (!shown(el)) return false;
   if (!el.matches(FOCUSABLE)) el.setAttribute('tabindex', '-1');
-  const smooth = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-  el.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+  el.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
   el.focus({ preventScroll: true });
   return document.activeElement === el;
 }

@@ -1,6 +1,7 @@
 // Pointing at a lesson step's control: an outline on it (a class), and, when asked, its folded sections
 // opened and the control scrolled into view. The control is found by its CSS selector (an id or a
 // data-lesson attribute); one control is outlined at a time.
+import { scrollBehavior } from '../../state/view/scrollBehavior';
 const CLASS = 'lesson-target';
 
 /** The control, if it is on the page and shown. */
@@ -29,8 +30,7 @@ export function showTarget(selector: string): boolean {
     if (own) own.open = true;
   }
   if (!outline(selector)) return false;
-  const smooth = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
   // 'start' (with the outline's scroll margin) keeps it clear of the lesson panel, which sits at the bottom.
-  find(selector)?.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+  find(selector)?.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
   return true;
 }

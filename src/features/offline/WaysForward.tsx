@@ -8,6 +8,7 @@ import { useIndexStore } from '../../state/embedding/indexStore';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { useRerankStore } from '../../state/retrieval/rerankStore';
 import { useGenerationStore } from '../../state/generation/generationStore';
+import { scrollBehavior } from '../../state/view/scrollBehavior';
 
 export type WaysForwardKind = 'embedding' | 'reranker' | 'chat';
 
@@ -15,7 +16,7 @@ export type WaysForwardKind = 'embedding' | 'reranker' | 'chat';
 function openPanel(id: string): void {
   const element = document.getElementById(id);
   if (element instanceof HTMLDetailsElement) element.open = true;
-  element?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  element?.scrollIntoView({ behavior: scrollBehavior(), block: 'start' });
 }
 
 export function WaysForward({ kind }: { kind: WaysForwardKind }) {
@@ -28,7 +29,7 @@ export function WaysForward({ kind }: { kind: WaysForwardKind }) {
   };
   const switchToKeywords = () => {
     useRetrievalStore.getState().setSearch({ mode: 'keyword' });
-    document.getElementById('ask')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    document.getElementById('ask')?.scrollIntoView({ behavior: scrollBehavior(), block: 'start' });
   };
   return (
     <div className="ways-forward" data-testid={`ways-forward-${kind}`}>
@@ -57,7 +58,7 @@ export function WaysForward({ kind }: { kind: WaysForwardKind }) {
             <button
               type="button"
               className="secondary"
-              onClick={() => document.getElementById('prompt')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+              onClick={() => document.getElementById('prompt')?.scrollIntoView({ behavior: scrollBehavior(), block: 'start' })}
             >
               {t('waysForward.copyPrompt')}
             </button>

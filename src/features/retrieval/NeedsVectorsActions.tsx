@@ -5,6 +5,7 @@ import { ask } from '../../state/flows/ask';
 import { useIndexStore } from '../../state/embedding/indexStore';
 import { useRetrievalStore } from '../../state/retrieval/retrievalStore';
 import { BUILTIN_LSA_MODEL_ID } from '@openbook/core/lsa/builtinLsa';
+import { scrollBehavior } from '../../state/view/scrollBehavior';
 
 export function NeedsVectorsActions() {
   const { t, i18n } = useTranslation();
@@ -22,7 +23,7 @@ export function NeedsVectorsActions() {
   };
   const chooseModel = () => {
     useRetrievalStore.setState({ error: null });
-    document.getElementById('embedding')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    document.getElementById('embedding')?.scrollIntoView({ behavior: scrollBehavior(), block: 'start' });
   };
   return (
     <div className="row" data-testid="needs-vectors-actions">
