@@ -304,7 +304,14 @@ export class ExactIndex implements VectorIndex {
 
   /** Insert or replace items. Validates everything before changing anything. */
   putMany(items: readonly IndexItem[]): void {
-    const dim = checkItems(items, this.dim);
+    this.putChecked(items, checkItems(items, this.dim), false);
+  }
+
+  /**
+   * putMany for items already checked (checkItems gave `dim`); `distinct`: their ids are known to differ
+   * from each other (lastById's output), so on an empty index every item is a new row.
+   */
+  private putChecked(items: readonly IndexItem[], dim: number | null, distinct: boolean): void {
     if (dim === null || items.length === 0) return;
     if (this.dim === null) {
       this.dim = dim;
@@ -312,8 +319,11 @@ export class ExactIndex implements VectorIndex {
     }
     const stride = this.stride;
     let fresh = 0;
-    const seen = new Set<string>();
-    for (const item of items) if (!this.slotOf.has(item.id) && !seen.has(item.id)) seen.add(item.id), fresh++;
+    if (distinct && this.ids.length === 0) fresh = items.length;
+    else {
+      const seen = new Set<string>();
+      for (const item of items) if (!this.slotOf.has(item.id) && !seen.has(item.id)) seen.add(item.id), fresh++;
+    }
     this.reserve(this.ids.length + fresh);
     for (const item of items) {
       let slot = this.slotOf.get(item.id);
@@ -666,9 +676,9 @@ export class ExactIndex implements VectorIndex {
   }
 
   async build(items: IndexItem[], onProgress?: (done: number, total: number) => void): Promise<IndexStatus> {
-    checkItems(items, null);
+    const dim = checkItems(items, null); // before anything changes: a bad item keeps the old index
     this.reset();
-    this.putMany(lastById(items));
+    this.putChecked(lastById(items), dim, true);
     onProgress?.(items.length, items.length);
     return this.status();
   }
