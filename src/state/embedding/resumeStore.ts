@@ -107,19 +107,21 @@ export function describeInterruptedRun(
   return { modelId, device, done, total: chunks.length, documents };
 }
 
+/** What an interrupted (or unsaved) run saved, or null: none, or unreadable (its chunks are then embedded again). */
+async function savedRun() {
+  try {
+    return (await progressStorage()?.load()) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A run of this model on this device is starting: the vectors an interrupted (or unsaved) run of it saved,
  * by text, go into `into` (texts it has already are kept), so that they are not computed again.
  */
 export async function addSavedRunVectors(modelId: string, device: ComputeDevice, into: Map<string, Float32Array>): Promise<void> {
-  const s = progressStorage();
-  if (!s) return;
-  let saved;
-  try {
-    saved = await s.load();
-  } catch {
-    return; // nothing to reuse: those texts are embedded again
-  }
+  const saved = await savedRun();
   if (!saved || saved.modelId !== modelId || saved.device !== device) return;
   saved.texts.forEach((text, i) => {
     if (!into.has(text)) into.set(text, saved.vectors[i]!);
@@ -131,14 +133,7 @@ export async function addSavedRunVectors(modelId: string, device: ComputeDevice,
  * until the run is resumed). `isIndexed` tells whether a chunk is in the restored index as it is now, made by that model and device.
  */
 export async function restoreInterruptedRun(isIndexed: (chunk: Chunk, modelId: string, device: ComputeDevice) => boolean): Promise<void> {
-  const s = progressStorage();
-  if (!s) return;
-  let saved;
-  try {
-    saved = await s.load();
-  } catch {
-    return; // nothing to resume: every chunk is embedded again, as without this
-  }
+  const saved = await savedRun();
   if (!saved) return;
   const { modelId, device } = saved;
   const texts = new Set(saved.texts);
