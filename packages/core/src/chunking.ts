@@ -72,16 +72,68 @@ export function chunkText(docId: string, text: string, options: ChunkingOptions)
   let start = skipWhitespace(text, b, 0);
   let newFrom = start; // first position not yet covered by any chunk
   while (start < n) {
-    const windowEnd = cp.advance(start, chunkSize);
-    const rawEnd = windowEnd >= n ? n : chooseEnd(text, b, cp, start, newFrom, chunkSize, windowEnd);
-    const end = trimEnd(text, b, start, rawEnd);
+    const step = recursiveStep(text, b, cp, start, newFrom, chunkSize, overlap, true)!;
     const index = chunks.length;
-    chunks.push({ id: `${docId}#${index}`, docId, index, start, end, text: text.slice(start, end) });
-    newFrom = skipWhitespace(text, b, end);
-    if (newFrom >= n) break;
-    start = nextStart(text, b, cp, start, end, newFrom, overlap, chunkSize);
+    chunks.push({ id: `${docId}#${index}`, docId, index, start, end: step.end, text: text.slice(start, step.end) });
+    if (step.newFrom >= n) break;
+    ({ start, newFrom } = step);
   }
   return chunks;
+}
+
+/** One chunk of chunkText's loop: where it ends, the first position still uncovered, and where the next chunk starts. */
+export interface RecursiveStep {
+  end: number;
+  newFrom: number;
+  start: number;
+}
+
+/**
+ * The chunk that starts at `start` (a grapheme boundary; `newFrom` the first position no chunk covers yet) in
+ * `text`, with its boundaries `b` and code point index `cp`. When `final` is false the text goes on after its
+ * end (a document still being read): the step is taken only if nothing it decides could change with more text
+ * (its window, the whitespace run after it and the grapheme there end inside the text); otherwise null, and the
+ * same step is taken again once more text has come (chunks/streaming.ts). With `final` it is chunkText's step.
+ * Reads at most a few code units before `start` (punctuation before a break).
+ */
+export function recursiveStep(
+  text: string,
+  b: Uint8Array,
+  cp: CodePointIndex,
+  start: number,
+  newFrom: number,
+  size: number,
+  overlap: number,
+  final: boolean,
+): RecursiveStep | null {
+  const n = text.length;
+  const windowEnd = cp.advance(start, size);
+  if (!final) {
+    // The window, the whitespace run at its end (a break's level reads it) and the grapheme after it must be known.
+    if (windowEnd >= n) return null;
+    let q = windowEnd;
+    while (q < n && isWhitespace(text.charCodeAt(q))) q++;
+    let r = q + 1;
+    while (r < n && !b[r]) r++;
+    if (r >= n) return null;
+  }
+  const rawEnd = windowEnd >= n ? n : chooseEnd(text, b, cp, start, newFrom, size, windowEnd);
+  const end = trimEnd(text, b, start, rawEnd);
+  const nextNewFrom = skipWhitespace(text, b, end);
+  if (nextNewFrom >= n) return final ? { end, newFrom: nextNewFrom, start: n } : null;
+  if (!final) {
+    // nextStart reads the grapheme at the first uncovered position.
+    let g = nextNewFrom + 1;
+    while (g < n && !b[g]) g++;
+    if (g >= n) return null;
+  }
+  return { end, newFrom: nextNewFrom, start: nextStart(text, b, cp, start, end, nextNewFrom, overlap, size) };
+}
+
+/** The first chunk's start: the first grapheme that is not whitespace (null: none yet in a text that goes on). */
+export function recursiveFirstStart(text: string, b: Uint8Array, final: boolean): number | null {
+  const start = skipWhitespace(text, b, 0);
+  return start >= text.length && !final ? null : start;
 }
 
 /**

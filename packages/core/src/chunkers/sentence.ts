@@ -43,8 +43,13 @@ export function chunkSentences(docId: string, text: string, settings: SentenceCh
 
 /** The sentences, with any sentence longer than maxSize split into recursive chunks of at most maxSize. */
 export function sentenceUnits(text: string, maxSize: number): Span[] {
+  return unitsOf(text, sentenceSpans(text), maxSize);
+}
+
+/** These sentence spans of the text as units: any longer than maxSize split into recursive chunks of at most maxSize. */
+export function unitsOf(text: string, spans: Span[], maxSize: number): Span[] {
   const units: Span[] = [];
-  for (const s of sentenceSpans(text)) {
+  for (const s of spans) {
     if (s.end - s.start <= maxSize || countCodePoints(text, s.start, s.end) <= maxSize) {
       units.push(s);
       continue;

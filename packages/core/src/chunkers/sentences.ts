@@ -13,10 +13,12 @@ const WINDOW = 4096;
 const MAX_WINDOW = 65536;
 let segmenter: Intl.Segmenter | null = null;
 
+/** A paragraph break: a blank line (whitespace only) and the whitespace after it. */
+export const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/g;
+
 export function sentenceSpans(text: string): Span[] {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'sentence' });
   const spans: Span[] = [];
-  const paragraph = /\n[^\S\n]*\n\s*/g;
+  const paragraph = new RegExp(PARAGRAPH_BREAK);
   let from = 0;
   for (;;) {
     const m = paragraph.exec(text);
@@ -27,7 +29,9 @@ export function sentenceSpans(text: string): Span[] {
   }
 }
 
-function segmentParagraph(text: string, from: number, to: number, out: Span[]): void {
+/** The sentence spans of the paragraph [from, to) of the text (it reads nothing outside), appended to `out`. */
+export function segmentParagraph(text: string, from: number, to: number, out: Span[]): void {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'sentence' });
   let start = from;
   let window = WINDOW;
   while (start < to) {
