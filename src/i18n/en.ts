@@ -1850,6 +1850,11 @@ export const en = {
     lsaWaits:
       'the built-in embedder learns from every chunk at once (how many chunks each word is in, and one projection of all of them), so it starts when the last chunk is there',
   },
+  // stream16: a file chunked and embedded while it is read (issue 16, item 4)
+  fileStream: {
+    pages: '{{name}}: page {{done}} of {{total}} read',
+    bytes: '{{name}}: {{done}} of {{total}} read',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

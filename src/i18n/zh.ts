@@ -1808,4 +1808,9 @@ export const zh: Translation = {
     progressInStep1: '正在添加文件时嵌入：各阶段的进度显示在第 1 步（添加并建立索引）。',
     lsaWaits: '内置嵌入器要一次从全部分块中学习（每个词出现在多少个分块中，以及对全部分块的一次投影），所以要等最后一个分块出来才开始',
   },
+  // stream16：边读取边分块、嵌入的文件（issue 16 第 4 项）
+  fileStream: {
+    pages: '{{name}}：已读取第 {{done}} 页，共 {{total}} 页',
+    bytes: '{{name}}：已读取 {{done}}，共 {{total}}',
+  },
 };

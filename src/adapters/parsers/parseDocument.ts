@@ -2,13 +2,15 @@
 import { fileExtension, fileKind } from '@openbook/core/documentFormats';
 import { parseDocx } from './docxParser';
 import { parseHtml, type ParseProgress } from './htmlParser';
-import { parseFailure, type ParseResult } from './parseResult';
+import { parseFailure, type ParseResult, type TextSink } from './parseResult';
 import { parsePdf, type PdfOptions } from './pdfParser';
 import { parseText } from './textParser';
 
 export interface ParseOptions extends PdfOptions {
   /** Progress of a long parse (HTML is read in steps and reports after each). */
   onProgress?: ParseProgress;
+  /** The text as it is read (PDF page by page, text and Markdown in slices); HTML and Word give none. */
+  onText?: TextSink;
 }
 
 export async function parseDocument(name: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
@@ -21,7 +23,7 @@ export async function parseDocument(name: string, bytes: Uint8Array, options: Pa
   switch (kind) {
     case 'text':
     case 'markdown':
-      return parseText(bytes, kind);
+      return parseText(bytes, kind, options.onText);
     case 'html':
       return parseHtml(bytes, options.onProgress);
     case 'pdf':

@@ -65,6 +65,19 @@ export type ParseResult = { ok: true; doc: ParsedDocument } | { ok: false; reaso
 export const parseFailure = (reason: ParseFailure, detail?: string): ParseResult =>
   detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };
 
+/** How much of a file has been read: pages of a PDF, bytes of a text file. */
+export interface ReadProgress {
+  done: number;
+  total: number;
+  unit: 'pages' | 'bytes';
+}
+
+/**
+ * The text of a document as it is read, a slice at a time (a PDF's page, part of a text file): the slices
+ * joined are the parsed document's text. Awaited before the parser goes on.
+ */
+export type TextSink = (slice: string, read: ReadProgress) => Promise<void> | void;
+
 /** One file of a batch sent to the parser. */
 export interface ParseInput {
   name: string;

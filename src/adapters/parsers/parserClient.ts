@@ -5,6 +5,8 @@ import { startWorker, type WorkerClient } from '../workerRpc';
 import type { ParseProgress } from './htmlParser';
 import type { ParserWorkerApi } from './parser.worker';
 import type { BatchParseResult, ParseInput } from './parseResult';
+import type { ChunkerSettings } from '@openbook/core/chunkers/settings';
+import type { ChunkStream } from './chunkStream';
 import { UNRESPONSIVE_AFTER_MS } from '../workerSupervisor';
 
 export type ParserClient = WorkerClient<ParserWorkerApi>;
@@ -17,13 +19,26 @@ export function createParserClient(): Promise<ParserClient> {
   );
 }
 
+/** Chunk a lone file while it is read: under these settings, each update to `onChunks` (see parser.worker.ts). */
+export interface StreamChunking {
+  settings: ChunkerSettings;
+  onChunks: ChunkStream;
+}
+
 /** Parse a batch of files in one message to the worker; the bytes are moved (unusable after). */
-export function parseBatchInWorker(client: ParserClient, files: ParseInput[], onProgress?: ParseProgress): Promise<BatchParseResult[]> {
+export function parseBatchInWorker(
+  client: ParserClient,
+  files: ParseInput[],
+  onProgress?: ParseProgress,
+  chunking?: StreamChunking,
+): Promise<BatchParseResult[]> {
   return client.api.parseBatch(
     Comlink.transfer(
       files,
       files.map((f) => f.bytes.buffer),
     ),
     onProgress ? Comlink.proxy(onProgress) : undefined,
+    chunking?.settings,
+    chunking ? Comlink.proxy(chunking.onChunks) : undefined,
   );
 }

@@ -21,6 +21,23 @@ describe('parsePdf', () => {
     expect(await parsePdf(pdf, { limits: { maxPages: 10, maxTextChars: 10 } })).toEqual({ ok: false, reason: 'pdf-text-too-large', detail: '10' });
   });
 
+  it('hands each page over as it is read: the slices joined are the text, with the pages read so far', async () => {
+    const pdf = await makePdf(Array.from({ length: 5 }, (_, p) => [`Page ${p + 1} tells of lava.`, 'Green tea steeps.']));
+    const slices: string[] = [];
+    const reads: string[] = [];
+    const r = await parsePdf(pdf, {
+      onText: (slice, read) => {
+        slices.push(slice);
+        reads.push(`${read.done}/${read.total} ${read.unit}`);
+      },
+    });
+    if (!r.ok) throw new Error(r.reason);
+    expect(slices.join('')).toBe(r.doc.text);
+    expect(slices).toHaveLength(5);
+    expect(slices[1]!.startsWith('\n\nPage 2')).toBe(true);
+    expect(reads).toEqual(['1/5 pages', '2/5 pages', '3/5 pages', '4/5 pages', '5/5 pages']);
+  });
+
   it('gives the text of each page, a blank line between pages, and the page spans', async () => {
     const r = await parsePdf(await makeTwoPagePdf());
     if (!r.ok) throw new Error(r.reason);

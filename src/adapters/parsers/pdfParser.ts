@@ -5,7 +5,7 @@
 import type { PageSpan } from '@openbook/core/types';
 import { formatCount, PDF_LIMITS, type PdfLimits } from './parseLimits';
 import { loadPdfjs } from './pdfjs';
-import { parseFailure, type ParseResult } from './parseResult';
+import { parseFailure, type ParseResult, type TextSink } from './parseResult';
 import { pageText, type PdfTextItem } from './pdfText';
 
 const PAGE_SEPARATOR = '\n\n';
@@ -17,6 +17,8 @@ export interface PdfOptions {
   loadCMap?: CMapLoader;
   /** Page count and text size limits (PDF_LIMITS unless given). */
   limits?: PdfLimits;
+  /** Each page's text (after the blank line that separates it from the page before) once it is read. */
+  onText?: TextSink;
 }
 
 /** pdf.js asks for binary data (CMaps, fonts, wasm) through this; only CMaps are given, from `loadCMap`. */
@@ -68,6 +70,7 @@ export async function parsePdf(bytes: Uint8Array, options: PdfOptions = {}): Pro
       pages.push({ page: n, start: text.length, end: text.length + pageString.length });
       text += pageString;
       if (text.length > limits.maxTextChars) return parseFailure('pdf-text-too-large', formatCount(limits.maxTextChars));
+      await options.onText?.((n > 1 ? PAGE_SEPARATOR : '') + pageString, { done: n, total: pdf.numPages, unit: 'pages' });
     }
     if (text.trim() === '') return parseFailure('pdf-no-text', String(pdf.numPages));
     return { ok: true, doc: { kind: 'pdf', text, structure: { pages } } };

@@ -15,6 +15,24 @@ describe('parseText', async () => {
     expect(await parseText(bom, 'text')).toMatchObject({ ok: true, doc: { text: 'tea', encoding: 'utf-8' } });
   });
 
+  it('hands a large text over in slices: joined, they are the text; the bytes read reach the file size', async () => {
+    const text = '火山 volcano 😀 lava.\r\n'.repeat(30_000);
+    const bytes = new TextEncoder().encode(text);
+    const slices: string[] = [];
+    const read: number[] = [];
+    const r = await parseText(bytes, 'text', (slice, p) => {
+      slices.push(slice);
+      read.push(p.done);
+      expect(p).toMatchObject({ total: bytes.length, unit: 'bytes' });
+    });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.doc.text === text.replaceAll('\r\n', '\n')).toBe(true); // line ends read as LF
+    expect(slices.length).toBeGreaterThan(2);
+    expect(slices.join('') === r.doc.text).toBe(true);
+    expect(read.at(-1)).toBe(bytes.length);
+    expect(read).toEqual([...read].sort((a, b) => a - b));
+  });
+
   it('keeps Markdown as it is and adds its sections', async () => {
     const md = '# Tea\n\nGreen.\n\n## Oolong\n\nHalf.';
     const r = await parseText(new TextEncoder().encode(md), 'markdown');

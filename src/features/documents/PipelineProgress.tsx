@@ -6,11 +6,12 @@ import { cancelIngestPipeline } from '../../state/flows/ingestPipeline';
 import { useIndexStore } from '../../state/embedding/indexStore';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { isBuiltinLsa } from '@openbook/core/lsa/builtinLsa';
+import { formatBytes, formatNumber } from '@openbook/core/format';
 
 type Counts = { value?: number; max?: number; detail?: string };
 
 function useStageCounts(): (stage: PipelineStage, s: PipelineState) => Counts {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const indexing = useIndexStore((s) => s.indexing);
   const indexEmbedded = useIndexStore((s) => s.embedded);
   const builtin = useIndexStore((s) => isBuiltinLsa(s.modelId));
@@ -18,8 +19,17 @@ function useStageCounts(): (stage: PipelineStage, s: PipelineState) => Counts {
   const fitting = useIndexStore((s) => (s.phase === 'fitting' ? s.fitting : null));
   return (stage, s) => {
     switch (stage) {
-      case 'reading':
-        return { value: s.files.done, max: s.files.total, detail: t('ingestPipeline.files', s.files) };
+      case 'reading': {
+        const files = t('ingestPipeline.files', s.files);
+        // A lone file chunked while it is read: how far it has got (pages, or bytes).
+        const r = s.stages.reading === 'working' && s.read && s.read.done < s.read.total ? s.read : null;
+        if (!r) return { value: s.files.done, max: s.files.total, detail: files };
+        const read =
+          r.unit === 'pages'
+            ? t('fileStream.pages', { name: r.name, done: formatNumber(r.done, i18n.language), total: formatNumber(r.total, i18n.language) })
+            : t('fileStream.bytes', { name: r.name, done: formatBytes(r.done, i18n.language), total: formatBytes(r.total, i18n.language) });
+        return { value: s.files.done + r.done / r.total, max: s.files.total, detail: `${files} · ${read}` };
+      }
       case 'chunking':
         return { value: s.documents.done, max: s.documents.total, detail: t('ingestPipeline.documents', { ...s.documents, chunks: s.chunks }) };
       case 'keywords':

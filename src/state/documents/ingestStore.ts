@@ -10,13 +10,14 @@ import { fileExtension, fileKind } from '@openbook/core/documentFormats';
 import type { ParseProgress } from '../../adapters/parsers/htmlParser';
 import { WorkerDiedError } from '../../adapters/workerSupervisor';
 import { failureMessageKey, parseEach, type BatchParseResult, type ParseInput, type ParseResult } from '../../adapters/parsers/parseResult';
-import { parseBatchInWorker } from '../../adapters/parsers/parserClient';
+import { parseBatchInWorker, type StreamChunking } from '../../adapters/parsers/parserClient';
 import { message, type Message } from '../../i18n/message';
 import { formatBytes } from '@openbook/core/format';
 import { useDocumentsStore, type NewDocument } from './documentsStore';
 import { maxFileBytes, useIngestSettingsStore } from './ingestSettingsStore';
 import { holdForTest } from '../runtime/testHooks';
 import { getParser, resetParser } from '../runtime/workers';
+import { parseStreamListener } from './parseStream';
 
 export type IngestStatus = 'queued' | 'parsing' | 'added' | 'duplicate' | 'failed' | 'cancelled';
 
@@ -35,9 +36,10 @@ export interface IngestItem {
 export interface IngestParser {
   /**
    * Parse a batch of files (their bytes may be moved away); one result per file, in order. `onProgress`
-   * hears how far a long parse has got (a batch of one large file).
+   * hears how far a long parse has got (a batch of one large file); `chunking` hears a lone file's chunks as
+   * it is read (a parser that does not stream ignores it).
    */
-  parseBatch(files: ParseInput[], onProgress?: ParseProgress): Promise<BatchParseResult[]>;
+  parseBatch(files: ParseInput[], onProgress?: ParseProgress, chunking?: StreamChunking): Promise<BatchParseResult[]>;
   /** Stop a parse in flight at once (its promise may never settle). */
   cancel(): Promise<void>;
 }
@@ -49,7 +51,7 @@ export const inThreadParser = (parse: (name: string, bytes: Uint8Array) => Promi
 });
 
 export const workerParser: IngestParser = {
-  parseBatch: async (files, onProgress) => parseBatchInWorker(await getParser(), files, onProgress),
+  parseBatch: async (files, onProgress, chunking) => parseBatchInWorker(await getParser(), files, onProgress, chunking),
   cancel: resetParser,
 };
 
@@ -123,10 +125,26 @@ export function createIngestStore(parser: IngestParser): UseBoundStore<StoreApi<
             await holdForTest('parse-progress');
           }
         : undefined;
+      // A lone file is chunked as it is read when the ingest pipeline listens (it embeds the first chunks at once).
+      const listener = only ? parseStreamListener() : null;
+      const chunking: StreamChunking | undefined =
+        only && listener
+          ? {
+              settings: listener.settings,
+              onChunks: async (update) => {
+                if (signal.aborted) return;
+                if (update.read.total > 0) updateMany(new Map([[only.id, { progress: update.read.done / update.read.total }]]));
+                await listener.onChunks(only.id, only.name, update);
+                // An end-to-end test may hold the reading after a page (to see its chunks embedded before the last page is read).
+                if (!update.end) await holdForTest('parse-stream');
+              },
+            }
+          : undefined;
       return untilCancelled(
         parser.parseBatch(
           entries.map(({ file, bytes }) => ({ name: file.name, bytes })),
           onProgress,
+          chunking,
         ),
         signal,
       );

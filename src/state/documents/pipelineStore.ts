@@ -15,6 +15,8 @@ export interface PipelineState {
   stages: Record<PipelineStage, StageState>;
   /** Files read (added, refused or failed) of the files given. */
   files: { done: number; total: number };
+  /** How far the file being read (alone, chunked as it is read) has got: pages of a PDF, bytes of a text. */
+  read: { name: string; done: number; total: number; unit: 'pages' | 'bytes' } | null;
   /** Documents chunked (and handed on) of the documents there are. */
   documents: { done: number; total: number };
   chunks: number;
@@ -39,6 +41,7 @@ export const initialPipelineState = (): PipelineState => ({
   status: 'idle',
   stages: idleStages(),
   files: { done: 0, total: 0 },
+  read: null,
   documents: { done: 0, total: 0 },
   chunks: 0,
   keywordChunks: 0,

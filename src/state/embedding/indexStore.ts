@@ -812,11 +812,18 @@ export function countUnindexed(chunks: Chunk[], indexed: Map<string, Chunk>): nu
 }
 
 /** A run of the embedder fed by a pipeline as chunks arrive (flows/ingestPipeline.ts). */
+/** Are chunks embedded as their own text now (no contextual headers, no chunk contexts)? Then a chunk needs no document to be embedded. */
+export function embedsPlainText(): boolean {
+  return !useIndexStore.getState().embedHeaders && !chunkContextsInUse();
+}
+
 export interface StreamingRun {
   /** False once the run was cancelled or replaced: nothing it computes counts any more. */
   stillCurrent(): boolean;
   /** The text a chunk is embedded as: with step 3's contextual headers and chunk contexts, as embedAndIndex embeds it. */
   textOf(chunk: Chunk): string;
+  /** True when textOf is the chunk's own text (no contextual headers, no chunk contexts): it needs no document. */
+  plainText: boolean;
   has(text: string): boolean;
   embed(texts: string[]): Promise<Float32Array[]>;
   /** Keep a batch's vectors (and save them for a resume after a closed tab). */
@@ -875,6 +882,7 @@ export async function startStreamingRun(): Promise<StreamingRun | null> {
   set({ phase: 'embedding', embedded: { done: 0, total: 0 } });
   return {
     stillCurrent,
+    plainText: !headers && !contexts,
     textOf(chunk) {
       if (!known.has(chunk.docId)) {
         embeddedText = embeddedTextFor(headers, contexts);

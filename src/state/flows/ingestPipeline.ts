@@ -15,7 +15,16 @@
 // last chunk is known would not be the vector of the index; reading, chunking and the keyword index still
 // overlap, and the fit starts the moment the last chunk is there.
 // Text given as text (a paste, the sample corpus) goes through the same pipeline: addAndIndex().
+// Within one file, too: while a lone file (a PDF, a large text) is read, the parser worker chunks it page by
+// page or slice by slice with the core's streaming chunker (exactly the chunks the chunking store makes of the
+// finished document) and its chunks are embedded at once, before the last page is read (parseStream.ts). When
+// the document is there and chunked, its chunks find their texts embedded already. This needs chunk texts
+// embedded as they are (no contextual headers or chunk contexts, which name the document) and a chunker that
+// streams (recursive, fixed, sentence); otherwise a file is embedded once it is read and chunked, as before.
 import type { Chunk } from '@openbook/core/types';
+import { streams } from '@openbook/core/chunkers/streaming';
+import type { ChunkStreamUpdate } from '../../adapters/parsers/chunkStream';
+import { setParseStreamListener } from '../documents/parseStream';
 import { PipelineCancelledError, runEmbeddingPipeline } from '@openbook/core/ingestPipeline';
 import { isBuiltinLsa } from '../../adapters/embedder/embeddingModels';
 import { message } from '../../i18n/message';
@@ -23,7 +32,7 @@ import { useDocumentsStore } from '../documents/documentsStore';
 import { useIngestStore } from '../documents/ingestStore';
 import { endPipeline, initialPipelineState, setStage, usePipelineStore } from '../documents/pipelineStore';
 import { allChunks, chunkingKey, useChunkingStore } from '../chunks/chunkingStore';
-import { EMBED_BATCH_HOLD, isIndexBusy, startStreamingRun, useIndexStore } from '../embedding/indexStore';
+import { EMBED_BATCH_HOLD, embedsPlainText, isIndexBusy, startStreamingRun, useIndexStore } from '../embedding/indexStore';
 import { holdForTest } from '../runtime/testHooks';
 import { PROGRESS_BATCH } from '../embedding/resumeStore';
 import { syncKeywordIndex } from '../retrieval/keywordIndexSync';
@@ -44,13 +53,48 @@ function read(files: File[]): Promise<void> {
 }
 
 /**
- * Resolves at the next change of the documents or their chunks, when `also` (if given: a promise still
- * pending) settles, or on abort. Never with a promise already settled: that would resolve at once, again
- * and again, and keep the page busy in microtasks while the chunker's answer waits.
+ * The chunks of the file being read, before its document exists (from the parser worker, see above): taken
+ * by chunkedDocuments when every document before it has been handed on.
  */
-function nextChange(signal: AbortSignal, also: Promise<unknown> | null): Promise<void> {
+class FileStream {
+  /** The ingest item of the file being streamed, its name, and whether its last chunks came. */
+  itemId: string | null = null;
+  name = '';
+  ended = false;
+  /** Chunks not handed on yet, and how many were handed on. */
+  queue: Chunk[] = [];
+  handed = 0;
+  private readonly listeners = new Set<() => void>();
+
+  take(itemId: string, name: string, update: ChunkStreamUpdate): void {
+    if (itemId !== this.itemId) {
+      Object.assign(this, { itemId, name, ended: false, queue: [], handed: 0 });
+    }
+    this.queue.push(...update.chunks);
+    this.ended = update.end;
+    usePipelineStore.setState({ read: { name, ...update.read } });
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The document of the streamed file has been handed on whole: its streamed chunks are done with. */
+  close(): void {
+    Object.assign(this, { itemId: null, name: '', ended: false, queue: [], handed: 0 });
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/**
+ * Resolves at the next change of the documents or their chunks (or of the file being streamed), when `also`
+ * (if given: a promise still pending) settles, or on abort. Never with a promise already settled: that would
+ * resolve at once, again and again, and keep the page busy in microtasks while the chunker's answer waits.
+ */
+function nextChange(signal: AbortSignal, also: Promise<unknown> | null, stream: FileStream | null): Promise<void> {
   return new Promise((resolve) => {
-    const stops = [useDocumentsStore.subscribe(done), useChunkingStore.subscribe(done)];
+    const stops = [useDocumentsStore.subscribe(done), useChunkingStore.subscribe(done), ...(stream ? [stream.subscribe(done)] : [])];
     if (signal.aborted) return done();
     signal.addEventListener('abort', done, { once: true });
     void also?.then(done, done);
@@ -64,9 +108,11 @@ function nextChange(signal: AbortSignal, also: Promise<unknown> | null): Promise
 
 /**
  * Every document's chunks, in document order, each as soon as it is chunked under the current settings;
- * ends when reading is over and every document has been handed on (or on abort).
+ * ends when reading is over and every document has been handed on (or on abort). With `stream`, the chunks
+ * of the file being read come before its document, once every document before it is handed on (so the
+ * order, and the embedding batches, are those of the sequential path).
  */
-async function* chunkedDocuments(reading: Promise<unknown>, isReading: () => boolean, signal: AbortSignal): AsyncGenerator<Chunk[]> {
+async function* chunkedDocuments(reading: Promise<unknown>, isReading: () => boolean, signal: AbortSignal, stream: FileStream | null): AsyncGenerator<Chunk[]> {
   const handed = new Set<string>();
   for (;;) {
     if (signal.aborted) return;
@@ -77,13 +123,25 @@ async function* chunkedDocuments(reading: Promise<unknown>, isReading: () => boo
     if (next && chunkedWith.get(next.id) === chunkingKey(options, tokenizer)) {
       handed.add(next.id);
       const chunks = chunksByDoc.get(next.id) ?? [];
-      usePipelineStore.setState((s) => ({ documents: { done: handed.size, total: documents.length }, chunks: s.chunks + chunks.length }));
+      // The streamed file's document: its chunks were counted (and embedded) as they came.
+      const own = stream !== null && stream.ended && stream.name === next.name;
+      const counted = own ? stream.handed : 0;
+      if (own) stream.close();
+      usePipelineStore.setState((s) => ({ documents: { done: handed.size, total: documents.length }, chunks: s.chunks + chunks.length - counted }));
+      yield chunks;
+      continue;
+    }
+    if (!next && stream && stream.queue.length > 0) {
+      const chunks = stream.queue;
+      stream.queue = [];
+      stream.handed += chunks.length;
+      usePipelineStore.setState((s) => ({ chunks: s.chunks + chunks.length }));
       yield chunks;
       continue;
     }
     if (next && failure && pending === 0) throw new Error(failure);
     if (!next && !isReading()) return;
-    await nextChange(signal, isReading() ? reading : null);
+    await nextChange(signal, isReading() ? reading : null, stream);
   }
 }
 
@@ -138,6 +196,16 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
   setStage('chunking', 'working');
   setStage('keywords', 'working');
 
+  // Within a file: its chunks as the parser reads it (see above), when they can be embedded as they are: a
+  // model from step 3 (not the built-in embedder), chunk texts embedded as they are, a chunker that streams.
+  // Heard from the start, so that a file read while the model loads is streamed too.
+  const model = useIndexStore.getState().models.find((m) => m.id === useIndexStore.getState().modelId);
+  const builtin = !model || isBuiltinLsa(model);
+  const busy = isIndexBusy(useIndexStore.getState().phase);
+  const settings = useChunkingStore.getState().options;
+  const stream = fromFiles && !builtin && !busy && embedsPlainText() && streams(settings) ? new FileStream() : null;
+  if (stream) setParseStreamListener({ settings, onChunks: (itemId, name, update) => stream.take(itemId, name, update) });
+
   // Reading: the ingest queue (one status per file). Its items for these files are the last ones now.
   runItems.clear();
   let readingOver = false;
@@ -158,11 +226,8 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
   });
 
   try {
-    const model = useIndexStore.getState().models.find((m) => m.id === useIndexStore.getState().modelId);
     let streamed: { embedded: number; ms: number } | undefined;
     // The model loads while the first files are read and chunked.
-    const builtin = !model || isBuiltinLsa(model);
-    const busy = isIndexBusy(useIndexStore.getState().phase);
     const run = builtin || busy ? null : await startStreamingRun();
     if (signal.aborted) return;
     if (!builtin && !run) {
@@ -180,7 +245,7 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
       let documentsSeen = 0;
       try {
         const result = await runEmbeddingPipeline({
-          documents: chunkedDocuments(reading, () => !readingOver, signal),
+          documents: chunkedDocuments(reading, () => !readingOver, signal, run.plainText ? stream : null),
           embed: async (texts) => {
             const vectors = await run.embed(texts);
             if (!run.stillCurrent()) controller.abort(); // cancelled from the embedding step
@@ -188,7 +253,8 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
             await holdForTest(EMBED_BATCH_HOLD);
             return vectors;
           },
-          textOf: run.textOf,
+          // Streamed chunks have no document yet; their texts are embedded as they are (run.plainText).
+          textOf: stream && run.plainText ? (c) => c.text : run.textOf,
           has: run.has,
           store: run.store,
           batchSize: PROGRESS_BATCH,
@@ -211,6 +277,8 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
         if (signal.aborted || !run.stillCurrent() || error instanceof PipelineCancelledError) throw new PipelineCancelledError();
         run.fail(error);
         throw error;
+      } finally {
+        if (stream) setParseStreamListener(null);
       }
       run.finish();
       await Promise.all(keywordUpdates);
@@ -252,6 +320,7 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
     if (signal.aborted || error instanceof PipelineCancelledError) return;
     endPipeline('failed', { error: message('ingestPipeline.failed', { detail: describeError(error) }) });
   } finally {
+    if (stream) setParseStreamListener(null);
     stopFollowingFiles();
     if (current === controller) current = null;
     if (signal.aborted) endPipeline('cancelled');
