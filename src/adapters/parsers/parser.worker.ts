@@ -22,7 +22,7 @@ const api = {
     parseEach(files, async (name, bytes) => {
       const alone = files.length === 1;
       const chunker: StreamingChunker | null = alone && chunkWith && onChunks && streams(chunkWith) ? streamingChunker('', chunkWith) : null;
-      let last = { done: 0, total: 0, unit: 'bytes' as 'pages' | 'bytes' };
+      let last: { done: number; total: number; unit: 'pages' | 'bytes' } | null = null;
       const result = await parseDocument(name, bytes, {
         loadCMap: loadBundledCMap,
         ...(onProgress && alone ? { onProgress } : {}),
@@ -35,7 +35,8 @@ const api = {
             }
           : {}),
       });
-      if (chunker && onChunks && result.ok) await onChunks({ chunks: chunker.finish(), read: last, end: true });
+      // A file that gave no text as it was read (HTML, Word, a short text) sends nothing: it is chunked whole, as before.
+      if (chunker && onChunks && result.ok && last) await onChunks({ chunks: chunker.finish(), read: last, end: true });
       return result;
     }),
 };

@@ -395,9 +395,11 @@ export const useIndexStore = create<IndexState>()(
           await yieldToEventLoop();
           // Texts embedded before need no new vector: those the index holds (the worker copies them into the
           // new build), those this run's model embedded since (a cancelled run, a pipeline's), and those an
-          // interrupted run saved (read from storage now).
+          // interrupted run saved (read from storage now). After a pipeline (`streamed`) they are all in
+          // `pending` already: its run read the saved ones when it started, and what storage holds besides is
+          // what that run itself saved, batch by batch (reading 15k vectors back took a 70 ms task for nothing).
           const pending = pendingVectors(key, device);
-          if (device !== 'cpu') await addSavedRunVectors(model.id, device, pending);
+          if (device !== 'cpu' && !streamed) await addSavedRunVectors(model.id, device, pending);
           if (!stillCurrent()) return;
           const fromIndex = indexTextIds(key, device);
           const missing = [...new Set(chunks.map(textOf).filter((t) => !pending.has(t) && !fromIndex.has(t)))];

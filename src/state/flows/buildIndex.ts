@@ -12,6 +12,37 @@ export type IndexedPair = { chunk: Chunk; vector: Float32Array } | { chunk: Chun
 
 const liveDocumentIds = () => new Set(useDocumentsStore.getState().documents.map((d) => d.id));
 
+type BuildItem = { id: string; vector: Float32Array } | { id: string; from: string };
+
+/**
+ * The items with their vectors copied into one buffer (each vector a view of it) that is transferred, not
+ * cloned: posting 15k vectors as 15k typed arrays of their own took a long task of the page (structured
+ * clone of each), one buffer takes a copy of its bytes here and nothing in the message. The page's own
+ * vectors stay as they are (a failed build leaves them for the next). Vectors of different lengths (never
+ * from one model) go as they are.
+ */
+function packedItems(items: BuildItem[]): [BuildItem[]] {
+  let count = 0;
+  let dim = -1;
+  for (const item of items) {
+    if (!('vector' in item)) continue;
+    if (dim < 0) dim = item.vector.length;
+    else if (item.vector.length !== dim) return [items];
+    count++;
+  }
+  if (count === 0 || dim <= 0) return [items];
+  const flat = new Float32Array(count * dim);
+  let at = 0;
+  const packed = items.map((item) => {
+    if (!('vector' in item)) return item;
+    flat.set(item.vector, at);
+    const vector = flat.subarray(at, at + dim);
+    at += dim;
+    return { id: item.id, vector };
+  });
+  return [transfer(packed, [flat.buffer])];
+}
+
 /**
  * Build the index from these pairs; returns its status and the pairs it kept. A large index answers at
  * once with the exact engine while Voy fills in the background; onLaterStatus hears when Voy is ready.
@@ -38,7 +69,7 @@ export async function buildIndex<P extends IndexedPair>(
     const packed = packVectors(items as Array<{ id: string; vector: Float32Array }>);
     const buffers = [...new Set(packed.runs.map((r) => r.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
     status = await index.buildPacked(transfer(packed, buffers), callback(onProgress), callback(onLaterStatus));
-  } else status = await index.buildReusing(items, callback(onProgress), callback(onLaterStatus));
+  } else status = await index.buildReusing(...packedItems(items), callback(onProgress), callback(onLaterStatus));
   const after = liveDocumentIds();
   const gone = live.filter((p) => !after.has(p.chunk.docId)).map((p) => p.chunk.id);
   if (gone.length > 0) status = await index.remove(gone);
