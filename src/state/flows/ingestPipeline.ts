@@ -124,7 +124,7 @@ async function* chunkedDocuments(reading: Promise<unknown>, isReading: () => boo
       handed.add(next.id);
       const chunks = chunksByDoc.get(next.id) ?? [];
       // The streamed file's document: its chunks were counted (and embedded) as they came.
-      const own = stream !== null && stream.ended && stream.name === next.name;
+      const own = !!stream?.ended && stream.name === next.name;
       const counted = own ? stream.handed : 0;
       if (own) stream.close();
       usePipelineStore.setState((s) => ({ documents: { done: handed.size, total: documents.length }, chunks: s.chunks + chunks.length - counted }));
