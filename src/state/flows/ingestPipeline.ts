@@ -243,14 +243,17 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
       const embedStart = performance.now();
       const keywordUpdates: Promise<void>[] = [];
       let documentsSeen = 0;
+      let batchesStarted = 0;
       try {
         const result = await runEmbeddingPipeline({
           documents: chunkedDocuments(reading, () => !readingOver, signal, run.plainText ? stream : null),
           embed: async (texts) => {
+            // An end-to-end test may hold the run between two batches (as embedAndIndex's), the first one's
+            // progress shown; never for a user.
+            if (batchesStarted++ > 0) await holdForTest(EMBED_BATCH_HOLD);
+            if (signal.aborted) throw new PipelineCancelledError();
             const vectors = await run.embed(texts);
             if (!run.stillCurrent()) controller.abort(); // cancelled from the embedding step
-            // An end-to-end test may hold the run after a batch (as embedAndIndex's); never for a user.
-            await holdForTest(EMBED_BATCH_HOLD);
             return vectors;
           },
           // Streamed chunks have no document yet; their texts are embedded as they are (run.plainText).
