@@ -104,6 +104,63 @@ describe('Bm25Index agrees with MiniSearch', () => {
     expect(nonEmpty).toBeGreaterThan(300); // the queries did find things
   });
 
+  it('when the chunks added since are merged into the inverted index, and through a saved copy', async () => {
+    let nonEmpty = 0;
+    for (let seed = 21; seed <= 28; seed++) {
+      const rand = mulberry32(seed);
+      const n = 20 + Math.floor(rand() * 100);
+      let docs: KeywordDoc[] = Array.from({ length: n }, (_, i) => ({ id: `d${i}`, text: randomText(rand) }));
+      const fast = new Bm25Index();
+      const mini = new MiniSearchIndex();
+      fast.build(docs);
+      mini.build(docs);
+      // A few removed (fewer than a quarter: no compaction), some added and replaced: dead slots in the
+      // inverted index and among the forward lists, then merged.
+      const gone = docs.filter(() => rand() < 0.1).map((d) => d.id);
+      const changed = [
+        ...docs.filter((d) => !gone.includes(d.id) && rand() < 0.05).map((d) => ({ id: d.id, text: randomText(rand) })),
+        ...Array.from({ length: 5 + Math.floor(rand() * 10) }, (_, i) => ({ id: `new-${i}`, text: randomText(rand) })),
+      ];
+      fast.remove(gone);
+      mini.remove(gone);
+      fast.add(changed);
+      mini.add(changed);
+      fast.remove(changed.slice(-2).map((d) => d.id));
+      mini.remove(changed.slice(-2).map((d) => d.id));
+      docs = [...new Map([...docs.filter((d) => !gone.includes(d.id)), ...changed.slice(0, -2)].map((d) => [d.id, d])).values()];
+      nonEmpty += await compare(fast, mini, rand, docs, `seed ${seed} pending`);
+      fast.reindex();
+      nonEmpty += await compare(fast, mini, rand, docs, `seed ${seed} merged`);
+      const copy = new Bm25Index();
+      copy.loadSaved(fast.toSaved('k'), 'k');
+      nonEmpty += await compare(copy, mini, rand, docs, `seed ${seed} saved and loaded`);
+    }
+    expect(nonEmpty).toBeGreaterThan(100);
+  });
+
+  it('with term counts beyond 255 and 65,535 in a chunk', async () => {
+    const docs: KeywordDoc[] = [
+      { id: 'a', text: 'lava rock '.repeat(10) },
+      { id: 'b', text: 'lava '.repeat(300) + 'tea' },
+      { id: 'c', text: 'rock '.repeat(70_000) + 'lava' },
+      { id: 'd', text: 'tea lava' },
+    ];
+    const fast = new Bm25Index();
+    const mini = new MiniSearchIndex();
+    // Added one by one: the counts outgrow their arrays after the first chunks are indexed.
+    fast.build(docs.slice(0, 1));
+    mini.build(docs.slice(0, 1));
+    for (const doc of docs.slice(1)) {
+      fast.add([doc]);
+      mini.add([doc]);
+      for (const query of ['lava', 'rock', 'tea lava rock']) expectSameHits(fast.search(query, 4).hits, mini.search(query, 4).hits, `${doc.id}: ${query}`);
+      fast.reindex();
+      for (const query of ['lava', 'rock', 'tea lava rock'])
+        expectSameHits(fast.search(query, 4).hits, mini.search(query, 4).hits, `${doc.id} merged: ${query}`);
+    }
+    expect(fast.toSaved('k').tf).toContain(70_000);
+  });
+
   it('removes everything and starts again', () => {
     const fast = new Bm25Index();
     fast.build([
@@ -114,5 +171,22 @@ describe('Bm25Index agrees with MiniSearch', () => {
     expect(fast.search('tea', 5).hits).toEqual([]);
     fast.add([{ id: 'c', text: 'coffee' }]);
     expect(fast.search('coffee tea', 5).hits.map((h) => h.id)).toEqual(['c']);
+  });
+});
+
+describe('Bm25Index memory', () => {
+  it('holds each posting once, in 5 bytes (slot and a narrow count), once built', () => {
+    const rand = mulberry32(5);
+    const docs: KeywordDoc[] = Array.from({ length: 3000 }, (_, i) => ({ id: `c${i}`, text: randomText(rand) }));
+    const index = new Bm25Index();
+    index.build(docs.slice(0, 1000));
+    index.add(docs.slice(1000)); // grown, then merged
+    index.reindex();
+    const saved = index.toSaved('k');
+    const postings = saved.termIds.length;
+    const perSlot = 1 + 4; // live, length
+    const perTerm = 2 * 4 + 4; // df (grown by doubling), the start of its postings
+    expect(postings).toBeGreaterThan(docs.length * 5);
+    expect(index.heldBytes()).toBeLessThanOrEqual(postings * 5 + docs.length * perSlot + saved.terms.length * perTerm + 64);
   });
 });
