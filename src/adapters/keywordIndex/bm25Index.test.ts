@@ -7,6 +7,9 @@ import { mulberry32 } from '@openbook/core/testing/seededRandom';
 import { Bm25Index } from './bm25Index';
 import type { KeywordDoc, KeywordHit } from './keywordIndex';
 import { MiniSearchIndex } from './miniSearchIndex';
+import { countTerms } from '@openbook/core/retrieval/termCounts';
+import { SAVED_KEYWORD_INDEX_VERSION } from '@openbook/core/retrieval/savedKeywordIndex';
+import { RAW_KEYWORD_ANALYSIS } from '@openbook/core/retrieval/keywordAnalysis';
 
 const ENGLISH = 'the a of and to in is it that tea green black coffee lava volcano ash rock heat water leaf cup brew pot steam cold hot river stone'.split(' ');
 const CHINESE = SAMPLE_DOCUMENTS.filter((d) => /[\u4e00-\u9fff]/.test(d.text))
@@ -171,6 +174,39 @@ describe('Bm25Index agrees with MiniSearch', () => {
     expect(fast.search('tea', 5).hits).toEqual([]);
     fast.add([{ id: 'c', text: 'coffee' }]);
     expect(fast.search('coffee tea', 5).hits.map((h) => h.id)).toEqual(['c']);
+  });
+});
+
+describe('Bm25Index saved copies', () => {
+  it("loads an index saved before postings were held once (each chunk's terms in first-seen order), with the same scores", () => {
+    const rand = mulberry32(9);
+    const docs: KeywordDoc[] = Array.from({ length: 200 }, (_, i) => ({ id: `c${i}`, text: randomText(rand) }));
+    // What the earlier engine saved: its forward lists, i.e. the chunks' term counts as countTerms makes them.
+    const old = {
+      version: SAVED_KEYWORD_INDEX_VERSION,
+      key: 'k',
+      analysis: RAW_KEYWORD_ANALYSIS,
+      ids: docs.map((d) => d.id),
+      ...countTerms(docs.map((d) => d.text)),
+    };
+    const loaded = new Bm25Index();
+    loaded.loadSaved(old, 'k');
+    const built = new Bm25Index();
+    built.build(docs);
+    for (let q = 0; q < 40; q++) {
+      const query = randomQuery(rand, docs);
+      expect(loaded.search(query, 10).hits, query).toEqual(built.search(query, 10).hits);
+    }
+    // Saved again, it holds the same chunks and counts (an indexed chunk's terms now in term order).
+    const again = loaded.toSaved('k');
+    expect(again.ids).toEqual(old.ids);
+    expect(again.terms).toEqual(old.terms);
+    expect(Array.from(again.start)).toEqual(Array.from(old.start));
+    for (let i = 0; i < docs.length; i++) {
+      const pairs = (s: { termIds: Int32Array; tf: Int32Array }, from: number, to: number) =>
+        Array.from(s.termIds.subarray(from, to), (t, j) => `${t}:${s.tf[from + j]}`).sort();
+      expect(pairs(again, again.start[i]!, again.start[i + 1]!)).toEqual(pairs(old, old.start[i]!, old.start[i + 1]!));
+    }
   });
 });
 
