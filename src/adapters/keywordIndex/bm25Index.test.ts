@@ -7,6 +7,9 @@ import { mulberry32 } from '@openbook/core/testing/seededRandom';
 import { Bm25Index } from './bm25Index';
 import type { KeywordDoc, KeywordHit } from './keywordIndex';
 import { MiniSearchIndex } from './miniSearchIndex';
+import { countTerms } from '@openbook/core/retrieval/termCounts';
+import { SAVED_KEYWORD_INDEX_VERSION } from '@openbook/core/retrieval/savedKeywordIndex';
+import { RAW_KEYWORD_ANALYSIS } from '@openbook/core/retrieval/keywordAnalysis';
 
 const ENGLISH = 'the a of and to in is it that tea green black coffee lava volcano ash rock heat water leaf cup brew pot steam cold hot river stone'.split(' ');
 const CHINESE = SAMPLE_DOCUMENTS.filter((d) => /[\u4e00-\u9fff]/.test(d.text))
@@ -104,6 +107,63 @@ describe('Bm25Index agrees with MiniSearch', () => {
     expect(nonEmpty).toBeGreaterThan(300); // the queries did find things
   });
 
+  it('when the chunks added since are merged into the inverted index, and through a saved copy', async () => {
+    let nonEmpty = 0;
+    for (let seed = 21; seed <= 28; seed++) {
+      const rand = mulberry32(seed);
+      const n = 20 + Math.floor(rand() * 100);
+      let docs: KeywordDoc[] = Array.from({ length: n }, (_, i) => ({ id: `d${i}`, text: randomText(rand) }));
+      const fast = new Bm25Index();
+      const mini = new MiniSearchIndex();
+      fast.build(docs);
+      mini.build(docs);
+      // A few removed (fewer than a quarter: no compaction), some added and replaced: dead slots in the
+      // inverted index and among the forward lists, then merged.
+      const gone = docs.filter(() => rand() < 0.1).map((d) => d.id);
+      const changed = [
+        ...docs.filter((d) => !gone.includes(d.id) && rand() < 0.05).map((d) => ({ id: d.id, text: randomText(rand) })),
+        ...Array.from({ length: 5 + Math.floor(rand() * 10) }, (_, i) => ({ id: `new-${i}`, text: randomText(rand) })),
+      ];
+      fast.remove(gone);
+      mini.remove(gone);
+      fast.add(changed);
+      mini.add(changed);
+      fast.remove(changed.slice(-2).map((d) => d.id));
+      mini.remove(changed.slice(-2).map((d) => d.id));
+      docs = [...new Map([...docs.filter((d) => !gone.includes(d.id)), ...changed.slice(0, -2)].map((d) => [d.id, d])).values()];
+      nonEmpty += await compare(fast, mini, rand, docs, `seed ${seed} pending`);
+      fast.reindex();
+      nonEmpty += await compare(fast, mini, rand, docs, `seed ${seed} merged`);
+      const copy = new Bm25Index();
+      copy.loadSaved(fast.toSaved('k'), 'k');
+      nonEmpty += await compare(copy, mini, rand, docs, `seed ${seed} saved and loaded`);
+    }
+    expect(nonEmpty).toBeGreaterThan(100);
+  });
+
+  it('with term counts beyond 255 and 65,535 in a chunk', async () => {
+    const docs: KeywordDoc[] = [
+      { id: 'a', text: 'lava rock '.repeat(10) },
+      { id: 'b', text: 'lava '.repeat(300) + 'tea' },
+      { id: 'c', text: 'rock '.repeat(70_000) + 'lava' },
+      { id: 'd', text: 'tea lava' },
+    ];
+    const fast = new Bm25Index();
+    const mini = new MiniSearchIndex();
+    // Added one by one: the counts outgrow their arrays after the first chunks are indexed.
+    fast.build(docs.slice(0, 1));
+    mini.build(docs.slice(0, 1));
+    for (const doc of docs.slice(1)) {
+      fast.add([doc]);
+      mini.add([doc]);
+      for (const query of ['lava', 'rock', 'tea lava rock']) expectSameHits(fast.search(query, 4).hits, mini.search(query, 4).hits, `${doc.id}: ${query}`);
+      fast.reindex();
+      for (const query of ['lava', 'rock', 'tea lava rock'])
+        expectSameHits(fast.search(query, 4).hits, mini.search(query, 4).hits, `${doc.id} merged: ${query}`);
+    }
+    expect(fast.toSaved('k').tf).toContain(70_000);
+  });
+
   it('removes everything and starts again', () => {
     const fast = new Bm25Index();
     fast.build([
@@ -114,5 +174,55 @@ describe('Bm25Index agrees with MiniSearch', () => {
     expect(fast.search('tea', 5).hits).toEqual([]);
     fast.add([{ id: 'c', text: 'coffee' }]);
     expect(fast.search('coffee tea', 5).hits.map((h) => h.id)).toEqual(['c']);
+  });
+});
+
+describe('Bm25Index saved copies', () => {
+  it("loads an index saved before postings were held once (each chunk's terms in first-seen order), with the same scores", () => {
+    const rand = mulberry32(9);
+    const docs: KeywordDoc[] = Array.from({ length: 200 }, (_, i) => ({ id: `c${i}`, text: randomText(rand) }));
+    // What the earlier engine saved: its forward lists, i.e. the chunks' term counts as countTerms makes them.
+    const old = {
+      version: SAVED_KEYWORD_INDEX_VERSION,
+      key: 'k',
+      analysis: RAW_KEYWORD_ANALYSIS,
+      ids: docs.map((d) => d.id),
+      ...countTerms(docs.map((d) => d.text)),
+    };
+    const loaded = new Bm25Index();
+    loaded.loadSaved(old, 'k');
+    const built = new Bm25Index();
+    built.build(docs);
+    for (let q = 0; q < 40; q++) {
+      const query = randomQuery(rand, docs);
+      expect(loaded.search(query, 10).hits, query).toEqual(built.search(query, 10).hits);
+    }
+    // Saved again, it holds the same chunks and counts (an indexed chunk's terms now in term order).
+    const again = loaded.toSaved('k');
+    expect(again.ids).toEqual(old.ids);
+    expect(again.terms).toEqual(old.terms);
+    expect(Array.from(again.start)).toEqual(Array.from(old.start));
+    for (let i = 0; i < docs.length; i++) {
+      const pairs = (s: { termIds: Int32Array; tf: Int32Array }, from: number, to: number) =>
+        Array.from(s.termIds.subarray(from, to), (t, j) => `${t}:${s.tf[from + j]}`).sort();
+      expect(pairs(again, again.start[i]!, again.start[i + 1]!)).toEqual(pairs(old, old.start[i]!, old.start[i + 1]!));
+    }
+  });
+});
+
+describe('Bm25Index memory', () => {
+  it('holds each posting once, in 5 bytes (slot and a narrow count), once built', () => {
+    const rand = mulberry32(5);
+    const docs: KeywordDoc[] = Array.from({ length: 3000 }, (_, i) => ({ id: `c${i}`, text: randomText(rand) }));
+    const index = new Bm25Index();
+    index.build(docs.slice(0, 1000));
+    index.add(docs.slice(1000)); // grown, then merged
+    index.reindex();
+    const saved = index.toSaved('k');
+    const postings = saved.termIds.length;
+    const perSlot = 1 + 4; // live, length
+    const perTerm = 2 * 4 + 4; // df (grown by doubling), the start of its postings
+    expect(postings).toBeGreaterThan(docs.length * 5);
+    expect(index.heldBytes()).toBeLessThanOrEqual(postings * 5 + docs.length * perSlot + saved.terms.length * perTerm + 64);
   });
 });

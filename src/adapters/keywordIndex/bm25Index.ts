@@ -2,15 +2,19 @@
 // miniSearchIndex.ts is the reference, and bm25Index.test.ts checks that both agree). MiniSearch scores every
 // posting of every query term through Maps and builds a result object per matching chunk; with common
 // words nearly every chunk matches, which takes ~0.3 s a query at 100k chunks. Here:
-// - a term dictionary (Map term → term id) and, per chunk slot, its distinct terms and their counts (a
-//   forward index in growable Int32Arrays), its length (distinct tokens) and whether it is live;
-// - an inverted index built from it in one pass (CSR: per term, a range of chunk slots and counts), rebuilt
-//   lazily when chunks were added; chunks added since are scored from their forward lists;
+// - a term dictionary (Map term → term id) and, per chunk slot, its length (distinct tokens) and whether it
+//   is live;
+// - an inverted index (CSR: per term, a range of chunk slots and counts) of the slots up to csrSlots, and
+//   forward lists (each slot's distinct terms and counts, in growable arrays) of the slots added since, which
+//   are scored from them; both are merged into a new inverted index lazily, once the added chunks are many.
+//   A chunk's postings are thus held once (not in a forward index AND the inverted one): at 100k chunks of
+//   ~25 distinct terms, 2.5M postings. Counts are kept in the narrowest typed array that holds the largest
+//   (Uint8Array, else Uint16Array, else Int32Array): a posting costs 5 bytes, not 16;
 // - a query adds each term's scores into a Float64Array accumulator over slots (in query order, as
 //   MiniSearch adds them), counts the terms matched, then keeps the k best in a bounded heap; the filter
 //   (allowedIds) is applied there, so k hits that pass it come back;
-// - removal marks a slot dead (its df and the length total are updated at once); when a quarter of the
-//   slots are dead, slots are compacted.
+// - removal marks a slot dead (its df and the length total are updated at once: for an indexed slot, in one
+//   pass over the postings); when a quarter of the slots are dead, slots are compacted.
 // df and N count live chunks only, and avgdl is the exact mean of live chunks' lengths.
 // Chunks and questions are tokenised under one KeywordAnalysis (stop words, stemming:
 // core/retrieval/keywordAnalysis.ts); a new one empties the index, which its owner then rebuilds. By
@@ -35,32 +39,52 @@ function grownUint8(arr: Uint8Array<ArrayBuffer>, min: number): Uint8Array<Array
   return next;
 }
 
+/** Term counts, in the narrowest array that holds the largest (see tfArray). */
+type TfArray = Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
+
+/** An array for term counts up to `max`, of this length. */
+function tfArray(max: number, length: number): TfArray {
+  return max <= 0xff ? new Uint8Array(length) : max <= 0xffff ? new Uint16Array(length) : new Int32Array(length);
+}
+
+/** arr, or a copy wide enough for counts up to `max` and long enough for `min` (grown by doubling). */
+function grownTf(arr: TfArray, min: number, max: number): TfArray {
+  const wider = arr.BYTES_PER_ELEMENT < tfArray(max, 0).BYTES_PER_ELEMENT;
+  if (arr.length >= min && !wider) return arr;
+  const next = tfArray(max, arr.length >= min ? arr.length : Math.max(min, arr.length * 2, 16));
+  next.set(arr);
+  return next;
+}
+
 export class Bm25Index implements KeywordIndex {
   // Terms.
   private termIds = new Map<string, number>();
   private termCount = 0;
   /** Live chunks containing each term. */
   private df = new Int32Array(0);
+  /** The largest term count so far (what the count arrays must hold). */
+  private maxTf = 0;
 
   // Chunk slots.
   private ids: string[] = [];
   private slotOf = new Map<string, number>();
   private live = new Uint8Array(0);
   private dl = new Int32Array(0);
-  /** Forward index: slot s's terms and counts at fwdStart[s] .. fwdStart[s + 1]. */
-  private fwdStart = new Int32Array(1);
-  private fwdTerm = new Int32Array(0);
-  private fwdTf = new Int32Array(0);
   private slots = 0;
   private liveCount = 0;
   private totalDl = 0;
 
-  // Inverted index over slots < csrSlots.
+  // Inverted index over slots < csrSlots (dead slots among them keep their postings until the next merge).
   private csrSlots = 0;
   private csrTerms = 0;
   private postStart = new Int32Array(1);
   private postSlot = new Int32Array(0);
-  private postTf = new Int32Array(0);
+  private postTf: TfArray = new Uint8Array(0);
+
+  /** Forward lists of the slots added since (csrSlots ..): slot s's terms and counts at fwdStart[s - csrSlots] .. fwdStart[s - csrSlots + 1]. */
+  private fwdStart = new Int32Array(1);
+  private fwdTerm = new Int32Array(0);
+  private fwdTf: TfArray = new Uint8Array(0);
 
   // Query scratch, per slot.
   private acc = new Float64Array(0);
@@ -94,13 +118,11 @@ export class Bm25Index implements KeywordIndex {
     this.termIds = new Map();
     this.termCount = 0;
     this.df = new Int32Array(0);
+    this.maxTf = 0;
     this.ids = [];
     this.slotOf = new Map();
     this.live = new Uint8Array(0);
     this.dl = new Int32Array(0);
-    this.fwdStart = new Int32Array(1);
-    this.fwdTerm = new Int32Array(0);
-    this.fwdTf = new Int32Array(0);
     this.slots = 0;
     this.liveCount = 0;
     this.totalDl = 0;
@@ -108,7 +130,10 @@ export class Bm25Index implements KeywordIndex {
     this.csrTerms = 0;
     this.postStart = new Int32Array(1);
     this.postSlot = new Int32Array(0);
-    this.postTf = new Int32Array(0);
+    this.postTf = new Uint8Array(0);
+    this.fwdStart = new Int32Array(1);
+    this.fwdTerm = new Int32Array(0);
+    this.fwdTf = new Uint8Array(0);
     this.acc = new Float64Array(0);
     this.matched = new Int32Array(0);
     this.allowed = new Uint8Array(0);
@@ -157,10 +182,11 @@ export class Bm25Index implements KeywordIndex {
     const slots = this.slots + last.size;
     this.live = grownUint8(this.live, slots);
     this.dl = grownInt32(this.dl, slots);
-    this.fwdStart = grownInt32(this.fwdStart, slots + 1);
-    const postings = this.fwdStart[this.slots]! + counts.termIds.length;
+    this.fwdStart = grownInt32(this.fwdStart, slots - this.csrSlots + 1);
+    const postings = this.fwdStart[this.slots - this.csrSlots]! + counts.termIds.length;
+    for (let j = 0; j < counts.tf.length; j++) if (counts.tf[j]! > this.maxTf) this.maxTf = counts.tf[j]!;
     this.fwdTerm = grownInt32(this.fwdTerm, postings);
-    this.fwdTf = grownInt32(this.fwdTf, postings);
+    this.fwdTf = grownTf(this.fwdTf, postings, this.maxTf);
     for (const [id, i] of last) this.addSlot(id, counts, i, termOf);
     this.compactIfSparse();
     return this.status();
@@ -168,29 +194,46 @@ export class Bm25Index implements KeywordIndex {
 
   /**
    * What this index holds as a SavedKeywordIndex (core/retrieval/savedKeywordIndex.ts) under `key`: its live
-   * chunks, in order, with their terms and counts (copies).
+   * chunks, in order, with their terms and counts (copies; an indexed chunk's terms in term order).
    */
   toSaved(key: string): SavedKeywordIndex {
     const terms: string[] = new Array(this.termCount);
     for (const [term, id] of this.termIds) terms[id] = term;
     const ids: string[] = [];
     const start = new Int32Array(this.liveCount + 1);
-    const postings = this.fwdStart[this.slots]!;
-    const termIds = new Int32Array(postings);
-    const tf = new Int32Array(postings);
-    let at = 0;
+    /** Each live slot's position among the live ones (-1: dead). */
+    const rank = new Int32Array(this.slots).fill(-1);
     for (let slot = 0; slot < this.slots; slot++) {
       if (!this.live[slot]) continue;
-      const from = this.fwdStart[slot]!;
-      const end = this.fwdStart[slot + 1]!;
-      termIds.set(this.fwdTerm.subarray(from, end), at);
-      tf.set(this.fwdTf.subarray(from, end), at);
-      at += end - from;
+      rank[slot] = ids.length;
       ids.push(this.ids[slot]!);
-      start[ids.length] = at;
+      start[ids.length] = start[ids.length - 1]! + this.dl[slot]!;
+    }
+    const postings = start[ids.length]!;
+    const termIds = new Int32Array(postings);
+    const tf = new Int32Array(postings);
+    // Indexed slots: their postings, term by term; the slots added since: their forward lists.
+    const fill = start.slice(0, ids.length);
+    const { postStart, postSlot, postTf, fwdStart, fwdTerm, fwdTf } = this;
+    for (let term = 0; term < this.csrTerms; term++) {
+      for (let p = postStart[term]!, end = postStart[term + 1]!; p < end; p++) {
+        const r = rank[postSlot[p]!]!;
+        if (r < 0) continue;
+        const at = fill[r]!++;
+        termIds[at] = term;
+        tf[at] = postTf[p]!;
+      }
+    }
+    for (let slot = this.csrSlots; slot < this.slots; slot++) {
+      const r = rank[slot]!;
+      if (r < 0) continue;
+      const from = fwdStart[slot - this.csrSlots]!;
+      const end = fwdStart[slot - this.csrSlots + 1]!;
+      termIds.set(fwdTerm.subarray(from, end), start[r]!);
+      tf.set(fwdTf.subarray(from, end), start[r]!);
     }
     const analysis = { stopWords: this.analysis.stopWords, stemming: this.analysis.stemming };
-    return { version: SAVED_KEYWORD_INDEX_VERSION, key, analysis, ids, terms, start, termIds: termIds.slice(0, at), tf: tf.slice(0, at) };
+    return { version: SAVED_KEYWORD_INDEX_VERSION, key, analysis, ids, terms, start, termIds, tf };
   }
 
   /**
@@ -206,6 +249,12 @@ export class Bm25Index implements KeywordIndex {
     this.addCounted(s.ids, s);
     this.buildInverted();
     return this.status();
+  }
+
+  /** The bytes of the typed arrays this index holds (for tests and measurements). */
+  heldBytes(): number {
+    const arrays = [this.df, this.live, this.dl, this.postStart, this.postSlot, this.postTf, this.fwdStart, this.fwdTerm, this.fwdTf];
+    return [...arrays, this.acc, this.matched, this.allowed, this.norm].reduce((sum, a) => sum + a.byteLength, 0);
   }
 
   /** Bring the inverted index up to date now (after a large addition; queries would otherwise do it lazily). */
@@ -243,7 +292,8 @@ export class Bm25Index implements KeywordIndex {
     this.slotOf.set(id, slot);
     const from = counts.start[i]!;
     const distinct = counts.start[i + 1]! - from;
-    const start = this.fwdStart[slot]!;
+    const f = slot - this.csrSlots;
+    const start = this.fwdStart[f]!;
     const end = start + distinct;
     const { fwdTerm, fwdTf, df } = this;
     for (let j = 0; j < distinct; j++) {
@@ -252,7 +302,7 @@ export class Bm25Index implements KeywordIndex {
       fwdTf[start + j] = counts.tf[from + j]!;
       df[term]!++;
     }
-    this.fwdStart[slot + 1] = end;
+    this.fwdStart[f + 1] = end;
     this.dl[slot] = distinct;
     this.live[slot] = 1;
     this.liveCount++;
@@ -260,6 +310,8 @@ export class Bm25Index implements KeywordIndex {
   }
 
   private removeSlots(ids: string[]): void {
+    /** Indexed slots removed now: their terms' df are lowered below, in one pass over the postings. */
+    let indexed: Uint8Array | null = null;
     for (const id of ids) {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
@@ -268,57 +320,89 @@ export class Bm25Index implements KeywordIndex {
       this.live[slot] = 0;
       this.liveCount--;
       this.totalDl -= this.dl[slot]!;
-      for (let i = this.fwdStart[slot]!; i < this.fwdStart[slot + 1]!; i++) this.df[this.fwdTerm[i]!]!--;
+      if (slot < this.csrSlots) (indexed ??= new Uint8Array(this.csrSlots))[slot] = 1;
+      else {
+        const f = slot - this.csrSlots;
+        for (let i = this.fwdStart[f]!; i < this.fwdStart[f + 1]!; i++) this.df[this.fwdTerm[i]!]!--;
+      }
+    }
+    if (indexed) {
+      const { postStart, postSlot, df } = this;
+      for (let term = 0; term < this.csrTerms; term++) {
+        let gone = 0;
+        for (let p = postStart[term]!, end = postStart[term + 1]!; p < end; p++) gone += indexed[postSlot[p]!]!;
+        df[term]! -= gone;
+      }
     }
   }
 
   /** Drop dead slots (renumbering the live ones, in order), then rebuild the inverted index. */
   private compact(): void {
     this.version++;
+    const renumber = new Int32Array(this.slots).fill(-1);
     let to = 0;
-    let at = 0;
-    const { fwdStart, fwdTerm, fwdTf } = this;
     for (let slot = 0; slot < this.slots; slot++) {
       if (!this.live[slot]) continue;
-      const from = fwdStart[slot]!;
-      const end = fwdStart[slot + 1]!;
-      fwdStart[to] = at;
-      fwdTerm.copyWithin(at, from, end);
-      fwdTf.copyWithin(at, from, end);
-      at += end - from;
-      this.ids[to] = this.ids[slot]!;
-      this.slotOf.set(this.ids[to]!, to);
-      this.dl[to] = this.dl[slot]!;
-      this.live[to] = 1;
+      renumber[slot] = to;
       to++;
     }
-    fwdStart[to] = at;
+    this.buildInverted(renumber);
+    for (let slot = 0; slot < renumber.length; slot++) {
+      const at = renumber[slot]!;
+      if (at < 0) continue;
+      this.ids[at] = this.ids[slot]!;
+      this.slotOf.set(this.ids[at]!, at);
+      this.dl[at] = this.dl[slot]!;
+      this.live[at] = 1;
+    }
     this.ids.length = to;
     this.live.fill(0, to, this.slots);
     this.slots = to;
-    this.csrSlots = 0;
-    this.buildInverted();
+    this.csrSlots = to;
   }
 
-  /** The inverted index of every slot so far (dead ones are skipped). */
-  private buildInverted(): void {
+  /**
+   * The inverted index of every live slot so far: the indexed slots' postings and the forward lists of those
+   * added since, merged (each term's slots in ascending order); the forward lists are then let go. With
+   * `renumber`, each slot's posting is under renumber[slot] instead (compact()).
+   */
+  private buildInverted(renumber: Int32Array | null = null): void {
     const terms = this.termCount;
     const postStart = new Int32Array(terms + 1);
-    const { fwdStart, fwdTerm, fwdTf, live } = this;
-    for (let slot = 0; slot < this.slots; slot++) {
+    const { live, fwdStart, fwdTerm, fwdTf } = this;
+    const old = { start: this.postStart, slot: this.postSlot, tf: this.postTf, slots: this.csrSlots, terms: this.csrTerms };
+    for (let term = 0; term < old.terms; term++) {
+      let n = 0;
+      for (let p = old.start[term]!, end = old.start[term + 1]!; p < end; p++) n += live[old.slot[p]!]!;
+      postStart[term + 1] = n;
+    }
+    for (let slot = old.slots; slot < this.slots; slot++) {
       if (!live[slot]) continue;
-      for (let i = fwdStart[slot]!; i < fwdStart[slot + 1]!; i++) postStart[fwdTerm[i]! + 1]!++;
+      const f = slot - old.slots;
+      for (let i = fwdStart[f]!; i < fwdStart[f + 1]!; i++) postStart[fwdTerm[i]! + 1]!++;
     }
     for (let t = 0; t < terms; t++) postStart[t + 1]! += postStart[t]!;
     const postings = postStart[terms]!;
     const postSlot = new Int32Array(postings);
-    const postTf = new Int32Array(postings);
+    const postTf = tfArray(this.maxTf, postings);
     const fill = postStart.slice(0, terms);
-    for (let slot = 0; slot < this.slots; slot++) {
+    for (let term = 0; term < old.terms; term++) {
+      let at = fill[term]!;
+      for (let p = old.start[term]!, end = old.start[term + 1]!; p < end; p++) {
+        const slot = old.slot[p]!;
+        if (!live[slot]) continue;
+        postSlot[at] = renumber ? renumber[slot]! : slot;
+        postTf[at++] = old.tf[p]!;
+      }
+      fill[term] = at;
+    }
+    for (let slot = old.slots; slot < this.slots; slot++) {
       if (!live[slot]) continue;
-      for (let i = fwdStart[slot]!; i < fwdStart[slot + 1]!; i++) {
+      const f = slot - old.slots;
+      const to = renumber ? renumber[slot]! : slot;
+      for (let i = fwdStart[f]!; i < fwdStart[f + 1]!; i++) {
         const at = fill[fwdTerm[i]!]!++;
-        postSlot[at] = slot;
+        postSlot[at] = to;
         postTf[at] = fwdTf[i]!;
       }
     }
@@ -327,21 +411,29 @@ export class Bm25Index implements KeywordIndex {
     this.postTf = postTf;
     this.csrSlots = this.slots;
     this.csrTerms = terms;
+    this.fwdStart = new Int32Array(1);
+    this.fwdTerm = new Int32Array(0);
+    this.fwdTf = tfArray(this.maxTf, 0);
+    // The per-slot arrays without the room left by growing them (a build is done: it may be all there is).
+    if (!renumber && this.live.length > this.slots) {
+      this.live = this.live.slice(0, this.slots);
+      this.dl = this.dl.slice(0, this.slots);
+    }
   }
 
   /** Chunks added since the inverted index was built: rebuild it once they are many. */
   private refreshInverted(): void {
     if (this.csrSlots === this.slots) return;
-    const pendingPostings = this.fwdStart[this.slots]! - this.fwdStart[this.csrSlots]!;
+    const pendingPostings = this.fwdStart[this.slots - this.csrSlots]!;
     if (pendingPostings > Math.max(50_000, this.postSlot.length / 8)) this.buildInverted();
   }
 
   private prepareScratch(avgdl: number): void {
     if (this.acc.length < this.slots) {
-      this.acc = new Float64Array(this.live.length);
-      this.matched = new Int32Array(this.live.length);
-      this.allowed = new Uint8Array(this.live.length);
-      this.norm = new Float64Array(this.live.length);
+      this.acc = new Float64Array(this.slots);
+      this.matched = new Int32Array(this.slots);
+      this.allowed = new Uint8Array(this.slots);
+      this.norm = new Float64Array(this.slots);
       this.normFor = { avgdl: NaN, version: -1 };
     }
     if (this.normFor.avgdl !== avgdl || this.normFor.version !== this.version) {
@@ -387,13 +479,15 @@ export class Bm25Index implements KeywordIndex {
     if (this.csrSlots < this.slots) {
       const queryPos = new Map(queryTerms.map((term, q) => [term, q]));
       const tfOf = new Int32Array(queryTerms.length);
+      const { fwdStart, fwdTerm, fwdTf } = this;
       for (let slot = this.csrSlots; slot < this.slots; slot++) {
         if (!this.live[slot]) continue;
+        const f = slot - this.csrSlots;
         let any = false;
-        for (let i = this.fwdStart[slot]!; i < this.fwdStart[slot + 1]!; i++) {
-          const q = queryPos.get(this.fwdTerm[i]!);
+        for (let i = fwdStart[f]!; i < fwdStart[f + 1]!; i++) {
+          const q = queryPos.get(fwdTerm[i]!);
           if (q !== undefined) {
-            tfOf[q] = this.fwdTf[i]!;
+            tfOf[q] = fwdTf[i]!;
             any = true;
           }
         }

@@ -117,4 +117,27 @@ describe('chunking store', () => {
     await chunking.chunkingSettled();
     expect([...chunking.useChunkingStore.getState().chunksByDoc.keys()]).toEqual(ids.slice(1));
   });
+
+  it("lets equal chunks the page holds already (the vector index's) stand for new ones, and only equal ones", async () => {
+    const { documents, chunking } = await load();
+    const text = 'Lava is molten rock. '.repeat(20);
+    documents.setState({ documents: [{ id: 'd1', name: 'd1.txt', kind: 'text', text, sizeBytes: text.length, addedAt: 1 }], selectedDocId: 'd1' });
+    chunking.useChunkingStore.getState().setDraft({ kind: 'recursive', chunkSize: 100, overlap: 0 });
+    const first = await chunking.allChunks();
+    expect(first.length).toBeGreaterThan(2);
+    // Held elsewhere: an equal copy of chunk 0 (its text another string), and chunk 1 with other offsets.
+    const copy = { ...first[0]!, text: `${first[0]!.text} `.slice(0, -1) };
+    const moved = { ...first[1]!, start: first[1]!.start + 1, text: text.slice(first[1]!.start + 1, first[1]!.end) };
+    const known = new Map([copy, moved].map((c) => [c.id, c]));
+    chunking.reuseChunks((id) => known.get(id));
+    chunking.useChunkingStore.getState().setDraft({ kind: 'recursive', chunkSize: 100, overlap: 1 });
+    await chunking.chunkingSettled();
+    chunking.useChunkingStore.getState().setDraft({ kind: 'recursive', chunkSize: 100, overlap: 0 }); // chunked again, as before
+    const again = await chunking.allChunks();
+    expect(again).toEqual(first);
+    expect(again[0]).toBe(copy);
+    expect(again[1]).not.toBe(moved);
+    expect(again[1]).toEqual(first[1]);
+    chunking.reuseChunks(() => undefined);
+  });
 });

@@ -8,6 +8,7 @@ import { settingsStorage } from '../runtime/persistence';
 import { chunkerSettingsSchema, schemaPersistOptions } from '../runtime/persistedSchema';
 import type { Chunk } from '@openbook/core/types';
 import { unpackChunks } from '@openbook/core/chunkPacking';
+import { sameChunk } from '@openbook/core/sameChunk';
 import {
   DEFAULT_CHUNKER_SETTINGS,
   settingsKey,
@@ -49,6 +50,25 @@ interface ChunkingState {
 export function chunkingKey(options: ChunkerSettings, tokenizer: TokenizerRef | null, semanticEmbedder: SemanticEmbedderRef | null = null): string {
   if (options.kind === 'semantic') return `${settingsKey(options)}@${semanticEmbedderKey(semanticEmbedder)}`;
   return options.kind === 'token' ? `${settingsKey(options)}@${tokenizer?.modelId ?? ''}` : settingsKey(options);
+}
+
+/** Chunk objects the page holds already, by id (the vector index's: set by indexStore.ts), that equal new chunks may stand for. */
+let knownChunk: (id: string) => Chunk | undefined = () => undefined;
+
+/**
+ * Let equal chunks the page already holds (the vector index's) stand for the chunks made from now on: one
+ * object per chunk instead of two (with its id and text slice), the same to every reader.
+ */
+export function reuseChunks(known: (id: string) => Chunk | undefined): void {
+  knownChunk = known;
+}
+
+function withKnownChunks(chunks: Chunk[]): Chunk[] {
+  for (let i = 0; i < chunks.length; i++) {
+    const known = knownChunk(chunks[i]!.id);
+    if (known && sameChunk(known, chunks[i]!)) chunks[i] = known;
+  }
+  return chunks;
 }
 
 let applyTimer: ReturnType<typeof setTimeout> | null = null;
@@ -128,7 +148,7 @@ async function syncChunks(): Promise<void> {
       const { id, name, kind, text, structure } = next;
       const vectors = options.kind === 'semantic' ? await semanticWindowVectors(text, options, semanticEmbedder) : null;
       const packed = await (await getChunker()).api.chunk({ id, name, kind, text, structure }, options, tokenizer, vectors);
-      const chunks = unpackChunks(id, text, packed);
+      const chunks = withKnownChunks(unpackChunks(id, text, packed));
       // Stored with the settings it was made with: if they changed meanwhile, the next round redoes it.
       if (useDocumentsStore.getState().documents.some((d) => d.id === next.id)) {
         useChunkingStore.setState((s) => ({

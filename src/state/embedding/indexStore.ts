@@ -31,7 +31,8 @@ import type { IndexStatus } from '../../adapters/vectorIndex/vectorIndex';
 import type { IndexSnapshot, SavedIndex } from '../../adapters/storage/workspaceStorage';
 import { callback } from '../../adapters/workerRpc';
 import { message, type Message } from '../../i18n/message';
-import { allChunks, useChunkingStore } from '../chunks/chunkingStore';
+import { allChunks, reuseChunks, useChunkingStore } from '../chunks/chunkingStore';
+import { sameChunk } from '@openbook/core/sameChunk';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { WorkerModelLoad, modelSource, resolveDevice, siteModelsOnce, withDownload } from '../models/modelLoading';
 import { withSiteModels } from '../../adapters/transformers/manifestSection';
@@ -181,6 +182,34 @@ async function snapshotOf(state: IndexState): Promise<IndexSnapshot | null> {
 }
 
 type SetIndexState = (partial: Partial<IndexState> | ((s: IndexState) => Partial<IndexState>)) => void;
+
+// The callbacks a run hands to workers are made by these functions, outside the run's own function: a
+// closure made inside it would hold the run's whole scope (its chunks, the vectors it embedded or restored)
+// for as long as the worker keeps the callback (the index worker keeps onLaterStatus for good).
+/**
+ * The chunk object the chunking store holds for the same chunk, else this one: a restored index's chunks
+ * are the documents' current chunks whenever the chunk settings are the same, and the page keeps one
+ * object for both (chunks made later reuse the index's: reuseChunks below).
+ */
+function chunkedAlready(chunk: Chunk): Chunk {
+  const same = useChunkingStore.getState().chunksByDoc.get(chunk.docId)?.[chunk.index];
+  return same && sameChunk(same, chunk) ? same : chunk;
+}
+
+/** Is run `run` still the current one? */
+const currentRun = (run: number) => () => run === runId;
+/** The index worker's later status (Voy ready), while the run is current. */
+const laterStatusTo = (set: SetIndexState, stillCurrent: () => boolean) => (later: IndexStatus) => {
+  if (stillCurrent()) set({ indexStatus: later });
+};
+/** The index build's progress, while the run is current. */
+const indexingTo = (set: SetIndexState, stillCurrent: () => boolean, restoring: boolean) => (done: number, total: number) => {
+  if (stillCurrent()) set({ indexing: restoring ? { done, total, restoring } : { done, total } });
+};
+/** The embedding's progress over a batch that starts after `before` texts of `total`, while the run is current. */
+const embeddedTo = (set: SetIndexState, stillCurrent: () => boolean, before: number, total: number) => (done: number) => {
+  if (stillCurrent()) set({ embedded: { done: before + done, total } });
+};
 
 /** Load an embedding model in the worker, showing its download progress while the run is current. */
 async function loadModel(
@@ -362,7 +391,7 @@ export const useIndexStore = create<IndexState>()(
           return;
         }
         const run = ++runId;
-        const stillCurrent = () => run === runId;
+        const stillCurrent = currentRun(run);
         set({ phase: lsa ? 'fitting' : 'loading-model', error: null, downloads: {}, fitting: null, embedded: null, indexing: null });
 
         try {
@@ -410,13 +439,7 @@ export const useIndexStore = create<IndexState>()(
           // the next visit resumes from there (resumeStore.ts).
           for (let start = 0; start < missing.length; start += PROGRESS_BATCH) {
             const batch = missing.slice(start, start + PROGRESS_BATCH);
-            const vectors = await api.embed(
-              batch,
-              'passage',
-              callback((done: number) => {
-                if (stillCurrent()) set({ embedded: { done: alreadyDone + start + done, total: chunks.length } });
-              }),
-            );
+            const vectors = await api.embed(batch, 'passage', callback(embeddedTo(set, stillCurrent, alreadyDone + start, chunks.length)));
             if (!stillCurrent()) return;
             batch.forEach((text, i) => {
               const v = vectors[i];
@@ -444,15 +467,7 @@ export const useIndexStore = create<IndexState>()(
             const vector = pending.get(text);
             return vector ? { chunk, vector } : { chunk, from: fromIndex.get(text)! };
           });
-          const { status: indexStatus, kept } = await buildIndex(
-            pairs,
-            (done, total) => {
-              if (stillCurrent()) set({ indexing: { done, total } });
-            },
-            (later) => {
-              if (stillCurrent()) set({ indexStatus: later });
-            },
-          );
+          const { status: indexStatus, kept } = await buildIndex(pairs, indexingTo(set, stillCurrent, false), laterStatusTo(set, stillCurrent));
           if (!stillCurrent()) return;
           // The index holds them now: the page lets go of its copies.
           dropPending();
@@ -563,7 +578,7 @@ export const useIndexStore = create<IndexState>()(
         }
 
         const run = ++runId;
-        const stillCurrent = () => run === runId;
+        const stillCurrent = currentRun(run);
         const settle = () => (get().indexedChunks.size > 0 ? 'ready' : 'idle');
         set({ phase: 'loading-model', downloads: {}, embedded: null, indexing: null });
         try {
@@ -585,17 +600,13 @@ export const useIndexStore = create<IndexState>()(
         const pairs = saved.chunks.map((chunk, i) => ({ chunk, vector: saved.vectors[i]! })).filter((p) => live.has(p.chunk.docId));
         if (pairs.length === 0) return;
         const run = ++runId;
-        const stillCurrent = () => run === runId;
+        const stillCurrent = currentRun(run);
         // The vectors go to the worker before this state change re-renders the page (with a ready worker,
         // buildIndex posts them one microtask from now, ahead of React's render).
         const building = buildIndex(
           pairs,
-          (done, total) => {
-            if (stillCurrent()) set({ indexing: { done, total, restoring: true } });
-          },
-          (later) => {
-            if (stillCurrent()) set({ indexStatus: later });
-          },
+          indexingTo(set, stillCurrent, true),
+          laterStatusTo(set, stillCurrent),
           live,
           true, // the saved vectors go over to the worker: the page keeps none
         );
@@ -614,7 +625,7 @@ export const useIndexStore = create<IndexState>()(
             phase: kept.length > 0 ? 'ready' : 'idle',
             indexing: null,
             indexStatus,
-            indexedChunks: new Map(kept.map((p) => [p.chunk.id, p.chunk])),
+            indexedChunks: new Map(kept.map((p) => [p.chunk.id, chunkedAlready(p.chunk)])),
             indexedModelId: saved.modelId,
             indexedDevice: device,
             indexedChunking: saved.chunking,
@@ -855,7 +866,7 @@ export async function startStreamingRun(): Promise<StreamingRun | null> {
     return null;
   }
   const run = ++runId;
-  const stillCurrent = () => run === runId;
+  const stillCurrent = currentRun(run);
   const settle = () => (get().indexedChunks.size > 0 ? 'ready' : 'idle');
   set({ phase: 'loading-model', error: null, notice: null, downloads: {}, fitting: null, embedded: null, indexing: null });
   let device: EmbeddingDevice | null;
@@ -913,3 +924,7 @@ export async function startStreamingRun(): Promise<StreamingRun | null> {
     },
   };
 }
+
+// Chunks made after the index was restored (the documents chunked again on a reload or an import) are the
+// index's own objects where they are the same chunks.
+reuseChunks((id) => useIndexStore.getState().indexedChunks.get(id));
