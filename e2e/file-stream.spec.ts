@@ -27,11 +27,11 @@ test('a PDF is embedded page by page while it is read: the first chunks have vec
   // The reading waits after page 1 (the model loads meanwhile): its chunks are there before any other page is read.
   await expect(stage('Reading files')).toContainText('long.pdf: page 1 of 400 read');
   await expect(stage('Embedding')).toContainText('working', { timeout: 60_000 });
-  await expect(stage('Chunking')).toContainText(/0 of 0 documents · [1-9]\d* chunks/);
+  await expect(stage('Chunking')).toContainText(/[1-9]\d* chunks from the file being read/);
 
   // One page more at a time (the hold is set again before the reading can reach the next page), until the
   // pages read have made a batch of chunks (64); then the reading stays held while that batch is embedded.
-  const chunksSoFar = async () => Number(/· (\d+) chunks/.exec((await stage('Chunking').textContent()) ?? '')?.[1] ?? 0);
+  const chunksSoFar = async () => Number(/(\d+) chunks from the file being read/.exec((await stage('Chunking').textContent()) ?? '')?.[1] ?? 0);
   let pagesRead = 1;
   while ((await chunksSoFar()) < 64) {
     await page.evaluate(() => {
@@ -77,5 +77,6 @@ test('the page read is shown in Chinese too', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Adding and indexing' })).toContainText('long.pdf: page 1 of 400 read');
   await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('zh');
   await expect(page.getByText(/long\.pdf：已读取第 1 页，共 400 页/)).toBeVisible();
+  await expect(page.getByText(/正在读取的文件已分出 [1-9]\d* 个分块/)).toBeVisible({ timeout: 60_000 });
   await page.evaluate(() => (window as unknown as Hooks).__openbookTest.release('parse-stream'));
 });

@@ -1821,6 +1821,7 @@ export const en = {
     stage: { reading: 'Reading files', chunking: 'Chunking', keywords: 'Keyword index', embedding: 'Embedding', indexing: 'Vector index' },
     state: { waiting: 'waiting', working: 'working', done: 'done', stopped: 'stopped' },
     files: '{{done}} of {{total}} files',
+    chunksOfFileRead: '{{chunks}} chunks from the file being read',
     documents: '{{done}} of {{total}} documents · {{chunks}} chunks',
     keywords: '{{chunks}} chunks searchable by keyword',
     embedded: '{{done}} of {{total}} chunks',

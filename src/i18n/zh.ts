@@ -1780,6 +1780,7 @@ export const zh: Translation = {
     stage: { reading: '读取文件', chunking: '分块', keywords: '关键词索引', embedding: '嵌入', indexing: '向量索引' },
     state: { waiting: '等待中', working: '进行中', done: '完成', stopped: '已停止' },
     files: '{{total}} 个文件中已读取 {{done}} 个',
+    chunksOfFileRead: '正在读取的文件已分出 {{chunks}} 个分块',
     documents: '{{total}} 个文档中已分块 {{done}} 个 · {{chunks}} 个分块',
     keywords: '{{chunks}} 个分块可按关键词检索',
     embedded: '{{total}} 个分块中已嵌入 {{done}} 个',

@@ -31,6 +31,8 @@ function useStageCounts(): (stage: PipelineStage, s: PipelineState) => Counts {
         return { value: s.files.done + r.done / r.total, max: s.files.total, detail: `${files} · ${read}` };
       }
       case 'chunking':
+        // A lone file chunked while it is read is no document yet: its chunks so far.
+        if (s.documents.total === 0 && s.chunks > 0) return { detail: t('ingestPipeline.chunksOfFileRead', { chunks: s.chunks }) };
         return { value: s.documents.done, max: s.documents.total, detail: t('ingestPipeline.documents', { ...s.documents, chunks: s.chunks }) };
       case 'keywords':
         return {
