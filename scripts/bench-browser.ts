@@ -20,6 +20,7 @@ import { SAMPLE_DOCUMENTS } from '../src/content/sampleCorpus';
 import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { findChromium } from './find-chromium.mjs';
 import type { BenchRecord } from './bench/common';
+import { startLongTaskTrace } from './bench/longTaskTrace';
 
 const DIM = 384;
 const MODEL = 'Xenova/all-MiniLM-L6-v2'; // a 384-dimensional model the site offers (it is never loaded here)
@@ -196,6 +197,8 @@ async function main() {
         input = join(tmpdir(), `openbook-bench-${n}.zip`);
         writeFileSync(input, file);
       }
+      // BENCH_TRACE=1: what each main-thread task over 50 ms of the import did (scripts/bench/longTaskTrace.ts; slows the page).
+      const tracer = process.env.BENCH_TRACE === '1' ? await startLongTaskTrace(page) : null;
       await page.getByLabel('Workspace file to import').setInputFiles(input);
       const ready = await page.waitForFunction(
         (count) => (document.querySelector('[data-testid="index-summary"]')?.textContent ?? '').includes(`Index ready: ${count} chunks`) && performance.now(),
@@ -203,6 +206,7 @@ async function main() {
         { polling: 'raf', timeout: 120_000 },
       );
       record(n, 'import (file to searchable)', Date.now() - t0, 'ms');
+      if (tracer) console.log((await tracer.stop(50)).text);
       // Without the time Playwright takes to hand the file to the page (most of the above, for a large file).
       const chosen = await page.evaluate(() => performance.getEntriesByName('openbook:import-chosen')[0]?.startTime ?? null);
       if (chosen !== null) {
@@ -248,6 +252,7 @@ async function main() {
       const keywordRestored: boolean[] = [];
       const phases = { start: [] as number[], read: [] as number[], index: [] as number[] };
       for (let r = 0; r < RUNS; r++) {
+        const reloadTracer = process.env.BENCH_TRACE === '1' && r === 0 ? await startLongTaskTrace(page) : null;
         await page.reload({ waitUntil: 'commit' });
         const heading = await page.waitForFunction(() => document.querySelector('h2') !== null && performance.now(), undefined, {
           polling: 'raf',
@@ -261,6 +266,7 @@ async function main() {
           { polling: 'raf', timeout: 60_000 },
         );
         reloads.push((await at.jsonValue()) as number);
+        if (reloadTracer) console.log(`reload:\n${(await reloadTracer.stop(30)).text}`);
         // Keyword search is ready when the keyword index is (loaded from its saved copy, or built again).
         const keywordAt = await page.waitForFunction(
           (count) => {
