@@ -183,13 +183,17 @@ export function vectorBatches<G extends { positions: number[] }>(groups: G[], di
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * These vectors one after another in a new buffer: one copy of the whole span where they already lie so in
- * one buffer (an index read from the index worker or a file, one buffer per document), else one by one.
+ * These vectors one after another in one buffer: the buffer they fill where they are the whole of one (a
+ * document's vectors read from a file), else one copy of the whole span where they lie so in one buffer
+ * (an index read from the index worker), else one by one.
  */
 function packedVectors(vectors: Float32Array[], dimension: number): ArrayBuffer {
   const first = vectors[0];
   const contiguous = first !== undefined && vectors.every((v, j) => v.buffer === first.buffer && v.byteOffset === first.byteOffset + j * dimension * 4);
-  if (contiguous) return first.buffer.slice(first.byteOffset, first.byteOffset + vectors.length * dimension * 4) as ArrayBuffer;
+  const bytes = vectors.length * dimension * 4;
+  // The whole of its buffer (a document's vectors read from a file): stored as it is (storing copies it).
+  if (contiguous && first.byteOffset === 0 && first.buffer.byteLength === bytes && first.buffer instanceof ArrayBuffer) return first.buffer;
+  if (contiguous) return first.buffer.slice(first.byteOffset, first.byteOffset + bytes) as ArrayBuffer;
   const packed = new Float32Array(vectors.length * dimension);
   vectors.forEach((v, j) => packed.set(v, j * dimension));
   return packed.buffer;

@@ -3,6 +3,7 @@
 // workspace/workspaceStore.ts; replacing the stored workspace with an imported one, in workspaceReplace.ts.)
 import { message } from '../../i18n/message';
 import { useChunkContextStore } from '../chunks/chunkContextStore';
+import { deferChunking } from '../chunks/chunkingStore';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { useIndexStore } from '../embedding/indexStore';
 import { useAdapterStore } from '../evaluation/adapterStore';
@@ -68,6 +69,9 @@ export function restoreWorkspace(): Promise<void> {
             staged,
           )
         : null;
+      // The documents' chunks (a worker's work, which search does not need) are made once the index is
+      // searchable: until then the cores are the index worker's.
+      if (indexing) deferChunking(indexing);
       useDocumentsStore.getState().restore(documents);
       useWorkspaceStore.setState({ status: 'ready' });
       await indexing;
