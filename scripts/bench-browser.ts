@@ -7,6 +7,10 @@
 // Needs a build in dist-e2e (`npm run test:e2e` makes one, or `npx vite build --outDir dist-e2e`).
 // Records go to bench-results.json like `npm run bench` (suite "browser-workspace").
 //   BENCH_BROWSER_SIZES=1000,10000  BENCH_PORT=4299  BENCH_RUNS=3  BENCH_DIST=dist-e2e  BENCH_FILE_LEVEL=6  BENCH_MARKS=1  BENCH_DISTINCT_TEXTS=1
+// BENCH_MARKS=1 also prints the page's marks and the import's long tasks; BENCH_TRACE=1 what each main-thread
+// task over 50 ms of the import (until BENCH_TRACE_AFTER ms after it is searchable, default 300) and of the
+// first reload did (scripts/bench/longTaskTrace.ts, BENCH_TRACE_TOP functions each; tracing slows the page:
+// take figures without it).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
