@@ -1,5 +1,6 @@
 // Building the vector index in its worker from chunks and their vectors, leaving out any document that
-// was removed in the meantime (before the build, or while it ran).
+// was removed in the meantime (before the build, or while it ran): at once (buildIndex), or as the vectors
+// arrive, a document at a time (stageBuild: a restore while IndexedDB is read, an import while it is saved).
 import type { Chunk } from '@openbook/core/types';
 import type { IndexStatus } from '../../adapters/vectorIndex/vectorIndex';
 import type { StoredVectors } from '../../adapters/storage/workspaceStorage';

@@ -176,6 +176,8 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
   const job = startJob('import', name);
   performance.mark('openbook:import-start'); // marks for scripts/bench-browser.ts
   const cancelled: ImportOutcome = { ok: false, cancelled: true, error: message('transferJob.cancelled') };
+  /** The new index, built in the index worker while the workspace is saved (dropped unless it became the index). */
+  let staged: StagedBuild | null = null;
   try {
     await useIndexStore.getState().loadSiteModels();
     // With their dimensions: a file whose vectors another model made (or that says so wrongly) is refused.
@@ -196,7 +198,7 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
     updateJob({ stage: 'saving', done: 0, total: 0, cancellable: false });
     // The new index is built in the worker beside the one that answers, while the workspace is saved; it
     // becomes the index only once the new workspace is stored and shown (restoreIndex below).
-    const staged = stageBuild();
+    staged = stageBuild();
     const content = await unpackInSlices(read.packed, staged);
     performance.mark('openbook:import-unpacked');
     const { documents, ...index } = content;
@@ -204,10 +206,7 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
     // Written beside the stored workspace and switched to in one step; until then the page and a
     // reload keep the old workspace, and a failure leaves it as it was.
     const stored = await storeReplacement(documents, index, () => (isBusy() ? message('workspace.transfer.busy') : null));
-    if (!stored.ok) {
-      staged.drop();
-      return { ok: false, error: stored.error };
-    }
+    if (!stored.ok) return { ok: false, error: stored.error };
     performance.mark('openbook:import-saved');
 
     // Stored and live: the stores let go of the old workspace and show this one.
@@ -227,6 +226,7 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
     performance.mark('openbook:import-indexed');
     return { ok: true, documents: documents.length, chunks: useIndexStore.getState().indexedChunks.size, modelId: content.modelId };
   } finally {
+    staged?.drop(); // (nothing, once it became the index)
     endJob();
   }
 }
