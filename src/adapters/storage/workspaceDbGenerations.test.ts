@@ -243,7 +243,7 @@ describe('a large replacement index', () => {
   const docs = [makeDoc('big-a', 'a '.repeat(4000)), makeDoc('big-b', 'b '.repeat(5000)), makeDoc('big-c', 'c '.repeat(4000))];
   const bigIndex = (): IndexSnapshot => {
     const rand = mulberry32(9);
-    const chunks = docs.flatMap((d) => chunkText(d.id, d.text, { kind: 'recursive', chunkSize: 20, overlap: 0 }));
+    const chunks = docs.flatMap((d) => chunkText(d.id, d.text, { chunkSize: 20, overlap: 0 }));
     return { modelId: 'big/model', device: 'wasm', dimension: BIG, chunking, chunks, vectors: chunks.map(() => randomUnitVector(rand, BIG)) };
   };
 
