@@ -7,6 +7,10 @@
 // Needs a build in dist-e2e (`npm run test:e2e` makes one, or `npx vite build --outDir dist-e2e`).
 // Records go to bench-results.json like `npm run bench` (suite "browser-workspace").
 //   BENCH_BROWSER_SIZES=1000,10000  BENCH_PORT=4299  BENCH_RUNS=3  BENCH_DIST=dist-e2e  BENCH_FILE_LEVEL=6  BENCH_MARKS=1  BENCH_DISTINCT_TEXTS=1
+// BENCH_MARKS=1 also prints the page's marks and the import's long tasks; BENCH_TRACE=1 what each main-thread
+// task over 50 ms of the import (until BENCH_TRACE_AFTER ms after it is searchable, default 300) and of the
+// first reload did (scripts/bench/longTaskTrace.ts, BENCH_TRACE_TOP functions each; tracing slows the page:
+// take figures without it).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +24,7 @@ import { SAMPLE_DOCUMENTS } from '../src/content/sampleCorpus';
 import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { findChromium } from './find-chromium.mjs';
 import type { BenchRecord } from './bench/common';
+import { startLongTaskTrace } from './bench/longTaskTrace';
 
 const DIM = 384;
 const MODEL = 'Xenova/all-MiniLM-L6-v2'; // a 384-dimensional model the site offers (it is never loaded here)
@@ -196,6 +201,8 @@ async function main() {
         input = join(tmpdir(), `openbook-bench-${n}.zip`);
         writeFileSync(input, file);
       }
+      // BENCH_TRACE=1: what each main-thread task over 50 ms of the import did (scripts/bench/longTaskTrace.ts; slows the page).
+      const tracer = process.env.BENCH_TRACE === '1' ? await startLongTaskTrace(page) : null;
       await page.getByLabel('Workspace file to import').setInputFiles(input);
       const ready = await page.waitForFunction(
         (count) => (document.querySelector('[data-testid="index-summary"]')?.textContent ?? '').includes(`Index ready: ${count} chunks`) && performance.now(),
@@ -203,13 +210,32 @@ async function main() {
         { polling: 'raf', timeout: 120_000 },
       );
       record(n, 'import (file to searchable)', Date.now() - t0, 'ms');
+      if (tracer) {
+        await page.waitForTimeout(Number(process.env.BENCH_TRACE_AFTER ?? 300)); // what the page does once the index is ready counts too
+        console.log((await tracer.stop(50)).text);
+      }
       // Without the time Playwright takes to hand the file to the page (most of the above, for a large file).
       const chosen = await page.evaluate(() => performance.getEntriesByName('openbook:import-chosen')[0]?.startTime ?? null);
       if (chosen !== null) {
         record(n, 'import (chosen to searchable)', ((await ready.jsonValue()) as number) - chosen, 'ms');
         record(n, '  longest main-thread task', await longestTask('openbook:import-chosen', false), 'ms');
+        if (process.env.BENCH_MARKS)
+          console.log(
+            'long tasks (start-duration, ms from the page start):',
+            (await page.evaluate(() => (window as unknown as { longTasks: Array<[number, number]> }).longTasks))
+              .map(([start, duration]) => `${start.toFixed(0)}-${duration.toFixed(0)}`)
+              .join(' '),
+          );
       }
       await phasesOf(['import-start', 'import-read', 'import-unpacked', 'import-saved', 'import-emptied', 'import-indexed']);
+      if (process.env.BENCH_MARKS)
+        console.log(
+          Object.entries(await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))))
+            .filter(([k]) => k.startsWith('openbook'))
+            .sort((a, b) => a[1] - b[1])
+            .map(([k, v]) => `${k.replace('openbook:', '')}=${v.toFixed(0)}`)
+            .join(' '),
+        );
       // The workspace is saved before the page shows it (the old one's rows go meanwhile): wait until IndexedDB holds at least the vectors, and stops changing.
       let stored = 0;
       for (let i = 0, last = -1; i < 240; i++) {
@@ -248,6 +274,7 @@ async function main() {
       const keywordRestored: boolean[] = [];
       const phases = { start: [] as number[], read: [] as number[], index: [] as number[] };
       for (let r = 0; r < RUNS; r++) {
+        const reloadTracer = process.env.BENCH_TRACE === '1' && r === 0 ? await startLongTaskTrace(page) : null;
         await page.reload({ waitUntil: 'commit' });
         const heading = await page.waitForFunction(() => document.querySelector('h2') !== null && performance.now(), undefined, {
           polling: 'raf',
@@ -261,6 +288,7 @@ async function main() {
           { polling: 'raf', timeout: 60_000 },
         );
         reloads.push((await at.jsonValue()) as number);
+        if (reloadTracer) console.log(`reload:\n${(await reloadTracer.stop(30)).text}`);
         // Keyword search is ready when the keyword index is (loaded from its saved copy, or built again).
         const keywordAt = await page.waitForFunction(
           (count) => {

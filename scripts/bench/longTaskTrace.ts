@@ -118,7 +118,7 @@ function describe(events: TraceEvent[], profile: Profile, overMs: number): LongT
     }
     const cpu = task.tdur !== undefined ? `, ${(task.tdur / 1000).toFixed(0)} ms on a core` : '';
     lines.push(`task ${(task.dur! / 1000).toFixed(0)} ms${cpu} (${samples} samples)`);
-    const top = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 14);
+    const top = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_TRACE_TOP ?? 14));
     for (const [name, n] of top) lines.push(`    ${((100 * n) / Math.max(1, samples)).toFixed(0).padStart(3)}%  ${name}`);
     const r = [...rendering].map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');
     if (r) lines.push(`    rendering: ${r}`);

@@ -8,6 +8,7 @@ import { exposeWorker } from '../workerRpc';
 import type { KeywordDoc, KeywordIndexStatus, KeywordSearchOptions, KeywordSearchResult } from './keywordIndex';
 import { Bm25Index } from './bm25Index';
 import { KeywordIndexPersistence } from './keywordIndexPersistence';
+import { unpackKeywordDocs, type PackedKeywordDocs } from './packedDocs';
 import type { SavedKeywordIndexDb } from './savedIndexDb';
 
 const index = new Bm25Index();
@@ -37,8 +38,11 @@ const api = {
     persistence.changed();
     return index.clear();
   },
-  /** Load the index saved from exactly these chunks under this analysis, if there is a sound one (else build, then saveBuilt). */
-  restoreSaved: (docs: KeywordDoc[], analysis: unknown) => persistence.restore(docs, sanitizeKeywordAnalysis(analysis)),
+  /**
+   * Load the index saved from exactly these chunks under this analysis, if there is a sound one (else build,
+   * then saveBuilt). The chunks best come packed (packedDocs.ts): a cheap message for the page.
+   */
+  restoreSaved: (docs: KeywordDoc[] | PackedKeywordDocs, analysis: unknown) => persistence.restore(unpackKeywordDocs(docs), sanitizeKeywordAnalysis(analysis)),
   /** Save the index just built from the chunks restoreSaved() was given. */
   saveBuilt: (): Promise<boolean> => persistence.saveBuilt(),
   /** Delete the saved index. */

@@ -25,7 +25,7 @@ import { isBuiltinLsa } from '@openbook/core/lsa/builtinLsa';
 import { lsaModelProblem, type LsaModel } from '@openbook/core/lsa/lsaModel';
 import { savedAdapterProblem, type SavedAdapter } from '@openbook/core/adapterTraining/savedAdapter';
 import { isPlainId, MAX_VECTOR_DIMENSION, packedVectorsProblem, storedDocumentProblem } from '@openbook/core/workspaceLimits';
-import type { DroppedRecord, IndexSnapshot, SavedIndex, StagedWorkspace, StorageUse, StoredWorkspace, WorkspaceStorage } from './workspaceStorage';
+import type { DroppedRecord, IndexSnapshot, SavedIndex, StagedWorkspace, StorageUse, StoredWorkspace, VectorsSink, WorkspaceStorage } from './workspaceStorage';
 
 export const WORKSPACE_DB_NAME = 'openbook-workspace';
 
@@ -114,49 +114,86 @@ async function liveGeneration(db: WorkspaceDexie): Promise<string> {
 
 const newSnapshotId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
-/** Group a snapshot's chunks by document into rows with packed binary chunks and vectors. */
-function packSnapshot(snapshot: IndexSnapshot, snapshotId: string, gen: string): VectorsRow[] {
-  const { chunks, vectors, dimension } = snapshot;
-  if (chunks.length !== vectors.length) throw new Error(`${chunks.length} chunks but ${vectors.length} vectors.`);
+/** A snapshot's chunks grouped by document (positions in `chunks`), in the order documents first appear. */
+function groupByDocument(chunks: readonly Chunk[]): Array<{ docId: string; positions: number[] }> {
   const byDoc = new Map<string, number[]>();
   chunks.forEach((c, i) => {
     const list = byDoc.get(c.docId);
     if (list) list.push(i);
     else byDoc.set(c.docId, [i]);
   });
-  const rows: VectorsRow[] = [];
-  for (const [docId, positions] of byDoc) {
-    const triples = new Uint32Array(positions.length * 3);
-    positions.forEach((p, j) => {
-      const chunk = chunks[p]!;
-      const vector = vectors[p]!;
-      if (vector.length !== dimension) throw new Error(`The vector of ${chunk.id} has ${vector.length} dimensions, not ${dimension}.`);
-      triples[j * 3] = chunk.index;
-      triples[j * 3 + 1] = chunk.start;
-      triples[j * 3 + 2] = chunk.end;
-    });
-    rows.push({
-      gen,
-      docId,
-      snapshotId,
-      chunks: triples.buffer,
-      vectors: packedVectors(
-        positions.map((p) => vectors[p]!),
-        dimension,
-      ),
-    });
-  }
-  return rows;
+  return [...byDoc].map(([docId, positions]) => ({ docId, positions }));
 }
 
+/** One document's row: its chunks as binary (index, start, end) triples and its vectors in one buffer. */
+function packRow(snapshot: IndexSnapshot, { docId, positions }: { docId: string; positions: number[] }, snapshotId: string, gen: string): VectorsRow {
+  const { chunks, vectors, dimension } = snapshot;
+  if (chunks.length !== vectors.length) throw new Error(`${chunks.length} chunks but ${vectors.length} vectors.`);
+  const triples = new Uint32Array(positions.length * 3);
+  positions.forEach((p, j) => {
+    const chunk = chunks[p]!;
+    const vector = vectors[p]!;
+    if (vector.length !== dimension) throw new Error(`The vector of ${chunk.id} has ${vector.length} dimensions, not ${dimension}.`);
+    triples[j * 3] = chunk.index;
+    triples[j * 3 + 1] = chunk.start;
+    triples[j * 3 + 2] = chunk.end;
+  });
+  return {
+    gen,
+    docId,
+    snapshotId,
+    chunks: triples.buffer,
+    vectors: packedVectors(
+      positions.map((p) => vectors[p]!),
+      dimension,
+    ),
+  };
+}
+
+/** Group a snapshot's chunks by document into rows with packed binary chunks and vectors. */
+function packSnapshot(snapshot: IndexSnapshot, snapshotId: string, gen: string): VectorsRow[] {
+  const { chunks, vectors } = snapshot;
+  if (chunks.length !== vectors.length) throw new Error(`${chunks.length} chunks but ${vectors.length} vectors.`);
+  return groupByDocument(chunks).map((group) => packRow(snapshot, group, snapshotId, gen));
+}
+
+/** About this many bytes of vectors per write of a staged index (a document's row larger than that is written alone). */
+export const VECTOR_BYTES_PER_WRITE = 4_000_000;
+
+/** Documents' chunk groups in the batches their rows are written in, in order. */
+export function vectorBatches<G extends { positions: number[] }>(groups: G[], dimension: number): G[][] {
+  const batches: G[][] = [];
+  let batch: G[] = [];
+  let bytes = 0;
+  for (const group of groups) {
+    const size = group.positions.length * dimension * 4;
+    if (batch.length > 0 && bytes + size > VECTOR_BYTES_PER_WRITE) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(group);
+    bytes += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+/** Let the page take its turn between two writes (a macrotask, not a microtask). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
- * These vectors one after another in a new buffer: one copy of the whole span where they already lie so in
- * one buffer (an index read from the index worker or a file, one buffer per document), else one by one.
+ * These vectors one after another in one buffer: the buffer they fill where they are the whole of one (a
+ * document's vectors read from a file), else one copy of the whole span where they lie so in one buffer
+ * (an index read from the index worker), else one by one.
  */
 function packedVectors(vectors: Float32Array[], dimension: number): ArrayBuffer {
   const first = vectors[0];
   const contiguous = first !== undefined && vectors.every((v, j) => v.buffer === first.buffer && v.byteOffset === first.byteOffset + j * dimension * 4);
-  if (contiguous) return first.buffer.slice(first.byteOffset, first.byteOffset + vectors.length * dimension * 4) as ArrayBuffer;
+  const bytes = vectors.length * dimension * 4;
+  // The whole of its buffer (a document's vectors read from a file): stored as it is (storing copies it).
+  if (contiguous && first.byteOffset === 0 && first.buffer.byteLength === bytes && first.buffer instanceof ArrayBuffer) return first.buffer;
+  if (contiguous) return first.buffer.slice(first.byteOffset, first.byteOffset + bytes) as ArrayBuffer;
   const packed = new Float32Array(vectors.length * dimension);
   vectors.forEach((v, j) => packed.set(v, j * dimension));
   return packed.buffer;
@@ -171,45 +208,58 @@ const isIndexRow = (meta: IndexRow): boolean =>
   Array.isArray(meta.docIds) &&
   meta.docIds.every((id) => typeof id === 'string');
 
+/** One document's indexed chunks and its vectors (views of its row's buffer), read from its row. */
+interface UnpackedRow {
+  chunks: Chunk[];
+  /** The row's vectors, chunks.length × dimension. */
+  packed: Float32Array;
+}
+
 /**
- * The saved index, or null unless every document it names is there with all its chunks and vectors; a
- * string says why an index that is there cannot be used (its vectors are not finite, or all zeros).
+ * A document's row, checked and unpacked: null when it is missing, of another snapshot or the wrong size;
+ * a string says why vectors that are there cannot be used (not finite, or all zeros).
  */
-function unpackSnapshot(
-  meta: IndexRow | undefined,
-  rows: VectorsRow[],
-  documents: SourceDocument[],
-  droppedIds: ReadonlySet<string>,
-): SavedIndex | string | null {
+function unpackRow(meta: IndexRow, row: VectorsRow | undefined, doc: SourceDocument | undefined): UnpackedRow | string | null {
+  if (!row || !doc || row.snapshotId !== meta.snapshotId) return null;
+  if (!(row.chunks instanceof ArrayBuffer) || !(row.vectors instanceof ArrayBuffer) || row.chunks.byteLength % 12 !== 0) return null;
+  const triples = new Uint32Array(row.chunks);
+  const n = triples.length / 3;
+  if (row.vectors.byteLength !== n * meta.dimension * 4) return null;
+  const packed = new Float32Array(row.vectors);
+  const bad = packedVectorsProblem(packed, meta.dimension);
+  if (bad) return `${bad.problem === 'zero' ? 'a vector of zeros' : 'NaN or Infinity in a vector'} of ${doc.name}`;
+  const docChunks: Chunk[] = [];
+  for (let j = 0; j < n; j++) {
+    const index = triples[j * 3]!;
+    const start = triples[j * 3 + 1]!;
+    const end = triples[j * 3 + 2]!;
+    if (start > end || end > doc.text.length) return null;
+    docChunks.push({ id: `${doc.id}#${index}`, docId: doc.id, index, start, end, text: doc.text.slice(start, end) });
+  }
+  return { chunks: withChunkMeta(docChunks, doc), packed }; // pages and headings are not stored: they follow from the document
+}
+
+/** The documents a saved index names that can be read (a document dropped on load leaves the index as a removed one does). */
+function indexedDocIds(meta: IndexRow | undefined, droppedIds: ReadonlySet<string>): string[] {
+  if (!meta || !isIndexRow(meta) || !(meta.dimension > 0)) return [];
+  return meta.docIds.filter((id) => !droppedIds.has(id));
+}
+
+/**
+ * The saved index from its rows (unpackRow's results, in the order of indexedDocIds), or null unless every
+ * document it names is there with all its chunks and vectors; a string says why an index that is there
+ * cannot be used. `withVectors` false: its `vectors` are left empty (they went to a VectorsSink).
+ */
+function assembleSnapshot(meta: IndexRow | undefined, parts: Array<UnpackedRow | string | null>, withVectors: boolean): SavedIndex | string | null {
   if (!meta) return null;
   if (!isIndexRow(meta)) return 'index record';
-  // A document dropped on load leaves the index as a removed one does; every other one must be there.
-  const docIds = meta.docIds.filter((id) => !droppedIds.has(id));
-  if (docIds.length === 0 || !(meta.dimension > 0)) return null;
-  const rowsByDoc = new Map(rows.map((r) => [r.docId, r]));
-  const docsById = new Map(documents.map((d) => [d.id, d]));
+  if (parts.length === 0) return null;
   const chunks: Chunk[] = [];
   const vectors: Float32Array[] = [];
-  for (const docId of docIds) {
-    const row = rowsByDoc.get(docId);
-    const doc = docsById.get(docId);
-    if (!row || !doc || row.snapshotId !== meta.snapshotId) return null;
-    if (!(row.chunks instanceof ArrayBuffer) || !(row.vectors instanceof ArrayBuffer) || row.chunks.byteLength % 12 !== 0) return null;
-    const triples = new Uint32Array(row.chunks);
-    const n = triples.length / 3;
-    if (row.vectors.byteLength !== n * meta.dimension * 4) return null;
-    const bad = packedVectorsProblem(new Float32Array(row.vectors), meta.dimension);
-    if (bad) return `${bad.problem === 'zero' ? 'a vector of zeros' : 'NaN or Infinity in a vector'} of ${doc.name}`;
-    const docChunks: Chunk[] = [];
-    for (let j = 0; j < n; j++) {
-      const index = triples[j * 3]!;
-      const start = triples[j * 3 + 1]!;
-      const end = triples[j * 3 + 2]!;
-      if (start > end || end > doc.text.length) return null;
-      docChunks.push({ id: `${docId}#${index}`, docId, index, start, end, text: doc.text.slice(start, end) });
-      vectors.push(new Float32Array(row.vectors, j * meta.dimension * 4, meta.dimension));
-    }
-    chunks.push(...withChunkMeta(docChunks, doc)); // pages and headings are not stored: they follow from the document
+  for (const part of parts) {
+    if (part === null || typeof part === 'string') return part;
+    for (const c of part.chunks) chunks.push(c);
+    if (withVectors) for (let j = 0; j < part.chunks.length; j++) vectors.push(part.packed.subarray(j * meta.dimension, (j + 1) * meta.dimension));
   }
   const { modelId, device, dimension, savedAt } = meta;
   const chunking = readChunkerSettings(meta.chunking) ?? DEFAULT_CHUNKER_SETTINGS.recursive;
@@ -241,7 +291,14 @@ async function writeIndex(db: WorkspaceDexie, gen: string, snapshot: IndexSnapsh
   const rows = packed.filter((r) => stored.has(r.docId));
   await db.vectorRows.where('gen').equals(gen).delete();
   await db.vectorRows.bulkPut(rows);
-  await db.index.put(indexRow(gen, snapshotId, snapshot, rows));
+  await db.index.put(
+    indexRow(
+      gen,
+      snapshotId,
+      snapshot,
+      rows.map((r) => r.docId),
+    ),
+  );
   return rows.length;
 }
 
@@ -250,8 +307,8 @@ async function deleteGeneration(db: WorkspaceDexie, gen: string): Promise<void> 
   await Promise.all([db.documents.where('gen').equals(gen).delete(), db.vectorRows.where('gen').equals(gen).delete(), db.index.delete(gen)]);
 }
 
-/** The index row of a snapshot, for the rows of it that are written. */
-function indexRow(gen: string, snapshotId: string, snapshot: IndexSnapshot, rows: VectorsRow[]): IndexRow {
+/** The index row of a snapshot, for the documents whose rows are written. */
+function indexRow(gen: string, snapshotId: string, snapshot: IndexSnapshot, docIds: string[]): IndexRow {
   return {
     key: gen,
     snapshotId,
@@ -259,7 +316,7 @@ function indexRow(gen: string, snapshotId: string, snapshot: IndexSnapshot, rows
     device: snapshot.device,
     dimension: snapshot.dimension,
     chunking: { ...snapshot.chunking },
-    docIds: rows.map((r) => r.docId),
+    docIds,
     savedAt: Date.now(),
     ...(snapshot.lsa ? { lsa: snapshot.lsa } : {}),
     ...(snapshot.adapter ? { adapter: snapshot.adapter } : {}),
@@ -325,7 +382,7 @@ export class WorkspaceDb implements WorkspaceStorage {
     });
   }
 
-  async load(): Promise<StoredWorkspace> {
+  async load(sink?: VectorsSink): Promise<StoredWorkspace> {
     const db = this.dexie;
     return db.transaction('r', [db.documents, db.vectorRows, db.index, db.current], async () => {
       const gen = await liveGeneration(db);
@@ -343,14 +400,27 @@ export class WorkspaceDb implements WorkspaceStorage {
         }
       }
       const meta = await db.index.get(gen);
-      const docIds = meta && Array.isArray(meta.docIds) ? meta.docIds.filter(isPlainId) : [];
-      const rows = docIds.length > 0 ? await db.vectorRows.bulkGet(docIds.map((docId): [string, string] => [gen, docId])) : [];
-      const index = unpackSnapshot(
-        meta,
-        rows.filter((r): r is VectorsRow => r !== undefined),
-        documents,
-        droppedIds,
+      const docIds = indexedDocIds(meta, droppedIds).filter(isPlainId);
+      const docsById = new Map(documents.map((d) => [d.id, d]));
+      // One read per document's row: each is checked (and handed to the sink) as it arrives, while the
+      // browser reads the next ones.
+      const parts = await Promise.all(
+        docIds.map((docId) =>
+          db.vectorRows.get([gen, docId]).then((row) => {
+            const part = meta ? unpackRow(meta, row, docsById.get(docId)) : null;
+            if (sink && part !== null && typeof part !== 'string')
+              sink({
+                docId,
+                ids: part.chunks.map((c) => c.id),
+                vectors: part.packed,
+              });
+            return part;
+          }),
+        ),
       );
+      // (An id that is not plain makes the index unusable, as a missing row does.)
+      const complete = meta !== undefined && docIds.length === indexedDocIds(meta, droppedIds).length;
+      const index = assembleSnapshot(meta, complete ? parts : [null], sink === undefined);
       if (typeof index === 'string') dropped.push({ kind: 'index', problem: index });
       return { documents, index: typeof index === 'string' ? null : index, ...(dropped.length > 0 ? { dropped } : {}) };
     });
@@ -389,9 +459,23 @@ export class WorkspaceDb implements WorkspaceStorage {
         documents += docs.length;
       },
       saveIndex: async (snapshot) => {
-        await db.transaction('rw', [db.documents, db.vectorRows, db.index], async () => {
-          indexRows = await writeIndex(db, gen, snapshot);
-        });
+        // The vector rows in batches of about VECTOR_BYTES_PER_WRITE, one transaction each, each in a task of
+        // its own (rows are serialised on this thread as they are written: a large workspace's all at once
+        // would stall the page for a third of a second), then the index row. Nothing of this generation is read before switchTo(), which checks every row is there.
+        const snapshotId = newSnapshotId();
+        const keys = await db.documents.where('[gen+id]').between([gen, Dexie.minKey], [gen, Dexie.maxKey]).keys();
+        const stored = new Set(keys.map((key) => (key as unknown as [string, string])[1]));
+        const written: string[] = [];
+        await db.vectorRows.where('gen').equals(gen).delete();
+        const groups = groupByDocument(snapshot.chunks).filter((g) => stored.has(g.docId));
+        for (const batch of vectorBatches(groups, snapshot.dimension)) {
+          const rows = batch.map((group) => packRow(snapshot, group, snapshotId, gen));
+          await db.transaction('rw', db.vectorRows, () => db.vectorRows.bulkPut(rows));
+          written.push(...batch.map((g) => g.docId));
+          await nextTask();
+        }
+        await db.transaction('rw', [db.vectorRows, db.index], () => db.index.put(indexRow(gen, snapshotId, snapshot, written)));
+        indexRows = written.length;
       },
       switchTo: async () => {
         await db.transaction('rw', [db.documents, db.vectorRows, db.index, db.current], async () => {

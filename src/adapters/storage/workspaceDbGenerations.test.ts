@@ -9,7 +9,7 @@ import { chunkText } from '@openbook/core/chunking';
 import type { RecursiveChunkerSettings } from '@openbook/core/chunkers/settings';
 import type { SourceDocument } from '@openbook/core/types';
 import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
-import { FIRST_GENERATION, WorkspaceDb } from './workspaceDb';
+import { FIRST_GENERATION, vectorBatches, WorkspaceDb } from './workspaceDb';
 import { isQuotaError, type IndexSnapshot, type StoredWorkspace } from './workspaceStorage';
 
 const DIM = 8;
@@ -233,5 +233,77 @@ describe('a version-1 database', () => {
     // And replaced like any other.
     await replace(upgraded);
     expectWorkspace(await reload(name), newDocs, newIndex);
+  });
+});
+
+describe('a large replacement index', () => {
+  // Three documents whose rows (chunks × 1,024 dimensions × 4 bytes) are about 1.6, 2 and 1.6 MB: the
+  // vectors go in two writes of at most VECTOR_BYTES_PER_WRITE (4 MB) each, then the index row.
+  const BIG = 1024;
+  const docs = [makeDoc('big-a', 'a '.repeat(4000)), makeDoc('big-b', 'b '.repeat(5000)), makeDoc('big-c', 'c '.repeat(4000))];
+  const bigIndex = (): IndexSnapshot => {
+    const rand = mulberry32(9);
+    const chunks = docs.flatMap((d) => chunkText(d.id, d.text, { chunkSize: 20, overlap: 0 }));
+    return { modelId: 'big/model', device: 'wasm', dimension: BIG, chunking, chunks, vectors: chunks.map(() => randomUnitVector(rand, BIG)) };
+  };
+
+  it('is written in batches of rows, and read back whole after the switch', async () => {
+    // 1.6 MB a vector here: two fit in 4 MB, three do not; a group larger than that is written alone.
+    expect(vectorBatches([{ positions: [1] }, { positions: [2] }, { positions: [3, 4, 5] }, { positions: [6] }], 400_000).map((b) => b.length)).toEqual([
+      2, 1, 1,
+    ]);
+    const index = bigIndex();
+    expect(docs.map((d) => index.chunks.filter((c) => c.docId === d.id).length)).toEqual([400, 500, 400]);
+    const db = openDb('big-batches');
+    const counter = writeCounter(db);
+    const staged = db.stage();
+    await staged.addDocuments(docs);
+    await staged.saveIndex(index);
+    await staged.switchTo();
+    expect(counter.writes).toBe(1 + 2 + 1 + 1); // the documents, two batches of vectors, the index, the switch
+    const stored = await reload('big-batches');
+    expect(stored.index?.chunks).toEqual(index.chunks);
+    expect(stored.index?.vectors.map(bytesOf)).toEqual(index.vectors.map(bytesOf));
+  });
+
+  it('failing at its second batch, leaves the old workspace whole and nothing of the new one', async () => {
+    await saveOld(openDb('big-fails'));
+    const db = openDb('big-fails'); // (a connection that counts its writes from its start)
+    writeCounter(db, 2);
+    const staged = db.stage();
+    await staged.addDocuments(docs);
+    await expect(staged.saveIndex(bigIndex())).rejects.toSatisfy(isQuotaError);
+    await staged.discard();
+    expectWorkspace(await reload('big-fails'), oldDocs, oldIndex);
+    expect(await rowCounts(db)).toEqual(OLD_ROWS);
+  });
+});
+
+describe('loading with a sink', () => {
+  it('hands each indexed document its vectors as read, and returns the index without them', async () => {
+    const db = openDb('sink');
+    await saveOld(db);
+    const parts: Array<{ docId: string; ids: string[]; bytes: number[] }> = [];
+    const loaded = await db.load((part) => parts.push({ docId: part.docId, ids: part.ids, bytes: bytesOf(part.vectors) }));
+    expect(loaded.documents).toEqual(oldDocs);
+    expect(loaded.index?.chunks).toEqual(oldIndex.chunks);
+    expect(loaded.index?.vectors).toEqual([]);
+    expect(parts.map((p) => p.docId).sort()).toEqual(['doc-a', 'doc-b']);
+    for (const part of parts) {
+      const positions = oldIndex.chunks.flatMap((c, i) => (c.docId === part.docId ? [i] : []));
+      expect(part.ids).toEqual(positions.map((i) => oldIndex.chunks[i]!.id));
+      expect(part.bytes).toEqual(positions.flatMap((i) => bytesOf(oldIndex.vectors[i]!)));
+    }
+  });
+
+  it('returns no index when a row is missing, though the sink heard of the others (it drops them)', async () => {
+    const db = openDb('sink-missing');
+    await saveOld(db);
+    await db.dexie.vectorRows.delete([FIRST_GENERATION, 'doc-b']);
+    const heard: string[] = [];
+    const loaded = await db.load((part) => heard.push(part.docId));
+    expect(loaded.index).toBeNull();
+    expect(loaded.documents).toEqual(oldDocs);
+    expect(heard).toEqual(['doc-a']);
   });
 });

@@ -48,6 +48,16 @@ export interface StoredWorkspace {
 /** A saved record left out on load: a document (by name, or id where the name is unusable) or the index. */
 export type DroppedRecord = { kind: 'document'; name: string; field: string } | { kind: 'index'; problem: string };
 
+/** One indexed document's vectors as read from storage: `ids` are its chunks' ids, `vectors` theirs, one after another. */
+export interface StoredVectors {
+  docId: string;
+  ids: string[];
+  vectors: Float32Array;
+}
+
+/** Where WorkspaceStorage.load hands each document's vectors as it reads them. */
+export type VectorsSink = (part: StoredVectors) => void;
+
 export interface StorageUse {
   usageBytes: number;
   quotaBytes: number;
@@ -64,7 +74,13 @@ export interface WorkspaceStorage {
    * index is still there, whole. Chunks of documents that are not stored are left out.
    */
   saveIndex(snapshot: IndexSnapshot): Promise<void>;
-  load(): Promise<StoredWorkspace>;
+  /**
+   * Read the live workspace. With a sink, each indexed document's vectors go to it as soon as its row is
+   * read and checked, while the next rows are still being read (the sink owns them: it may transfer
+   * them), and the index returned has no `vectors` (an empty array). The sink may hear of documents of an
+   * index that then turns out incomplete or unusable (index null): it must then drop what it was given.
+   */
+  load(sink?: VectorsSink): Promise<StoredWorkspace>;
   /**
    * Keep this query adapter with the live index (null: remove it), in one transaction. Resolves false
    * when there is no saved index to keep it with.

@@ -72,3 +72,62 @@ describe('LazyVoyIndex', () => {
     expect(createVoy).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('LazyVoyIndex staged build', () => {
+  const data = randomItems(300, 32, 11, 's');
+  const query = randomUnitVector(mulberry32(5), 32);
+
+  it('indexes parts beside the index that answers, which changes only at the commit, as build() of them would', async () => {
+    const index = new LazyVoyIndex(makeVoy);
+    const old = randomItems(20, 32, 12, 'old');
+    await index.build(old);
+    await index.stage(data.slice(0, 100), true);
+    await index.stage(data.slice(100));
+    // Meanwhile the old index answers, whole.
+    expect(index.status().size).toBe(20);
+    expect((await index.search(query, 3)).hits.every((h) => h.id.startsWith('old'))).toBe(true);
+    const progress: Array<[number, number]> = [];
+    expect(await index.commitStaged((done, total) => progress.push([done, total]))).toEqual({
+      size: 300,
+      dimension: 32,
+      engine: 'exact',
+      fallbackReason: null,
+    });
+    expect(progress).toEqual([[300, 300]]);
+    const reference = new ExactIndex();
+    await reference.build(data);
+    expect((await index.search(query, 10)).hits).toEqual((await reference.search(query, 10)).hits);
+  });
+
+  it('forgets a dropped stage, and a fresh first part drops what an unfinished stage held', async () => {
+    const index = new LazyVoyIndex(makeVoy);
+    await index.build(data);
+    await index.stage(randomItems(5, 32, 13, 'gone'), true);
+    await index.dropStaged();
+    expect(index.status().size).toBe(300);
+    await index.stage(randomItems(5, 32, 14, 'stale'), true);
+    await index.stage(randomItems(7, 32, 15, 'new'), true);
+    await index.commitStaged();
+    expect(index.status().size).toBe(7);
+    expect(index.vectorsOf(['stale0', 'new0']).map((v) => v !== null)).toEqual([false, true]);
+  });
+
+  it('rejects a part of another dimension, leaving the index that answers as it was', async () => {
+    const index = new LazyVoyIndex(makeVoy);
+    await index.build(data);
+    await index.stage(randomItems(3, 32, 16, 'a'), true);
+    await expect(index.stage(randomItems(3, 16, 17, 'b'))).rejects.toThrow();
+    expect(index.status().size).toBe(300);
+  });
+
+  it('once Voy is in use, the commit builds it from the staged items', async () => {
+    const index = new LazyVoyIndex(makeVoy);
+    await index.build(data);
+    await index.search(query, 3, { engine: 'voy' });
+    expect(index.voyLoaded).toBe(true);
+    await index.stage(data.slice(0, 50), true);
+    const status = await index.commitStaged();
+    expect(status.size).toBe(50);
+    expect((await index.search(query, 5, { engine: 'voy' })).hits.every((h) => Number(h.id.slice(1)) < 50)).toBe(true);
+  });
+});

@@ -23,11 +23,13 @@ export class LazyVoyIndex implements VectorIndex {
   private queue: Promise<unknown> = Promise.resolve();
   /** The last build's listener: told when Voy comes in, and handed to the VoyIndex for its later changes. */
   private listener: StatusListener | undefined;
+  /** An index being filled part by part (stage), beside the one that answers, until commitStaged. */
+  private staged: ExactIndex | null = null;
 
   /** `scanHelper`: starts the exact index's helper thread (ExactIndex's `helper` option). */
   constructor(
     private readonly createVoy: () => Promise<WorkerIndex>,
-    scanHelper?: ScanHelperStarter,
+    private readonly scanHelper?: ScanHelperStarter,
   ) {
     this.exact = new ExactIndex({ helper: scanHelper });
   }
@@ -46,6 +48,49 @@ export class LazyVoyIndex implements VectorIndex {
       this.listener = onLaterStatus;
       return this.voy ? this.voy.build(items, onProgress, onLaterStatus) : this.exactIndex().build(items, onProgress);
     });
+  }
+
+  /**
+   * Add items to a staged index, beside the one that answers (which does not change): a build that
+   * proceeds as its vectors arrive (a restore reading them from storage). `fresh` drops what was staged.
+   */
+  stage(items: IndexItem[], fresh = false): Promise<void> {
+    return this.serial(async () => {
+      if (fresh) this.dropStagedNow();
+      this.staged ??= new ExactIndex({ helper: this.scanHelper });
+      this.staged.putMany(items);
+    });
+  }
+
+  /** Make the staged items the index (as build() of them would), and the stage empty. */
+  commitStaged(onProgress?: (done: number, total: number) => void, onLaterStatus?: StatusListener): Promise<IndexStatus> {
+    return this.serial(async () => {
+      const staged = this.staged ?? new ExactIndex({ helper: this.scanHelper });
+      this.staged = null;
+      this.listener = onLaterStatus;
+      if (this.voy) {
+        const items = staged.idList().map((id) => ({ id, vector: staged.vectorOf(id)! }));
+        try {
+          return await this.voy.build(items, onProgress, onLaterStatus);
+        } finally {
+          staged.reset();
+        }
+      }
+      this.exactIndex().reset();
+      this.exact = staged;
+      onProgress?.(staged.size, staged.size);
+      return staged.status();
+    });
+  }
+
+  /** Forget what was staged. */
+  dropStaged(): Promise<void> {
+    return this.serial(async () => this.dropStagedNow());
+  }
+
+  private dropStagedNow(): void {
+    this.staged?.reset(); // (stops its helper thread, if it had one)
+    this.staged = null;
   }
 
   add(items: IndexItem[]): Promise<IndexStatus> {

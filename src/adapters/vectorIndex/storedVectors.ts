@@ -91,7 +91,21 @@ export function unpackVectors({ ids, runs }: PackedVectors): IndexItem[] {
 
 /** The worker's reads of stored vectors over an index in this thread (for tests that stand in for the worker). */
 export function storedVectorReads(index: VectorHolder) {
+  // A staged build here keeps its items and builds them at the commit (the worker indexes each part at once).
+  let staged: IndexItem[] = [];
   return {
+    stagePacked: async (packed: PackedVectors, fresh: boolean) => {
+      if (fresh) staged = [];
+      staged.push(...unpackVectors(packed));
+    },
+    stageCommit: (onProgress?: (done: number, total: number) => void, onLaterStatus?: (status: IndexStatus) => void) => {
+      const items = staged;
+      staged = [];
+      return index.build(items, onProgress, onLaterStatus);
+    },
+    stageDrop: async () => {
+      staged = [];
+    },
     vectorsFlat: (ids: string[]) => flatVectors((id) => index.vectorsOf([id])[0] ?? undefined, ids),
     buildReusing: (
       items: ReadonlyArray<IndexItem | ReusedItem>,

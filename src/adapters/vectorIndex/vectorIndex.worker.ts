@@ -60,6 +60,14 @@ export interface VectorIndexWorkerApi extends VectorIndex {
   ): Promise<IndexStatus>;
   /** build() from vectors packed in a few buffers (storedVectors.ts: packVectors), best transferred. */
   buildPacked(packed: PackedVectors, onProgress?: (done: number, total: number) => void, onLaterStatus?: (status: IndexStatus) => void): Promise<IndexStatus>;
+  /**
+   * A build in parts, as the vectors arrive (a restore, while storage is still being read): each part is
+   * indexed at once beside the index that answers; stageCommit makes them the index, stageDrop forgets
+   * them. `fresh`: the first part (what an earlier, unfinished stage held goes).
+   */
+  stagePacked(packed: PackedVectors, fresh: boolean): Promise<void>;
+  stageCommit(onProgress?: (done: number, total: number) => void, onLaterStatus?: (status: IndexStatus) => void): Promise<IndexStatus>;
+  stageDrop(): Promise<void>;
 }
 
 const api: VectorIndexWorkerApi = {
@@ -78,6 +86,9 @@ const api: VectorIndexWorkerApi = {
   },
   buildReusing: (items, onProgress, onLaterStatus) => buildReusing(index, items, onProgress, onLaterStatus),
   buildPacked: (packed, onProgress, onLaterStatus) => index.build(unpackVectors(packed), onProgress, onLaterStatus),
+  stagePacked: (packed, fresh) => index.stage(unpackVectors(packed), fresh),
+  stageCommit: (onProgress, onLaterStatus) => index.commitStaged(onProgress, onLaterStatus),
+  stageDrop: () => index.dropStaged(),
 };
 
 exposeWorker(api);

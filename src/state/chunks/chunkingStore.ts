@@ -172,6 +172,18 @@ export function chunkingSettled(): Promise<void> {
   return running;
 }
 
+/**
+ * Chunk nothing until `until` settles (chunking asked for meanwhile waits, then runs as usual): a restore
+ * keeps the cores for the index worker until the workspace is searchable.
+ */
+export function deferChunking(until: Promise<unknown>): void {
+  const settled = until.then(
+    () => undefined,
+    () => undefined,
+  );
+  running = running.then(() => settled);
+}
+
 /** Use another tokenizer (the embedding model changed); token chunks are made again with it. */
 export function setChunkingTokenizer(tokenizer: TokenizerRef | null): void {
   const before = useChunkingStore.getState().tokenizer;

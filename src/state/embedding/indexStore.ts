@@ -41,7 +41,7 @@ import { getEmbedder, getQueryEmbedder, getVectorIndex, resetEmbedder, resetQuer
 import { dropPending, indexedTextIds, pendingVectors, type EmbeddedTextOf } from './pendingVectors';
 import { indexedText } from '@openbook/core/retrieval/contextualHeader';
 import { chunkContextsInUse, contextOf, type ChunkContexts } from '../chunks/chunkContextStore';
-import { buildIndex } from '../flows/buildIndex';
+import { buildIndex, type StagedBuild } from '../flows/buildIndex';
 import { describeError, isCancelled } from '../runtime/errors';
 import { holdForTest } from '../runtime/testHooks';
 import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
@@ -119,9 +119,10 @@ interface IndexState {
   loadIndexModel(): Promise<Message | null>;
   /**
    * Rebuild the index in its worker from saved vectors, without embedding anything. `documentIds`: the
-   * documents about to be restored into the documents store (default: those already there).
+   * documents about to be restored into the documents store (default: those already there). `staged`: the
+   * saved vectors were handed to the worker while storage was read (stageBuild); they are not in `saved`.
    */
-  restoreIndex(saved: SavedIndex, startedAt: number, documentIds?: string[]): Promise<void>;
+  restoreIndex(saved: SavedIndex, startedAt: number, documentIds?: string[], staged?: StagedBuild): Promise<void>;
   /** Empty the index and forget every vector. */
   resetIndex(): Promise<void>;
 }
@@ -593,24 +594,32 @@ export const useIndexStore = create<IndexState>()(
         }
       },
 
-      async restoreIndex(saved, startedAt, documentIds) {
+      async restoreIndex(saved, startedAt, documentIds, staged) {
         // Only into an empty, idle index: anything the user started meanwhile wins.
-        if (isBusy(get().phase) || get().indexedChunks.size > 0) return;
+        if (isBusy(get().phase) || get().indexedChunks.size > 0) return staged?.drop();
         const live = new Set(documentIds ?? useDocumentsStore.getState().documents.map((d) => d.id));
-        const pairs = saved.chunks.map((chunk, i) => ({ chunk, vector: saved.vectors[i]! })).filter((p) => live.has(p.chunk.docId));
-        if (pairs.length === 0) return;
+        const chunks = saved.chunks.filter((chunk) => live.has(chunk.docId));
+        if (chunks.length === 0) return staged?.drop();
         const run = ++runId;
         const stillCurrent = currentRun(run);
-        // The vectors go to the worker before this state change re-renders the page (with a ready worker,
-        // buildIndex posts them one microtask from now, ahead of React's render).
-        const building = buildIndex(
-          pairs,
-          indexingTo(set, stillCurrent, true),
-          laterStatusTo(set, stillCurrent),
-          live,
-          true, // the saved vectors go over to the worker: the page keeps none
-        );
-        set({ phase: 'indexing', indexing: { done: 0, total: pairs.length, restoring: true }, error: null });
+        const onProgress = indexingTo(set, stillCurrent, true);
+        const onLaterStatus = laterStatusTo(set, stillCurrent);
+        // The vectors went to the worker as storage read them (`staged`: it has indexed them meanwhile), or
+        // go now, before this state change re-renders the page (with a ready worker, buildIndex posts them
+        // one microtask from now, ahead of React's render); the page keeps none.
+        const building = staged
+          ? staged.commit(live, onProgress, onLaterStatus).then((status) => {
+              const after = new Set(useDocumentsStore.getState().documents.map((d) => d.id));
+              return { status, kept: chunks.filter((c) => after.has(c.docId)) };
+            })
+          : buildIndex(
+              saved.chunks.map((chunk, i) => ({ chunk, vector: saved.vectors[i]! })).filter((p) => live.has(p.chunk.docId)),
+              onProgress,
+              onLaterStatus,
+              live,
+              true,
+            ).then(({ status, kept }) => ({ status, kept: kept.map((p) => p.chunk) }));
+        set({ phase: 'indexing', indexing: { done: 0, total: chunks.length, restoring: true }, error: null });
         try {
           const { status: indexStatus, kept } = await building;
           if (!stillCurrent()) return;
@@ -625,7 +634,7 @@ export const useIndexStore = create<IndexState>()(
             phase: kept.length > 0 ? 'ready' : 'idle',
             indexing: null,
             indexStatus,
-            indexedChunks: new Map(kept.map((p) => [p.chunk.id, chunkedAlready(p.chunk)])),
+            indexedChunks: new Map(kept.map((chunk) => [chunk.id, chunkedAlready(chunk)])),
             indexedModelId: saved.modelId,
             indexedDevice: device,
             indexedChunking: saved.chunking,

@@ -1,7 +1,9 @@
 // Building the vector index in its worker from chunks and their vectors, leaving out any document that
-// was removed in the meantime (before the build, or while it ran).
+// was removed in the meantime (before the build, or while it ran): at once (buildIndex), or as the vectors
+// arrive, a document at a time (stageBuild: a restore while IndexedDB is read, an import while it is saved).
 import type { Chunk } from '@openbook/core/types';
 import type { IndexStatus } from '../../adapters/vectorIndex/vectorIndex';
+import type { StoredVectors } from '../../adapters/storage/workspaceStorage';
 import { callback, transfer } from '../../adapters/workerRpc';
 import { packVectors } from '../../adapters/vectorIndex/storedVectors';
 import { useDocumentsStore } from '../documents/documentsStore';
@@ -74,4 +76,60 @@ export async function buildIndex<P extends IndexedPair>(
   const gone = live.filter((p) => !after.has(p.chunk.docId)).map((p) => p.chunk.id);
   if (gone.length > 0) status = await index.remove(gone);
   return { status, kept: live.filter((p) => after.has(p.chunk.docId)) };
+}
+
+/** Vectors handed to the index worker part by part (a restore, as storage reads them), made the index at once by commit. */
+export interface StagedBuild {
+  /** Send this document's vectors to the worker, which indexes them at once (the buffer goes over: it is empty here afterwards). */
+  add(part: StoredVectors): void;
+  /**
+   * Make what was added the index (the index before goes), leaving out documents not in `present` or
+   * removed meanwhile; its status. Rejects, with the stage dropped, when a part could not be indexed.
+   */
+  commit(present: Set<string>, onProgress: (done: number, total: number) => void, onLaterStatus: (status: IndexStatus) => void): Promise<IndexStatus>;
+  /** Forget what was added (the index that answers is untouched). */
+  drop(): void;
+}
+
+/**
+ * Start a build whose vectors come part by part: the worker indexes each as it arrives, so that reading
+ * storage and building overlap; until commit the index that answers does not change.
+ */
+export function stageBuild(): StagedBuild {
+  const worker = getVectorIndex();
+  worker.catch(() => undefined); // (a worker that cannot start fails the commit)
+  const sent: Promise<unknown>[] = [];
+  const idsByDoc = new Map<string, string[]>();
+  let ended = false;
+  return {
+    add({ docId, ids, vectors }) {
+      if (ended) return;
+      const fresh = sent.length === 0;
+      idsByDoc.set(docId, ids);
+      // (Calls leave in the order they are made: each waits on the same promise.)
+      const part = worker.then(({ api }) => api.stagePacked(transfer({ ids, runs: [vectors] }, [vectors.buffer as ArrayBuffer]), fresh));
+      part.catch(() => undefined); // (heard by the commit; a dropped stage needs no answer)
+      sent.push(part);
+    },
+    async commit(present, onProgress, onLaterStatus) {
+      ended = true;
+      const { api } = await worker;
+      try {
+        await Promise.all(sent);
+      } catch (error) {
+        await api.stageDrop();
+        throw error;
+      }
+      let status = await api.stageCommit(callback(onProgress), callback(onLaterStatus));
+      const after = liveDocumentIds();
+      const gone = [...idsByDoc].filter(([docId]) => !present.has(docId) || !after.has(docId)).flatMap(([, ids]) => ids);
+      if (gone.length > 0) status = await api.remove(gone);
+      return status;
+    },
+    drop() {
+      if (ended) return;
+      ended = true;
+      void worker.then(({ api }) => api.stageDrop()).catch(() => undefined);
+    },
+  };
 }

@@ -3,6 +3,7 @@
 // workspace/workspaceStore.ts; replacing the stored workspace with an imported one, in workspaceReplace.ts.)
 import { message } from '../../i18n/message';
 import { useChunkContextStore } from '../chunks/chunkContextStore';
+import { deferChunking } from '../chunks/chunkingStore';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { useIndexStore } from '../embedding/indexStore';
 import { useAdapterStore } from '../evaluation/adapterStore';
@@ -10,7 +11,7 @@ import { useRetrievalStore } from '../retrieval/retrievalStore';
 import { useGenerationStore } from '../generation/generationStore';
 import { describeError } from '../runtime/errors';
 import { clearProgress, restoreInterruptedRun } from '../embedding/resumeStore';
-import { getVectorIndex } from '../runtime/workers';
+import { stageBuild } from './buildIndex';
 import { clearStoredWorkspace, refreshStorageUse, useWorkspaceStore, workspaceStorage } from '../workspace/workspaceStore';
 import { dropReplacementLeftovers } from './workspaceReplace';
 import type { SourceDocument } from '@openbook/core/types';
@@ -42,8 +43,18 @@ export function restoreWorkspace(): Promise<void> {
     }
     try {
       performance.mark('openbook:restore-start'); // marks for scripts/bench-browser.ts
-      // Start the index worker while IndexedDB is read: its start-up is most of a restore's time.
-      const [{ documents, index, dropped }] = await Promise.all([storage.load(), getVectorIndex().catch(() => undefined)]);
+      // Each document's saved vectors go to the index worker as IndexedDB reads them: the worker (started
+      // now) indexes one document while the next is read, and the index is made of them at the end.
+      const staged = stageBuild();
+      let loaded: Awaited<ReturnType<typeof storage.load>>;
+      try {
+        loaded = await storage.load(staged.add);
+      } catch (err) {
+        staged.drop();
+        throw err;
+      }
+      const { documents, index, dropped } = loaded;
+      if (!index) staged.drop();
       performance.mark('openbook:workspace-read');
       // Only the live workspace is read: rows an interrupted import wrote beside it can go.
       void dropReplacementLeftovers();
@@ -55,8 +66,12 @@ export function restoreWorkspace(): Promise<void> {
             index,
             startedAt,
             documents.map((d) => d.id),
+            staged,
           )
         : null;
+      // The documents' chunks (a worker's work, which search does not need) are made once the index is
+      // searchable: until then the cores are the index worker's.
+      if (indexing) deferChunking(indexing);
       useDocumentsStore.getState().restore(documents);
       useWorkspaceStore.setState({ status: 'ready' });
       await indexing;

@@ -4,6 +4,7 @@
 // under the same analysis (the next visit), loaded instead of built (adapters/keywordIndex/keywordIndexPersistence.ts).
 import type { KeywordDoc, KeywordIndexStatus } from '../../adapters/keywordIndex/keywordIndex';
 import { buildInParallel, type KeywordBuildTarget } from '../../adapters/keywordIndex/parallelBuild';
+import { packKeywordDocs, type PackedKeywordDocs } from '../../adapters/keywordIndex/packedDocs';
 import type { KeywordAnalysis } from '@openbook/core/retrieval/keywordSettings';
 import { getKeywordTokenizers } from '../runtime/workers';
 
@@ -17,7 +18,10 @@ export interface KeywordIndexTarget extends KeywordBuildTarget {
 
 /** A keyword index worker that saves its index between visits (keywordIndex.worker.ts). */
 export interface SavingKeywordIndexTarget extends KeywordIndexTarget {
-  restoreSaved(docs: KeywordDoc[], analysis: KeywordAnalysis): Promise<{ restored: true; status: KeywordIndexStatus } | { restored: false; reason: string }>;
+  restoreSaved(
+    docs: KeywordDoc[] | PackedKeywordDocs,
+    analysis: KeywordAnalysis,
+  ): Promise<{ restored: true; status: KeywordIndexStatus } | { restored: false; reason: string }>;
   saveBuilt(): Promise<boolean>;
 }
 
@@ -42,7 +46,8 @@ export async function buildKeywordIndex(
   const saver = saving && large ? (target as SavingKeywordIndexTarget) : null;
   if (saver) {
     try {
-      const found = await saver.restoreSaved(docs, analysis);
+      // Packed: 100k chunks as objects would cost the page a clone of each.
+      const found = await saver.restoreSaved(packKeywordDocs(docs), analysis);
       saving?.onOutcome?.(found.restored ? { restored: true } : { restored: false, reason: found.reason });
       if (found.restored) return found.status;
     } catch (error) {

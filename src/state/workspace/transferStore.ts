@@ -30,6 +30,7 @@ import { useAdapterStore } from '../evaluation/adapterStore';
 import { getWorkspaceFile, resetWorkspaceFile } from '../runtime/workers';
 import { forgetWorkspace } from '../flows/workspaceRestore';
 import { storeReplacement } from '../flows/workspaceReplace';
+import { stageBuild, type StagedBuild } from '../flows/buildIndex';
 
 /** Where an export or import is: the worker's stages, and the import's steps after the file is checked. */
 export type TransferStage = 'starting' | WorkspaceFileProgress['stage'] | 'replacing' | 'indexing' | 'saving';
@@ -135,12 +136,17 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * unpackWorkspace one document at a time, with the page's turn between two: no single task makes the
- * chunks of a large workspace at once.
+ * chunks of a large workspace at once. Each document's vectors are staged in the index worker meanwhile.
  */
-async function unpackInSlices(packed: PackedWorkspace): Promise<WorkspaceContent> {
+async function unpackInSlices(packed: PackedWorkspace, staged: StagedBuild): Promise<WorkspaceContent> {
   const parts: WorkspaceContent[] = [];
   for (const document of packed.documents) {
-    parts.push(unpackWorkspace({ ...packed, documents: [document] }));
+    const part = unpackWorkspace({ ...packed, documents: [document] });
+    parts.push(part);
+    // A copy of its vectors goes to the index worker, which indexes them while the workspace is saved
+    // (these are written to storage first).
+    if (part.chunks.length > 0)
+      staged.add({ docId: document.document.id, ids: part.chunks.map((c) => c.id), vectors: document.vectors.slice(0, part.chunks.length * packed.dimension) });
     await nextTask();
   }
   const whole = unpackWorkspace({ ...packed, documents: [] });
@@ -170,6 +176,8 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
   const job = startJob('import', name);
   performance.mark('openbook:import-start'); // marks for scripts/bench-browser.ts
   const cancelled: ImportOutcome = { ok: false, cancelled: true, error: message('transferJob.cancelled') };
+  /** The new index, built in the index worker while the workspace is saved (dropped unless it became the index). */
+  let staged: StagedBuild | null = null;
   try {
     await useIndexStore.getState().loadSiteModels();
     // With their dimensions: a file whose vectors another model made (or that says so wrongly) is refused.
@@ -188,7 +196,10 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
     if (isBusy()) return { ok: false, error: message('workspace.transfer.busy') };
     // From here on the workspace is being replaced: the import runs to its end.
     updateJob({ stage: 'saving', done: 0, total: 0, cancellable: false });
-    const content = await unpackInSlices(read.packed);
+    // The new index is built in the worker beside the one that answers, while the workspace is saved; it
+    // becomes the index only once the new workspace is stored and shown (restoreIndex below).
+    staged = stageBuild();
+    const content = await unpackInSlices(read.packed, staged);
     performance.mark('openbook:import-unpacked');
     const { documents, ...index } = content;
 
@@ -210,11 +221,12 @@ export async function importWorkspaceFile(bytes: Uint8Array, name: string): Prom
     performance.mark('openbook:import-emptied');
     const startedAt = performance.now();
     updateJob({ stage: 'indexing' });
-    await useIndexStore.getState().restoreIndex({ ...index, savedAt: Date.now() }, startedAt);
+    await useIndexStore.getState().restoreIndex({ ...index, savedAt: Date.now() }, startedAt, undefined, staged);
     useAdapterStore.getState().restore(index.adapter ?? null);
     performance.mark('openbook:import-indexed');
     return { ok: true, documents: documents.length, chunks: useIndexStore.getState().indexedChunks.size, modelId: content.modelId };
   } finally {
+    staged?.drop(); // (nothing, once it became the index)
     endJob();
   }
 }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { packKeywordDocs, unpackKeywordDocs } from './packedDocs';
+
+describe('packed keyword docs', () => {
+  it('come back as they were, empty texts, emoji and Chinese included', () => {
+    const docs = [
+      { id: 'a#0', text: 'Lava flows' },
+      { id: 'a#1', text: '' },
+      { id: 'b#0', text: '熔岩的温度 🌋 hot' },
+      { id: '', text: 'no id' },
+    ];
+    const packed = packKeywordDocs(docs);
+    expect(packed.idEnds).toHaveLength(4);
+    expect(unpackKeywordDocs(packed)).toEqual(docs);
+    expect(unpackKeywordDocs(packKeywordDocs([]))).toEqual([]);
+  });
+
+  it('pass unpacked docs through, and refuse ends that do not fit their strings', () => {
+    const docs = [{ id: 'x', text: 'y' }];
+    expect(unpackKeywordDocs(docs)).toBe(docs);
+    const packed = packKeywordDocs([...docs, { id: 'z', text: 'zz' }]);
+    expect(() => unpackKeywordDocs({ ...packed, texts: 'yz' })).toThrow(/do not fit/);
+    expect(() => unpackKeywordDocs({ ...packed, idEnds: new Uint32Array([3, 2]) })).toThrow(/do not fit/);
+    expect(() => unpackKeywordDocs({ ...packed, textEnds: new Uint32Array([3]) })).toThrow(/do not fit/);
+  });
+});
