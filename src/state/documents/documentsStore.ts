@@ -19,6 +19,8 @@ export interface InputNotice {
 }
 
 export interface NewDocument {
+  /** Its id when given one beforehand (a file whose chunks were streamed while it was read: newDocumentId()); else a new one. */
+  id?: string;
   name: string;
   kind: SourceDocument['kind'];
   text: string;
@@ -62,6 +64,9 @@ function withMarkdownSections<T extends { kind: SourceDocument['kind']; text: st
 let counter = 0;
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
+/** An id for a document not added yet (its chunks, streamed while it is read, carry it already). */
+export const newDocumentId = () => newId('doc');
+
 export const useDocumentsStore = createStore<DocumentsState>()((set, get) => {
   const notice = (subject: string, msg: Message, level: InputNotice['level'] = 'error') =>
     set((s) => ({ notices: [...s.notices, { id: newId('notice'), level, subject, message: msg }] }));
@@ -88,7 +93,7 @@ export const useDocumentsStore = createStore<DocumentsState>()((set, get) => {
       if (isDuplicate(input)) return null;
       const doc = withMarkdownSections(input);
       const made: SourceDocument = {
-        id: newId('doc'),
+        id: input.id ?? newId('doc'),
         name: doc.name,
         kind: doc.kind,
         text: doc.text,

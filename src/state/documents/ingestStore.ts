@@ -13,7 +13,7 @@ import { failureMessageKey, parseEach, type BatchParseResult, type ParseInput, t
 import { parseBatchInWorker, type StreamChunking } from '../../adapters/parsers/parserClient';
 import { message, type Message } from '../../i18n/message';
 import { formatBytes } from '@openbook/core/format';
-import { useDocumentsStore, type NewDocument } from './documentsStore';
+import { newDocumentId, useDocumentsStore, type NewDocument } from './documentsStore';
 import { maxFileBytes, useIngestSettingsStore } from './ingestSettingsStore';
 import { holdForTest } from '../runtime/testHooks';
 import { getParser, resetParser } from '../runtime/workers';
@@ -85,6 +85,8 @@ class Cancelled extends Error {}
 
 export function createIngestStore(parser: IngestParser): UseBoundStore<StoreApi<IngestState>> {
   const files = new Map<string, File>();
+  /** The ids given beforehand to the documents of files streamed as they are read (by ingest item). */
+  const streamedDocIds = new Map<string, string>();
   let abort = new AbortController();
   let loop: Promise<void> | null = null;
 
@@ -127,6 +129,10 @@ export function createIngestStore(parser: IngestParser): UseBoundStore<StoreApi<
         : undefined;
       // A lone file is chunked as it is read when the ingest pipeline listens (it embeds the first chunks at once).
       const listener = only ? parseStreamListener() : null;
+      // Its chunks carry the id its document will have (the worker names them '#<index>'), so that what is
+      // made of them before the document exists (its keyword index entries) is already the document's.
+      let docId = only && listener ? streamedDocIds.get(only.id) : undefined;
+      if (only && listener && !docId) streamedDocIds.set(only.id, (docId = newDocumentId()));
       const chunking: StreamChunking | undefined =
         only && listener
           ? {
@@ -134,7 +140,8 @@ export function createIngestStore(parser: IngestParser): UseBoundStore<StoreApi<
               onChunks: async (update) => {
                 if (signal.aborted) return;
                 if (update.read.total > 0) updateMany(new Map([[only.id, { progress: update.read.done / update.read.total }]]));
-                await listener.onChunks(only.id, only.name, update);
+                const chunks = update.chunks.map((c) => ({ ...c, id: `${docId}${c.id}`, docId: docId! }));
+                await listener.onChunks(only.id, only.name, { ...update, chunks });
                 // An end-to-end test may hold the reading after a page (to see its chunks embedded before the last page is read).
                 if (!update.end) await holdForTest('parse-stream');
               },
@@ -220,7 +227,11 @@ export function createIngestStore(parser: IngestParser): UseBoundStore<StoreApi<
         const result = results[i];
         if (!result) final.set(item.id, { status: 'failed', reason: message('ingest.errors.parser-crashed', { detail: 'no result' }) });
         else if (!result.ok) final.set(item.id, { status: 'failed', reason: message(failureMessageKey(result.reason), { detail: result.detail ?? '' }) });
-        else parsed.push({ item, doc: { name: file.name, sizeBytes: file.size, contentHash, ...result.doc } });
+        else {
+          const id = streamedDocIds.get(item.id);
+          parsed.push({ item, doc: { ...(id ? { id } : {}), name: file.name, sizeBytes: file.size, contentHash, ...result.doc } });
+        }
+        streamedDocIds.delete(item.id);
       });
       const added = useDocumentsStore.getState().addParsedMany(parsed.map((p) => p.doc));
       parsed.forEach(({ item, doc }, i) => {

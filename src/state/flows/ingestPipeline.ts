@@ -35,7 +35,7 @@ import { allChunks, chunkingKey, useChunkingStore } from '../chunks/chunkingStor
 import { EMBED_BATCH_HOLD, embedsPlainText, isIndexBusy, startStreamingRun, useIndexStore } from '../embedding/indexStore';
 import { holdForTest } from '../runtime/testHooks';
 import { PROGRESS_BATCH } from '../embedding/resumeStore';
-import { syncKeywordIndex } from '../retrieval/keywordIndexSync';
+import { addStreamedChunks, dropStreamedChunks, streamedChunkCount, syncKeywordIndex } from '../retrieval/keywordIndexSync';
 import { searchableChunks } from '../retrieval/searchableChunks';
 import { describeError } from '../runtime/errors';
 import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
@@ -148,7 +148,7 @@ async function* chunkedDocuments(reading: Promise<unknown>, isReading: () => boo
 /** Keep the keyword stage's count up to date after the keyword index caught up with the chunks. */
 function followKeywords(): Promise<void> {
   return syncKeywordIndex().then(
-    () => usePipelineStore.setState({ keywordChunks: searchableChunks().size }),
+    () => usePipelineStore.setState({ keywordChunks: searchableChunks().size + streamedChunkCount() }),
     () => undefined, // a failure shows when a search awaits the index
   );
 }
@@ -204,7 +204,27 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
   const busy = isIndexBusy(useIndexStore.getState().phase);
   const settings = useChunkingStore.getState().options;
   const stream = fromFiles && !builtin && !busy && embedsPlainText() && streams(settings) ? new FileStream() : null;
-  if (stream) setParseStreamListener({ settings, onChunks: (itemId, name, update) => stream.take(itemId, name, update) });
+  // The streamed chunks are keyword-indexed as they come, a page or slice at a time, in the keyword worker
+  // (keywordIndexSync.ts: they carry their document's ids, so its document is not indexed again).
+  const keywordAdds: Promise<unknown>[] = [];
+  if (stream)
+    setParseStreamListener({
+      settings,
+      onChunks: (itemId, name, update) => {
+        // Another file streamed now: the one before never became a document (it failed), or is one already
+        // (its chunks were taken over by the sync queued when it was added, before this).
+        if (stream.itemId !== null && itemId !== stream.itemId) keywordAdds.push(dropStreamedChunks());
+        stream.take(itemId, name, update);
+        if (update.chunks.length === 0) return;
+        const adding = addStreamedChunks(update.chunks, name).then(
+          (held) => {
+            if (!signal.aborted) usePipelineStore.setState({ keywordChunks: searchableChunks().size + held });
+          },
+          () => undefined, // a failure shows when a search awaits the index
+        );
+        keywordAdds.push(adding);
+      },
+    });
 
   // Reading: the ingest queue (one status per file). Its items for these files are the last ones now.
   runItems.clear();
@@ -323,7 +343,12 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
     if (signal.aborted || error instanceof PipelineCancelledError) return;
     endPipeline('failed', { error: message('ingestPipeline.failed', { detail: describeError(error) }) });
   } finally {
-    if (stream) setParseStreamListener(null);
+    if (stream) {
+      setParseStreamListener(null);
+      // A stream cancelled, or a file that failed half-read: its chunks leave the keyword index (those its
+      // document took over are not streamed chunks any more).
+      void Promise.all(keywordAdds).then(() => dropStreamedChunks());
+    }
     stopFollowingFiles();
     if (current === controller) current = null;
     if (signal.aborted) endPipeline('cancelled');

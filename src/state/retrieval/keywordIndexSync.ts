@@ -12,6 +12,10 @@
 // (the worker's analysis), and contextual headers (each chunk indexed with its document title and heading
 // path: core/retrieval/contextualHeader.ts), and the chat model's chunk contexts when they are used
 // (chunkContextStore.ts). Other options than the index was built with rebuild it.
+// A file streamed as it is read (flows/ingestPipeline.ts) has its chunks added as they come, before its
+// document exists (addStreamedChunks): they carry the ids the document's chunks will have, so when the
+// document is chunked its chunks are found in the index already (same id, same indexed text) and are not
+// indexed again. A stream that is cancelled or fails takes its chunks out (dropStreamedChunks).
 import type { Chunk } from '@openbook/core/types';
 import { DEFAULT_KEYWORD_ANALYSIS, DEFAULT_KEYWORD_HEADERS, sameKeywordAnalysis, type KeywordAnalysis } from '@openbook/core/retrieval/keywordSettings';
 import { indexedText } from '@openbook/core/retrieval/contextualHeader';
@@ -55,6 +59,21 @@ export function keywordDocsOf(chunks: Iterable<Chunk>, contextualHeaders: boolea
   }
   return docs;
 }
+/**
+ * Chunks of a file being streamed that the keyword worker holds beyond `synced` (by id), with the title
+ * they were indexed under (the file's name, its document's name to be).
+ */
+const streamed = new Map<string, { chunk: Chunk; title: string }>();
+
+/** The text a streamed chunk is indexed with under these options (null: not while contexts are used). */
+function streamedText(chunk: Chunk, title: string, options: KeywordTextOptions): string | null {
+  if (options.contexts) return null; // written per document chunk by the chat model: indexed with the document
+  return options.contextualHeaders ? indexedText(chunk, title, true) : chunk.text;
+}
+
+/** How many streamed chunks the keyword index holds now (not yet a document's). */
+export const streamedChunkCount = (): number => streamed.size;
+
 /** Sync operations run one after another. */
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -86,19 +105,54 @@ function sameChunks(prev: Map<string, Chunk>, next: Map<string, Chunk>): boolean
   return true;
 }
 
+/**
+ * The streamed chunks that `target` holds: those indexed exactly as the target's chunk would be (same id, same
+ * indexed text) are adopted (`synced` with them stands for what the worker holds); the others (`stale`) must
+ * come out before the target's are added.
+ */
+function adoptStreamed(target: Map<string, Chunk>, options: KeywordTextOptions): { prev: Map<string, Chunk> | null; adopted: string[]; stale: string[] } {
+  const adopted: string[] = [];
+  const stale: string[] = [];
+  if (streamed.size === 0 || !synced) return { prev: synced, adopted, stale };
+  let prev: Map<string, Chunk> | null = null;
+  const titles = options.contextualHeaders ? new Map(useDocumentsStore.getState().documents.map((d) => [d.id, d.name])) : null;
+  for (const [id, s] of streamed) {
+    const c = target.get(id);
+    if (!c) continue;
+    const text = streamedText(s.chunk, s.title, options);
+    if (!synced.has(id) && text !== null && text === streamedText(c, titles?.get(c.docId) ?? '', options)) {
+      prev ??= new Map(synced);
+      prev.set(id, c);
+      adopted.push(id);
+    } else stale.push(id);
+  }
+  return { prev: prev ?? synced, adopted, stale };
+}
+
 async function syncTo(target: Map<string, Chunk>): Promise<void> {
   const options = wanted;
   const sameOpts = syncedOptions !== null && sameOptions(syncedOptions, options);
   if (target === synced && sameOpts) return;
-  if (synced && sameOpts && sameChunks(synced, target)) {
+  const own = sameOpts ? adoptStreamed(target, options) : { prev: synced, adopted: [], stale: [] };
+  const settle = () => {
+    for (const id of own.adopted) streamed.delete(id);
+  };
+  if (own.prev && sameOpts && own.stale.length === 0 && sameChunks(own.prev, target)) {
+    settle();
     synced = target;
     return;
   }
   const { api } = await getKeywordIndex();
-  const prev = sameOpts ? synced : null; // other options: rebuilt below
+  if (own.stale.length > 0) {
+    await api.remove(own.stale);
+    for (const id of own.stale) streamed.delete(id);
+  }
+  settle();
+  const prev = sameOpts ? own.prev : null; // other options: rebuilt below
   const hadChunks = synced !== null && synced.size > 0;
   synced = null; // until this step has succeeded
   syncedOptions = null;
+  let emptied = true; // the worker was cleared or rebuilt (unless set below)
   if (target.size === 0) {
     await api.setAnalysis(options.analysis);
     await api.clear();
@@ -107,12 +161,14 @@ async function syncTo(target: Map<string, Chunk>): Promise<void> {
     const gone: string[] = [];
     for (const id of prev.keys()) if (!target.has(id)) gone.push(id);
     await api.remove(gone);
+    emptied = false;
   } else if (prev && onlyAdded(prev, target) && addedChars(prev, target) < PARALLEL_MIN_CHARS) {
     // A few chunks more (a small document chunked): added in the keyword worker. Large additions are
     // rebuilt below, tokenised on several cores.
     const added: Chunk[] = [];
     for (const [id, c] of target) if (!prev.has(id)) added.push(c);
     await api.add(keywordDocsOf(added, options.contextualHeaders, options.contexts ?? null));
+    emptied = false;
   } else {
     const t0 = performance.now();
     let outcome: KeywordBuildOutcome | null = null;
@@ -123,8 +179,72 @@ async function syncTo(target: Map<string, Chunk>): Promise<void> {
     const detail = { chunks: target.size, restored: (outcome as KeywordBuildOutcome | null)?.restored === true, outcome };
     performance.measure('openbook:keyword-build', { start: t0, end: performance.now(), detail });
   }
+  if (emptied && streamed.size > 0) await readdStreamed(api, target, options);
   synced = target;
   syncedOptions = options;
+}
+
+type KeywordApi = Awaited<ReturnType<typeof getKeywordIndex>>['api'];
+
+/** After the index was emptied or rebuilt: the streamed chunks it held go back in (or are forgotten under options they cannot have). */
+async function readdStreamed(api: KeywordApi, target: Map<string, Chunk>, options: KeywordTextOptions): Promise<void> {
+  const docs: { id: string; text: string }[] = [];
+  for (const [id, s] of streamed) {
+    if (target.has(id)) {
+      streamed.delete(id); // its document's chunk was indexed with the others
+      continue;
+    }
+    const text = streamedText(s.chunk, s.title, options);
+    if (text === null) {
+      streamed.clear();
+      return;
+    }
+    docs.push({ id, text });
+  }
+  await api.add(docs);
+}
+
+/**
+ * Add these chunks of a file being read (`title`: its name, its document's to be) to the keyword index now,
+ * before its document exists; resolves with how many streamed chunks it holds then. Nothing is added while
+ * the chat model's chunk contexts are used (the document's chunks are indexed when it is there).
+ */
+export function addStreamedChunks(chunks: readonly Chunk[], title: string): Promise<number> {
+  const run = queue.then(async () => {
+    // The index first in step with the chunks there are (e.g. none yet: the first file of the workspace).
+    if (!synced || !syncedOptions) {
+      await restoreSettled();
+      await syncTo(searchableChunks());
+    }
+    const options = syncedOptions ?? wanted;
+    const docs: { id: string; text: string }[] = [];
+    for (const c of chunks) {
+      const text = streamedText(c, title, options);
+      if (text === null || synced?.has(c.id)) continue;
+      docs.push({ id: c.id, text });
+    }
+    if (docs.length === 0) return streamed.size;
+    const { api } = await getKeywordIndex();
+    // Marked first: if the add fails half-way, a later drop still takes out what went in.
+    for (const c of chunks) if (!synced?.has(c.id)) streamed.set(c.id, { chunk: c, title });
+    await api.add(docs);
+    return streamed.size;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Take the streamed chunks that no document took over out of the keyword index (a stream cancelled or failed). */
+export function dropStreamedChunks(): Promise<void> {
+  const run = queue.then(async () => {
+    if (streamed.size === 0) return;
+    const ids = [...streamed.keys()];
+    streamed.clear();
+    const { api } = await getKeywordIndex();
+    await api.remove(ids);
+  });
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 /**
