@@ -50,6 +50,12 @@ test('a PDF is embedded page by page while it is read: the first chunks have vec
   await expect(stage('Reading files')).toContainText('0 of 1 files');
   await expect(stage('Embedding')).toContainText(/[1-9]\d* of \d+ chunks so far/);
   await expect(page.getByRole('list', { name: 'Documents' }).getByText('long.pdf')).toHaveCount(0);
+  // The keyword index has grown with the pages read (in the keyword worker), the document still not there.
+  const keywordCount = async () => Number(/(\d+) chunks searchable by keyword/.exec((await stage('Keyword index').textContent()) ?? '')?.[1] ?? 0);
+  await expect.poll(keywordCount).toBeGreaterThan(0);
+  const keywordsEarly = await keywordCount();
+  expect(keywordsEarly).toBeLessThanOrEqual(await chunksSoFar());
+  await expect(stage('Reading files')).toContainText(`long.pdf: page ${pagesRead} of 400 read`);
 
   // The rest is read without holding; the document's chunks are those of the stream: nothing is embedded twice.
   await page.evaluate(() => (window as unknown as Hooks).__openbookTest.release('parse-stream'));
@@ -60,6 +66,15 @@ test('a PDF is embedded page by page while it is read: the first chunks have vec
   const chunks = Number(/Index ready: (\d+) chunks/.exec((await summary.textContent()) ?? '')?.[1]);
   await expect(stage('Chunking')).toContainText(`1 of 1 documents · ${chunks} chunks`);
   await expect(stage('Embedding')).toContainText(`${chunks} of ${chunks} chunks`);
+  await expect(stage('Keyword index')).toContainText(`${chunks} chunks searchable by keyword`);
+  expect(chunks).toBeGreaterThan(keywordsEarly);
+  // The document found its chunks in the keyword index: it was never built (nor rebuilt) for them.
+  expect(await page.evaluate(() => performance.getEntriesByName('openbook:keyword-build').length)).toBe(0);
+
+  // A keyword search finds the last page (read after the holds were let go).
+  await page.getByRole('radio', { name: /^Keyword/ }).check();
+  const found = await askQuestion(page, 'Page 400 line 40');
+  await expect(found.getByRole('listitem').first()).toContainText('Page 400, line 40');
 
   await page.getByRole('radio', { name: /^Vector/ }).check();
   const results = await askQuestion(page, 'Page 250 retrieval');

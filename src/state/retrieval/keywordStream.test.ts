@@ -115,7 +115,11 @@ describe('keyword indexing of a streamed file', () => {
   });
 
   it('the streamed chunk ids are the final document chunk ids', () => {
-    expect(streamedPages().flat().map((c) => c.id)).toEqual(longChunks().map((c) => c.id));
+    expect(
+      streamedPages()
+        .flat()
+        .map((c) => c.id),
+    ).toEqual(longChunks().map((c) => c.id));
   });
 
   it('a streamed chunk indexed otherwise than its document chunk (another text) is replaced, and the answers are the same', async () => {
