@@ -7,7 +7,11 @@ import type { ChunkStreamUpdate } from '../../adapters/parsers/chunkStream';
 export interface ParseStreamListener {
   /** The settings to chunk with (those the chunking store will chunk the finished document with). */
   settings: ChunkerSettings;
-  /** `itemId`: the ingest queue's item of the file. Awaited before the worker reads on. */
+  /**
+   * `itemId`: the ingest queue's item of the file. The update's chunks carry the id their document will have
+   * (given beforehand by the ingest queue), so they are the document's chunks, ids included. Awaited before
+   * the worker reads on.
+   */
   onChunks(itemId: string, name: string, update: ChunkStreamUpdate): Promise<void> | void;
 }
 
