@@ -8,7 +8,7 @@ import { exposeWorker } from '../workerRpc';
 import type { KeywordDoc, KeywordIndexStatus, KeywordSearchOptions, KeywordSearchResult } from './keywordIndex';
 import { Bm25Index } from './bm25Index';
 import { KeywordIndexPersistence } from './keywordIndexPersistence';
-import { unpackKeywordDocs, type PackedKeywordDocs } from './packedDocs';
+import { unpackKeywordDocs, unpackStrings, type PackedKeywordDocs, type PackedStrings } from './packedDocs';
 import type { SavedKeywordIndexDb } from './savedIndexDb';
 
 const index = new Bm25Index();
@@ -23,12 +23,14 @@ const persistence = new KeywordIndexPersistence(
 const api = {
   /** Tokenise with this analysis (stop words, stemming); a different one empties the index. */
   setAnalysis: (analysis: unknown): KeywordIndexStatus => index.setAnalysis(sanitizeKeywordAnalysis(analysis)),
-  build: (docs: KeywordDoc[]): KeywordIndexStatus => index.build(docs),
+  /** The chunks best come packed (packedDocs.ts), as for restoreSaved. */
+  build: (docs: KeywordDoc[] | PackedKeywordDocs): KeywordIndexStatus => index.build(unpackKeywordDocs(docs)),
   add: (docs: KeywordDoc[]): KeywordIndexStatus => {
     persistence.changed();
     return index.add(docs);
   },
-  addCounted: (ids: string[], counts: TermCounts): KeywordIndexStatus => index.addCounted(ids, counts),
+  /** The ids best come packed (packedDocs.ts). */
+  addCounted: (ids: string[] | PackedStrings, counts: TermCounts): KeywordIndexStatus => index.addCounted(unpackStrings(ids), counts),
   reindex: (): KeywordIndexStatus => index.reindex(),
   remove: (ids: string[]): KeywordIndexStatus => {
     persistence.changed();

@@ -47,3 +47,35 @@ export function unpackKeywordDocs(packed: PackedKeywordDocs | KeywordDoc[]): Key
   }
   return docs;
 }
+
+/** Strings packed for a worker message: joined into one, with where each ends (as PackedKeywordDocs packs ids and texts). */
+export interface PackedStrings {
+  joined: string;
+  /** Where each string ends in `joined`; as many as there are strings. */
+  ends: Uint32Array;
+}
+
+export function packStrings(strings: readonly string[]): PackedStrings {
+  const ends = new Uint32Array(strings.length);
+  let at = 0;
+  strings.forEach((s, i) => (ends[i] = at += s.length));
+  return { joined: strings.join(''), ends };
+}
+
+/** The strings of a PackedStrings (or these strings, when they came unpacked). Throws when the ends do not fit the string. */
+export function unpackStrings(packed: PackedStrings | string[]): string[] {
+  if (Array.isArray(packed)) return packed;
+  const { joined, ends } = packed;
+  const n = ends.length;
+  if (typeof joined !== 'string' || !(ends instanceof Uint32Array) || (n > 0 && ends[n - 1] !== joined.length))
+    throw new Error('Packed strings that do not fit their ends.');
+  const strings: string[] = new Array(n);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const end = ends[i]!;
+    if (end < at) throw new Error('Packed strings that do not fit their ends.');
+    strings[i] = joined.slice(at, end);
+    at = end;
+  }
+  return strings;
+}

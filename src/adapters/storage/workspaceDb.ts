@@ -385,6 +385,8 @@ export class WorkspaceDb implements WorkspaceStorage {
   async load(sink?: VectorsSink): Promise<StoredWorkspace> {
     const db = this.dexie;
     return db.transaction('r', [db.documents, db.vectorRows, db.index, db.current], async () => {
+      // Marks for scripts/bench-browser.ts (BENCH_MARKS=1): where a reload's read goes.
+      performance.mark('openbook:load-start');
       const gen = await liveGeneration(db);
       // Each record is checked as a workspace file's documents are: one that cannot be used is left out
       // (and named), the others load.
@@ -399,7 +401,9 @@ export class WorkspaceDb implements WorkspaceStorage {
           if (typeof doc.id === 'string') droppedIds.add(doc.id);
         }
       }
+      performance.mark('openbook:load-documents');
       const meta = await db.index.get(gen);
+      performance.mark('openbook:load-meta');
       const docIds = indexedDocIds(meta, droppedIds).filter(isPlainId);
       const docsById = new Map(documents.map((d) => [d.id, d]));
       // One read per document's row: each is checked (and handed to the sink) as it arrives, while the
@@ -407,6 +411,7 @@ export class WorkspaceDb implements WorkspaceStorage {
       const parts = await Promise.all(
         docIds.map((docId) =>
           db.vectorRows.get([gen, docId]).then((row) => {
+            performance.mark('openbook:load-row-read');
             const part = meta ? unpackRow(meta, row, docsById.get(docId)) : null;
             if (sink && part !== null && typeof part !== 'string')
               sink({
@@ -414,10 +419,12 @@ export class WorkspaceDb implements WorkspaceStorage {
                 ids: part.chunks.map((c) => c.id),
                 vectors: part.packed,
               });
+            performance.mark('openbook:load-row-handed');
             return part;
           }),
         ),
       );
+      performance.mark('openbook:load-rows');
       // (An id that is not plain makes the index unusable, as a missing row does.)
       const complete = meta !== undefined && docIds.length === indexedDocIds(meta, droppedIds).length;
       const index = assembleSnapshot(meta, complete ? parts : [null], sink === undefined);

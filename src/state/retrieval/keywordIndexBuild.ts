@@ -3,17 +3,45 @@
 // The app's large index is saved by its worker after the build and, when the same chunks are indexed again
 // under the same analysis (the next visit), loaded instead of built (adapters/keywordIndex/keywordIndexPersistence.ts).
 import type { KeywordDoc, KeywordIndexStatus } from '../../adapters/keywordIndex/keywordIndex';
-import { buildInParallel, type KeywordBuildTarget } from '../../adapters/keywordIndex/parallelBuild';
-import { packKeywordDocs, type PackedKeywordDocs } from '../../adapters/keywordIndex/packedDocs';
+import { buildInParallel, type KeywordBuildTarget, type KeywordTokenizer } from '../../adapters/keywordIndex/parallelBuild';
+import { packKeywordDocs, packStrings, type PackedKeywordDocs, type PackedStrings } from '../../adapters/keywordIndex/packedDocs';
+import type { TermCounts } from '@openbook/core/retrieval/termCounts';
 import type { KeywordAnalysis } from '@openbook/core/retrieval/keywordSettings';
+import type { TokenizerClient } from '../../adapters/keywordIndex/tokenizerClient';
 import { getKeywordTokenizers } from '../runtime/workers';
+import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
 
 /** Below this much text (~70 ms of tokenising), the keyword worker tokenises alone. */
 export const PARALLEL_MIN_CHARS = 200_000;
 
-/** A keyword index worker: a build target whose analysis (stop words, stemming) can be set. */
-export interface KeywordIndexTarget extends KeywordBuildTarget {
+/**
+ * A keyword index worker: a build target whose analysis (stop words, stemming) can be set, and which takes
+ * a build's chunks and ids packed (packedDocs.ts: 100k objects or strings in a message would cost the page
+ * a structured clone of each, over 100 ms).
+ */
+export interface KeywordIndexTarget extends Omit<KeywordBuildTarget, 'build' | 'addCounted'> {
   setAnalysis(analysis: KeywordAnalysis): KeywordIndexStatus | Promise<KeywordIndexStatus>;
+  build(docs: KeywordDoc[] | PackedKeywordDocs): KeywordIndexStatus | Promise<KeywordIndexStatus>;
+  addCounted(ids: string[] | PackedStrings, counts: TermCounts): KeywordIndexStatus | Promise<KeywordIndexStatus>;
+}
+
+/**
+ * The target as buildInParallel calls it: each build's chunks and each part's ids sent packed, each message
+ * packed and posted in a task of its own (buildInParallel sends a part to each worker at once: ~70 ms of
+ * the page in one task at 100k chunks).
+ */
+function packingTarget(target: KeywordIndexTarget): KeywordBuildTarget {
+  return {
+    build: async (docs) => (await yieldToEventLoop(), target.build(packKeywordDocs(docs))),
+    add: (docs) => target.add(docs),
+    addCounted: async (ids, counts) => (await yieldToEventLoop(), target.addCounted(packStrings(ids), counts)),
+    reindex: () => target.reindex(),
+  };
+}
+
+/** A tokeniser worker as buildInParallel calls it: each part's texts sent packed, in a task of its own. */
+function packingTokenizer(tokenizer: TokenizerClient): KeywordTokenizer {
+  return { countTerms: async (texts, analysis) => (await yieldToEventLoop(), tokenizer.api.countTerms(packStrings(texts), analysis)) };
 }
 
 /** A keyword index worker that saves its index between visits (keywordIndex.worker.ts). */
@@ -46,8 +74,11 @@ export async function buildKeywordIndex(
   const saver = saving && large ? (target as SavingKeywordIndexTarget) : null;
   if (saver) {
     try {
-      // Packed: 100k chunks as objects would cost the page a clone of each.
-      const found = await saver.restoreSaved(packKeywordDocs(docs), analysis);
+      // Packed: 100k chunks as objects would cost the page a clone of each. Packed in one task, posted in
+      // the next (the two took ~70 ms in one at 100k chunks).
+      const packed = packKeywordDocs(docs);
+      await yieldToEventLoop();
+      const found = await saver.restoreSaved(packed, analysis);
       saving?.onOutcome?.(found.restored ? { restored: true } : { restored: false, reason: found.reason });
       if (found.restored) return found.status;
     } catch (error) {
@@ -56,12 +87,8 @@ export async function buildKeywordIndex(
   }
   // No tokeniser workers (they failed to start): the keyword worker does it all.
   const tokenizers = large ? await getKeywordTokenizers() : [];
-  const status = await buildInParallel(
-    docs,
-    target,
-    tokenizers.map((t) => t.api),
-    analysis,
-  );
+  // Large: each message's chunks, ids or texts packed (a small build's few objects clone cheaply).
+  const status = await buildInParallel(docs, large ? packingTarget(target) : target, tokenizers.map(packingTokenizer), analysis);
   // Saved in the worker after the build (a search meanwhile waits for it: the index is ready already).
   if (saver) void saver.saveBuilt();
   return status;
