@@ -3,6 +3,7 @@
 // last page is read; the progress display says which page has been read. The reading is held after each
 // page by the app's test hook 'parse-stream' and let go one page at a time, so nothing depends on timing.
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { askQuestion, openApp } from './steps';
 
@@ -11,8 +12,8 @@ type Hooks = { __openbookTest: { hold?: string[]; release(point: string): void }
 /** 400 pages of 40 lines (scripts/make-fixture-documents.ts). */
 const LONG_PDF = path.join(import.meta.dirname, '.generated', 'documents', 'long.pdf');
 
-test('a PDF is embedded page by page while it is read: the first chunks have vectors before the last page is read', async ({ page }) => {
-  test.setTimeout(240_000);
+/** Embed as files are added (on WASM), and add long.pdf with its reading held after page 1 ('parse-stream'). */
+async function addLongPdfHeld(page: Page) {
   await openApp(page);
   await page.getByLabel('Run on').selectOption({ label: 'WASM' });
   await page.getByRole('checkbox', { name: 'Embed and index files as they are added' }).check();
@@ -20,6 +21,11 @@ test('a PDF is embedded page by page while it is read: the first chunks have vec
     (window as unknown as Hooks).__openbookTest.hold = ['parse-stream'];
   });
   await page.getByLabel('Choose files').setInputFiles(LONG_PDF);
+}
+
+test('a PDF is embedded page by page while it is read: the first chunks have vectors before the last page is read', async ({ page }) => {
+  test.setTimeout(240_000);
+  await addLongPdfHeld(page);
 
   const display = page.getByRole('region', { name: 'Adding and indexing' });
   const stage = (name: string) => display.getByRole('list', { name: 'Stages' }).getByRole('listitem').filter({ hasText: name });
@@ -82,13 +88,7 @@ test('a PDF is embedded page by page while it is read: the first chunks have vec
 });
 
 test('the page read is shown in Chinese too', async ({ page }) => {
-  await openApp(page);
-  await page.getByLabel('Run on').selectOption({ label: 'WASM' });
-  await page.getByRole('checkbox', { name: 'Embed and index files as they are added' }).check();
-  await page.evaluate(() => {
-    (window as unknown as Hooks).__openbookTest.hold = ['parse-stream'];
-  });
-  await page.getByLabel('Choose files').setInputFiles(LONG_PDF);
+  await addLongPdfHeld(page);
   await expect(page.getByRole('region', { name: 'Adding and indexing' })).toContainText('long.pdf: page 1 of 400 read');
   await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('zh');
   await expect(page.getByText(/long\.pdf：已读取第 1 页，共 400 页/)).toBeVisible();

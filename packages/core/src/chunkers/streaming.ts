@@ -86,6 +86,20 @@ class Tail {
   }
 }
 
+/** A streaming chunker whose `run` chunks what `tail` holds (final: the text is complete). */
+function overTail(tail: Tail, run: (final: boolean) => Chunk[]): StreamingChunker {
+  return {
+    push(slice) {
+      tail.append(slice, false);
+      return run(false);
+    },
+    finish() {
+      tail.append('', true);
+      return run(true);
+    },
+  };
+}
+
 function recursiveStream(docId: string, settings: RecursiveChunkerSettings): StreamingChunker {
   const { chunkSize, overlap } = settings;
   const tail = new Tail(docId);
@@ -123,16 +137,7 @@ function recursiveStream(docId: string, settings: RecursiveChunkerSettings): Str
     else tail.dropBefore(start - LOOKBACK, b);
     return out;
   };
-  return {
-    push(slice) {
-      tail.append(slice, false);
-      return run(false);
-    },
-    finish() {
-      tail.append('', true);
-      return run(true);
-    },
-  };
+  return overTail(tail, run);
 }
 
 function fixedStream(docId: string, settings: FixedChunkerSettings): StreamingChunker {
@@ -155,16 +160,7 @@ function fixedStream(docId: string, settings: FixedChunkerSettings): StreamingCh
     else tail.dropBefore(start, b);
     return out;
   };
-  return {
-    push(slice) {
-      tail.append(slice, false);
-      return run(false);
-    },
-    finish() {
-      tail.append('', true);
-      return run(true);
-    },
-  };
+  return overTail(tail, run);
 }
 
 function sentenceStream(docId: string, settings: SentenceChunkerSettings): StreamingChunker {
@@ -255,14 +251,5 @@ function sentenceStream(docId: string, settings: SentenceChunkerSettings): Strea
     }
     return out;
   };
-  return {
-    push(slice) {
-      tail.append(slice, false);
-      return run(false);
-    },
-    finish() {
-      tail.append('', true);
-      return run(true);
-    },
-  };
+  return overTail(tail, run);
 }
