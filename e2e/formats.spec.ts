@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, doc } from './fixtures';
-import { documentList, openApp, showChunkList } from './steps';
+import { documentList, openApp, releaseHold, showChunkList, withTestHooks } from './steps';
 
 const generated = (name: string) => path.join(import.meta.dirname, '.generated', 'documents', name);
 
@@ -113,10 +113,16 @@ test('each bad file gets its own reason, the good documents stay, and the size c
   await expect(page.getByRole('list', { name: 'Files being added' })).toHaveCount(0);
 });
 
-test('a long PDF is parsed off the page, which stays responsive, and parsing can be cancelled', async ({ page }) => {
+test('a long PDF is parsed off the page, shows how far it has read, the page stays responsive, and parsing can be cancelled', async ({ page }) => {
+  // The parse waits at its first progress report until released: "Reading…" is looked at mid-parse, whatever the speed.
+  await withTestHooks(page, { hold: ['parse-progress'] });
   await openApp(page);
   await addGenerated(page, 'long.pdf', 'two-pages.pdf');
   await expect(fileRow(page, 'long.pdf')).toContainText('Reading…');
+  // The parse has reported progress and waits there: it is mid-file.
+  await expect.poll(() => page.evaluate(() => window.__openbookTest?.waiting?.['parse-progress']?.length ?? 0)).toBe(1);
+  await expect(fileRow(page, 'long.pdf')).toContainText('% read');
+  await expect(fileRow(page, 'long.pdf').getByRole('progressbar')).toBeVisible();
   await expect(fileRow(page, 'two-pages.pdf')).toContainText('Queued');
   // The page answers while the PDF is parsed: the paste form opens and takes typing.
   await page.getByRole('button', { name: 'Paste text' }).click();
@@ -128,6 +134,7 @@ test('a long PDF is parsed off the page, which stays responsive, and parsing can
   await expect(page.getByText('No documents yet.')).toBeVisible();
 
   // Files added afterwards are read by a fresh parser.
+  await releaseHold(page, 'parse-progress');
   await addGenerated(page, 'two-pages.pdf');
   await expect(fileRow(page, 'two-pages.pdf').last()).toContainText('Added');
   await expect(documentRow(page, 'two-pages.pdf')).toContainText('2 pages');

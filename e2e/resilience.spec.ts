@@ -6,7 +6,7 @@
 // parse at its first progress report, so what is shown mid-parse is checked without racing the clock.
 import type { Page } from '@playwright/test';
 import { test, expect, doc } from './fixtures';
-import { documentList, openApp } from './steps';
+import { documentList, openApp, releaseHold as release, withTestHooks } from './steps';
 
 /** 100,000 sibling elements, about 4.5 MB. */
 function hugeHtml(): Buffer {
@@ -16,17 +16,6 @@ function hugeHtml(): Buffer {
 
 const filesList = (page: Page) => page.getByRole('list', { name: 'Files being added' });
 const fileRow = (page: Page, name: string) => filesList(page).getByRole('listitem').filter({ hasText: name });
-
-/** Before the page loads: the hooks the test uses. */
-async function withTestHooks(page: Page, hooks: { throwIn?: string; hold?: string[] }) {
-  await page.addInitScript((h) => {
-    (window as unknown as { __openbookTest: unknown }).__openbookTest = h;
-  }, hooks);
-}
-
-async function release(page: Page, point: string) {
-  await page.evaluate((p) => (window as unknown as { __openbookTest: { release(p: string): void } }).__openbookTest.release(p), point);
-}
 
 test('a step that fails shows what failed and its ways out; the other steps still work', async ({ page }) => {
   await withTestHooks(page, { throwIn: 'ask' });

@@ -183,3 +183,18 @@ export function savedIndexCount(page: Page): Promise<number> {
       }),
   );
 }
+
+/**
+ * Before the page loads: ask the app to wait at these test points (see src/state/runtime/testHooks.ts), and
+ * any other hooks (`throwIn`). What is shown mid-way is then checked without racing the app's speed.
+ */
+export async function withTestHooks(page: Page, hooks: { throwIn?: string; hold?: string[] }) {
+  await page.addInitScript((h) => {
+    window.__openbookTest = { ...window.__openbookTest, ...h };
+  }, hooks);
+}
+
+/** Let the app go on past a test point it was asked to wait at. */
+export async function releaseHold(page: Page, point: string) {
+  await page.evaluate((p) => window.__openbookTest?.release?.(p), point);
+}

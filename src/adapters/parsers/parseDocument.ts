@@ -7,7 +7,7 @@ import { parsePdf, type PdfOptions } from './pdfParser';
 import { parseText } from './textParser';
 
 export interface ParseOptions extends PdfOptions {
-  /** Progress of a long parse (HTML is read in steps and reports after each). */
+  /** Progress of a long parse (HTML is read in steps and reports after each; a PDF after each page). */
   onProgress?: ParseProgress;
   /** The text as it is read (PDF page by page, text and Markdown in slices); HTML and Word give none. */
   onText?: TextSink;

@@ -38,6 +38,17 @@ describe('parsePdf', () => {
     expect(reads).toEqual(['1/5 pages', '2/5 pages', '3/5 pages', '4/5 pages', '5/5 pages']);
   });
 
+  it('reports the pages read after each page when the text is not streamed (and only then)', async () => {
+    const pdf = await makePdf(Array.from({ length: 3 }, (_, p) => [`Page ${p + 1} tells of lava.`]));
+    const progress: string[] = [];
+    const r = await parsePdf(pdf, { onProgress: (done, total) => void progress.push(`${done}/${total}`) });
+    expect(r.ok).toBe(true);
+    expect(progress).toEqual(['1/3', '2/3', '3/3']);
+    progress.length = 0;
+    await parsePdf(pdf, { onProgress: (done, total) => void progress.push(`${done}/${total}`), onText: () => {} });
+    expect(progress).toEqual([]);
+  });
+
   it('gives the text of each page, a blank line between pages, and the page spans', async () => {
     const r = await parsePdf(await makeTwoPagePdf());
     if (!r.ok) throw new Error(r.reason);

@@ -3,6 +3,7 @@
 // no text layer each get their own reason. A PDF with more pages than PDF_LIMITS allows is refused before
 // any page is read; reading stops once the text is larger than its limit.
 import type { PageSpan } from '@openbook/core/types';
+import type { ParseProgress } from './htmlParser';
 import { formatCount, PDF_LIMITS, type PdfLimits } from './parseLimits';
 import { loadPdfjs } from './pdfjs';
 import { parseFailure, type ParseResult, type TextSink } from './parseResult';
@@ -19,6 +20,8 @@ export interface PdfOptions {
   limits?: PdfLimits;
   /** Each page's text (after the blank line that separates it from the page before) once it is read. */
   onText?: TextSink;
+  /** Pages read so far, after each page (when the text is not streamed: `onText` reports its own progress). */
+  onProgress?: ParseProgress;
 }
 
 /** pdf.js asks for binary data (CMaps, fonts, wasm) through this; only CMaps are given, from `loadCMap`. */
@@ -70,7 +73,8 @@ export async function parsePdf(bytes: Uint8Array, options: PdfOptions = {}): Pro
       pages.push({ page: n, start: text.length, end: text.length + pageString.length });
       text += pageString;
       if (text.length > limits.maxTextChars) return parseFailure('pdf-text-too-large', formatCount(limits.maxTextChars));
-      await options.onText?.((n > 1 ? PAGE_SEPARATOR : '') + pageString, { done: n, total: pdf.numPages, unit: 'pages' });
+      if (options.onText) await options.onText((n > 1 ? PAGE_SEPARATOR : '') + pageString, { done: n, total: pdf.numPages, unit: 'pages' });
+      else await options.onProgress?.(n, pdf.numPages);
     }
     if (text.trim() === '') return parseFailure('pdf-no-text', String(pdf.numPages));
     return { ok: true, doc: { kind: 'pdf', text, structure: { pages } } };
