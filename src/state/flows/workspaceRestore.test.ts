@@ -69,6 +69,7 @@ vi.mock('../runtime/workers', async () => {
     resetWorkspaceFile: async () => {
       fake.workspaceFileResets++;
     },
+    releaseWorkspaceFile: async () => undefined,
   };
 });
 
