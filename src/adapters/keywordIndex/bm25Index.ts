@@ -146,8 +146,10 @@ export class Bm25Index implements KeywordIndex {
   private fwdTerm = new Int32Array(0);
   private fwdTf: TfArray = new Uint8Array(0);
 
-  // Per slot, kept between queries: each chunk's length norm under the current avgdl. (A query's own per-slot
-  // sums, counts and filter are made for it and let go after it: 13 bytes a chunk not held between queries.)
+  // Query scratch, per slot.
+  private acc = new Float64Array(0);
+  private matched = new Int32Array(0);
+  private allowed = new Uint8Array(0);
   private norm = new Float64Array(0);
   /** The avgdl and version the length norms were computed for. */
   private normFor = { avgdl: NaN, version: -1 };
@@ -193,6 +195,9 @@ export class Bm25Index implements KeywordIndex {
     this.fwdStart = new Int32Array(1);
     this.fwdTerm = new Int32Array(0);
     this.fwdTf = new Uint8Array(0);
+    this.acc = new Float64Array(0);
+    this.matched = new Int32Array(0);
+    this.allowed = new Uint8Array(0);
     this.norm = new Float64Array(0);
     this.normFor = { avgdl: NaN, version: -1 };
     this.version++;
@@ -311,7 +316,7 @@ export class Bm25Index implements KeywordIndex {
   /** The bytes of the typed arrays this index holds (for tests and measurements). */
   heldBytes(): number {
     const arrays = [this.df, this.live, this.dl, this.postStart, this.postByte, this.postGaps, this.postTf, this.fwdStart, this.fwdTerm, this.fwdTf];
-    return [...arrays, this.norm].reduce((sum, a) => sum + a.byteLength, 0);
+    return [...arrays, this.acc, this.matched, this.allowed, this.norm].reduce((sum, a) => sum + a.byteLength, 0);
   }
 
   /** Bring the inverted index up to date now (after a large addition; queries would otherwise do it lazily). */
@@ -491,8 +496,11 @@ export class Bm25Index implements KeywordIndex {
     return decodeSlotGaps(this.postStart, this.postByte, this.postGaps, this.csrTerms);
   }
 
-  private prepareNorms(avgdl: number): void {
-    if (this.norm.length < this.slots) {
+  private prepareScratch(avgdl: number): void {
+    if (this.acc.length < this.slots) {
+      this.acc = new Float64Array(this.slots);
+      this.matched = new Int32Array(this.slots);
+      this.allowed = new Uint8Array(this.slots);
       this.norm = new Float64Array(this.slots);
       this.normFor = { avgdl: NaN, version: -1 };
     }
@@ -520,11 +528,8 @@ export class Bm25Index implements KeywordIndex {
   private scoreTopK(queryTerms: number[], k: number, allowedIds: string[] | undefined): KeywordHit[] {
     this.refreshInverted();
     const n = this.liveCount;
-    this.prepareNorms(this.totalDl / n);
-    const { norm, postStart, postByte, postGaps, postTf, df } = this;
-    // This query's sums and matched-term counts per slot (zeroed as made; let go after the query).
-    const acc = new Float64Array(this.slots);
-    const matched = new Int32Array(this.slots);
+    this.prepareScratch(this.totalDl / n);
+    const { acc, matched, norm, postStart, postByte, postGaps, postTf, df } = this;
     const idfs = queryTerms.map((term) => bm25Idf(df[term]!, n));
 
     // Indexed slots: each term's postings, in query order.
@@ -579,7 +584,7 @@ export class Bm25Index implements KeywordIndex {
     // The k best that pass: live, and allowed when a filter is given.
     let pass = this.live;
     if (allowedIds) {
-      pass = new Uint8Array(this.slots);
+      pass = this.allowed;
       for (const id of allowedIds) {
         const slot = this.slotOf.get(id);
         if (slot !== undefined) pass[slot] = 1;
@@ -590,6 +595,9 @@ export class Bm25Index implements KeywordIndex {
       const m = matched[slot]!;
       if (m !== 0 && pass[slot] !== 0) top.offer(slot, acc[slot]! * m);
     }
+    acc.fill(0, 0, this.slots);
+    matched.fill(0, 0, this.slots);
+    if (allowedIds) this.allowed.fill(0, 0, this.slots);
     return top.sorted().map(({ slot, score }) => ({ id: this.ids[slot]!, score }));
   }
 }
