@@ -151,6 +151,8 @@ export class Bm25Index implements KeywordIndex {
   private matched = new Int32Array(0);
   private allowed = new Uint8Array(0);
   private norm = new Float64Array(0);
+  /** A query term's posting slots, decoded (4 bytes times the most postings of a term queried so far). */
+  private termSlots = new Int32Array(0);
   /** The avgdl and version the length norms were computed for. */
   private normFor = { avgdl: NaN, version: -1 };
   /** Bumped by every change to the chunks. */
@@ -199,6 +201,7 @@ export class Bm25Index implements KeywordIndex {
     this.matched = new Int32Array(0);
     this.allowed = new Uint8Array(0);
     this.norm = new Float64Array(0);
+    this.termSlots = new Int32Array(0);
     this.normFor = { avgdl: NaN, version: -1 };
     this.version++;
     return this.status();
@@ -316,7 +319,7 @@ export class Bm25Index implements KeywordIndex {
   /** The bytes of the typed arrays this index holds (for tests and measurements). */
   heldBytes(): number {
     const arrays = [this.df, this.live, this.dl, this.postStart, this.postByte, this.postGaps, this.postTf, this.fwdStart, this.fwdTerm, this.fwdTf];
-    return [...arrays, this.acc, this.matched, this.allowed, this.norm].reduce((sum, a) => sum + a.byteLength, 0);
+    return [...arrays, this.acc, this.matched, this.allowed, this.norm, this.termSlots].reduce((sum, a) => sum + a.byteLength, 0);
   }
 
   /** Bring the inverted index up to date now (after a large addition; queries would otherwise do it lazily). */
@@ -537,10 +540,14 @@ export class Bm25Index implements KeywordIndex {
       const term = queryTerms[q]!;
       if (term >= this.csrTerms) continue;
       const idf = idfs[q]!;
+      // The term's slots decoded first (a tight loop: measured faster than decoding inside the scoring loop), then scored.
+      const from = postStart[term]!;
+      const count = postStart[term + 1]! - from;
+      if (this.termSlots.length < count) this.termSlots = new Int32Array(count);
+      const slots = this.termSlots;
       let at = postByte[term]!;
       let slot = 0;
-      for (let p = postStart[term]!, end = postStart[term + 1]!; p < end; p++) {
-        // The next varint gap (slotGaps' format), inline: one byte for most.
+      for (let i = 0; i < count; i++) {
         let gap = postGaps[at++]!;
         if (gap >= 0x80) {
           gap &= 0x7f;
@@ -550,8 +557,11 @@ export class Bm25Index implements KeywordIndex {
             if (b < 0x80) break;
           }
         }
-        slot += gap;
-        acc[slot]! += bm25TermScore(idf, postTf[p]!, norm[slot]!);
+        slots[i] = slot += gap;
+      }
+      for (let i = 0; i < count; i++) {
+        const slot = slots[i]!;
+        acc[slot]! += bm25TermScore(idf, postTf[from + i]!, norm[slot]!);
         matched[slot]!++;
       }
     }
