@@ -11,8 +11,8 @@
 //   ~25 distinct terms, 2.5M postings. Counts are kept in the narrowest typed array that holds the largest
 //   (Uint8Array, else Uint16Array, else Int32Array), and each term's slots (ascending) as the gaps between
 //   them in LEB128 varints (a byte for a gap below 128: most gaps of common terms): a posting costs about 2
-//   or 3 bytes (a 4-byte slot and a count: 5; the slot as a whole Int32Array when decoded: only while a build,
-//   a removal or a save reads them all);
+//   or 3 bytes, not 5 (an Int32 slot and a count). A query decodes each of its terms' slots into a scratch
+//   array before scoring them; a build, a removal or a save decodes them all into one Int32Array for a while;
 // - a query adds each term's scores into a Float64Array accumulator over slots (in query order, as
 //   MiniSearch adds them), counts the terms matched, then keeps the k best in a bounded heap; the filter
 //   (allowedIds) is applied there, so k hits that pass it come back;
