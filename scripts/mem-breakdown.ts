@@ -116,7 +116,7 @@ function smapsGroups(pid: number, groups: Map<string, number>): void {
     if (priv === 0) continue;
     const name = head[3]!.trim();
     const mib = size / 2 ** 20;
-    const key = name.startsWith('memfd:')
+    const key = name.includes('memfd:')
       ? 'shared memory regions (memfd)'
       : name === '[stack]' || name.startsWith('[')
         ? name
@@ -273,7 +273,8 @@ async function main() {
     console.log(`before: renderers ${(before.total / 1e6).toFixed(0)} MB`);
     console.log(before.rows.join('\n'));
     console.log(`after import: renderer growth ${((after.total - before.total) / N).toFixed(0)} B/chunk`);
-    if (after.purged !== null && before.purged !== null) console.log(`  after a memory pressure signal: ${((after.purged - before.purged) / N).toFixed(0)} B/chunk`);
+    if (after.purged !== null && before.purged !== null)
+      console.log(`  after a memory pressure signal: ${((after.purged - before.purged) / N).toFixed(0)} B/chunk`);
     console.log(after.rows.join('\n'));
     printGroups(before.groups, after.groups);
     if (process.env.MEM_RELOAD) {
