@@ -5,6 +5,7 @@
 // MEM_SNAPSHOT=1, the largest object groups of the page's and the keyword worker's heap snapshots (written
 // to the temporary folder, for DevTools). The port must be free (another run's server would answer).
 //   MEM_N=100000  MEM_DIST=dist-e2e  MEM_PORT=4313  MEM_SNAPSHOT=1  MEM_RELOAD=1 (measure after a reload too)
+//   MEM_SMAPS=1 (growth by kind of mapping)  MEM_PURGE=1 (also after a memory pressure signal)  MEM_ASK=1 (ask a keyword question before measuring, as bench-browser.ts does)
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,6 +100,39 @@ function summarize(json: string, top = 30): string {
   );
 }
 
+/**
+ * MEM_SMAPS=1: the renderers' private memory by kind of mapping: wasm memories (anonymous mappings of 32 MiB
+ * or more), partition allocator super pages (~2 MiB: Blink objects, strings, ArrayBuffer backing stores),
+ * V8 heap pages (256 KiB; larger: large objects), shared memory regions (IPC, blobs), files, other.
+ */
+function smapsGroups(pid: number, groups: Map<string, number>): void {
+  const text = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  for (const block of text.split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/)) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+[ \t]*(.*)$/m.exec(block);
+    if (!head) continue;
+    const size = Number.parseInt(head[2]!, 16) - Number.parseInt(head[1]!, 16);
+    let priv = 0;
+    for (const m of block.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)) priv += Number(m[1]) * 1024;
+    if (priv === 0) continue;
+    const name = head[3]!.trim();
+    const mib = size / 2 ** 20;
+    const key = name.includes('memfd:')
+      ? 'shared memory regions (memfd)'
+      : name === '[stack]' || name.startsWith('[')
+        ? name
+        : name
+          ? 'files'
+          : mib >= 32
+            ? 'wasm memories (anon >= 32 MiB)'
+            : mib >= 1.6 && mib <= 2.1
+              ? 'anon ~2 MiB (partition alloc super pages)'
+              : size === 256 * 1024
+                ? 'anon 256 KiB (V8 pages)'
+                : 'anon other';
+    groups.set(key, (groups.get(key) ?? 0) + priv);
+  }
+}
+
 async function snapshot(
   send: (method: string, params?: object, onEvent?: (e: { method: string; params: unknown }) => void) => Promise<unknown>,
 ): Promise<string> {
@@ -151,12 +185,37 @@ async function measure(browser: import('@playwright/test').Browser, page: import
   const browserSession = await browser.newBrowserCDPSession();
   const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo' as never)) as { processInfo: Array<{ type: string; id: number }> };
   await browserSession.detach();
-  let total = 0;
-  for (const p of processInfo.filter((p) => p.type === 'renderer')) {
-    const rollup = readFileSync(`/proc/${p.id}/smaps_rollup`, 'utf8');
-    for (const m of rollup.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)) total += Number(m[1]) * 1024;
+  const privateOf = (groups?: Map<string, number>) => {
+    let sum = 0;
+    for (const p of processInfo.filter((p) => p.type === 'renderer')) {
+      const rollup = readFileSync(`/proc/${p.id}/smaps_rollup`, 'utf8');
+      for (const m of rollup.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)) sum += Number(m[1]) * 1024;
+      if (groups) smapsGroups(p.id, groups);
+    }
+    return sum;
+  };
+  const groups = new Map<string, number>();
+  const total = privateOf(process.env.MEM_SMAPS ? groups : undefined);
+  // MEM_PURGE=1: what is left once the renderer is told memory is short (allocators give back their free
+  // pages): the difference is memory freed but kept by an allocator, not held by the app.
+  let purged: number | null = null;
+  if (process.env.MEM_PURGE) {
+    const s = await page.context().newCDPSession(page);
+    await s.send('Memory.simulatePressureNotification', { level: 'critical' });
+    await s.detach();
+    await new Promise((r) => setTimeout(r, 2000));
+    purged = privateOf();
   }
-  return { total, rows };
+  return { total, rows, groups, purged };
+}
+
+/** Growth per chunk of each kind of mapping (MEM_SMAPS=1). */
+function printGroups(before: Map<string, number>, after: Map<string, number>): void {
+  if (!process.env.MEM_SMAPS) return;
+  const keys = [...new Set([...before.keys(), ...after.keys()])];
+  const rows = keys.map((k) => [k, ((after.get(k) ?? 0) - (before.get(k) ?? 0)) / N] as const).sort((a, b) => b[1] - a[1]);
+  console.log('renderer growth by kind of mapping:');
+  for (const [k, d] of rows) console.log(`  ${d.toFixed(0).padStart(6)} B/chunk  ${k}`);
 }
 
 async function main() {
@@ -202,12 +261,22 @@ async function main() {
       },
     );
     await waitKeyword();
+    if (process.env.MEM_ASK) {
+      // A keyword question, as bench-browser.ts asks one before it measures.
+      await page.getByRole('radio', { name: /^Keyword/ }).check();
+      await page.getByRole('textbox', { name: 'Question', exact: true }).fill('How hot is lava when it erupts? 熔岩的温度');
+      await page.getByRole('button', { name: 'Ask', exact: true }).click();
+      await page.getByTestId('retrieval-timing').filter({ hasText: 'keyword search' }).waitFor({ timeout: 60_000 });
+    }
     await page.waitForTimeout(3000);
     const after = await measure(browser, page, 'import');
     console.log(`before: renderers ${(before.total / 1e6).toFixed(0)} MB`);
     console.log(before.rows.join('\n'));
     console.log(`after import: renderer growth ${((after.total - before.total) / N).toFixed(0)} B/chunk`);
+    if (after.purged !== null && before.purged !== null)
+      console.log(`  after a memory pressure signal: ${((after.purged - before.purged) / N).toFixed(0)} B/chunk`);
     console.log(after.rows.join('\n'));
+    printGroups(before.groups, after.groups);
     if (process.env.MEM_RELOAD) {
       await page.reload();
       await page.waitForFunction(
@@ -221,7 +290,10 @@ async function main() {
       await page.waitForTimeout(3000);
       const reloaded = await measure(browser, page, 'reload');
       console.log(`after reload: renderer growth ${((reloaded.total - before.total) / N).toFixed(0)} B/chunk`);
+      if (reloaded.purged !== null && before.purged !== null)
+        console.log(`  after a memory pressure signal: ${((reloaded.purged - before.purged) / N).toFixed(0)} B/chunk`);
       console.log(reloaded.rows.join('\n'));
+      printGroups(before.groups, reloaded.groups);
     }
   } finally {
     await browser.close();

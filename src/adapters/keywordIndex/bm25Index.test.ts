@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_DOCUMENTS } from '../../content/sampleCorpus';
 import { mulberry32 } from '@openbook/core/testing/seededRandom';
-import { Bm25Index } from './bm25Index';
+import { Bm25Index, decodeSlotGaps, encodeSlotGaps } from './bm25Index';
 import type { KeywordDoc, KeywordHit } from './keywordIndex';
 import { MiniSearchIndex } from './miniSearchIndex';
 import { countTerms } from '@openbook/core/retrieval/termCounts';
@@ -224,5 +224,35 @@ describe('Bm25Index memory', () => {
     const perTerm = 2 * 4 + 4; // df (grown by doubling), the start of its postings
     expect(postings).toBeGreaterThan(docs.length * 5);
     expect(index.heldBytes()).toBeLessThanOrEqual(postings * 5 + docs.length * perSlot + saved.terms.length * perTerm + 64);
+  });
+});
+
+describe('posting slots as varint gaps', () => {
+  it('decode to the slots encoded, for gaps of one to five bytes and empty terms', () => {
+    const rand = mulberry32(11);
+    const lists: number[][] = [[], [0], [0, 1, 2, 3], [127, 128, 16_383, 16_384, 2_097_151, 2_097_152, 268_435_455, 268_435_456, 2_000_000_000], []];
+    for (let t = 0; t < 50; t++) {
+      let slot = Math.floor(rand() * 1000);
+      lists.push(Array.from({ length: Math.floor(rand() * 40) }, () => (slot += 1 + Math.floor(rand() ** 4 * 3_000_000))));
+    }
+    const postStart = new Int32Array(lists.length + 1);
+    lists.forEach((l, t) => (postStart[t + 1] = postStart[t]! + l.length));
+    const postSlot = Int32Array.from(lists.flat());
+    const [byteStart, bytes] = encodeSlotGaps(postStart, postSlot, lists.length);
+    expect(Array.from(decodeSlotGaps(postStart, byteStart, bytes, lists.length))).toEqual(lists.flat());
+    // Gaps 127, 1, 16255, 1, 2080767, 1, 266338303, 1, 1731564544: 1 + 1 + 2 + 1 + 3 + 1 + 4 + 1 + 5 bytes.
+    expect(byteStart[4]! - byteStart[3]!).toBe(19);
+  });
+
+  it('keep a built index of short chunks under 3 bytes a posting', () => {
+    const rand = mulberry32(5);
+    const docs: KeywordDoc[] = Array.from({ length: 3000 }, (_, i) => ({ id: `c${i}`, text: randomText(rand) }));
+    const index = new Bm25Index();
+    index.build(docs);
+    const saved = index.toSaved('k');
+    const postings = saved.termIds.length;
+    const perSlot = 1 + 4; // live, length
+    const perTerm = 2 * 4 + 4 + 4; // df (grown by doubling), the start of its counts and of its slots' bytes
+    expect(index.heldBytes()).toBeLessThanOrEqual(postings * 3 + docs.length * perSlot + saved.terms.length * perTerm + 64);
   });
 });

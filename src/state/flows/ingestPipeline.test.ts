@@ -81,6 +81,7 @@ vi.mock('../runtime/workers', async () => {
       search: (query: string, k: number, options?: Parameters<K['search']>[2]) => keywords.search(query, k, options),
     }),
     getKeywordTokenizers: async () => [],
+    releaseKeywordTokenizers: () => undefined,
   };
 });
 

@@ -44,6 +44,7 @@ vi.mock('../runtime/workers', async () => {
       read: (...args: Parameters<typeof readWorkspaceFile>) => readWorkspaceFile(...args),
     }),
     resetWorkspaceFile: async () => undefined,
+    releaseWorkspaceFile: async () => undefined,
   };
 });
 

@@ -14,6 +14,8 @@ const fake = vi.hoisted(() => ({
   /** While set, the fake workspace file worker's read waits for it. */
   readGate: null as Promise<void> | null,
   workspaceFileResets: 0,
+  /** Times a finished export or import let the workspace file worker go (it is ended then). */
+  workspaceFileReleases: 0,
 }));
 
 vi.mock('../runtime/workers', async () => {
@@ -69,6 +71,9 @@ vi.mock('../runtime/workers', async () => {
     resetWorkspaceFile: async () => {
       fake.workspaceFileResets++;
     },
+    releaseWorkspaceFile: async () => {
+      fake.workspaceFileReleases++;
+    },
   };
 });
 
@@ -103,6 +108,7 @@ async function ask(page: Page, question: string) {
 beforeEach(() => {
   fake.readGate = null;
   fake.workspaceFileResets = 0;
+  fake.workspaceFileReleases = 0;
   fake.loads = [];
   fake.passagesEmbedded = 0;
   fake.passageTexts = [];
@@ -398,6 +404,7 @@ describe('a workspace file', () => {
     if (!exported?.ok) throw new Error('not exported');
     const file = exported.bytes;
     expect(file).toBeInstanceOf(Uint8Array);
+    expect(fake.workspaceFileReleases).toBe(1); // the file worker is ended after the export
     await page.workspace.clearWorkspace();
     // Other settings meanwhile: the file's model and chunk settings come back with it.
     page.index.getState().setModel('Xenova/bge-small-en-v1.5');
@@ -411,6 +418,7 @@ describe('a workspace file', () => {
     expect(page.chunking.useChunkingStore.getState().options).toEqual({ kind: 'recursive', chunkSize: 40, overlap: 0 });
     expect(await ask(page, 'lava and ash')).toEqual(before);
     expect(fake.passagesEmbedded).toBe(embedded); // nothing embedded again
+    expect(fake.workspaceFileReleases).toBe(2); // and after the import
     await page.saves.writesSettled();
 
     // Saved like any workspace.

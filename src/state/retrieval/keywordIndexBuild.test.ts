@@ -10,6 +10,9 @@ import type { KeywordDoc } from '../../adapters/keywordIndex/keywordIndex';
 /** Whether each message's payload came as an array (unpacked). */
 const sentArrays: boolean[] = [];
 
+/** How many times a build let the tokenisers go (they are ended then, unless another build uses them). */
+let released = 0;
+
 vi.mock('../runtime/workers', () => ({
   // Two tokenisers, through structuredClone as between threads.
   getKeywordTokenizers: async () =>
@@ -22,6 +25,7 @@ vi.mock('../runtime/workers', () => ({
       },
       terminate() {},
     })),
+  releaseKeywordTokenizers: () => void released++,
 }));
 
 const { buildKeywordIndex, PARALLEL_MIN_CHARS } = await import('./keywordIndexBuild');
@@ -47,6 +51,7 @@ describe('buildKeywordIndex', () => {
     await buildKeywordIndex(target, docs, DEFAULT_KEYWORD_ANALYSIS);
     // build, two tokenisers, two addCounted
     expect(sentArrays).toEqual([false, false, false, false, false]);
+    expect(released).toBe(1); // the tokenisers, once the build is done
     const serial = new Bm25Index();
     serial.setAnalysis(DEFAULT_KEYWORD_ANALYSIS);
     serial.build(docs);

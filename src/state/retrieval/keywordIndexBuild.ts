@@ -8,7 +8,7 @@ import { packKeywordDocs, packStrings, type PackedKeywordDocs, type PackedString
 import type { TermCounts } from '@openbook/core/retrieval/termCounts';
 import type { KeywordAnalysis } from '@openbook/core/retrieval/keywordSettings';
 import type { TokenizerClient } from '../../adapters/keywordIndex/tokenizerClient';
-import { getKeywordTokenizers } from '../runtime/workers';
+import { getKeywordTokenizers, releaseKeywordTokenizers } from '../runtime/workers';
 import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
 
 /** Below this much text (~70 ms of tokenising), the keyword worker tokenises alone. */
@@ -87,8 +87,14 @@ export async function buildKeywordIndex(
   }
   // No tokeniser workers (they failed to start): the keyword worker does it all.
   const tokenizers = large ? await getKeywordTokenizers() : [];
-  // Large: each message's chunks, ids or texts packed (a small build's few objects clone cheaply).
-  const status = await buildInParallel(docs, large ? packingTarget(target) : target, tokenizers.map(packingTokenizer), analysis);
+  let status: KeywordIndexStatus;
+  try {
+    // Large: each message's chunks, ids or texts packed (a small build's few objects clone cheaply).
+    status = await buildInParallel(docs, large ? packingTarget(target) : target, tokenizers.map(packingTokenizer), analysis);
+  } finally {
+    // Ended when no other build uses them: idle, each would keep MBs (heap, isolate) until the next large build.
+    if (large) releaseKeywordTokenizers();
+  }
   // Saved in the worker after the build (a search meanwhile waits for it: the index is ready already).
   if (saver) void saver.saveBuilt();
   return status;

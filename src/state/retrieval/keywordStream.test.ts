@@ -27,6 +27,7 @@ vi.mock('../runtime/workers', async () => {
       search: (query: string, k: number, options?: { allowedIds?: string[] }) => keywords.search(query, k, options),
     }),
     getKeywordTokenizers: async () => [],
+    releaseKeywordTokenizers: () => undefined,
     getChunker: async () => {
       throw new Error('no chunking in this test: the chunks are set directly');
     },

@@ -36,10 +36,25 @@ export const getKeywordIndex = keywordIndex.get;
 const tokenizers = Array.from({ length: Math.min(3, Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1)) }, () =>
   lazyWorker(createTokenizerClient, 'tokenizer'),
 );
-/** The keyword tokeniser workers that could be started (none when workers fail to start). */
+/** Builds using the tokeniser workers now (they are ended when none is). */
+let tokenizerUsers = 0;
+/**
+ * The keyword tokeniser workers that could be started (none when workers fail to start), for one build:
+ * call releaseKeywordTokenizers() once after it (also after a failed one).
+ */
 export async function getKeywordTokenizers(): Promise<TokenizerClient[]> {
+  tokenizerUsers++;
   const started = await Promise.allSettled(tokenizers.map((t) => t.get()));
   return started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+}
+/**
+ * A build is done with the tokeniser workers: when no other build uses them, end them. Large builds are
+ * rare (an import, a new analysis; a reload loads the saved index), and each idle worker keeps MBs of
+ * heap and isolate; starting them again takes a few ms, and they hold nothing between builds.
+ */
+export function releaseKeywordTokenizers(): void {
+  if (tokenizerUsers > 0) tokenizerUsers--;
+  if (tokenizerUsers === 0) for (const t of tokenizers) void t.reset();
 }
 export const getReranker = reranker.get;
 export const resetReranker = reranker.reset;
@@ -55,6 +70,11 @@ const workspaceFile = lazyWorker(createWorkspaceFileClient, 'workspaceFile');
 /** The worker that writes and reads workspace files; reset() cancels a job under way. */
 export const getWorkspaceFile = workspaceFile.get;
 export const resetWorkspaceFile = workspaceFile.reset;
+/**
+ * End the workspace file worker after a job (the next job starts a new one): an export or import is rare,
+ * and between jobs the worker holds nothing but MBs of heap and isolate.
+ */
+export const releaseWorkspaceFile = workspaceFile.reset;
 
 const productionExport = lazyWorker(createProductionExportClient);
 /** The worker that writes production exports (Parquet, SQL, zip); reset() cancels an export under way. */

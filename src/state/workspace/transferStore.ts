@@ -27,7 +27,7 @@ import { useChunkingStore } from '../chunks/chunkingStore';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { currentIndexPacked, isIndexBusy, useIndexStore } from '../embedding/indexStore';
 import { useAdapterStore } from '../evaluation/adapterStore';
-import { getWorkspaceFile, resetWorkspaceFile } from '../runtime/workers';
+import { getWorkspaceFile, releaseWorkspaceFile, resetWorkspaceFile } from '../runtime/workers';
 import { forgetWorkspace } from '../flows/workspaceRestore';
 import { storeReplacement } from '../flows/workspaceReplace';
 import { stageBuild, type StagedBuild } from '../flows/buildIndex';
@@ -67,6 +67,8 @@ function startJob(kind: TransferJob['kind'], name: string): { cancelled: boolean
 function endJob() {
   current = null;
   useTransferStore.setState({ job: null });
+  // The file worker is ended between jobs (a new one starts for the next): idle, it would keep MBs of heap.
+  void releaseWorkspaceFile();
 }
 
 const updateJob = (change: Partial<TransferJob>) => useTransferStore.setState((s) => (s.job ? { job: { ...s.job, ...change } } : s));
