@@ -16,15 +16,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { unzipSync, zipSync } from 'fflate';
-import { chunkText } from '@openbook/core/chunking';
-import { exportWorkspace } from '@openbook/core/workspaceFile';
-import type { SourceDocument } from '@openbook/core/types';
-import { SAMPLE_DOCUMENTS } from '../src/content/sampleCorpus';
-import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { findChromium } from './find-chromium.mjs';
 import type { BenchRecord } from './bench/common';
 import { startLongTaskTrace } from './bench/longTaskTrace';
+import { benchWorkspaceFile } from './bench/workspaceFixture';
 
 const DIM = 384;
 const MODEL = 'Xenova/all-MiniLM-L6-v2'; // a 384-dimensional model the site offers (it is never loaded here)
@@ -35,25 +30,14 @@ const DIST = process.env.BENCH_DIST ?? 'dist-e2e';
 
 /** A workspace file of n chunks (10 documents, chunks of 100 characters) with seeded random unit vectors. */
 function workspaceFile(n: number): Buffer {
-  const chunking = { kind: 'recursive' as const, chunkSize: 100, overlap: 0 };
-  const base = SAMPLE_DOCUMENTS.map((d) => d.text).join('\n\n');
-  const perDoc = Math.ceil(n / 10);
-  const text = base.repeat(Math.ceil((perDoc * 100) / base.length) + 1).slice(0, perDoc * 100);
-  // BENCH_DISTINCT_TEXTS=1: every line numbered, so (nearly) every chunk's text is its own, as in real
-  // documents; by default the ten documents repeat the sample corpus and most chunk texts recur.
-  const distinct = (d: number) =>
-    Array.from({ length: perDoc }, (_, i) => `${d}.${i} ${text.slice(i * 100, i * 100 + 90).replace(/\s+/g, ' ')}`.padEnd(99, ' ')).join('\n');
-  const documents: SourceDocument[] = Array.from({ length: 10 }, (_, d) => {
-    const own = process.env.BENCH_DISTINCT_TEXTS ? distinct(d) : text;
-    return { id: `doc-${d}`, name: `doc-${d}.txt`, kind: 'text', text: own, sizeBytes: own.length, addedAt: d };
-  });
-  const chunks = documents.flatMap((doc) => chunkText(doc.id, doc.text, chunking)).slice(0, n);
-  const rand = mulberry32(7);
-  const vectors = chunks.map(() => randomUnitVector(rand, DIM));
-  const file = exportWorkspace({ documents, modelId: MODEL, device: 'wasm', dimension: DIM, chunking, chunks, vectors });
-  // BENCH_FILE_LEVEL=6: every file deflated, vectors too, as workspace files were made before 2026-11.
   const level = process.env.BENCH_FILE_LEVEL;
-  return Buffer.from(level ? zipSync(unzipSync(file), { level: Number(level) as 6 }) : file);
+  return benchWorkspaceFile(n, {
+    modelId: MODEL,
+    dim: DIM,
+    // BENCH_DISTINCT_TEXTS=1: every chunk's text its own; BENCH_FILE_LEVEL=6: every file deflated, vectors too.
+    distinctTexts: !!process.env.BENCH_DISTINCT_TEXTS,
+    ...(level ? { deflateLevel: Number(level) } : {}),
+  });
 }
 
 /**

@@ -11,36 +11,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type CDPSession } from '@playwright/test';
-import { chunkText } from '@openbook/core/chunking';
-import { exportWorkspace } from '@openbook/core/workspaceFile';
-import type { SourceDocument } from '@openbook/core/types';
-import { SAMPLE_DOCUMENTS } from '../src/content/sampleCorpus';
-import { mulberry32, randomUnitVector } from '@openbook/core/testing/seededRandom';
 import { findChromium } from './find-chromium.mjs';
+import { benchWorkspaceFile } from './bench/workspaceFixture';
 
 const N = Number(process.env.MEM_N ?? 100_000);
 const DIST = process.env.MEM_DIST ?? 'dist-e2e';
 const PORT = Number(process.env.MEM_PORT ?? 4313);
 const DIM = 384;
 
-function workspaceFile(n: number): Buffer {
-  const chunking = { kind: 'recursive' as const, chunkSize: 100, overlap: 0 };
-  const base = SAMPLE_DOCUMENTS.map((d) => d.text).join('\n\n');
-  const perDoc = Math.ceil(n / 10);
-  const text = base.repeat(Math.ceil((perDoc * 100) / base.length) + 1).slice(0, perDoc * 100);
-  const documents: SourceDocument[] = Array.from({ length: 10 }, (_, d) => ({
-    id: `doc-${d}`,
-    name: `doc-${d}.txt`,
-    kind: 'text',
-    text,
-    sizeBytes: text.length,
-    addedAt: d,
-  }));
-  const chunks = documents.flatMap((doc) => chunkText(doc.id, doc.text, chunking)).slice(0, n);
-  const rand = mulberry32(7);
-  const vectors = chunks.map(() => randomUnitVector(rand, DIM));
-  return Buffer.from(exportWorkspace({ documents, modelId: 'Xenova/all-MiniLM-L6-v2', device: 'wasm', dimension: DIM, chunking, chunks, vectors }));
-}
+const workspaceFile = (n: number) => benchWorkspaceFile(n, { modelId: 'Xenova/all-MiniLM-L6-v2', dim: DIM });
 
 /** Send a CDP command to a worker through the page session (flatten: false), collecting events of `collect`. */
 async function workerCall(
