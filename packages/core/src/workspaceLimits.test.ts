@@ -64,4 +64,36 @@ describe('workspace limits', () => {
     expect(packedVectorsProblem(new Float32Array([1, 1, Infinity, 0]), 2)).toEqual({ position: 1, problem: 'not-finite' });
     expect(packedVectorsProblem(new Float32Array([]), 4)).toBeNull();
   });
+
+  it('takes the extremes of float32 as finite and non-zero, and finds the first problem in order', () => {
+    const tiny = 1.401298464324817e-45; // the smallest float32 (subnormal): its square still is not 0 in float64
+    const huge = 3.4028234663852886e38; // the largest float32: squared, still finite in float64
+    expect(packedVectorsProblem(new Float32Array([tiny, 0, -huge, huge]), 2)).toBeNull();
+    expect(packedVectorsProblem(new Float32Array([1, 0, -Infinity, 1]), 2)).toEqual({ position: 1, problem: 'not-finite' });
+    expect(packedVectorsProblem(new Float32Array([1, 1, 0, 0, NaN, 1]), 2)).toEqual({ position: 1, problem: 'zero' });
+    expect(packedVectorsProblem(new Float32Array([1, 1, 0, NaN, 0, 0]), 2)).toEqual({ position: 1, problem: 'not-finite' });
+  });
+
+  it('agrees with a value-by-value check on random vectors with NaN, ±Infinity, ±0 and subnormals among them', () => {
+    const reference = (values: Float32Array, dim: number) => {
+      for (let j = 0; j < values.length / dim; j++) {
+        const v = [...values.subarray(j * dim, (j + 1) * dim)];
+        if (v.some((x) => !Number.isFinite(x))) return { position: j, problem: 'not-finite' };
+        if (v.every((x) => x === 0)) return { position: j, problem: 'zero' };
+      }
+      return null;
+    };
+    const specials = [Number.NaN, Infinity, -Infinity, 0, -0, 1e-45, -1e-45, 3.4e38];
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 300; trial++) {
+      const dim = 1 + Math.floor(rand() * 6);
+      const values = new Float32Array(dim * (1 + Math.floor(rand() * 8)));
+      for (let i = 0; i < values.length; i++) {
+        const r = rand();
+        values[i] = r < 0.35 ? 0 : r < 0.45 ? specials[Math.floor(rand() * specials.length)]! : rand() - 0.5;
+      }
+      expect(packedVectorsProblem(values, dim)).toEqual(reference(values, dim));
+    }
+  });
 });

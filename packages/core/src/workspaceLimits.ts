@@ -72,14 +72,20 @@ export type VectorProblem = 'not-finite' | 'zero';
 export function packedVectorsProblem(values: Float32Array, dimension: number): { position: number; problem: VectorProblem } | null {
   const count = Math.floor(values.length / dimension);
   for (let j = 0; j < count; j++) {
-    let nonZero = false;
-    const end = (j + 1) * dimension;
-    for (let k = j * dimension; k < end; k++) {
+    const start = j * dimension;
+    const end = start + dimension;
+    // One pass of plain arithmetic per vector (a restore checks ~38 million values at 100k chunks × 384):
+    // x * 0 is 0 for every finite x and NaN for NaN and ±Infinity; the sum of squares of float32 values
+    // (in float64: no overflow, no underflow to 0) is 0 exactly when every value is ±0.
+    let notFinite = 0;
+    let squares = 0;
+    for (let k = start; k < end; k++) {
       const x = values[k]!;
-      if (!Number.isFinite(x)) return { position: j, problem: 'not-finite' };
-      if (x !== 0) nonZero = true;
+      notFinite += x * 0;
+      squares += x * x;
     }
-    if (!nonZero) return { position: j, problem: 'zero' };
+    if (notFinite !== 0) return { position: j, problem: 'not-finite' };
+    if (squares === 0) return { position: j, problem: 'zero' };
   }
   return null;
 }
