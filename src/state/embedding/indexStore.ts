@@ -41,7 +41,8 @@ import { getEmbedder, getQueryEmbedder, getVectorIndex, resetEmbedder, resetQuer
 import { dropPending, indexedTextIds, pendingVectors, type EmbeddedTextOf } from './pendingVectors';
 import { indexedText } from '@openbook/core/retrieval/contextualHeader';
 import { chunkContextsInUse, contextOf, type ChunkContexts } from '../chunks/chunkContextStore';
-import { buildIndex, type StagedBuild } from '../flows/buildIndex';
+import { buildIndex, type IndexedPair, type StagedBuild } from '../flows/buildIndex';
+import { forEachInSlices } from '../runtime/slices';
 import { describeError, isCancelled } from '../runtime/errors';
 import { holdForTest } from '../runtime/testHooks';
 import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
@@ -199,6 +200,8 @@ function chunkedAlready(chunk: Chunk): Chunk {
 
 /** How many restored chunks restoreIndex() maps per task. */
 const RESTORE_MAP_SLICE = 25_000;
+/** How many chunks embedAndIndex() takes per task in its passes over all of them (texts, pairs, the index's map). */
+const CHUNK_SLICE = 5_000;
 
 /** Is run `run` still the current one? */
 const currentRun = (run: number) => () => run === runId;
@@ -435,7 +438,15 @@ export const useIndexStore = create<IndexState>()(
           if (device !== 'cpu' && !streamed) await addSavedRunVectors(model.id, device, pending);
           if (!stillCurrent()) return;
           const fromIndex = indexTextIds(key, device);
-          const missing = [...new Set(chunks.map(textOf).filter((t) => !pending.has(t) && !fromIndex.has(t)))];
+          // The text of each chunk and those still without a vector, a slice of the chunks per task.
+          const texts = new Array<string>(chunks.length);
+          const toEmbed = new Set<string>();
+          await forEachInSlices(chunks, CHUNK_SLICE, (chunk, i) => {
+            const text = (texts[i] = textOf(chunk));
+            if (!pending.has(text) && !fromIndex.has(text)) toEmbed.add(text);
+          });
+          if (!stillCurrent()) return;
+          const missing = [...toEmbed];
           set({ phase: 'embedding', embedded: { done: chunks.length - missing.length, total: chunks.length } });
           const alreadyDone = chunks.length - missing.length;
           const embedStart = performance.now();
@@ -466,19 +477,24 @@ export const useIndexStore = create<IndexState>()(
 
           set({ phase: 'indexing' });
           await yieldToEventLoop();
-          const pairs = chunks.map((chunk) => {
-            const text = textOf(chunk);
-            const vector = pending.get(text);
-            return vector ? { chunk, vector } : { chunk, from: fromIndex.get(text)! };
+          const pairs = new Array<IndexedPair>(chunks.length);
+          await forEachInSlices(chunks, CHUNK_SLICE, (chunk, i) => {
+            const vector = pending.get(texts[i]!);
+            pairs[i] = vector ? { chunk, vector } : { chunk, from: fromIndex.get(texts[i]!)! };
           });
           const { status: indexStatus, kept } = await buildIndex(pairs, indexingTo(set, stillCurrent, false), laterStatusTo(set, stillCurrent));
           if (!stillCurrent()) return;
           // The index holds them now: the page lets go of its copies.
           dropPending();
+          // The map a slice per task, and the page re-renders for it in a task of its own.
+          const indexedChunks = new Map<string, Chunk>();
+          await forEachInSlices(kept, CHUNK_SLICE, (p) => indexedChunks.set(p.chunk.id, p.chunk));
+          if (kept.length > CHUNK_SLICE) await yieldToEventLoop();
+          if (!stillCurrent()) return;
           set({
             phase: 'ready',
             indexStatus,
-            indexedChunks: new Map(kept.map((p) => [p.chunk.id, p.chunk])),
+            indexedChunks,
             indexedModelId: model.id,
             indexedDevice: device,
             indexedChunking: chunking,
@@ -837,13 +853,6 @@ export async function currentIndexPacked(documents: SourceDocument[]): Promise<P
     ...(isBuiltinLsa(modelId) && lsa ? { lsa } : {}),
     ...(state.indexedHeaders ? { embedHeaders: true } : {}),
   };
-}
-
-/** Chunks that exist now but are not in the index with their current text. */
-export function countUnindexed(chunks: Chunk[], indexed: Map<string, Chunk>): number {
-  let n = 0;
-  for (const c of chunks) if (indexed.get(c.id)?.text !== c.text) n++;
-  return n;
 }
 
 /** A run of the embedder fed by a pipeline as chunks arrive (flows/ingestPipeline.ts). */
