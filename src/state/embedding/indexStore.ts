@@ -43,6 +43,7 @@ import { indexedText } from '@openbook/core/retrieval/contextualHeader';
 import { chunkContextsInUse, contextOf, type ChunkContexts } from '../chunks/chunkContextStore';
 import { buildIndex, type IndexedPair, type StagedBuild } from '../flows/buildIndex';
 import { forEachInSlices } from '../runtime/slices';
+import { throttle } from '../runtime/throttle';
 import { describeError, isCancelled } from '../runtime/errors';
 import { holdForTest } from '../runtime/testHooks';
 import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
@@ -213,10 +214,13 @@ const laterStatusTo = (set: SetIndexState, stillCurrent: () => boolean) => (late
 const indexingTo = (set: SetIndexState, stillCurrent: () => boolean, restoring: boolean) => (done: number, total: number) => {
   if (stillCurrent()) set({ indexing: restoring ? { done, total, restoring } : { done, total } });
 };
-/** The embedding's progress over a batch that starts after `before` texts of `total`, while the run is current. */
-const embeddedTo = (set: SetIndexState, stillCurrent: () => boolean, before: number, total: number) => (done: number) => {
-  if (stillCurrent()) set({ embedded: { done: before + done, total } });
-};
+/** The embedding's progress (texts embedded of `total`), shown a few times a second while the run is current. */
+const embeddedTo = (set: SetIndexState, stillCurrent: () => boolean, total: number) =>
+  throttle((done: number) => {
+    if (stillCurrent()) set({ embedded: { done, total } });
+  });
+/** A batch's progress as the run's: the batch starts after `before` texts. */
+const batchTo = (show: (done: number) => void, before: number) => (done: number) => show(before + done);
 
 /** Load an embedding model in the worker, showing its download progress while the run is current. */
 async function loadModel(
@@ -382,6 +386,8 @@ export const useIndexStore = create<IndexState>()(
         const model = state.models.find((m) => m.id === state.modelId);
         if (!model) return;
         let chunks = await allChunks();
+        // Not in the task that stored the last chunks (and re-rendered the page for them): one of its own.
+        await yieldToEventLoop();
         const chunking = useChunkingStore.getState().options; // the settings these chunks were made with
         const headers = state.embedHeaders;
         // The chat model's chunk contexts, as they are when the run starts.
@@ -450,11 +456,12 @@ export const useIndexStore = create<IndexState>()(
           set({ phase: 'embedding', embedded: { done: chunks.length - missing.length, total: chunks.length } });
           const alreadyDone = chunks.length - missing.length;
           const embedStart = performance.now();
+          const showEmbedded = embeddedTo(set, stillCurrent, chunks.length);
           // In batches, each saved as soon as it is embedded: a closed tab loses at most one batch, and
           // the next visit resumes from there (resumeStore.ts).
           for (let start = 0; start < missing.length; start += PROGRESS_BATCH) {
             const batch = missing.slice(start, start + PROGRESS_BATCH);
-            const vectors = await api.embed(batch, 'passage', callback(embeddedTo(set, stillCurrent, alreadyDone + start, chunks.length)));
+            const vectors = await api.embed(batch, 'passage', callback(batchTo(showEmbedded, alreadyDone + start)));
             if (!stillCurrent()) return;
             batch.forEach((text, i) => {
               const v = vectors[i];
@@ -465,6 +472,7 @@ export const useIndexStore = create<IndexState>()(
             // An end-to-end test may hold a run between its batches (see EMBED_BATCH_HOLD); never for a user.
             if (start + PROGRESS_BATCH < missing.length) await holdForTest(EMBED_BATCH_HOLD);
           }
+          showEmbedded.cancel(); // (the index's state says the rest)
           if (!stillCurrent()) return;
           const lastRun = streamed
             ? {
@@ -923,6 +931,9 @@ export async function startStreamingRun(): Promise<StreamingRun | null> {
   const contexts = chunkContextsInUse();
   let known = new Set<string>();
   let embeddedText: EmbeddedTextOf = (c) => c.text;
+  const showEmbedded = throttle((done: number, total: number) => {
+    if (stillCurrent()) set({ embedded: { done, total } });
+  });
   set({ phase: 'embedding', embedded: { done: 0, total: 0 } });
   return {
     stillCurrent,
@@ -944,13 +955,13 @@ export async function startStreamingRun(): Promise<StreamingRun | null> {
       });
       if (on !== 'cpu') void saveProgressBatch(model.id, on, texts, vectors);
     },
-    progress(done, total) {
-      if (stillCurrent()) set({ embedded: { done, total } });
-    },
+    progress: showEmbedded,
     finish() {
+      showEmbedded.cancel();
       if (stillCurrent()) set({ phase: settle(), embedded: null });
     },
     fail(err) {
+      showEmbedded.cancel();
       if (stillCurrent()) set({ phase: 'error', embedded: null, error: message('embedding.errors.failed', { model: model.id, detail: describeError(err) }) });
     },
   };

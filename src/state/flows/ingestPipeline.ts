@@ -39,6 +39,7 @@ import { addStreamedChunks, dropStreamedChunks, streamedChunkCount, syncKeywordI
 import { searchableChunks } from '../retrieval/searchableChunks';
 import { describeError } from '../runtime/errors';
 import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
+import { throttle } from '../runtime/throttle';
 
 let current: AbortController | null = null;
 /** The ingest queue's items of the files the running pipeline was given. */
@@ -264,6 +265,8 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
       const keywordUpdates: Promise<void>[] = [];
       let documentsSeen = 0;
       let batchesStarted = 0;
+      // The counts a few times a second (each one re-renders the display); the stages at once.
+      const showEmbedded = throttle((embedded: { done: number; total: number; final: boolean }) => usePipelineStore.setState({ embedded }));
       try {
         const result = await runEmbeddingPipeline({
           documents: chunkedDocuments(reading, () => !readingOver, signal, run.plainText ? stream : null),
@@ -286,7 +289,7 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
           pause: yieldToEventLoop,
           signal,
           onProgress: (p) => {
-            usePipelineStore.setState({ embedded: { done: p.embedded, total: p.toEmbed, final: p.allArrived } });
+            showEmbedded({ done: p.embedded, total: p.toEmbed, final: p.allArrived });
             run.progress(p.embedded, p.toEmbed);
             if (p.allArrived) setStage('chunking', 'done');
             if (p.documents !== documentsSeen) {
@@ -302,6 +305,7 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
         throw error;
       } finally {
         if (stream) setParseStreamListener(null);
+        showEmbedded.flush();
       }
       run.finish();
       await Promise.all(keywordUpdates);
