@@ -119,7 +119,7 @@ async function* chunkedDocuments(reading: Promise<unknown>, isReading: () => boo
     if (signal.aborted) return;
     const { chunksByDoc, chunkedWith, options, tokenizer, failure, pending } = useChunkingStore.getState();
     const documents = useDocumentsStore.getState().documents;
-    usePipelineStore.setState({ documents: { done: handed.size, total: documents.length } });
+    setDocumentsCount(handed.size, documents.length);
     const next = documents.find((d) => !handed.has(d.id));
     if (next && chunkedWith.get(next.id) === chunkingKey(options, tokenizer)) {
       handed.add(next.id);
@@ -144,6 +144,12 @@ async function* chunkedDocuments(reading: Promise<unknown>, isReading: () => boo
     if (!next && !isReading()) return;
     await nextChange(signal, isReading() ? reading : null, stream);
   }
+}
+
+/** The chunking stage's document counts, when they changed (each change re-renders the display). */
+function setDocumentsCount(done: number, total: number): void {
+  const now = usePipelineStore.getState().documents;
+  if (now.done !== done || now.total !== total) usePipelineStore.setState({ documents: { done, total } });
 }
 
 /** Keep the keyword stage's count up to date after the keyword index caught up with the chunks. */
@@ -236,7 +242,7 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
   const stopFollowingFiles = fromFiles
     ? useIngestStore.subscribe((s) => {
         const done = s.items.filter((i) => runItems.has(i.id) && i.status !== 'queued' && i.status !== 'parsing').length;
-        usePipelineStore.setState((p) => ({ files: { done, total: p.files.total } }));
+        if (done !== usePipelineStore.getState().files.done) usePipelineStore.setState((p) => ({ files: { done, total: p.files.total } }));
       })
     : () => undefined;
   void reading.then(() => {
