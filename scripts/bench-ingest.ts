@@ -157,19 +157,26 @@ async function main() {
             }),
           );
         }
-        const { chosen, most, over } = await page.evaluate(() => {
+        const { chosen, most, over, when } = await page.evaluate(() => {
           const from = performance.getEntriesByName('bench:file-chosen')[0]?.startTime ?? 0;
           // From the task after the one the file was chosen in: that one is Playwright's own, handing the
           // file's bytes to the page (it decodes them there), which a user's drop does not cost.
           const tasks = (window as unknown as { longTasks: Array<[number, number]> }).longTasks.filter(([s]) => s >= from);
-          return { chosen: from, most: tasks.reduce((m, [, d]) => Math.max(m, d), 0), over: tasks.filter(([, d]) => d > 50).length };
+          const long = tasks.filter(([, d]) => d > 50);
+          return {
+            chosen: from,
+            most: tasks.reduce((m, [, d]) => Math.max(m, d), 0),
+            over: long.length,
+            // When each one started (ms after the file was chosen) and how long it took.
+            when: long.map(([s, d]) => `${Math.round(s - from)}+${Math.round(d)}`).join(' '),
+          };
         });
         times[mode].push(at - chosen);
         longest[mode].push(most);
         over50[mode].push(over);
         chunks = Number(/Index ready: (\d+) chunks/.exec((await page.getByTestId('index-summary').textContent()) ?? '')?.[1] ?? 0);
         console.log(
-          `  run ${r + 1} ${mode}: ${(at - chosen).toFixed(0)} ms to searchable, ${chunks} chunks, longest task ${most.toFixed(0)} ms, ${over} tasks over 50 ms`,
+          `  run ${r + 1} ${mode}: ${(at - chosen).toFixed(0)} ms to searchable, ${chunks} chunks, longest task ${most.toFixed(0)} ms, ${over} tasks over 50 ms${over > 0 ? ` (at ms+ms: ${when})` : ''}`,
         );
         await context.close();
       }

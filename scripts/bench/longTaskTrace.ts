@@ -2,6 +2,7 @@
 // the renderer's main thread (its tasks) and a sampling CPU profile taken at the same time; for each task
 // over the threshold, the functions its samples were in (by inclusive time, the app's own first) and the
 // rendering work (style, layout, paint, garbage collection) the trace saw inside it.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 
 interface TraceEvent {
@@ -61,9 +62,19 @@ export async function startLongTaskTrace(page: Page): Promise<LongTaskTracer> {
       await done;
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
       await cdp.detach();
+      if (process.env.BENCH_TRACE_DUMP) dump(process.env.BENCH_TRACE_DUMP, events, profile);
       return describe(events, profile, overMs);
     },
   };
+}
+
+let dumps = 0;
+/** BENCH_TRACE_DUMP=dir: the raw trace events and CPU profile too, as JSON (trace-N.json, profile-N.json), to look at in DevTools. */
+function dump(dir: string, events: TraceEvent[], profile: Profile): void {
+  mkdirSync(dir, { recursive: true });
+  dumps++;
+  writeFileSync(`${dir}/trace-${dumps}.json`, JSON.stringify({ traceEvents: events }));
+  writeFileSync(`${dir}/profile-${dumps}.json`, JSON.stringify(profile));
 }
 
 function describe(events: TraceEvent[], profile: Profile, overMs: number): LongTaskTrace {

@@ -8,7 +8,7 @@
 // the engine has it, else the wasm SIMD f32 scan); exact-int8: the same with relaxed SIMD off (the int8
 // kernel, what engines without relaxed SIMD run); exact-f32: the two-stage scan off (the f32 SIMD scan);
 // exact-js: scanning in plain JS. exact-2t: ExactIndex with stage 1 on two threads (a helper on a worker
-// thread, as the app's index worker starts from 20k rows, scanThreads.ts); "1 thread" is exact.
+// thread, as the app's index worker starts from THREADS_FROM = 10k rows, exactIndex.ts and scanThreads.ts); "1 thread" is exact.
 // These take turns query by query (each exact query then starts with its int8 rows evicted by the others'
 // scans); exact-warm and exact-2t-warm run the same queries back to back on one engine afterwards (the
 // rows stay in cache: what a user asking question after question sees).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExactIndex } from './exactIndex';
-import { buildReusing, flatVectors, packVectors, unpackVectors } from './storedVectors';
+import { buildPacked, buildReusing, flatVectors, packVectors, unpackReusing, unpackVectors } from './storedVectors';
 
 const unit = (...xs: number[]) => {
   const v = Float32Array.from(xs);
@@ -62,5 +62,34 @@ describe('stored vectors', () => {
 
     await expect(buildReusing(index, [{ id: 'e', from: 'gone' }])).rejects.toThrow('no vector for "gone"');
     expect(index.size).toBe(3); // unchanged
+  });
+
+  it('packs ids, one buffer of the vectors the page holds, and the items that reuse a vector the index holds, in their order', async () => {
+    const flat = new Float32Array([...unit(1, 1), ...unit(1, -1)]);
+    const packed = {
+      ids: ['c', 'd', 'a2', 'f'],
+      runs: [flat],
+      reused: [
+        { at: 2, from: 'a' },
+        { at: 0, from: 'b' },
+      ],
+    };
+    expect(
+      unpackReusing(packed).map((item) => ('from' in item ? `${item.id}<${item.from}` : `${item.id}:${[...item.vector].map((x) => x.toFixed(2))}`)),
+    ).toEqual(['c<b', 'd:0.71,0.71', 'a2<a', 'f:0.71,-0.71']);
+    // Nothing reused: the plain items.
+    expect(unpackReusing({ ids: ['x'], runs: [unit(1, 0)] })).toEqual(unpackVectors({ ids: ['x'], runs: [unit(1, 0)] }));
+    expect(() => unpackReusing({ ...packed, runs: [flat.subarray(0, 3)] })).toThrow('3 numbers cannot be 2 vectors');
+
+    const index = new ExactIndex();
+    await index.build([
+      { id: 'a', vector: unit(1, 0) },
+      { id: 'b', vector: unit(0, 1) },
+    ]);
+    await buildPacked(index, packed);
+    expect(index.size).toBe(4);
+    expect([...flatVectors((id) => index.vectorOf(id), ['c', 'a2'])!]).toEqual([0, 1, 1, 0]);
+    await expect(buildPacked(index, { ids: ['e'], runs: [], reused: [{ at: 0, from: 'gone' }] })).rejects.toThrow('no vector for "gone"');
+    expect(index.size).toBe(4); // unchanged
   });
 });

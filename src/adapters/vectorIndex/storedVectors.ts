@@ -60,6 +60,12 @@ export function buildReusing(
 export interface PackedVectors {
   ids: string[];
   runs: Float32Array[];
+  /**
+   * Items that take the vector the index holds now for another id (a chunk whose text was embedded before,
+   * as buildReusing's `from` items): `at` is the item's place in `ids`. The runs hold the vectors of the other
+   * ids, in order.
+   */
+  reused?: Array<{ at: number; from: string }>;
 }
 
 /** Pack items whose vectors lie one after another in shared buffers (views of them) into runs over those buffers. */
@@ -89,6 +95,27 @@ export function unpackVectors({ ids, runs }: PackedVectors): IndexItem[] {
   return items;
 }
 
+/** The items of packed vectors in their order, those of `reused` taking another id's vector (see buildReusing). */
+export function unpackReusing(packed: PackedVectors): Array<IndexItem | ReusedItem> {
+  const reused = [...(packed.reused ?? [])].sort((a, b) => a.at - b.at);
+  if (reused.length === 0) return unpackVectors(packed);
+  const taken = new Set(reused.map((r) => r.at));
+  const own = unpackVectors({ ids: packed.ids.filter((_, i) => !taken.has(i)), runs: packed.runs });
+  let next = 0;
+  let r = 0;
+  return packed.ids.map((id, i) => (reused[r]?.at === i ? { id, from: reused[r++]!.from } : own[next++]!));
+}
+
+/** build() of packed vectors, some of them reused from the index as it is (buildReusing). */
+export function buildPacked(
+  index: VectorHolder,
+  packed: PackedVectors,
+  onProgress?: (done: number, total: number) => void,
+  onLaterStatus?: (status: IndexStatus) => void,
+): Promise<IndexStatus> {
+  return buildReusing(index, unpackReusing(packed), onProgress, onLaterStatus);
+}
+
 /** The worker's reads of stored vectors over an index in this thread (for tests that stand in for the worker). */
 export function storedVectorReads(index: VectorHolder) {
   // A staged build here keeps its items and builds them at the commit (the worker indexes each part at once).
@@ -107,12 +134,7 @@ export function storedVectorReads(index: VectorHolder) {
       staged = [];
     },
     vectorsFlat: (ids: string[]) => flatVectors((id) => index.vectorsOf([id])[0] ?? undefined, ids),
-    buildReusing: (
-      items: ReadonlyArray<IndexItem | ReusedItem>,
-      onProgress?: (done: number, total: number) => void,
-      onLaterStatus?: (status: IndexStatus) => void,
-    ) => buildReusing(index, items, onProgress, onLaterStatus),
     buildPacked: (packed: PackedVectors, onProgress?: (done: number, total: number) => void, onLaterStatus?: (status: IndexStatus) => void) =>
-      index.build(unpackVectors(packed), onProgress, onLaterStatus),
+      buildPacked(index, packed, onProgress, onLaterStatus),
   };
 }

@@ -9,7 +9,7 @@ export interface IndexItem {
   vector: Float32Array;
 }
 
-/** An item whose vector is the one the index holds now for another id (`from`): see buildReusing in vectorIndex.worker.ts. */
+/** An item whose vector is the one the index holds now for another id (`from`): see buildReusing in storedVectors.ts. */
 export interface ReusedItem {
   id: string;
   from: string;

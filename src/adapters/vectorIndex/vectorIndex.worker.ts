@@ -12,8 +12,8 @@ import type { ScanHelperStarter } from './exactIndex';
 import { transfer } from 'comlink';
 import { exposeWorker } from '../workerRpc';
 import { LazyVoyIndex, type WorkerIndex } from './lazyVoyIndex';
-import { buildReusing, flatVectors, unpackVectors, type PackedVectors } from './storedVectors';
-import type { IndexItem, IndexStatus, ReusedItem, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
+import { buildPacked, flatVectors, unpackVectors, type PackedVectors } from './storedVectors';
+import type { IndexItem, IndexStatus, SearchOptions, SearchResult, VectorIndex } from './vectorIndex';
 import { voyLimitFor } from './voyLimit';
 
 // From 2,000 items on, the VoyIndex answers (exactly) as soon as it holds the vectors, and Voy fills in the
@@ -50,15 +50,10 @@ export interface VectorIndexWorkerApi extends VectorIndex {
    */
   vectorsFlat(ids: string[]): Float32Array | null;
   /**
-   * build(), where a `from` item takes the vector the index holds now for that id (a chunk whose text was
-   * embedded before): vectors the page does not hold need not travel there and back. Throws if one is missing.
+   * build() from vectors packed in a few buffers (storedVectors.ts: packVectors), best transferred. Its
+   * `reused` items take the vector the index holds now for another id (a chunk whose text was embedded
+   * before): vectors the page does not hold need not travel there and back. Throws if one is missing.
    */
-  buildReusing(
-    items: Array<IndexItem | ReusedItem>,
-    onProgress?: (done: number, total: number) => void,
-    onLaterStatus?: (status: IndexStatus) => void,
-  ): Promise<IndexStatus>;
-  /** build() from vectors packed in a few buffers (storedVectors.ts: packVectors), best transferred. */
   buildPacked(packed: PackedVectors, onProgress?: (done: number, total: number) => void, onLaterStatus?: (status: IndexStatus) => void): Promise<IndexStatus>;
   /**
    * A build in parts, as the vectors arrive (a restore, while storage is still being read): each part is
@@ -84,8 +79,7 @@ const api: VectorIndexWorkerApi = {
     const flat = flatVectors((id) => index.viewOf(id), ids);
     return flat ? transfer(flat, [flat.buffer]) : null;
   },
-  buildReusing: (items, onProgress, onLaterStatus) => buildReusing(index, items, onProgress, onLaterStatus),
-  buildPacked: (packed, onProgress, onLaterStatus) => index.build(unpackVectors(packed), onProgress, onLaterStatus),
+  buildPacked: (packed, onProgress, onLaterStatus) => buildPacked(index, packed, onProgress, onLaterStatus),
   stagePacked: (packed, fresh) => index.stage(unpackVectors(packed), fresh),
   stageCommit: (onProgress, onLaterStatus) => index.commitStaged(onProgress, onLaterStatus),
   stageDrop: () => index.dropStaged(),

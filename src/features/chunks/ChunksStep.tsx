@@ -2,6 +2,7 @@
 // document's chunks, and the document shown as its chunks coloured over the text, as its list of chunks,
 // or as its full text with the chunk chosen from the search results marked in place; or two chunkings of
 // it side by side.
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StepCard } from '../../ui/StepCard';
 import { useDocumentsStore } from '../../state/documents/documentsStore';
@@ -23,10 +24,15 @@ export function ChunksStep() {
   const { t } = useTranslation();
   const view = useRetrievalStore((s) => s.documentView);
   const setView = useRetrievalStore((s) => s.setDocumentView);
-  const doc = useDocumentsStore((s) => s.documents.find((d) => d.id === s.selectedDocId));
+  const selected = useDocumentsStore((s) => s.documents.find((d) => d.id === s.selectedDocId));
   const focusedChunkId = useRetrievalStore((s) => s.focusedChunkId);
-  const chunks = useChunkingStore((s) => (doc ? s.chunksByDoc.get(doc.id) : undefined)) ?? NO_CHUNKS;
-  const madeWith = useChunkingStore((s) => (doc ? s.chunkedWith.get(doc.id) : undefined));
+  const current = useChunkingStore((s) => (selected ? s.chunksByDoc.get(selected.id) : undefined)) ?? NO_CHUNKS;
+  const currentWith = useChunkingStore((s) => (selected ? s.chunkedWith.get(selected.id) : undefined));
+  // The document and its chunks (their statistics, the text coloured) are drawn in a render of their own,
+  // which React pauses for the page's other work, not in the task that stored them: a 5 MB document's 15k
+  // chunks took ~30 ms of that task. The three go together, so that they always belong to each other.
+  const shown = useDeferredValue(useMemo(() => ({ doc: selected, chunks: current, madeWith: currentWith }), [selected, current, currentWith]));
+  const { doc, chunks, madeWith } = shown;
   const options = useChunkingStore((s) => s.options);
   const focused = chunks.find((c) => c.id === focusedChunkId);
   const comparing = useChunkCompareStore((s) => s.open);
@@ -73,8 +79,10 @@ export function ChunksStep() {
         <DocumentTextView doc={doc} focused={focused} />
       ) : doc && view === 'colours' ? (
         <ChunkColours doc={doc} chunks={chunks} label={t('chunkers.coloursLabel', { name: doc.name })} />
-      ) : (
+      ) : doc ? (
         <ChunkList />
+      ) : (
+        <p className="muted">{t('chunks.noDocument')}</p>
       )}
     </StepCard>
   );

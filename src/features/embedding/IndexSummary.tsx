@@ -1,10 +1,8 @@
 // What the vector index holds now, which engine answers, and whether it is out of date.
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isIndexBusy, useIndexStore, countUnindexed } from '../../state/embedding/indexStore';
-import { useChunkingStore } from '../../state/chunks/chunkingStore';
+import { isIndexBusy, useIndexStore } from '../../state/embedding/indexStore';
+import { useUnindexedCount } from '../../state/embedding/unindexedChunks';
 import { useChunkContextStore } from '../../state/chunks/chunkContextStore';
-import { useDocumentsStore } from '../../state/documents/documentsStore';
 import { Alert } from '../../ui/Alert';
 import { formatMs, formatNumber } from '@openbook/core/format';
 import { engineReasonText } from './engineReasonText';
@@ -24,20 +22,8 @@ export function IndexSummary() {
   const indexedContexts = useIndexStore((s) => s.indexedContexts?.set ?? null);
   // Re-rendered when the contexts in use change (used, written, another model).
   const contextsInUse = useChunkContextStore((s) => (s.use && s.modelId ? `${s.modelId}#${s.version}` : null));
-  const documents = useDocumentsStore((s) => s.documents);
-  const chunksByDoc = useChunkingStore((s) => s.chunksByDoc);
-
-  // One pass over every chunk, only when the chunks or the index change (not on every redraw).
-  const unindexed = useMemo(
-    () =>
-      indexed.size === 0
-        ? 0
-        : countUnindexed(
-            documents.flatMap((d) => chunksByDoc.get(d.id) ?? []),
-            indexed,
-          ),
-    [documents, chunksByDoc, indexed],
-  );
+  // Counted per document's chunks and remembered (not a pass over every chunk at each change).
+  const unindexed = useUnindexedCount();
   if (indexed.size === 0 || !status) return <p className="muted">{t('embedding.summary.empty')}</p>;
   const busy = isIndexBusy(phase);
 

@@ -12,6 +12,7 @@ import { callback, transfer } from '../../adapters/workerRpc';
 import { useChunkingStore } from './chunkingStore';
 import { describeError } from '../runtime/errors';
 import { getChunker } from '../runtime/workers';
+import { throttle } from '../runtime/throttle';
 
 export type ChunkView = 'a' | 'b';
 
@@ -90,18 +91,15 @@ export function requestTokenCounts(view: ChunkView, text: string, chunks: Chunk[
     spans[i * 2] = c.start;
     spans[i * 2 + 1] = c.end;
   });
+  const showDone = throttle((done: number) => update(view, key, { done }));
   void (async () => {
     try {
       const { api } = await getChunker();
-      const counts = await api.countPassageTokens(
-        view,
-        text,
-        transfer(spans, [spans.buffer]),
-        tokenizer,
-        callback((done: number) => update(view, key, { done })),
-      );
+      const counts = await api.countPassageTokens(view, text, transfer(spans, [spans.buffer]), tokenizer, callback(showDone));
+      showDone.cancel();
       update(view, key, { counts, done: chunks.length });
     } catch (err) {
+      showDone.cancel();
       const detail = describeError(err);
       if (!/superseded/.test(detail)) update(view, key, { error: detail });
     }

@@ -22,6 +22,7 @@ import { getChunker } from '../runtime/workers';
 import { describeError } from '../runtime/errors';
 import { semanticEmbedderKey, type SemanticEmbedderRef } from '@openbook/core/chunkers/semanticEmbedder';
 import { semanticWindowVectors } from './semanticEmbedding';
+import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
 
 export const DEFAULT_CHUNKING: ChunkerSettings = DEFAULT_CHUNKER_SETTINGS.recursive;
 
@@ -127,6 +128,11 @@ export const useChunkingStore = create<ChunkingState>()(
   ),
 );
 
+/** From how many chunks a document's are made in one task and shown in the next. */
+const YIELD_FROM = 1_000;
+/** From how many characters a document's text goes to the chunker in a task of its own. */
+const YIELD_FROM_CHARS = 256 * 1024;
+
 /** Chunk, one at a time, every document whose chunks are missing or stale; drop removed documents. */
 async function syncChunks(): Promise<void> {
   for (;;) {
@@ -146,9 +152,14 @@ async function syncChunks(): Promise<void> {
     if (!next) return;
     try {
       const { id, name, kind, text, structure } = next;
+      // A large text is sent to the chunker (a copy of it) in a task of its own, not in the one that added its
+      // document (and re-rendered the page for it).
+      if (text.length >= YIELD_FROM_CHARS) await yieldToEventLoop();
       const vectors = options.kind === 'semantic' ? await semanticWindowVectors(text, options, semanticEmbedder) : null;
       const packed = await (await getChunker()).api.chunk({ id, name, kind, text, structure }, options, tokenizer, vectors);
       const chunks = withKnownChunks(unpackChunks(id, text, packed));
+      // The page re-renders for them in a task of its own, not after the 15k chunk objects of a 5 MB document were made.
+      if (chunks.length >= YIELD_FROM) await yieldToEventLoop();
       // Stored with the settings it was made with: if they changed meanwhile, the next round redoes it.
       if (useDocumentsStore.getState().documents.some((d) => d.id === next.id)) {
         useChunkingStore.setState((s) => ({

@@ -41,7 +41,9 @@ import { getEmbedder, getQueryEmbedder, getVectorIndex, resetEmbedder, resetQuer
 import { dropPending, indexedTextIds, pendingVectors, type EmbeddedTextOf } from './pendingVectors';
 import { indexedText } from '@openbook/core/retrieval/contextualHeader';
 import { chunkContextsInUse, contextOf, type ChunkContexts } from '../chunks/chunkContextStore';
-import { buildIndex, type StagedBuild } from '../flows/buildIndex';
+import { buildIndex, type IndexedPair, type StagedBuild } from '../flows/buildIndex';
+import { forEachInSlices } from '../runtime/slices';
+import { throttle } from '../runtime/throttle';
 import { describeError, isCancelled } from '../runtime/errors';
 import { holdForTest } from '../runtime/testHooks';
 import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
@@ -199,6 +201,8 @@ function chunkedAlready(chunk: Chunk): Chunk {
 
 /** How many restored chunks restoreIndex() maps per task. */
 const RESTORE_MAP_SLICE = 25_000;
+/** How many chunks embedAndIndex() takes per task in its passes over all of them (texts, pairs, the index's map). */
+const CHUNK_SLICE = 5_000;
 
 /** Is run `run` still the current one? */
 const currentRun = (run: number) => () => run === runId;
@@ -210,10 +214,13 @@ const laterStatusTo = (set: SetIndexState, stillCurrent: () => boolean) => (late
 const indexingTo = (set: SetIndexState, stillCurrent: () => boolean, restoring: boolean) => (done: number, total: number) => {
   if (stillCurrent()) set({ indexing: restoring ? { done, total, restoring } : { done, total } });
 };
-/** The embedding's progress over a batch that starts after `before` texts of `total`, while the run is current. */
-const embeddedTo = (set: SetIndexState, stillCurrent: () => boolean, before: number, total: number) => (done: number) => {
-  if (stillCurrent()) set({ embedded: { done: before + done, total } });
-};
+/** The embedding's progress (texts embedded of `total`), shown a few times a second while the run is current. */
+const embeddedTo = (set: SetIndexState, stillCurrent: () => boolean, total: number) =>
+  throttle((done: number) => {
+    if (stillCurrent()) set({ embedded: { done, total } });
+  });
+/** A batch's progress as the run's: the batch starts after `before` texts. */
+const batchTo = (show: (done: number) => void, before: number) => (done: number) => show(before + done);
 
 /** Load an embedding model in the worker, showing its download progress while the run is current. */
 async function loadModel(
@@ -379,6 +386,8 @@ export const useIndexStore = create<IndexState>()(
         const model = state.models.find((m) => m.id === state.modelId);
         if (!model) return;
         let chunks = await allChunks();
+        // Not in the task that stored the last chunks (and re-rendered the page for them): one of its own.
+        await yieldToEventLoop();
         const chunking = useChunkingStore.getState().options; // the settings these chunks were made with
         const headers = state.embedHeaders;
         // The chat model's chunk contexts, as they are when the run starts.
@@ -435,15 +444,24 @@ export const useIndexStore = create<IndexState>()(
           if (device !== 'cpu' && !streamed) await addSavedRunVectors(model.id, device, pending);
           if (!stillCurrent()) return;
           const fromIndex = indexTextIds(key, device);
-          const missing = [...new Set(chunks.map(textOf).filter((t) => !pending.has(t) && !fromIndex.has(t)))];
+          // The text of each chunk and those still without a vector, a slice of the chunks per task.
+          const texts = new Array<string>(chunks.length);
+          const toEmbed = new Set<string>();
+          await forEachInSlices(chunks, CHUNK_SLICE, (chunk, i) => {
+            const text = (texts[i] = textOf(chunk));
+            if (!pending.has(text) && !fromIndex.has(text)) toEmbed.add(text);
+          });
+          if (!stillCurrent()) return;
+          const missing = [...toEmbed];
           set({ phase: 'embedding', embedded: { done: chunks.length - missing.length, total: chunks.length } });
           const alreadyDone = chunks.length - missing.length;
           const embedStart = performance.now();
+          const showEmbedded = embeddedTo(set, stillCurrent, chunks.length);
           // In batches, each saved as soon as it is embedded: a closed tab loses at most one batch, and
           // the next visit resumes from there (resumeStore.ts).
           for (let start = 0; start < missing.length; start += PROGRESS_BATCH) {
             const batch = missing.slice(start, start + PROGRESS_BATCH);
-            const vectors = await api.embed(batch, 'passage', callback(embeddedTo(set, stillCurrent, alreadyDone + start, chunks.length)));
+            const vectors = await api.embed(batch, 'passage', callback(batchTo(showEmbedded, alreadyDone + start)));
             if (!stillCurrent()) return;
             batch.forEach((text, i) => {
               const v = vectors[i];
@@ -454,6 +472,7 @@ export const useIndexStore = create<IndexState>()(
             // An end-to-end test may hold a run between its batches (see EMBED_BATCH_HOLD); never for a user.
             if (start + PROGRESS_BATCH < missing.length) await holdForTest(EMBED_BATCH_HOLD);
           }
+          showEmbedded.cancel(); // (the index's state says the rest)
           if (!stillCurrent()) return;
           const lastRun = streamed
             ? {
@@ -466,19 +485,24 @@ export const useIndexStore = create<IndexState>()(
 
           set({ phase: 'indexing' });
           await yieldToEventLoop();
-          const pairs = chunks.map((chunk) => {
-            const text = textOf(chunk);
-            const vector = pending.get(text);
-            return vector ? { chunk, vector } : { chunk, from: fromIndex.get(text)! };
+          const pairs = new Array<IndexedPair>(chunks.length);
+          await forEachInSlices(chunks, CHUNK_SLICE, (chunk, i) => {
+            const vector = pending.get(texts[i]!);
+            pairs[i] = vector ? { chunk, vector } : { chunk, from: fromIndex.get(texts[i]!)! };
           });
           const { status: indexStatus, kept } = await buildIndex(pairs, indexingTo(set, stillCurrent, false), laterStatusTo(set, stillCurrent));
           if (!stillCurrent()) return;
           // The index holds them now: the page lets go of its copies.
           dropPending();
+          // The map a slice per task, and the page re-renders for it in a task of its own.
+          const indexedChunks = new Map<string, Chunk>();
+          await forEachInSlices(kept, CHUNK_SLICE, (p) => indexedChunks.set(p.chunk.id, p.chunk));
+          if (kept.length > CHUNK_SLICE) await yieldToEventLoop();
+          if (!stillCurrent()) return;
           set({
             phase: 'ready',
             indexStatus,
-            indexedChunks: new Map(kept.map((p) => [p.chunk.id, p.chunk])),
+            indexedChunks,
             indexedModelId: model.id,
             indexedDevice: device,
             indexedChunking: chunking,
@@ -839,13 +863,6 @@ export async function currentIndexPacked(documents: SourceDocument[]): Promise<P
   };
 }
 
-/** Chunks that exist now but are not in the index with their current text. */
-export function countUnindexed(chunks: Chunk[], indexed: Map<string, Chunk>): number {
-  let n = 0;
-  for (const c of chunks) if (indexed.get(c.id)?.text !== c.text) n++;
-  return n;
-}
-
 /** A run of the embedder fed by a pipeline as chunks arrive (flows/ingestPipeline.ts). */
 /** Are chunks embedded as their own text now (no contextual headers, no chunk contexts)? Then a chunk needs no document to be embedded. */
 export function embedsPlainText(): boolean {
@@ -914,6 +931,9 @@ export async function startStreamingRun(): Promise<StreamingRun | null> {
   const contexts = chunkContextsInUse();
   let known = new Set<string>();
   let embeddedText: EmbeddedTextOf = (c) => c.text;
+  const showEmbedded = throttle((done: number, total: number) => {
+    if (stillCurrent()) set({ embedded: { done, total } });
+  });
   set({ phase: 'embedding', embedded: { done: 0, total: 0 } });
   return {
     stillCurrent,
@@ -935,13 +955,13 @@ export async function startStreamingRun(): Promise<StreamingRun | null> {
       });
       if (on !== 'cpu') void saveProgressBatch(model.id, on, texts, vectors);
     },
-    progress(done, total) {
-      if (stillCurrent()) set({ embedded: { done, total } });
-    },
+    progress: showEmbedded,
     finish() {
+      showEmbedded.cancel();
       if (stillCurrent()) set({ phase: settle(), embedded: null });
     },
     fail(err) {
+      showEmbedded.cancel();
       if (stillCurrent()) set({ phase: 'error', embedded: null, error: message('embedding.errors.failed', { model: model.id, detail: describeError(err) }) });
     },
   };

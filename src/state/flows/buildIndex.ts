@@ -5,7 +5,8 @@ import type { Chunk } from '@openbook/core/types';
 import type { IndexStatus } from '../../adapters/vectorIndex/vectorIndex';
 import type { StoredVectors } from '../../adapters/storage/workspaceStorage';
 import { callback, transfer } from '../../adapters/workerRpc';
-import { packVectors } from '../../adapters/vectorIndex/storedVectors';
+import { packVectors, type PackedVectors } from '../../adapters/vectorIndex/storedVectors';
+import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
 import { useDocumentsStore } from '../documents/documentsStore';
 import { getVectorIndex } from '../runtime/workers';
 
@@ -14,35 +15,38 @@ export type IndexedPair = { chunk: Chunk; vector: Float32Array } | { chunk: Chun
 
 const liveDocumentIds = () => new Set(useDocumentsStore.getState().documents.map((d) => d.id));
 
-type BuildItem = { id: string; vector: Float32Array } | { id: string; from: string };
+/** How many pairs packVectorsInSlices() packs per task. */
+const PACK_SLICE = 4_000;
 
 /**
- * The items with their vectors copied into one buffer (each vector a view of it) that is transferred, not
- * cloned: posting 15k vectors as 15k typed arrays of their own took a long task of the page (structured
- * clone of each), one buffer takes a copy of its bytes here and nothing in the message. The page's own
- * vectors stay as they are (a failed build leaves them for the next). Vectors of different lengths (never
- * from one model) go as they are.
+ * The pairs as the worker takes them (storedVectors.ts: PackedVectors): their ids in order, the vectors the
+ * page holds copied one after another into ONE buffer (transferred, not cloned), and the pairs that take a
+ * vector the index holds (`reused`). A slice per task: 15k items with a view of the buffer each, cloned into
+ * the message, took a long task of the page (~30 ms); ids and one buffer cost next to nothing to send. The
+ * page's own vectors stay as they are (a failed build leaves them for the next).
  */
-function packedItems(items: BuildItem[]): [BuildItem[]] {
+async function packVectorsInSlices(pairs: readonly IndexedPair[]): Promise<PackedVectors> {
   let count = 0;
-  let dim = -1;
-  for (const item of items) {
-    if (!('vector' in item)) continue;
-    if (dim < 0) dim = item.vector.length;
-    else if (item.vector.length !== dim) return [items];
-    count++;
-  }
-  if (count === 0 || dim <= 0) return [items];
+  let dim = 0;
+  for (const p of pairs) if ('vector' in p && count++ === 0) dim = p.vector.length;
   const flat = new Float32Array(count * dim);
+  const ids = new Array<string>(pairs.length);
+  const reused: Array<{ at: number; from: string }> = [];
   let at = 0;
-  const packed = items.map((item) => {
-    if (!('vector' in item)) return item;
-    flat.set(item.vector, at);
-    const vector = flat.subarray(at, at + dim);
+  for (let i = 0; i < pairs.length; i++) {
+    if (i > 0 && i % PACK_SLICE === 0) await yieldToEventLoop();
+    const p = pairs[i]!;
+    ids[i] = p.chunk.id;
+    if (!('vector' in p)) {
+      reused.push({ at: i, from: p.from });
+      continue;
+    }
+    // (Never from one model; the worker would refuse it the same way.)
+    if (p.vector.length !== dim) throw new Error(`dimension mismatch: index has ${dim}, got ${p.vector.length}`);
+    flat.set(p.vector, at);
     at += dim;
-    return { id: item.id, vector };
-  });
-  return [transfer(packed, [flat.buffer])];
+  }
+  return { ids, runs: count > 0 ? [flat] : [], ...(reused.length > 0 ? { reused } : {}) };
 }
 
 /**
@@ -64,14 +68,23 @@ export async function buildIndex<P extends IndexedPair>(
   const before = present ?? liveDocumentIds();
   const live = pairs.filter((p) => before.has(p.chunk.docId));
   const { api: index } = await getVectorIndex();
-  const items = live.map((p) => ('vector' in p ? { id: p.chunk.id, vector: p.vector } : { id: p.chunk.id, from: p.from }));
   let status: IndexStatus;
-  if (handOver && items.every((item) => 'vector' in item)) {
+  if (handOver && live.every((p) => 'vector' in p)) {
     // A few buffers (the stored rows') rather than an object per vector: the page spends next to nothing sending them.
-    const packed = packVectors(items as Array<{ id: string; vector: Float32Array }>);
+    const packed = packVectors(live.map((p) => ({ id: p.chunk.id, vector: (p as { vector: Float32Array }).vector })));
     const buffers = [...new Set(packed.runs.map((r) => r.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
     status = await index.buildPacked(transfer(packed, buffers), callback(onProgress), callback(onLaterStatus));
-  } else status = await index.buildReusing(...packedItems(items), callback(onProgress), callback(onLaterStatus));
+  } else {
+    const packed = await packVectorsInSlices(live);
+    status = await index.buildPacked(
+      transfer(
+        packed,
+        packed.runs.map((r) => r.buffer as ArrayBuffer),
+      ),
+      callback(onProgress),
+      callback(onLaterStatus),
+    );
+  }
   const after = liveDocumentIds();
   const gone = live.filter((p) => !after.has(p.chunk.docId)).map((p) => p.chunk.id);
   if (gone.length > 0) status = await index.remove(gone);

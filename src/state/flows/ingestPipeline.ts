@@ -39,6 +39,7 @@ import { addStreamedChunks, dropStreamedChunks, streamedChunkCount, syncKeywordI
 import { searchableChunks } from '../retrieval/searchableChunks';
 import { describeError } from '../runtime/errors';
 import { yieldToEventLoop } from '../../adapters/transformers/yieldToEventLoop';
+import { throttle } from '../runtime/throttle';
 
 let current: AbortController | null = null;
 /** The ingest queue's items of the files the running pipeline was given. */
@@ -118,7 +119,7 @@ async function* chunkedDocuments(reading: Promise<unknown>, isReading: () => boo
     if (signal.aborted) return;
     const { chunksByDoc, chunkedWith, options, tokenizer, failure, pending } = useChunkingStore.getState();
     const documents = useDocumentsStore.getState().documents;
-    usePipelineStore.setState({ documents: { done: handed.size, total: documents.length } });
+    setDocumentsCount(handed.size, documents.length);
     const next = documents.find((d) => !handed.has(d.id));
     if (next && chunkedWith.get(next.id) === chunkingKey(options, tokenizer)) {
       handed.add(next.id);
@@ -143,6 +144,12 @@ async function* chunkedDocuments(reading: Promise<unknown>, isReading: () => boo
     if (!next && !isReading()) return;
     await nextChange(signal, isReading() ? reading : null, stream);
   }
+}
+
+/** The chunking stage's document counts, when they changed (each change re-renders the display). */
+function setDocumentsCount(done: number, total: number): void {
+  const now = usePipelineStore.getState().documents;
+  if (now.done !== done || now.total !== total) usePipelineStore.setState({ documents: { done, total } });
 }
 
 /** Keep the keyword stage's count up to date after the keyword index caught up with the chunks. */
@@ -235,7 +242,7 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
   const stopFollowingFiles = fromFiles
     ? useIngestStore.subscribe((s) => {
         const done = s.items.filter((i) => runItems.has(i.id) && i.status !== 'queued' && i.status !== 'parsing').length;
-        usePipelineStore.setState((p) => ({ files: { done, total: p.files.total } }));
+        if (done !== usePipelineStore.getState().files.done) usePipelineStore.setState((p) => ({ files: { done, total: p.files.total } }));
       })
     : () => undefined;
   void reading.then(() => {
@@ -264,6 +271,8 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
       const keywordUpdates: Promise<void>[] = [];
       let documentsSeen = 0;
       let batchesStarted = 0;
+      // The counts a few times a second (each one re-renders the display); the stages at once.
+      const showEmbedded = throttle((embedded: { done: number; total: number; final: boolean }) => usePipelineStore.setState({ embedded }));
       try {
         const result = await runEmbeddingPipeline({
           documents: chunkedDocuments(reading, () => !readingOver, signal, run.plainText ? stream : null),
@@ -286,7 +295,7 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
           pause: yieldToEventLoop,
           signal,
           onProgress: (p) => {
-            usePipelineStore.setState({ embedded: { done: p.embedded, total: p.toEmbed, final: p.allArrived } });
+            showEmbedded({ done: p.embedded, total: p.toEmbed, final: p.allArrived });
             run.progress(p.embedded, p.toEmbed);
             if (p.allArrived) setStage('chunking', 'done');
             if (p.documents !== documentsSeen) {
@@ -302,6 +311,7 @@ async function runPipeline(count: number, readAll: () => Promise<void>, fromFile
         throw error;
       } finally {
         if (stream) setParseStreamListener(null);
+        showEmbedded.flush();
       }
       run.finish();
       await Promise.all(keywordUpdates);

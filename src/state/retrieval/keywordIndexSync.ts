@@ -124,22 +124,43 @@ function sameChunks(prev: Map<string, Chunk>, next: Map<string, Chunk>): boolean
   return true;
 }
 
+/** How many streamed chunks adoptStreamed() compares per task (a 5 MB file streams ~15k). */
+const ADOPT_SLICE = 4_000;
+
+const samePath = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/**
+ * Is a streamed chunk indexed with the text that the target's chunk `c` (of the document titled `title`)
+ * would be? Said without making either text where it can (the same text, title and heading path): making
+ * 15k texts twice took ~30 ms of the page in one task.
+ */
+function indexedAlike(s: { chunk: Chunk; title: string }, c: Chunk, title: string, options: KeywordTextOptions): boolean {
+  if (options.contexts || s.chunk.text !== c.text) return false;
+  if (!options.contextualHeaders || (s.title === title && samePath(s.chunk.meta?.headingPath, c.meta?.headingPath))) return true;
+  return streamedText(s.chunk, s.title, options) === streamedText(c, title, options);
+}
+
 /**
  * The streamed chunks that `target` holds: those indexed exactly as the target's chunk would be (same id, same
  * indexed text) are adopted (`synced` with them stands for what the worker holds); the others (`stale`) must
- * come out before the target's are added.
+ * come out before the target's are added. A slice of them per task.
  */
-function adoptStreamed(target: Map<string, Chunk>, options: KeywordTextOptions): { prev: Map<string, Chunk> | null; adopted: string[]; stale: string[] } {
+async function adoptStreamed(
+  target: Map<string, Chunk>,
+  options: KeywordTextOptions,
+): Promise<{ prev: Map<string, Chunk> | null; adopted: string[]; stale: string[] }> {
   const adopted: string[] = [];
   const stale: string[] = [];
   if (streamed.size === 0 || !synced) return { prev: synced, adopted, stale };
   let prev: Map<string, Chunk> | null = null;
-  const titles = options.contextualHeaders ? new Map(useDocumentsStore.getState().documents.map((d) => [d.id, d.name])) : null;
+  const titles = new Map(useDocumentsStore.getState().documents.map((d) => [d.id, d.name]));
+  let seen = 0;
   for (const [id, s] of streamed) {
+    if (++seen % ADOPT_SLICE === 0) await yieldToEventLoop();
     const c = target.get(id);
     if (!c) continue;
-    const text = streamedText(s.chunk, s.title, options);
-    if (!synced.has(id) && text !== null && text === streamedText(c, titles?.get(c.docId) ?? '', options)) {
+    if (!synced.has(id) && indexedAlike(s, c, titles.get(c.docId) ?? '', options)) {
       prev ??= new Map(synced);
       prev.set(id, c);
       adopted.push(id);
@@ -152,9 +173,10 @@ async function syncTo(target: Map<string, Chunk>): Promise<void> {
   const options = wanted;
   const sameOpts = syncedOptions !== null && sameOptions(syncedOptions, options);
   if (target === synced && sameOpts) return;
-  const own = sameOpts ? adoptStreamed(target, options) : { prev: synced, adopted: [], stale: [] };
+  const own = sameOpts ? await adoptStreamed(target, options) : { prev: synced, adopted: [], stale: [] };
   const settle = () => {
-    for (const id of own.adopted) streamed.delete(id);
+    if (own.adopted.length === streamed.size) streamed.clear();
+    else for (const id of own.adopted) streamed.delete(id);
   };
   if (own.prev && sameOpts && own.stale.length === 0 && sameChunks(own.prev, target)) {
     settle();

@@ -161,4 +161,29 @@ describe('keyword indexing of a streamed file', () => {
     expect(streamedChunkCount()).toBe(0);
     expect(await answers()).toEqual(reference());
   });
+
+  it('chunks streamed under another title than their document has (its headers differ) are replaced, and the answers are the same', async () => {
+    for (const page of streamedPages()) await addStreamedChunks(page, 'renamed.txt');
+    setChunked([lava, longDoc], { lava: lavaChunks, long: longChunks() });
+    await syncKeywordIndex();
+    expect(streamedChunkCount()).toBe(0);
+    expect(fake.removes).toBeGreaterThan(0);
+    expect(await answers()).toEqual(reference());
+  });
+
+  it('a large file streamed in many pages is adopted whole when its document lands (compared a slice per task), nothing indexed again', async () => {
+    const lines = Array.from({ length: 9_000 }, (_, i) => `Line ${i}: ${['tea', 'volcano', 'retrieval', 'magma'][i % 4]} notes ${i % 97}.`);
+    const big = doc('big', lines.join('\n'));
+    const bigChunks = () => lines.map((text, i) => chunk('big', i, text));
+    const streamedBig = bigChunks();
+    for (let at = 0; at < streamedBig.length; at += 1_000) await addStreamedChunks(streamedBig.slice(at, at + 1_000), big.name);
+    expect(streamedChunkCount()).toBe(9_000);
+    const adds = fake.adds;
+    setChunked([lava, big], { lava: lavaChunks, big: bigChunks() });
+    await syncKeywordIndex();
+    expect(streamedChunkCount()).toBe(0);
+    expect(fake).toMatchObject({ builds: 0, adds, removes: 0 });
+    const { api } = await getKeywordIndex();
+    expect((await api.search('line 8999', 1)).hits[0]!.id).toBe('big#8999');
+  });
 });
