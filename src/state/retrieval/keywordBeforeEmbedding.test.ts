@@ -8,23 +8,12 @@ import type { Chunk, SourceDocument } from '@openbook/core/types';
 const fake = vi.hoisted(() => ({ builds: 0, adds: 0, embeds: 0 }));
 
 vi.mock('../runtime/workers', async () => {
-  const { Bm25Index } = await import('../../adapters/keywordIndex/bm25Index');
-  const keywords = new Bm25Index();
+  const { inProcessKeywordIndex } = await import('../../testing/inProcessKeywordIndex');
   const client =
     <T>(api: T) =>
     async () => ({ api, terminate() {} });
   return {
-    getKeywordIndex: client({
-      setAnalysis: (analysis: import('@openbook/core/retrieval/keywordAnalysis').KeywordAnalysis) => keywords.setAnalysis(analysis),
-      build: (docs: Array<{ id: string; text: string }>) => (fake.builds++, keywords.build(docs)),
-      add: (docs: Array<{ id: string; text: string }>) => (fake.adds++, keywords.add(docs)),
-      addCounted: () => keywords.status(),
-      reindex: () => keywords.status(),
-      remove: (ids: string[]) => keywords.remove(ids),
-      clear: () => keywords.clear(),
-      forgetSaved: async () => undefined,
-      search: (query: string, k: number, options?: { allowedIds?: string[] }) => keywords.search(query, k, options),
-    }),
+    getKeywordIndex: inProcessKeywordIndex(fake),
     getKeywordTokenizers: async () => [],
     releaseKeywordTokenizers: () => undefined,
     getEmbedder: client({ embed: async () => (fake.embeds++, []) }),

@@ -9,23 +9,9 @@ import type { Chunk, SourceDocument } from '@openbook/core/types';
 const fake = vi.hoisted(() => ({ builds: 0, adds: 0, added: 0, removes: 0 }));
 
 vi.mock('../runtime/workers', async () => {
-  const { Bm25Index } = await import('../../adapters/keywordIndex/bm25Index');
-  const keywords = new Bm25Index();
-  const client =
-    <T>(api: T) =>
-    async () => ({ api, terminate() {} });
+  const { inProcessKeywordIndex } = await import('../../testing/inProcessKeywordIndex');
   return {
-    getKeywordIndex: client({
-      setAnalysis: (analysis: import('@openbook/core/retrieval/keywordAnalysis').KeywordAnalysis) => keywords.setAnalysis(analysis),
-      build: (docs: Array<{ id: string; text: string }>) => (fake.builds++, keywords.build(docs)),
-      add: (docs: Array<{ id: string; text: string }>) => (fake.adds++, (fake.added += docs.length), keywords.add(docs)),
-      addCounted: () => keywords.status(),
-      reindex: () => keywords.status(),
-      remove: (ids: string[]) => (fake.removes++, keywords.remove(ids)),
-      clear: () => keywords.clear(),
-      forgetSaved: async () => undefined,
-      search: (query: string, k: number, options?: { allowedIds?: string[] }) => keywords.search(query, k, options),
-    }),
+    getKeywordIndex: inProcessKeywordIndex(fake),
     getKeywordTokenizers: async () => [],
     releaseKeywordTokenizers: () => undefined,
     getChunker: async () => {
