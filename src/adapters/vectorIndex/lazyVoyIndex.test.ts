@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { randomItems, randomUnitVector, mulberry32 } from '@openbook/core/testing/seededRandom';
 import { ExactIndex } from './exactIndex';
-import { LazyVoyIndex, type WorkerIndex } from './lazyVoyIndex';
+import { INT8_SLICE, LazyVoyIndex, type WorkerIndex } from './lazyVoyIndex';
 import { loadVoyNode } from './loadVoyNode';
 import type { IndexStatus } from './vectorIndex';
 import { VoyIndex } from './voyIndex';
@@ -97,6 +97,22 @@ describe('LazyVoyIndex staged build', () => {
     const reference = new ExactIndex();
     await reference.build(data);
     expect((await index.search(query, 10)).hits).toEqual((await reference.search(query, 10)).hits);
+  });
+
+  it('is searchable at the commit, before the int8 copy of its rows is made in turns after it, with the same hits', async () => {
+    const big = randomItems(INT8_SLICE + 2000, 32, 18, 'b'); // two turns; the two-stage scan runs from 5k rows
+    const index = new LazyVoyIndex(makeVoy);
+    await index.stage(big.slice(0, 3000), true);
+    await index.stage(big.slice(3000));
+    await index.commitStaged();
+    expect(index.int8Pending).toBe(big.length); // (the turns start after the commit's own turn)
+    const reference = new ExactIndex();
+    await reference.build(big);
+    const want = (await reference.search(query, 10)).hits;
+    expect((await index.search(query, 10)).hits).toEqual(want);
+    await index.int8Ready();
+    expect(index.int8Pending).toBe(0);
+    expect((await index.search(query, 10)).hits).toEqual(want);
   });
 
   it('forgets a dropped stage, and a fresh first part drops what an unfinished stage held', async () => {

@@ -247,6 +247,68 @@ describe('ExactIndex two-stage scan (int8 kernel)', () => {
     expect(two.lastScan?.scan).toBe('int8');
   });
 
+  it('makes the int8 rows of rows put by putStaged later, answering on the f32 scan until then, the same hits throughout', async () => {
+    const data = randomItems(2000, 64, 21);
+    const index = new ExactIndex({ twoStageFrom: 0, ...INT8 });
+    index.putStaged(data.slice(0, 1200));
+    index.putStaged(data.slice(1200));
+    expect(index.int8Pending).toBe(2000);
+    const reference = new ExactIndex({ twoStageFrom: 0, ...INT8 });
+    await reference.build(data);
+    const rand = mulberry32(22);
+    const queries = Array.from({ length: 4 }, () => randomUnitVector(rand, 64));
+    const check = async (scan: 'f32' | 'int8') => {
+      for (const query of queries) {
+        const hits = (await index.search(query, 10)).hits;
+        expect(index.lastScan?.scan).toBe(scan);
+        expect(hits).toEqual((await reference.search(query, 10)).hits); // same ids, same float64 scores
+        expectSameHits(hits, naiveTopK(data, query, 10));
+      }
+    };
+    await check('f32');
+    expect(index.quantizePending(700)).toBe(1300);
+    await check('f32'); // (not until every row has its int8 copy)
+    expect(index.quantizePending()).toBe(0);
+    expect(index.int8Pending).toBe(0);
+    await check('int8');
+  });
+
+  it('putStaged checks each row as it writes it: NaN or Infinity throws, as does another dimension before anything is written', () => {
+    const index = new ExactIndex({ twoStageFrom: 0, ...INT8 });
+    const good = randomItems(10, 8, 28);
+    const nan = { id: 'nan', vector: new Float32Array(8).fill(Number.NaN) };
+    const inf = { id: 'inf', vector: new Float32Array(8).fill(Number.POSITIVE_INFINITY) };
+    expect(() => index.putStaged([...good, nan])).toThrow('vector for "nan" contains NaN or Infinity');
+    expect(() => index.putStaged([inf])).toThrow('vector for "inf" contains NaN or Infinity');
+    const before = index.size;
+    expect(() => index.putStaged([...randomItems(3, 8, 29, 'x'), { id: 'short', vector: new Float32Array(4) }])).toThrow('dimension mismatch');
+    expect(index.size).toBe(before);
+  });
+
+  it('catches up on pending int8 rows before a removal moves a row or a putMany, and stays exact', async () => {
+    const data = randomItems(1500, 32, 23);
+    const index = new ExactIndex({ twoStageFrom: 0, ...INT8 });
+    index.putMany(data.slice(0, 1000));
+    index.putStaged(data.slice(1000));
+    // A replacement of a row that has its int8 copy, while later rows wait: it is quantised again at once.
+    const replaced = { id: 'c3', vector: randomUnitVector(mulberry32(24), 32) };
+    index.putStaged([replaced]);
+    expect(index.int8Pending).toBe(500);
+    const removed = new Set(data.filter((_, i) => i % 3 === 0 && i !== 3).map((d) => d.id));
+    await index.remove([...removed]);
+    expect(index.int8Pending).toBe(0);
+    const live = data.filter((d) => !removed.has(d.id)).map((d) => (d.id === 'c3' ? replaced : d));
+    const rand = mulberry32(25);
+    for (const query of [replaced.vector, randomUnitVector(rand, 32), randomUnitVector(rand, 32)]) {
+      expectSameHits((await index.search(query, 10)).hits, naiveTopK(live, query, 10));
+      expect(index.lastScan?.scan).toBe('int8');
+    }
+    index.putStaged(randomItems(50, 32, 26, 'late'));
+    expect(index.int8Pending).toBe(50);
+    await index.add(randomItems(5, 32, 27, 'now'));
+    expect(index.int8Pending).toBe(0);
+  });
+
   it('uses the f32 scan below the size where two stages pay off, and for a zero query', async () => {
     const data = randomItems(1000, 32, 15);
     const index = new ExactIndex(); // default: two stages from 5,000 rows

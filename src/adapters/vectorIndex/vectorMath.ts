@@ -54,6 +54,22 @@ export function dimensionMismatch(expected: number, got: number): Error {
  * by all items and equal to `current` (when the index has one). Returns the dimension the index will
  * have (null for no items on an empty index).
  */
+/**
+ * checkItems without the pass over the values: ids are strings, and vectors non-empty and of one dimension
+ * (and the index's). For a caller that checks each value as it writes it (normalizeInto does).
+ */
+export function checkDimensions(items: readonly IndexItem[], current: number | null): number | null {
+  let dim = current;
+  for (const item of items) {
+    if (typeof item.id !== 'string') throw new Error('item id must be a string');
+    const len = item.vector?.length;
+    if (!len) throw new Error(`vector for "${item.id}" is empty`);
+    if (dim === null) dim = len;
+    else if (len !== dim) throw dimensionMismatch(dim, len);
+  }
+  return dim;
+}
+
 export function checkItems(items: readonly IndexItem[], current: number | null): number | null {
   let dim = current;
   for (const item of items) {
