@@ -647,16 +647,23 @@ export const useIndexStore = create<IndexState>()(
               true,
             ).then(({ status, kept }) => ({ status, kept: kept.map((p) => p.chunk) }));
         set({ phase: 'indexing', indexing: { done: 0, total: chunks.length, restoring: true }, error: null });
+        building.catch(() => undefined); // (heard below; a run that stops being current leaves it)
         try {
-          const { status: indexStatus, kept } = await building;
-          if (!stillCurrent()) return;
-          // 100k chunks made into the map and then rendered took ~90 ms of the page in one task: the map is
-          // made a slice per task, and the page re-renders in a task of its own.
+          // The map of the index's chunks is made while the worker builds (it is behind the storage read by
+          // a document or two): 100k chunks made into the map and then rendered took ~90 ms of the page in
+          // one task, so the map is made a slice per task, and the page re-renders in a task of its own.
           const indexedChunks = new Map<string, Chunk>();
-          for (let at = 0; at < kept.length; at += RESTORE_MAP_SLICE) {
+          for (let at = 0; at < chunks.length; at += RESTORE_MAP_SLICE) {
             if (at > 0) await yieldToEventLoop();
             if (!stillCurrent()) return;
-            for (const chunk of kept.slice(at, at + RESTORE_MAP_SLICE)) indexedChunks.set(chunk.id, chunkedAlready(chunk));
+            for (const chunk of chunks.slice(at, at + RESTORE_MAP_SLICE)) indexedChunks.set(chunk.id, chunkedAlready(chunk));
+          }
+          const { status: indexStatus, kept } = await building;
+          if (!stillCurrent()) return;
+          // Documents removed meanwhile left the index at its commit: their chunks leave the map.
+          if (kept.length !== chunks.length) {
+            const keptIds = new Set(kept.map((c) => c.id));
+            for (const id of [...indexedChunks.keys()]) if (!keptIds.has(id)) indexedChunks.delete(id);
           }
           if (kept.length > RESTORE_MAP_SLICE) await yieldToEventLoop();
           if (!stillCurrent()) return;

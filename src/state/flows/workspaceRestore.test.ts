@@ -13,6 +13,8 @@ const fake = vi.hoisted(() => ({
   queriesEmbedded: 0,
   /** While set, the fake workspace file worker's read waits for it. */
   readGate: null as Promise<void> | null,
+  /** While set, the index worker's commit of a staged build (a restore) waits for it. */
+  commitGate: null as Promise<void> | null,
   workspaceFileResets: 0,
   /** Times a finished export or import let the workspace file worker go (it is ended then). */
   workspaceFileReleases: 0,
@@ -31,6 +33,11 @@ vi.mock('../runtime/workers', async () => {
   };
   const { readWorkspaceFile, writeWorkspaceFile } = await import('@openbook/core/workspaceFile');
   const index = new ExactIndex();
+  const reads = storedVectorReads(index);
+  const stageCommit: typeof reads.stageCommit = async (...args) => {
+    await fake.commitGate;
+    return reads.stageCommit(...args);
+  };
   const embedder = {
     async load(model: EmbeddingModelInfo, device: ComputeDevice) {
       fake.loads.push({ modelId: model.id, device });
@@ -55,7 +62,7 @@ vi.mock('../runtime/workers', async () => {
     resetEmbedder: async () => undefined,
     // A fresh index per page load, as a new worker would be.
     // With the worker's reads of stored vectors (vectorIndex.worker.ts).
-    getVectorIndex: client(Object.assign(index, storedVectorReads(index))),
+    getVectorIndex: client(Object.assign(index, reads, { stageCommit })),
     getWorkspaceFile: client({
       write: (packed: Parameters<typeof writeWorkspaceFile>[0], createdAt: string) => {
         const bytes = writeWorkspaceFile(packed, new Date(createdAt));
@@ -107,6 +114,7 @@ async function ask(page: Page, question: string) {
 
 beforeEach(() => {
   fake.readGate = null;
+  fake.commitGate = null;
   fake.workspaceFileResets = 0;
   fake.workspaceFileReleases = 0;
   fake.loads = [];
@@ -176,6 +184,28 @@ describe('the workspace across a reload', () => {
     const chunks = [...page.index.getState().indexedChunks.values()];
     expect(chunks.length).toBeGreaterThan(0);
     expect(chunks.every((c) => c.docId !== teaDoc.id)).toBe(true);
+  });
+
+  it('a document removed while the index is being restored leaves the restored index, and its chunks, too', async () => {
+    let page = await openPage();
+    page.documents.getState().addDocuments([volcano, tea]);
+    await page.index.getState().embedAndIndex();
+    await page.saves.writesSettled();
+
+    page = await openPage();
+    let commit!: () => void;
+    fake.commitGate = new Promise<void>((resolve) => (commit = resolve));
+    const restoring = page.workspace.restoreWorkspace();
+    await vi.waitFor(() => expect(page.index.getState().phase).toBe('indexing'));
+    const teaDoc = page.documents.getState().documents.find((d) => d.name === 'tea.txt')!;
+    page.documents.getState().remove(teaDoc.id);
+    commit();
+    await restoring;
+    const chunks = [...page.index.getState().indexedChunks.values()];
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.every((c) => c.docId !== teaDoc.id)).toBe(true);
+    expect(page.index.getState().indexStatus?.size).toBe(chunks.length);
+    expect(page.index.getState().phase).toBe('ready');
   });
 
   it('clearing empties the stores and the storage', async () => {
