@@ -659,6 +659,7 @@ export const useIndexStore = create<IndexState>()(
             for (const chunk of chunks.slice(at, at + RESTORE_MAP_SLICE)) indexedChunks.set(chunk.id, chunkedAlready(chunk));
           }
           const { status: indexStatus, kept } = await building;
+          performance.mark('openbook:index-committed'); // (for scripts/bench-browser.ts: the worker's part ends here)
           if (!stillCurrent()) return;
           // Documents removed meanwhile left the index at its commit: their chunks leave the map.
           if (kept.length !== chunks.length) {
