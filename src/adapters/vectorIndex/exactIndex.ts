@@ -338,8 +338,9 @@ export class ExactIndex implements VectorIndex {
   }
 
   /**
-   * putMany for items already checked (checkItems gave `dim`); `distinct`: their ids are known to differ
-   * from each other (lastById's output), so on an empty index every item is a new row.
+   * putMany for items already checked (checkItems, or putStaged's checkDimensions, gave `dim`); `distinct`:
+   * their ids are known to differ from each other (lastById's output), so on an empty index every item is a
+   * new row; `deferInt8`: their int8 rows are left to quantizePending (else every row has one afterwards).
    */
   private putChecked(items: readonly IndexItem[], dim: number | null, distinct: boolean, deferInt8 = false): void {
     if (dim === null || items.length === 0) return;
