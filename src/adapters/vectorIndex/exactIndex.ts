@@ -344,7 +344,6 @@ export class ExactIndex implements VectorIndex {
    */
   private putChecked(items: readonly IndexItem[], dim: number | null, distinct: boolean, deferInt8 = false): void {
     if (dim === null || items.length === 0) return;
-    if (!deferInt8) this.quantizePending(); // (rows put earlier by putStaged: every row has its int8 copy after this put)
     if (this.dim === null) {
       this.dim = dim;
       this.stride = strideFor(dim);
@@ -366,6 +365,7 @@ export class ExactIndex implements VectorIndex {
       normalizeInto(item.vector, this.data, slot * stride, `vector for "${item.id}"`);
       if (this.int8 && slot < this.quantized) this.quantizeSlot(slot);
     }
+    // (Rows waiting since a putStaged included: a replaced row that had its int8 copy got a new one above.)
     if (!deferInt8) this.quantizePending();
     this.maybeStartHelper();
   }
